@@ -1,0 +1,222 @@
+"""Episodes, the documents they came from, and what each document contributed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from castdigest.archive.db import parse_iso, utc_iso
+from castdigest.errors import NotFoundError
+from castdigest.models import Episode
+
+if TYPE_CHECKING:
+    from castdigest.archive.db import Archive
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    location: str
+    format: str
+    content_hash: str
+    ingested_at: str
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass(frozen=True)
+class EpisodeFilter:
+    since: datetime | None = None  # inclusive, on `day` (published, else first seen)
+    until: datetime | None = None  # exclusive
+    language: str | None = None
+    tag: str | None = None
+    show: str | None = None
+    limit: int | None = None
+
+
+class EpisodeStore:
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.conn = archive.conn
+
+    # ------------------------------------------------------------------ documents
+
+    def document(self, location: str) -> DocumentRow | None:
+        row = self.conn.execute(
+            "SELECT location, format, content_hash, ingested_at, etag, last_modified"
+            " FROM documents WHERE location = ?",
+            (location,),
+        ).fetchone()
+        return DocumentRow(*row) if row else None
+
+    def record_document(
+        self,
+        location: str,
+        format: str,
+        content_hash: str,
+        now: datetime,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(location) DO UPDATE SET"
+            " format=excluded.format, content_hash=excluded.content_hash,"
+            " ingested_at=excluded.ingested_at, etag=excluded.etag,"
+            " last_modified=excluded.last_modified",
+            (location, format, content_hash, utc_iso(now), etag, last_modified),
+        )
+
+    def contributed_by(self, location: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT episode_id FROM contributions WHERE location = ? ORDER BY position",
+            (location,),
+        )
+        return [r[0] for r in rows]
+
+    def replace_contributions(
+        self, location: str, items: Iterable[tuple[int, str, Episode]]
+    ) -> None:
+        self.conn.execute("DELETE FROM contributions WHERE location = ?", (location,))
+        self.conn.executemany(
+            "INSERT INTO contributions VALUES (?, ?, ?, ?)",
+            ((location, pos, eid, ep.model_dump_json()) for pos, eid, ep in items),
+        )
+
+    def contributions(self, episode_id: str) -> list[Episode]:
+        """What every document said about one episode, oldest document first."""
+        rows = self.conn.execute(
+            "SELECT c.json FROM contributions c JOIN documents d ON d.location = c.location"
+            " WHERE c.episode_id = ? ORDER BY d.ingested_at, c.location, c.position",
+            (episode_id,),
+        ).fetchall()
+        if not rows:  # contributions of the document being ingested (not recorded yet)
+            rows = self.conn.execute(
+                "SELECT json FROM contributions WHERE episode_id = ? ORDER BY location, position",
+                (episode_id,),
+            ).fetchall()
+        return [Episode.model_validate_json(r[0]) for r in rows]
+
+    # ------------------------------------------------------------------ identity
+
+    def match(self, keys: Iterable[str]) -> str | None:
+        """The id of the episode already known by any of `keys` (first key wins)."""
+        for key in keys:
+            row = self.conn.execute(
+                "SELECT episode_id FROM episode_keys WHERE key = ?", (key,)
+            ).fetchone()
+            if row:
+                return str(row[0])
+        return None
+
+    def resolve(self, ref: str) -> str:
+        """Full id from an id or a unique prefix of one."""
+        row = self.conn.execute("SELECT id FROM episodes WHERE id = ?", (ref,)).fetchone()
+        if row:
+            return str(row[0])
+        rows = self.conn.execute(
+            "SELECT id FROM episodes WHERE id >= ? AND id < ? LIMIT 2", (ref, ref + "\uffff")
+        ).fetchall()
+        if len(rows) == 1:
+            return str(rows[0][0])
+        if not rows:
+            raise NotFoundError("no such episode", where=ref, hint="see `castdigest episodes`")
+        raise NotFoundError("ambiguous episode id prefix", where=ref, hint="give more characters")
+
+    # ------------------------------------------------------------------ episodes
+
+    def first_seen(self, episode_id: str) -> datetime | None:
+        row = self.conn.execute(
+            "SELECT first_seen FROM episodes WHERE id = ?", (episode_id,)
+        ).fetchone()
+        return parse_iso(row[0]) if row else None
+
+    def save(self, episode: Episode, keys: Iterable[str], now: datetime) -> str:
+        """Insert or update one merged episode; returns "new", "updated" or "unchanged"."""
+        old = self.conn.execute(
+            "SELECT content_hash, first_seen, json FROM episodes WHERE id = ?", (episode.id,)
+        ).fetchone()
+        first_seen = parse_iso(old[1]) if old else now
+        episode = episode.model_copy(update={"first_seen": first_seen})
+        blob = episode.model_dump_json()
+        if old and old[2] == blob:
+            status = "unchanged"
+        else:
+            status = "updated" if old else "new"
+            published = utc_iso(episode.published) if episode.published else None
+            self.conn.execute(
+                "INSERT INTO episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET json=excluded.json, title=excluded.title,"
+                " show=excluded.show, language=excluded.language, published=excluded.published,"
+                " day=excluded.day, content_hash=excluded.content_hash,"
+                " updated_at=excluded.updated_at",
+                (
+                    episode.id,
+                    blob,
+                    episode.title,
+                    episode.show,
+                    episode.language,
+                    published,
+                    utc_iso(first_seen),
+                    published or utc_iso(first_seen),
+                    episode.content_hash(),
+                    utc_iso(now),
+                ),
+            )
+        self._index(episode, keys)
+        return status
+
+    def _index(self, episode: Episode, keys: Iterable[str]) -> None:
+        self.conn.executemany(
+            "INSERT INTO episode_keys VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+            ((k, episode.id) for k in keys),
+        )
+        self.conn.execute("DELETE FROM episode_tags WHERE episode_id = ?", (episode.id,))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO episode_tags VALUES (?, ?)",
+            ((t.casefold(), episode.id) for t in episode.tags),
+        )
+
+    def delete(self, episode_id: str) -> None:
+        for table, column in (
+            ("episodes", "id"),
+            ("episode_keys", "episode_id"),
+            ("episode_tags", "episode_id"),
+        ):
+            self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (episode_id,))
+
+    def get(self, ref: str) -> Episode:
+        episode_id = self.resolve(ref)
+        row = self.conn.execute("SELECT json FROM episodes WHERE id = ?", (episode_id,)).fetchone()
+        return Episode.model_validate_json(row[0])
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM episodes").fetchone()[0])
+
+    def list(self, flt: EpisodeFilter | None = None) -> Iterator[Episode]:
+        """Episodes matching the filter, newest first (by `day`, then id for a stable order)."""
+        flt = flt or EpisodeFilter()
+        where, args = [], []
+        if flt.since:
+            where.append("e.day >= ?")
+            args.append(utc_iso(flt.since))
+        if flt.until:
+            where.append("e.day < ?")
+            args.append(utc_iso(flt.until))
+        if flt.language:
+            where.append("(e.language = ? OR e.language LIKE ?)")
+            args += [flt.language, flt.language + "-%"]
+        if flt.show:
+            where.append("e.show = ? COLLATE NOCASE")
+            args.append(flt.show)
+        if flt.tag:
+            where.append("e.id IN (SELECT episode_id FROM episode_tags WHERE tag = ?)")
+            args.append(flt.tag.casefold())
+        sql = "SELECT e.json FROM episodes e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.day DESC, e.id"
+        if flt.limit:
+            sql += f" LIMIT {int(flt.limit)}"
+        for (blob,) in self.conn.execute(sql, args):
+            yield Episode.model_validate_json(blob)

@@ -1,0 +1,118 @@
+"""Schema migrations, applied in version order, each in its own transaction.
+
+Add a migration by appending `(version, sql)` with a version higher than every existing one;
+never edit one that has shipped. The archive records each applied version in `migrations`.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (
+        1,
+        """
+        CREATE TABLE episodes (
+            id           TEXT PRIMARY KEY,
+            json         TEXT NOT NULL,          -- the merged Episode
+            title        TEXT NOT NULL,
+            show         TEXT,
+            language     TEXT,
+            published    TEXT,                   -- ISO 8601 UTC, or NULL when unknown
+            first_seen   TEXT NOT NULL,          -- ISO 8601 UTC
+            day          TEXT NOT NULL,          -- published, else first_seen: the window key
+            content_hash TEXT NOT NULL,
+            updated_at   TEXT NOT NULL
+        );
+        CREATE INDEX episodes_day ON episodes(day);
+        CREATE INDEX episodes_show ON episodes(show);
+
+        -- Every identity an episode is known by (guid:, url:, title:, body:), for dedup.
+        CREATE TABLE episode_keys (
+            key        TEXT PRIMARY KEY,
+            episode_id TEXT NOT NULL
+        );
+        CREATE INDEX episode_keys_episode ON episode_keys(episode_id);
+
+        CREATE TABLE episode_tags (
+            tag        TEXT NOT NULL,
+            episode_id TEXT NOT NULL,
+            PRIMARY KEY (tag, episode_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX episode_tags_episode ON episode_tags(episode_id);
+
+        -- One row per file or URL read; its hash makes re-ingest of an unchanged file a no-op.
+        CREATE TABLE documents (
+            location      TEXT PRIMARY KEY,
+            format        TEXT NOT NULL,
+            content_hash  TEXT NOT NULL,
+            ingested_at   TEXT NOT NULL,
+            etag          TEXT,
+            last_modified TEXT
+        );
+
+        -- What each document said about each episode, so that a changed document can be
+        -- re-merged without losing what other documents contributed.
+        CREATE TABLE contributions (
+            location   TEXT NOT NULL,
+            position   INTEGER NOT NULL,
+            episode_id TEXT NOT NULL,
+            json       TEXT NOT NULL,
+            PRIMARY KEY (location, position)
+        );
+        CREATE INDEX contributions_episode ON contributions(episode_id);
+
+        CREATE TABLE condensed_cache (
+            content_hash  TEXT NOT NULL,
+            settings_hash TEXT NOT NULL,
+            json          TEXT NOT NULL,
+            PRIMARY KEY (content_hash, settings_hash)
+        );
+
+        CREATE TABLE overrides (
+            episode_id TEXT PRIMARY KEY,
+            action     TEXT NOT NULL CHECK (action IN ('pin', 'block')),
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE digests (
+            id          TEXT PRIMARY KEY,
+            json        TEXT NOT NULL,
+            since       TEXT NOT NULL,
+            until       TEXT NOT NULL,
+            built_at    TEXT NOT NULL,
+            config_hash TEXT NOT NULL,
+            status      TEXT NOT NULL DEFAULT 'draft',
+            sent_at     TEXT
+        );
+
+        CREATE TABLE digest_items (
+            digest_id  TEXT NOT NULL,
+            episode_id TEXT NOT NULL,
+            topic      TEXT NOT NULL,
+            position   INTEGER NOT NULL,
+            PRIMARY KEY (digest_id, episode_id)
+        );
+        CREATE INDEX digest_items_episode ON digest_items(episode_id);
+
+        CREATE TABLE subscribers (
+            email_key  TEXT PRIMARY KEY,        -- casefolded address: duplicates merge
+            email      TEXT NOT NULL,
+            name       TEXT,
+            topics     TEXT NOT NULL DEFAULT '[]',
+            status     TEXT NOT NULL DEFAULT 'active',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE send_ledger (
+            digest_id  TEXT NOT NULL,
+            email_key  TEXT NOT NULL,
+            state      TEXT NOT NULL,
+            attempts   INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            message_id TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (digest_id, email_key)
+        );
+        """,
+    ),
+]

@@ -1,0 +1,225 @@
+"""`ingest`, `episodes`, `show`: getting episodes into the archive and looking at them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from castdigest.archive import Archive
+from castdigest.archive.episodes import EpisodeFilter
+from castdigest.cli.common import (
+    DATETIME,
+    AppContext,
+    as_of_option,
+    db_option,
+    errors,
+    is_tty,
+    json_option,
+)
+from castdigest.models import Episode, dump_json
+from castdigest.pipeline.ingest import (
+    DocReport,
+    SourceSpec,
+    expand_paths,
+    ingest_file,
+    ingest_paths,
+)
+from castdigest.readers.registry import formats
+from castdigest.text.durations import format_duration
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1)
+@db_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(formats()), help="Force a reader.")
+@click.option("--show", help="Show name for episodes that lack one.")
+@click.option("--tag", "tags", multiple=True, help="Tag added to every episode (repeatable).")
+@click.option("--language", help="Language for episodes that lack one (BCP 47).")
+@json_option
+@click.pass_obj
+def ingest_cmd(
+    app: AppContext,
+    paths: tuple[str, ...],
+    db: str | None,
+    as_of: datetime | None,
+    fmt: str | None,
+    show: str | None,
+    tags: tuple[str, ...],
+    language: str | None,
+    as_json: bool,
+) -> None:
+    """Read files, folders or globs into the archive.
+
+    With no PATH, re-reads every source configured in castdigest.toml. Prints one line per
+    document (episodes new / updated / unchanged, or why it failed). Exit 1 if any failed.
+
+    \b
+    Example:
+      castdigest ingest inbox/ 'saved/*.txt' --as-of 2026-11-24
+    """
+    settings = app.settings()
+    specs: list[tuple[list[str], SourceSpec]] = []
+    if paths:
+        specs.append(
+            (list(paths), SourceSpec(show=show, tags=list(tags), language=language, format=fmt))
+        )
+    else:
+        for src in settings.sources:
+            if src.path:
+                specs.append(
+                    (
+                        [str(settings.resolve(src.path))],
+                        SourceSpec(
+                            show=src.show, tags=src.tags, language=src.language, format=src.format
+                        ),
+                    )
+                )
+        if not specs:
+            raise click.UsageError("no PATH given and no [[sources]] in the config")
+    reports: list[DocReport] = []
+    with app.archive(db) as archive:
+        for patterns, spec in specs:
+            files, missing = expand_paths(patterns)
+            reports += [DocReport(location=m, error="no such file or folder") for m in missing]
+            reports += _run(archive, files, spec, as_of, as_json)
+    _print_reports(reports, as_json)
+    if any(r.failed for r in reports):
+        raise SystemExit(1)
+
+
+def _run(
+    archive: Archive, files: list[Path], spec: SourceSpec, as_of: datetime | None, quiet: bool
+) -> list[DocReport]:
+    if not is_tty() or quiet or len(files) < 2:
+        return list(ingest_paths(archive, files, spec, as_of))
+    now = datetime.now(UTC)
+    with click.progressbar(files, label="Ingesting", file=sys.stderr) as bar:
+        return [ingest_file(archive, path, spec, as_of, now) for path in bar]
+
+
+def _print_reports(reports: list[DocReport], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
+        return
+    for r in reports:
+        for note in r.warnings:
+            click.echo(f"warning: {r.location}: {note}", err=True)
+        if r.failed:
+            click.echo(f"{r.location}: failed: {r.error}", err=True)
+        else:
+            counts = f"{r.new} new, {r.updated} updated, {r.unchanged} unchanged"
+            click.echo(f"{r.location}: {counts} ({r.format})")
+    ok = [r for r in reports if not r.failed]
+    click.echo(
+        f"{len(reports)} document(s): {len(ok)} read, {len(reports) - len(ok)} failed; "
+        f"episodes {sum(r.new for r in ok)} new, {sum(r.updated for r in ok)} updated, "
+        f"{sum(r.unchanged for r in ok)} unchanged"
+    )
+
+
+@click.command("episodes")
+@db_option
+@click.option("--lang", help="Only this language (en, fr, zh ...).")
+@click.option("--tag", help="Only episodes with this tag.")
+@click.option("--show", help="Only this show.")
+@click.option("--since", type=DATETIME, help="Published (or first seen) on or after.")
+@click.option("--until", type=DATETIME, help="Published (or first seen) before.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many.")
+@json_option
+@click.pass_obj
+def episodes_cmd(
+    app: AppContext,
+    db: str | None,
+    lang: str | None,
+    tag: str | None,
+    show: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List episodes in the archive, newest first.
+
+    \b
+    Example:
+      castdigest episodes --lang fr --since 2026-11-01
+      castdigest episodes --json > export.json     # re-importable with `ingest`
+    """
+    flt = EpisodeFilter(since=since, until=until, language=lang, tag=tag, show=show, limit=limit)
+    with app.archive(db) as archive:
+        episodes = list(archive.episodes.list(flt))
+    if as_json:
+        click.echo(dump_json(episodes))
+        return
+    for ep in episodes:
+        when = ep.published or ep.first_seen
+        day = when.date().isoformat() if when else "????-??-??"
+        click.echo(
+            f"{ep.id}  {day}  {ep.language or '--':<5} {(ep.show or '-')[:20]:<20}  {ep.title}"
+        )
+    click.echo(f"{len(episodes)} episode(s)", err=True)
+
+
+@click.command("show")
+@click.argument("episode_id")
+@db_option
+@json_option
+@click.pass_obj
+def show_cmd(app: AppContext, episode_id: str, db: str | None, as_json: bool) -> None:
+    """Print one episode (an id or a unique prefix of one).
+
+    \b
+    Example:
+      castdigest show 3f2a9c
+    """
+    with app.archive(db) as archive, errors():
+        ep = archive.episodes.get(episode_id)
+    click.echo(dump_json(ep) if as_json else describe(ep))
+
+
+def describe(ep: Episode) -> str:
+    """A readable multi-line view of an episode."""
+    out = [f"{ep.kind + ' ' if ep.kind else ''}{ep.title}", f"  id: {ep.id}"]
+    pairs = [
+        ("show", ep.show),
+        ("hosts", ", ".join(p.name for p in ep.hosts)),
+        (
+            "guests",
+            ", ".join(p.name + (f" ({p.affiliation})" if p.affiliation else "") for p in ep.guests),
+        ),
+        ("published", ep.published.isoformat() if ep.published else None),
+        ("as written", ep.published_text),
+        ("duration", format_duration(ep.duration)),
+        ("language", ep.language),
+        ("captions", ", ".join(ep.caption_languages)),
+        ("url", ep.url),
+        ("tags", " ".join("#" + t for t in ep.tags)),
+    ]
+    out += [f"  {k}: {v}" for k, v in pairs if v]
+    if ep.abstract:
+        out += ["", ep.abstract]
+    if ep.takeaways:
+        out += ["", "Takeaways:"] + [f"  - {t}" for t in ep.takeaways]
+    if ep.chapters:
+        out += ["", f"Chapters ({len(ep.chapters)}):"]
+        out += [f"  [{format_duration(c.start) or '--'}] {c.title}" for c in ep.chapters]
+    if ep.quotes:
+        out += ["", "Quotes:"]
+        for q in ep.quotes:
+            who = f" — {q.speaker}" if q.speaker else ""
+            at = f" [{format_duration(q.offset)}]" if q.offset is not None else ""
+            out.append(f"  “{q.text}”{who}{at}")
+    if ep.entities:
+        out += ["", "Entities:"] + [f"  {e.name} ({e.kind})" for e in ep.entities]
+    if ep.transcript:
+        words = len(ep.transcript.text.split())
+        out += ["", f"Transcript: {words} words, {len(ep.transcript.segments)} segments"]
+    out += ["", "Sources:"] + [
+        f"  {s.location}" + (f":{s.line}" if s.line else "") + f" ({s.format})" for s in ep.sources
+    ]
+    return "\n".join(out)

@@ -1,0 +1,310 @@
+"""The typed domain model every stage speaks.
+
+Data flows one way through the pipeline as these models. They hold no behaviour beyond small,
+pure conveniences; stages live in their own modules. Every field a source may lack is optional,
+and `Episode -> JSON -> Episode` is lossless (see tests/test_models.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """Reject naive datetimes: every stored instant must say which timezone it is in."""
+    if value is not None and value.tzinfo is None:
+        raise ValueError("datetime must be timezone-aware")
+    return value
+
+
+AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+
+
+class Model(BaseModel):
+    """Base for all models: unknown keys are errors, so typos in stored JSON surface early."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
+
+
+# --------------------------------------------------------------------------- episodes
+
+
+class Person(Model):
+    name: str
+    role: str | None = None  # "host", "guest", or a Podcasting 2.0 role such as "producer"
+    group: str | None = None  # Podcasting 2.0 group, e.g. "cast", "writing"
+    affiliation: str | None = None  # organisation, e.g. "GitHub"
+    description: str | None = None
+    href: str | None = None
+    image: str | None = None
+
+
+class Quote(Model):
+    text: str
+    speaker: str | None = None
+    offset: float | None = None  # seconds from the start of the episode
+    chapter: int | None = None  # index into Episode.chapters
+    language: str | None = None  # BCP 47, only when it differs from the episode's
+    context: str | None = None  # the attribution line, e.g. "Emma on release automation"
+
+
+class Chapter(Model):
+    start: float | None = None  # seconds
+    end: float | None = None
+    title: str
+    summary: str | None = None
+    quotes: list[Quote] = Field(default_factory=list)
+    url: str | None = None
+    image: str | None = None
+    hidden: bool = False  # Podcasting 2.0 `toc: false`: a marker, not a table-of-contents entry
+
+
+class Entity(Model):
+    name: str
+    kind: str = "Other"  # normalised to Title case: Person, Organization, Software, ...
+    description: str | None = None
+
+
+class Segment(Model):
+    """A timed turn of speech. Consecutive cues of one speaker are merged into one segment."""
+
+    text: str
+    start: float | None = None
+    end: float | None = None
+    speaker: str | None = None
+
+
+class Transcript(Model):
+    text: str  # plain text of the whole transcript, turns separated by blank lines
+    segments: list[Segment] = Field(default_factory=list)
+    language: str | None = None
+    url: str | None = None  # where it was fetched from, when it was
+
+
+class Link(Model):
+    """A document an episode points to (Podcasting 2.0 transcript or chapters file)."""
+
+    url: str
+    type: str | None = None  # MIME type
+    language: str | None = None
+    rel: str | None = None
+
+
+class SourceRef(Model):
+    """Where (part of) an episode came from: a file or URL, the reader, the position inside it."""
+
+    location: str  # file path or URL
+    format: str  # reader name, e.g. "listing", "rss"
+    position: int = 0  # index of the episode inside the document
+    line: int | None = None  # first line of the episode in the document, 1-based
+    content_hash: str  # sha256 of the document bytes
+
+
+class Episode(Model):
+    id: str = ""  # stable id, assigned by `episode_id()` when empty
+    title: str
+    kind: str | None = None  # leading emoji marker such as "⚡️" (lightning episode)
+    show: str | None = None
+    hosts: list[Person] = Field(default_factory=list)
+    guests: list[Person] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)  # others credited (producer, editor...)
+    urls: list[str] = Field(default_factory=list)
+    guid: str | None = None
+    published: AwareDatetime | None = None
+    published_text: str | None = None  # the original wording: "il y a 3 jours", "2026-11-20"
+    first_seen: AwareDatetime | None = None  # set by the archive
+    duration: float | None = None  # seconds
+    language: str | None = None  # BCP 47
+    caption_languages: list[str] = Field(default_factory=list)
+    abstract: str | None = None
+    audience: str | None = None  # "Who is this for?"
+    questions: list[str] = Field(default_factory=list)  # "Questions this video answers"
+    chapters: list[Chapter] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    takeaways: list[str] = Field(default_factory=list)  # the source's own key takeaways
+    entities: list[Entity] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    transcript: Transcript | None = None
+    transcript_links: list[Link] = Field(default_factory=list)
+    chapters_links: list[Link] = Field(default_factory=list)
+    image: str | None = None
+    season: int | None = None
+    number: int | None = None  # episode number within the season or show
+    sources: list[SourceRef] = Field(default_factory=list)
+
+    @property
+    def url(self) -> str | None:
+        return self.urls[0] if self.urls else None
+
+    def content_hash(self) -> str:
+        """Hash of what the episode says (not where it came from): keys caches of later stages."""
+        data = self.model_dump(mode="json", exclude={"sources", "first_seen"})
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()
+
+
+# --------------------------------------------------------------------------- condensed
+
+
+class Provenance(StrEnum):
+    SOURCE = "source"  # the page's own takeaway
+    CHAPTER = "chapter"  # a chapter summary
+    ABSTRACT = "abstract"  # the episode abstract or description
+    TRANSCRIPT = "transcript"  # a transcript sentence
+
+
+class Takeaway(Model):
+    text: str
+    provenance: Provenance
+    chapter: str | None = None  # chapter title, for provenance "chapter"
+    chapter_index: int | None = None
+    offset: float | None = None  # seconds, when known
+    speaker: str | None = None
+
+
+class CondensedQuote(Model):
+    text: str
+    speaker: str | None = None
+    offset: float | None = None
+    link: str | None = None  # deep link to the moment, e.g. https://youtu.be/x?t=1041
+    language: str | None = None
+
+
+class Condensed(Model):
+    episode_id: str
+    title: str
+    blurb: str
+    takeaways: list[Takeaway] = Field(default_factory=list)
+    quotes: list[CondensedQuote] = Field(default_factory=list)
+    source: str = ""  # where the material came from: "takeaways", "chapters", "transcript", ...
+    method: str = "extractive"
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+class Decision(StrEnum):
+    KEPT = "kept"
+    PINNED = "pinned"
+    BLOCKED = "blocked"
+    ALREADY_SENT = "already-sent"
+    OVER_SHOW_LIMIT = "over-show-limit"
+    OVER_TOPIC_LIMIT = "over-topic-limit"
+    OVER_TOTAL_LIMIT = "over-total-limit"
+    BELOW_THRESHOLD = "below-threshold"
+    DUPLICATE = "near-duplicate"
+
+
+class Ranked(Model):
+    """One candidate of the week with its score broken down and the decision taken on it."""
+
+    id: str
+    title: str
+    show: str | None = None
+    primary_topic: str
+    topics: list[str] = Field(default_factory=list)  # primary first, then secondary ones
+    score: float
+    components: dict[str, float] = Field(default_factory=dict)  # name -> weighted contribution
+    decision: Decision
+    reason: str = ""
+
+
+# --------------------------------------------------------------------------- digests
+
+
+class DigestItem(Model):
+    """An episode as it appears in a digest: a snapshot, so a stored digest renders on its own."""
+
+    episode_id: str
+    rank: int  # 1-based position within its section
+    title: str
+    kind: str | None = None
+    show: str | None = None
+    url: str | None = None
+    published: AwareDatetime | None = None
+    duration: float | None = None
+    language: str | None = None
+    guests: list[Person] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    primary_topic: str
+    topics: list[str] = Field(default_factory=list)
+    score: float
+    components: dict[str, float] = Field(default_factory=dict)
+    condensed: Condensed
+
+
+class DigestSection(Model):
+    topic: str  # slug
+    name: str
+    description: str | None = None
+    items: list[DigestItem] = Field(default_factory=list)
+
+
+class DigestStatus(StrEnum):
+    DRAFT = "draft"
+    SENDING = "sending"
+    SENT = "sent"
+
+
+class Digest(Model):
+    id: str  # "2026-W48" or "<since>--<until>"
+    since: date  # first day, inclusive
+    until: date  # last day, inclusive
+    built_at: AwareDatetime
+    intro: str | None = None  # editor's note, Markdown
+    sections: list[DigestSection] = Field(default_factory=list)
+    config_hash: str = ""
+    status: DigestStatus = DigestStatus.DRAFT
+
+    def items(self) -> list[DigestItem]:
+        return [item for section in self.sections for item in section.items]
+
+
+# --------------------------------------------------------------------------- subscribers
+
+
+class SubscriberStatus(StrEnum):
+    ACTIVE = "active"
+    UNSUBSCRIBED = "unsubscribed"
+    BOUNCED = "bounced"
+
+
+class Subscriber(Model):
+    email: str
+    name: str | None = None
+    topics: list[str] = Field(default_factory=list)  # empty means every topic
+    status: SubscriberStatus = SubscriberStatus.ACTIVE
+
+
+class SendState(StrEnum):
+    PENDING = "pending"
+    IN_FLIGHT = "in-flight"
+    SENT = "sent"
+    FAILED_TEMPORARY = "failed-temporary"
+    FAILED_PERMANENT = "failed-permanent"
+    SKIPPED = "skipped"
+
+
+class LedgerRow(Model):
+    digest_id: str
+    email: str
+    state: SendState
+    attempts: int = 0
+    last_error: str | None = None
+    message_id: str
+    updated_at: AwareDatetime | None = None
+
+
+def dump_json(value: Any) -> str:
+    """Canonical JSON for storage and `--json` output: sorted keys, UTF-8, stable."""
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json")
+    elif isinstance(value, list):
+        value = [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)

@@ -1,0 +1,189 @@
+"""Ingest: read documents, match each episode to the archive, merge, store.
+
+One transaction per document: a document that fails leaves the archive as it was, and the
+other documents still go through.
+"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from castdigest import dedupe
+from castdigest.archive import Archive
+from castdigest.errors import CastdigestError, ReadError
+from castdigest.models import Episode
+from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.registry import load_file, read_document
+
+
+@dataclass
+class SourceSpec:
+    """One thing to ingest, with the defaults its config entry gives."""
+
+    path: str | None = None
+    url: str | None = None
+    show: str | None = None
+    tags: list[str] = field(default_factory=list)
+    language: str | None = None
+    format: str | None = None
+
+
+@dataclass
+class DocReport:
+    location: str
+    format: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    episode_ids: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "location": self.location,
+            "format": self.format,
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "failed": self.failed,
+            "error": self.error,
+            "warnings": self.warnings,
+        }
+
+
+_SKIP_DIRS = {".git", "__pycache__", "node_modules", ".venv"}
+
+
+def expand_paths(patterns: Iterable[str]) -> tuple[list[Path], list[str]]:
+    """Files named by paths, folders (recursively) and globs; and the patterns matching nothing."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for pattern in patterns:
+        matches = (
+            [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
+            if glob.has_magic(pattern)
+            else [Path(pattern)]
+        )
+        found = False
+        for path in matches:
+            if path.is_dir():
+                for sub in sorted(path.rglob("*")):
+                    if sub.is_file() and not _hidden(sub.relative_to(path)):
+                        files.append(sub)
+                        found = True
+            elif path.exists():
+                files.append(path)
+                found = True
+        if not found:
+            missing.append(pattern)
+    return list(dict.fromkeys(files)), missing
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") or part in _SKIP_DIRS for part in rel.parts)
+
+
+def store_episodes(
+    archive: Archive,
+    doc: Document,
+    fmt: str,
+    episodes: list[Episode],
+    now: datetime,
+    report: DocReport,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> None:
+    """Replace what `doc` contributed with `episodes` and re-merge every episode it touches."""
+    store = archive.episodes
+    with archive.transaction():
+        old_ids = store.contributed_by(doc.location)
+        local: dict[str, str] = {}  # key -> id, for duplicates inside this document
+        items: list[tuple[int, str, Episode]] = []
+        for pos, ep in enumerate(episodes):
+            ks = dedupe.keys(ep)
+            eid = next((local[k] for k in ks if k in local), None) or store.match(ks) or ep.id
+            local.update(dict.fromkeys(ks, eid))
+            items.append((pos, eid, ep))
+        store.replace_contributions(doc.location, items)
+        store.record_document(doc.location, fmt, doc.content_hash, now, etag, last_modified)
+        touched = list(dict.fromkeys([*(eid for _, eid, _ in items), *old_ids]))
+        mine = {eid for _, eid, _ in items}
+        for eid in touched:
+            parts = store.contributions(eid)
+            if not parts:
+                store.delete(eid)
+                continue
+            merged = dedupe.merge(parts).model_copy(update={"id": eid})
+            keys = [k for part in parts for k in dedupe.keys(part)]
+            status = store.save(merged, keys, now)
+            if eid in mine:
+                setattr(report, status, getattr(report, status) + 1)
+                report.episode_ids.append(eid)
+
+
+def ingest_document(
+    archive: Archive,
+    doc: Document,
+    spec: SourceSpec,
+    as_of: datetime | None,
+    now: datetime,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> DocReport:
+    """Read one loaded document and store it; never raises for bad input (see report.error)."""
+    report = DocReport(location=doc.location)
+    known = archive.episodes.document(doc.location)
+    if known and known.content_hash == doc.content_hash and spec.format in (None, known.format):
+        report.format = known.format
+        report.unchanged = len(set(archive.episodes.contributed_by(doc.location)))
+        return report
+    ctx = ReadContext(
+        as_of=as_of or doc.mtime or now,
+        show=spec.show,
+        tags=list(spec.tags),
+        language=spec.language,
+    )
+    try:
+        fmt, episodes = read_document(doc, ctx, spec.format)
+        report.format = fmt
+        report.warnings = ctx.warnings
+        store_episodes(archive, doc, fmt, episodes, now, report, etag, last_modified)
+    except CastdigestError as exc:
+        report.error = exc.message if exc.where == doc.location else str(exc)
+        if exc.line and exc.where == doc.location:
+            report.error = f"line {exc.line}: {exc.message}"
+    return report
+
+
+def ingest_file(
+    archive: Archive, path: Path, spec: SourceSpec, as_of: datetime | None, now: datetime
+) -> DocReport:
+    try:
+        doc = load_file(path)
+    except ReadError as exc:
+        return DocReport(location=str(path), error=exc.message)
+    return ingest_document(archive, doc, spec, as_of, now)
+
+
+def ingest_paths(
+    archive: Archive,
+    files: Iterable[Path],
+    spec: SourceSpec,
+    as_of: datetime | None = None,
+    now: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Iterator[DocReport]:
+    now = now or datetime.now(UTC)
+    for path in files:
+        if progress:
+            progress(str(path))
+        yield ingest_file(archive, path, spec, as_of, now)

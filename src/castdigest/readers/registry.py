@@ -1,0 +1,134 @@
+"""Reader registry: turning bytes into a Document, choosing a reader, applying defaults.
+
+Readers are listed here explicitly, in order of preference when two are equally sure; nothing
+registers itself on import.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from castdigest.dedupe import episode_id
+from castdigest.errors import ReadError
+from castdigest.models import Episode
+from castdigest.readers.base import Document, ReadContext, Reader
+from castdigest.readers.plaintext import PlainTextReader
+from castdigest.text.language import detect_language
+
+READERS: tuple[Reader, ...] = (PlainTextReader(),)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"ID3", "an MP3 file"),
+    (b"OggS", "an Ogg file"),
+    (b"\x1f\x8b", "a gzip file"),
+    (b"RIFF", "a RIFF (WAV/WebP) file"),
+)
+
+
+def formats() -> list[str]:
+    return [r.name for r in READERS]
+
+
+def reader_named(name: str) -> Reader:
+    for reader in READERS:
+        if reader.name == name:
+            return reader
+    raise ReadError(f"unknown format {name!r}", hint="one of: " + ", ".join(formats()))
+
+
+def decode(location: str, data: bytes) -> tuple[str, str | None]:
+    """Text of a document, or ReadError for empty and binary input.
+
+    Invalid UTF-8 is replaced (U+FFFD) rather than refused, and the note says where.
+    """
+    if not data.strip():
+        raise ReadError("empty file", where=location)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"{what}, not a text format castdigest reads", where=location)
+    if data[4:8] == b"ftyp":
+        raise ReadError("an MP4 media file, not a text format castdigest reads", where=location)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), None
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file, not a text format castdigest reads", where=location)
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        note = f"line {line}: invalid UTF-8 at byte {exc.start}, replaced with U+FFFD"
+        return data.decode("utf-8", errors="replace"), note
+
+
+def load_file(path: Path) -> Document:
+    try:
+        data = path.read_bytes()
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc), where=str(path)) from None
+    text, note = decode(str(path), data)
+    return Document(location=str(path), data=data, text=text, mtime=mtime, decode_note=note)
+
+
+def choose(doc: Document, forced: str | None = None) -> Reader:
+    if forced:
+        return reader_named(forced)
+    best: tuple[float, int, Reader] | None = None
+    for order, reader in enumerate(READERS):
+        score = reader.sniff(doc)
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, -order, reader)
+    if best is None:
+        raise ReadError("no reader recognises this document", where=doc.location)
+    return best[2]
+
+
+def read_document(
+    doc: Document,
+    ctx: ReadContext,
+    forced: str | None = None,
+) -> tuple[str, list[Episode]]:
+    """Read a document with the chosen reader; returns (format, episodes).
+
+    Source defaults fill what the document lacks (show, language, extra tags), each episode
+    gets its language detected when the reader did not say, and a stable id.
+    """
+    reader = choose(doc, forced)
+    ctx.format = reader.name
+    ctx.location = doc.location
+    ctx.content_hash = doc.content_hash
+    if doc.decode_note:
+        ctx.warnings.append(doc.decode_note)
+    episodes = reader.read(doc, ctx)
+    return reader.name, [_finish(ep, ctx) for ep in episodes]
+
+
+def _finish(ep: Episode, ctx: ReadContext) -> Episode:
+    upd: dict[str, object] = {}
+    if ep.show is None and ctx.show:
+        upd["show"] = ctx.show
+    if ctx.tags:
+        upd["tags"] = list(dict.fromkeys([*ep.tags, *ctx.tags]))
+    if ep.language is None:
+        sample = ep.abstract or (ep.transcript.text if ep.transcript else None) or ep.title
+        upd["language"] = ctx.language or detect_language(sample)
+    ep = ep.model_copy(update=upd)
+    if not ep.id:
+        ep = ep.model_copy(update={"id": episode_id(ep)})
+    return ep
+
+
+def read_path(
+    path: Path, as_of: datetime | None = None, forced: str | None = None, **defaults: object
+) -> tuple[ReadContext, list[Episode]]:
+    """Convenience for tests and `condense PATH`: load, read, return context and episodes."""
+    doc = load_file(path)
+    ctx = ReadContext(as_of=as_of or doc.mtime or datetime.now(UTC), **defaults)  # type: ignore[arg-type]
+    _, episodes = read_document(doc, ctx, forced)
+    return ctx, episodes
