@@ -1,0 +1,128 @@
+"""Ingest throughput: a synthetic corpus of channel listings into a fresh archive.
+
+Generates N episodes of about 20 KB each (listing pages of 50 episodes, with chapters, quotes,
+entities and hashtags, in English and French), ingests them into a new SQLite archive on one
+core, and prints episodes/second and peak memory. With --feeds, also a feed corpus (1,000
+feeds of 50 items by default) and prints items/second.
+
+    .venv/bin/python bench/ingest.py                    # 10,000 episodes
+    .venv/bin/python bench/ingest.py --episodes 2000 --feeds 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from castdigest.archive import Archive
+from castdigest.pipeline.ingest import SourceSpec, ingest_file
+
+WORDS = (
+    "agent model infrastructure latency benchmark dataset training inference compute cluster "
+    "developer platform pipeline review deploy sandbox memory context token reasoning eval "
+    "customer revenue growth market policy research protein drone robotics startup team"
+).split()
+MOTS = "agent modèle recherche données équipe calcul marché croissance outil plateforme".split()
+
+
+def sentence(rng: random.Random, words: list[str], n: int) -> str:
+    return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+
+
+def body(rng: random.Random, words: list[str], target: int) -> str:
+    parts = [" ".join(sentence(rng, words, 18) for _ in range(4))]
+    minute = 0
+    while sum(len(p) for p in parts) < target - 1500:
+        minute += rng.randint(2, 9)
+        title = sentence(rng, words, 4)[:-1]
+        summary = " ".join(sentence(rng, words, 20) for _ in range(5))
+        quote = sentence(rng, words, 22)
+        parts.append(f'## [{minute:02d}:{rng.randint(0, 59):02d}] {title} {summary} > *"{quote}"*')
+    ents = " ".join(
+        f"- **{rng.choice(words).title()} {i}** (Person): {sentence(rng, words, 12)}"
+        for i in range(5)
+    )
+    parts.append(f"## Entities {ents}")
+    return " ".join(parts)
+
+
+def listing(rng: random.Random, start: int, count: int, size: int) -> str:
+    lines = ["Podcasts", ""]
+    for i in range(start, start + count):
+        words = MOTS if i % 5 == 0 else WORDS
+        title = f"Episode {i}: {sentence(rng, words, 6)[:-1]} — Guest {i}, Org{i % 37}"
+        age = f"il y a {1 + i % 20} jours" if i % 2 else f"{1 + i % 20} days ago"
+        h, m = divmod(20 + i % 100, 60)
+        lines += [title, f"{h}:{m:02d}:{i % 60:02d}", "EN/ZH", "Watch with Captions"]
+        lines += [f"Show {i % 40}{age}", "", title, "", body(rng, words, size), ""]
+        lines.append("#" + "#".join(rng.sample(WORDS, 3)))
+    return "\n".join(lines) + "\n"
+
+
+def run_pages(n: int, size: int, per_file: int = 50) -> dict[str, float]:
+    rng = random.Random(48)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files = []
+        for k, start in enumerate(range(0, n, per_file)):
+            f = root / f"listing{k:05d}.txt"
+            f.write_text(listing(rng, start, min(per_file, n - start), size), encoding="utf-8")
+            files.append(f)
+        total_bytes = sum(f.stat().st_size for f in files)
+        now = datetime(2026, 11, 24, tzinfo=UTC)
+        t0 = time.perf_counter()
+        episodes = 0
+        with Archive(root / "bench.db") as arch:
+            for f in files:
+                report = ingest_file(arch, f, SourceSpec(), now, now)
+                if report.failed:
+                    sys.exit(f"bench input failed: {report.error}")
+                episodes += report.new + report.updated + report.unchanged
+            stored = arch.episodes.count()
+        elapsed = time.perf_counter() - t0
+    return {
+        "episodes": episodes,
+        "stored": stored,
+        "mb": total_bytes / 1e6,
+        "seconds": elapsed,
+        "per_second": episodes / elapsed,
+    }
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--episodes", type=int, default=10_000)
+    parser.add_argument("--size", type=int, default=20_000, help="bytes per episode body")
+    parser.add_argument(
+        "--feeds", type=int, default=1_000, help="feeds in the feed corpus; 0 skips"
+    )
+    parser.add_argument("--items", type=int, default=50, help="items per feed")
+    args = parser.parse_args()
+
+    r = run_pages(args.episodes, args.size)
+    print(
+        f"pages: {r['episodes']:.0f} episodes ({r['stored']:.0f} stored, {r['mb']:.0f} MB) "
+        f"in {r['seconds']:.1f} s = {r['per_second']:.0f} episodes/s; peak RSS {peak_mb():.0f} MB"
+    )
+    if args.feeds:
+        try:
+            from ingest_feeds import run_feed_bench  # bench/ingest_feeds.py, beside this file
+        except ImportError:
+            print("feeds: bench/ingest_feeds.py not available")
+            return
+        run_feed_bench(args.feeds, args.items)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    main()
