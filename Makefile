@@ -12,10 +12,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The weekly job on the bundled samples, into a fresh out/demo.db and out/.
+DEMO := $(BIN)/castdigest --config samples/castdigest.toml
 demo: $(STAMP)
-	rm -f out/demo.db
+	rm -f out/demo.db out/demo.db-wal out/demo.db-shm
 	mkdir -p out
-	$(BIN)/castdigest --config samples/castdigest.toml demo
+	$(DEMO) ingest --db out/demo.db --as-of 2026-11-24
+	$(DEMO) episodes --db out/demo.db
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
