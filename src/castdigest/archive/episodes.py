@@ -84,17 +84,15 @@ class EpisodeStore:
         )
 
     def contributions(self, episode_id: str) -> list[Episode]:
-        """What every document said about one episode, oldest document first."""
+        """What every document said about one episode, oldest document first.
+
+        The document being ingested must be recorded (`record_document`) before this is called.
+        """
         rows = self.conn.execute(
             "SELECT c.json FROM contributions c JOIN documents d ON d.location = c.location"
             " WHERE c.episode_id = ? ORDER BY d.ingested_at, c.location, c.position",
             (episode_id,),
         ).fetchall()
-        if not rows:  # contributions of the document being ingested (not recorded yet)
-            rows = self.conn.execute(
-                "SELECT json FROM contributions WHERE episode_id = ? ORDER BY location, position",
-                (episode_id,),
-            ).fetchall()
         return [Episode.model_validate_json(r[0]) for r in rows]
 
     # ------------------------------------------------------------------ identity
