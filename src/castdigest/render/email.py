@@ -1,0 +1,192 @@
+"""The weekly email: Jinja2 renders MJML, MRML (mjml-python) compiles it, css-inline inlines.
+
+`render_email` is the one entry point; the sender calls it once per subscriber with that
+subscriber's topics, name and unsubscribe URL. Without an `unsubscribe_url` the footer carries
+the literal placeholder `{{unsubscribe_url}}` (`UNSUBSCRIBE_PLACEHOLDER`), so a rendered preview
+shows where the link goes and a caller may substitute it later.
+
+MRML does not inline `<mj-style inline="inline">`: we lift those blocks out of the MJML before
+compiling and inline them with css-inline afterwards, leaving every other `<style>` (media
+queries, dark mode) in the head.
+
+Size: Gmail clips messages at about 102 KB. When the HTML would exceed `MAX_HTML_BYTES`, the
+lowest-ranked items are cut to title-only, then to a "more on the web version" line;
+`RenderedEmail.trimmed` says how many items were cut.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import css_inline
+import mjml
+
+from castdigest.config import Settings
+from castdigest.errors import RenderError
+from castdigest.models import Digest, DigestItem
+from castdigest.render.templates import render
+from castdigest.render.view import (
+    UNSUBSCRIBE_PLACEHOLDER,
+    DigestView,
+    Mode,
+    build_view,
+    choose_sections,
+)
+
+__all__ = [
+    "MAX_HTML_BYTES",
+    "UNSUBSCRIBE_PLACEHOLDER",
+    "RenderedEmail",
+    "compile_mjml",
+    "render_email",
+]
+
+MAX_HTML_BYTES = 100_000  # below Gmail's ~102 KB clip line, with room for the unsubscribe URL
+EMAIL_TEMPLATE = "email/digest.mjml.j2"
+TEXT_TEMPLATE = "email/digest.txt.j2"
+_INLINE_STYLE = re.compile(
+    r"<mj-style\s+inline\s*=\s*[\"']inline[\"']\s*>(.*?)</mj-style>", re.DOTALL | re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class RenderedEmail:
+    subject: str
+    html: str
+    text: str
+    preheader: str
+    trimmed: int  # items cut to title-only or left out to keep the HTML under MAX_HTML_BYTES
+
+
+def compile_mjml(source: str) -> str:
+    """MJML -> HTML, with `<mj-style inline="inline">` blocks inlined by css-inline."""
+    inline_css = "\n".join(m.group(1) for m in _INLINE_STYLE.finditer(source))
+    source = _INLINE_STYLE.sub("", source)
+    try:
+        html = mjml.mjml2html(source)
+    except Exception as exc:  # MRML raises plain exceptions with the parser's message
+        raise RenderError(f"MJML failed to compile: {exc}", where=EMAIL_TEMPLATE) from None
+    if not inline_css.strip():
+        return html
+    inliner = css_inline.CSSInliner(
+        inline_style_tags=False,
+        keep_style_tags=True,
+        keep_link_tags=True,
+        load_remote_stylesheets=False,
+        extra_css=inline_css,
+    )
+    try:
+        return str(inliner.inline(html))
+    except css_inline.InlineError as exc:
+        raise RenderError(f"CSS inlining failed: {exc}", where=EMAIL_TEMPLATE) from None
+
+
+def email_html(view: DigestView, settings: Settings) -> str:
+    return compile_mjml(render(settings, EMAIL_TEMPLATE, d=view))
+
+
+def email_text(view: DigestView, settings: Settings) -> str:
+    notes = Footnotes()
+    body = render(settings, TEXT_TEMPLATE, d=view, ref=notes.ref, footnotes=notes.lines)
+    return "\n".join(line.rstrip() for line in body.strip().splitlines()) + "\n"
+
+
+class Footnotes:
+    """Links in the plain-text part become `[n]` markers with a numbered list at the end."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def ref(self, url: str | None) -> str:
+        if not url:
+            return ""
+        number = self._numbers.setdefault(url, len(self._numbers) + 1)
+        return f"[{number}]"
+
+    def lines(self) -> list[str]:
+        return [f"[{n}] {url}" for url, n in self._numbers.items()]
+
+
+def _trim_order(digest: Digest, topics: Sequence[str] | None) -> list[DigestItem]:
+    """Items least worth keeping first: deepest rank in its section, then lowest score."""
+    items = [i for s in choose_sections(digest, topics) for i in s.items]
+    return sorted(items, key=lambda i: (-i.rank, i.score, i.episode_id))
+
+
+def _smallest_fit(n: int, fits: Callable[[int], bool]) -> int | None:
+    """Smallest k in 1..n with fits(k) (fits is monotonic), or None."""
+    if n == 0 or not fits(n):
+        return None
+    lo, hi = 1, n
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if fits(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def render_email(
+    digest: Digest,
+    settings: Settings,
+    *,
+    topics: Sequence[str] | None = None,
+    recipient_name: str | None = None,
+    unsubscribe_url: str | None = None,
+    preferences_url: str | None = None,
+) -> RenderedEmail:
+    """The email for one reader. `topics=None` means every topic; else only those sections."""
+
+    def view_for(modes: dict[str, Mode]) -> DigestView:
+        return build_view(
+            digest,
+            settings,
+            topics=topics,
+            recipient_name=recipient_name,
+            unsubscribe_url=unsubscribe_url,
+            preferences_url=preferences_url,
+            modes=modes,
+        )
+
+    full = view_for({})
+    html = email_html(full, settings)
+    view = full
+    if len(html.encode()) > MAX_HTML_BYTES:
+        view, html = _trimmed(view_for, settings, _trim_order(digest, topics))
+    return RenderedEmail(
+        subject=full.subject,
+        html=html,
+        text=email_text(full, settings),
+        preheader=full.preheader,
+        trimmed=view.trimmed,
+    )
+
+
+def _trimmed(
+    view_for: Callable[[dict[str, Mode]], DigestView],
+    settings: Settings,
+    order: list[DigestItem],
+) -> tuple[DigestView, str]:
+    """Cut the fewest low-ranked items: first to title-only, then out to the web version."""
+    cache: dict[tuple[int, int], tuple[DigestView, str]] = {}
+
+    def attempt(titles: int, links: int) -> tuple[DigestView, str]:
+        if (titles, links) not in cache:
+            modes = {i.episode_id: Mode.TITLE for i in order[:titles]}
+            modes.update({i.episode_id: Mode.LINK for i in order[:links]})
+            view = view_for(modes)
+            cache[(titles, links)] = (view, email_html(view, settings))
+        return cache[(titles, links)]
+
+    def fits(titles: int, links: int) -> bool:
+        return len(attempt(titles, links)[1].encode()) <= MAX_HTML_BYTES
+
+    n = len(order)
+    k = _smallest_fit(n, lambda k: fits(k, 0))
+    if k is not None:
+        return attempt(k, 0)
+    j = _smallest_fit(n, lambda j: fits(n, j))
+    return attempt(n, j if j is not None else n)

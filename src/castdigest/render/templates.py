@@ -1,0 +1,95 @@
+"""The Jinja2 environment shared by the email, site and feed renderers.
+
+Templates are looked up in the config's `templates_dir` first, so any template can be
+overridden like a theme, then in the built-in `templates/` folder. That folder sits at the top
+of the repository and ships inside the wheel as `castdigest/templates` (see pyproject.toml).
+
+Autoescaping is on for every markup template (`.mjml.j2`, `.html.j2`, `.xml.j2`); plain-text
+templates (`.txt.j2`) are not HTML, so escaping there would only corrupt the text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from castdigest.config import Settings
+from castdigest.text.durations import format_duration
+
+_PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # inside the wheel
+_REPO_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"  # a source checkout
+
+
+def builtin_templates_dir() -> Path:
+    """The built-in templates: packaged copy when installed, else the repository's folder."""
+    for candidate in (_PACKAGE_TEMPLATES, _REPO_TEMPLATES):
+        if (candidate / "email").is_dir():
+            return candidate
+    raise FileNotFoundError(f"built-in templates not found in {_PACKAGE_TEMPLATES}")
+
+
+def template_dirs(settings: Settings) -> list[Path]:
+    """Search path, override folder first."""
+    dirs = []
+    if settings.templates_dir:
+        dirs.append(settings.resolve(settings.templates_dir))
+    dirs.append(builtin_templates_dir())
+    return dirs
+
+
+def _autoescape(name: str | None) -> bool:
+    return not (name or "").endswith(".txt.j2")
+
+
+def wrap(text: str, width: int = 72, first: str = "", rest: str | None = None) -> str:
+    """Word-wrap for the plain-text part, with a first-line prefix and a hanging indent."""
+    rest = " " * len(first) if rest is None else rest
+    lines = textwrap.wrap(
+        " ".join(text.split()),
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines) or first.rstrip()
+
+
+@lru_cache(maxsize=8)
+def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(dirs)),
+        autoescape=_autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=True,  # the preview edits templates while running
+    )
+    env.filters["duration"] = format_duration
+    env.filters["wrap"] = wrap
+    return env
+
+
+def environment(settings: Settings) -> jinja2.Environment:
+    """The (cached) environment for this config's template search path."""
+    return _environment(tuple(str(d) for d in template_dirs(settings)))
+
+
+def render(settings: Settings, name: str, **context: object) -> str:
+    from castdigest.errors import RenderError
+
+    try:
+        return environment(settings).get_template(name).render(**context)
+    except jinja2.TemplateNotFound as exc:
+        where = ", ".join(str(d) for d in template_dirs(settings))
+        raise RenderError(f"template {exc.name} not found", where=where) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(
+            f"template error: {exc.message}", where=exc.filename, line=exc.lineno
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"template error: {exc.message}", where=name) from None

@@ -1,0 +1,379 @@
+"""What the templates see: a Digest turned into plain, already-checked view data.
+
+One view feeds the MJML email, the plain-text part and the web version, so the three always say
+the same thing. Everything here is untrusted source text until a template escapes it; links are
+passed through `safe_url`, which keeps only absolute http(s) URLs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+from markdown_it import MarkdownIt
+
+from castdigest.config import Settings
+from castdigest.models import Digest, DigestItem, DigestSection
+from castdigest.text.durations import format_duration
+
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
+)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_UNSAFE_URL_CHARS = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
+_ALLOWED_HTML = {
+    "a", "p", "br", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li",
+    "blockquote", "h3", "h4", "s", "del", "hr", "img",
+}  # fmt: skip
+
+
+class Mode(StrEnum):
+    """How much of an item the email shows; lower-ranked items are trimmed to fit the size."""
+
+    FULL = "full"
+    TITLE = "title"  # linked title and show only
+    LINK = "link"  # left out, counted in the section's "more on the web version" line
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL when it is an absolute http(s) URL without characters that could break out."""
+    if not url:
+        return None
+    url = url.strip()
+    if len(url) > 2048 or _UNSAFE_URL_CHARS.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+def slugify(text: str, *, max_len: int = 64) -> str:
+    """A file-name-safe slug: lowercase ASCII letters, digits and dashes, never empty or dots."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_len].strip("-")
+    if not slug:
+        slug = "t-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+    return slug
+
+
+def safe_name(text: str) -> str:
+    """A folder name for a digest id: keeps `2026-W48` and `2026-11-01--2026-11-07` readable."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip(".-")[:80]
+    return name or "digest-" + hashlib.sha1(text.encode()).hexdigest()[:10]
+
+
+def site_link(settings: Settings, path: str = "") -> str:
+    base = settings.newsletter.site_url
+    return urljoin(base if base.endswith("/") else base + "/", path)
+
+
+def feed_path(slug: str, ext: str) -> str:
+    return f"feeds/{slugify(slug)}.{ext}"
+
+
+def primary_language(tag: str | None) -> str:
+    return (tag or "").split("-")[0].split("_")[0].lower()
+
+
+def text_dir(tag: str | None) -> str:
+    return "rtl" if primary_language(tag) in RTL_LANGUAGES else "ltr"
+
+
+def date_range(since: date, until: date) -> str:
+    """ "16–22 Nov 2026", "28 Nov – 4 Dec 2026", "29 Dec 2026 – 4 Jan 2027"."""
+    if since.year != until.year:
+        return f"{since.day} {MONTHS[since.month - 1]} {since.year} – {_day(until)}"
+    if since.month != until.month:
+        return f"{since.day} {MONTHS[since.month - 1]} – {_day(until)}"
+    return f"{since.day}–{_day(until)}"
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_MD.enable("strikethrough")
+_MD.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
+
+
+def markdown_html(text: str) -> str:
+    """The editor's Markdown as HTML: raw HTML disabled, http(s) links only, then sanitised."""
+    html = _MD.render(text)
+    return nh3.clean(
+        html,
+        tags=_ALLOWED_HTML,
+        attributes={"a": {"href", "title"}, "img": {"src", "alt", "title"}},
+        url_schemes={"http", "https"},
+        link_rel="noopener noreferrer",
+    )
+
+
+# --------------------------------------------------------------------------- view data
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    speaker: str | None
+    at: str  # "17:21", empty when unknown
+    link: str | None
+    lang: str | None  # set when the quote's language differs from the newsletter's
+
+
+@dataclass(frozen=True)
+class ItemView:
+    anchor: str
+    episode_id: str
+    rank: int
+    title: str
+    kind: str | None
+    url: str | None
+    show: str | None
+    guests: str
+    duration: str
+    badge: str | None  # language badge, e.g. "FR", when not the newsletter's language
+    lang: str | None  # lang attribute for title and text when it differs
+    dir: str
+    blurb: str
+    takeaways: list[str]
+    quotes: list[QuoteView]
+    topic: str
+    topic_name: str
+    feed_url: str
+    mode: Mode = Mode.FULL
+
+
+@dataclass(frozen=True)
+class SectionView:
+    slug: str
+    name: str
+    description: str
+    anchor: str
+    feed_url: str
+    feed_path: str  # relative, for the web version (works from file://)
+    items: list[ItemView]
+    hidden: int  # items left out of the email for size
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    name: str
+    slug: str
+    url: str
+    path: str
+
+
+@dataclass(frozen=True)
+class DigestView:
+    id: str
+    folder: str
+    name: str
+    dates: str
+    lang: str
+    dir: str
+    subject: str
+    preheader: str
+    intro_html: str
+    intro_text: str
+    sections: list[SectionView]
+    feeds: list[FeedLink]
+    web_url: str
+    site_url: str
+    postal_address: str
+    unsubscribe_url: str
+    preferences_url: str | None
+    recipient_name: str | None
+    topics_note: str | None  # "Your topics: A, B" when the email covers some topics only
+    count: int
+    trimmed: int = 0
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]:
+    out = []
+    base = safe_url(item.url)
+    for q in item.condensed.quotes[:limit]:
+        link = safe_url(q.link)
+        if link is None and base and q.offset is not None and "#" not in base:
+            link = f"{base}#t={round(q.offset)}"  # a Media Fragments deep link
+        lang = q.language or item.language
+        out.append(
+            QuoteView(
+                text=q.text.strip(),
+                speaker=q.speaker,
+                at=format_duration(q.offset),
+                link=link,
+                lang=lang if lang and primary_language(lang) != news_lang else None,
+            )
+        )
+    return out
+
+
+def item_view(
+    item: DigestItem, section: DigestSection, settings: Settings, mode: Mode = Mode.FULL
+) -> ItemView:
+    news_lang = primary_language(settings.newsletter.language)
+    other = item.language and primary_language(item.language) != news_lang
+    guests = ", ".join(
+        p.name + (f" ({p.affiliation})" if p.affiliation else "") for p in item.guests
+    )
+    return ItemView(
+        anchor="ep-" + slugify(item.episode_id, max_len=40),
+        episode_id=item.episode_id,
+        rank=item.rank,
+        title=item.title.strip() or item.condensed.title.strip() or "(untitled)",
+        kind=item.kind,
+        url=safe_url(item.url),
+        show=item.show,
+        guests=guests,
+        duration=format_duration(item.duration),
+        badge=primary_language(item.language).upper() if other else None,
+        lang=item.language if other else None,
+        dir=text_dir(item.language if other else settings.newsletter.language),
+        blurb=item.condensed.blurb.strip(),
+        takeaways=[t.text.strip() for t in item.condensed.takeaways if t.text.strip()],
+        quotes=_quote_view(item, news_lang, 2),
+        topic=slugify(section.topic),
+        topic_name=section.name,
+        feed_url=site_link(settings, feed_path(section.topic, "rss")),
+        mode=mode,
+    )
+
+
+def feed_links(digest: Digest, settings: Settings) -> list[FeedLink]:
+    """Every topic feed (config topics first, then topics only the digest knows), then `all`."""
+    seen: dict[str, str] = {}
+    for topic in settings.topics:
+        seen.setdefault(slugify(topic.slug), topic.name)
+    for section in digest.sections:
+        seen.setdefault(slugify(section.topic), section.name)
+    seen.pop("all", None)
+    links = [FeedLink(n, s, site_link(settings, feed_path(s, "rss")), feed_path(s, "rss"))
+             for s, n in seen.items()]  # fmt: skip
+    links.append(
+        FeedLink("Everything", "all", site_link(settings, "feeds/all.rss"), "feeds/all.rss")
+    )
+    return links
+
+
+def choose_sections(digest: Digest, topics: Sequence[str] | None) -> list[DigestSection]:
+    if topics is None:
+        return [s for s in digest.sections if s.items]
+    wanted = set(topics)
+    return [s for s in digest.sections if s.items and s.topic in wanted]
+
+
+def subject_and_preheader(
+    name: str, digest_id: str, items: Sequence[DigestItem]
+) -> tuple[str, str]:
+    ordered = sorted(items, key=lambda i: (i.rank, -i.score))
+    titles = [" ".join(i.title.split()) for i in ordered]
+    if not titles:
+        return f"{name} {digest_id}", f"{name} {digest_id}: nothing new this time."
+    more = f" (+{len(titles) - 1} more)" if len(titles) > 1 else ""
+    subject = (
+        f"{name} {digest_id}: {clip(titles[0], 90 - len(name) - len(digest_id) - len(more))}{more}"
+    )
+    preheader = clip(" · ".join(titles[:3]), 140)
+    return subject, preheader
+
+
+UNSUBSCRIBE_PLACEHOLDER = "{{unsubscribe_url}}"
+
+
+def check_link(url: str | None, what: str) -> str | None:
+    """A caller-supplied link (unsubscribe, preferences): http(s) or mailto, else an error."""
+    from castdigest.errors import RenderError
+
+    if url is None or url == UNSUBSCRIBE_PLACEHOLDER:
+        return url
+    if safe_url(url) or (url.startswith("mailto:") and not _UNSAFE_URL_CHARS.search(url)):
+        return url
+    raise RenderError(f"{what} must be an http(s) or mailto: URL", where=url[:200])
+
+
+def build_view(
+    digest: Digest,
+    settings: Settings,
+    *,
+    topics: Sequence[str] | None = None,
+    recipient_name: str | None = None,
+    unsubscribe_url: str | None = None,
+    preferences_url: str | None = None,
+    modes: Mapping[str, Mode] | None = None,
+) -> DigestView:
+    """The view of `digest` for one reader; `modes` maps episode ids to trimmed modes."""
+    modes = modes or {}
+    news = settings.newsletter
+    chosen = choose_sections(digest, topics)
+    sections = []
+    for section in chosen:
+        views = [
+            item_view(item, section, settings, modes.get(item.episode_id, Mode.FULL))
+            for item in sorted(section.items, key=lambda i: i.rank)
+        ]
+        slug = slugify(section.topic)
+        sections.append(
+            SectionView(
+                slug=slug,
+                name=section.name,
+                description=(section.description or "").strip(),
+                anchor="topic-" + slug,
+                feed_url=site_link(settings, feed_path(slug, "rss")),
+                feed_path=feed_path(slug, "rss"),
+                items=[v for v in views if v.mode is not Mode.LINK],
+                hidden=sum(v.mode is Mode.LINK for v in views),
+            )
+        )
+    items = [i for s in chosen for i in s.items]
+    subject, preheader = subject_and_preheader(news.name, digest.id, items)
+    folder = safe_name(digest.id)
+    note = None
+    if topics is not None:
+        note = "Your topics: " + (", ".join(s.name for s in chosen) or "none this week")
+    return DigestView(
+        id=digest.id,
+        folder=folder,
+        name=news.name,
+        dates=date_range(digest.since, digest.until),
+        lang=news.language,
+        dir=text_dir(news.language),
+        subject=subject,
+        preheader=preheader,
+        intro_html=markdown_html(digest.intro) if digest.intro else "",
+        intro_text=(digest.intro or "").strip(),
+        sections=sections,
+        feeds=feed_links(digest, settings),
+        web_url=site_link(settings, folder + "/"),
+        site_url=site_link(settings),
+        postal_address=news.postal_address.strip(),
+        unsubscribe_url=check_link(unsubscribe_url, "unsubscribe_url") or UNSUBSCRIBE_PLACEHOLDER,
+        preferences_url=check_link(preferences_url or settings.send.preferences_url, "preferences"),
+        recipient_name=" ".join(recipient_name.split()) if recipient_name else None,
+        topics_note=note,
+        count=len(items),
+        trimmed=sum(m is not Mode.FULL for m in modes.values()),
+    )
