@@ -13,10 +13,24 @@ from castdigest.dedupe import episode_id
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext, Reader
+from castdigest.readers.chapters_json import ChaptersJsonReader
+from castdigest.readers.episode_json import EpisodeJsonReader
+from castdigest.readers.feed import FeedReader
 from castdigest.readers.plaintext import PlainTextReader
+from castdigest.readers.transcript_html import HtmlTranscriptReader
+from castdigest.readers.transcripts import JsonTranscriptReader, SrtReader, VttReader
 from castdigest.text.language import detect_language
 
-READERS: tuple[Reader, ...] = (PlainTextReader(),)
+READERS: tuple[Reader, ...] = (
+    FeedReader(),
+    VttReader(),
+    SrtReader(),
+    JsonTranscriptReader(),
+    ChaptersJsonReader(),
+    EpisodeJsonReader(),
+    HtmlTranscriptReader(),
+    PlainTextReader(),
+)
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),

@@ -1,0 +1,96 @@
+"""Podcasting 2.0 JSON chapters: {"chapters": [{"startTime", "title", "img", "url", "toc"}]}.
+
+`toc: false` marks a chapter that is a marker (an image or location change), not a table of
+contents entry: it is kept, with `hidden=True`. A chapters file on its own becomes an episode
+(title and show from its optional "title" and "podcastName"); one a feed item points to is
+attached to that episode.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+from castdigest.errors import ReadError
+from castdigest.models import Chapter, Episode, Person
+from castdigest.readers.base import Document, ReadContext
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def _str(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def load_chapters_json(text: str, location: str = "") -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"invalid JSON: {exc.msg}", where=location, line=exc.lineno) from None
+    if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
+        raise ReadError('a JSON chapters file needs a "chapters" list', where=location)
+    return data
+
+
+def parse_chapters(data: dict[str, Any], location: str = "") -> list[Chapter]:
+    chapters: list[Chapter] = []
+    for i, item in enumerate(data["chapters"]):
+        if not isinstance(item, dict):
+            raise ReadError(f"chapter {i} is not an object", where=location)
+        start = _number(item.get("startTime"))
+        if start is None:
+            raise ReadError(f"chapter {i} has no numeric startTime", where=location)
+        place = item.get("location")
+        title = _str(item.get("title")) or (
+            _str(place.get("name")) if isinstance(place, dict) else None
+        )
+        chapters.append(
+            Chapter(
+                start=start,
+                end=_number(item.get("endTime")),
+                title=title or "",
+                url=_str(item.get("url")),
+                image=_str(item.get("img")),
+                hidden=item.get("toc") is False,
+            )
+        )
+    chapters.sort(key=lambda c: c.start or 0.0)
+    # A chapter without an end lasts until the next one starts.
+    for chapter, following in itertools.pairwise(chapters):
+        if chapter.end is None:
+            chapter.end = following.start
+    return chapters
+
+
+class ChaptersJsonReader:
+    name: str = "chapters-json"
+    extensions: tuple[str, ...] = (".json",)
+
+    def sniff(self, doc: Document) -> float:
+        head = doc.text[:4096]
+        if head.lstrip().startswith("{") and '"chapters"' in head and '"startTime"' in head:
+            return 0.95
+        return 0.0
+
+    def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
+        data = load_chapters_json(doc.text, doc.location)
+        chapters = parse_chapters(data, doc.location)
+        author = _str(data.get("author"))
+        title = _str(data.get("title")) or doc.stem.replace("_", " ").replace("-", " ").strip()
+        return [
+            Episode(
+                title=title or "Untitled chapters",
+                show=_str(data.get("podcastName")),
+                hosts=[Person(name=author, role="author")] if author else [],
+                chapters=chapters,
+                sources=[ctx.ref(0, line=1)],
+            )
+        ]

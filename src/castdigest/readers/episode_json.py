@@ -1,0 +1,85 @@
+"""Episodes as castdigest prints them: a JSON array (`castdigest episodes --json`) or JSON Lines.
+
+This is the archive's export format, so it is read as-is: ids, first-seen times and sources
+are kept, which makes export -> import -> export give identical output. Every record must be
+a valid Episode; the first invalid one fails the document, naming its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from castdigest.errors import ReadError
+from castdigest.models import Episode
+from castdigest.readers.base import Document, ReadContext
+
+NAME = "episodes-json"
+_EPISODE_KEYS = ('"title"', '"sources"', '"urls"')
+_RECORD_START = re.compile(r"^  \{", re.MULTILINE)
+
+
+class EpisodeJsonReader:
+    name: str = NAME
+    extensions: tuple[str, ...] = (".json", ".jsonl", ".ndjson")
+
+    def sniff(self, doc: Document) -> float:
+        head = doc.text[:8192].lstrip()
+        if head[:1] not in "[{" or not all(k in head for k in _EPISODE_KEYS):
+            return 0.0
+        if head.startswith("[") or doc.suffix in (".jsonl", ".ndjson"):
+            return 0.9
+        return 0.85  # a JSON Lines file without its usual extension
+
+    def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
+        if doc.text.lstrip().startswith("["):
+            return _read_array(doc)
+        return _read_lines(doc)
+
+
+def _read_array(doc: Document) -> list[Episode]:
+    try:
+        data = json.loads(doc.text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"invalid JSON: {exc.msg}", where=doc.location, line=exc.lineno) from None
+    if not isinstance(data, list):
+        raise ReadError("expected a JSON array of episodes", where=doc.location)
+    # Line of each record in the pretty-printed export, for messages; best effort otherwise.
+    starts = [doc.text.count("\n", 0, m.start()) + 1 for m in _RECORD_START.finditer(doc.text)]
+    out = []
+    for i, record in enumerate(data):
+        line = starts[i] if len(starts) == len(data) else None
+        out.append(_episode(record, doc.location, line, f"episode {i + 1}"))
+    return out
+
+
+def _read_lines(doc: Document) -> list[Episode]:
+    out = []
+    for number, line in enumerate(doc.text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReadError(f"invalid JSON: {exc.msg}", where=doc.location, line=number) from None
+        out.append(_episode(record, doc.location, number, "record"))
+    return out
+
+
+def _episode(record: Any, location: str, line: int | None, what: str) -> Episode:
+    if not isinstance(record, dict):
+        raise ReadError(f"{what} is not a JSON object", where=location, line=line)
+    try:
+        return Episode.model_validate(record)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "record"
+        raise ReadError(
+            f"{what}: {field}: {first['msg']}"
+            + (f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""),
+            where=location,
+            line=line,
+        ) from None
