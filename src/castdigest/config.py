@@ -75,18 +75,21 @@ class TopicConfig(Section):
         return value
 
 
+class RankWeights(Section):
+    """Weight of each ranking component; see `castdigest.rank` for what each one measures."""
+
+    recency: float = Field(1.0, ge=0.0, description="Newer is better (half-life decay).")
+    topic: float = Field(1.0, ge=0.0, description="How clearly the episode fits its topic.")
+    richness: float = Field(0.6, ge=0.0, description="Chapters, quotes, transcript, takeaways.")
+    length: float = Field(0.5, ge=0.0, description="Full episodes over trailers and clips.")
+    source: float = Field(0.5, ge=0.0, description="Show and source weights from the config.")
+    novelty: float = Field(2.0, ge=0.0, description="Unlike anything already sent.")
+
+
 class RankConfig(Section):
-    half_life_days: float = Field(7.0, description="Recency halves every this many days.")
-    weights: dict[str, float] = Field(
-        default_factory=lambda: {
-            "recency": 1.0,
-            "topic": 1.0,
-            "richness": 0.6,
-            "length": 0.5,
-            "source": 0.5,
-            "novelty": 2.0,
-        },
-        description="Weight of each named ranking component.",
+    half_life_days: float = Field(7.0, gt=0.0, description="Recency halves every this many days.")
+    weights: RankWeights = Field(
+        default_factory=RankWeights, description="Weight of each named ranking component."
     )
     show_weights: dict[str, float] = Field(
         default_factory=dict, description="Per-show multiplier, e.g. {'Latent Space' = 1.2}."
@@ -99,6 +102,18 @@ class RankConfig(Section):
         0.3, ge=0.0, le=1.0, description="0 ranks by score only; 1 favours dissimilar picks."
     )
     min_duration: float = Field(300.0, description="Seconds below which an episode is a trailer.")
+    duplicate_similarity: float = Field(
+        0.8, gt=0.0, le=1.0, description="Lexical similarity from which two episodes are one."
+    )
+    novelty_days: int = Field(
+        90, ge=0, description="Days of sent digests an episode is compared with for novelty."
+    )
+    topic_threshold: float = Field(
+        1.0, ge=0.0, description="Least topic evidence to leave the catch-all topic."
+    )
+    secondary_ratio: float = Field(
+        0.5, ge=0.0, le=1.0, description="A secondary topic needs this share of the primary's."
+    )
     pins: list[str] = Field(default_factory=list, description="Episode ids always included.")
     blocks: list[str] = Field(default_factory=list, description="Episode ids never included.")
 
@@ -130,11 +145,15 @@ class SmtpConfig(Section):
     tls: TlsMode = TlsMode.STARTTLS
     user: str | None = None
     password: str | None = Field(None, description="Secret: set CASTDIGEST_SMTP_PASSWORD.")
+    password_file: str | None = Field(
+        None, description="File holding the password (outside the repo), instead of the env."
+    )
     timeout: float = 30.0
     rate: float = Field(0.0, ge=0.0, description="Messages per second at most; 0 is no limit.")
     batch_size: int = Field(100, ge=1, description="Messages per SMTP connection.")
     retries: int = Field(3, ge=0, description="Retries of a temporary failure per run.")
     backoff: float = Field(1.0, ge=0.0, description="First retry delay in seconds, doubling.")
+    max_backoff: float = Field(60.0, ge=0.0, description="Longest retry delay in seconds.")
 
 
 class SendConfig(Section):

@@ -44,6 +44,10 @@ class Archive:
         self._depth = 0
         self._migrate()
         self.episodes = EpisodeStore(self)
+        from castdigest.archive.subscribers import LedgerStore, SubscriberStore
+
+        self.subscribers = SubscriberStore(self)
+        self.ledger = LedgerStore(self)
 
     # ------------------------------------------------------------------ lifecycle
 

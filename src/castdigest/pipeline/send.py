@@ -1,0 +1,356 @@
+"""Send a stored digest to every active subscriber, resumably, through the send ledger.
+
+The ledger holds one row per (digest, subscriber). A run picks up rows that are pending,
+failed-temporary or left in-flight by a run that was killed, and for each one:
+
+    build the message -> mark in-flight (committed) -> hand to the server -> mark sent/failed
+
+So a kill at any point loses nothing: rows not yet handed over are still pending, and the one
+ambiguous case (the server accepted, the ledger had not yet recorded it) is a row in-flight,
+resent next time with the same Message-ID, which mailbox providers drop as a duplicate.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from castdigest.archive import Archive, utc_iso
+from castdigest.archive.subscribers import RESENDABLE
+from castdigest.config import Settings
+from castdigest.errors import NotFoundError
+from castdigest.models import Digest, DigestStatus, SendState, SubscriberStatus
+from castdigest.send import tokens
+from castdigest.send.message import (
+    MessageBuilder,
+    Recipient,
+    envelope_sender,
+    has_content,
+    make_recipient,
+    to_bytes,
+)
+from castdigest.send.smtp import Delivery, RateLimiter, SmtpTransport, read_password
+from castdigest.subscribers import email_key
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Failure:
+    email: str
+    state: str
+    attempts: int
+    error: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "email": self.email,
+            "state": self.state,
+            "attempts": self.attempts,
+            "error": self.error,
+        }
+
+
+@dataclass
+class SendSummary:
+    digest_id: str
+    dry_run: bool = False
+    sent: int = 0  # handed to the server (or written to the outbox) by this run
+    skipped: int = 0  # nothing in their topics this week, or no longer subscribed
+    already_sent: int = 0  # sent by an earlier run
+    failures: list[Failure] = field(default_factory=list)
+    outbox: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    digest_status: str = ""
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "digest_id": self.digest_id,
+            "dry_run": self.dry_run,
+            "sent": self.sent,
+            "skipped": self.skipped,
+            "already_sent": self.already_sent,
+            "failed": self.failed,
+            "failures": [f.as_dict() for f in self.failures],
+            "outbox": self.outbox,
+            "digest_status": self.digest_status,
+            "warnings": self.warnings,
+        }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def plan(
+    archive: Archive, settings: Settings, digest: Digest, secret: str, *, record: bool = True
+) -> tuple[list[Recipient], SendSummary]:
+    """Who gets this digest now. With `record`, missing ledger rows are created (pending, or
+    skipped for a subscriber whose topics have nothing this week) and rows of subscribers who
+    left meanwhile are closed as skipped."""
+    summary = SendSummary(digest.id, dry_run=not record)
+    now = _now()
+    ledger = {email_key(r.email): r for r in archive.ledger.rows(digest.id)}
+    active = archive.subscribers.list(SubscriberStatus.ACTIVE)
+    active_keys = {email_key(s.email) for s in active}
+    new_rows: list[tuple[str, str, SendState, str | None]] = []
+    recipients: list[Recipient] = []
+    for sub in active:
+        key = email_key(sub.email)
+        row = ledger.get(key)
+        rcpt = make_recipient(sub, digest, settings, secret, row.message_id if row else None)
+        if row is None:
+            empty = settings.send.skip_empty and not has_content(sub, digest)
+            state = SendState.SKIPPED if empty else SendState.PENDING
+            note = "nothing in their topics this week" if empty else None
+            new_rows.append((key, rcpt.message_id, state, note))
+            if empty:
+                summary.skipped += 1
+                continue
+            recipients.append(rcpt)
+        elif row.state in RESENDABLE:
+            recipients.append(rcpt)
+        elif row.state is SendState.SENT:
+            summary.already_sent += 1
+    gone = [r for k, r in ledger.items() if k not in active_keys and r.state in RESENDABLE]
+    summary.skipped += len(gone)
+    if record:
+        archive.ledger.ensure(digest.id, new_rows, now)
+        for row in gone:
+            archive.ledger.mark(digest.id, row.email, SendState.SKIPPED, now, error="unsubscribed")
+    return recipients, summary
+
+
+# --------------------------------------------------------------------------- dry run
+
+
+def write_outbox(
+    settings: Settings,
+    digest: Digest,
+    recipients: Sequence[Recipient],
+    summary: SendSummary,
+    progress: Progress | None = None,
+) -> SendSummary:
+    """`out/<digest-id>/outbox/<n>.eml`, one per recipient in send order; the ledger untouched."""
+    outbox = settings.resolve(settings.out_dir) / digest.id / "outbox"
+    if outbox.exists():
+        shutil.rmtree(outbox)  # a previous dry run's files would mislead
+    outbox.mkdir(parents=True)
+    builder = MessageBuilder(digest, settings)
+    for n, rcpt in enumerate(recipients, start=1):
+        data = to_bytes(builder.message(rcpt, _now()))
+        tmp = outbox / f".{n}.eml.tmp"
+        tmp.write_bytes(data)
+        tmp.replace(outbox / f"{n}.eml")
+        summary.sent += 1
+        if progress:
+            progress(1)
+    summary.outbox = str(outbox)
+    return summary
+
+
+# --------------------------------------------------------------------------- delivery
+
+
+@dataclass
+class Pacing:
+    """Time, injectable so the retry schedule can be exercised without waiting."""
+
+    sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic
+
+
+def backoff_delays(settings: Settings) -> Iterator[float]:
+    """Delay before each retry round: backoff, doubling, capped; `retries` of them."""
+    smtp = settings.smtp
+    for n in range(smtp.retries):
+        yield min(smtp.backoff * 2**n, smtp.max_backoff)
+
+
+class _Run:
+    """One pass of handing messages to the server, updating the ledger around each."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        settings: Settings,
+        digest: Digest,
+        transport: SmtpTransport,
+        pacing: Pacing,
+    ) -> None:
+        self.archive = archive
+        self.digest = digest
+        self.transport = transport
+        self.builder = MessageBuilder(digest, settings)
+        self.sender = envelope_sender(settings)
+        self.limiter = RateLimiter(settings.smtp.rate, pacing.clock, pacing.sleep)
+        self.last: dict[str, Delivery] = {}
+
+    def one(self, rcpt: Recipient) -> Delivery:
+        ledger, did = self.archive.ledger, self.digest.id
+        email = rcpt.subscriber.email
+        data = to_bytes(self.builder.message(rcpt, _now()))
+        opened = self.transport.open()
+        if not opened.ok:
+            ledger.mark(did, email, SendState.FAILED_TEMPORARY, _now(), error=opened.error)
+            return opened
+        self.limiter.wait()
+        ledger.mark(did, email, SendState.IN_FLIGHT, _now(), attempt=True)
+        result = self.transport.send(self.sender, email, data)
+        if result.ok:
+            ledger.mark(did, email, SendState.SENT, _now())
+        else:
+            state = SendState.FAILED_PERMANENT if result.permanent else SendState.FAILED_TEMPORARY
+            ledger.mark(did, email, state, _now(), error=result.error)
+        return result
+
+    def round(
+        self, queue: Sequence[Recipient], summary: SendSummary, progress: Progress
+    ) -> list[Recipient]:
+        """Send each queued message once; return those deferred (4xx, drop, no connection)."""
+        deferred: list[Recipient] = []
+        for i, rcpt in enumerate(queue):
+            result = self.one(rcpt)
+            self.last[rcpt.subscriber.email] = result
+            if result.ok:
+                summary.sent += 1
+                progress(1)
+            elif result.permanent:
+                progress(1)
+            elif result.unreachable:
+                deferred += queue[i:]  # the server is unreachable: the rest waits as well
+                break
+            else:
+                deferred.append(rcpt)
+        return deferred
+
+
+def deliver(
+    archive: Archive,
+    settings: Settings,
+    digest: Digest,
+    recipients: Sequence[Recipient],
+    summary: SendSummary,
+    *,
+    transport: SmtpTransport,
+    progress: Progress | None = None,
+    pacing: Pacing | None = None,
+) -> SendSummary:
+    """Send to `recipients`, retrying deferred ones in rounds with backoff; fill `summary`."""
+    pacing = pacing or Pacing()
+    run = _Run(archive, settings, digest, transport, pacing)
+    tick: Progress = progress or (lambda n: None)
+    try:
+        queue = run.round(recipients, summary, tick)
+        for delay in backoff_delays(settings):
+            if not queue:
+                break
+            pacing.sleep(delay)
+            queue = run.round(queue, summary, tick)
+    finally:
+        transport.close()
+    if queue:
+        tick(len(queue))
+    summary.failures = _failures(archive, digest.id, recipients)
+    return summary
+
+
+def _failures(archive: Archive, digest_id: str, recipients: Sequence[Recipient]) -> list[Failure]:
+    tried = {email_key(r.subscriber.email) for r in recipients}
+    failed = (SendState.FAILED_PERMANENT, SendState.FAILED_TEMPORARY)
+    return [
+        Failure(r.email, r.state.value, r.attempts, r.last_error or "")
+        for r in archive.ledger.rows(digest_id, failed)
+        if email_key(r.email) in tried
+    ]
+
+
+def secret_for(settings: Settings, *, dry_run: bool, warnings: list[str]) -> str:
+    """The unsubscribe secret; a dry run without one uses a placeholder and says so."""
+    if dry_run and not settings.unsubscribe.secret:
+        warnings.append(
+            "CASTDIGEST_UNSUBSCRIBE_SECRET is not set: the outbox uses placeholder tokens"
+        )
+        return tokens.DRY_RUN_SECRET
+    return tokens.secret_of(settings)
+
+
+# --------------------------------------------------------------------------- the whole send
+
+
+def send_digest(
+    archive: Archive,
+    settings: Settings,
+    digest: Digest,
+    *,
+    dry_run: bool = False,
+    transport: SmtpTransport | None = None,
+    progress: Progress | None = None,
+    pacing: Pacing | None = None,
+) -> SendSummary:
+    """Send (or with `dry_run` write to the outbox) what the ledger says is still due."""
+    warnings: list[str] = []
+    secret = secret_for(settings, dry_run=dry_run, warnings=warnings)
+    recipients, summary = plan(archive, settings, digest, secret, record=not dry_run)
+    summary.warnings = warnings
+    if dry_run:
+        summary = write_outbox(settings, digest, recipients, summary, progress)
+        summary.digest_status = digest.status.value
+        return summary
+    if transport is None:
+        password = read_password(settings.smtp, Path(settings.base_dir))
+        transport = SmtpTransport(settings.smtp, password)
+    if recipients:
+        set_status(archive, digest.id, DigestStatus.SENDING)  # frozen from the first handover
+        summary = deliver(
+            archive,
+            settings,
+            digest,
+            recipients,
+            summary,
+            transport=transport,
+            progress=progress,
+            pacing=pacing,
+        )
+    if archive.ledger.remaining(digest.id) == 0:
+        set_status(archive, digest.id, DigestStatus.SENT)
+    summary.digest_status = digest_status(archive, digest.id)
+    return summary
+
+
+# --------------------------------------------------------------------------- digest status
+
+
+def load_digest(archive: Archive, digest_id: str) -> Digest:
+    row = archive.conn.execute("SELECT json, status FROM digests WHERE id = ?", (digest_id,))
+    found = row.fetchone()
+    if not found:
+        raise NotFoundError(
+            "no such digest", where=digest_id, hint="build it first: `castdigest build`"
+        )
+    digest = Digest.model_validate_json(found[0])
+    return digest.model_copy(update={"status": DigestStatus(found[1])})
+
+
+def set_status(archive: Archive, digest_id: str, status: DigestStatus) -> None:
+    sent_at = utc_iso(_now()) if status is DigestStatus.SENT else None
+    archive.conn.execute(
+        "UPDATE digests SET status = ?, sent_at = COALESCE(?, sent_at) WHERE id = ?",
+        (status.value, sent_at, digest_id),
+    )
+
+
+def digest_status(archive: Archive, digest_id: str) -> str:
+    row = archive.conn.execute("SELECT status FROM digests WHERE id = ?", (digest_id,)).fetchone()
+    return str(row[0]) if row else ""
