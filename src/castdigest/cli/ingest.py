@@ -21,12 +21,16 @@ from castdigest.cli.common import (
     json_option,
 )
 from castdigest.models import Episode, dump_json
+from castdigest.pipeline.fetch import is_url, make_client
+from castdigest.pipeline.follow import make_follower
 from castdigest.pipeline.ingest import (
     DocReport,
+    Follower,
     SourceSpec,
     expand_paths,
     ingest_file,
     ingest_paths,
+    ingest_url,
 )
 from castdigest.readers.registry import formats
 from castdigest.text.durations import format_duration
@@ -40,6 +44,11 @@ from castdigest.text.durations import format_duration
 @click.option("--show", help="Show name for episodes that lack one.")
 @click.option("--tag", "tags", multiple=True, help="Tag added to every episode (repeatable).")
 @click.option("--language", help="Language for episodes that lack one (BCP 47).")
+@click.option(
+    "--follow-transcripts",
+    is_flag=True,
+    help="Also fetch the transcripts and chapters that feed items link to.",
+)
 @json_option
 @click.pass_obj
 def ingest_cmd(
@@ -51,55 +60,79 @@ def ingest_cmd(
     show: str | None,
     tags: tuple[str, ...],
     language: str | None,
+    follow_transcripts: bool,
     as_json: bool,
 ) -> None:
-    """Read files, folders or globs into the archive.
+    """Read files, folders, globs or http(s) URLs into the archive.
 
-    With no PATH, re-reads every source configured in castdigest.toml. Prints one line per
-    document (episodes new / updated / unchanged, or why it failed). Exit 1 if any failed.
+    With no PATH, re-reads every source configured in castdigest.toml ([[sources]] with a
+    path or a url). URLs are fetched with conditional requests: a feed that has not changed
+    since the last run costs one request. Prints one line per document (episodes new /
+    updated / unchanged, or why it failed). Exit 1 if any failed.
 
     \b
     Example:
       castdigest ingest inbox/ 'saved/*.txt' --as-of 2026-11-24
+      castdigest ingest https://example.org/feed.xml --follow-transcripts
     """
     settings = app.settings()
     specs: list[tuple[list[str], SourceSpec]] = []
     if paths:
-        specs.append(
-            (list(paths), SourceSpec(show=show, tags=list(tags), language=language, format=fmt))
-        )
+        spec = SourceSpec(show=show, tags=list(tags), language=language, format=fmt)
+        specs.append((list(paths), spec))
     else:
         for src in settings.sources:
+            spec = SourceSpec(
+                url=src.url, show=src.show, tags=src.tags, language=src.language, format=src.format
+            )
+            if src.url:
+                specs.append(([src.url], spec))
             if src.path:
-                specs.append(
-                    (
-                        [str(settings.resolve(src.path))],
-                        SourceSpec(
-                            show=src.show, tags=src.tags, language=src.language, format=src.format
-                        ),
-                    )
-                )
+                specs.append(([str(settings.resolve(src.path))], spec))
         if not specs:
             raise click.UsageError("no PATH given and no [[sources]] in the config")
     reports: list[DocReport] = []
-    with app.archive(db) as archive:
+    now = datetime.now(UTC)
+    with app.archive(db) as archive, make_client(settings.http) as client:
+        follow = (
+            make_follower(archive, client, settings.http.max_bytes) if follow_transcripts else None
+        )
         for patterns, spec in specs:
-            files, missing = expand_paths(patterns)
+            urls = [p for p in patterns if is_url(p)]
+            for url in urls:
+                reports.append(
+                    ingest_url(
+                        archive,
+                        client,
+                        url,
+                        spec,
+                        as_of,
+                        now,
+                        settings.http.max_bytes,
+                        follow,
+                    )
+                )
+            files, missing = expand_paths([p for p in patterns if not is_url(p)])
             reports += [DocReport(location=m, error="no such file or folder") for m in missing]
-            reports += _run(archive, files, spec, as_of, as_json)
+            reports += _run(archive, files, spec, as_of, as_json, follow)
     _print_reports(reports, as_json)
     if any(r.failed for r in reports):
         raise SystemExit(1)
 
 
 def _run(
-    archive: Archive, files: list[Path], spec: SourceSpec, as_of: datetime | None, quiet: bool
+    archive: Archive,
+    files: list[Path],
+    spec: SourceSpec,
+    as_of: datetime | None,
+    quiet: bool,
+    follow: Follower | None = None,
 ) -> list[DocReport]:
     if not is_tty() or quiet or len(files) < 2:
-        return list(ingest_paths(archive, files, spec, as_of))
+        return list(ingest_paths(archive, files, spec, as_of, follow=follow))
     now = datetime.now(UTC)
     with click.progressbar(files, label="Ingesting", file=sys.stderr) as bar:
-        return [ingest_file(archive, path, spec, as_of, now) for path in bar]
+        return [ingest_file(archive, path, spec, as_of, now, follow) for path in bar]
 
 
 def _print_reports(reports: list[DocReport], as_json: bool) -> None:

@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import httpx
+
 from castdigest import dedupe
 from castdigest.archive import Archive
-from castdigest.errors import CastdigestError, ReadError
+from castdigest.errors import CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
+from castdigest.pipeline.fetch import fetch
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.registry import load_file, read_document
+from castdigest.readers.registry import choose, decode, load_file, read_document
+
+# Given the episodes a document holds and the report's warnings, returns them completed
+# (e.g. with the transcripts their feed links to; see pipeline/follow.py).
+Follower = Callable[[list[Episode], list[str]], list[Episode]]
 
 
 @dataclass
@@ -138,6 +145,7 @@ def ingest_document(
     now: datetime,
     etag: str | None = None,
     last_modified: str | None = None,
+    follow: Follower | None = None,
 ) -> DocReport:
     """Read one loaded document and store it; never raises for bad input (see report.error)."""
     report = DocReport(location=doc.location)
@@ -145,6 +153,11 @@ def ingest_document(
     if known and known.content_hash == doc.content_hash and spec.format in (None, known.format):
         report.format = known.format
         report.unchanged = len(set(archive.episodes.contributed_by(doc.location)))
+        if (etag, last_modified) != (known.etag, known.last_modified) and (etag or last_modified):
+            with archive.transaction():
+                archive.episodes.record_document(
+                    doc.location, known.format, doc.content_hash, now, etag, last_modified
+                )
         return report
     ctx = ReadContext(
         as_of=as_of or doc.mtime or now,
@@ -156,6 +169,8 @@ def ingest_document(
         fmt, episodes = read_document(doc, ctx, spec.format)
         report.format = fmt
         report.warnings = ctx.warnings
+        if follow is not None:
+            episodes = follow(episodes, report.warnings)
         store_episodes(archive, doc, fmt, episodes, now, report, etag, last_modified)
     except CastdigestError as exc:
         report.error = exc.message if exc.where == doc.location else str(exc)
@@ -165,13 +180,18 @@ def ingest_document(
 
 
 def ingest_file(
-    archive: Archive, path: Path, spec: SourceSpec, as_of: datetime | None, now: datetime
+    archive: Archive,
+    path: Path,
+    spec: SourceSpec,
+    as_of: datetime | None,
+    now: datetime,
+    follow: Follower | None = None,
 ) -> DocReport:
     try:
         doc = load_file(path)
     except ReadError as exc:
         return DocReport(location=str(path), error=exc.message)
-    return ingest_document(archive, doc, spec, as_of, now)
+    return ingest_document(archive, doc, spec, as_of, now, follow=follow)
 
 
 def ingest_paths(
@@ -181,9 +201,64 @@ def ingest_paths(
     as_of: datetime | None = None,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
+    follow: Follower | None = None,
 ) -> Iterator[DocReport]:
     now = now or datetime.now(UTC)
     for path in files:
         if progress:
             progress(str(path))
-        yield ingest_file(archive, path, spec, as_of, now)
+        yield ingest_file(archive, path, spec, as_of, now, follow)
+
+
+def ingest_url(
+    archive: Archive,
+    client: httpx.Client,
+    url: str,
+    spec: SourceSpec,
+    as_of: datetime | None,
+    now: datetime,
+    max_bytes: int,
+    follow: Follower | None = None,
+) -> DocReport:
+    """Fetch one URL (conditionally, from what the archive knows of it) and ingest it.
+
+    Every failure becomes `report.error` naming the reason; nothing is stored for it.
+    """
+    known = archive.episodes.document(url)
+    try:
+        got = fetch(
+            client,
+            url,
+            max_bytes,
+            etag=known.etag if known else None,
+            last_modified=known.last_modified if known else None,
+        )
+        if got.not_modified and known:
+            ids = set(archive.episodes.contributed_by(url))
+            return DocReport(location=url, format=known.format, unchanged=len(ids))
+        if got.not_modified:
+            raise FetchError("HTTP 304 Not Modified, but nothing of it is stored", where=url)
+        text, note = decode(url, got.data)
+        doc = Document(
+            location=url,
+            data=got.data,
+            text=text,
+            mtime=got.modified_at,
+            content_type=got.content_type,
+            decode_note=note,
+        )
+        _check_readable(doc, spec)
+    except CastdigestError as exc:
+        return DocReport(location=url, error=exc.message)
+    return ingest_document(archive, doc, spec, as_of, now, got.etag, got.last_modified, follow)
+
+
+def _check_readable(doc: Document, spec: SourceSpec) -> None:
+    """A fetched page that only the plain-text fallback would take is not a source: say so."""
+    if spec.format or (doc.content_type or "text/plain") == "text/plain":
+        return
+    if choose(doc).name == "text":
+        raise ReadError(
+            f"not a feed, transcript or any format castdigest reads ({doc.content_type})",
+            where=doc.location,
+        )
