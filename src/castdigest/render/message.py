@@ -42,12 +42,12 @@ def build_message(
     msg["Subject"] = rendered.subject
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id if message_id.startswith("<") else f"<{message_id}>"
-    msg["Content-Language"] = news.language
     for name, value in headers.items():
         del msg[name]
         msg[name] = value
     msg.set_content(rendered.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(rendered.html, subtype="html", charset="utf-8", cte="quoted-printable")
+    msg["Content-Language"] = news.language  # after the body: set_content moves Content-*
     digest = hashlib.sha256((rendered.text + "\0" + rendered.html).encode()).hexdigest()
     msg.set_boundary(f"=_cd_{digest[:32]}")  # "=_" never occurs in quoted-printable bodies
     return msg

@@ -79,11 +79,11 @@ def environment(settings: Settings) -> jinja2.Environment:
     return _environment(tuple(str(d) for d in template_dirs(settings)))
 
 
-def render(settings: Settings, name: str, **context: object) -> str:
+def render(settings: Settings, template: str, /, **context: object) -> str:
     from castdigest.errors import RenderError
 
     try:
-        return environment(settings).get_template(name).render(**context)
+        return environment(settings).get_template(template).render(**context)
     except jinja2.TemplateNotFound as exc:
         where = ", ".join(str(d) for d in template_dirs(settings))
         raise RenderError(f"template {exc.name} not found", where=where) from None
@@ -92,4 +92,4 @@ def render(settings: Settings, name: str, **context: object) -> str:
             f"template error: {exc.message}", where=exc.filename, line=exc.lineno
         ) from None
     except jinja2.UndefinedError as exc:
-        raise RenderError(f"template error: {exc.message}", where=name) from None
+        raise RenderError(f"template error: {exc.message}", where=template) from None
