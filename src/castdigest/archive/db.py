@@ -29,6 +29,7 @@ class Archive:
     """
 
     def __init__(self, path: str | Path) -> None:
+        from castdigest.archive.digests import DigestStore
         from castdigest.archive.episodes import EpisodeStore
 
         self.path = Path(path)
@@ -44,6 +45,7 @@ class Archive:
         self._depth = 0
         self._migrate()
         self.episodes = EpisodeStore(self)
+        self.digests = DigestStore(self)
         from castdigest.archive.subscribers import LedgerStore, SubscriberStore
 
         self.subscribers = SubscriberStore(self)

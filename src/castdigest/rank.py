@@ -1,0 +1,294 @@
+"""Ranking: a score per candidate from named components, then the week's pick, with reasons.
+
+    score = sum(weight[name] * component[name] for each name in COMPONENTS)
+
+Every component is a pure function below, returning a value in [0, 1] (the source weight may
+exceed 1), so raising a weight never lowers that component's contribution. The pick then goes:
+
+1. blocked by the editor: never in;
+2. already sent in an earlier digest: never again (a pin does not bring it back: pins are
+   for the coming digest, and an archive pin outlives the digest it was made for);
+3. pinned by the editor: always in, whatever the limits and threshold;
+4. a near-duplicate of an episode already sent: out;
+5. scoring below `threshold`: out;
+6. the rest, chosen one by one with maximal marginal relevance (MMR): each step takes the
+   candidate with the best `(1 - diversity) * score / top score - diversity * similarity to
+   what is already picked`, skipping near-duplicates of a pick and candidates whose show or
+   primary topic is at its limit, until `max_items` are in.
+
+The chosen episodes are listed by score, then the dropped ones by score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from castdigest.config import RankConfig
+from castdigest.lexical import Vector, cosine
+from castdigest.models import Decision, Episode, Ranked
+from castdigest.topics import Classification
+
+COMPONENTS = ("recency", "topic", "richness", "length", "source", "novelty")
+IN = (Decision.KEPT, Decision.PINNED)
+
+
+# --------------------------------------------------------------------------- components
+
+
+def recency(day: datetime, reference: datetime, half_life_days: float) -> float:
+    """1 for an episode dated at (or after) `reference`, halving every `half_life_days` before."""
+    age_days = (reference - day).total_seconds() / 86400
+    return 1.0 if age_days <= 0 else 0.5 ** (age_days / half_life_days)
+
+
+def topic_relevance(relevance: float) -> float:
+    """How clearly the episode fits its primary topic (0 for the catch-all), from `topics`."""
+    return min(max(relevance, 0.0), 1.0)
+
+
+def richness(ep: Episode) -> float:
+    """Share of the four kinds of material an episode brings, each graded up to enough:
+    chapters (3), quotes (2), a transcript, takeaways (3)."""
+    chapters = min(sum(1 for c in ep.chapters if not c.hidden) / 3, 1.0)
+    quotes = min((len(ep.quotes) + sum(len(c.quotes) for c in ep.chapters)) / 2, 1.0)
+    transcript = 1.0 if ep.transcript is not None and ep.transcript.text.strip() else 0.0
+    takeaways = min(len(ep.takeaways) / 3, 1.0)
+    return (chapters + quotes + transcript + takeaways) / 4
+
+
+def material_words(ep: Episode) -> int:
+    parts = [ep.abstract or "", *ep.takeaways, *(c.summary or "" for c in ep.chapters)]
+    words = sum(len(p.split()) for p in parts)
+    if ep.transcript is not None:
+        words += len(ep.transcript.text.split())
+    return words
+
+
+def length_sanity(duration: float | None, min_duration: float, words: int) -> float:
+    """1 for a full episode; a trailer or clip shorter than `min_duration` falls quadratically
+    to 0. Without a duration, the amount of text decides (200 words and up is full)."""
+    if duration is not None and duration > 0:
+        return 1.0 if duration >= min_duration else (duration / min_duration) ** 2
+    return min(words / 200, 1.0)
+
+
+def source_weight(show_multiplier: float, source_multiplier: float) -> float:
+    """The show's weight (`rank.show_weights`) times the source's (`[[sources]] weight`)."""
+    return max(show_multiplier, 0.0) * max(source_multiplier, 0.0)
+
+
+def novelty(similarity_to_sent: float) -> float:
+    """1 for an episode unlike anything sent before, falling to 0 for an identical one."""
+    return min(max(1.0 - similarity_to_sent, 0.0), 1.0)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class Candidate:
+    episode: Episode
+    classification: Classification
+    vector: Vector = field(default_factory=dict)
+    source_multiplier: float = 1.0  # from the config's [[sources]] weight
+
+
+@dataclass(frozen=True)
+class SentEpisode:
+    """An episode of an earlier sent digest, for the novelty and near-duplicate checks."""
+
+    episode_id: str
+    digest_id: str
+    vector: Vector = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Scored:
+    cand: Candidate
+    score: float
+    components: dict[str, float]
+    nearest_sent: tuple[float, SentEpisode | None]
+
+    @property
+    def id(self) -> str:
+        return self.cand.episode.id
+
+    @property
+    def show_key(self) -> str | None:
+        show = self.cand.episode.show
+        return show.casefold() if show else None
+
+    @property
+    def topic(self) -> str:
+        return self.cand.classification.primary
+
+
+def _nearest(vec: Vector, sent: Sequence[SentEpisode]) -> tuple[float, SentEpisode | None]:
+    best: tuple[float, SentEpisode | None] = (0.0, None)
+    for other in sent:
+        sim = cosine(vec, other.vector)
+        if sim > best[0]:
+            best = (sim, other)
+    return best
+
+
+def score(
+    cand: Candidate, cfg: RankConfig, reference: datetime, sent: Sequence[SentEpisode] = ()
+) -> _Scored:
+    """Every component of one candidate, weighted, and their sum."""
+    ep = cand.episode
+    day = ep.published or ep.first_seen or reference
+    shows = {k.casefold(): v for k, v in cfg.show_weights.items()}
+    nearest = _nearest(cand.vector, [s for s in sent if s.episode_id != ep.id])
+    raw = {
+        "recency": recency(day, reference, cfg.half_life_days),
+        "topic": topic_relevance(cand.classification.relevance),
+        "richness": richness(ep),
+        "length": length_sanity(ep.duration, cfg.min_duration, material_words(ep)),
+        "source": source_weight(shows.get((ep.show or "").casefold(), 1.0), cand.source_multiplier),
+        "novelty": novelty(nearest[0]),
+    }
+    weights = cfg.weights.model_dump()
+    parts = {name: round(weights[name] * raw[name], 4) for name in COMPONENTS}
+    return _Scored(cand, round(sum(parts.values()), 4), parts, nearest)
+
+
+# --------------------------------------------------------------------------- the pick
+
+
+def _row(s: _Scored, decision: Decision, reason: str) -> Ranked:
+    ep, cls = s.cand.episode, s.cand.classification
+    return Ranked(
+        id=ep.id,
+        title=ep.title,
+        show=ep.show,
+        primary_topic=cls.primary,
+        topics=list(cls.topics),
+        score=s.score,
+        components=s.components,
+        decision=decision,
+        reason=reason,
+    )
+
+
+@dataclass
+class _Pick:
+    cfg: RankConfig
+    picked: list[_Scored] = field(default_factory=list)
+    shows: dict[str, int] = field(default_factory=dict)
+    topics: dict[str, int] = field(default_factory=dict)
+
+    def take(self, s: _Scored) -> None:
+        self.picked.append(s)
+        if s.show_key is not None:
+            self.shows[s.show_key] = self.shows.get(s.show_key, 0) + 1
+        self.topics[s.topic] = self.topics.get(s.topic, 0) + 1
+
+    def refusal(self, s: _Scored, sim: float, like: _Scored | None) -> tuple[Decision, str] | None:
+        cfg = self.cfg
+        if like is not None and sim >= cfg.duplicate_similarity:
+            return Decision.DUPLICATE, f"near-duplicate of {like.id} (similarity {sim:.2f})"
+        if s.show_key is not None and self.shows.get(s.show_key, 0) >= cfg.max_per_show:
+            return Decision.OVER_SHOW_LIMIT, (
+                f"{cfg.max_per_show} episode(s) of {s.cand.episode.show} already in (max_per_show)"
+            )
+        if self.topics.get(s.topic, 0) >= cfg.max_per_topic:
+            return Decision.OVER_TOPIC_LIMIT, (
+                f"{cfg.max_per_topic} episode(s) in {s.topic} already in (max_per_topic)"
+            )
+        return None
+
+
+def rank(
+    candidates: Sequence[Candidate],
+    cfg: RankConfig,
+    *,
+    reference: datetime,
+    sent: Mapping[str, str] | None = None,
+    sent_episodes: Sequence[SentEpisode] = (),
+    pins: frozenset[str] = frozenset(),
+    blocks: frozenset[str] = frozenset(),
+) -> list[Ranked]:
+    """Score, decide and order the candidates (see the module docstring).
+
+    `sent` maps an episode id to the digest it went out in; `sent_episodes` are compared
+    with each candidate for novelty; `pins` and `blocks` are the editor's overrides.
+    """
+    sent = sent or {}
+    scored = sorted(
+        (score(c, cfg, reference, sent_episodes) for c in candidates),
+        key=lambda s: (-s.score, s.id),
+    )
+    decided: dict[str, Ranked] = {}
+    pick = _Pick(cfg)
+    pool: list[_Scored] = []
+    for s in scored:
+        near_sim, near = s.nearest_sent
+        if s.id in blocks:
+            decided[s.id] = _row(s, Decision.BLOCKED, "blocked by the editor")
+        elif s.id in sent:
+            decided[s.id] = _row(s, Decision.ALREADY_SENT, f"already sent in {sent[s.id]}")
+        elif s.id in pins:
+            decided[s.id] = _row(s, Decision.PINNED, "pinned by the editor")
+            pick.take(s)
+        elif near is not None and near_sim >= cfg.duplicate_similarity:
+            reason = f"near-duplicate of {near.episode_id} sent in {near.digest_id}"
+            decided[s.id] = _row(s, Decision.DUPLICATE, f"{reason} (similarity {near_sim:.2f})")
+        elif s.score < cfg.threshold:
+            reason = f"score {s.score:.2f} below threshold {cfg.threshold:.2f}"
+            decided[s.id] = _row(s, Decision.BELOW_THRESHOLD, reason)
+        else:
+            pool.append(s)
+    _select(pool, pick, decided)
+    chosen = sorted((r for r in decided.values() if r.decision in IN), key=_order)
+    dropped = sorted((r for r in decided.values() if r.decision not in IN), key=_order)
+    return chosen + dropped
+
+
+def _order(r: Ranked) -> tuple[float, str]:
+    return (-r.score, r.id)
+
+
+def _select(pool: list[_Scored], pick: _Pick, decided: dict[str, Ranked]) -> None:
+    """Greedy MMR over the pool; every pool member gets a decision."""
+    cfg = pick.cfg
+    top = max((s.score for s in pool), default=0.0)
+    similar: dict[str, tuple[float, _Scored | None]] = {}
+    for s in pool:
+        similar[s.id] = (0.0, None)
+        for p in pick.picked:
+            _closer(similar, s, p)
+    remaining = list(pool)
+    while remaining:
+        if len(pick.picked) >= cfg.max_items:
+            for s in remaining:
+                reason = f"{cfg.max_items} episodes already in (max_items)"
+                decided[s.id] = _row(s, Decision.OVER_TOTAL_LIMIT, reason)
+            return
+
+        def mmr(s: _Scored) -> tuple[float, float, str]:
+            rel = s.score / top if top > 0 else 0.0
+            value = (1 - cfg.diversity) * rel - cfg.diversity * similar[s.id][0]
+            return (-value, -s.score, s.id)
+
+        best = min(remaining, key=mmr)
+        remaining.remove(best)
+        sim, like = similar[best.id]
+        refused = pick.refusal(best, sim, like)
+        if refused is not None:
+            decided[best.id] = _row(best, *refused)
+            continue
+        pick.take(best)
+        decided[best.id] = _row(
+            best, Decision.KEPT, f"kept: pick {len(pick.picked)} of at most {cfg.max_items}"
+        )
+        for s in remaining:
+            _closer(similar, s, best)
+
+
+def _closer(similar: dict[str, tuple[float, _Scored | None]], s: _Scored, p: _Scored) -> None:
+    sim = cosine(s.cand.vector, p.cand.vector)
+    if sim > similar[s.id][0]:
+        similar[s.id] = (sim, p)
