@@ -12,6 +12,7 @@ import click
 from castdigest import __version__
 from castdigest.cli.common import AppContext
 from castdigest.cli.ingest import episodes_cmd, ingest_cmd, show_cmd
+from castdigest.cli.render import preview_cmd, render_cmd
 from castdigest.errors import CastdigestError
 
 
@@ -39,6 +40,8 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 cli.add_command(ingest_cmd)
 cli.add_command(episodes_cmd)
 cli.add_command(show_cmd)
+cli.add_command(render_cmd)
+cli.add_command(preview_cmd)
 
 
 def main() -> None:
