@@ -2,35 +2,141 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
+import scipy.sparse as sp
+
 from castdigest.condense.base import Budget
-from castdigest.models import Condensed, Episode, Provenance, Takeaway
+from castdigest.condense.budget import MIN_FILL, cost, fit, per_takeaway
+from castdigest.condense.candidates import (
+    Candidate,
+    abstract_pool,
+    chapter_pool,
+    source_pool,
+    transcript_pool,
+)
+from castdigest.condense.extractive import DEFAULT, Weights, features, select
+from castdigest.condense.quotes import pick_quotes
+from castdigest.models import Condensed, Episode, Takeaway
+from castdigest.text.language import detect_language
+from castdigest.text.truncate import count_words
+
+Pool = Callable[[Episode], list[Candidate]]
+POOLS: tuple[tuple[str, Pool], ...] = (
+    ("takeaways", source_pool),
+    ("chapters", chapter_pool),
+    ("abstract", abstract_pool),
+    ("transcript", transcript_pool),
+)
+BLURB_WORDS = 40.0
 
 
 class ExtractiveCondenser:
+    """Extractive, offline and deterministic: same episode and budget, same output."""
+
     name: str = "extractive"
 
+    def __init__(self, weights: Weights = DEFAULT) -> None:
+        self.weights = weights
+
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
-        items: list[Takeaway] = []
-        source = ""
-        if episode.takeaways:
-            items = [Takeaway(text=t, provenance=Provenance.SOURCE) for t in episode.takeaways]
-            source = "takeaways"
-        elif episode.chapters:
-            items = [
-                Takeaway(
-                    text=c.summary or c.title,
-                    provenance=Provenance.CHAPTER,
-                    chapter=c.title,
-                    chapter_index=i,
-                    offset=c.start,
-                )
-                for i, c in enumerate(episode.chapters)
-            ]
-            source = "chapters"
+        language = episode.language or detect_language(_sample(episode), "en")
+        chosen, used = self.takeaways(episode, budget, language)
         return Condensed(
             episode_id=episode.id,
             title=episode.title,
-            blurb=episode.abstract or "",
-            takeaways=items[: budget.takeaways],
-            source=source,
+            blurb=_blurb(episode, chosen, language),
+            takeaways=[_takeaway(c, text) for c, text in chosen],
+            quotes=pick_quotes(episode, budget.quotes, language),
+            source="+".join(used),
+            method=self.name,
         )
+
+    def takeaways(
+        self, episode: Episode, budget: Budget, language: str | None
+    ) -> tuple[list[tuple[Candidate, str]], list[str]]:
+        """Takeaways from the richest material first, topped up from the next kinds."""
+        per = per_takeaway(budget, language)
+        chosen: list[tuple[Candidate, str]] = []
+        used: list[str] = []
+        left = math.inf if budget.max_words is None else float(budget.max_words)
+        for name, pool in POOLS:
+            want = budget.takeaways - len(chosen)
+            enough = len(chosen) >= budget.min_takeaways and budget.max_words is None
+            if want <= 0 or enough or left < min(MIN_FILL, per):
+                break
+            cands = pool(episode)
+            if not cands:
+                continue
+            picked = self._pick(cands, chosen, language, per, want, left)
+            if picked:
+                used.append(name)
+                chosen += picked
+                left -= sum(count_words(text) for _, text in picked)
+        return chosen, used
+
+    def _pick(
+        self,
+        cands: list[Candidate],
+        chosen: list[tuple[Candidate, str]],
+        language: str | None,
+        per: float,
+        want: int,
+        left: float,
+    ) -> list[tuple[Candidate, str]]:
+        texts = [c.text for c in cands] + [text for _, text in chosen]
+        costs = [cost(c.text, per) for c in cands]
+        lengths = [count_words(t) for t in texts]
+        leads = [c.lead for c in cands] + [False] * len(chosen)
+        feats = features(texts, language, leads=leads, lengths=lengths, weights=self.weights)
+        n = len(cands)
+        own = type(feats)(sp.csr_matrix(feats.matrix[:n]), feats.relevance[:n])
+        avoid = sp.csr_matrix(feats.matrix[n:]) if chosen else None
+        zones = want
+        if math.isfinite(left):
+            typical = sorted(costs)[len(costs) // 2] or per
+            zones = max(1, min(want, round(left / max(typical, 1.0))))
+        picks = select(
+            own,
+            costs,
+            [c.position for c in cands],
+            count=want,
+            max_words=None if math.isinf(left) else left,
+            min_words=min(MIN_FILL, per),
+            zones=zones,
+            avoid=avoid,
+            weights=self.weights,
+        )
+        out = [(cands[p.index], fit(cands[p.index].text, p.words)) for p in picks]
+        out = [(c, text) for c, text in out if text]
+        return sorted(out, key=lambda item: (item[0].position, cands.index(item[0])))
+
+
+def _takeaway(cand: Candidate, text: str) -> Takeaway:
+    return Takeaway(
+        text=text,
+        provenance=cand.provenance,
+        chapter=cand.chapter,
+        chapter_index=cand.chapter_index,
+        offset=cand.offset,
+        speaker=cand.speaker,
+    )
+
+
+def _blurb(episode: Episode, chosen: list[tuple[Candidate, str]], language: str | None) -> str:
+    """One line: the abstract's first sentence, else the first takeaway, else the title."""
+    words = BLURB_WORDS
+    abstract = abstract_pool(episode)
+    if abstract:
+        return fit(abstract[0].text, words)
+    if chosen:
+        return fit(chosen[0][0].text, words)
+    return episode.title
+
+
+def _sample(episode: Episode) -> str:
+    parts = [episode.abstract or "", *episode.takeaways]
+    if episode.transcript:
+        parts.append(episode.transcript.text[:2000])
+    return " ".join(parts) or episode.title

@@ -36,7 +36,6 @@ _TERMINAL = re.compile(
     r"|(?P<cjk>[。！？]+)(?P<cjkclose>[\"'”’»)\]」』】]*)"
 )
 _LINE = re.compile(r"[^\n]+")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _CONNECTIVE = re.compile(
     r"[,;:]\s+(?=(?:and|but|so|because|which|then|or|whereas|while|although|though|et|mais|donc|"
     r"car|puis|alors|parce|y|pero|und|aber|weil)\b)"
@@ -88,18 +87,24 @@ def _ends_sentence(text: str, m: re.Match[str], end: int) -> bool:
     mark = m.group("mark")
     if mark in "!?" or set(mark) & set("!?！？。"):
         return True
-    following = text[m.end() : m.end() + 1]
     if mark == ".":
-        word = _WORD_BEFORE.search(text, 0, m.start())
-        before = word.group(1).lower().lstrip("(\"'“‘") if word else ""
+        before = _prev_token(text, m.start()).lower().lstrip("(\"'“‘")
         if before in _ABBREVIATIONS or (len(before) == 1 and before.isalpha()):
             return False
-        after = text[m.end() : m.end() + 1]
-        if before in _NUMBERED and after.isdigit():
+        following = text[m.end() : m.end() + 1]
+        if before in _NUMBERED and following.isdigit():
             return False
         if before.replace(".", "").isdigit() and following.isdigit():
             return False
     return True
+
+
+def _prev_token(text: str, end: int) -> str:
+    """The run of non-space characters ending at `end` (at most 40 of them)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace() and end - start < 40:
+        start -= 1
+    return text[start:end]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,291 @@
+"""How close condensed takeaways come to human summaries: ROUGE-1/2/L against baselines.
+
+Sets (see ../shared/eval/README.md): QMSum validation (English meetings, summary of the whole
+meeting), VCSum short dev (Chinese meeting segments, ROUGE on characters) and seed 003 (an
+English video transcript against the page's own "Key Takeaways").
+
+Every method gets the same transcript text and the same budget: the length of the reference
+in words (CJK characters count one half, as everywhere in castdigest), and every output is cut
+to that budget before scoring. Baselines: lead (first sentences) and sumy's LexRank, LSA and
+Luhn, fed sentences from castdigest's splitter and words from a plain tokenizer (sumy's own
+English tokenizer needs NLTK data that is not installed). Transcriber annotations such as
+QMSum's `{disfmarker}` are removed for every method alike; fillers and stutters are left in,
+since cleaning them is part of the method being measured.
+
+    .venv/bin/python bench/condense_quality.py            # all sets, full
+    .venv/bin/python bench/condense_quality.py --limit 10 --sets qmsum
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rouge_score import rouge_scorer
+from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+from sumy.nlp.stemmers import Stemmer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.utils import get_stop_words
+
+from castdigest.condense import condense_episode
+from castdigest.config import CondenseConfig
+from castdigest.models import Episode, Segment, Transcript
+from castdigest.text.sentences import split_sentences
+from castdigest.text.truncate import count_words, truncate
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+_ANNOTATION = re.compile(r"\{[a-z]+\}|\s+(?=[,.?!])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Item:
+    name: str
+    language: str
+    turns: list[tuple[str | None, str]]  # (speaker, text)
+    reference: str
+
+    @property
+    def budget(self) -> float:
+        return count_words(self.reference)
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for _, text in self.turns for s in split_sentences(text)]
+
+
+# ------------------------------------------------------------------------------ sets
+
+
+def qmsum(limit: int | None) -> list[Item]:
+    items = []
+    lines = (SHARED / "eval" / "qmsum-val.jsonl").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines[:limit]):
+        row = json.loads(line)
+        turns = [
+            (t["speaker"], _ANNOTATION.sub("", t["content"]).strip())
+            for t in row["meeting_transcripts"]
+        ]
+        turns = [(s, t) for s, t in turns if t]
+        items.append(Item(f"qmsum-{i}", "en", turns, row["general_query_list"][0]["answer"]))
+    return items
+
+
+def vcsum(limit: int | None) -> list[Item]:
+    items = []
+    lines = (SHARED / "eval" / "vcsum-short-dev.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[:limit]:
+        row = json.loads(line)
+        speakers = row.get("speaker") or []
+        turns = [
+            (f"S{speakers[j]}" if j < len(speakers) else None, "".join(para))
+            for j, para in enumerate(row["context"])
+        ]
+        items.append(Item(f"vcsum-{row['id']}", "zh", turns, row["discussion"]))
+    return items
+
+
+def seed003(limit: int | None) -> list[Item]:
+    path = next((SHARED / "seeds").glob("003_*.txt"))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index("Key Takeaways")
+    reference = []
+    for line in lines[at + 1 :]:
+        if not line.startswith("- "):
+            break
+        reference.append(line[2:])
+    start = lines.index("Full Transcript") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("More from"))
+    turns: list[tuple[str | None, str]] = [(None, t) for t in lines[start:end] if t.strip()]
+    return [Item("seed-003", "en", turns, " ".join(reference))]
+
+
+SETS: dict[str, Callable[[int | None], list[Item]]] = {
+    "qmsum": qmsum,
+    "vcsum": vcsum,
+    "seed003": seed003,
+}
+
+# ------------------------------------------------------------------------------ methods
+
+
+def castdigest(item: Item) -> str:
+    segments = [Segment(text=t, speaker=s) for s, t in item.turns]
+    episode = Episode(
+        id=item.name,
+        title=item.name,
+        language=item.language,
+        transcript=Transcript(text="\n\n".join(t for _, t in item.turns), segments=segments),
+    )
+    out = condense_episode(episode, CondenseConfig(), max_words=max(1, round(item.budget)))
+    return " ".join(t.text.rstrip("…") for t in out.takeaways)
+
+
+def lead(item: Item) -> str:
+    out: list[str] = []
+    words = 0.0
+    for sentence in item.sentences:
+        if words >= item.budget:
+            break
+        out.append(sentence)
+        words += count_words(sentence)
+    return " ".join(out)
+
+
+class _Tokenizer:
+    """What sumy needs of a tokenizer: words of a sentence (CJK: character bigrams)."""
+
+    _WORD = re.compile(r"[\u4e00-\u9fff]+|[^\W_]+(?:'[^\W_]+)?")
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        words: list[str] = []
+        for run in self._WORD.findall(sentence):
+            if _HAN.match(run):
+                words += [run[i : i + 2] for i in range(max(1, len(run) - 1))]
+            else:
+                words.append(run)
+        return tuple(words)
+
+
+class _BudgetCount:
+    """sumy calls `count(infos)` with sentences best first: keep them until the budget is full."""
+
+    def __init__(self, budget: float) -> None:
+        self.budget = budget
+
+    def __call__(self, infos: Iterable[Any]) -> list[Any]:
+        kept, words = [], 0.0
+        for info in infos:
+            if words >= self.budget:
+                break
+            kept.append(info)
+            words += count_words(str(info.sentence))
+        return kept
+
+
+def _sumy(factory: Callable[[str], Any]) -> Callable[[Item], str]:
+    def run(item: Item) -> str:
+        tokenizer = _Tokenizer(item.language)
+        sentences = [Sentence(s, tokenizer) for s in item.sentences]
+        document = ObjectDocumentModel([Paragraph(sentences)])
+        summarizer = factory(item.language)
+        picked = summarizer(document, _BudgetCount(item.budget))
+        return " ".join(str(s) for s in picked)
+
+    return run
+
+
+def _configured(cls: type, language: str) -> Any:
+    if language == "en":
+        summarizer = cls(Stemmer("english"))
+        summarizer.stop_words = get_stop_words("english")
+    else:
+        summarizer = cls()
+    return summarizer
+
+
+METHODS: dict[str, Callable[[Item], str]] = {
+    "castdigest": castdigest,
+    "lead": lead,
+    "lexrank": _sumy(lambda lang: _configured(LexRankSummarizer, lang)),
+    "lsa": _sumy(lambda lang: _configured(LsaSummarizer, lang)),
+    "luhn": _sumy(lambda lang: _configured(LuhnSummarizer, lang)),
+}
+
+# ------------------------------------------------------------------------------ scoring
+
+
+class _CharTokenizer:
+    """ROUGE on characters for Chinese: every Han character and every Latin word a token."""
+
+    _TOKEN = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]+")
+
+    def tokenize(self, text: str) -> list[str]:
+        return self._TOKEN.findall(text.lower())
+
+
+def scorer(language: str) -> rouge_scorer.RougeScorer:
+    kinds = ["rouge1", "rouge2", "rougeL"]
+    if language == "zh":
+        return rouge_scorer.RougeScorer(kinds, tokenizer=_CharTokenizer())
+    return rouge_scorer.RougeScorer(kinds, use_stemmer=True)
+
+
+def evaluate(items: list[Item], methods: dict[str, Callable[[Item], str]]) -> dict[str, Any]:
+    """Mean F1 (x100) per method and metric, and seconds spent per method."""
+    totals = {m: {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0, "seconds": 0.0} for m in methods}
+    for item in items:
+        rouge = scorer(item.language)
+        for name, method in methods.items():
+            started = time.perf_counter()
+            summary = truncate(method(item), item.budget, ellipsis="")
+            totals[name]["seconds"] += time.perf_counter() - started
+            scores = rouge.score(item.reference, summary)
+            for kind in ("rouge1", "rouge2", "rougeL"):
+                totals[name][kind] += 100 * scores[kind].fmeasure / len(items)
+    return totals
+
+
+def table(title: str, totals: dict[str, Any], count: int) -> str:
+    lines = [
+        f"{title} ({count} document(s))",
+        "",
+        "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | mean | seconds |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, t in totals.items():
+        mean = (t["rouge1"] + t["rouge2"] + t["rougeL"]) / 3
+        lines.append(
+            f"| {name} | {t['rouge1']:.2f} | {t['rouge2']:.2f} | {t['rougeL']:.2f} | "
+            f"{mean:.2f} | {t['seconds']:.1f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, help="at most this many documents per set")
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
+    parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated methods")
+    args = parser.parse_args(argv)
+    if not (SHARED / "eval").is_dir():
+        print(f"{SHARED / 'eval'} is absent: nothing to measure", file=sys.stderr)
+        return 1
+    warnings.filterwarnings("ignore", module="sumy")  # LSA warns on short documents
+    methods = {m: METHODS[m] for m in args.methods.split(",")}
+    means: dict[str, list[float]] = {m: [] for m in methods}
+    for name in args.sets.split(","):
+        items = SETS[name](args.limit)
+        totals = evaluate(items, methods)
+        print(table(name, totals, len(items)), end="\n\n", flush=True)
+        for m, t in totals.items():
+            means[m].append((t["rouge1"] + t["rouge2"] + t["rougeL"]) / 3)
+    print("Average over sets of the mean of ROUGE-1/2/L F1:")
+    print("")
+    print("| method | " + " | ".join(args.sets.split(",")) + " | average |")
+    print("|---|" + "---:|" * (len(means[next(iter(means))]) + 1))
+    for m, values in means.items():
+        cells = " | ".join(f"{v:.2f}" for v in values)
+        print(f"| {m} | {cells} | {sum(values) / len(values):.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

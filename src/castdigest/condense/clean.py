@@ -1,0 +1,124 @@
+"""Cleaning spoken text for reading: fillers, stutters, annotations, leading discourse markers.
+
+What a transcript says verbatim ("Um, so we we built, you know, a harness") becomes what a
+careful editor prints ("We built a harness"): the words and their order are kept, only noise
+is dropped, so a cleaned sentence is still found in its cleaned source (`match_key`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from castdigest.text.normalize import fold
+from castdigest.text.truncate import ELLIPSIS
+
+# Annotations of transcribers: {disfmarker}, [laughter], (applause), [00:12:03].
+_ANNOTATION = re.compile(
+    r"\{[^{}\n]{0,40}\}|\[[^\[\]\n]{0,40}\]"
+    r"|\((?:laughs?|laughter|applause|music|crosstalk|inaudible|coughs?|silence|pause|rires?)\)",
+    re.IGNORECASE,
+)
+_FILLERS = {
+    "en": r"um+|uh+m*|uhm+|erm+|er|hmm+|mm+|mhm|ah+m*",
+    "fr": r"euh+|heu+|hum+|bah|hmm+",
+    "de": r"äh+m*|öh+m*|hmm+|hm",
+    "es": r"ehm+|mmm+|este",
+    "it": r"ehm+|mmm+",
+    "pt": r"ahn+|hum+|éh+",
+}
+_LATIN_FILLER = {
+    lang: re.compile(rf",?\s*(?<![\w'’-])(?:{pattern})(?![\w'’-])[,…]*(?=[\s.]|$)", re.IGNORECASE)
+    for lang, pattern in _FILLERS.items()
+}
+_CJK_FILLER = {
+    "zh": re.compile(r"[嗯呃唔]+[，,。…]*|(?<![\u4e00-\u9fff])[啊额]+[，,…]+"),
+    "ja": re.compile(r"(?:えー+と?|えっと|あのー+|あー+|うーん)[、,…]*"),
+    "ko": re.compile(r"(?<!\S)(?:음+|으음|어+|아+|그+)(?:[,.…]+\s*|\s+(?=\S))(?=\S)"),
+}
+_HEDGE = {
+    "en": re.compile(r",\s*(?:you know|I mean|like),(?=\s)|^(?:you know|I mean),?\s+", re.I),
+    "fr": re.compile(r",\s*(?:tu vois|vous voyez|tu sais|en fait|quoi),(?=\s)", re.I),
+}
+# A word (or two, or three) said twice or more in a row: "we we", "it's it's", "on the on the".
+_STUTTER = re.compile(
+    r"(?<![\w'’])((?:[^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){0,2})"
+    r"(?:(?:\s*[,-]\s*|\s+)\1)+(?![\w'’])",
+    re.IGNORECASE,
+)
+_CJK_STUTTER = re.compile(
+    r"([\u4e00-\u9fff])\1{2,}|(就是|然后|这个|那个|我们|所以|对对)(?:[，,]?\2)+"
+)
+# Discourse markers that open spoken sentences without adding content.
+_LEADS = {
+    "en": r"so|and|but|yeah|yes|yep|well|okay|ok|oh|right|now|like|i mean|you know|anyway"
+    r"|also|actually|basically|honestly|sure|no|totally|exactly|absolutely|cool|great|wow"
+    r"|and then|and so|but then|so then",
+    "fr": r"donc|et|mais|alors|bon|ben|voilà|bah|en fait|du coup|oui|ouais|enfin|bref",
+    "de": r"also|und|aber|ja|naja|gut|genau|ok|okay|dann",
+    "es": r"pues|y|pero|bueno|entonces|sí|vale|o sea",
+    "it": r"allora|e|ma|quindi|cioè|ecco|sì|ok|beh",
+    "pt": r"então|e|mas|bom|pois|sim|tipo|ok",
+}
+_LEAD = {
+    lang: re.compile(rf"^(?:(?:{pattern})(?:[,.!…]+\s*|\s+))+(?=\S)", re.IGNORECASE)
+    for lang, pattern in _LEADS.items()
+}
+_CJK_LEAD = {
+    "zh": re.compile(r"^(?:(?:然后|所以|那么|那|就是|嗯|对|好|其实|但是|而且|然后呢)[，,、]?)+"),
+    "ko": re.compile(r"^(?:(?:그래서|그리고|근데|그런데|네|예|음|아|자|그러니까|이제)[,.]?\s+)+"),
+    "ja": re.compile(r"^(?:(?:それで|で|まあ|あの|えっと|じゃあ)[、,]?)+"),
+}
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%)\]])")
+_DOUBLE_PUNCT = re.compile(r"([,;:])(?:\s*[,;:])+")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
+_DANGLING = re.compile(r"^[\s,;:.…\-–—]+")
+
+
+def _lang(language: str | None) -> str:
+    return (language or "en").split("-")[0].lower()
+
+
+def clean_spoken(text: str, language: str | None = None) -> str:
+    """`text` without annotations, fillers, stutters and hedges; words otherwise as said."""
+    lang = _lang(language)
+    text = _ANNOTATION.sub(" ", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if lang in _CJK_FILLER:
+        text = _CJK_FILLER[lang].sub("", text)
+        text = _CJK_STUTTER.sub(lambda m: m.group(1) or m.group(2), text)
+    filler = _LATIN_FILLER.get(lang, _LATIN_FILLER["en"])
+    text = filler.sub(" ", text)
+    if lang != "en":
+        text = _LATIN_FILLER["en"].sub(" ", text)  # English fillers leak into every language
+    if lang in _HEDGE:
+        text = _HEDGE[lang].sub(lambda m: "," if m.group().startswith(",") else "", text)
+    text = _STUTTER.sub(r"\1", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_PUNCT.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_lead(sentence: str, language: str | None = None) -> str:
+    """Drop opening discourse markers ("So, yeah, we ..." -> "We ...") and capitalise.
+
+    Keeps the sentence as it was when too little would remain.
+    """
+    lang = _lang(language)
+    pattern = _CJK_LEAD.get(lang) or _LEAD.get(lang) or _LEAD["en"]
+    rest = _DANGLING.sub("", pattern.sub("", sentence, count=1))
+    if len(rest) < 0.5 * len(sentence) or (len(rest.split()) < 3 and lang not in _CJK_LEAD):
+        rest = _DANGLING.sub("", sentence)
+    return rest[:1].upper() + rest[1:] if rest else rest
+
+
+def tidy(sentence: str, language: str | None = None) -> str:
+    """A sentence ready to print: cleaned, opening markers dropped, capitalised."""
+    return strip_lead(clean_spoken(sentence, language), language)
+
+
+def match_key(text: str, language: str | None = None) -> str:
+    """Normal form for "is this text found in that source": cleaned, folded, no ellipsis."""
+    text = text.strip()
+    if text.endswith(ELLIPSIS):
+        text = text[: -len(ELLIPSIS)]
+    return fold(clean_spoken(text, language))

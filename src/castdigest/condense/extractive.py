@@ -1,0 +1,210 @@
+"""Scoring and picking sentences: centrality + informativeness, then MMR within a budget.
+
+Sentences become rows of a sparse TF-IDF matrix over language-aware terms (lemmas, CJK
+bigrams). A sentence's relevance combines
+- centrality: cosine to the document centroid and LexRank (PageRank over the sentence
+  similarity graph), both computed with sparse matrix products, never a loop over pairs;
+- informativeness: numbers, names (capitalised words inside a sentence), topic-term density;
+- form: a length prior (a takeaway is one full sentence, not a "yes, exactly"), a penalty for
+  questions, a bonus for the first sentence of a chapter or paragraph.
+Picking is greedy MMR: relevance minus redundancy with what is already picked, each pick in a
+part of the episode not yet covered while one remains, until the count or word budget is full.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+
+from castdigest.text.tokens import is_number, terms
+
+Vector = NDArray[np.float64]
+
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]*[A-Za-z0-9]")
+_QUESTION = re.compile(r"[?？]\s*$")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Tuned on QMSum / VCSum / seed 003 (bench/condense_quality.py); meaningful in general."""
+
+    centroid: float = 1.0
+    lexrank: float = 0.5
+    info: float = 0.3
+    density: float = 0.5
+    lead: float = 0.1
+    question: float = 0.5
+    short: float = 0.6  # penalty scale for sentences much shorter than `ideal_words`
+    ideal_words: float = 18.0
+    mmr: float = 0.7  # lambda: weight of relevance against redundancy
+    duplicate: float = 0.55  # cosine above which two sentences say the same thing
+
+
+DEFAULT = Weights()
+
+
+@dataclass(frozen=True)
+class Features:
+    matrix: sp.csr_matrix  # rows L2-normalised TF-IDF
+    relevance: Vector
+
+
+def tfidf(token_lists: Sequence[Sequence[str]]) -> sp.csr_matrix:
+    """Rows: sentences, L2-normalised sublinear TF x smoothed IDF."""
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    for tokens in token_lists:
+        for token in tokens:
+            indices.append(vocab.setdefault(token, len(vocab)))
+        indptr.append(len(indices))
+    n = len(token_lists)
+    data = np.ones(len(indices))
+    counts = sp.csr_matrix(
+        (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)), shape=(n, len(vocab))
+    )
+    counts.sum_duplicates()
+    counts.data = 1.0 + np.log(counts.data)
+    df = np.bincount(counts.indices, minlength=len(vocab))
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    weighted = counts.multiply(idf[np.newaxis, :]).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
+
+
+def lexrank(matrix: sp.csr_matrix, threshold: float = 0.1, iterations: int = 30) -> Vector:
+    """PageRank over the graph of sentence pairs more similar than `threshold`."""
+    n = matrix.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    sim = (matrix @ matrix.T).tocsr()
+    sim.data[sim.data < threshold] = 0.0
+    sim.eliminate_zeros()
+    degree = np.asarray(sim.sum(axis=1)).ravel()
+    degree[degree == 0] = 1.0
+    transition = sp.csr_matrix(sp.diags(1.0 / degree) @ sim).T.tocsr()
+    rank = np.full(n, 1.0 / n)
+    damping = 0.85
+    for _ in range(iterations):
+        nxt = (1 - damping) / n + damping * (transition @ rank)
+        if np.abs(nxt - rank).sum() < 1e-6:
+            rank = nxt
+            break
+        rank = nxt
+    return np.asarray(rank, dtype=np.float64)
+
+
+def _unit(values: Vector) -> Vector:
+    """Scale to 0..1 (all zeros when constant)."""
+    if values.size == 0:
+        return values
+    low, high = float(values.min()), float(values.max())
+    return (values - low) / (high - low) if high > low else np.zeros_like(values)
+
+
+def features(
+    texts: Sequence[str],
+    language: str | None,
+    *,
+    leads: Sequence[bool] | None = None,
+    lengths: Sequence[float] | None = None,
+    weights: Weights = DEFAULT,
+) -> Features:
+    token_lists = [terms(t, language) for t in texts]
+    matrix = tfidf(token_lists)
+    n = len(texts)
+    if n == 0:
+        return Features(matrix, np.zeros(0))
+    centroid = np.asarray(matrix.sum(axis=0)).ravel()
+    centroid /= np.linalg.norm(centroid) or 1.0
+    central = matrix @ centroid
+    ranks = lexrank(matrix) * n if weights.lexrank else np.zeros(n)
+    words = np.asarray(lengths if lengths is not None else [len(t.split()) for t in texts], float)
+    info = np.array([_informative(t, toks) for t, toks in zip(texts, token_lists, strict=True)])
+    density = np.array([len(toks) for toks in token_lists], float) / np.maximum(words, 1.0)
+    relevance = (
+        weights.centroid * _unit(central)
+        + weights.lexrank * _unit(ranks)
+        + weights.info * info
+        + weights.density * np.minimum(density, 1.0)
+    )
+    if leads is not None:
+        relevance += weights.lead * np.asarray(leads, float)
+    relevance -= weights.question * np.array([bool(_QUESTION.search(t)) for t in texts], float)
+    shortfall = np.clip(1.0 - words / weights.ideal_words, 0.0, 1.0)
+    relevance -= weights.short * shortfall**2
+    return Features(matrix, relevance)
+
+
+def _informative(text: str, tokens: Sequence[str]) -> float:
+    """0..1: numbers and names make a sentence concrete."""
+    numbers = sum(1 for t in tokens if is_number(t))
+    names = len(_NAME.findall(text))
+    return min(1.0, 0.5 * math.tanh(numbers) + 0.5 * math.tanh(names / 2))
+
+
+@dataclass(frozen=True)
+class Pick:
+    index: int
+    words: float  # words it may take (its length, or less when the budget forces a cut)
+
+
+def select(
+    feats: Features,
+    costs: Sequence[float],
+    positions: Sequence[float],
+    *,
+    count: int,
+    max_words: float | None,
+    min_words: float = 8.0,
+    zones: int | None = None,
+    avoid: sp.csr_matrix | None = None,
+    weights: Weights = DEFAULT,
+) -> list[Pick]:
+    """Greedy MMR within `count` picks and `max_words` words, spread over `zones` parts.
+
+    `costs` are the words each candidate takes once trimmed to one takeaway. The last pick may
+    be cut to fill the word budget when at least `min_words` remain. `avoid` holds rows
+    (same vocabulary) already chosen from another pool: near-duplicates of them are skipped.
+    """
+    n = len(costs)
+    if n == 0 or count <= 0:
+        return []
+    cost = np.asarray(costs, float)
+    pos = np.clip(np.asarray(positions, float), 0.0, 0.999999)
+    relevance = _unit(feats.relevance)
+    redundancy = np.zeros(n)
+    if avoid is not None and avoid.shape[0]:
+        redundancy = np.asarray((feats.matrix @ avoid.T).max(axis=1).todense()).ravel()
+    zone_count = max(1, min(zones or count, count))
+    zone = (pos * zone_count).astype(int)
+    covered = np.zeros(zone_count, bool)
+    taken = np.zeros(n, bool)
+    taken |= redundancy > weights.duplicate
+    left = math.inf if max_words is None else float(max_words)
+    picks: list[Pick] = []
+    while len(picks) < count and left >= 1:
+        fits = ~taken & ((cost <= left) | (left >= min_words))
+        if not fits.any():
+            break
+        open_zone = fits & ~covered[zone]
+        pool = open_zone if open_zone.any() else fits
+        score = weights.mmr * relevance - (1 - weights.mmr) * redundancy
+        score = np.where(pool, score, -np.inf)
+        best = int(np.argmax(score))
+        words = min(float(cost[best]), left)
+        picks.append(Pick(best, words))
+        left -= words
+        taken[best] = True
+        covered[zone[best]] = True
+        sim = np.asarray((feats.matrix @ feats.matrix[best].T).todense()).ravel()
+        redundancy = np.maximum(redundancy, sim)
+        taken |= redundancy > weights.duplicate
+    return picks
