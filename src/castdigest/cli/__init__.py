@@ -13,6 +13,7 @@ from castdigest import __version__
 from castdigest.cli.common import AppContext
 from castdigest.cli.ingest import episodes_cmd, ingest_cmd, show_cmd
 from castdigest.cli.render import preview_cmd, render_cmd
+from castdigest.cli.send import send_cmd, subscribers_group, unsubscribe_server_cmd
 from castdigest.errors import CastdigestError
 
 
@@ -42,6 +43,9 @@ cli.add_command(episodes_cmd)
 cli.add_command(show_cmd)
 cli.add_command(render_cmd)
 cli.add_command(preview_cmd)
+cli.add_command(subscribers_group)
+cli.add_command(send_cmd)
+cli.add_command(unsubscribe_server_cmd)
 
 
 def main() -> None:

@@ -215,6 +215,17 @@ class _Run:
             ledger.mark(did, email, state, _now(), error=result.error)
         return result
 
+    def defer(self, queue: Sequence[Recipient], result: Delivery) -> None:
+        now = _now()
+        for rcpt in queue:
+            self.archive.ledger.mark(
+                self.digest.id,
+                rcpt.subscriber.email,
+                SendState.FAILED_TEMPORARY,
+                now,
+                error=result.error,
+            )
+
     def round(
         self, queue: Sequence[Recipient], summary: SendSummary, progress: Progress
     ) -> list[Recipient]:
@@ -230,6 +241,7 @@ class _Run:
                 progress(1)
             elif result.unreachable:
                 deferred += queue[i:]  # the server is unreachable: the rest waits as well
+                self.defer(queue[i + 1 :], result)
                 break
             else:
                 deferred.append(rcpt)

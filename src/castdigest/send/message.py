@@ -17,9 +17,9 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from email.policy import EmailPolicy
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import parseaddr
 
 from markupsafe import escape
@@ -42,7 +42,7 @@ class Recipient:
     """Everything about one subscriber that goes into their message."""
 
     subscriber: Subscriber
-    topics: tuple[str, ...]  # their topics that have items this week (all topics: empty)
+    topics: tuple[str, ...] | None  # their topics with items this week; None: every topic
     token: str
     message_id: str
 
@@ -71,8 +71,7 @@ def make_recipient(
     sub: Subscriber, digest: Digest, settings: Settings, secret: str, message_id: str | None = None
 ) -> Recipient:
     """The recipient's topics this week, token and (unless the ledger fixed one) Message-ID."""
-    present = topics_for(sub, digest)
-    chosen = tuple(present) if sub.topics else ()
+    chosen = tuple(topics_for(sub, digest)) if sub.topics else None
     token = tokens.unsubscribe_token(secret, tokens.list_id(settings), sub.email)
     mid = message_id or tokens.message_id(
         secret, digest.id, sub.email, tokens.sender_domain(settings)
@@ -90,23 +89,23 @@ class MessageBuilder:
     def __init__(self, digest: Digest, settings: Settings) -> None:
         self.digest = digest
         self.settings = settings
-        self._cache: OrderedDict[tuple[tuple[str, ...], bool], RenderedEmail] = OrderedDict()
+        self._cache: OrderedDict[tuple[tuple[str, ...] | None, bool], RenderedEmail] = OrderedDict()
         self._names_checked = False
         self._names_substitute = True
         self.renders = 0
 
-    def _render(self, topics: Sequence[str], name: str | None, token: str) -> RenderedEmail:
+    def _render(self, topics: Sequence[str] | None, name: str | None, token: str) -> RenderedEmail:
         self.renders += 1
         return render_email(
             self.digest,
             self.settings,
-            topics=list(topics) or None,
+            topics=None if topics is None else list(topics),
             recipient_name=name,
             unsubscribe_url=tokens.unsubscribe_url(self.settings, token),
             preferences_url=tokens.preferences_url(self.settings, token),
         )
 
-    def _template(self, topics: tuple[str, ...], named: bool) -> RenderedEmail:
+    def _template(self, topics: tuple[str, ...] | None, named: bool) -> RenderedEmail:
         key = (topics, named)
         hit = self._cache.get(key)
         if hit is not None:

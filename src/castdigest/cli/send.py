@@ -1,0 +1,278 @@
+"""`subscribers`, `send`, `unsubscribe-server`, `weekly`: getting the digest to its readers."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from castdigest.cli.common import AppContext, db_option, errors, is_tty, json_option
+from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings
+from castdigest.errors import ConfigError
+from castdigest.models import Subscriber, SubscriberStatus, dump_json
+from castdigest.pipeline.send import SendSummary, load_digest, send_digest
+from castdigest.pipeline.subscribers import add_subscriber, import_csv, remove_subscriber
+from castdigest.subscribers import InvalidSubscriber
+
+_EMAIL_ARG = click.argument("email")
+
+
+def _known_topics(settings: Settings) -> list[str]:
+    return [t.slug for t in settings.topics]
+
+
+def refuse_file_secrets(app: AppContext) -> None:
+    """Secrets belong in the environment (or a password file), never in castdigest.toml."""
+    path = Path(app.config_path or DEFAULT_CONFIG)
+    if not path.is_file():
+        return
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return  # load_settings reports an unreadable config
+    for section, key in sorted(SECRET_KEYS):
+        if isinstance(data.get(section), dict) and data[section].get(key):
+            var = f"CASTDIGEST_{section.upper()}_{key.upper()}"
+            with errors():
+                raise ConfigError(
+                    f"[{section}] {key} must not be in the config file",
+                    where=str(path),
+                    hint=f"remove it and set {var} in the environment",
+                )
+
+
+# --------------------------------------------------------------------------- subscribers
+
+
+@click.group("subscribers")
+def subscribers_group() -> None:
+    """Manage who receives the digest.
+
+    \b
+    Example:
+      castdigest subscribers import readers.csv     # email,name,topics,status
+      castdigest subscribers add ann@example.org --name Ann --topic agents
+      castdigest subscribers list --json
+    """
+
+
+@subscribers_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+@click.option("--check-dns", is_flag=True, help="Also check that each domain accepts mail.")
+@json_option
+@click.pass_obj
+def import_cmd(app: AppContext, file: str, db: str | None, check_dns: bool, as_json: bool) -> None:
+    """Import subscribers from a CSV file (columns email, name, topics, status).
+
+    A header row names the columns in any order; topics are separated by `;`. Addresses that
+    differ only in case are one subscriber. Invalid rows are reported with their line and
+    the rest imported (exit 1). Someone who unsubscribed stays unsubscribed.
+
+    \b
+    Example:
+      castdigest subscribers import readers.csv
+    """
+    settings = app.settings()
+    with app.archive(db) as archive, errors():
+        report = import_csv(
+            archive,
+            Path(file),
+            known_topics=_known_topics(settings),
+            check_deliverability=check_dns,
+        )
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for err in report.errors:
+            click.echo(f"{file}:{err.line}: {err.message}", err=True)
+        click.echo(
+            f"{file}: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
+            f"{report.merged} duplicate(s) merged, {len(report.errors)} invalid"
+            + (
+                f", {report.kept_unsubscribed} kept unsubscribed"
+                if report.kept_unsubscribed
+                else ""
+            )
+        )
+    if report.errors:
+        raise SystemExit(1)
+
+
+@subscribers_group.command("add")
+@_EMAIL_ARG
+@click.option("--name", help="Name used in the greeting.")
+@click.option("--topic", "topics", multiple=True, help="Topic slug (repeatable; none: all).")
+@db_option
+@click.pass_obj
+def add_cmd(
+    app: AppContext, email: str, name: str | None, topics: tuple[str, ...], db: str | None
+) -> None:
+    """Add a subscriber, or update and reactivate one.
+
+    \b
+    Example:
+      castdigest subscribers add ann@example.org --name "Ann Lee" --topic agents --topic infra
+    """
+    settings = app.settings()
+    with app.archive(db) as archive:
+        try:
+            sub, outcome = add_subscriber(
+                archive, email, name=name, topics=topics, known_topics=_known_topics(settings)
+            )
+        except InvalidSubscriber as exc:
+            raise click.BadParameter(str(exc), param_hint="EMAIL or --topic") from None
+    click.echo(f"{sub.email}: {outcome} ({_topics_label(sub)})")
+
+
+@subscribers_group.command("remove")
+@_EMAIL_ARG
+@click.option("--forget", is_flag=True, help="Delete the address and its send history too.")
+@db_option
+@click.pass_obj
+def remove_cmd(app: AppContext, email: str, forget: bool, db: str | None) -> None:
+    """Unsubscribe an address (kept as unsubscribed, so an import cannot bring it back).
+
+    \b
+    Example:
+      castdigest subscribers remove ann@example.org
+      castdigest subscribers remove ann@example.org --forget
+    """
+    with app.archive(db) as archive, errors():
+        remove_subscriber(archive, email, forget=forget)
+    click.echo(f"{email}: {'forgotten' if forget else 'unsubscribed'}")
+
+
+@subscribers_group.command("list")
+@click.option(
+    "--status", type=click.Choice([s.value for s in SubscriberStatus]), help="Only this status."
+)
+@db_option
+@json_option
+@click.pass_obj
+def list_cmd(app: AppContext, status: str | None, db: str | None, as_json: bool) -> None:
+    """List subscribers by address.
+
+    \b
+    Example:
+      castdigest subscribers list --status active --json
+    """
+    with app.archive(db) as archive:
+        subs = archive.subscribers.list(SubscriberStatus(status) if status else None)
+    if as_json:
+        click.echo(dump_json(subs))
+        return
+    for sub in subs:
+        line = f"{sub.email:<40} {sub.status.value:<12} {_topics_label(sub):<30} {sub.name or ''}"
+        click.echo(line.rstrip())
+    click.echo(f"{len(subs)} subscriber(s)", err=True)
+
+
+def _topics_label(sub: Subscriber) -> str:
+    return ",".join(sub.topics) if sub.topics else "all topics"
+
+
+# --------------------------------------------------------------------------- send
+
+
+@contextmanager
+def progress_bar(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """click's progress bar on stderr when it is a terminal; otherwise nothing."""
+    if quiet or not is_tty() or total < 2:
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+@click.command("send")
+@click.argument("digest_id")
+@click.option("--dry-run", is_flag=True, help="Write out/<id>/outbox/<n>.eml instead of sending.")
+@db_option
+@json_option
+@click.pass_obj
+def send_cmd(app: AppContext, digest_id: str, dry_run: bool, db: str | None, as_json: bool) -> None:
+    """Send a built digest to every active subscriber, resumably.
+
+    Only subscribers the send ledger still has as pending or temporarily failed are sent to,
+    so running it again after a crash reaches each remaining subscriber once. Exit 1 if any
+    message failed. Needs CASTDIGEST_UNSUBSCRIBE_SECRET (and SMTP settings) in the environment.
+
+    \b
+    Example:
+      castdigest send 2026-W48 --dry-run && castdigest send 2026-W48
+    """
+    refuse_file_secrets(app)
+    settings = app.settings()
+    with app.archive(db) as archive, errors():
+        digest = load_digest(archive, digest_id)
+        due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
+        with progress_bar(due, f"Sending {digest.id}", as_json) as tick:
+            summary = send_digest(archive, settings, digest, dry_run=dry_run, progress=tick)
+    print_summary(summary, as_json)
+    if summary.failed:
+        raise SystemExit(1)
+
+
+def print_summary(summary: SendSummary, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2))
+        return
+    for note in summary.warnings:
+        click.echo(f"warning: {note}", err=True)
+    for f in summary.failures:
+        tries = f"{f.attempts} attempt{'s' if f.attempts != 1 else ''}"
+        click.echo(f"  failed: {f.email}: {f.error} ({f.state}, {tries})", err=True)
+    verb = "written" if summary.dry_run else "sent"
+    click.echo(
+        f"{summary.digest_id}: {summary.sent} {verb}, {summary.skipped} skipped, "
+        f"{summary.already_sent} already sent, {summary.failed} failed"
+    )
+    if summary.outbox:
+        click.echo(f"outbox: {summary.outbox}")
+    elif summary.digest_status:
+        click.echo(f"digest {summary.digest_id} is {summary.digest_status}")
+
+
+# --------------------------------------------------------------------------- server
+
+
+@click.command("unsubscribe-server")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@db_option
+@click.pass_obj
+def unsubscribe_server_cmd(app: AppContext, host: str, port: int, db: str | None) -> None:
+    """Serve one-click unsubscribe (RFC 8058) and topic preferences links.
+
+    Put it behind your web server at the `unsubscribe.url` the emails link to.
+
+    \b
+    Example:
+      CASTDIGEST_UNSUBSCRIBE_SECRET=... castdigest unsubscribe-server --port 8080
+    """
+    from castdigest.unsubscribe import make_unsubscribe_server
+
+    refuse_file_secrets(app)
+    settings = app.settings()
+    path = Path(db or settings.resolve(settings.archive))
+    with app.archive(str(path)):
+        pass  # open once: a missing folder or a foreign file is reported before serving
+    with errors():
+        server = make_unsubscribe_server(path, settings, host, port)
+    click.echo(
+        f"Serving unsubscribe links on http://{host}:{server.server_port}/unsubscribe"
+        " (Ctrl-C to stop)",
+        err=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,0 +1,405 @@
+"""Sending against a real SMTP server (aiosmtpd) on 127.0.0.1, with the ledger in a real archive."""
+
+from __future__ import annotations
+
+import json
+import re
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import cast
+
+import pytest
+from click.testing import CliRunner
+
+from castdigest.archive import Archive
+from castdigest.cli import cli
+from castdigest.config import Settings
+from castdigest.models import Digest, SendState, Subscriber, SubscriberStatus
+from castdigest.pipeline.send import Pacing, SendSummary, load_digest, send_digest
+from castdigest.render.email import render_email
+from castdigest.send import tokens
+from castdigest.send.message import MessageBuilder, make_recipient
+from castdigest.send.smtp import RateLimiter
+from send_fixtures import (
+    SECRET,
+    Recorder,
+    add_subscribers,
+    make_digest,
+    make_settings,
+    smtp_server,
+    store_digest,
+    write_config,
+)
+
+ALL = Subscriber(email="all@mail.example.com", name="Ann Reader")
+AGENTS = Subscriber(email="Agents@Mail.Example.com", topics=["agents"])
+RESEARCH = Subscriber(email="research@mail.example.com", topics=["research"])  # nothing this week
+ZOE = Subscriber(email="zoe@mail.example.com", name="Zoë Ångström", topics=["infra", "research"])
+GONE = Subscriber(
+    email="gone@mail.example.com", status=SubscriberStatus.UNSUBSCRIBED, topics=["agents"]
+)
+SUBSCRIBERS = [ALL, AGENTS, RESEARCH, ZOE, GONE]
+RECEIVERS = ["Agents@Mail.Example.com", "all@mail.example.com", "zoe@mail.example.com"]
+
+
+def parse(data: bytes) -> EmailMessage:
+    return cast(EmailMessage, message_from_bytes(data, policy=policy.default))
+
+
+def setup(tmp_path: Path, port: int, **smtp: object) -> tuple[Archive, Settings, Digest]:
+    settings = make_settings(tmp_path, host="127.0.0.1", port=port, **smtp)
+    archive = Archive(tmp_path / "castdigest.db")
+    add_subscribers(archive, SUBSCRIBERS)
+    digest = make_digest(("agents", "infra"))
+    store_digest(archive, digest)
+    return archive, settings, load_digest(archive, digest.id)
+
+
+def run(archive: Archive, settings: Settings, digest: Digest, **kw: object) -> SendSummary:
+    return send_digest(archive, settings, digest, **kw)  # type: ignore[arg-type]
+
+
+def states(archive: Archive, digest_id: str = "2026-W48") -> dict[str, tuple[str, int]]:
+    return {r.email: (r.state.value, r.attempts) for r in archive.ledger.rows(digest_id)}
+
+
+def test_every_subscriber_gets_one_message_with_the_right_parts_and_headers(
+    tmp_path: Path,
+) -> None:
+    rec = Recorder()
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port)
+        summary = run(archive, settings, digest)
+        again = run(archive, settings, load_digest(archive, digest.id))
+
+    assert (summary.sent, summary.skipped, summary.failed) == (3, 1, 0)
+    assert (again.sent, again.skipped, again.already_sent) == (0, 0, 3)
+    assert sorted(r for r, _ in rec.messages) == RECEIVERS  # one each, the second run sent none
+    assert states(archive) == {
+        "Agents@Mail.Example.com": ("sent", 1),
+        "all@mail.example.com": ("sent", 1),
+        "research@mail.example.com": ("skipped", 0),
+        "zoe@mail.example.com": ("sent", 1),
+    }
+    assert summary.digest_status == "sent"
+    ledger = {r.email: r.message_id for r in archive.ledger.rows(digest.id)}
+    by_rcpt = {r: parse(d) for r, d in rec.messages}
+    list_ident = tokens.list_id(settings)
+    for rcpt, msg in by_rcpt.items():
+        assert msg.get_content_type() == "multipart/alternative"
+        parts = [p.get_content_type() for p in msg.iter_parts()]
+        assert parts == ["text/plain", "text/html"]
+        assert msg["From"] == "Agents Weekly <digest@news.example.org>"
+        assert msg["Message-ID"] == ledger[rcpt]
+        assert re.fullmatch(r"<[0-9a-f]{32}\.2026-W48@news\.example\.org>", msg["Message-ID"])
+        assert msg["Date"] is not None
+        assert msg["List-Id"] == '"Agents Weekly" <agents-weekly.news.example.org>'
+        token = tokens.unsubscribe_token(SECRET, list_ident, rcpt)
+        assert msg["List-Unsubscribe"] == (
+            f"<https://digest.example.org/unsubscribe?token={token}>, "
+            f"<mailto:unsubscribe@news.example.org?subject=unsubscribe%20{token}>"
+        )
+        assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        text = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+        html = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
+        assert f"https://digest.example.org/unsubscribe?token={token}" in text
+        assert f"https://digest.example.org/unsubscribe?token={token}" in html
+        assert f"https://digest.example.org/preferences?token={token}" in text
+
+    agents = by_rcpt["Agents@Mail.Example.com"]
+    text = agents.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Your topics: Coding agents" in text
+    assert "Coding agents episode 1" in text and "AI infrastructure episode" not in text
+    zoe = by_rcpt["zoe@mail.example.com"]
+    assert str(zoe["To"]) == "Zoë Ångström <zoe@mail.example.com>"
+    raw_to = next(line for line in rec.messages if line[0].startswith("zoe"))[1]
+    assert b"To: =?utf-8?b?Wm/DqyDDhW5nc3Ryw7Zt?= <zoe@mail.example.com>" in raw_to
+    zoe_text = zoe.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Hi Zoë Ångström," in zoe_text and "Your topics: AI infrastructure" in zoe_text
+    everything = by_rcpt["all@mail.example.com"].get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Hi Ann Reader," in everything and "Your topics" not in everything
+    assert "Coding agents episode 1" in everything and "AI infrastructure episode 1" in everything
+
+
+def test_non_ascii_subject_is_rfc2047_encoded(tmp_path: Path) -> None:
+    rec = Recorder()
+    with smtp_server(rec) as port:
+        settings = make_settings(tmp_path, name="Café Hebdo ☕", host="127.0.0.1", port=port)
+        with Archive(tmp_path / "castdigest.db") as archive:
+            add_subscribers(archive, [ALL])
+            store_digest(archive, make_digest())
+            run(archive, settings, load_digest(archive, "2026-W48"))
+    raw = rec.messages[0][1]
+    subject_lines = raw.split(b"\r\nSubject: ", 1)[1].split(b"\r\nDate:", 1)[0]
+    assert subject_lines.startswith(b"=?utf-8?")
+    assert all(len(line) <= 78 for line in subject_lines.split(b"\r\n"))
+    assert parse(raw)["Subject"].startswith("Café Hebdo ☕ 2026-W48: ")
+
+
+def test_451_to_some_recipients_retries_with_backoff_then_recovers(tmp_path: Path) -> None:
+    rec = Recorder()
+    rec.rcpt_replies["zoe@mail.example.com"] = ["451 4.7.1 Greylisted, try later"] * 2
+    slept: list[float] = []
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port, backoff=0.5, retries=3)
+        summary = run(archive, settings, digest, pacing=Pacing(sleep=slept.append))
+    assert summary.failed == 0 and summary.sent == 3
+    assert slept == [0.5, 1.0]  # two retry rounds, doubling
+    assert sorted(r for r, _ in rec.messages) == RECEIVERS
+    assert states(archive)["zoe@mail.example.com"] == ("sent", 3)
+    assert states(archive)["all@mail.example.com"] == ("sent", 1)
+
+
+def test_temporary_failure_beyond_retries_is_left_for_the_next_run(tmp_path: Path) -> None:
+    rec = Recorder()
+    rec.rcpt_replies["zoe@mail.example.com"] = ["451 4.3.0 Mailbox busy"] * 3
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port, retries=2)
+        first = run(archive, settings, digest, pacing=Pacing(sleep=lambda s: None))
+        row = archive.ledger.get(digest.id, "zoe@mail.example.com")
+        assert row is not None
+        assert (row.state, row.attempts, row.last_error) == (
+            SendState.FAILED_TEMPORARY,
+            3,
+            "451 4.3.0 Mailbox busy",
+        )
+        assert first.digest_status == "sending"  # someone is still due: not final yet
+        second = run(archive, settings, load_digest(archive, digest.id))
+    assert [f.as_dict() for f in first.failures] == [
+        {
+            "email": "zoe@mail.example.com",
+            "state": "failed-temporary",
+            "attempts": 3,
+            "error": "451 4.3.0 Mailbox busy",
+        }
+    ]
+    assert (second.sent, second.already_sent, second.failed) == (1, 2, 0)
+    assert second.digest_status == "sent"
+    assert sorted(r for r, _ in rec.messages) == RECEIVERS
+
+
+def test_550_marks_permanent_and_moves_on(tmp_path: Path) -> None:
+    rec = Recorder()
+    rec.rcpt_replies["all@mail.example.com"] = ["550 5.1.1 No such user"]
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port)
+        summary = run(archive, settings, digest)
+        again = run(archive, settings, load_digest(archive, digest.id))
+    assert (summary.sent, summary.failed) == (2, 1)
+    assert summary.failures[0].as_dict() == {
+        "email": "all@mail.example.com",
+        "state": "failed-permanent",
+        "attempts": 1,
+        "error": "550 5.1.1 No such user",
+    }
+    assert sorted(r for r, _ in rec.messages) == ["Agents@Mail.Example.com", "zoe@mail.example.com"]
+    assert (again.sent, again.failed) == (0, 0)  # a permanent failure is not retried
+    assert states(archive)["all@mail.example.com"] == ("failed-permanent", 1)
+    assert summary.digest_status == "sent"
+
+
+def test_connection_dropped_mid_send_is_retried_on_a_new_connection(tmp_path: Path) -> None:
+    rec = Recorder()
+    rec.drops.add("all@mail.example.com")
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port)
+        summary = run(archive, settings, digest)
+    assert (summary.sent, summary.failed) == (3, 0)
+    assert sorted(r for r, _ in rec.messages) == RECEIVERS
+    assert states(archive)["all@mail.example.com"] == ("sent", 2)
+    assert rec.connections == 2
+
+
+def test_batch_size_limits_messages_per_connection(tmp_path: Path) -> None:
+    rec = Recorder()
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port, batch_size=2)
+        run(archive, settings, digest)
+    assert len(rec.messages) == 3 and rec.connections == 2
+
+
+def test_unreachable_server_leaves_everyone_due(tmp_path: Path) -> None:
+    from send_fixtures import free_port
+
+    archive, settings, digest = setup(tmp_path, free_port(), retries=1)
+    summary = run(archive, settings, digest, pacing=Pacing(sleep=lambda s: None))
+    assert summary.failed == 3 and summary.sent == 0
+    assert {f.error for f in summary.failures} == {"connection failed: Connection refused"}
+    assert {s for s, _ in states(archive).values()} == {"failed-temporary", "skipped"}
+    assert archive.ledger.remaining(digest.id) == 3
+
+
+def test_unsubscribing_before_a_resume_cancels_the_pending_message(tmp_path: Path) -> None:
+    rec = Recorder()
+    rec.rcpt_replies["zoe@mail.example.com"] = ["451 4.3.0 later"]
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port, retries=0)
+        run(archive, settings, digest)
+        archive.subscribers.set_status("zoe@mail.example.com", SubscriberStatus.UNSUBSCRIBED, BUILT)
+        second = run(archive, settings, load_digest(archive, digest.id))
+    assert second.sent == 0 and second.skipped == 1
+    assert states(archive)["zoe@mail.example.com"] == ("skipped", 1)
+    assert "zoe@mail.example.com" not in {r for r, _ in rec.messages}
+
+
+def test_skip_empty_false_sends_to_subscribers_with_nothing_this_week(tmp_path: Path) -> None:
+    rec = Recorder()
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port)
+        settings = settings.model_copy(
+            update={"send": settings.send.model_copy(update={"skip_empty": False})}
+        )
+        summary = run(archive, settings, digest)
+    assert summary.sent == 4 and summary.skipped == 0
+    research = next(d for r, d in rec.messages if r.startswith("research"))
+    text = parse(research).get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Your topics: none this week" in text
+
+
+def test_dry_run_writes_the_outbox_and_leaves_the_ledger_alone(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, SUBSCRIBERS)
+        store_digest(archive, make_digest())
+        summary = run(archive, settings, load_digest(archive, "2026-W48"), dry_run=True)
+        assert archive.ledger.rows("2026-W48") == []
+        assert load_digest(archive, "2026-W48").status.value == "draft"
+    outbox = tmp_path / "out" / "2026-W48" / "outbox"
+    assert summary.outbox == str(outbox)
+    assert sorted(p.name for p in outbox.iterdir()) == ["1.eml", "2.eml", "3.eml"]
+    first = parse((outbox / "1.eml").read_bytes())
+    assert first["To"] == "Agents@Mail.Example.com"  # send order: by address
+    assert first["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_one_render_per_topic_choice_gives_the_same_email_as_a_direct_render(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(tmp_path)
+    digest = make_digest()
+    builder = MessageBuilder(digest, settings)
+    for sub in [ALL, AGENTS, ZOE, Subscriber(email="o@x.example", name="O'Brien & <Co>")]:
+        rcpt = make_recipient(sub, digest, settings, SECRET)
+        direct = render_email(
+            digest,
+            settings,
+            topics=None if rcpt.topics is None else list(rcpt.topics),
+            recipient_name=sub.name,
+            unsubscribe_url=tokens.unsubscribe_url(settings, rcpt.token),
+            preferences_url=tokens.preferences_url(settings, rcpt.token),
+        )
+        made = builder.rendered(rcpt)
+        assert made.text == direct.text
+        assert made.subject == direct.subject
+        if "&" not in (sub.name or ""):
+            assert made.html == direct.html
+        assert "<Co>" not in made.html
+
+
+def test_tokens_and_message_ids_are_fixed_opaque_and_keyed(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    lid = tokens.list_id(settings)
+    token = tokens.unsubscribe_token(SECRET, lid, "Ann@Example.org")
+    assert token == tokens.unsubscribe_token(SECRET, lid, "ann@example.org")
+    assert tokens.TOKEN_RE.fullmatch(token) and "ann" not in token.lower()
+    assert token != tokens.unsubscribe_token(SECRET + "x", lid, "ann@example.org")
+    assert token != tokens.unsubscribe_token(SECRET, "other.example.org", "ann@example.org")
+    mid = tokens.message_id(SECRET, "2026-W48", "ann@example.org", "news.example.org")
+    assert mid == tokens.message_id(SECRET, "2026-W48", "ANN@example.org", "news.example.org")
+    assert mid != tokens.message_id(SECRET, "2026-W49", "ann@example.org", "news.example.org")
+
+
+def test_rate_limiter_spaces_messages_evenly() -> None:
+    now = [100.0]
+    slept: list[float] = []
+
+    def sleep(s: float) -> None:
+        slept.append(round(s, 6))
+        now[0] += s
+
+    limiter = RateLimiter(4.0, clock=lambda: now[0], sleep=sleep)
+    for _ in range(3):
+        limiter.wait()
+    now[0] += 1.0  # idle for a while: no catching up in a burst
+    limiter.wait()
+    limiter.wait()
+    assert slept == [0.25, 0.25, 0.25]
+
+
+# --------------------------------------------------------------------------- CLI
+
+BUILT = make_digest().built_at
+
+
+def _cli_env(port: int) -> dict[str, str]:
+    return {
+        "CASTDIGEST_UNSUBSCRIBE_SECRET": SECRET,
+        "CASTDIGEST_SMTP_HOST": "127.0.0.1",
+        "CASTDIGEST_SMTP_PORT": str(port),
+        "CASTDIGEST_SMTP_TLS": "none",
+    }
+
+
+def test_cli_send_json_summary_and_exit_code(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    rec = Recorder()
+    rec.rcpt_replies["all@mail.example.com"] = ["550 5.1.1 No such user"]
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, SUBSCRIBERS)
+        store_digest(archive, make_digest())
+    runner = CliRunner()
+    with smtp_server(rec) as port:
+        result = runner.invoke(
+            cli, ["--config", str(config), "send", "2026-W48", "--json"], env=_cli_env(port)
+        )
+        again = runner.invoke(
+            cli, ["--config", str(config), "send", "2026-W48"], env=_cli_env(port)
+        )
+    assert result.exit_code == 1, result.output
+    data = json.loads(result.stdout)
+    assert (data["sent"], data["skipped"], data["failed"]) == (2, 1, 1)
+    assert data["failures"][0]["error"] == "550 5.1.1 No such user"
+    assert again.exit_code == 0
+    assert again.stdout == (
+        "2026-W48: 0 sent, 0 skipped, 2 already sent, 0 failed\ndigest 2026-W48 is sent\n"
+    )
+
+
+def test_cli_send_unknown_digest_and_missing_secret(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    runner = CliRunner()
+    env = _cli_env(25)
+    result = runner.invoke(cli, ["--config", str(config), "send", "2030-W01"], env=env)
+    assert result.exit_code == 1
+    assert "Error: 2030-W01: no such digest" in result.output
+    with Archive(tmp_path / "castdigest.db") as archive:
+        store_digest(archive, make_digest())
+    env["CASTDIGEST_UNSUBSCRIBE_SECRET"] = ""
+    result = runner.invoke(cli, ["--config", str(config), "send", "2026-W48"], env=env)
+    assert result.exit_code == 1
+    assert "CASTDIGEST_UNSUBSCRIBE_SECRET: unsubscribe secret missing" in result.output
+
+
+def test_cli_refuses_secrets_in_the_config_file(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    config.write_text(
+        config.read_text() + '[unsubscribe]\nsecret = "in-the-file-0123456789"\n', encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["--config", str(config), "send", "2026-W48"])
+    assert result.exit_code == 1
+    assert "[unsubscribe] secret must not be in the config file" in result.output
+    assert "in-the-file-0123456789" not in result.output
+
+
+@pytest.mark.parametrize("flag", ["--dry-run"])
+def test_cli_dry_run_without_secret_warns_and_writes(tmp_path: Path, flag: str) -> None:
+    config = write_config(tmp_path)
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, [ALL])
+        store_digest(archive, make_digest())
+    result = CliRunner().invoke(cli, ["--config", str(config), "send", "2026-W48", flag])
+    assert result.exit_code == 0, result.output
+    assert "2026-W48: 1 written, 0 skipped, 0 already sent, 0 failed" in result.stdout
+    assert (tmp_path / "out" / "2026-W48" / "outbox" / "1.eml").is_file()
+    assert "placeholder tokens" in result.stderr
