@@ -5,7 +5,10 @@ All text here is made up for the tests; nothing is copied from real sources.
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from castdigest.config import Settings, TopicConfig
 from castdigest.models import (
@@ -139,3 +142,33 @@ def big_digest(count: int = 60) -> Digest:
         sections.append(DigestSection(topic=slug, name=name, description=desc, items=items))
     base = digest()
     return base.model_copy(update={"sections": sections})
+
+
+# --------------------------------------------------------------------------- golden files
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def mask_eml(data: str) -> str:
+    """Mask what may change between two sends of the same email: ids, boundaries, dates."""
+    data = re.sub(r"(?m)^Message-ID: .*$", "Message-ID: <MASKED>", data)
+    data = re.sub(r"(?m)^Date: .*$", "Date: MASKED", data)
+    boundaries = set(re.findall(r'boundary="([^"]+)"', data))
+    for boundary in boundaries:
+        data = data.replace(boundary, "BOUNDARY")
+    return data
+
+
+def check_golden(name: str, actual: str | bytes) -> None:
+    """Compare with tests/golden/<name>; `UPDATE_GOLDEN=1 pytest` rewrites it on purpose."""
+    text = actual.decode() if isinstance(actual, bytes) else actual
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+        return
+    if not path.exists():
+        raise AssertionError(f"{path} is missing; run UPDATE_GOLDEN=1 pytest to create it")
+    with path.open(encoding="utf-8", newline="") as fh:
+        expected = fh.read()
+    assert text == expected, f"{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)"

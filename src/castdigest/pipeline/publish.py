@@ -135,14 +135,7 @@ def publish(
 
 def stored_digests(archive: Archive) -> list[Digest]:
     """Every digest in the archive, newest first."""
-    rows = archive.conn.execute("SELECT id, json FROM digests").fetchall()
-    digests = []
-    for digest_id, blob in rows:
-        try:
-            digests.append(Digest.model_validate_json(blob))
-        except ValueError as exc:
-            raise NotFoundError(f"stored digest is unreadable: {exc}", where=digest_id) from None
-    return newest_first(digests)
+    return newest_first([archive.digests.get(row.id) for row in archive.digests.list()])
 
 
 def publish_from_archive(

@@ -65,7 +65,7 @@ def compile_mjml(source: str) -> str:
     inline_css = "\n".join(m.group(1) for m in _INLINE_STYLE.finditer(source))
     source = _INLINE_STYLE.sub("", source)
     try:
-        html = mjml.mjml2html(source)
+        html = mjml.mjml2html(source, fonts={})  # no web-font imports: no external assets
     except Exception as exc:  # MRML raises plain exceptions with the parser's message
         raise RenderError(f"MJML failed to compile: {exc}", where=EMAIL_TEMPLATE) from None
     if not inline_css.strip():
@@ -84,7 +84,7 @@ def compile_mjml(source: str) -> str:
 
 
 def email_html(view: DigestView, settings: Settings) -> str:
-    return compile_mjml(render(settings, EMAIL_TEMPLATE, d=view))
+    return compile_mjml(render(settings, EMAIL_TEMPLATE, d=view)).rstrip("\n") + "\n"
 
 
 def email_text(view: DigestView, settings: Settings) -> str:
