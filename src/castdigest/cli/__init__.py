@@ -11,7 +11,16 @@ import click
 
 from castdigest import __version__
 from castdigest.cli.common import AppContext
+from castdigest.cli.digest import build_cmd, digest_group
 from castdigest.cli.ingest import episodes_cmd, ingest_cmd, show_cmd
+from castdigest.cli.rank import (
+    block_cmd,
+    pin_cmd,
+    rank_cmd,
+    topics_group,
+    unblock_cmd,
+    unpin_cmd,
+)
 from castdigest.cli.render import preview_cmd, render_cmd
 from castdigest.cli.send import send_cmd, subscribers_group, unsubscribe_server_cmd
 from castdigest.errors import CastdigestError
@@ -41,6 +50,14 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 cli.add_command(ingest_cmd)
 cli.add_command(episodes_cmd)
 cli.add_command(show_cmd)
+cli.add_command(topics_group)
+cli.add_command(rank_cmd)
+cli.add_command(pin_cmd)
+cli.add_command(unpin_cmd)
+cli.add_command(block_cmd)
+cli.add_command(unblock_cmd)
+cli.add_command(build_cmd)
+cli.add_command(digest_group)
 cli.add_command(render_cmd)
 cli.add_command(preview_cmd)
 cli.add_command(subscribers_group)

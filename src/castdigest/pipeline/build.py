@@ -1,0 +1,314 @@
+"""Build a digest: select the window's episodes, classify, rank, condense the chosen, store.
+
+Deterministic: the same archive, config and window give the same digest. Recency is measured
+from the end of the window (not from "now"), and `built_at` is the config's pinned build
+timestamp or the `--as-of` moment, so a rebuild of unchanged inputs changes nothing. A digest
+that has been sent is frozen: rebuilding it raises FrozenError before any work is done.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from castdigest.archive import Archive
+from castdigest.archive.digests import BLOCK, PIN
+from castdigest.archive.episodes import EpisodeFilter
+from castdigest.condense import condense_episode, settings_hash
+from castdigest.config import Settings
+from castdigest.digest import assemble
+from castdigest.errors import CastdigestError, ConfigError, NotFoundError
+from castdigest.models import Condensed, Digest, Episode, Ranked
+from castdigest.rank import IN, Candidate, SentEpisode, rank
+from castdigest.topics import Classification, Classifier, Topic, load_topics
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+Progress = Callable[[Sequence[Episode]], Iterable[Episode]]
+
+
+# --------------------------------------------------------------------------- windows
+
+
+@dataclass(frozen=True)
+class Window:
+    id: str
+    since: date  # first day, inclusive
+    until: date  # last day, inclusive
+
+    def bounds(self, tz: ZoneInfo) -> tuple[datetime, datetime]:
+        """[start, end) as instants: midnight of `since` to midnight after `until`, in `tz`."""
+        start = datetime.combine(self.since, time(), tzinfo=tz)
+        end = datetime.combine(self.until + timedelta(days=1), time(), tzinfo=tz)
+        return start, end
+
+
+def parse_week(text: str) -> Window:
+    """ "2026-W48" -> the ISO week, Monday to Sunday; ValueError for anything else."""
+    m = _WEEK.match(text.strip())
+    if not m:
+        raise ValueError(f"{text!r} is not an ISO week such as 2026-W48")
+    year, week = int(m.group(1)), int(m.group(2))
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise ValueError(f"{text!r}: {year} has no week {week}") from None
+    return Window(f"{year}-W{week:02d}", monday, monday + timedelta(days=6))
+
+
+def week_of(moment: datetime, tz: ZoneInfo) -> Window:
+    year, week, _ = moment.astimezone(tz).isocalendar()
+    return parse_week(f"{year}-W{week:02d}")
+
+
+def custom_window(since: date, until: date, digest_id: str | None = None) -> Window:
+    if until < since:
+        raise ValueError(f"--until {until} is before --since {since}")
+    return Window(digest_id or f"{since.isoformat()}--{until.isoformat()}", since, until)
+
+
+def timezone(settings: Settings) -> ZoneInfo:
+    try:
+        return ZoneInfo(settings.newsletter.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"unknown time zone {settings.newsletter.timezone!r}",
+            where="newsletter.timezone",
+            hint="an IANA name such as Europe/Paris or UTC",
+        ) from None
+
+
+def choose_window(
+    settings: Settings,
+    *,
+    week: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    as_of: datetime | None = None,
+    digest_id: str | None = None,
+) -> Window:
+    """The window the options name: a week, a since/until range, or the week of `as_of`.
+
+    ValueError (a usage mistake) when they conflict or do not parse.
+    """
+    tz = timezone(settings)
+    if week and (since or until):
+        raise ValueError("give either --week or --since/--until, not both")
+    if week:
+        win = parse_week(week)
+    elif since or until:
+        if not (since and until):
+            raise ValueError("--since and --until go together")
+        return custom_window(since, until, digest_id)
+    else:
+        win = week_of(as_of or datetime.now(UTC), tz)
+    return Window(digest_id, win.since, win.until) if digest_id else win
+
+
+# --------------------------------------------------------------------------- selection
+
+
+@dataclass
+class Selection:
+    """The window's candidates, classified and ranked: what `rank --explain` shows."""
+
+    window: Window
+    topics: list[Topic]
+    episodes: dict[str, Episode]
+    classifications: dict[str, Classification]
+    ranked: list[Ranked]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _resolve_ids(archive: Archive, refs: Iterable[str], what: str, warnings: list[str]) -> set[str]:
+    out: set[str] = set()
+    for ref in refs:
+        try:
+            out.add(archive.episodes.resolve(ref))
+        except CastdigestError as exc:
+            warnings.append(f"{what}: {exc}")
+    return out
+
+
+def _source_weights(settings: Settings) -> list[tuple[str, float]]:
+    out: list[tuple[str, float]] = []
+    for src in settings.sources:
+        if src.weight == 1.0:
+            continue
+        if src.path:
+            out.append((str(settings.resolve(src.path).resolve()), src.weight))
+        if src.url:
+            out.append((src.url, src.weight))
+    return out
+
+
+def _source_multiplier(ep: Episode, weights: Sequence[tuple[str, float]]) -> float:
+    found: list[float] = []
+    for ref in ep.sources:
+        location = ref.location
+        if "://" not in location:
+            location = str(Path(location).resolve())
+        found += [
+            w for prefix, w in weights if location == prefix or location.startswith(prefix + "/")
+        ]
+    return max(found) if found else 1.0
+
+
+def _stored(archive: Archive, ids: Iterable[str]) -> list[Episode]:
+    """The episodes still in the archive (a sent one may have been deleted since)."""
+    out: list[Episode] = []
+    for episode_id in ids:
+        try:
+            out.append(archive.episodes.get(episode_id))
+        except NotFoundError:
+            continue
+    return out
+
+
+def select(archive: Archive, settings: Settings, window: Window) -> Selection:
+    """Episodes of the window (by the indexed `day`), plus pinned ones not sent yet; ranked."""
+    warnings: list[str] = []
+    tz = timezone(settings)
+    start, end = window.bounds(tz)
+    episodes = {ep.id: ep for ep in archive.episodes.list(EpisodeFilter(since=start, until=end))}
+    stored = archive.digests.overrides()
+    pins = {i for i, a in stored.items() if a == PIN}
+    pins |= _resolve_ids(archive, settings.rank.pins, "rank.pins", warnings)
+    blocks = {i for i, a in stored.items() if a == BLOCK}
+    blocks |= _resolve_ids(archive, settings.rank.blocks, "rank.blocks", warnings)
+    sent = archive.digests.sent_episodes(exclude=window.id)
+    for ep in _stored(archive, sorted(pins - episodes.keys() - sent.keys() - blocks)):
+        episodes[ep.id] = ep
+    lookback = (window.since - timedelta(days=settings.rank.novelty_days)).isoformat()
+    recent = archive.digests.sent_episodes(exclude=window.id, since=lookback)
+    history = _stored(archive, sorted(recent))
+    topics = load_topics(settings.topics)
+    classifier = Classifier(topics, settings.rank.topic_threshold, settings.rank.secondary_ratio)
+    ordered = sorted(episodes.values(), key=lambda e: e.id)
+    results, vectors = classifier.classify(ordered, extra=history)
+    weights = _source_weights(settings)
+    candidates = [
+        Candidate(ep, results[ep.id], vectors[ep.id], _source_multiplier(ep, weights))
+        for ep in ordered
+    ]
+    sent_eps = [SentEpisode(e.id, recent[e.id], vectors[e.id]) for e in history]
+    ranked = rank(
+        candidates,
+        settings.rank,
+        reference=end,
+        sent=sent,
+        sent_episodes=sent_eps,
+        pins=frozenset(pins),
+        blocks=frozenset(blocks),
+    )
+    return Selection(window, topics, episodes, results, ranked, warnings)
+
+
+# --------------------------------------------------------------------------- condensing
+
+
+@dataclass
+class Condensing:
+    results: dict[str, Condensed] = field(default_factory=dict)
+    fresh: int = 0
+    cached: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def condense_all(
+    archive: Archive, settings: Settings, episodes: Sequence[Episode], progress: Progress | None
+) -> Condensing:
+    """Condensed text of each episode, from the archive's cache when the episode's content
+    and the condenser settings are unchanged; fresh results are cached."""
+    out = Condensing()
+    key = settings_hash(settings.condense)
+    todo: list[Episode] = []
+    for ep in episodes:
+        hit = archive.digests.cached_condensed(ep.content_hash(), key)
+        if hit is not None:
+            out.results[ep.id] = hit
+            out.cached += 1
+        else:
+            todo.append(ep)
+    for ep in progress(todo) if progress and todo else todo:
+        try:
+            result = condense_episode(ep, settings.condense)
+        except Exception as exc:  # one episode's failure must not sink the whole digest
+            out.warnings.append(f"{ep.id}: could not condense ({exc}); using its abstract")
+            out.results[ep.id] = Condensed(
+                episode_id=ep.id, title=ep.title, blurb=ep.abstract or "", method="none"
+            )
+            continue
+        archive.digests.cache_condensed(ep.content_hash(), key, result)
+        out.results[ep.id] = result
+        out.fresh += 1
+    return out
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass
+class BuildResult:
+    digest: Digest
+    ranked: list[Ranked]
+    status: str  # "new", "updated" or "unchanged"
+    condensed: int  # episodes condensed now
+    cached: int  # condensed results reused from the archive
+    warnings: list[str] = field(default_factory=list)
+
+
+def built_at(settings: Settings, as_of: datetime | None) -> datetime:
+    pinned = settings.newsletter.build_timestamp
+    if pinned:
+        try:
+            moment = datetime.fromisoformat(pinned.replace("Z", "+00:00"))
+        except ValueError:
+            raise ConfigError(
+                f"{pinned!r} is not an ISO 8601 time", where="newsletter.build_timestamp"
+            ) from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return (as_of or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+
+
+def build(
+    archive: Archive,
+    settings: Settings,
+    window: Window,
+    *,
+    as_of: datetime | None = None,
+    intro: str | None = None,
+    keep_intro: bool = True,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build and store the window's digest. `intro=None` with `keep_intro` keeps the editor's
+    note of an earlier build of the same digest."""
+    archive.digests.check_draft(window.id)
+    sel = select(archive, settings, window)
+    chosen = [sel.episodes[r.id] for r in sel.ranked if r.decision in IN]
+    cond = condense_all(archive, settings, chosen, progress)
+    old = archive.digests.get(window.id) if archive.digests.status(window.id) else None
+    if intro is None and keep_intro and old is not None:
+        intro = old.intro
+    digest = assemble(
+        digest_id=window.id,
+        since=window.since,
+        until=window.until,
+        built_at=built_at(settings, as_of),
+        ranked=sel.ranked,
+        episodes=sel.episodes,
+        condensed=cond.results,
+        topics=sel.topics,
+        intro=intro,
+        config_hash=settings.config_hash(),
+    )
+    warnings = sel.warnings + cond.warnings
+    if old is not None and old.model_copy(update={"built_at": digest.built_at}) == digest:
+        return BuildResult(old, sel.ranked, "unchanged", cond.fresh, cond.cached, warnings)
+    archive.digests.save(digest)
+    status = "updated" if old is not None else "new"
+    return BuildResult(digest, sel.ranked, status, cond.fresh, cond.cached, warnings)
