@@ -108,7 +108,9 @@ def digest(digest_id: str = "2026-W48", start: int = 1, since: date | None = Non
         items = []
         for rank in range(1, count + 1):
             lang = "fr" if n == start + 3 else "en"
-            items.append(item(n, slug, rank, language=lang))
+            when = datetime.combine(since, datetime.min.time(), tzinfo=UTC)
+            when += timedelta(hours=9 + 7 * (n - start))
+            items.append(item(n, slug, rank, language=lang, published=when))
             n += 1
         sections.append(DigestSection(topic=slug, name=name, description=desc, items=items))
     return Digest(

@@ -141,7 +141,7 @@ def _generator(
         fe.guid(guid(info.slug, entry.item.episode_id), permalink=False)
         fe.title(" ".join(entry.item.title.split()) or "(untitled)")
         fe.link(href=_item_link(entry, settings), rel="alternate")
-        fe.description(entry.item.condensed.blurb.strip() or entry.item.title)
+        fe.summary(entry.item.condensed.blurb.strip() or entry.item.title)  # + RSS description
         fe.content(_item_html(entry, settings), type="html")
         fe.published(_published(entry))
         fe.updated(_published(entry))
