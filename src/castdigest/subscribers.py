@@ -116,12 +116,15 @@ def read_csv(
 ) -> CsvResult:
     """Read a subscriber CSV; ReadError when the file itself is unusable."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}", where=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
         raise ReadError(
-            f"not UTF-8 text (byte {exc.start})", where=str(path), hint="save the CSV as UTF-8"
+            "not UTF-8 text", where=str(path), line=line, hint="save the CSV as UTF-8"
         ) from None
     return parse_csv(text, known_topics=known_topics, check_deliverability=check_deliverability)
 
