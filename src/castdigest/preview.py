@@ -22,7 +22,7 @@ from castdigest.config import Settings
 from castdigest.errors import CastdigestError
 from castdigest.pipeline.publish import PublishReport
 from castdigest.render.email import MAX_HTML_BYTES
-from castdigest.render.templates import render
+from castdigest.render.templates import clear_cache, render
 from castdigest.render.view import safe_name
 
 CLIP_BYTES = 102 * 1024
@@ -88,6 +88,7 @@ class PreviewServer:
         return f"http://127.0.0.1:{self.port}{PREVIEW_PATH}"
 
     def rebuild(self) -> None:
+        clear_cache()
         try:
             report, settings = self._rebuild()
         except CastdigestError as exc:

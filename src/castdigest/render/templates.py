@@ -74,6 +74,11 @@ def _environment(dirs: tuple[str, ...]) -> jinja2.Environment:
     return env
 
 
+def clear_cache() -> None:
+    """Forget loaded templates: a new override file shadows a cached built-in one only then."""
+    _environment.cache_clear()
+
+
 def environment(settings: Settings) -> jinja2.Environment:
     """The (cached) environment for this config's template search path."""
     return _environment(tuple(str(d) for d in template_dirs(settings)))
