@@ -20,6 +20,8 @@ _BLOCK = {
 _SKIP = {"script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"}
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _MANY_BREAKS = re.compile(r"\n{3,}")
+_HTML_SPACE = re.compile(r"\s+")
+_STRUCTURE = re.compile(r"<(?:p|br|div|li|h[1-6]|ul|ol|table|tr|pre|blockquote)\b", re.I)
 
 
 class _TextCollector(HTMLParser):
@@ -27,10 +29,14 @@ class _TextCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.in_pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skipping += 1
+        elif tag == "pre":
+            self.in_pre += 1
+            self.parts.append("\n\n")
         elif tag == "br":
             self.parts.append("\n")
         elif tag == "li":
@@ -49,12 +55,16 @@ class _TextCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK:
-            self.parts.append("\n\n" if tag != "li" else "\n")
+        elif tag == "pre":
+            self.in_pre = max(0, self.in_pre - 1)
+            self.parts.append("\n\n")
+        elif tag in _BLOCK and tag != "li":  # the next <li> or the list's end breaks the line
+            self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
-            self.parts.append(data)
+            # In HTML a line break in the source is a space; breaks come from the tags.
+            self.parts.append(data if self.in_pre else _HTML_SPACE.sub(" ", data))
 
 
 def looks_like_html(text: str) -> bool:
@@ -68,6 +78,8 @@ def html_to_text(html: str | None) -> str:
     if not looks_like_html(html):
         return _tidy(html)
     parser = _TextCollector()
+    if not _STRUCTURE.search(html):
+        parser.in_pre = 1  # text with a stray tag or entity: its own line breaks are the structure
     parser.feed(html)
     parser.close()
     return _tidy("".join(parser.parts))
