@@ -107,20 +107,8 @@ def make_settings(tmp: Path, name: str = "Agents Weekly", **smtp: object) -> Set
 
 
 def store_digest(archive: Archive, digest: Digest) -> None:
-    """Put a digest in the archive as the build step would."""
-    archive.conn.execute(
-        "INSERT OR REPLACE INTO digests (id, json, since, until, built_at, config_hash, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            digest.id,
-            digest.model_dump_json(),
-            digest.since.isoformat(),
-            digest.until.isoformat(),
-            digest.built_at.isoformat(),
-            digest.config_hash,
-            digest.status.value,
-        ),
-    )
+    """Put a digest in the archive as the build step does."""
+    archive.digests.save(digest)
 
 
 def add_subscribers(archive: Archive, subs: list[Subscriber]) -> None:

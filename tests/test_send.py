@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from castdigest.archive import Archive
 from castdigest.cli import cli
 from castdigest.config import Settings
+from castdigest.errors import FrozenError
 from castdigest.models import Digest, SendState, Subscriber, SubscriberStatus
 from castdigest.pipeline.send import Pacing, SendSummary, load_digest, send_digest
 from castdigest.render.email import render_email
@@ -165,6 +166,8 @@ def test_temporary_failure_beyond_retries_is_left_for_the_next_run(tmp_path: Pat
             "451 4.3.0 Mailbox busy",
         )
         assert first.digest_status == "sending"  # someone is still due: not final yet
+        with pytest.raises(FrozenError, match="cannot be rebuilt"):
+            archive.digests.save(digest)  # frozen from the first handover
         second = run(archive, settings, load_digest(archive, digest.id))
     assert [f.as_dict() for f in first.failures] == [
         {

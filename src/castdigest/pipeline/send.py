@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from castdigest.archive import Archive, utc_iso
+from castdigest.archive import Archive
 from castdigest.archive.subscribers import RESENDABLE
 from castdigest.config import Settings
 from castdigest.errors import NotFoundError
@@ -323,8 +323,10 @@ def send_digest(
     if transport is None:
         password = read_password(settings.smtp, Path(settings.base_dir))
         transport = SmtpTransport(settings.smtp, password)
+    if recipients and digest_status(archive, digest.id) == DigestStatus.DRAFT.value:
+        # Frozen from the first handover: a rebuild now would change what readers get.
+        archive.digests.set_status(digest.id, DigestStatus.SENDING)
     if recipients:
-        set_status(archive, digest.id, DigestStatus.SENDING)  # frozen from the first handover
         summary = deliver(
             archive,
             settings,
@@ -335,8 +337,8 @@ def send_digest(
             progress=progress,
             pacing=pacing,
         )
-    if archive.ledger.remaining(digest.id) == 0:
-        set_status(archive, digest.id, DigestStatus.SENT)
+    if archive.ledger.remaining(digest.id) == 0 and digest_status(archive, digest.id) != "sent":
+        archive.digests.mark_sent(digest.id, _now())
     summary.digest_status = digest_status(archive, digest.id)
     return summary
 
@@ -345,24 +347,14 @@ def send_digest(
 
 
 def load_digest(archive: Archive, digest_id: str) -> Digest:
-    row = archive.conn.execute("SELECT json, status FROM digests WHERE id = ?", (digest_id,))
-    found = row.fetchone()
-    if not found:
+    """The stored digest, with the hint a sender needs when it is missing."""
+    if archive.digests.status(digest_id) is None:
         raise NotFoundError(
             "no such digest", where=digest_id, hint="build it first: `castdigest build`"
         )
-    digest = Digest.model_validate_json(found[0])
-    return digest.model_copy(update={"status": DigestStatus(found[1])})
-
-
-def set_status(archive: Archive, digest_id: str, status: DigestStatus) -> None:
-    sent_at = utc_iso(_now()) if status is DigestStatus.SENT else None
-    archive.conn.execute(
-        "UPDATE digests SET status = ?, sent_at = COALESCE(?, sent_at) WHERE id = ?",
-        (status.value, sent_at, digest_id),
-    )
+    return archive.digests.get(digest_id)
 
 
 def digest_status(archive: Archive, digest_id: str) -> str:
-    row = archive.conn.execute("SELECT status FROM digests WHERE id = ?", (digest_id,)).fetchone()
-    return str(row[0]) if row else ""
+    found = archive.digests.status(digest_id)
+    return found[0].value if found else ""
