@@ -33,6 +33,7 @@ from castdigest.render.view import (
     Mode,
     build_view,
     choose_sections,
+    clean_digest,
 )
 
 __all__ = [
@@ -139,6 +140,7 @@ def render_email(
     preferences_url: str | None = None,
 ) -> RenderedEmail:
     """The email for one reader. `topics=None` means every topic; else only those sections."""
+    digest = clean_digest(digest)
 
     def view_for(modes: dict[str, Mode]) -> DigestView:
         return build_view(

@@ -24,6 +24,7 @@ from castdigest.models import Digest, DigestItem, DigestSection
 from castdigest.render.templates import render
 from castdigest.render.view import (
     FeedLink,
+    clean_digest,
     feed_links,
     feed_path,
     item_view,
@@ -263,6 +264,8 @@ def render_feeds(
     digest: Digest, settings: Settings, history: Sequence[Digest] = ()
 ) -> dict[str, bytes]:
     """Every feed file, keyed by its path under out/: `feeds/<slug>.<fmt>` and `feeds.opml`."""
+    digest = clean_digest(digest)
+    history = [clean_digest(d) for d in history]
     infos = feed_infos(digest, settings, history)
     files = {
         feed_path(info.slug, fmt): render_feed(info, fmt, digest, settings, history)

@@ -12,7 +12,7 @@ from castdigest.config import Settings
 from castdigest.models import Digest
 from castdigest.render.feeds import feed_infos
 from castdigest.render.templates import render
-from castdigest.render.view import build_view, date_range, safe_name, text_dir
+from castdigest.render.view import build_view, clean_digest, date_range, safe_name, text_dir
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class IssueLink:
 
 def render_digest_page(digest: Digest, settings: Settings) -> str:
     """The web version: every item in full (no trimming), no unsubscribe link."""
-    view = build_view(digest, settings)
+    view = build_view(clean_digest(digest), settings)
     return render(settings, "site/digest.html.j2", d=view, root="../")
 
 
@@ -36,7 +36,7 @@ def newest_first(digests: Sequence[Digest]) -> list[Digest]:
 
 def render_index(digests: Sequence[Digest], settings: Settings) -> str:
     """The archive page over `digests` (any order; shown newest first)."""
-    ordered = newest_first(digests)
+    ordered = newest_first([clean_digest(d) for d in digests])
     issues = [
         IssueLink(d.id, safe_name(d.id), date_range(d.since, d.until), len(d.items()))
         for d in ordered

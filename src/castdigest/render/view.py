@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import nh3
@@ -27,6 +28,8 @@ RTL_LANGUAGES = frozenset(
     {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
 )
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Characters XML 1.0 forbids and MRML rejects: C0 controls other than tab/newline/CR, and others.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _UNSAFE_URL_CHARS = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 _ALLOWED_HTML = {
     "a", "p", "br", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li",
@@ -40,6 +43,23 @@ class Mode(StrEnum):
     FULL = "full"
     TITLE = "title"  # linked title and show only
     LINK = "link"  # left out, counted in the section's "more on the web version" line
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
+def clean_digest(digest: Digest) -> Digest:
+    """The digest without control characters, which no HTML or XML output may carry."""
+    data = digest.model_dump()
+    cleaned = _clean(data)
+    return digest if cleaned == data else Digest.model_validate(cleaned)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -80,6 +100,14 @@ def site_link(settings: Settings, path: str = "") -> str:
 
 def feed_path(slug: str, ext: str) -> str:
     return f"feeds/{slugify(slug)}.{ext}"
+
+
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
+
+
+def lang_tag(tag: str | None) -> str | None:
+    """A well-formed BCP 47 tag, or None: anything else never reaches a lang attribute."""
+    return tag if tag and _LANG_TAG.fullmatch(tag) else None
 
 
 def primary_language(tag: str | None) -> str:
@@ -219,7 +247,7 @@ def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]
         link = safe_url(q.link)
         if link is None and base and q.offset is not None and "#" not in base:
             link = f"{base}#t={round(q.offset)}"  # a Media Fragments deep link
-        lang = q.language or item.language
+        lang = lang_tag(q.language) or lang_tag(item.language)
         out.append(
             QuoteView(
                 text=q.text.strip(),
@@ -236,7 +264,8 @@ def item_view(
     item: DigestItem, section: DigestSection, settings: Settings, mode: Mode = Mode.FULL
 ) -> ItemView:
     news_lang = primary_language(settings.newsletter.language)
-    other = item.language and primary_language(item.language) != news_lang
+    language = lang_tag(item.language)
+    other = language is not None and primary_language(language) != news_lang
     guests = ", ".join(
         p.name + (f" ({p.affiliation})" if p.affiliation else "") for p in item.guests
     )
@@ -250,9 +279,9 @@ def item_view(
         show=item.show,
         guests=guests,
         duration=format_duration(item.duration),
-        badge=primary_language(item.language).upper() if other else None,
-        lang=item.language if other else None,
-        dir=text_dir(item.language if other else settings.newsletter.language),
+        badge=primary_language(language).upper() if other else None,
+        lang=language if other else None,
+        dir=text_dir(language if other else settings.newsletter.language),
         blurb=item.condensed.blurb.strip(),
         takeaways=[t.text.strip() for t in item.condensed.takeaways if t.text.strip()],
         quotes=_quote_view(item, news_lang, 2),
