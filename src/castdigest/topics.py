@@ -301,14 +301,14 @@ def suggest(
                 note("term", term, term, ep.id)
     titles = {ep.id: ep.title for ep in episodes}
     found: list[Suggestion] = []
-    for (kind, key), (label, ids) in seen.items():
+    for (kind, _key), (label, ids) in seen.items():
         if len(ids) < min_episodes:
             continue
         other = sum(1 for i in ids if results[i].primary == CATCH_ALL)
         examples = tuple(sorted(titles[i] for i in ids)[:3])
         name = label.replace("-", " ").strip()
         found.append(
-            Suggestion(_slug(key), name[:1].upper() + name[1:], kind, len(ids), other, examples)
+            Suggestion(_slug(label), name[:1].upper() + name[1:], kind, len(ids), other, examples)
         )
     found.sort(
         key=lambda s: (
