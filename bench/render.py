@@ -1,0 +1,88 @@
+"""Render throughput: one digest to out/, and 1,000 personalised emails of it.
+
+Uses the synthetic digest of the render tests (tests/render_sample.py): a 12-item digest over
+three topics with two earlier digests as feed history, and a 60-item digest that needs
+trimming. Prints wall times (median of several runs) and peak memory; asserts nothing.
+
+    .venv/bin/python bench/render.py                 # 1,000 variants
+    .venv/bin/python bench/render.py --variants 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from castdigest.pipeline.publish import publish
+from castdigest.render.email import render_email
+from render_sample import TOPICS, big_digest, history, settings
+
+
+def median_seconds(fn: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variants", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    config = settings()
+    digest = big_digest(12)
+    past = history()
+    big = big_digest(60)
+    slugs = [slug for slug, _, _ in TOPICS]
+
+    one_email = median_seconds(lambda: render_email(digest, config), args.runs)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        first = time.perf_counter()
+        publish(digest, config, out, past)
+        cold = time.perf_counter() - first
+        warm = median_seconds(lambda: publish(digest, config, out, past), args.runs)
+    trimmed = render_email(big, config)
+    big_email = median_seconds(lambda: render_email(big, config), args.runs)
+
+    start = time.perf_counter()
+    sizes = []
+    for n in range(args.variants):
+        topics = None if n % 4 == 0 else [slugs[n % 3], slugs[(n + 1) % 3]][: 1 + n % 2]
+        r = render_email(
+            digest,
+            config,
+            topics=topics,
+            recipient_name=f"Reader {n}",
+            unsubscribe_url=f"https://digest.example.org/u/{n:06d}?sig=abcdef",
+        )
+        sizes.append(len(r.html.encode()))
+    variants = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    kb_trimmed = len(trimmed.html.encode()) / 1000
+    each = variants / args.variants * 1000
+    print(f"render_email, 12 items:               {one_email * 1000:8.1f} ms")
+    print(f"publish to out/ (email, site, feeds): {cold * 1000:8.1f} ms first,"
+          f" {warm * 1000:.1f} ms again")  # fmt: skip
+    print(f"render_email, 60 items, trimmed:      {big_email * 1000:8.1f} ms"
+          f" ({trimmed.trimmed} items trimmed, {kb_trimmed:.1f} KB)")  # fmt: skip
+    print(f"{args.variants} personalised emails:           {variants:8.2f} s"
+          f" ({each:.1f} ms each, {args.variants / variants:.0f}/s,"
+          f" HTML {min(sizes) / 1000:.1f}-{max(sizes) / 1000:.1f} KB)")  # fmt: skip
+    print(f"peak memory:                          {peak:8.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()
