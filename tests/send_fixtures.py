@@ -79,7 +79,10 @@ def make_digest(
 
 
 def write_config(
-    tmp: Path, smtp: dict[str, object] | None = None, name: str = "Agents Weekly"
+    tmp: Path,
+    smtp: dict[str, object] | None = None,
+    name: str = "Agents Weekly",
+    sources: list[Path] = (),  # type: ignore[assignment]
 ) -> Path:
     """A castdigest.toml in `tmp` (secrets stay out of it: they come from the environment)."""
     lines = [
@@ -96,6 +99,8 @@ def write_config(
     lines += [f"{k} = {json.dumps(v)}" for k, v in smtp.items()]
     for slug, name in TOPICS.items():
         lines += ["[[topics]]", f'slug = "{slug}"', f'name = "{name}"']
+    for source in sources:
+        lines += ["[[sources]]", f"path = {json.dumps(str(source))}"]
     path = tmp / "castdigest.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

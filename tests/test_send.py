@@ -406,3 +406,47 @@ def test_cli_dry_run_without_secret_warns_and_writes(tmp_path: Path, flag: str) 
     assert "2026-W48: 1 written, 0 skipped, 0 already sent, 0 failed" in result.stdout
     assert (tmp_path / "out" / "2026-W48" / "outbox" / "1.eml").is_file()
     assert "placeholder tokens" in result.stderr
+
+
+# --------------------------------------------------------------------------- weekly
+
+SAMPLE_FEEDS = Path(__file__).resolve().parents[1] / "samples" / "feeds"
+
+
+def test_weekly_ingests_builds_sends_and_a_second_run_sends_nothing_new(tmp_path: Path) -> None:
+    config = write_config(tmp_path, sources=[SAMPLE_FEEDS])
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, [ALL, AGENTS, GONE])
+    rec = Recorder()
+    runner = CliRunner()
+    args = ["--config", str(config), "weekly", "--as-of", "2026-11-20", "--json"]
+    with smtp_server(rec) as port:
+        dry = runner.invoke(cli, [*args, "--no-send"], env=_cli_env(port))
+        first = runner.invoke(cli, args, env=_cli_env(port))
+        second = runner.invoke(cli, args, env=_cli_env(port))
+    assert dry.exit_code == 0, dry.output
+    planned = json.loads(dry.stdout)
+    assert (planned["digest_id"], planned["build"], planned["send"]) == ("2026-W47", "new", None)
+    assert planned["items"] >= 1 and not any(r["failed"] for r in planned["ingest"])
+    assert first.exit_code == 0, first.output
+    sent = json.loads(first.stdout)
+    assert sent["build"] == "unchanged"
+    assert (sent["send"]["sent"], sent["send"]["digest_status"]) == (1, "sent")
+    assert second.exit_code == 0, second.output
+    again = json.loads(second.stdout)
+    assert again["build"] == "frozen"
+    assert (again["send"]["sent"], again["send"]["already_sent"]) == (0, 1)
+    assert [r for r, _ in rec.messages] == ["all@mail.example.com"]  # AGENTS: nothing this week
+    assert (tmp_path / "out" / "2026-W47" / "email.html").is_file()
+
+
+def test_send_refuses_an_empty_digest(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, [ALL])
+        store_digest(archive, make_digest(()))
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "send", "2026-W48"], env=_cli_env(25)
+    )
+    assert result.exit_code == 1
+    assert "Error: 2026-W48: the digest has no items; nothing sent" in result.output

@@ -22,7 +22,7 @@ from castdigest.cli.rank import (
     unpin_cmd,
 )
 from castdigest.cli.render import preview_cmd, render_cmd
-from castdigest.cli.send import send_cmd, subscribers_group, unsubscribe_server_cmd
+from castdigest.cli.send import send_cmd, subscribers_group, unsubscribe_server_cmd, weekly_cmd
 from castdigest.errors import CastdigestError
 
 
@@ -63,6 +63,7 @@ cli.add_command(preview_cmd)
 cli.add_command(subscribers_group)
 cli.add_command(send_cmd)
 cli.add_command(unsubscribe_server_cmd)
+cli.add_command(weekly_cmd)
 
 
 def main() -> None:

@@ -7,16 +7,25 @@ import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import click
 
-from castdigest.cli.common import AppContext, db_option, errors, is_tty, json_option
+from castdigest.cli.common import (
+    AppContext,
+    as_of_option,
+    db_option,
+    errors,
+    is_tty,
+    json_option,
+)
 from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings
 from castdigest.errors import ConfigError
 from castdigest.models import Subscriber, SubscriberStatus, dump_json
 from castdigest.pipeline.send import SendSummary, load_digest, send_digest
 from castdigest.pipeline.subscribers import add_subscriber, import_csv, remove_subscriber
+from castdigest.pipeline.weekly import WeeklyReport, run_weekly
 from castdigest.subscribers import InvalidSubscriber
 
 _EMAIL_ARG = click.argument("email")
@@ -276,3 +285,67 @@ def unsubscribe_server_cmd(app: AppContext, host: str, port: int, db: str | None
         pass
     finally:
         server.server_close()
+
+
+# --------------------------------------------------------------------------- weekly
+
+
+@click.command("weekly")
+@click.option("--no-send", is_flag=True, help="Stop after building and publishing.")
+@as_of_option
+@db_option
+@json_option
+@click.pass_obj
+def weekly_cmd(
+    app: AppContext, no_send: bool, as_of: datetime | None, db: str | None, as_json: bool
+) -> None:
+    """The weekly job for a scheduler: ingest the configured sources, build this week's
+    digest, publish out/, and send it.
+
+    Safe to run twice: a digest being or already sent is not rebuilt, and only subscribers
+    still due are sent to. Exit 1 if a source or a message failed.
+
+    \b
+    Example (cron, Sundays 18:00):
+      0 18 * * 0  cd /srv/digest && castdigest weekly
+    """
+    refuse_file_secrets(app)
+    settings = app.settings()
+    quiet = as_json or not is_tty()
+
+    def step(text: str) -> None:
+        if not as_json:
+            click.echo(f"== {text}", err=True)
+
+    with app.archive(db) as archive, errors():
+        due = archive.subscribers.count()["active"]
+        with progress_bar(due, "Sending", quiet) as tick:
+            report = run_weekly(
+                archive, settings, as_of=as_of, send=not no_send, progress=tick, step=step
+            )
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_weekly(report)
+    if report.failed:
+        raise SystemExit(1)
+
+
+def _print_weekly(report: WeeklyReport) -> None:
+    failed = [r for r in report.ingest if r.failed]
+    for r in failed:
+        click.echo(f"{r.location}: failed: {r.error}", err=True)
+    for note in report.warnings:
+        click.echo(f"warning: {note}", err=True)
+    click.echo(
+        f"ingest: {len(report.ingest)} source document(s), {len(failed)} failed; "
+        f"episodes {sum(r.new for r in report.ingest)} new, "
+        f"{sum(r.updated for r in report.ingest)} updated"
+    )
+    click.echo(f"build: {report.digest_id} {report.build} ({report.items} items)")
+    if report.published is not None:
+        click.echo(f"publish: {len(report.published.written)} file(s) written")
+    if report.send is None:
+        click.echo("send: skipped (--no-send)")
+    else:
+        print_summary(report.send, False)

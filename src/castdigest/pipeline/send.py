@@ -22,7 +22,7 @@ from pathlib import Path
 from castdigest.archive import Archive
 from castdigest.archive.subscribers import RESENDABLE
 from castdigest.config import Settings
-from castdigest.errors import NotFoundError
+from castdigest.errors import NotFoundError, SendError
 from castdigest.models import Digest, DigestStatus, SendState, SubscriberStatus
 from castdigest.send import tokens
 from castdigest.send.message import (
@@ -312,6 +312,12 @@ def send_digest(
     pacing: Pacing | None = None,
 ) -> SendSummary:
     """Send (or with `dry_run` write to the outbox) what the ledger says is still due."""
+    if not digest.items():
+        raise SendError(
+            "the digest has no items; nothing sent",
+            where=digest.id,
+            hint="ingest the week's episodes and rebuild it",
+        )
     warnings: list[str] = []
     secret = secret_for(settings, dry_run=dry_run, warnings=warnings)
     recipients, summary = plan(archive, settings, digest, secret, record=not dry_run)

@@ -1,0 +1,117 @@
+"""`castdigest weekly`: the whole job for a scheduler. Ingest the configured sources, build the
+week containing `as_of` (default now), publish out/, send.
+
+Safe to run twice: re-ingesting unchanged sources is a no-op, a digest that is being or has
+been sent is frozen (it is not rebuilt, and the run goes straight to sending), and the send
+ledger hands to the server only what is still due, so a second run sends nothing new.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from castdigest.archive import Archive
+from castdigest.config import Settings
+from castdigest.models import DigestStatus
+from castdigest.pipeline.build import BuildResult, build, choose_window
+from castdigest.pipeline.fetch import make_client
+from castdigest.pipeline.ingest import (
+    DocReport,
+    SourceSpec,
+    expand_paths,
+    ingest_paths,
+    ingest_url,
+)
+from castdigest.pipeline.publish import PublishReport, publish_from_archive
+from castdigest.pipeline.send import Pacing, SendSummary, send_digest
+from castdigest.send.smtp import SmtpTransport
+
+Step = Callable[[str], None]
+
+
+@dataclass
+class WeeklyReport:
+    digest_id: str = ""
+    ingest: list[DocReport] = field(default_factory=list)
+    build: str = ""  # "new", "updated", "unchanged", or "frozen" (being or already sent)
+    items: int = 0
+    warnings: list[str] = field(default_factory=list)
+    published: PublishReport | None = None
+    send: SendSummary | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(r.failed for r in self.ingest) or bool(self.send and self.send.failed)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "digest_id": self.digest_id,
+            "ingest": [r.as_dict() for r in self.ingest],
+            "build": self.build,
+            "items": self.items,
+            "warnings": self.warnings,
+            "published": len(self.published.written) if self.published else None,
+            "send": self.send.as_dict() if self.send else None,
+        }
+
+
+def ingest_configured(
+    archive: Archive, settings: Settings, as_of: datetime | None, now: datetime
+) -> list[DocReport]:
+    """Every `[[sources]]` entry: URLs fetched conditionally, paths read; one report each."""
+    reports: list[DocReport] = []
+    with make_client(settings.http) as client:
+        for src in settings.sources:
+            spec = SourceSpec(
+                url=src.url, show=src.show, tags=src.tags, language=src.language, format=src.format
+            )
+            if src.url:
+                reports.append(
+                    ingest_url(archive, client, src.url, spec, as_of, now, settings.http.max_bytes)
+                )
+            if src.path:
+                files, missing = expand_paths([str(settings.resolve(src.path))])
+                reports += [DocReport(location=m, error="no such file or folder") for m in missing]
+                reports += ingest_paths(archive, files, spec, as_of, now)
+    return reports
+
+
+def run_weekly(
+    archive: Archive,
+    settings: Settings,
+    *,
+    as_of: datetime | None = None,
+    send: bool = True,
+    transport: SmtpTransport | None = None,
+    progress: Callable[[int], None] | None = None,
+    pacing: Pacing | None = None,
+    step: Step | None = None,
+) -> WeeklyReport:
+    say: Step = step or (lambda text: None)
+    now = datetime.now(UTC)
+    report = WeeklyReport()
+    say("ingest")
+    report.ingest = ingest_configured(archive, settings, as_of, now)
+    window = choose_window(settings, as_of=as_of or now)
+    report.digest_id = window.id
+    say(f"build {window.id}")
+    current = archive.digests.status(window.id)
+    if current is not None and current[0] is not DigestStatus.DRAFT:
+        report.build = "frozen"
+        digest = archive.digests.get(window.id)
+    else:
+        result: BuildResult = build(archive, settings, window, as_of=as_of or now)
+        report.build, report.warnings, digest = result.status, result.warnings, result.digest
+    report.items = len(digest.items())
+    say("publish")
+    out_dir = Path(settings.resolve(settings.out_dir))
+    report.published = publish_from_archive(archive, settings, digest.id, out_dir)
+    if send:
+        say(f"send {digest.id}")
+        report.send = send_digest(
+            archive, settings, digest, transport=transport, progress=progress, pacing=pacing
+        )
+    return report
