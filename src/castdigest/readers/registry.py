@@ -12,13 +12,17 @@ from pathlib import Path
 from castdigest.dedupe import episode_id
 from castdigest.errors import ReadError
 from castdigest.models import Episode
+from castdigest.readers.article import ArticleReader
 from castdigest.readers.base import Document, ReadContext, Reader
 from castdigest.readers.chapters_json import ChaptersJsonReader
 from castdigest.readers.episode_json import EpisodeJsonReader
 from castdigest.readers.feed import FeedReader
+from castdigest.readers.listing import ListingReader, PairsReader
 from castdigest.readers.plaintext import PlainTextReader
+from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader
 from castdigest.readers.transcripts import JsonTranscriptReader, SrtReader, VttReader
+from castdigest.readers.video_page import VideoPageReader
 from castdigest.text.language import detect_language
 
 READERS: tuple[Reader, ...] = (
@@ -29,6 +33,11 @@ READERS: tuple[Reader, ...] = (
     ChaptersJsonReader(),
     EpisodeJsonReader(),
     HtmlTranscriptReader(),
+    ListingReader(),
+    VideoPageReader(),
+    SummaryPageReader(),
+    PairsReader(),
+    ArticleReader(),
     PlainTextReader(),
 )
 

@@ -1,0 +1,163 @@
+"""Articles saved from news sites: a title and a body, with the site's boilerplate removed.
+
+Removed: counters ("0", "9K"), the reaction bar ("Like / Love / Haha") and everything after it,
+category and navigation links ("Categorie", "Read more"), bylines with timestamps, and teaser
+posts in another language than the article. Short lines without a closing full stop between
+paragraphs are subheadings: they become chapters (untimed) holding the paragraphs under them.
+Curly-quoted sentences of some length become quotes, attributed when a name follows them
+("..., French-Owen wrote").
+"""
+
+from __future__ import annotations
+
+import re
+
+from castdigest.errors import ReadError
+from castdigest.models import Chapter, Episode, Quote
+from castdigest.readers.base import Document, ReadContext
+from castdigest.text.language import detect_language
+from castdigest.text.titles import split_title
+
+_COUNTER = re.compile(r"^\d{1,7}(?:[.,]\d{1,3})?\s*[KkMm]?$")
+_REACTIONS = frozenset(
+    "like love haha wow sad angry care j'aime j’aime adore solidaire grrr 좋아요 最爱 赞".split()
+)
+_NAV_LINES = {
+    "cerca",
+    "categorie",
+    "categories",
+    "catégories",
+    "category",
+    "leggi tutto",
+    "read more",
+    "lire la suite",
+    "share",
+    "partager",
+    "search",
+    "rechercher",
+    "comments",
+    "commentaires",
+    "related",
+    "related posts",
+    "articles connexes",
+    "uncategorized",
+    "non classé",
+    "advertisement",
+    "publicité",
+}
+_BYLINE = re.compile(r"^By\s.{1,80}\s\d{4}-\d{2}-\d{2}(?:\s\d{2}:\d{2}(?::\d{2})?)?\b", re.I)
+_SPEAKER_LINES = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}:\s")
+_QUOTE = re.compile(r"“([^”\n]{30,600})”")
+_SAID = re.compile(
+    r"^,?\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:wrote|said|says|recalled|added|explained"
+    r"|told|noted|écrit|a écrit|a déclaré|explique|ajoute)\b"
+)
+_PROSE_MIN = 200
+_HEADING_MAX = 90
+
+
+def _reaction_bar(lines: list[str]) -> int:
+    """Index where the reaction bar starts (two reaction words within three lines)."""
+    for i, line in enumerate(lines):
+        if line.strip().casefold() in _REACTIONS:
+            window = [ln.strip().casefold() for ln in lines[i + 1 : i + 4]]
+            if any(w in _REACTIONS for w in window):
+                return i
+    return len(lines)
+
+
+def _keep(line: str) -> bool:
+    s = line.strip()
+    return bool(
+        s
+        and not _COUNTER.match(s)
+        and s.casefold() not in _NAV_LINES
+        and s.casefold() not in _REACTIONS
+        and not _BYLINE.match(s)
+    )
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    return len(s) <= _HEADING_MAX and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
+
+
+def _quotes(text: str, chapter: int | None) -> list[Quote]:
+    out: list[Quote] = []
+    for m in _QUOTE.finditer(text):
+        said = _SAID.match(text[m.end() : m.end() + 60])
+        words = m.group(1).strip().rstrip(",")
+        if len(words.split()) >= 6:
+            out.append(Quote(text=words, speaker=said.group(1) if said else None, chapter=chapter))
+    return out
+
+
+class ArticleReader:
+    name: str = "article"
+    extensions: tuple[str, ...] = (".txt", ".html")
+
+    def sniff(self, doc: Document) -> float:
+        lines = [ln.strip() for ln in doc.text[:200_000].splitlines() if ln.strip()][:400]
+        if (
+            len(lines) < 4
+            or lines[0].startswith(("{", "<", "#", "WEBVTT"))
+            or "-->" in doc.text[:2000]
+        ):
+            return 0.0
+        if sum(bool(_SPEAKER_LINES.match(ln)) for ln in lines) >= 3:
+            return 0.0  # a transcript with speaker turns
+        prose = [ln for ln in lines if len(ln) >= _PROSE_MIN and ln.endswith((".", "”", '"', "。"))]
+        signals = (
+            (_reaction_bar(lines) < len(lines))
+            + any(_COUNTER.match(ln) for ln in lines[1:5])
+            + any(ln.casefold() in _NAV_LINES or _BYLINE.match(ln) for ln in lines)
+            + any(_is_heading(ln) and 0 < k < len(lines) - 1 for k, ln in enumerate(lines[2:40]))
+        )
+        return 0.4 if len(prose) >= 3 and signals >= 2 else 0.0
+
+    def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
+        lines = doc.text.splitlines()
+        lines = lines[: _reaction_bar(lines)]
+        kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln)]
+        if not kept:
+            raise ReadError("no article text found", where=doc.location)
+        (_, title), body = kept[0], kept[1:]
+        prose = " ".join(t for _, t in body if len(t) >= _PROSE_MIN)
+        language = ctx.language or detect_language(prose or title)
+        paragraphs = [t for _, t in body if _same_language(t, language)]
+        abstract: list[str] = []
+        chapters: list[Chapter] = []
+        for k, text in enumerate(paragraphs):
+            nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
+            if _is_heading(text) and len(nxt) > len(text):
+                chapters.append(Chapter(title=text))
+            elif chapters:
+                ch = chapters[-1]
+                ch.summary = f"{ch.summary}\n\n{text}" if ch.summary else text
+            else:
+                abstract.append(text)
+        quotes = _quotes("\n".join(abstract), None)
+        for index, ch in enumerate(chapters):
+            ch.quotes = _quotes(ch.summary or "", index)
+            quotes += [q.model_copy() for q in ch.quotes]
+        parts = split_title(title)
+        return [
+            Episode(
+                title=parts.title,
+                kind=parts.kind,
+                guests=parts.guests,
+                language=language,
+                abstract="\n\n".join(abstract) or None,
+                chapters=chapters,
+                quotes=quotes,
+                sources=[ctx.ref(0, line=kept[0][0] + 1)],
+            )
+        ]
+
+
+def _same_language(text: str, language: str | None) -> bool:
+    """Teasers in another language are not the article; short lines are judged leniently."""
+    if language is None or len(text) < 15:
+        return True
+    found = detect_language(text, language)
+    return found == language

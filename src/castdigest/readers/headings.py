@@ -1,0 +1,224 @@
+"""Telling a chapter title from its summary in `## [12:34] Title The summary starts here...`.
+
+The pages glue the title and the summary together with a single space, so the boundary has to
+be guessed from the words. Three signals, tried in order:
+
+1. a question mark ends the title ("What Is Railway? Railway is ...");
+2. Title Case titles: the summary starts at the last capitalised word before the first
+   lowercase content word ("Hook Kyle opens ..." -> "Hook"), moved back to the start of a
+   known name ("Intro Jake Cooper argues" -> "Intro" when Jake Cooper is an entity);
+3. sentence-case titles (French, and some English): a capitalised word after a lowercase
+   content word and before a lowercase word ("... physics research Lupsasca opens ..."), or a
+   sentence opener such as "The", "Le", "L'" ("... actifs Le grand choix ...").
+
+When nothing fits, a short heading is all title and a long one is cut after eight words.
+Only the first words are looked at, so this costs the same for any summary length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+_SCAN = 40  # words looked at
+_FALLBACK_WORDS = 8
+_SMALL = frozenset(
+    "a an the and or of for in on at to by with from vs vs. via into nor but as per over"
+    " de des du la le les et à au aux en pour sur un une par avec dans vers ou d' l' x".split()
+)
+_NOT_VERB = frozenset("of de du des and et & vs vs. or ou".split())
+_STARTERS = frozenset(
+    "The This These That Those In At After Over With When While Asked As A An It He She They"
+    " We Le La Les Ce Cette Ces Dans Après Lors Au Aux Un Une Il Elle Ils Elles On En Sur"
+    " Pour Interrogé Interrogée À For From".split()
+)
+# A Title Case title of one word is only believed for the usual one-word section names.
+_ONE_WORD_TITLES = frozenset(
+    "hook intro introduction outro closing conclusion opening overview summary recap preview"
+    " teaser trailer prologue epilogue q&a ama accroche ouverture conclusions bonus".split()
+)
+_OPEN = "\"'“‘«(*"
+_CLOSE_TITLE = (",", ";", ":", "—", "–", "-")
+
+
+def _core(tok: str) -> str:
+    return tok.strip(_OPEN + "\"'”’»)*.,;:!?")
+
+
+def _first_letter(tok: str) -> str:
+    for ch in tok:
+        if ch.isalpha():
+            return ch
+        if ch.isdigit():
+            return ""
+    return ""
+
+
+def _is_cap(tok: str) -> bool:
+    ch = _first_letter(tok)
+    return bool(ch) and ch.isupper()
+
+
+def _is_small(tok: str) -> bool:
+    core = _core(tok).lower()
+    return core in _SMALL or (core[:2] in {"d'", "l'", "d’", "l’"} and len(core) <= 2)
+
+
+def _is_lower_word(tok: str) -> bool:
+    """A lowercase word that is not a small word nor camel-cased (xAI, iPhone)."""
+    ch = _first_letter(tok)
+    if not ch or not ch.islower() or _is_small(tok):
+        return False
+    return not any(c.isupper() for c in tok)
+
+
+def _is_lower(tok: str) -> bool:
+    ch = _first_letter(tok)
+    return bool(ch) and ch.islower()
+
+
+def _title_ok(tok: str) -> bool:
+    """May stand in a Title Case title: capitalised, a number, a small word, punctuation,
+    camel case, or a lowercase list item ("npm,")."""
+    ch = _first_letter(tok)
+    if not ch:
+        return True
+    if ch.isupper() or _is_small(tok) or any(c.isupper() for c in tok):
+        return True
+    return tok.endswith(",")
+
+
+def _starter(tok: str) -> bool:
+    core = tok.lstrip(_OPEN)
+    return core in _STARTERS or (core[:2] in {"L'", "L’"} and len(core) > 2)
+
+
+def _shift_to_name(toks: list[str], i: int, names: Collection[str]) -> int:
+    """Move a boundary at `i` back to the start of a known name ending at i or i - 1."""
+    if not names:
+        return i
+    for size in (4, 3, 2):
+        s = i + 1 - size
+        if s >= 1 and _joined(toks[s : i + 1]) in names:
+            return s
+    return i
+
+
+def _joined(toks: list[str]) -> str:
+    return " ".join(_core(t) for t in toks).removesuffix("'s").removesuffix("’s").casefold()
+
+
+def _name_at(toks: list[str], i: int, names: Collection[str]) -> int:
+    """Length of a known name of 2 to 4 words starting at `i`, else 0."""
+    for size in (4, 3, 2):
+        if i + size <= len(toks) and _joined(toks[i : i + size]) in names:
+            return size
+    return 0
+
+
+def _repeat_shift(toks: list[str], i: int) -> int:
+    """ "... Grok Imagine 0.9 Grok Imagine 0.9 was": the summary repeats the title's tail."""
+    for size in (4, 3, 2):
+        s = i - size + 1
+        if s - size >= 1 and toks[s - size : s] == toks[s : i + 1]:
+            return s
+    return i
+
+
+def _question(toks: list[str]) -> int | None:
+    for k, tok in enumerate(toks[:25]):
+        if tok.endswith("?") and k + 2 < len(toks):
+            nxt, after = toks[k + 1], toks[k + 2]
+            if (_is_cap(nxt) or _is_lower(nxt)) and (_is_lower(after) or _is_small(after)):
+                return k + 1
+    return None
+
+
+def _title_case(toks: list[str], names: Collection[str]) -> int | None:
+    for i in range(1, len(toks) - 1):
+        prev, tok, nxt = toks[i - 1], toks[i], toks[i + 1]
+        if not _title_ok(prev):
+            return None
+        if not _is_small(prev) and not prev.endswith((":", ",")):
+            size = _name_at(toks, i, names)
+            if size and i + size < len(toks) and _is_lower(toks[i + size]):
+                return i
+        starts = _is_cap(tok) or _core(tok).casefold() in names
+        if tok[:1].isdigit() and _is_lower_word(nxt):
+            shifted = _shift_to_name(toks, _repeat_shift(toks, i), names)
+            if shifted != i:
+                return shifted
+        if (
+            starts
+            and not tok.endswith(_CLOSE_TITLE)
+            and not _is_small(prev)
+            and not prev.endswith((":", ","))
+            and _is_lower_word(nxt)
+            and _core(nxt).casefold() not in names
+            and (i > 1 or _core(prev).casefold() in _ONE_WORD_TITLES)
+        ):
+            i = _shift_to_name(toks, i, names)
+            return _repeat_shift(toks, i)
+    return None
+
+
+def _sentence_case(toks: list[str], names: Collection[str]) -> int | None:
+    for i in range(1, len(toks) - 1):
+        prev, tok, nxt = toks[i - 1], toks[i], toks[i + 1]
+        if _is_small(prev) or prev.endswith(_CLOSE_TITLE):
+            continue
+        after_word = _is_lower_word(prev)
+        cap = _is_cap(tok) and not _core(tok).isupper()  # not an acronym ("IA durable")
+        nxt_core = _core(nxt).casefold()
+        if (
+            (
+                after_word
+                and cap
+                and _is_lower(nxt)
+                and nxt_core not in _NOT_VERB
+                and nxt_core not in names
+            )
+            or (
+                after_word
+                and cap
+                and nxt[:1].isdigit()
+                and i + 2 < len(toks)
+                and _is_lower_word(toks[i + 2])
+            )
+            or (
+                after_word
+                and cap
+                and _core(nxt).lower() in {"and", "et", "&"}
+                and i + 3 < len(toks)
+                and _is_cap(toks[i + 2])
+                and _is_lower_word(toks[i + 3])
+            )
+            or (_starter(tok) and not _starter(prev))
+            or (_core(tok).casefold() in names and _is_lower(nxt))
+        ):
+            return _shift_to_name(toks, i, names)
+    return None
+
+
+def split_heading(
+    text: str, names: Collection[str] = (), sentence_case: bool = False
+) -> tuple[str, str | None]:
+    """(title, summary or None). `names` are casefolded known names (entities, guests);
+    `sentence_case` skips the Title Case rule (for languages that do not capitalise titles)."""
+    toks = text.split(None, _SCAN)
+    rest = toks.pop() if len(toks) > _SCAN else ""
+    if not toks:
+        return "", None
+    if len(toks) <= 12 and not rest and not text.rstrip().endswith((".", "!", "…")):
+        return " ".join(toks), None  # a bare title: summaries are sentences
+    cut = _question(toks)
+    if cut is None and not sentence_case:
+        cut = _title_case(toks, names)
+    if cut is None:
+        cut = _sentence_case(toks, names)
+    if cut is None:
+        if len(toks) <= 12 and not rest:
+            return " ".join(toks), None
+        cut = min(_FALLBACK_WORDS, len(toks))
+    title = " ".join(toks[:cut]).rstrip(" —–-")
+    summary = " ".join([*toks[cut:], rest]).strip()
+    return title, summary or None

@@ -1,0 +1,93 @@
+"""One-episode summary pages, with headings in French or English.
+
+Title
+Abstract paragraph(s)
+Points clés | Key points          - bullets: the page's own takeaways
+À retenir | Takeaway              a closing paragraph (kept, after the abstract)
+Sources | Quiz sur la vidéo: 5 questions | Related ...   site leftovers: dropped, with
+                                  everything after them
+"""
+
+from __future__ import annotations
+
+import re
+
+from castdigest.errors import ReadError
+from castdigest.models import Episode
+from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.sections import split_sections
+from castdigest.readers.video_page import NAMES as VIDEO_NAMES
+from castdigest.text.language import detect_language
+from castdigest.text.titles import split_title
+
+NAMES = {
+    "points clés": "points",
+    "points cles": "points",
+    "key points": "points",
+    "key takeaways": "points",
+    "takeaways": "points",
+    "highlights": "points",
+    "à retenir": "closing",
+    "a retenir": "closing",
+    "takeaway": "closing",
+    "the takeaway": "closing",
+    "bottom line": "closing",
+    "en bref": "closing",
+    "conclusion": "closing",
+    "sources": "leftover",
+    "références": "leftover",
+    "references": "leftover",
+    "related": "leftover",
+    "related videos": "leftover",
+    "vidéos similaires": "leftover",
+}
+_LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
+
+
+def _leftover_at(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if _LEFTOVER.match(s) or NAMES.get(s.casefold().rstrip(" :")) == "leftover":
+            return i
+    return len(lines)
+
+
+class SummaryPageReader:
+    name: str = "summary-page"
+    extensions: tuple[str, ...] = (".txt", ".md")
+
+    def sniff(self, doc: Document) -> float:
+        lines = doc.text[:200_000].splitlines()[:500]
+        _, sections = split_sections(lines, NAMES)
+        points = [s for s in sections if s.key == "points" and s.bullets()]
+        if not points:
+            return 0.0
+        _, video = split_sections([ln if len(ln) <= 60 else "" for ln in lines], VIDEO_NAMES)
+        if len({s.key for s in video} - {"takeaways", "summary"}) >= 2:
+            return 0.0  # a video page (chapters, quotes, transcript...) that also has takeaways
+        return 0.7
+
+    def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
+        lines = doc.text.splitlines()
+        lines = lines[: _leftover_at(lines)]
+        head, sections = split_sections(lines, NAMES)
+        body = [h.strip() for h in head if h.strip()]
+        if not body:
+            raise ReadError("no title found in summary page", where=doc.location)
+        title, abstract_lines = body[0], body[1:]
+        takeaways = [b for s in sections if s.key == "points" for b in s.bullets()]
+        closing = [s.text() for s in sections if s.key == "closing" and s.text()]
+        abstract = "\n\n".join([" ".join(abstract_lines), *closing]).strip() or None
+        parts = split_title(title)
+        language = ctx.language or detect_language(abstract or " ".join(takeaways) or title)
+        return [
+            Episode(
+                title=parts.title,
+                kind=parts.kind,
+                guests=parts.guests,
+                language=language,
+                abstract=abstract,
+                takeaways=takeaways,
+                sources=[ctx.ref(0, line=1)],
+            )
+        ]

@@ -1,0 +1,145 @@
+"""Episode titles: a leading emoji kind marker, the title proper, and the guests it names.
+
+Patterns seen on listing pages: "Title — Guest, Org", "Title— Guest", "Title — A & B",
+"Title | Guest (Org, Org)", "⚡️ Guest - Title", "Title: Guest on X". A part is taken as people
+only when it looks like names (capitalised words, no digits), so "Agents — A Primer" stays whole.
+`assign_people` then uses Person entities ("Host of ...") to tell hosts from guests.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from castdigest.models import Entity, Person
+from castdigest.text.normalize import fold
+
+_JOINERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"}
+_PARTICLES = {"de", "da", "van", "von", "der", "del", "di", "du", "la", "le", "bin", "al", "y"}
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+\|\s+")
+_ON = re.compile(r"^(?P<title>.+?):\s+(?P<who>[^:]+?)\s+(?:on|sur|about)\s+(?P<rest>.+)$")
+_PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
+_AND = re.compile(r"\s+(?:&|and|et|y|und)\s+|\s*&\s*")
+_HOST = re.compile(
+    r"\b(?:co-?)?hosts?\b|\bhôte\b|\b(?:co-?)?animat(?:eur|rice)\b|\bprésentat(?:eur|rice)\b"
+    r"|主持人|진행자",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class TitleParts:
+    title: str
+    kind: str | None = None
+    guests: list[Person] = field(default_factory=list)
+
+
+def split_emoji(title: str) -> tuple[str | None, str]:
+    """("⚡️", "rest") when the title starts with emoji (and joiners); else (None, title)."""
+    i = 0
+    while i < len(title) and (
+        unicodedata.category(title[i]) in {"So", "Sk"} or title[i] in _JOINERS
+    ):
+        i += 1
+    if i == 0:
+        return None, title
+    return title[:i], title[i:].strip()
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    caps = 0
+    for w in words:
+        if w.lower() in _PARTICLES:
+            continue
+        if not _NAME_WORD.match(w) or not w[0].isupper():
+            return False
+        caps += 1
+    return caps >= 1 and len(text) <= 60
+
+
+def _person(part: str) -> Person | None:
+    """ "Alex Rives, BioHub" / "Guest (Org, Org)" / "Ethan He" -> Person, else None."""
+    part = part.strip(" ,")
+    if m := _PAREN.match(part):
+        name, org = m.group("name").strip(), m.group("org").strip()
+    elif "," in part:
+        name, org = (s.strip() for s in part.split(",", 1))
+    else:
+        name, org = part, ""
+    if not _is_name(name):
+        return None
+    return Person(name=name, role="guest", affiliation=org or None)
+
+
+def parse_people(text: str) -> list[Person]:
+    """People in a credit: "A, Org & B, Org" / "A & B" / "A (Org)". Empty if any part is not."""
+    people: list[Person] = []
+    for part in _AND.split(text.strip()):
+        if not part.strip():
+            continue
+        p = _person(part)
+        if p is None:
+            return []
+        people.append(p)
+    return people
+
+
+def split_title(raw: str) -> TitleParts:
+    """Split a display title into kind marker, title and guests (see module docstring)."""
+    kind, text = split_emoji(raw.strip())
+    text = text.strip()
+    pieces = _DASH.split(text)
+    if len(pieces) >= 2:
+        # "Title — Guest": the guest part is the last piece.
+        head, tail = _DASH.split(text)[:-1], pieces[-1]
+        people = parse_people(tail)
+        if people and head[0]:
+            sep = _DASH.finditer(text)
+            last = list(sep)[-1]
+            return TitleParts(text[: last.start()].strip(), kind, people)
+        # "Guest - Title": the guest part is the first piece.
+        people = parse_people(pieces[0])
+        if people and not parse_people(" ".join(pieces[1:])):
+            first = next(_DASH.finditer(text))
+            return TitleParts(text[first.end() :].strip(), kind, people)
+    if m := _ON.match(text):
+        people = parse_people(m.group("who"))
+        if people:
+            return TitleParts(m.group("title").strip(), kind, people)
+    return TitleParts(text or raw.strip(), kind, [])
+
+
+def is_host_description(description: str | None) -> bool:
+    return bool(description and _HOST.search(description[:80]))
+
+
+def assign_people(
+    guests: list[Person], entities: list[Entity], show: str | None = None
+) -> tuple[list[Person], list[Person]]:
+    """(hosts, guests): Person entities described as hosts become hosts (also when the title
+    credits them); guests gain the description their entity gives."""
+    by_name: dict[str, Entity] = {}
+    hosts: list[Person] = []
+    for ent in entities:
+        if ent.kind != "Person":
+            continue
+        for alias in re.split(r"\s*/\s*", ent.name):
+            by_name[fold(alias)] = ent
+        if is_host_description(ent.description):
+            hosts.append(Person(name=ent.name, role="host", description=ent.description))
+    host_keys = {fold(a) for h in hosts for a in re.split(r"\s*/\s*", h.name)}
+    out: list[Person] = []
+    for g in guests:
+        key = fold(g.name)
+        if key in host_keys:
+            continue
+        match = by_name.get(key)
+        if match and match.description and not g.description:
+            g = g.model_copy(update={"description": match.description})
+        out.append(g)
+    return hosts, out
