@@ -165,3 +165,20 @@ def test_preview_serves_and_rerenders_on_template_change(tmp_path: Path) -> None
         assert httpx.get(base + "/2026-W48/email.txt", timeout=10).text == "Themed 2026-W48\n"
     finally:
         server.stop()
+
+
+def test_build_also_renders_out(tmp_path: Path) -> None:
+    from digest_fixtures import sample_episodes, save_all
+
+    config = _write_config(tmp_path)
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        save_all(archive, sample_episodes())
+    args = ["--config", str(config), "build", "--week", "2026-W48", "--db", str(db)]
+    result = CliRunner().invoke(cli, [*args, "--as-of", "2026-11-27T12:00:00Z"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "2026-W48\n"
+    assert re.search(r"^email\.html: \d+\.\d KB of 100 KB$", result.stderr, re.M)
+    out = tmp_path / "out"
+    assert (out / "2026-W48" / "email.html").is_file()
+    assert (out / "index.html").is_file() and (out / "feeds" / "all.rss").is_file()

@@ -14,6 +14,7 @@ from castdigest.cli.common import AppContext, db_option, errors, is_tty, json_op
 from castdigest.cli.rank import window_from, window_options
 from castdigest.models import Digest, Episode, dump_json
 from castdigest.pipeline.build import build
+from castdigest.pipeline.publish import publish_from_archive
 from castdigest.text.durations import format_duration
 
 
@@ -87,6 +88,8 @@ def build_cmd(
             keep_intro=not no_intro,
             progress=None if as_json else _progress,
         )
+        out_dir = settings.resolve(settings.out_dir)
+        published = publish_from_archive(archive, settings, result.digest.id, out_dir)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     digest = result.digest
@@ -111,6 +114,8 @@ def build_cmd(
             f" cached {result.cached}",
             err=True,
         )
+    for line in published.lines():  # out/: email, web version, feeds
+        click.echo(line, err=True)
     if any("could not condense" in w for w in result.warnings):
         raise SystemExit(1)
 
