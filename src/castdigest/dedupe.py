@@ -1,22 +1,49 @@
-"""Episode identity and merging: one episode from many sources.
+"""Episode identity and merging: one episode from many sources and formats.
 
-`keys()` lists the identities an episode is known by, strongest first (guid, url, show +
-normalised title, body fingerprint); the archive matches a newly read episode on them.
-`merge()` folds several readings of one episode into the richest single Episode.
+Matching runs in three tiers, as a person would check:
+
+1. `keys()`: exact identities, strongest first. Strong keys (guid, episode URL, the URL of a
+   transcript or chapters file a feed item links to) match on sight. Weak keys (show +
+   normalised title, a transcript's file name, an abstract fingerprint) match only when
+   `compatible()` agrees: two items of one feed, or two episodes with different guids, are
+   never the same episode however alike their titles.
+2. `similarity()`: for an episode no key matched, content evidence against nearby candidates:
+   the same core title (episode numbers and show prefixes stripped) within a few days, quotes
+   of one found word for word in the other's transcript, or largely shared wording.
+3. `merge()`: the readings of one episode folded into one: the richest abstract, the union of
+   chapters (aligned on start time), quotes and tags, the transcript from whichever source has
+   one, the title of a source that had a real one, and every source kept.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Hashable, Sequence
+import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from datetime import timedelta
 from typing import TypeVar
 
-from castdigest.models import Episode, Person
+from castdigest.models import Chapter, Episode, Person
 from castdigest.text.normalize import fold, norm_url
 
 T = TypeVar("T")
 
 _BODY_CHARS = 400  # enough of an abstract to tell episodes apart, short enough to survive edits
+STRONG_PREFIXES = ("guid:", "url:", "link:")
+# Readers whose episode title is the file name, not something the source said.
+WEAK_TITLE_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "text"})
+# Readers of files a feed item links to (transcripts, chapters).
+LINKED_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "chapters-json"})
+_GENERIC_STEMS = frozenset(
+    {"transcript", "transcripts", "captions", "subtitles", "chapters", "index", "episode", "ep"}
+)
+SIMILAR = 0.6  # similarity at or above which two episodes are one
+_DAYS = timedelta(days=3)
+_EP_PREFIX = re.compile(r"^(?:(?:episode|ep|folge|épisode|episodio|第)\s*)?#?\d+\s*(?:集)?\s*")
+_SHINGLE = 5
+
+
+# --------------------------------------------------------------------------- keys
 
 
 def keys(episode: Episode) -> list[str]:
@@ -24,19 +51,150 @@ def keys(episode: Episode) -> list[str]:
     if episode.guid:
         out.append("guid:" + episode.guid.strip())
     out += ["url:" + norm_url(u) for u in episode.urls if norm_url(u)]
+    out += ["link:" + norm_url(u) for u in _linked_urls(episode) if norm_url(u)]
     title = fold(episode.title)
     if title:
         out.append(f"title:{fold(episode.show)}|{title}")
+    out += ["file:" + name for name in _linked_files(episode)]
     body = fold(episode.abstract)[:_BODY_CHARS]
     if len(body) >= 80:
         out.append("body:" + hashlib.sha1(body.encode()).hexdigest()[:16])
     return list(dict.fromkeys(out))
 
 
+def is_strong(key: str) -> bool:
+    return key.startswith(STRONG_PREFIXES)
+
+
+def _linked_urls(ep: Episode) -> Iterable[str]:
+    """URLs of transcript/chapters files: those the episode links to, or was read from."""
+    yield from (link.url for link in [*ep.transcript_links, *ep.chapters_links])
+    if ep.transcript and ep.transcript.url:
+        yield ep.transcript.url
+    for src in ep.sources:
+        if src.format in LINKED_FORMATS and src.location.startswith(("http://", "https://")):
+            yield src.location
+
+
+def _linked_files(ep: Episode) -> list[str]:
+    """Distinctive file names of linked files, so a local copy finds the item linking to it."""
+    names = [link.url for link in [*ep.transcript_links, *ep.chapters_links]]
+    names += [s.location for s in ep.sources if s.format in LINKED_FORMATS]
+    out = []
+    for name in names:
+        base = name.split("?", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].lower()
+        stem = base.rsplit(".", 1)[0]
+        if len(stem) >= 6 and stem not in _GENERIC_STEMS and any(c.isdigit() for c in stem):
+            out.append(base)
+    return out
+
+
 def episode_id(episode: Episode) -> str:
     """A stable id derived from the strongest key: 12 hex digits."""
     ks = keys(episode) or ["content:" + episode.content_hash()]
     return hashlib.sha1(ks[0].encode()).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def compatible(a: Episode, b: Episode) -> bool:
+    """False when the two can't be one episode, whatever their titles or text say."""
+    if a.guid and b.guid and a.guid.strip() != b.guid.strip():
+        return False
+    here = {(s.location, s.position) for s in a.sources}
+    there = {(s.location, s.position) for s in b.sources}
+    # Different items of one document are different episodes.
+    shared_docs = {loc for loc, _ in here} & {loc for loc, _ in there}
+    return not shared_docs or bool(here & there)
+
+
+def similarity(a: Episode, b: Episode) -> float:
+    """0..1: how sure we are that `a` and `b` are readings of one episode (see module doc)."""
+    if not compatible(a, b):
+        return 0.0
+    if _same_title(a, b):
+        return 1.0
+    return max(_quotes_in_transcript(a, b), _quotes_in_transcript(b, a), _shared_wording(a, b))
+
+
+def most_similar(episode: Episode, candidates: Iterable[tuple[str, Episode]]) -> str | None:
+    """The id of the candidate most similar to `episode`, if at or above SIMILAR."""
+    best: tuple[float, str] | None = None
+    for eid, cand in candidates:
+        score = similarity(episode, cand)
+        if score >= SIMILAR and (best is None or score > best[0]):
+            best = (score, eid)
+    return best[1] if best else None
+
+
+def _title_core(ep: Episode) -> str:
+    title = fold(ep.title)
+    show = fold(ep.show)
+    if show and title.startswith(show + " "):
+        title = title[len(show) + 1 :]
+    return _EP_PREFIX.sub("", title).strip()
+
+
+def _same_title(a: Episode, b: Episode) -> bool:
+    if _weak_title(a) or _weak_title(b):
+        return False
+    ta, tb = _title_core(a), _title_core(b)
+    if not ta or ta != tb or len(ta.split()) < 3:
+        return False
+    sa, sb = fold(a.show), fold(b.show)
+    if sa and sb and not (sa in sb or sb in sa):
+        return False
+    return not (a.published and b.published and abs(a.published - b.published) > _DAYS)
+
+
+def _quote_texts(ep: Episode) -> list[str]:
+    quotes = [*ep.quotes, *(q for c in ep.chapters for q in c.quotes)]
+    return [t for t in (fold(q.text) for q in quotes) if len(t.split()) >= 6]
+
+
+def _quotes_in_transcript(a: Episode, b: Episode) -> float:
+    """Share of `a`'s quotes that `b`'s transcript says word for word."""
+    quotes = _quote_texts(a)
+    if not quotes or b.transcript is None:
+        return 0.0
+    spoken = " " + fold(b.transcript.text) + " "
+    hits = [q for q in quotes if f" {q} " in spoken]
+    if len(hits) >= 2 or any(len(q.split()) >= 12 for q in hits):
+        return len(hits) / len(quotes) if len(hits) / len(quotes) >= SIMILAR else SIMILAR
+    return 0.0
+
+
+def _shingles(text: str) -> set[int]:
+    words = fold(text).split()[:20000]
+    grams = (" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
+    # Keep a quarter of the shingles, chosen by hash: containment estimates survive, cost drops.
+    hashed = (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams)
+    return {h for h in hashed if h % 4 == 0}
+
+
+def _written(ep: Episode) -> str:
+    parts = [ep.abstract or "", *ep.takeaways, *(c.summary or "" for c in ep.chapters)]
+    return " ".join(p for p in parts if p)
+
+
+def _shared_wording(a: Episode, b: Episode) -> float:
+    best = 0.0
+    texts_a = [_written(a), a.transcript.text if a.transcript else ""]
+    texts_b = [_written(b), b.transcript.text if b.transcript else ""]
+    for x, y in ((texts_a[0], texts_b[0]), (texts_a[1], texts_b[1])):
+        sx, sy = _shingles(x), _shingles(y)
+        small = min(len(sx), len(sy))
+        if small >= 8:
+            best = max(best, len(sx & sy) / small)
+    return best
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _weak_title(ep: Episode) -> bool:
+    return bool(ep.sources) and all(s.format in WEAK_TITLE_FORMATS for s in ep.sources)
 
 
 def _richer(a: str | None, b: str | None) -> str | None:
@@ -75,11 +233,38 @@ def _people(a: list[Person], b: list[Person]) -> list[Person]:
     return list(merged.values())
 
 
+def _same_chapter(x: Chapter, y: Chapter) -> bool:
+    if x.start is not None and y.start is not None:
+        return abs(x.start - y.start) <= 2.0
+    return bool(fold(x.title)) and fold(x.title) == fold(y.title)
+
+
+def _chapters(a: list[Chapter], b: list[Chapter]) -> list[Chapter]:
+    """Union aligned on start time: one chapter from two sources keeps both's details."""
+    out = list(a)
+    for ch in b:
+        i = next((i for i, mine in enumerate(out) if _same_chapter(mine, ch)), None)
+        if i is None:
+            out.append(ch)
+            continue
+        mine = out[i]
+        upd = {f: getattr(ch, f) for f in ("start", "end", "url", "image", "summary")}
+        upd = {f: v for f, v in upd.items() if getattr(mine, f) is None and v is not None}
+        if not mine.title and ch.title:
+            upd["title"] = ch.title
+        upd["quotes"] = _union(mine.quotes, ch.quotes, key=lambda q: fold(q.text))
+        upd["hidden"] = mine.hidden and ch.hidden
+        out[i] = mine.model_copy(update=upd)
+    if all(c.start is not None for c in out):
+        out.sort(key=lambda c: c.start or 0.0)
+    return out
+
+
 def merge(episodes: Sequence[Episode]) -> Episode:
     """Merge readings of one episode, the first taken as the base, keeping the richest fields.
 
-    Scalars: the first known value (longest for text); lists: the longer list when they
-    describe the same thing (chapters, transcript), union otherwise (tags, quotes, sources).
+    Scalars: the first known value (longest for text); chapters, quotes, tags, people and
+    sources: unions; the transcript with the most turns.
     """
     if not episodes:
         raise ValueError("merge() needs at least one episode")
@@ -107,7 +292,7 @@ def _merge_two(a: Episode, b: Episode) -> Episode:
     ):
         if getattr(a, field) is None and getattr(b, field) is not None:
             upd[field] = getattr(b, field)
-    upd["title"] = a.title or b.title
+    upd["title"] = b.title if (_weak_title(a) and not _weak_title(b)) else (a.title or b.title)
     upd["abstract"] = _richer(a.abstract, b.abstract)
     upd["hosts"] = _people(a.hosts, b.hosts)
     upd["guests"] = _people(a.guests, b.guests)
@@ -115,7 +300,7 @@ def _merge_two(a: Episode, b: Episode) -> Episode:
     upd["urls"] = _union(a.urls, b.urls, key=norm_url)
     upd["caption_languages"] = _union(a.caption_languages, b.caption_languages)
     upd["questions"] = _union(a.questions, b.questions, key=fold)
-    upd["chapters"] = a.chapters if len(a.chapters) >= len(b.chapters) else b.chapters
+    upd["chapters"] = _chapters(a.chapters, b.chapters)
     upd["quotes"] = _union(a.quotes, b.quotes, key=lambda q: fold(q.text))
     upd["takeaways"] = a.takeaways if len(a.takeaways) >= len(b.takeaways) else b.takeaways
     upd["entities"] = _union(a.entities, b.entities, key=lambda e: fold(e.name))

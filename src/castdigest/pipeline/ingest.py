@@ -19,6 +19,7 @@ from castdigest.archive import Archive
 from castdigest.errors import CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.fetch import fetch
+from castdigest.pipeline.identify import Identifier
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.registry import choose, decode, load_file, read_document
 
@@ -113,13 +114,8 @@ def store_episodes(
     store = archive.episodes
     with archive.transaction():
         old_ids = store.contributed_by(doc.location)
-        local: dict[str, str] = {}  # key -> id, for duplicates inside this document
-        items: list[tuple[int, str, Episode]] = []
-        for pos, ep in enumerate(episodes):
-            ks = dedupe.keys(ep)
-            eid = next((local[k] for k in ks if k in local), None) or store.match(ks) or ep.id
-            local.update(dict.fromkeys(ks, eid))
-            items.append((pos, eid, ep))
+        identifier = Identifier(archive, doc.location, fmt)
+        items = [(pos, identifier.identify(ep), ep) for pos, ep in enumerate(episodes)]
         store.replace_contributions(doc.location, items)
         store.record_document(doc.location, fmt, doc.content_hash, now, etag, last_modified)
         touched = list(dict.fromkeys([*(eid for _, eid, _ in items), *old_ids]))

@@ -1,0 +1,85 @@
+"""Which archived episode (if any) a newly read episode is: the three tiers of `dedupe`.
+
+Strong keys match on sight; weak keys only when `dedupe.compatible` agrees; failing both, the
+episode is compared by content with archived episodes near it in time (published within a few
+days, or the most recent ones when it has no date). The document being re-read is left out of
+every comparison: what it said before is about to be replaced.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from castdigest import dedupe
+from castdigest.archive import Archive, utc_iso
+from castdigest.models import Episode
+from castdigest.readers.episode_json import NAME as EXPORT_FORMAT
+
+_WINDOW = timedelta(days=3)
+_RECENT = 200  # undated episodes are compared with this many of the most recent
+_NO_GUID = (
+    " AND NOT EXISTS (SELECT 1 FROM episode_keys k WHERE k.episode_id = episodes.id"
+    " AND k.key >= 'guid:' AND k.key < 'guid;')"
+)
+
+
+class Identifier:
+    """Assigns ids to the episodes of one document, in order."""
+
+    def __init__(self, archive: Archive, location: str, fmt: str) -> None:
+        self.archive = archive
+        self.location = location
+        self.exported = fmt == EXPORT_FORMAT
+        self.local: dict[str, str] = {}  # strong key -> id, for duplicates inside the document
+
+    def identify(self, ep: Episode) -> str:
+        ks = dedupe.keys(ep)
+        if self.exported:
+            # An export names its ids: keep them (export -> import -> export is identical).
+            eid = ep.id if ep.id and self.archive.episodes.first_seen(ep.id) else None
+            eid = eid or self._by_keys(ep, ks) or ep.id
+        else:
+            eid = (
+                next((self.local[k] for k in ks if k in self.local), None)
+                or self._by_keys(ep, ks)
+                or self._by_content(ep)
+                or ep.id
+            )
+        self.local.update({k: eid for k in ks if dedupe.is_strong(k)})
+        return eid
+
+    def _by_keys(self, ep: Episode, ks: list[str]) -> str | None:
+        store = self.archive.episodes
+        for key in ks:
+            eid = store.match([key])
+            if eid is None:
+                continue
+            if dedupe.is_strong(key) or dedupe.compatible(ep, self._elsewhere(store.get(eid))):
+                return eid
+        return None
+
+    def _by_content(self, ep: Episode) -> str | None:
+        return dedupe.most_similar(ep, self._candidates(ep))
+
+    def _elsewhere(self, ep: Episode) -> Episode:
+        """`ep` as the other documents describe it."""
+        kept = [s for s in ep.sources if s.location != self.location]
+        return ep.model_copy(update={"sources": kept}) if len(kept) != len(ep.sources) else ep
+
+    def _candidates(self, ep: Episode) -> list[tuple[str, Episode]]:
+        args: list[str] = []
+        if ep.published is not None:
+            sql = "SELECT id, json FROM episodes WHERE day BETWEEN ? AND ?"
+            args += [utc_iso(ep.published - _WINDOW), utc_iso(ep.published + _WINDOW)]
+        else:
+            sql = "SELECT id, json FROM episodes WHERE 1"
+        if ep.guid:  # an episode with a guid can only be one of those without
+            sql += _NO_GUID
+        sql += f" ORDER BY day DESC, id LIMIT {_RECENT}"
+        rows = self.archive.conn.execute(sql, args).fetchall()
+        out = []
+        for eid, blob in rows:
+            cand = self._elsewhere(Episode.model_validate_json(blob))
+            if cand.sources:
+                out.append((str(eid), cand))
+        return out
