@@ -97,8 +97,9 @@ def test_footer_has_feeds_web_version_unsubscribe_and_address(rendered) -> None:
 
 def test_text_part_has_footnoted_links(rendered) -> None:  # type: ignore[no-untyped-def]
     text = rendered.text
-    assert "Episode 1: notes on building reliable agent loops [2]" in text
-    assert "\n[2] https://media.example.com/watch/ep0001\n" in text
+    assert "one in French [2]." in text  # Markdown links in the intro become footnotes too
+    assert "Episode 1: notes on building reliable agent loops [3]" in text
+    assert "\n[3] https://media.example.com/watch/ep0001\n" in text
     assert "<" not in text.replace("<MASKED>", "")  # no HTML in the text part
     assert max(len(line) for line in text.splitlines() if not line.startswith("[")) <= 90
 

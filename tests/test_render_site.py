@@ -147,7 +147,7 @@ def test_preview_serves_and_rerenders_on_template_change(tmp_path: Path) -> None
         assert page.status_code == 200
         assert 'src="/2026-W48/email.html"' in page.text
         assert 'iframe class="phone"' in page.text and "Dark mode" in page.text
-        assert "Episode 1: notes on building reliable agent loops [2]" in page.text  # text part
+        assert "Episode 1: notes on building reliable agent loops [3]" in page.text  # text part
         assert "of the 102 KB clip line" in page.text
         assert 'href="/feeds/evals.atom"' in page.text
         email = httpx.get(base + "/2026-W48/email.html", timeout=10)

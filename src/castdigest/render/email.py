@@ -34,6 +34,7 @@ from castdigest.render.view import (
     build_view,
     choose_sections,
     clean_digest,
+    safe_url,
 )
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
 MAX_HTML_BYTES = 100_000  # below Gmail's ~102 KB clip line, with room for the unsubscribe URL
 EMAIL_TEMPLATE = "email/digest.mjml.j2"
 TEXT_TEMPLATE = "email/digest.txt.j2"
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _INLINE_STYLE = re.compile(
     r"<mj-style\s+inline\s*=\s*[\"']inline[\"']\s*>(.*?)</mj-style>", re.DOTALL | re.IGNORECASE
 )
@@ -90,7 +92,9 @@ def email_html(view: DigestView, settings: Settings) -> str:
 
 def email_text(view: DigestView, settings: Settings) -> str:
     notes = Footnotes()
-    body = render(settings, TEXT_TEMPLATE, d=view, ref=notes.ref, footnotes=notes.lines)
+    body = render(
+        settings, TEXT_TEMPLATE, d=view, ref=notes.ref, footnotes=notes.lines, md=notes.markdown
+    )
     return "\n".join(line.rstrip() for line in body.strip().splitlines()) + "\n"
 
 
@@ -105,6 +109,15 @@ class Footnotes:
             return ""
         number = self._numbers.setdefault(url, len(self._numbers) + 1)
         return f"[{number}]"
+
+    def markdown(self, text: str) -> str:
+        """Markdown for a terminal: `[label](url)` becomes `label [n]`; unsafe links, `label`."""
+
+        def swap(m: re.Match[str]) -> str:
+            url = safe_url(m.group(2))
+            return f"{m.group(1)} {self.ref(url)}" if url else m.group(1)
+
+        return _MD_LINK.sub(swap, text)
 
     def lines(self) -> list[str]:
         return [f"[{n}] {url}" for url, n in self._numbers.items()]
