@@ -31,6 +31,8 @@ class Identifier:
         self.location = location
         self.exported = fmt == EXPORT_FORMAT
         self.local: dict[str, str] = {}  # strong key -> id, for duplicates inside the document
+        # Archived episodes found to be one with another (a new reading bridged them): id -> id.
+        self.absorbed: dict[str, str] = {}
 
     def identify(self, ep: Episode) -> str:
         ks = dedupe.keys(ep)
@@ -46,17 +48,44 @@ class Identifier:
                 or ep.id
             )
         self.local.update({k: eid for k in ks if dedupe.is_strong(k)})
+        return self.resolve(eid)
+
+    def resolve(self, eid: str) -> str:
+        while eid in self.absorbed:
+            eid = self.absorbed[eid]
         return eid
 
     def _by_keys(self, ep: Episode, ks: list[str]) -> str | None:
+        """The first archived episode a key names; any other one named is absorbed into it."""
         store = self.archive.episodes
+        found: list[str] = []
         for key in ks:
             eid = store.match([key])
-            if eid is None:
+            if eid is None or self.resolve(eid) in found:
                 continue
             if dedupe.is_strong(key) or dedupe.compatible(ep, self._elsewhere(store.get(eid))):
-                return eid
-        return None
+                found.append(self.resolve(eid))
+        if self.exported:
+            return found[0] if found else None
+        for other in found[1:]:
+            self.absorbed[other] = found[0]
+        return found[0] if found else None
+
+    def merge_absorbed(self) -> list[str]:
+        """Move the contributions of absorbed episodes to the one they joined; drop them.
+
+        Returns the ids that must be re-merged. Call inside the document's transaction.
+        """
+        store = self.archive.episodes
+        winners = []
+        for old in list(self.absorbed):
+            new = self.resolve(old)
+            self.archive.conn.execute(
+                "UPDATE contributions SET episode_id = ? WHERE episode_id = ?", (new, old)
+            )
+            store.delete(old)
+            winners.append(new)
+        return list(dict.fromkeys(winners))
 
     def _by_content(self, ep: Episode) -> str | None:
         return dedupe.most_similar(ep, self._candidates(ep))

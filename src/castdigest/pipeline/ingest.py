@@ -116,9 +116,11 @@ def store_episodes(
         old_ids = store.contributed_by(doc.location)
         identifier = Identifier(archive, doc.location, fmt)
         items = [(pos, identifier.identify(ep), ep) for pos, ep in enumerate(episodes)]
+        items = [(pos, identifier.resolve(eid), ep) for pos, eid, ep in items]
+        joined = identifier.merge_absorbed()
         store.replace_contributions(doc.location, items)
         store.record_document(doc.location, fmt, doc.content_hash, now, etag, last_modified)
-        touched = list(dict.fromkeys([*(eid for _, eid, _ in items), *old_ids]))
+        touched = list(dict.fromkeys([*(eid for _, eid, _ in items), *joined, *old_ids]))
         mine = {eid for _, eid, _ in items}
         for eid in touched:
             parts = store.contributions(eid)
