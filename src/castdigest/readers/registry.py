@@ -18,6 +18,7 @@ from castdigest.readers.chapters_json import ChaptersJsonReader
 from castdigest.readers.episode_json import EpisodeJsonReader
 from castdigest.readers.feed import FeedReader
 from castdigest.readers.listing import ListingReader, PairsReader
+from castdigest.readers.markdown import MarkdownReader
 from castdigest.readers.plaintext import PlainTextReader
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader
@@ -32,6 +33,7 @@ READERS: tuple[Reader, ...] = (
     JsonTranscriptReader(),
     ChaptersJsonReader(),
     EpisodeJsonReader(),
+    MarkdownReader(),
     HtmlTranscriptReader(),
     ListingReader(),
     VideoPageReader(),
