@@ -178,3 +178,10 @@ def test_any_text_renders_escaped(title: str, takeaway: str) -> None:
     _check_html(r.html, "email")
     files = render_feeds(d, settings())
     assert feedparser.parse(files["feeds/evals.rss"]).bozo == 0
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(RenderError, match="cannot write") as info:
+        publish(digest(), settings(), tmp_path / "out")
+    assert info.value.where is not None and str(tmp_path / "out") in info.value.where

@@ -12,6 +12,7 @@ did not change are left alone. Paths are built from slugs and checked to stay in
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -73,15 +74,18 @@ def write_atomic(root: Path, relative: str, data: bytes) -> bool:
     target = (base / relative).resolve()
     if not target.is_relative_to(base) or target == base:
         raise RenderError("refusing to write outside the output folder", where=relative)
-    if target.is_file() and target.read_bytes() == data:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
+        if target.is_file() and target.read_bytes() == data:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
         os.replace(tmp, target)
+    except OSError as exc:
+        raise RenderError(f"cannot write: {exc.strerror or exc}", where=str(target)) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return True
 
 
