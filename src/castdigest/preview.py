@@ -135,8 +135,11 @@ class PreviewServer:
         folder = safe_name(report.digest_id)
         text_file = self.out_dir / folder / "email.txt"
         text = text_file.read_text(encoding="utf-8") if text_file.is_file() else ""
-        paths = sorted(report.written + report.unchanged)
-        feeds = [(f.removeprefix("feeds/"), "/" + f) for f in paths if f.startswith("feeds")]
+        feeds: dict[str, list[tuple[str, str]]] = {}
+        for path in sorted(report.written + report.unchanged):
+            if path.startswith("feeds/"):
+                slug, _, ext = path.removeprefix("feeds/").rpartition(".")
+                feeds.setdefault(slug, []).append((ext, "/" + path))
         return render(
             settings,
             "site/preview.html.j2",
@@ -148,7 +151,7 @@ class PreviewServer:
             limit_bytes=MAX_HTML_BYTES,
             trimmed=report.trimmed,
             text=text,
-            feeds=feeds,
+            feeds=sorted(feeds.items()),
             error=state.error,
             generation=state.generation,
         )
