@@ -76,13 +76,25 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def occurrences(haystack: Sequence[str], needle: Sequence[str]) -> int:
-    """How often the term sequence `needle` appears contiguously in `haystack`."""
-    if not needle or len(needle) > len(haystack):
-        return 0
-    first, n = needle[0], len(needle)
-    return sum(
-        1
-        for i, term in enumerate(haystack)
-        if term == first and list(haystack[i : i + n]) == list(needle)
-    )
+class Indexed:
+    """Terms in order with where each occurs, so phrase lookups skip texts that lack them."""
+
+    def __init__(self, items: Sequence[str]) -> None:
+        self.terms = tuple(items)
+        self.where: dict[str, list[int]] = {}
+        for pos, term in enumerate(self.terms):
+            self.where.setdefault(term, []).append(pos)
+
+    def count(self, needle: Sequence[str]) -> int:
+        """How often the term sequence `needle` appears contiguously."""
+        if not needle:
+            return 0
+        starts = self.where.get(needle[0])
+        if not starts:
+            return 0
+        if len(needle) == 1:
+            return len(starts)
+        if any(term not in self.where for term in needle[1:]):
+            return 0
+        n, want = len(needle), tuple(needle)
+        return sum(1 for i in starts if self.terms[i : i + n] == want)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from castdigest.config import TopicConfig
-from castdigest.lexical import Bag, Lexicon, Vector, add, cosine, occurrences, terms
+from castdigest.lexical import Bag, Indexed, Lexicon, Vector, add, cosine, terms
 from castdigest.models import Episode
 
 CATCH_ALL = "other"
@@ -75,7 +75,7 @@ class Features:
 
     episode_id: str
     tags: frozenset[str]
-    fields: dict[str, list[str]]  # title, entities, body -> terms in order
+    fields: dict[str, Indexed]  # title, entities, body -> terms in order, indexed
     bag: Bag
 
 
@@ -98,8 +98,12 @@ def features(ep: Episode) -> Features:
     bag: Bag = {}
     for name, items in fields.items():
         add(bag, items, FIELD_WEIGHT[name])
-    fields["body"] = fields["body"] + fields.pop("transcript")
-    return Features(ep.id, frozenset(tag_key(t) for t in ep.tags) - {""}, fields, bag)
+    indexed = {
+        "title": Indexed(fields["title"]),
+        "entities": Indexed(fields["entities"]),
+        "body": Indexed(fields["body"] + fields["transcript"]),
+    }
+    return Features(ep.id, frozenset(tag_key(t) for t in ep.tags) - {""}, indexed, bag)
 
 
 def _variants(text: str, language: str | None) -> list[list[str]]:
@@ -146,13 +150,13 @@ class Classification:
     matched: dict[str, list[str]] = field(default_factory=dict)  # slug -> tags/keywords found
 
 
-def _phrase_score(fields: dict[str, list[str]], readings: Sequence[Sequence[str]]) -> float:
+def _phrase_score(fields: dict[str, Indexed], readings: Sequence[Sequence[str]]) -> float:
     best = 0.0
     for reading in readings:
         for name in ("title", "entities"):
-            if occurrences(fields[name], reading):
+            if fields[name].count(reading):
                 best = max(best, FIELD_MATCH[name])
-        count = occurrences(fields["body"], reading)
+        count = fields["body"].count(reading)
         if count:
             body = FIELD_MATCH["body"] + BODY_EXTRA * (count - 1)
             best = max(best, min(body, BODY_MAX))
