@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 
 from castdigest.archive import Archive
@@ -37,6 +40,7 @@ from castdigest.send.smtp import Delivery, RateLimiter, SmtpTransport, read_pass
 from castdigest.subscribers import email_key
 
 Progress = Callable[[int], None]
+_BUILD_AHEAD = 4
 
 
 @dataclass
@@ -197,10 +201,27 @@ class _Run:
         self.limiter = RateLimiter(settings.smtp.rate, pacing.clock, pacing.sleep)
         self.last: dict[str, Delivery] = {}
 
-    def one(self, rcpt: Recipient) -> Delivery:
+    def build(self, rcpt: Recipient) -> bytes:
+        return to_bytes(self.builder.message(rcpt, _now()))
+
+    def prepared(self, queue: Sequence[Recipient]) -> Iterator[tuple[Recipient, bytes]]:
+        """Messages in queue order, built a few ahead in a worker thread: building is CPU work
+        that overlaps with waiting for the server. The ledger is only touched by the caller."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="build") as pool:
+            ahead: deque[tuple[Recipient, Future[bytes]]] = deque()
+            rest = iter(queue)
+            for rcpt in islice(rest, _BUILD_AHEAD):
+                ahead.append((rcpt, pool.submit(self.build, rcpt)))
+            while ahead:
+                rcpt, future = ahead.popleft()
+                following = next(rest, None)
+                if following is not None:
+                    ahead.append((following, pool.submit(self.build, following)))
+                yield rcpt, future.result()
+
+    def one(self, rcpt: Recipient, data: bytes) -> Delivery:
         ledger, did = self.archive.ledger, self.digest.id
         email = rcpt.subscriber.email
-        data = to_bytes(self.builder.message(rcpt, _now()))
         opened = self.transport.open()
         if not opened.ok:
             ledger.mark(did, email, SendState.FAILED_TEMPORARY, _now(), error=opened.error)
@@ -231,8 +252,8 @@ class _Run:
     ) -> list[Recipient]:
         """Send each queued message once; return those deferred (4xx, drop, no connection)."""
         deferred: list[Recipient] = []
-        for i, rcpt in enumerate(queue):
-            result = self.one(rcpt)
+        for i, (rcpt, data) in enumerate(self.prepared(queue)):
+            result = self.one(rcpt, data)
             self.last[rcpt.subscriber.email] = result
             if result.ok:
                 summary.sent += 1

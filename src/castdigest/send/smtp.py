@@ -85,6 +85,13 @@ class SmtpTransport:
         self.password = password
         self._conn: smtplib.SMTP | None = None
         self._sent_on_conn = 0
+        self._tls: ssl.SSLContext | None = None
+
+    def tls(self) -> ssl.SSLContext:
+        """One verifying context per transport (loading the CA store takes a while)."""
+        if self._tls is None:
+            self._tls = ssl.create_default_context()
+        return self._tls
 
     @property
     def where(self) -> str:
@@ -92,10 +99,9 @@ class SmtpTransport:
 
     def _connect(self) -> smtplib.SMTP:
         cfg = self.cfg
-        context = ssl.create_default_context()
         conn: smtplib.SMTP
         if cfg.tls is TlsMode.SSL:
-            conn = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=context)
+            conn = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=self.tls())
         else:
             conn = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
         try:
@@ -107,7 +113,7 @@ class SmtpTransport:
                         where=self.where,
                         hint="set CASTDIGEST_SMTP_TLS=none only for a local relay",
                     )
-                conn.starttls(context=context)
+                conn.starttls(context=self.tls())
                 conn.ehlo()
             if cfg.user:
                 conn.login(cfg.user, self.password or "")
