@@ -33,6 +33,7 @@ class Identifier:
         self.local: dict[str, str] = {}  # strong key -> id, for duplicates inside the document
         # Archived episodes found to be one with another (a new reading bridged them): id -> id.
         self.absorbed: dict[str, str] = {}
+        self._undated_cache: list[tuple[str, Episode]] | None = None
 
     def identify(self, ep: Episode) -> str:
         ks = dedupe.keys(ep)
@@ -105,10 +106,24 @@ class Identifier:
         if ep.guid:  # an episode with a guid can only be one of those without
             sql += _NO_GUID
         sql += f" ORDER BY day DESC, id LIMIT {_RECENT}"
+        rows = self._load(sql, args)
+        if ep.published is not None:
+            # Undated readings (a saved page, a transcript) seen after the episode came out.
+            since = ep.published - _WINDOW
+            seen = {eid for eid, _ in rows}
+            rows += [
+                (eid, cand)
+                for eid, cand in self._undated()
+                if eid not in seen and cand.first_seen and cand.first_seen >= since
+            ]
+        return [(eid, cand) for eid, cand in rows if cand.sources]
+
+    def _undated(self) -> list[tuple[str, Episode]]:
+        if self._undated_cache is None:
+            sql = "SELECT id, json FROM episodes WHERE published IS NULL"
+            self._undated_cache = self._load(sql + f" ORDER BY first_seen DESC LIMIT {_RECENT}", [])
+        return self._undated_cache
+
+    def _load(self, sql: str, args: list[str]) -> list[tuple[str, Episode]]:
         rows = self.archive.conn.execute(sql, args).fetchall()
-        out = []
-        for eid, blob in rows:
-            cand = self._elsewhere(Episode.model_validate_json(blob))
-            if cand.sources:
-                out.append((str(eid), cand))
-        return out
+        return [(str(eid), self._elsewhere(Episode.model_validate_json(b))) for eid, b in rows]
