@@ -210,3 +210,14 @@ def test_broken_override_template_is_a_clear_error(tmp_path) -> None:  # type: i
         render_email(digest(), settings(templates_dir=str(tmp_path)))
     assert info.value.line == 2
     assert str(info.value).startswith(str(tmp_path / "email" / "digest.txt.j2") + ":2: template")
+
+
+def test_right_to_left_newsletter_and_items() -> None:
+    r = render_email(digest(), settings(newsletter={"name": "نشرة", "language": "ar"}))
+    assert '<html lang="ar" dir="rtl"' in r.html
+    assert "text-align:right" in r.html.replace(" ", "")
+    d = digest()
+    d.sections[0].items[0].language = "he"
+    html = render_email(d, settings()).html
+    assert re.search(r'<h3 lang="he" dir="rtl" style="[^"]*text-align: right', html)
+    assert ">HE</span>" in html

@@ -169,6 +169,7 @@ class QuoteView:
     at: str  # "17:21", empty when unknown
     link: str | None
     lang: str | None  # set when the quote's language differs from the newsletter's
+    dir: str = "ltr"
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,7 @@ def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]
                 at=format_duration(q.offset),
                 link=link,
                 lang=lang if lang and primary_language(lang) != news_lang else None,
+                dir=text_dir(lang),
             )
         )
     return out
