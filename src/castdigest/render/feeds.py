@@ -36,6 +36,7 @@ from castdigest.render.view import (
 
 FORMATS = ("rss", "atom", "json")
 ALL = "all"
+_MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml"}
 _FEED_TAGS = {"p", "ul", "li", "blockquote", "a", "br", "strong", "em"}
 
 
@@ -129,7 +130,7 @@ def _generator(
     fg.id(self_url)
     fg.title(info.title)
     fg.subtitle(info.description)  # RSS <description>, Atom <subtitle>
-    fg.link(href=self_url, rel="self")
+    fg.link(href=self_url, rel="self", type=_MEDIA_TYPES[fmt])
     fg.link(href=info.home, rel="alternate")  # last: feedgen uses the last link for RSS <link>
     fg.language(settings.newsletter.language)
     fg.author({"name": settings.newsletter.name})
