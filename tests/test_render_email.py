@@ -148,6 +148,7 @@ def test_sixty_items_stay_under_the_clip_line_and_trimming_is_reported(tmp_path)
     assert "Takeaway 1 of episode 1:" in r.html
     assert "Takeaway 1 of episode 20:" not in r.html  # rank 20 of its section: cut first
     assert "Takeaway 5 of episode 60:" in r.text  # the text part keeps everything
+    assert f"To fit your inbox, {r.trimmed} episodes are shortened here;" in r.html
     report = publish(big, settings(), tmp_path)
     assert report.trimmed == r.trimmed
     assert report.lines()[2] == (
