@@ -11,6 +11,7 @@ import click
 
 from castdigest import __version__
 from castdigest.cli.common import AppContext
+from castdigest.cli.condense import condense_cmd
 from castdigest.cli.digest import build_cmd, digest_group
 from castdigest.cli.ingest import episodes_cmd, ingest_cmd, show_cmd
 from castdigest.cli.rank import (
@@ -50,6 +51,7 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
 cli.add_command(ingest_cmd)
 cli.add_command(episodes_cmd)
 cli.add_command(show_cmd)
+cli.add_command(condense_cmd)
 cli.add_command(topics_group)
 cli.add_command(rank_cmd)
 cli.add_command(pin_cmd)

@@ -7,14 +7,17 @@ to cover the episode from start to end.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from castdigest.condense.clean import clean_spoken, strip_lead
 from castdigest.models import Episode, Provenance, Segment
-from castdigest.text.sentences import sentence_spans
+from castdigest.text.sentences import Span, sentence_spans
 from castdigest.text.truncate import count_words
 
+_LIKE = re.compile(r"\b(?:like|you know|kind of|sort of|I mean)\b", re.IGNORECASE)
 MIN_WORDS = 4  # shorter "sentences" ("Yes, exactly.") carry no takeaway
+MIN_SPOKEN = 6  # spoken ones need more ("Such a good question.")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,16 @@ class Candidate:
     chapter: str | None = None
     chapter_index: int | None = None
     raw: str = ""  # the sentence as the source wrote it, before cleaning
+    question: bool = False  # part of a question: rarely a takeaway
+    fragment: bool = False  # cut out of unpunctuated speech: reads less well
+
+    @property
+    def noise(self) -> float:
+        """Share of the raw sentence that cleaning dropped (fillers, stutters, "like")."""
+        raw = count_words(self.raw) or 1.0
+        likes = len(_LIKE.findall(self.text))
+        dropped = max(0.0, 1.0 - count_words(self.text) / raw)
+        return dropped + likes / raw + (0.3 if self.fragment else 0.0)
 
 
 def source_pool(episode: Episode) -> list[Candidate]:
@@ -53,18 +66,21 @@ def chapter_pool(episode: Episode) -> list[Candidate]:
     if not chapters:
         return []
     span = episode.duration or max((c.start or 0.0) for _, c in chapters) or 0.0
+    timed = bool(span) and all(c.start is not None for _, c in chapters)
+    starts = [
+        min((c.start or 0.0) / span, 1.0) if timed else rank / len(chapters)
+        for rank, (_, c) in enumerate(chapters)
+    ]
     out: list[Candidate] = []
     for rank, (index, chapter) in enumerate(chapters):
-        if span and chapter.start is not None:
-            position = min(chapter.start / span, 1.0)
-        else:
-            position = rank / len(chapters)
-        for j, sentence in enumerate(_sentences(chapter.summary or "", episode.language)):
+        sentences = _sentences(chapter.summary or "", episode.language)
+        width = (starts[rank + 1] if rank + 1 < len(starts) else 1.0) - starts[rank]
+        for j, sentence in enumerate(sentences):
             out.append(
                 Candidate(
                     text=sentence[1],
                     provenance=Provenance.CHAPTER,
-                    position=position,
+                    position=starts[rank] + max(width, 0.0) * j / len(sentences),
                     group=index,
                     lead=j == 0,
                     offset=chapter.start,
@@ -104,7 +120,8 @@ def transcript_pool(episode: Episode) -> list[Candidate]:
     seen = 0
     out: list[Candidate] = []
     for index, turn in enumerate(turns):
-        for j, (start, raw, text) in enumerate(_sentences_at(turn.text, language)):
+        for j, (span, raw, text) in enumerate(_sentences_at(turn.text, language, MIN_SPOKEN)):
+            start = span.start
             out.append(
                 Candidate(
                     text=text,
@@ -115,6 +132,8 @@ def transcript_pool(episode: Episode) -> list[Candidate]:
                     offset=_offset(turn, start),
                     speaker=turn.speaker,
                     raw=raw,
+                    question=span.question,
+                    fragment=span.fragment,
                 )
             )
         seen += len(turn.text)
@@ -134,12 +153,14 @@ def _sentences(text: str, language: str | None) -> list[tuple[str, str]]:
     return [(raw, clean) for _, raw, clean in _sentences_at(text, language)]
 
 
-def _sentences_at(text: str, language: str | None) -> list[tuple[int, str, str]]:
-    """(start, raw, cleaned) of each sentence long enough to be a takeaway."""
-    out: list[tuple[int, str, str]] = []
+def _sentences_at(
+    text: str, language: str | None, min_words: float = MIN_WORDS
+) -> list[tuple[Span, str, str]]:
+    """(span, raw, cleaned) of each sentence long enough to be a takeaway."""
+    out: list[tuple[Span, str, str]] = []
     for span in sentence_spans(text):
         raw = span.of(text)
         cleaned = strip_lead(clean_spoken(raw, language), language)
-        if count_words(cleaned) >= MIN_WORDS:
-            out.append((span.start, raw, cleaned))
+        if count_words(cleaned) >= min_words:
+            out.append((span, raw, cleaned))
     return out

@@ -16,6 +16,7 @@ from castdigest.condense.candidates import (
     source_pool,
     transcript_pool,
 )
+from castdigest.condense.clean import match_key
 from castdigest.condense.extractive import DEFAULT, Weights, features, select
 from castdigest.condense.quotes import pick_quotes
 from castdigest.models import Condensed, Episode, Takeaway
@@ -48,7 +49,9 @@ class ExtractiveCondenser:
             title=episode.title,
             blurb=_blurb(episode, chosen, language),
             takeaways=[_takeaway(c, text) for c, text in chosen],
-            quotes=pick_quotes(episode, budget.quotes, language),
+            quotes=pick_quotes(
+                episode, budget.quotes, language, {match_key(t, language) for _, t in chosen}
+            ),
             source="+".join(used),
             method=self.name,
         )
@@ -89,7 +92,17 @@ class ExtractiveCondenser:
         costs = [cost(c.text, per) for c in cands]
         lengths = [count_words(t) for t in texts]
         leads = [c.lead for c in cands] + [False] * len(chosen)
-        feats = features(texts, language, leads=leads, lengths=lengths, weights=self.weights)
+        asks = [c.question for c in cands] + [False] * len(chosen)
+        noise = [c.noise for c in cands] + [0.0] * len(chosen)
+        feats = features(
+            texts,
+            language,
+            leads=leads,
+            lengths=lengths,
+            questions=asks,
+            noise=noise,
+            weights=self.weights,
+        )
         n = len(cands)
         own = type(feats)(sp.csr_matrix(feats.matrix[:n]), feats.relevance[:n])
         avoid = sp.csr_matrix(feats.matrix[n:]) if chosen else None

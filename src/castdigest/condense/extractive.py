@@ -27,7 +27,12 @@ from castdigest.text.tokens import is_number, terms
 Vector = NDArray[np.float64]
 
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]*[A-Za-z0-9]")
-_QUESTION = re.compile(r"[?？]\s*$")
+# A question, or a request that works as one ("I'm curious how ...", "Tell me about ...").
+_QUESTION = re.compile(
+    r"[?？]\s*$|^(?:I'm curious|I am curious|I wonder|tell me|can you|could you|would you|"
+    r"do you|what|how|why|est-ce que|qu'est-ce|pourquoi|comment)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -36,10 +41,13 @@ class Weights:
 
     centroid: float = 1.0
     lexrank: float = 0.5
-    info: float = 0.3
+    info: float = 0.1
     density: float = 0.5
     lead: float = 0.1
     question: float = 0.5
+    signature: float = 1.0  # distinct topic terms a sentence covers (weighted by centroid)
+    signature_norm: float = 0.5  # divide the signature by words ** this
+    noise: float = 0.5  # penalty for the share of a sentence that was fillers and stutters
     short: float = 0.6  # penalty scale for sentences much shorter than `ideal_words`
     ideal_words: float = 18.0
     mmr: float = 0.7  # lambda: weight of relevance against redundancy
@@ -115,6 +123,8 @@ def features(
     *,
     leads: Sequence[bool] | None = None,
     lengths: Sequence[float] | None = None,
+    questions: Sequence[bool] | None = None,
+    noise: Sequence[float] | None = None,
     weights: Weights = DEFAULT,
 ) -> Features:
     token_lists = [terms(t, language) for t in texts]
@@ -125,6 +135,9 @@ def features(
     centroid = np.asarray(matrix.sum(axis=0)).ravel()
     centroid /= np.linalg.norm(centroid) or 1.0
     central = matrix @ centroid
+    present = matrix.copy()
+    present.data = np.ones_like(present.data)
+    signature = present @ centroid
     ranks = lexrank(matrix) * n if weights.lexrank else np.zeros(n)
     words = np.asarray(lengths if lengths is not None else [len(t.split()) for t in texts], float)
     info = np.array([_informative(t, toks) for t, toks in zip(texts, token_lists, strict=True)])
@@ -134,10 +147,16 @@ def features(
         + weights.lexrank * _unit(ranks)
         + weights.info * info
         + weights.density * np.minimum(density, 1.0)
+        + weights.signature * _unit(signature / np.maximum(words, 1.0) ** weights.signature_norm)
     )
+    if noise is not None:
+        relevance -= weights.noise * np.asarray(noise, float)
     if leads is not None:
         relevance += weights.lead * np.asarray(leads, float)
-    relevance -= weights.question * np.array([bool(_QUESTION.search(t)) for t in texts], float)
+    asks = [bool(_QUESTION.search(t)) for t in texts]
+    if questions is not None:
+        asks = [a or q for a, q in zip(asks, questions, strict=True)]
+    relevance -= weights.question * np.asarray(asks, float)
     shortfall = np.clip(1.0 - words / weights.ideal_words, 0.0, 1.0)
     relevance -= weights.short * shortfall**2
     return Features(matrix, relevance)
@@ -191,7 +210,9 @@ def select(
     left = math.inf if max_words is None else float(max_words)
     picks: list[Pick] = []
     while len(picks) < count and left >= 1:
-        fits = ~taken & ((cost <= left) | (left >= min_words))
+        fits = ~taken & (cost <= left)
+        if not fits.any():  # nothing fits whole: cut the best one to what is left
+            fits = ~taken & (left >= min_words)
         if not fits.any():
             break
         open_zone = fits & ~covered[zone]

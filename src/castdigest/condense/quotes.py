@@ -1,12 +1,222 @@
-"""Quotes: the source's own first, else quotable transcript sentences (filled in below)."""
+"""Quotes worth reading: the source's own first, else quotable sentences from the transcript.
+
+A source quote keeps its words whole (never cut) and gets its speaker from, in order: the quote
+itself, its attribution line ("—Emma on release automation", when that line names a known
+person or a name followed by a speech verb), or the transcript turn it is found in. No
+speaker is better than a wrong one: a name is never guessed. The offset comes from the quote,
+the transcript, or its chapter's start, and becomes a deep link when the episode has a url.
+
+Without source quotes, transcript sentences qualify when they are 8 to 40 words, first person,
+self-contained (not a question, not opening with a word that points back) and opinionated.
+"""
 
 from __future__ import annotations
 
-from castdigest.models import CondensedQuote, Episode
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from castdigest.condense.candidates import Candidate, transcript_pool
+from castdigest.condense.clean import match_key
+from castdigest.condense.links import deep_link, media_url
+from castdigest.models import CondensedQuote, Episode, Quote
+from castdigest.text.truncate import count_words
+
+T = TypeVar("T")
+MIN_WORDS, MAX_WORDS = 8, 40
+_QUOTE_MARKS = "\"'“”‘’«»„「」『』 \t"
+_SPEECH_VERB = (
+    r"says?|said|explains?|explaining|highlights?|argues?|arguing|notes?|describes?|"
+    r"describing|recalls?|shares?|warns?|adds?|admits?|jokes?|reflects?|insists?|"
+    r"puts? it|dit|explique|souligne|raconte|affirme"
+)
+_ATTRIBUTED = re.compile(
+    rf"^\s*[—–-]*\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})"
+    rf"(?:\s*,|\s+(?:{_SPEECH_VERB})\b)"
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|my|our|me|us|je|j'|nous|mon|ma|mes|"
+    r"notre|moi|yo|mi|nosotros|ich|wir|mein|unser|io|noi|eu|nós)\b|我|저는|제가|나는|내가|우리|私|僕",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:think|believe|should|must|need|never|always|best|worst|important|love|hate|wrong|"
+    r"key|matters?|future|biggest|hardest|real(?:ly)?|truth|bet|convinced|pense|crois|faut|"
+    r"jamais|toujours|essentiel)\b|觉得|认为|应该|必须|一定|最|생각|해야|중요",
+    re.IGNORECASE,
+)
+_POINTS_BACK = re.compile(
+    r"^(?:that|this|those|these|which|because|or|then|also|he|she|they|it's that|"
+    r"ça|cela|ce|donc|那|这|그게|이게)\b",
+    re.IGNORECASE,
+)
 
 
-def pick_quotes(episode: Episode, count: int, language: str | None) -> list[CondensedQuote]:
-    return [
-        CondensedQuote(text=q.text, speaker=q.speaker, offset=q.offset)
-        for q in episode.quotes[:count]
+@dataclass(frozen=True)
+class _Found:
+    speaker: str | None
+    offset: float | None
+
+
+def pick_quotes(
+    episode: Episode, count: int, language: str | None, exclude: set[str] | None = None
+) -> list[CondensedQuote]:
+    """Up to `count` quotes, spread over the episode, in order of appearance."""
+    if count <= 0:
+        return []
+    url = media_url(episode.urls)
+    explicit = _explicit(episode)
+    if explicit:
+        chosen = _spread(explicit, count, lambda q: _quotability(q.text, language))
+        return [_from_source(episode, q, language, url) for q in chosen]
+    pool = [
+        c
+        for c in transcript_pool(episode)
+        if _quotable(c, language) and match_key(c.text, language) not in (exclude or set())
     ]
+    hosts = {p.name.casefold() for p in episode.hosts}
+    chosen_c = _spread(
+        pool,
+        count,
+        lambda c: _quotability(c.text, language) - (1.0 if _is_host(c.speaker, hosts) else 0.0),
+    )
+    return [
+        CondensedQuote(
+            text=c.text,
+            speaker=c.speaker,
+            offset=c.offset,
+            link=deep_link(url, c.offset) if c.offset is not None else None,
+        )
+        for c in chosen_c
+    ]
+
+
+def _explicit(episode: Episode) -> list[Quote]:
+    """Episode quotes and chapter quotes (with their chapter), once each, in episode order."""
+    out: list[Quote] = []
+    seen: set[str] = set()
+    chapter_quotes = [
+        q if q.chapter is not None else q.model_copy(update={"chapter": i})
+        for i, ch in enumerate(episode.chapters)
+        for q in ch.quotes
+    ]
+    for q in [*chapter_quotes, *episode.quotes]:
+        text = q.text.strip(_QUOTE_MARKS)
+        key = match_key(text, episode.language)
+        if text and key not in seen:
+            seen.add(key)
+            out.append(q.model_copy(update={"text": text}))
+    if any(q.offset is not None for q in out) and all(
+        q.offset is not None or q.chapter is not None for q in out
+    ):
+        out.sort(key=lambda q: _when(episode, q))
+    return out
+
+
+def _when(episode: Episode, q: Quote) -> float:
+    if q.offset is not None:
+        return q.offset
+    if q.chapter is not None and q.chapter < len(episode.chapters):
+        return episode.chapters[q.chapter].start or 0.0
+    return 0.0
+
+
+def _from_source(
+    episode: Episode, q: Quote, language: str | None, url: str | None
+) -> CondensedQuote:
+    found = _in_transcript(episode, q.text, language)
+    speaker = q.speaker or _attributed(episode, q.context) or found.speaker
+    offset = q.offset if q.offset is not None else found.offset
+    if offset is None and q.chapter is not None and q.chapter < len(episode.chapters):
+        offset = episode.chapters[q.chapter].start  # the chapter it was said in
+    return CondensedQuote(
+        text=q.text,
+        speaker=speaker,
+        offset=offset,
+        link=deep_link(url, offset) if offset is not None else None,
+        language=q.language,
+    )
+
+
+def _known_people(episode: Episode) -> list[str]:
+    names = [p.name for p in (*episode.hosts, *episode.guests, *episode.people)]
+    names += [e.name for e in episode.entities if e.kind.casefold() == "person"]
+    if episode.transcript:
+        names += [s.speaker for s in episode.transcript.segments if s.speaker]
+    return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def _attributed(episode: Episode, context: str | None) -> str | None:
+    """The one person an attribution line names, or None when it names none or several."""
+    if not context:
+        return None
+    people = _known_people(episode)
+    mentioned = [
+        name
+        for name in people
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context)
+        or re.search(rf"^\W*{re.escape(name.split()[0])}(?!\w)", context)
+    ]
+    if len(mentioned) == 1:
+        return mentioned[0]
+    if mentioned:
+        return None  # several people named: who said it is not clear
+    # An unknown name counts only when a speech verb follows it ("Emma explains"), so that
+    # "—Optimism about rapid progress" names nobody.
+    m = _ATTRIBUTED.match(context)
+    return m.group("name") if m else None
+
+
+def _in_transcript(episode: Episode, text: str, language: str | None) -> _Found:
+    """Speaker and start of the transcript turn holding the quote (its first words suffice)."""
+    transcript = episode.transcript
+    if transcript is None or not transcript.segments:
+        return _Found(None, None)
+    key = match_key(text, language)
+    probe = " ".join(key.split()[:8]) if " " in key else key[:16]
+    if len(probe) < 12:
+        return _Found(None, None)
+    hits = [s for s in transcript.segments if probe in match_key(s.text, language)]
+    if len(hits) != 1:
+        return _Found(None, None)  # not found, or said more than once: do not guess
+    return _Found(hits[0].speaker, hits[0].start)
+
+
+def _quotable(c: Candidate, language: str | None) -> bool:
+    words = count_words(c.text)
+    return (
+        MIN_WORDS <= words <= MAX_WORDS
+        and not c.question
+        and not c.fragment
+        and c.text[-1:] in ".!。！…"
+        and bool(_FIRST_PERSON.search(c.text))
+        and not _POINTS_BACK.match(c.text)
+    )
+
+
+def _quotability(text: str, language: str | None) -> float:
+    """Opinion markers and first person, with a preference for 12-30 words."""
+    words = count_words(text)
+    score = min(3, len(_OPINION.findall(text))) + (1.0 if _FIRST_PERSON.search(text) else 0.0)
+    if words < 12 or words > 30:
+        score -= 0.5
+    if words > MAX_WORDS:
+        score -= 2.0
+    return score
+
+
+def _is_host(speaker: str | None, hosts: set[str]) -> bool:
+    return bool(speaker) and (speaker or "").casefold() in hosts
+
+
+def _spread(items: list[T], count: int, rate: Callable[[T], float]) -> list[T]:
+    """The best of each of `count` equal parts of `items` (ties: the earliest), in order."""
+    if len(items) <= count:
+        return list(items)
+    chosen: list[int] = []
+    for part in range(count):
+        lo, hi = part * len(items) // count, (part + 1) * len(items) // count
+        best = max(range(lo, hi), key=lambda i: (rate(items[i]), -i))
+        chosen.append(best)
+    return [items[i] for i in chosen]

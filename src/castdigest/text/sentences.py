@@ -51,6 +51,8 @@ MAX_WORDS = 45  # a spoken "sentence" longer than this is split at clause bounda
 class Span:
     start: int
     end: int
+    question: bool = False  # the whole sentence (before any run-on split) asks a question
+    fragment: bool = False  # cut out of unpunctuated speech at a word, not at a clause
 
     def of(self, text: str) -> str:
         return text[self.start : self.end]
@@ -66,7 +68,10 @@ def sentence_spans(text: str, max_words: float = MAX_WORDS) -> list[Span]:
     spans: list[Span] = []
     for line in _LINE.finditer(text):
         for start, end in _split_line(text, line.start(), line.end()):
-            spans += _split_runon(text, start, end, max_words)
+            pieces = _split_runon(text, start, end, max_words)
+            if text[end - 1] in "?？":
+                pieces = [Span(p.start, p.end, True, p.fragment) for p in pieces]
+            spans += pieces
     return spans
 
 
@@ -122,15 +127,19 @@ def _split_runon(text: str, start: int, end: int, max_words: float) -> list[Span
     if total <= max_words:
         return [Span(start, end)]
     cut = _best_cut(piece, total, _CONNECTIVE) or _best_cut(piece, total, _COMMA)
+    forced = cut is None
     if cut is None:
         cut = _word_cut(piece, max_words)
     if cut is None:
         return [Span(start, end)]
     left, right = _strip(text, start, start + cut[0]), _strip(text, start + cut[1], end)
     out: list[Span] = []
-    for part in (left, right):
+    for k, part in enumerate((left, right)):
         if part is not None:
-            out += _split_runon(text, part[0], part[1], max_words)
+            pieces = _split_runon(text, part[0], part[1], max_words)
+            if forced and k == 1:
+                pieces = [Span(p.start, p.end, fragment=True) for p in pieces]
+            out += pieces
     return out
 
 
