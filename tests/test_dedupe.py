@@ -232,3 +232,14 @@ def test_merge_prefers_a_real_title_over_a_file_name() -> None:
     real = _ep("Release trains without the panic", sources=[feed_ref])
     assert dedupe.merge([from_file, real]).title == "Release trains without the panic"
     assert dedupe.merge([real, from_file]).title == "Release trains without the panic"
+
+
+def test_one_transcript_in_two_formats_is_one_episode(tmp_path: Path, shared: Path) -> None:
+    folder = shared / "fixtures" / "transcripts"
+    ingest(tmp_path / "a.db", folder / "example.srt", folder / "example.html")
+    [ep] = episodes(tmp_path / "a.db")
+    formats = sorted(s["format"] for s in ep["sources"])  # type: ignore[attr-defined]
+    assert formats == ["srt", "transcript-html"]
+    # ...while two different transcripts that share a file name stay apart.
+    ingest(tmp_path / "a.db", folder / "example.vtt", folder / "example.json")
+    assert len(episodes(tmp_path / "a.db")) == 3

@@ -31,7 +31,7 @@ T = TypeVar("T")
 _BODY_CHARS = 400  # enough of an abstract to tell episodes apart, short enough to survive edits
 STRONG_PREFIXES = ("guid:", "url:", "link:")
 # Readers whose episode title is the file name, not something the source said.
-WEAK_TITLE_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "text"})
+WEAK_TITLE_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html"})
 # Readers of files a feed item links to (transcripts, chapters).
 LINKED_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "chapters-json"})
 _GENERIC_STEMS = frozenset(
@@ -53,10 +53,11 @@ def keys(episode: Episode) -> list[str]:
     out += ["url:" + norm_url(u) for u in episode.urls if norm_url(u)]
     out += ["link:" + norm_url(u) for u in _linked_urls(episode) if norm_url(u)]
     title = fold(episode.title)
-    if title:
+    if title and not _weak_title(episode):  # "example.vtt" and "example.json" are not one
         out.append(f"title:{fold(episode.show)}|{title}")
     out += ["file:" + name for name in _linked_files(episode)]
-    body = fold(episode.abstract)[:_BODY_CHARS]
+    # fold() is per character: fold a prefix that surely yields _BODY_CHARS folded characters.
+    body = fold((episode.abstract or "")[: _BODY_CHARS * 3])[:_BODY_CHARS]
     if len(body) >= 80:
         out.append("body:" + hashlib.sha1(body.encode()).hexdigest()[:16])
     return list(dict.fromkeys(out))

@@ -8,7 +8,9 @@ in its URI -> prefix table; we add one for `podcast:` under BOTH namespace URIs 
 current podcastindex.org one and the legacy GitHub one), so any document prefix maps to
 `podcast_*` keys. The parse itself is feedparser's: the same encoding detection, strict SAX
 parser and loose fallback as `feedparser.parse`, run on bytes we already hold (feedparser never
-touches the network or the file system here).
+touches the network or the file system here). HTML in descriptions is not sanitised or
+rewritten by feedparser: castdigest turns it into plain text (text/htmltext.py) and never
+passes feed HTML on, which also halves the parse time.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import io
 import xml.sax
 from typing import Any
 
-import feedparser
 from feedparser.api import LooseFeedParser, StrictFeedParser
 from feedparser.encodings import convert_to_utf8
 from feedparser.sanitizer import replace_doctype
@@ -97,8 +98,8 @@ def parse_feed(data: bytes, location: str = "") -> Any:
     parser: Any = None
     if use_strict:
         parser = _Strict(base, None, "utf-8")
-        parser.resolve_relative_uris = feedparser.RESOLVE_RELATIVE_URIS
-        parser.sanitize_html = True
+        parser.resolve_relative_uris = False
+        parser.sanitize_html = False
         sax = xml.sax.make_parser()
         sax.setFeature(xml.sax.handler.feature_namespaces, 1)
         sax.setFeature(xml.sax.handler.feature_external_ges, 0)
@@ -114,8 +115,8 @@ def parse_feed(data: bytes, location: str = "") -> Any:
             use_strict = False
     if not use_strict:
         parser = _Loose(base, None, "utf-8", entities)
-        parser.resolve_relative_uris = feedparser.RESOLVE_RELATIVE_URIS
-        parser.sanitize_html = True
+        parser.resolve_relative_uris = False
+        parser.sanitize_html = False
         parser.feed(utf8.decode("utf-8", "replace"))
     result["feed"] = parser.feeddata
     result["entries"] = parser.entries
