@@ -12,10 +12,13 @@ from click.testing import CliRunner
 
 from castdigest.archive import Archive
 from castdigest.cli import cli
+from castdigest.cli.render import build_draft
 from castdigest.config import Settings
+from castdigest.models import DigestStatus
 from castdigest.pipeline.publish import PublishReport, publish, publish_from_archive
 from castdigest.preview import PreviewServer
 from castdigest.render.site import render_digest_page, render_index
+from digest_fixtures import sample_episodes, save_all
 from render_sample import digest, history, settings
 
 CONFIG = """\
@@ -168,8 +171,6 @@ def test_preview_serves_and_rerenders_on_template_change(tmp_path: Path) -> None
 
 
 def test_build_also_renders_out(tmp_path: Path) -> None:
-    from digest_fixtures import sample_episodes, save_all
-
     config = _write_config(tmp_path)
     db = tmp_path / "a.db"
     with Archive(db) as archive:
@@ -182,3 +183,18 @@ def test_build_also_renders_out(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert (out / "2026-W48" / "email.html").is_file()
     assert (out / "index.html").is_file() and (out / "feeds" / "all.rss").is_file()
+
+
+def test_preview_build_rebuilds_the_weeks_draft(tmp_path: Path) -> None:
+    with Archive(tmp_path / "a.db") as archive:
+        save_all(archive, sample_episodes())
+        assert build_draft(archive, settings(), "2026-W48") == "2026-W48"
+        first = archive.digests.get("2026-W48")
+        assert first.items()
+        archive.digests.set_status("2026-W48", DigestStatus.SENT)
+        assert build_draft(archive, settings(), "2026-W48") == "2026-W48"  # sent: left alone
+        assert archive.digests.get("2026-W48").built_at == first.built_at
+    config = _write_config(tmp_path)
+    result = CliRunner().invoke(cli, ["--config", str(config), "preview", "2026-48", "--build"])
+    assert result.exit_code == 2
+    assert "DIGEST_ID must be a week with --build" in result.output

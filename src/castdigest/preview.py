@@ -103,10 +103,9 @@ class PreviewServer:
     def _watch_loop(self) -> None:
         last = snapshot(self._watch())
         while not self._stop.wait(self._interval):
-            now = snapshot(self._watch())
-            if now != last:
-                last = now
+            if snapshot(self._watch()) != last:
                 self.rebuild()
+                last = snapshot(self._watch())  # after: a rebuild may write the archive itself
 
     def start(self, *, serve: bool = True) -> None:
         """Render once, start the watcher and (unless `serve=False`) the server, in threads."""

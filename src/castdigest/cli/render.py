@@ -14,6 +14,9 @@ import click
 from castdigest.archive import Archive
 from castdigest.cli.common import AppContext, db_option, errors, json_option
 from castdigest.config import DEFAULT_CONFIG, Settings, load_settings
+from castdigest.errors import ConfigError
+from castdigest.models import DigestStatus
+from castdigest.pipeline.build import build, choose_window
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
 from castdigest.preview import PreviewServer
 from castdigest.render.templates import template_dirs
@@ -40,6 +43,18 @@ def print_report(report: PublishReport, as_json: bool) -> None:
         return
     for line in report.lines():
         click.echo(line)
+
+
+def build_draft(archive: Archive, settings: Settings, week: str | None) -> str:
+    """Rebuild the week's draft digest (unless it was sent); its id."""
+    try:
+        window = choose_window(settings, week=week)
+    except ValueError as exc:
+        raise ConfigError(str(exc), where=week, hint="give DIGEST_ID as a week, 2026-W48") from None
+    status = archive.digests.status(window.id)
+    if status is None or status[0] is DigestStatus.DRAFT:
+        build(archive, settings, window)
+    return window.id
 
 
 @click.command("render")
@@ -72,6 +87,12 @@ def render_cmd(
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0 picks a free one).")  # fmt: skip
 @click.option("--no-open", is_flag=True, help="Do not open a browser.")
+@click.option(
+    "--build",
+    "rebuild_digest",
+    is_flag=True,
+    help="Rebuild the draft (DIGEST_ID as a week, default this week) before each render.",
+)
 @out_option
 @db_option
 @click.pass_obj
@@ -80,6 +101,7 @@ def preview_cmd(
     digest_id: str | None,
     port: int,
     no_open: bool,
+    rebuild_digest: bool,
     out_dir: str | None,
     db: str | None,
 ) -> None:
@@ -88,11 +110,20 @@ def preview_cmd(
     The page shows the email at desktop and phone widths, a dark-mode toggle, the plain-text
     part, the HTML size against the 102 KB clip line and every feed. Ctrl-C stops it.
 
+    With --build, each change also rebuilds the draft digest first, as `castdigest build`
+    would (a digest that was sent is only rendered).
+
     \b
     Example:
       castdigest preview --port 8025 --no-open
+      castdigest preview 2026-W48 --build
     """
     first = app.settings()
+    if rebuild_digest:
+        try:
+            choose_window(first, week=digest_id)
+        except ValueError as exc:
+            raise click.UsageError(f"{exc} (DIGEST_ID must be a week with --build)") from None
     config_file = Path(app.config_path or DEFAULT_CONFIG)
     archive_path = Path(db) if db else first.resolve(first.archive)
     out = resolve_out(first, out_dir)
@@ -100,7 +131,8 @@ def preview_cmd(
     def rebuild() -> tuple[PublishReport, Settings]:
         settings = load_settings(app.config_path) if config_file.exists() else first
         with Archive(archive_path) as archive:
-            report = publish_from_archive(archive, settings, digest_id, out)
+            target = build_draft(archive, settings, digest_id) if rebuild_digest else digest_id
+            report = publish_from_archive(archive, settings, target, out)
         for line in report.lines():
             click.echo(line, err=True)
         return report, settings
