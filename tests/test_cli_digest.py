@@ -34,6 +34,7 @@ name = "Also this week"
 
 [rank]
 max_per_show = 2
+diversity = 0.0
 """
 
 
@@ -159,8 +160,8 @@ def test_rank_json_and_explain(env: tuple[Path, Path]) -> None:
     by = {r["id"]: r for r in rows}
     assert by["ep0001"]["decision"] == "kept"
     assert by["ep0001"]["topics"][0] == by["ep0001"]["primary_topic"] == "coding-agents"
-    assert by["ep0002"]["decision"] == "over-show-limit"
-    assert by["ep0002"]["reason"] == "2 episode(s) of Harbor Notes already in (max_per_show)"
+    assert by["ep0003"]["decision"] == "over-show-limit"
+    assert by["ep0003"]["reason"] == "2 episode(s) of Harbor Notes already in (max_per_show)"
     assert set(by["ep0005"]["components"]) == {
         "recency",
         "topic",
@@ -185,7 +186,7 @@ def test_rank_json_and_explain(env: tuple[Path, Path]) -> None:
         "—",
         "WHY",
     ]
-    line = next(x for x in explain if "ep0002" in x)
+    line = next(x for x in explain if "ep0003" in x)
     assert line.startswith("over-show-limit")
     assert line.endswith("— 2 episode(s) of Harbor Notes already in (max_per_show)")
     plain = run(env, "rank", "--week", "2026-W48")

@@ -29,7 +29,7 @@ def _finish(term: str) -> str:
             return term
         decomposed = unicodedata.normalize("NFKD", term)
         term = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    if len(term) > 4 and term.endswith("s") and not term.endswith(("ss", "us", "is")):
+    if len(term) > 3 and term.endswith("s") and not term.endswith(("ss", "is")):
         term = term[:-1]
     return term
 

@@ -132,10 +132,12 @@ def profile(topic: Topic) -> Profile:
         for reading in _variants(text.replace("-", " "), topic.language):
             add(bag, reading, 1.0)
     phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    seen: set[tuple[str, ...]] = set()
     for kw in [*topic.keywords, *topic.tags]:
         readings = tuple(tuple(r) for r in _variants(kw.replace("-", " "), topic.language))
-        if readings:
+        if readings and not seen.intersection(readings):  # "vibe coding" = "vibe-coding"
             phrases.setdefault(kw.casefold(), readings)
+            seen.update(readings)
     keys = frozenset(tag_key(t) for t in (*topic.tags, *topic.keywords)) - {""}
     return Profile(topic, keys, tuple(sorted(phrases.items())), bag)
 
@@ -191,8 +193,6 @@ class Classifier:
             total = TAG_MATCH * len(shared)
             found = ["#" + s for s in shared]
             for kw, readings in prof.phrases:
-                if any(" ".join(r) in shared for r in readings):
-                    continue  # already counted as a tag
                 s = _phrase_score(feat.fields, readings)
                 if s:
                     total += s

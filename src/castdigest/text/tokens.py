@@ -36,7 +36,9 @@ def primary(language: str | None) -> str:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
-    if lang not in _LEMMA_LANGS or word.isdigit():
+    # Two-letter words are mostly abbreviations ("ai", "ml", "ui"); simplemma's English
+    # dictionary turns "ai" into "be", which then drops as a stop word.
+    if lang not in _LEMMA_LANGS or word.isdigit() or len(word) <= 2:
         return word
     try:
         return str(simplemma.lemmatize(word, lang=lang)).lower()
