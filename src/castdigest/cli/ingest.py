@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
+from contextlib import AbstractContextManager as ContextManager
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -99,25 +102,26 @@ def ingest_cmd(
         )
         for patterns, spec in specs:
             urls = [p for p in patterns if is_url(p)]
-            for url in urls:
-                reports.append(
-                    ingest_url(
-                        archive,
-                        client,
-                        url,
-                        spec,
-                        as_of,
-                        now,
-                        settings.http.max_bytes,
-                        follow,
+            with _progress(urls, "Fetching", as_json) as bar:
+                for url in bar:
+                    reports.append(
+                        ingest_url(
+                            archive, client, url, spec, as_of, now, settings.http.max_bytes, follow
+                        )
                     )
-                )
             files, missing = expand_paths([p for p in patterns if not is_url(p)])
             reports += [DocReport(location=m, error="no such file or folder") for m in missing]
             reports += _run(archive, files, spec, as_of, as_json, follow)
     _print_reports(reports, as_json)
     if any(r.failed for r in reports):
         raise SystemExit(1)
+
+
+def _progress(items: list[str], label: str, quiet: bool) -> ContextManager[Iterable[str]]:
+    """A progress bar on stderr for long runs at a terminal; the plain list otherwise."""
+    if is_tty() and not quiet and len(items) >= 2:
+        return click.progressbar(items, label=label, file=sys.stderr)
+    return nullcontext(items)
 
 
 def _run(
