@@ -11,7 +11,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -237,8 +237,7 @@ class DigestView:
     recipient_name: str | None
     topics_note: str | None  # "Your topics: A, B" when the email covers some topics only
     count: int
-    trimmed: int = 0
-    extra: Mapping[str, str] = field(default_factory=dict)
+    trimmed: int = 0  # items shown title-only or left to the web version
 
 
 def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]:
