@@ -104,6 +104,17 @@ def _handler(served: Served) -> type[BaseHTTPRequestHandler]:
             time.sleep(SLOW_SECONDS)
             self._send(200, b"<rss version='2.0'><channel></channel></rss>", "application/xml")
 
+        def route_drip(self) -> None:
+            # Each byte comes well within the read timeout; the whole never does.
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            for _ in range(20):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.2)
+            self.close_connection = True
+
         def route_wrong_type(self) -> None:
             self._send(200, b"ID3\x03\x00\x00\x00" + b"\x00" * 100, "audio/mpeg")
 

@@ -77,6 +77,7 @@ FAILURES = {
     "status/403": "HTTP 403 Forbidden",
     "status/202": "HTTP 202 Accepted: no complete document in the response",
     "slow": "timed out waiting for the server (timeout 0.5s)",
+    "drip": "too slow: the body did not arrive in time",
     "wrong-type": "wrong content type audio/mpeg: not a feed or text document",
     "loop": "more than 10 redirects (a redirect loop?)",
     "huge": f"too large: 300011 bytes (limit {CAP})",

@@ -10,6 +10,7 @@ failure at any point leaves nothing half-fetched behind.
 from __future__ import annotations
 
 import errno
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -20,6 +21,7 @@ from castdigest.config import HttpConfig
 from castdigest.errors import FetchError
 
 MAX_REDIRECTS = 10
+TOTAL_TIMEOUTS = 3  # a whole response may take this many times the per-request timeout
 _ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
     "application/json;q=0.9, text/vtt;q=0.9, text/html;q=0.8, text/*;q=0.7, */*;q=0.5"
@@ -87,9 +89,11 @@ def fetch(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
+    # httpx's timeout bounds each wait; a server dripping bytes also meets a total deadline.
+    deadline = time.monotonic() + TOTAL_TIMEOUTS * (client.timeout.read or 20.0)
     try:
         with client.stream("GET", url, headers=headers) as response:
-            return _receive(url, response, max_bytes)
+            return _receive(url, response, max_bytes, deadline)
     except httpx.TooManyRedirects:
         raise FetchError(
             f"more than {MAX_REDIRECTS} redirects (a redirect loop?)", where=url
@@ -105,7 +109,7 @@ def fetch(
         raise FetchError(f"{type(exc).__name__}: {exc}", where=url) from None
 
 
-def _receive(url: str, response: httpx.Response, max_bytes: int) -> Fetched:
+def _receive(url: str, response: httpx.Response, max_bytes: int, deadline: float) -> Fetched:
     status = response.status_code
     if status == 304:
         return _fetched(url, response, b"")
@@ -129,6 +133,8 @@ def _receive(url: str, response: httpx.Response, max_bytes: int) -> Fetched:
         body += chunk
         if len(body) > max_bytes:
             raise FetchError(f"too large: over {max_bytes} bytes (limit)", where=url)
+        if time.monotonic() > deadline:
+            raise FetchError("too slow: the body did not arrive in time", where=url)
     if declared and declared.isdigit() and len(body) < int(declared) and not _encoded(response):
         raise FetchError(f"truncated body: {len(body)} of {declared} bytes", where=url)
     if not body.strip():
