@@ -9,6 +9,7 @@ namespace's default role is "host"); without any, `itunes:author` names the host
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,13 +34,12 @@ class FeedReader:
     extensions: tuple[str, ...] = (".rss", ".atom", ".xml")
 
     def sniff(self, doc: Document) -> float:
-        if _ROOT.match(doc.text[:4096]):
+        head = doc.text[:4096]
+        if _ROOT.match(head):
             return 0.95
         ctype = (doc.content_type or "").split(";")[0].strip().lower()
-        if ctype in ("application/rss+xml", "application/atom+xml") or "<channel>" in doc.text[
-            :4096
-        ].lower().replace(" ", ""):
-            return 0.6
+        if ctype in ("application/rss+xml", "application/atom+xml") or "<channel>" in head:
+            return 0.6  # a feed behind a preamble the root pattern does not expect
         return 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
@@ -71,14 +71,14 @@ class FeedReader:
         return episodes
 
 
+@dataclass(frozen=True)
 class _FeedDefaults:
-    def __init__(
-        self, show: str | None, language: str | None, image: str | None, author: str | None
-    ) -> None:
-        self.show = show
-        self.language = language
-        self.image = image
-        self.author = author
+    """What the channel says, for items that do not say it themselves."""
+
+    show: str | None
+    language: str | None
+    image: str | None
+    author: str | None
 
 
 def _episode(
