@@ -217,4 +217,7 @@ def test_follow_transcripts_failure_is_a_warning(tmp_path: Path, server: Served)
     assert code == 0
     assert f"{local}: 2 new, 0 updated, 0 unchanged (feed)" in out
     assert f"warning: {local}: transcript {missing}harbor-notes-12.json: HTTP 404 Not Found" in err
-    assert f"warning: {local}: chapters {missing}harbor-notes-12-chapters.json: HTTP 404 Not Found" in err
+    assert (
+        f"warning: {local}: chapters {missing}harbor-notes-12-chapters.json: HTTP 404 Not Found"
+        in err
+    )
