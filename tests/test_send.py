@@ -20,7 +20,7 @@ from castdigest.models import Digest, SendState, Subscriber, SubscriberStatus
 from castdigest.pipeline.send import Pacing, SendSummary, load_digest, send_digest
 from castdigest.render.email import render_email
 from castdigest.send import tokens
-from castdigest.send.message import MessageBuilder, make_recipient
+from castdigest.send.message import MessageBuilder, make_recipient, to_bytes
 from castdigest.send.smtp import RateLimiter
 from send_fixtures import (
     SECRET,
@@ -450,3 +450,46 @@ def test_send_refuses_an_empty_digest(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "Error: 2026-W48: the digest has no items; nothing sent" in result.output
+
+
+def test_wire_template_gives_the_bytes_the_email_package_writes(tmp_path: Path) -> None:
+    """The fast path (one serialised message per topic choice, filled in per subscriber) must
+    equal building each message with the email package, the MIME boundary aside."""
+    settings = make_settings(tmp_path)
+    digest = make_digest(("agents", "infra", "research"))
+    fast, slow = MessageBuilder(digest, settings), MessageBuilder(digest, settings)
+    subs = [
+        ALL,
+        AGENTS,
+        ZOE,
+        Subscriber(email="first@x.example", name="First Named"),  # goes the checked slow way
+        Subscriber(email="o@x.example", name="O'Brien & <Co> " + "x" * 90, topics=["infra"]),
+        Subscriber(email="u@x.example", name="Ü" * 60, topics=["agents", "research"]),
+        Subscriber(email="ws@x.example", name="Trailing Space ", topics=["agents"]),
+        Subscriber(email="plain@x.example"),
+    ]
+    boundary = re.compile(rb"=_cd_[0-9a-f]{32}")
+    for sub in subs:
+        rcpt = make_recipient(sub, digest, settings, SECRET)
+        made = fast.wire(rcpt, BUILT)
+        expected = to_bytes(slow.message(rcpt, BUILT))
+        assert boundary.sub(b"B", made) == boundary.sub(b"B", expected), sub.email
+    assert fast._wires and all(t is not None for t in fast._wires.values())
+
+
+def test_wire_template_refuses_what_it_cannot_fill() -> None:
+    from castdigest.send.wire import WireTemplate
+
+    head = b'Subject: Hi NAME\r\nContent-Type: multipart/alternative; boundary="b"\r\n\r\n'
+    body = (
+        b"--b\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+        b"TOKEN\r\n--b--\r\n"
+    )
+    assert WireTemplate.make(head + body, "NAME", "TOKEN") is None  # a name in the Subject
+    plain_head = head.replace(b"Hi NAME", b"Hello")
+    assert WireTemplate.make(plain_head + body, "NAME", "TOKEN") is None  # marker not in QP
+    qp = body.replace(b"base64", b"quoted-printable")
+    made = WireTemplate.make(plain_head + qp, "NAME", "TOKEN")
+    assert made is not None
+    filled = made.fill({}, "tok-1", "", "")
+    assert filled.endswith(b"\r\n\r\ntok-1\r\n--b--\r\n")

@@ -34,7 +34,6 @@ from castdigest.send.message import (
     envelope_sender,
     has_content,
     make_recipient,
-    to_bytes,
 )
 from castdigest.send.smtp import Delivery, RateLimiter, SmtpTransport, read_password
 from castdigest.subscribers import email_key
@@ -153,7 +152,7 @@ def write_outbox(
     outbox.mkdir(parents=True)
     builder = MessageBuilder(digest, settings)
     for n, rcpt in enumerate(recipients, start=1):
-        data = to_bytes(builder.message(rcpt, _now()))
+        data = builder.wire(rcpt, _now())
         tmp = outbox / f".{n}.eml.tmp"
         tmp.write_bytes(data)
         tmp.replace(outbox / f"{n}.eml")
@@ -202,7 +201,7 @@ class _Run:
         self.last: dict[str, Delivery] = {}
 
     def build(self, rcpt: Recipient) -> bytes:
-        return to_bytes(self.builder.message(rcpt, _now()))
+        return self.builder.wire(rcpt, _now())
 
     def prepared(self, queue: Sequence[Recipient]) -> Iterator[tuple[Recipient, bytes]]:
         """Messages in queue order, built a few ahead in a worker thread: building is CPU work

@@ -20,7 +20,7 @@ from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
-from email.utils import parseaddr
+from email.utils import format_datetime, parseaddr
 
 from markupsafe import escape
 
@@ -29,6 +29,7 @@ from castdigest.models import Digest, Subscriber
 from castdigest.render.email import RenderedEmail, render_email
 from castdigest.render.message import build_message
 from castdigest.send import tokens
+from castdigest.send.wire import WireTemplate
 from castdigest.subscribers import topics_for
 
 # Plain letters and digits: no template, escaper, inliner or wrapper changes them.
@@ -90,6 +91,7 @@ class MessageBuilder:
         self.digest = digest
         self.settings = settings
         self._cache: OrderedDict[tuple[tuple[str, ...] | None, bool], RenderedEmail] = OrderedDict()
+        self._wires: dict[tuple[tuple[str, ...] | None, bool], WireTemplate | None] = {}
         self._names_checked = False
         self._names_substitute = True
         self.renders = 0
@@ -130,6 +132,38 @@ class MessageBuilder:
                 return direct
         return out
 
+    def wire(self, rcpt: Recipient, date: datetime) -> bytes:
+        """The message as sent: from the wire template of its topic choice when possible."""
+        name = rcpt.subscriber.name
+        if name and (not self._names_checked or not self._names_substitute):
+            return to_bytes(self.message(rcpt, date))
+        key = (rcpt.topics, bool(name))
+        if key not in self._wires:
+            self._wires[key] = self._wire_template(rcpt.topics, bool(name), date)
+        tmpl = self._wires[key]
+        if tmpl is None:
+            return to_bytes(self.message(rcpt, date))
+        headers = {
+            b"to": _header("To", to_header(rcpt.subscriber)),
+            b"date": _header("Date", format_datetime(date)),
+            b"message-id": _header("Message-ID", rcpt.message_id),
+        }
+        html_name = str(escape(name)) if name else ""
+        return tmpl.fill(headers, rcpt.token, name or "", html_name)
+
+    def _wire_template(
+        self, topics: tuple[str, ...] | None, named: bool, date: datetime
+    ) -> WireTemplate | None:
+        msg = build_message(
+            self._template(topics, named),
+            self.settings,
+            to="template@example.invalid",
+            message_id="<template@example.invalid>",
+            date=date,
+            headers=list_headers(self.settings, TOKEN_MARK),
+        )
+        return WireTemplate.make(to_bytes(msg), NAME_MARK, TOKEN_MARK)
+
     def message(self, rcpt: Recipient, date: datetime) -> EmailMessage:
         return build_message(
             self.rendered(rcpt),
@@ -163,6 +197,12 @@ class _WirePolicy(EmailPolicy):
             entries = [e.strip() for e in re.split(r"(?<=>)\s*,", str(value)) if e.strip()]
             return f"{name}: {(',' + self.linesep + ' ').join(entries)}{self.linesep}".encode()
         return super().fold_binary(name, value)
+
+
+def _header(name: str, value: str) -> bytes:
+    """One header field folded exactly as the generator writes it (no final CRLF)."""
+    stored_name, stored = WIRE_POLICY.header_store_parse(name, value)
+    return WIRE_POLICY.fold_binary(stored_name, stored)[:-2]
 
 
 _URL_LIST_HEADERS = {"list-unsubscribe", "list-help", "list-subscribe", "list-archive"}
