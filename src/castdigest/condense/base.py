@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from castdigest.config import CondenseConfig
 from castdigest.models import Condensed, Episode
@@ -44,6 +44,7 @@ class Budget:
         )
 
 
+@runtime_checkable
 class Condenser(Protocol):
     """Anything that turns an episode into takeaways, quotes and a blurb within a budget."""
 

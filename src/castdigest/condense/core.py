@@ -70,6 +70,8 @@ class ExtractiveCondenser:
             if want <= 0 or enough or left < min(MIN_FILL, per):
                 break
             cands = pool(episode)
+            statements = [c for c in cands if not c.question]
+            cands = statements if len(statements) >= want else cands  # questions are no takeaways
             if not cands:
                 continue
             picked = self._pick(cands, chosen, language, per, want, left)

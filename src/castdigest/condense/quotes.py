@@ -70,11 +70,9 @@ def pick_quotes(
     if explicit:
         chosen = _spread(explicit, count, lambda q: _quotability(q.text, language))
         return [_from_source(episode, q, language, url) for q in chosen]
-    pool = [
-        c
-        for c in transcript_pool(episode)
-        if _quotable(c, language) and match_key(c.text, language) not in (exclude or set())
-    ]
+    quotable = [c for c in transcript_pool(episode) if _quotable(c, language)]
+    fresh = [c for c in quotable if match_key(c.text, language) not in (exclude or set())]
+    pool = fresh if len(fresh) >= count else quotable  # repeat a takeaway rather than go empty
     hosts = {p.name.casefold() for p in episode.hosts}
     chosen_c = _spread(
         pool,
