@@ -258,6 +258,9 @@ class Suggestion:
     examples: tuple[str, ...]  # a few episode titles
 
 
+_DISTINCTIVE = 8  # terms per episode that may become suggestions
+
+
 def _slug(text: str) -> str:
     out = "".join(ch if ch.isalnum() and ch.isascii() else "-" for ch in text.casefold())
     return "-".join(p for p in out.split("-") if p)[:64]
@@ -282,12 +285,14 @@ def suggest(
     min_episodes: int = 2,
     limit: int = 10,
 ) -> list[Suggestion]:
-    """Frequent tags, entities and title terms that no topic covers, most promising first.
+    """Frequent tags, entities and terms that no topic covers, most promising first.
 
-    Ordered by how many catch-all episodes they would claim, then by how many episodes they
-    appear in; a term inside a suggested tag or entity is not suggested again.
+    A term counts for an episode when it is among the episode's most distinctive terms (its
+    highest TF-IDF weights), so words every title uses ("next", "building") stay out. People
+    are left out of the entities: a host is not a subject. Ordered by how many catch-all
+    episodes a suggestion would claim, then by how many episodes it appears in.
     """
-    results, _ = classifier.classify(episodes)
+    results, vectors = classifier.classify(episodes)
     keys, words = _covered(classifier.profiles)
     seen: dict[tuple[str, str], tuple[str, set[str]]] = {}  # (kind, key) -> (label, ids)
 
@@ -299,8 +304,10 @@ def suggest(
         for tag in ep.tags:
             note("tag", tag_key(tag), tag, ep.id)
         for ent in ep.entities:
-            note("entity", tag_key(ent.name), ent.name, ep.id)
-        for term in dict.fromkeys(terms(ep.title, ep.language)):
+            if ent.kind.casefold() != "person":
+                note("entity", tag_key(ent.name), ent.name, ep.id)
+        vec = vectors[ep.id]
+        for term in sorted(vec, key=lambda t: (-vec[t], t))[:_DISTINCTIVE]:
             if len(term) > 3:
                 note("term", term, term, ep.id)
     titles = {ep.id: ep.title for ep in episodes}
