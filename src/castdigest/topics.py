@@ -315,6 +315,8 @@ def suggest(
     for (kind, _key), (label, ids) in seen.items():
         if len(ids) < min_episodes:
             continue
+        if kind == "term" and len(episodes) >= 4 and len(ids) > len(episodes) / 2:
+            continue  # in most episodes: the background of the window, not a subject
         other = sum(1 for i in ids if results[i].primary == CATCH_ALL)
         examples = tuple(sorted(titles[i] for i in ids)[:3])
         name = label.replace("-", " ").strip()
