@@ -221,3 +221,23 @@ def test_follow_transcripts_failure_is_a_warning(tmp_path: Path, server: Served)
         f"warning: {local}: chapters {missing}harbor-notes-12-chapters.json: HTTP 404 Not Found"
         in err
     )
+
+
+def test_follow_after_a_plain_read_fetches_the_links(tmp_path: Path, server: Served) -> None:
+    url = server.url("sample/harbor-notes.xml")
+    assert run(tmp_path, "ingest", url)[0] == 0
+    first = json.loads(run(tmp_path, "episodes", "--json")[1])
+    assert all(e["transcript"] is None for e in first)
+    code, out, err = run(tmp_path, "ingest", url, "--follow-transcripts")
+    assert code == 0, err
+    assert f"{url}: 0 new, 1 updated, 1 unchanged (feed)" in out
+    fetched = [path for path, _ in server.requests]
+    assert fetched[-3:] == [
+        "/sample/harbor-notes.xml",
+        "/sample/harbor-notes-12.json",
+        "/sample/harbor-notes-12-chapters.json",
+    ]
+    # Once followed, a third run is a plain conditional request again.
+    code, out, _ = run(tmp_path, "ingest", url, "--follow-transcripts")
+    assert f"{url}: 0 new, 0 updated, 2 unchanged (feed)" in out
+    assert "if-none-match" in server.requests[-1][1]

@@ -134,8 +134,13 @@ class EpisodeStore:
         old = self.conn.execute(
             "SELECT content_hash, first_seen, json FROM episodes WHERE id = ?", (episode.id,)
         ).fetchone()
-        # A new episode keeps the first_seen it comes with (an imported export), else now.
-        first_seen = parse_iso(old[1]) if old else (episode.first_seen or now)
+        # A new episode keeps the first_seen it comes with (an imported export), else now; a
+        # stored one keeps its own, read from its JSON (the column is truncated to seconds).
+        first_seen = (
+            Episode.model_validate_json(old[2]).first_seen or parse_iso(old[1])
+            if old
+            else (episode.first_seen or now)
+        )
         episode = episode.model_copy(update={"first_seen": first_seen})
         blob = episode.model_dump_json()
         if old and old[2] == blob:

@@ -148,7 +148,10 @@ def ingest_document(
     """Read one loaded document and store it; never raises for bad input (see report.error)."""
     report = DocReport(location=doc.location)
     known = archive.episodes.document(doc.location)
-    if known and known.content_hash == doc.content_hash and spec.format in (None, known.format):
+    same = known and known.content_hash == doc.content_hash and spec.format in (None, known.format)
+    # Following links may add what an earlier plain read did not fetch: read again then (links
+    # already followed are reused from the archive, not fetched again).
+    if known and same and follow is None:
         report.format = known.format
         report.unchanged = len(set(archive.episodes.contributed_by(doc.location)))
         if (etag, last_modified) != (known.etag, known.last_modified) and (etag or last_modified):
@@ -223,6 +226,8 @@ def ingest_url(
     Every failure becomes `report.error` naming the reason; nothing is stored for it.
     """
     known = archive.episodes.document(url)
+    if known and follow is not None and _links_to_follow(archive, url):
+        known = None  # a plain read stored this: fetch it whole to follow its links now
     try:
         got = fetch(
             client,
@@ -249,6 +254,17 @@ def ingest_url(
     except CastdigestError as exc:
         return DocReport(location=url, error=exc.message)
     return ingest_document(archive, doc, spec, as_of, now, got.etag, got.last_modified, follow)
+
+
+def _links_to_follow(archive: Archive, location: str) -> bool:
+    """Whether an episode this document gave still lacks a transcript or chapters it links to."""
+    for eid in dict.fromkeys(archive.episodes.contributed_by(location)):
+        ep = archive.episodes.get(eid)
+        if (ep.transcript is None and ep.transcript_links) or (
+            not ep.chapters and ep.chapters_links
+        ):
+            return True
+    return False
 
 
 def _check_readable(doc: Document, spec: SourceSpec) -> None:
