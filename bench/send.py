@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
+import resource
 import sys
 import tempfile
 import time
@@ -98,6 +99,8 @@ def main() -> None:
         f"send (ledger + SMTP):   {summary.sent / send_s:,.0f} messages/s ({send_s:.2f} s,"
         f" {summary.sent:,} sent, {summary.failed} failed, server counted {counted.value:,})"
     )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (sender):   {peak:.0f} MiB")
 
 
 if __name__ == "__main__":
