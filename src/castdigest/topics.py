@@ -310,12 +310,16 @@ def suggest(
         for term in sorted(vec, key=lambda t: (-vec[t], t))[:_DISTINCTIVE]:
             if len(term) > 3:
                 note("term", term, term, ep.id)
+    spread: dict[str, int] = {}  # term -> episodes using it at all
+    for vec in vectors.values():
+        for term in vec:
+            spread[term] = spread.get(term, 0) + 1
     titles = {ep.id: ep.title for ep in episodes}
     found: list[Suggestion] = []
     for (kind, _key), (label, ids) in seen.items():
         if len(ids) < min_episodes:
             continue
-        if kind == "term" and len(episodes) >= 4 and len(ids) > len(episodes) / 2:
+        if kind == "term" and len(episodes) >= 4 and spread[label] > len(episodes) / 2:
             continue  # in most episodes: the background of the window, not a subject
         other = sum(1 for i in ids if results[i].primary == CATCH_ALL)
         examples = tuple(sorted(titles[i] for i in ids)[:3])
