@@ -46,7 +46,7 @@ class Candidate:
 
 def source_pool(episode: Episode) -> list[Candidate]:
     """The page's own takeaways, one candidate each, in their order."""
-    items = [t.strip() for t in episode.takeaways if t.strip()]
+    items = [t.strip() for t in episode.takeaways if count_words(clean_spoken(t)) >= 2]
     return [
         Candidate(
             text=text,

@@ -18,10 +18,11 @@ import simplemma
 
 from castdigest.text.stopwords import STOPWORDS
 
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _TOKEN = re.compile(
     r"(?P<han>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
     r"|(?P<hangul>[\uac00-\ud7af]+)"
-    r"|(?P<word>[^\W_]+(?:['’][^\W\d_]+)?)"
+    rf"|(?P<word>(?:(?![{_CJK}])[^\W_])+(?:['’](?:(?![{_CJK}])[^\W\d_])+)?)"
 )
 _LEMMA_LANGS = frozenset(
     "bg ca cs cy da de el en es et fa fi fr ga gd gl gv hu hy id is it ka la lb lt lv mk ms nb "
