@@ -234,3 +234,12 @@ def test_as_of_now_is_used_when_absent(env: tuple[Path, Path]) -> None:
     assert result.exit_code == 0
     assert isinstance(json.loads(result.stdout), list)
     assert NOW.year == 2026
+
+
+def test_build_of_an_empty_week_warns(env: tuple[Path, Path]) -> None:
+    result = run(env, "build", "--week", "2026-W10")
+    assert result.exit_code == 0
+    assert result.stdout == "2026-W10\n"
+    assert "warning: no episodes in 2026-03-02 .. 2026-03-08; the digest is empty" in result.stderr
+    shown = json.loads(run(env, "digest", "show", "2026-W10", "--json").stdout)
+    assert shown["sections"] == []

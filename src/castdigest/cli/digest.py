@@ -93,6 +93,12 @@ def build_cmd(
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     digest = result.digest
+    if not digest.sections:
+        click.echo(
+            f"warning: no episodes in {digest.since} .. {digest.until}; the digest is empty"
+            " (see `castdigest episodes --since`)",
+            err=True,
+        )
     if as_json:
         summary = {
             "id": digest.id,

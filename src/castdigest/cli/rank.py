@@ -15,7 +15,7 @@ from castdigest.cli.common import AppContext, as_of_option, db_option, errors, j
 from castdigest.config import Settings
 from castdigest.models import Ranked, dump_json
 from castdigest.pipeline.build import Window, choose_window, select, timezone
-from castdigest.rank import COMPONENTS
+from castdigest.rank import COMPONENTS, IN
 from castdigest.topics import Classifier, load_topics, suggest
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -237,7 +237,7 @@ def rank_cmd(
     if as_json:
         click.echo(dump_json(sel.ranked))
         return
-    chosen = [r for r in sel.ranked if r.decision.value in ("kept", "pinned")]
+    chosen = [r for r in sel.ranked if r.decision in IN]
     if explain:
         click.echo(explain_table(sel.ranked))
     else:
