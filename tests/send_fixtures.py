@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -192,12 +193,57 @@ def free_port() -> int:
 
 
 @contextmanager
-def smtp_server(recorder: Recorder) -> Iterator[int]:
-    """A real SMTP server on 127.0.0.1 in this process; yields its port."""
+def smtp_server(recorder: Recorder, **options: object) -> Iterator[int]:
+    """A real SMTP server on 127.0.0.1 in this process; yields its port. `options` go to
+    aiosmtpd (tls_context, ssl_context, authenticator, ...)."""
     port = free_port()
-    controller = Controller(recorder, hostname="127.0.0.1", port=port, enable_SMTPUTF8=True)
+    controller = Controller(
+        recorder, hostname="127.0.0.1", port=port, enable_SMTPUTF8=True, **options
+    )
     controller.start()
     try:
         yield port
     finally:
         controller.stop()
+
+
+def self_signed_cert(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 made with the openssl command (cert, key)."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def password_check(user: str, password: str):  # type: ignore[no-untyped-def]
+    """An aiosmtpd authenticator accepting one user and password."""
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    def check(server, session, envelope, mechanism, data):  # type: ignore[no-untyped-def]
+        ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+            user.encode(),
+            password.encode(),
+        )
+        return AuthResult(success=ok, handled=False)
+
+    return check

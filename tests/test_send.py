@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import ssl
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -15,7 +17,7 @@ from click.testing import CliRunner
 from castdigest.archive import Archive
 from castdigest.cli import cli
 from castdigest.config import Settings
-from castdigest.errors import FrozenError
+from castdigest.errors import FrozenError, SendError
 from castdigest.models import Digest, SendState, Subscriber, SubscriberStatus
 from castdigest.pipeline.send import Pacing, SendSummary, load_digest, send_digest
 from castdigest.render.email import render_email
@@ -28,6 +30,8 @@ from send_fixtures import (
     add_subscribers,
     make_digest,
     make_settings,
+    password_check,
+    self_signed_cert,
     smtp_server,
     store_digest,
     write_config,
@@ -493,3 +497,88 @@ def test_wire_template_refuses_what_it_cannot_fill() -> None:
     assert made is not None
     filled = made.fill({}, "tok-1", "", "")
     assert filled.endswith(b"\r\n\r\ntok-1\r\n--b--\r\n")
+
+
+# --------------------------------------------------------------------------- TLS and login
+
+
+@pytest.fixture
+def cert(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    cert, key = self_signed_cert(tmp_path)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the client trusts this certificate
+    return cert, key
+
+
+def _server_tls(cert: tuple[Path, Path]) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(str(cert[0]), str(cert[1]))
+    return context
+
+
+def test_starttls_and_login(tmp_path: Path, cert: tuple[Path, Path]) -> None:
+    rec = Recorder()
+    options = {
+        "tls_context": _server_tls(cert),
+        "require_starttls": True,
+        "authenticator": password_check("digest", "s3cret-pass"),
+    }
+    with smtp_server(rec, **options) as port:
+        archive, settings, digest = setup(
+            tmp_path, port, tls="starttls", user="digest", password="s3cret-pass"
+        )
+        summary = run(archive, settings, digest)
+    assert (summary.sent, summary.failed) == (3, 0)
+    assert sorted(r for r, _ in rec.messages) == RECEIVERS
+
+
+def test_implicit_tls_with_a_password_file(tmp_path: Path, cert: tuple[Path, Path]) -> None:
+    rec = Recorder()
+    secret_file = tmp_path / "smtp-password"
+    secret_file.write_text("from-a-file-pass\n", encoding="utf-8")
+    options = {
+        "ssl_context": _server_tls(cert),
+        "authenticator": password_check("digest", "from-a-file-pass"),
+        "auth_require_tls": False,  # aiosmtpd does not count implicit TLS as TLS
+    }
+    with smtp_server(rec, **options) as port:
+        archive, settings, digest = setup(
+            tmp_path, port, tls="ssl", user="digest", password_file=str(secret_file)
+        )
+        summary = run(archive, settings, digest)
+    assert (summary.sent, summary.failed) == (3, 0)
+
+
+def test_refused_login_stops_with_a_message_that_never_shows_the_password(
+    tmp_path: Path, cert: tuple[Path, Path]
+) -> None:
+    rec = Recorder()
+    options = {
+        "tls_context": _server_tls(cert),
+        "authenticator": password_check("digest", "the-right-one"),
+    }
+    config = write_config(tmp_path, {"tls": "starttls", "user": "digest"})
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, [ALL])
+        store_digest(archive, make_digest())
+    with smtp_server(rec, **options) as port:
+        env = {**_cli_env(port), "CASTDIGEST_SMTP_TLS": "starttls"}
+        env["CASTDIGEST_SMTP_PASSWORD"] = "wrong-password-xyz"
+        result = CliRunner().invoke(cli, ["--config", str(config), "send", "2026-W48"], env=env)
+    assert result.exit_code == 1
+    assert f"Error: smtp://127.0.0.1:{port}: login refused for user 'digest' (535)" in result.output
+    assert "wrong-password-xyz" not in result.output
+    assert rec.messages == []
+
+
+def test_untrusted_certificate_stops_the_send(
+    tmp_path: Path, cert: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rec = Recorder()
+    with smtp_server(rec, tls_context=_server_tls(cert)) as port:
+        archive, settings, digest = setup(tmp_path, port, tls="starttls")
+        monkeypatch.delenv("SSL_CERT_FILE")  # the client no longer trusts the test certificate
+        with pytest.raises(SendError, match="TLS certificate not trusted"):
+            run(archive, settings, digest)
+    assert archive.ledger.remaining(digest.id) == 3 and rec.messages == []

@@ -125,6 +125,13 @@ class SmtpTransport:
                 where=self.where,
                 hint="check CASTDIGEST_SMTP_USER and CASTDIGEST_SMTP_PASSWORD",
             ) from None
+        except smtplib.SMTPNotSupportedError:
+            conn.close()
+            raise SendError(
+                "server does not offer login (AUTH)",
+                where=self.where,
+                hint="many servers offer AUTH only over TLS: check CASTDIGEST_SMTP_TLS",
+            ) from None
         except BaseException:
             conn.close()
             raise
@@ -136,6 +143,12 @@ class SmtpTransport:
             return ACCEPTED
         try:
             self._conn = self._connect()
+        except ssl.SSLCertVerificationError as exc:
+            raise SendError(
+                f"TLS certificate not trusted ({exc.verify_message})",
+                where=self.where,
+                hint="the relay needs a certificate valid for this host name",
+            ) from None
         except (smtplib.SMTPException, OSError) as exc:
             return replace(classify(exc), unreachable=True)
         self._sent_on_conn = 0
