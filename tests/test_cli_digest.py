@@ -207,6 +207,12 @@ def test_pin_block_and_undo(env: tuple[Path, Path]) -> None:
     assert run(env, "pin", "ep0008").exit_code == 0
     rows = {r["id"]: r for r in json.loads(run(env, "rank", "--week", "2026-W48", "--json").stdout)}
     assert rows["ep0008"]["decision"] == "pinned"
+    run(env, "build", "--week", "2026-W48")
+    with Archive(env[1]) as arch:
+        arch.digests.mark_sent("2026-W48", NOW)
+    assert run(env, "pin", "ep0001").stdout == (
+        "ep0001: pinned; already sent in 2026-W48, so it will not come back\n"
+    )
     missing = run(env, "pin", "zzz")
     assert missing.exit_code == 1
     assert missing.stderr == "Error: zzz: no such episode\n  hint: see `castdigest episodes`\n"

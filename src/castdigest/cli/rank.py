@@ -262,6 +262,9 @@ def _override(app: AppContext, db: str | None, ref: str, action: str, undo: bool
         before = archive.digests.overrides().get(episode_id)
         archive.digests.set_override(episode_id, action, datetime.now(UTC))
         was = f" (was {_DONE[before]})" if before and before != action else ""
+        sent = archive.digests.sent_episodes().get(episode_id) if action == PIN else None
+        if sent:
+            was += f"; already sent in {sent}, so it will not come back"
         return f"{episode_id}: {_DONE[action]}{was}"
 
 
