@@ -582,3 +582,15 @@ def test_untrusted_certificate_stops_the_send(
         with pytest.raises(SendError, match="TLS certificate not trusted"):
             run(archive, settings, digest)
     assert archive.ledger.remaining(digest.id) == 3 and rec.messages == []
+
+
+def test_a_second_send_while_one_runs_is_refused(tmp_path: Path) -> None:
+    from castdigest.pipeline.send import send_lock
+
+    rec = Recorder()
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port)
+        with send_lock(archive.path), pytest.raises(SendError, match="another send"):
+            run(archive, settings, digest)
+        assert rec.messages == [] and archive.ledger.rows(digest.id) == []
+        assert run(archive, settings, digest).sent == 3  # released: the next send goes

@@ -12,11 +12,13 @@ resent next time with the same Message-ID, which mailbox providers drop as a dup
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -340,12 +342,48 @@ def send_digest(
         )
     warnings: list[str] = []
     secret = secret_for(settings, dry_run=dry_run, warnings=warnings)
-    recipients, summary = plan(archive, settings, digest, secret, record=not dry_run)
-    summary.warnings = warnings
     if dry_run:
+        recipients, summary = plan(archive, settings, digest, secret, record=False)
+        summary.warnings = warnings
         summary = write_outbox(settings, digest, recipients, summary, progress)
         summary.digest_status = digest.status.value
         return summary
+    with send_lock(archive.path):
+        recipients, summary = plan(archive, settings, digest, secret)
+        summary.warnings = warnings
+        return _send(archive, settings, digest, recipients, summary, transport, progress, pacing)
+
+
+@contextmanager
+def send_lock(archive_path: Path) -> Iterator[None]:
+    """One send per archive at a time (a cron run and a manual one must not both hand the
+    same pending rows to the server). The kernel drops the lock when the process dies."""
+    lock_path = archive_path.with_name(archive_path.name + ".send-lock")
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SendError(
+                "another send from this archive is running",
+                where=str(archive_path),
+                hint="wait for it to finish; a killed send releases the lock at once",
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _send(
+    archive: Archive,
+    settings: Settings,
+    digest: Digest,
+    recipients: list[Recipient],
+    summary: SendSummary,
+    transport: SmtpTransport | None,
+    progress: Progress | None,
+    pacing: Pacing | None,
+) -> SendSummary:
     if transport is None:
         password = read_password(settings.smtp, Path(settings.base_dir))
         transport = SmtpTransport(settings.smtp, password)
