@@ -17,10 +17,19 @@ from castdigest.readers.episode_json import NAME as EXPORT_FORMAT
 
 _WINDOW = timedelta(days=3)
 _RECENT = 200  # undated episodes are compared with this many of the most recent
-_NO_GUID = (
-    " AND NOT EXISTS (SELECT 1 FROM episode_keys k WHERE k.episode_id = episodes.id"
-    " AND k.key >= 'guid:' AND k.key < 'guid;')"
+# Episodes stored without a guid carry a `noguid:<id>` key (see `index_keys`): an indexed
+# list of the few episodes (pages, transcripts, notes) a feed item may be another reading of.
+NO_GUID = "noguid:"
+_GUIDLESS = (
+    "SELECT e.id, e.json FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
+    " WHERE k.key >= 'noguid:' AND k.key < 'noguid;'"
 )
+
+
+def index_keys(merged: Episode, parts: list[Episode]) -> list[str]:
+    """The keys to store for a merged episode: every part's, and the guid-less marker."""
+    out = [k for part in parts for k in dedupe.keys(part)]
+    return out if merged.guid else [*out, NO_GUID + merged.id]
 
 
 class Identifier:
@@ -98,14 +107,12 @@ class Identifier:
 
     def _candidates(self, ep: Episode) -> list[tuple[str, Episode]]:
         args: list[str] = []
+        # An episode with a guid can only be one of those without.
+        sql = _GUIDLESS if ep.guid else "SELECT e.id, e.json FROM episodes e WHERE 1"
         if ep.published is not None:
-            sql = "SELECT id, json FROM episodes WHERE day BETWEEN ? AND ?"
+            sql += " AND e.day BETWEEN ? AND ?"
             args += [utc_iso(ep.published - _WINDOW), utc_iso(ep.published + _WINDOW)]
-        else:
-            sql = "SELECT id, json FROM episodes WHERE 1"
-        if ep.guid:  # an episode with a guid can only be one of those without
-            sql += _NO_GUID
-        sql += f" ORDER BY day DESC, id LIMIT {_RECENT}"
+        sql += f" ORDER BY e.day DESC, e.id LIMIT {_RECENT}"
         rows = self._load(sql, args)
         if ep.published is not None:
             # Undated readings (a saved page, a transcript) seen after the episode came out.
@@ -120,8 +127,10 @@ class Identifier:
 
     def _undated(self) -> list[tuple[str, Episode]]:
         if self._undated_cache is None:
-            sql = "SELECT id, json FROM episodes WHERE published IS NULL"
-            self._undated_cache = self._load(sql + f" ORDER BY first_seen DESC LIMIT {_RECENT}", [])
+            sql = _GUIDLESS + " AND e.published IS NULL"
+            self._undated_cache = self._load(
+                sql + f" ORDER BY e.first_seen DESC LIMIT {_RECENT}", []
+            )
         return self._undated_cache
 
     def _load(self, sql: str, args: list[str]) -> list[tuple[str, Episode]]:

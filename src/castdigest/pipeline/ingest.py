@@ -19,7 +19,7 @@ from castdigest.archive import Archive
 from castdigest.errors import CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.fetch import fetch
-from castdigest.pipeline.identify import Identifier
+from castdigest.pipeline.identify import Identifier, index_keys
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.registry import choose, decode, load_file, read_document
 
@@ -128,7 +128,7 @@ def store_episodes(
                 store.delete(eid)
                 continue
             merged = dedupe.merge(parts).model_copy(update={"id": eid})
-            keys = [k for part in parts for k in dedupe.keys(part)]
+            keys = index_keys(merged, parts)
             status = store.save(merged, keys, now)
             if eid in mine:
                 setattr(report, status, getattr(report, status) + 1)
