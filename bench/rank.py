@@ -1,10 +1,11 @@
 """Digest build time over a large archive: select the week, classify, rank, condense, store.
 
 Generates an archive of N synthetic episodes (100,000 by default) spread evenly over two years,
-inserted directly with EpisodeStore.save in one transaction, then builds the digest of one ISO
-week (about N / 104 candidates). Prints the window query time and its query plan (it must use
-the `episodes_day` index), the time of a cold build (everything condensed) and of a warm
-rebuild (condensed results from the cache), and the candidates per second.
+inserted directly with EpisodeStore.save in one transaction, builds and marks sent the 12 weeks
+before (so novelty compares each candidate with about 144 sent episodes), then builds the digest
+of one ISO week (about N / 104 candidates). Prints the window query time and its query plan
+(it must use the `episodes_day` index), the time of a cold build (everything condensed) and of
+a warm rebuild (condensed results from the cache), and the candidates per second.
 
     .venv/bin/python bench/rank.py                   # 100,000 episodes
     .venv/bin/python bench/rank.py --episodes 20000
@@ -19,13 +20,14 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from castdigest.archive import Archive
 from castdigest.archive.db import utc_iso
 from castdigest.archive.episodes import EpisodeFilter
 from castdigest.config import load_settings
 from castdigest.models import Chapter, Episode, Quote
-from castdigest.pipeline.build import build, parse_week, timezone
+from castdigest.pipeline.build import build, parse_week, timezone, week_of
 
 WORDS = (
     "agent model infrastructure latency benchmark dataset training inference compute cluster "
@@ -38,6 +40,7 @@ SYLLABLES = "ka lo mi ne ru sa ti vo ze pa do fi gu ha je".split()
 TAGS = "ai-agents gpu cloud-computing open-models drones ai-healthcare startups biology".split()
 END = datetime(2026, 11, 30, tzinfo=UTC)
 SPAN = timedelta(days=728)
+UTC_ZONE = ZoneInfo("UTC")
 
 
 def sentence(rng: random.Random, words: list[str], n: int) -> str:
@@ -87,6 +90,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--episodes", type=int, default=100_000)
     parser.add_argument("--week", default="2026-W48")
+    parser.add_argument(
+        "--history", type=int, default=12, help="Earlier weeks built and sent first (novelty)."
+    )
     args = parser.parse_args()
     config = Path(__file__).resolve().parents[1] / "samples" / "castdigest.toml"
     settings = load_settings(config, environ={})
@@ -106,6 +112,18 @@ def main() -> None:
         query = time.perf_counter() - t0
         print(f"window {window.id}: {len(found):,} episodes read in {query * 1000:.0f} ms")
         as_of = END
+        t0 = time.perf_counter()
+        for back in range(args.history, 0, -1):
+            earlier = week_of(
+                datetime.combine(window.since, datetime.min.time(), UTC) - timedelta(weeks=back),
+                UTC_ZONE,
+            )
+            build(archive, settings, earlier, as_of=as_of)
+            archive.digests.mark_sent(earlier.id, as_of)
+        print(
+            f"history: {args.history} earlier weeks built and sent"
+            f" in {time.perf_counter() - t0:.1f} s"
+        )
         t0 = time.perf_counter()
         cold = build(archive, settings, window, as_of=as_of)
         cold_s = time.perf_counter() - t0
