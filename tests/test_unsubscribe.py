@@ -132,3 +132,62 @@ def test_other_paths_and_methods(served: tuple[str, Settings, Path]) -> None:
     assert httpx.get(f"{base}/").status_code == 404
     token = token_for(settings, "bob@mail.example.com")
     assert httpx.put(f"{base}/unsubscribe?token={token}").status_code == 405
+
+
+def test_unsubscribe_server_command_serves_on_localhost(tmp_path: Path) -> None:
+    import os
+    import re
+    import subprocess
+    import sys
+
+    from send_fixtures import write_config
+
+    config = write_config(tmp_path)
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, [BOB])
+    env = {**os.environ, "CASTDIGEST_UNSUBSCRIBE_SECRET": SECRET}
+    command = ["-m", "castdigest", "--config", str(config), "unsubscribe-server", "--port", "0"]
+    proc = subprocess.Popen(
+        [sys.executable, *command],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stderr is not None
+        first = proc.stderr.readline()
+        found = re.fullmatch(
+            r"Serving unsubscribe links on http://127\.0\.0\.1:(\d+)/unsubscribe"
+            r" \(Ctrl-C to stop\)\n",
+            first,
+        )
+        assert found, first
+        settings = make_settings(tmp_path)
+        token = token_for(settings, "bob@mail.example.com")
+        response = httpx.post(
+            f"http://127.0.0.1:{found.group(1)}/unsubscribe?token={token}",
+            content=b"List-Unsubscribe=One-Click",
+        )
+        assert response.status_code == 200
+        assert statuses(tmp_path / "castdigest.db") == {"bob@mail.example.com": "unsubscribed"}
+        log = proc.stderr.readline()
+        assert '"POST /unsubscribe" 200' in log and token not in log  # no token in the log
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_unsubscribe_server_command_needs_the_secret(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from castdigest.cli import cli
+    from send_fixtures import write_config
+
+    config = write_config(tmp_path)
+    result = CliRunner().invoke(
+        cli,
+        ["--config", str(config), "unsubscribe-server"],
+        env={"CASTDIGEST_UNSUBSCRIBE_SECRET": ""},
+    )
+    assert result.exit_code == 1
+    assert "CASTDIGEST_UNSUBSCRIBE_SECRET: unsubscribe secret missing" in result.output
