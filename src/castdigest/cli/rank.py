@@ -27,8 +27,15 @@ def window_options(func: F) -> F:
     for option in reversed(
         [
             click.option("--week", metavar="YYYY-Www", help="An ISO week, e.g. 2026-W48."),
-            click.option("--since", type=DAY, help="First day of a custom window (2026-11-16)."),
-            click.option("--until", type=DAY, help="Last day of a custom window, inclusive."),
+            click.option(
+                "--since",
+                type=DAY,
+                metavar="DATE",
+                help="First day of a custom window (2026-11-16).",
+            ),
+            click.option(
+                "--until", type=DAY, metavar="DATE", help="Last day of a custom window, inclusive."
+            ),
         ]
     ):
         func = option(func)
@@ -137,7 +144,7 @@ def suggest_cmd(
     db: str | None,
     as_json: bool,
 ) -> None:
-    """Propose new topics: frequent tags, entities and title terms no topic covers.
+    """Propose new topics: frequent tags, entities and distinctive terms no topic covers.
 
     Looks at the last 30 days before --as-of unless a window is given. Suggestions that would
     claim episodes now in the catch-all topic come first.
