@@ -9,7 +9,7 @@ from castdigest.archive import Archive
 from castdigest.config import RankConfig, Settings, TopicConfig
 from castdigest.models import Chapter, Episode, Quote
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)  # Tuesday of 2026-W48
+NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)  # Friday of 2026-W48
 
 TOPICS = [
     TopicConfig(
