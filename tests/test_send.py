@@ -381,6 +381,7 @@ def test_cli_send_unknown_digest_and_missing_secret(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Error: 2030-W01: no such digest" in result.output
     with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, [ALL])
         store_digest(archive, make_digest())
     env["CASTDIGEST_UNSUBSCRIBE_SECRET"] = ""
     result = runner.invoke(cli, ["--config", str(config), "send", "2026-W48"], env=env)
@@ -454,6 +455,22 @@ def test_send_refuses_an_empty_digest(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "Error: 2026-W48: the digest has no items; nothing sent" in result.output
+
+
+def test_send_without_subscribers_is_refused_and_leaves_the_digest_a_draft(
+    tmp_path: Path,
+) -> None:
+    config = write_config(tmp_path)
+    with Archive(tmp_path / "castdigest.db") as archive:
+        add_subscribers(archive, [GONE])
+        store_digest(archive, make_digest())
+    result = CliRunner().invoke(
+        cli, ["--config", str(config), "send", "2026-W48"], env=_cli_env(25)
+    )
+    assert result.exit_code == 1
+    assert "castdigest.db: no active subscribers; nothing sent" in result.output
+    with Archive(tmp_path / "castdigest.db") as archive:
+        assert load_digest(archive, "2026-W48").status.value == "draft"
 
 
 def test_wire_template_gives_the_bytes_the_email_package_writes(tmp_path: Path) -> None:

@@ -340,6 +340,12 @@ def send_digest(
             where=digest.id,
             hint="ingest the week's episodes and rebuild it",
         )
+    if not archive.subscribers.count()[SubscriberStatus.ACTIVE.value]:
+        raise SendError(
+            "no active subscribers; nothing sent",
+            where=str(archive.path),
+            hint="add some: `castdigest subscribers import FILE.csv`",
+        )
     warnings: list[str] = []
     secret = secret_for(settings, dry_run=dry_run, warnings=warnings)
     if dry_run:
