@@ -6,7 +6,7 @@ import json
 import sys
 import tomllib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -317,12 +317,13 @@ def weekly_cmd(
         if not as_json:
             click.echo(f"== {text}", err=True)
 
+    def bar(total: int) -> AbstractContextManager[Callable[[int], None]]:
+        return progress_bar(total, "Sending", quiet)
+
     with app.archive(db) as archive, errors():
-        due = archive.subscribers.count()["active"]
-        with progress_bar(due, "Sending", quiet) as tick:
-            report = run_weekly(
-                archive, settings, as_of=as_of, send=not no_send, progress=tick, step=step
-            )
+        report = run_weekly(
+            archive, settings, as_of=as_of, send=not no_send, progress_bar=bar, step=step
+        )
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:

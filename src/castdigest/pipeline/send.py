@@ -133,7 +133,9 @@ def plan(
     if record:
         archive.ledger.ensure(digest.id, new_rows, now)
         for row in gone:
-            archive.ledger.mark(digest.id, row.email, SendState.SKIPPED, now, error="unsubscribed")
+            archive.ledger.mark(
+                digest.id, row.email, SendState.SKIPPED, now, error="no longer subscribed"
+            )
     return recipients, summary
 
 

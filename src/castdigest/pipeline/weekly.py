@@ -9,6 +9,7 @@ ledger hands to the server only what is still due, so a second run sends nothing
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from castdigest.pipeline.ingest import (
     ingest_url,
 )
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
-from castdigest.pipeline.send import Pacing, SendSummary, send_digest
+from castdigest.pipeline.send import Pacing, Progress, SendSummary, send_digest
 from castdigest.send.smtp import SmtpTransport
 
 Step = Callable[[str], None]
@@ -86,7 +87,7 @@ def run_weekly(
     as_of: datetime | None = None,
     send: bool = True,
     transport: SmtpTransport | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress_bar: Callable[[int], AbstractContextManager[Progress]] | None = None,
     pacing: Pacing | None = None,
     step: Step | None = None,
 ) -> WeeklyReport:
@@ -111,7 +112,9 @@ def run_weekly(
     report.published = publish_from_archive(archive, settings, digest.id, out_dir)
     if send:
         say(f"send {digest.id}")
-        report.send = send_digest(
-            archive, settings, digest, transport=transport, progress=progress, pacing=pacing
-        )
+        due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
+        with progress_bar(due) if progress_bar else nullcontext(None) as tick:
+            report.send = send_digest(
+                archive, settings, digest, transport=transport, progress=tick, pacing=pacing
+            )
     return report
