@@ -26,8 +26,13 @@ _FILLERS = {
     "it": r"ehm+|mmm+",
     "pt": r"ahn+|hum+|éh+",
 }
+# Two passes per language, both cheap to scan for: a filler after a comma takes the comma
+# with it ("on a, euh, construit" -> "on a construit"), then any other filler.
 _LATIN_FILLER = {
-    lang: re.compile(rf",?\s*(?<![\w'’-])(?:{pattern})(?![\w'’-])[,…]*(?=[\s.]|$)", re.IGNORECASE)
+    lang: (
+        re.compile(rf",\s*\b(?:{pattern})\b(?![\w'’-])[,…]*(?=[\s.]|$)", re.IGNORECASE),
+        re.compile(rf"\b(?:{pattern})\b(?![\w'’-])[,…]*(?=[\s.]|$)", re.IGNORECASE),
+    )
     for lang, pattern in _FILLERS.items()
 }
 _CJK_FILLER = {
@@ -39,12 +44,9 @@ _HEDGE = {
     "en": re.compile(r",\s*(?:you know|I mean|like),(?=\s)|^(?:you know|I mean),?\s+", re.I),
     "fr": re.compile(r",\s*(?:tu vois|vous voyez|tu sais|en fait|quoi),(?=\s)", re.I),
 }
-# A word (or two, or three) said twice or more in a row: "we we", "it's it's", "on the on the".
-_STUTTER = re.compile(
-    r"(?<![\w'’])((?:[^\W\d_]+(?:['’][^\W\d_]+)?)(?:\s+[^\W\d_]+(?:['’][^\W\d_]+)?){0,2})"
-    r"(?:(?:\s*[,-]\s*|\s+)\1)+(?![\w'’])",
-    re.IGNORECASE,
-)
+# Words for stutter detection, and what may stand between two repeats of a word or phrase.
+_STUTTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_STUTTER_GAP = re.compile(r"\s*[,-]\s*|\s+")
 _CJK_STUTTER = re.compile(
     r"([\u4e00-\u9fff])\1{2,}|(就是|然后|这个|那个|我们|所以|对对)(?:[，,]?\2)+"
 )
@@ -86,16 +88,65 @@ def clean_spoken(text: str, language: str | None = None) -> str:
     if lang in _CJK_FILLER:
         text = _CJK_FILLER[lang].sub("", text)
         text = _CJK_STUTTER.sub(lambda m: m.group(1) or m.group(2), text)
-    filler = _LATIN_FILLER.get(lang, _LATIN_FILLER["en"])
-    text = filler.sub(" ", text)
-    if lang != "en":
-        text = _LATIN_FILLER["en"].sub(" ", text)  # English fillers leak into every language
+    passes = [*_LATIN_FILLER.get(lang, ()), *(_LATIN_FILLER["en"] if lang != "en" else ())]
+    for filler in passes:  # in order: the comma pass first; English fillers leak everywhere
+        text = filler.sub(" ", text)
     if lang in _HEDGE:
         text = _HEDGE[lang].sub(lambda m: "," if m.group().startswith(",") else "", text)
-    text = _STUTTER.sub(r"\1", text)
+    text = collapse_stutters(text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def collapse_stutters(text: str) -> str:
+    """Keep one of a word or phrase (up to three words) said several times in a row.
+
+    "we we we built" -> "we built", "on the on the front" -> "on the front". Only spaces,
+    a comma or a dash may stand between the repeats; case is ignored.
+    """
+    words = list(_STUTTER_WORD.finditer(text))
+    lowered = [w.group().casefold() for w in words]
+    if not any(a == b for k in (1, 2, 3) for a, b in zip(lowered, lowered[k:], strict=False)):
+        return text  # the common case: no word comes back within three words
+    drop: list[tuple[int, int]] = []  # (start, end) of repeats to delete
+    i = 0
+    while i < len(words):
+        for k in (3, 2, 1):
+            reps = 1
+            while (
+                i + (reps + 1) * k <= len(words)
+                and lowered[i : i + k] == lowered[i + reps * k : i + (reps + 1) * k]
+                and _joined(text, words, i + (reps - 1) * k, i + (reps + 1) * k, k)
+            ):
+                reps += 1
+            if reps > 1:
+                drop.append((words[i + k - 1].end(), words[i + reps * k - 1].end()))
+                i += reps * k
+                break
+        else:
+            i += 1
+    if not drop:
+        return text
+    out, last = [], 0
+    for start, end in drop:
+        out.append(text[last:start])
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _joined(text: str, words: list[re.Match[str]], start: int, stop: int, k: int) -> bool:
+    """Words[start:stop] (two blocks of k) follow each other with only spaces, or a comma or
+    a dash between the blocks."""
+    for n in range(start, stop - 1):
+        gap = text[words[n].end() : words[n + 1].start()]
+        if (n - start + 1) % k == 0:
+            if not _STUTTER_GAP.fullmatch(gap):
+                return False
+        elif not gap.isspace():
+            return False
+    return True
 
 
 def strip_lead(sentence: str, language: str | None = None) -> str:

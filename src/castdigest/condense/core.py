@@ -43,33 +43,39 @@ class ExtractiveCondenser:
 
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
-        chosen, used = self.takeaways(episode, budget, language)
+        pools = _Pools(episode)
+        chosen, used = self.takeaways(episode, budget, language, pools)
         return Condensed(
             episode_id=episode.id,
             title=episode.title,
             blurb=_blurb(episode, chosen, language),
             takeaways=[_takeaway(c, text) for c, text in chosen],
             quotes=pick_quotes(
-                episode, budget.quotes, language, {match_key(t, language) for _, t in chosen}
+                episode,
+                budget.quotes,
+                language,
+                {match_key(t, language) for _, t in chosen},
+                pools.get("transcript") if not episode.quotes else None,
             ),
             source="+".join(used),
             method=self.name,
         )
 
     def takeaways(
-        self, episode: Episode, budget: Budget, language: str | None
+        self, episode: Episode, budget: Budget, language: str | None, pools: _Pools | None = None
     ) -> tuple[list[tuple[Candidate, str]], list[str]]:
         """Takeaways from the richest material first, topped up from the next kinds."""
         per = per_takeaway(budget, language)
         chosen: list[tuple[Candidate, str]] = []
         used: list[str] = []
         left = math.inf if budget.max_words is None else float(budget.max_words)
-        for name, pool in POOLS:
+        pools = pools or _Pools(episode)
+        for name, _ in POOLS:
             want = budget.takeaways - len(chosen)
             enough = len(chosen) >= budget.min_takeaways and budget.max_words is None
             if want <= 0 or enough or left < min(MIN_FILL, per):
                 break
-            cands = pool(episode)
+            cands = pools.get(name)
             statements = [c for c in cands if not c.question]
             cands = statements if len(statements) >= want else cands  # questions are no takeaways
             if not cands:
@@ -126,6 +132,19 @@ class ExtractiveCondenser:
         out = [(cands[p.index], fit(cands[p.index].text, p.words)) for p in picks]
         out = [(c, text) for c, text in out if text]
         return sorted(out, key=lambda item: (item[0].position, cands.index(item[0])))
+
+
+class _Pools:
+    """Each kind of candidate built once per episode, when first asked for."""
+
+    def __init__(self, episode: Episode) -> None:
+        self.episode = episode
+        self.built: dict[str, list[Candidate]] = {}
+
+    def get(self, name: str) -> list[Candidate]:
+        if name not in self.built:
+            self.built[name] = dict(POOLS)[name](self.episode)
+        return self.built[name]
 
 
 def _takeaway(cand: Candidate, text: str) -> Takeaway:

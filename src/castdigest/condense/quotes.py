@@ -60,9 +60,17 @@ class _Found:
 
 
 def pick_quotes(
-    episode: Episode, count: int, language: str | None, exclude: set[str] | None = None
+    episode: Episode,
+    count: int,
+    language: str | None,
+    exclude: set[str] | None = None,
+    spoken: list[Candidate] | None = None,
 ) -> list[CondensedQuote]:
-    """Up to `count` quotes, spread over the episode, in order of appearance."""
+    """Up to `count` quotes, spread over the episode, in order of appearance.
+
+    `exclude` holds match keys of takeaways (not repeated as quotes when others qualify);
+    `spoken` the transcript's candidates when the caller has them already.
+    """
     if count <= 0:
         return []
     url = media_url(episode.urls)
@@ -70,7 +78,8 @@ def pick_quotes(
     if explicit:
         chosen = _spread(explicit, count, lambda q: _quotability(q.text, language))
         return [_from_source(episode, q, language, url) for q in chosen]
-    quotable = [c for c in transcript_pool(episode) if _quotable(c, language)]
+    spoken = transcript_pool(episode) if spoken is None else spoken
+    quotable = [c for c in spoken if _quotable(c, language)]
     fresh = [c for c in quotable if match_key(c.text, language) not in (exclude or set())]
     pool = fresh if len(fresh) >= count else quotable  # repeat a takeaway rather than go empty
     hosts = {p.name.casefold() for p in episode.hosts}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 import regex
 
@@ -25,6 +26,7 @@ _CJK = re.compile(f"[{_CJK_CLASS}]")
 # A word of a space-separated script: letters/digits not CJK, joined by ' - . , inside.
 _WORD = re.compile(rf"(?:(?![{_CJK_CLASS}])\w)+(?:['’.,-](?:(?![{_CJK_CLASS}])\w)+)*")
 _GRAPHEME = regex.compile(r"\X")
+_SPACE_RUN = re.compile(r"\s+")
 # Han and kana are written without spaces: any grapheme boundary next to one is a cut point.
 # Hangul is written with spaces between words, so it is cut at spaces like Latin text.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -38,6 +40,7 @@ def is_cjk_char(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+@lru_cache(maxsize=8192)
 def count_words(text: str) -> float:
     """Length of `text` in words, CJK characters counting one half each."""
     cjk = len(_CJK.findall(text))
@@ -54,6 +57,15 @@ def cut_points(text: str) -> list[tuple[int, float]]:
     word_starts = [m.start() for m in _WORD.finditer(text)]
     cjk_at = [m.start() for m in _CJK.finditer(text)]
     points: list[tuple[int, float]] = []
+    if not _UNSPACED.search(text):
+        # Spaced scripts only: the cut points are the spaces (never inside a grapheme), and
+        # walking graphemes is not needed.
+        for m in _SPACE_RUN.finditer(text):
+            if m.start():
+                units = bisect_left(word_starts, m.start()) + bisect_left(cjk_at, m.start()) / 2
+                points.append((m.start(), units))
+        points.append((len(text), len(word_starts) + len(cjk_at) / 2))
+        return points
     prev_unspaced = False
     for match in _GRAPHEME.finditer(text):
         pos = match.start()
