@@ -249,3 +249,14 @@ def test_build_of_an_empty_week_warns(env: tuple[Path, Path]) -> None:
     assert "warning: no episodes in 2026-03-02 .. 2026-03-08; the digest is empty" in result.stderr
     shown = json.loads(run(env, "digest", "show", "2026-W10", "--json").stdout)
     assert shown["sections"] == []
+
+
+def test_duplicate_topic_slugs_exit_1(env: tuple[Path, Path]) -> None:
+    config = env[0]
+    config.write_text(CONFIG + '\n[[topics]]\nslug = "infra"\nname = "Again"\n', encoding="utf-8")
+    for args in (("topics",), ("topics", "suggest"), ("rank",), ("build",)):
+        result = run(env, *args)
+        assert result.exit_code == 1, args
+        assert result.stderr.startswith(
+            "Error: topics: topic slug declared more than once: infra\n"
+        ), args

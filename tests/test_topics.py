@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from castdigest.config import TopicConfig, load_settings
+from castdigest.errors import ConfigError
 from castdigest.models import Entity, Episode
 from castdigest.readers.registry import read_path
 from castdigest.topics import CATCH_ALL, Classifier, load_topics, suggest, tag_key
@@ -114,6 +115,11 @@ def test_catch_all_is_added_last_and_can_be_renamed() -> None:
     renamed = load_topics([TopicConfig(slug="other", name="Elsewhere"), *TOPICS])
     assert [t.slug for t in renamed][-1] == CATCH_ALL
     assert renamed[-1].name == "Elsewhere"
+
+
+def test_duplicate_slugs_are_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="topics: topic slug declared more than once: chips"):
+        load_topics([*TOPICS, TopicConfig(slug="chips", name="Chips again")])
 
 
 def test_unmatched_episode_goes_to_the_catch_all() -> None:

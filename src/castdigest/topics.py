@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from castdigest.config import TopicConfig
+from castdigest.errors import ConfigError
 from castdigest.lexical import Bag, Indexed, Lexicon, Vector, add, cosine, terms
 from castdigest.models import Episode
 
@@ -53,7 +54,19 @@ class Topic:
 
 
 def load_topics(configs: Iterable[TopicConfig]) -> list[Topic]:
-    """Topics in config order, the catch-all last (added when the config does not declare it)."""
+    """Topics in config order, the catch-all last (added when the config does not declare it).
+
+    ConfigError when two topics share a slug: their sections and feeds would collide.
+    """
+    configs = list(configs)
+    slugs = [c.slug for c in configs]
+    twice = sorted({s for s in slugs if slugs.count(s) > 1})
+    if twice:
+        raise ConfigError(
+            "topic slug declared more than once: " + ", ".join(twice),
+            where="topics",
+            hint="give every [[topics]] entry its own slug",
+        )
     topics = [
         Topic(c.slug, c.name, c.description, tuple(c.tags), tuple(c.keywords), c.language)
         for c in configs

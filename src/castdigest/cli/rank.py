@@ -101,7 +101,8 @@ def topics_group(
     with app.archive(db) as archive, errors():
         start, end = window.bounds(timezone(settings))
         episodes = list(archive.episodes.list(EpisodeFilter(since=start, until=end)))
-    topics = load_topics(settings.topics)
+    with errors():
+        topics = load_topics(settings.topics)
     classifier = Classifier(topics, settings.rank.topic_threshold, settings.rank.secondary_ratio)
     results, _ = classifier.classify(sorted(episodes, key=lambda e: e.id))
     rows = []
@@ -164,9 +165,9 @@ def suggest_cmd(
         episodes = sorted(
             archive.episodes.list(EpisodeFilter(since=start, until=stop)), key=lambda e: e.id
         )
-    classifier = Classifier(
-        load_topics(settings.topics), settings.rank.topic_threshold, settings.rank.secondary_ratio
-    )
+    with errors():
+        topics = load_topics(settings.topics)
+    classifier = Classifier(topics, settings.rank.topic_threshold, settings.rank.secondary_ratio)
     found = suggest(episodes, classifier, min_episodes=min_episodes, limit=limit)
     if as_json:
         click.echo(json.dumps([s.__dict__ for s in found], ensure_ascii=False, indent=2))
