@@ -611,3 +611,21 @@ def test_a_second_send_while_one_runs_is_refused(tmp_path: Path) -> None:
             run(archive, settings, digest)
         assert rec.messages == [] and archive.ledger.rows(digest.id) == []
         assert run(archive, settings, digest).sent == 3  # released: the next send goes
+
+
+def test_a_password_file_inside_a_repository_is_refused(tmp_path: Path) -> None:
+    from castdigest.config import SmtpConfig
+    from castdigest.errors import ConfigError
+    from castdigest.send.smtp import read_password
+
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "secrets").mkdir()
+    inside = tmp_path / "repo" / "secrets" / "smtp-password"
+    inside.write_text("hunter2-in-repo\n", encoding="utf-8")
+    outside = tmp_path / "smtp-password"
+    outside.write_text("hunter2-outside\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="password file is inside the repository") as err:
+        read_password(SmtpConfig(password_file=str(inside)), tmp_path)
+    assert "hunter2" not in str(err.value)
+    assert read_password(SmtpConfig(password_file="smtp-password"), tmp_path) == "hunter2-outside"
+    assert read_password(SmtpConfig(password="from-env"), tmp_path) == "from-env"

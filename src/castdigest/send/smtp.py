@@ -44,7 +44,14 @@ def read_password(cfg: SmtpConfig, base_dir: Path) -> str | None:
     if not cfg.password_file:
         return None
     path = Path(cfg.password_file).expanduser()
-    path = path if path.is_absolute() else base_dir / path
+    path = (path if path.is_absolute() else base_dir / path).resolve()
+    repo = next((d for d in path.parents if (d / ".git").exists()), None)
+    if repo is not None:
+        raise ConfigError(
+            f"password file is inside the repository {repo}",
+            where=str(path),
+            hint="keep it outside any git work tree, or use CASTDIGEST_SMTP_PASSWORD",
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
