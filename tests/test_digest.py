@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -264,3 +267,36 @@ def test_digest_store_listing_and_errors(archive: Archive, tmp_path: Path) -> No
     }
     with pytest.raises(NotFoundError, match="2026-W01: no such digest"):
         archive.digests.get("2026-W01")
+
+
+_BUILD_AND_PRINT = """
+import sys, tempfile
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from digest_fixtures import NOW, sample_episodes, save_all, settings
+from castdigest.archive import Archive
+from castdigest.models import dump_json
+from castdigest.pipeline.build import build, parse_week
+folder = Path(tempfile.mkdtemp(dir=sys.argv[2]))
+with Archive(folder / "a.db") as arch:
+    save_all(arch, sample_episodes())
+    result = build(arch, settings(folder), parse_week("2026-W48"), as_of=NOW)
+    print(dump_json(result.digest) + dump_json(result.ranked))
+"""
+
+
+def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None:
+    # Different hash seeds change set and dict orders: nothing in the digest may depend on them.
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _BUILD_AND_PRINT, str(Path(__file__).parent), str(tmp_path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert '"id": "2026-W48"' in outputs[0]
