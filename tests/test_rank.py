@@ -17,6 +17,7 @@ from castdigest.rank import (
     Candidate,
     SentEpisode,
     length_sanity,
+    looks_like_trailer,
     novelty,
     rank,
     recency,
@@ -82,6 +83,15 @@ def test_length_penalises_trailers_and_short_items() -> None:
     assert length_sanity(30, 300, 0) == pytest.approx(0.01)
     assert length_sanity(None, 300, 100) == 0.5  # unknown duration: judged by text
     assert length_sanity(None, 300, 500) == 1.0
+
+
+def test_trailer_titles_get_no_length_credit() -> None:
+    assert looks_like_trailer("Season 3 Trailer")
+    assert looks_like_trailer("Bande-annonce : saison 2")
+    assert not looks_like_trailer("Trailers for sale")  # a word, not a trailer
+    trailer = cand(1).episode.model_copy(update={"title": "Official teaser"})
+    c = Candidate(trailer, cand(1).classification, {"a": 1.0})
+    assert rank([c], RankConfig(), reference=REF)[0].components["length"] == 0.0
 
 
 def test_richness_counts_chapters_quotes_transcript_takeaways() -> None:

@@ -21,6 +21,7 @@ The chosen episodes are listed by score, then the dropped ones by score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -68,10 +69,19 @@ def material_words(ep: Episode) -> int:
 
 def length_sanity(duration: float | None, min_duration: float, words: int) -> float:
     """1 for a full episode; a trailer or clip shorter than `min_duration` falls quadratically
-    to 0. Without a duration, the amount of text decides (200 words and up is full)."""
+    to 0. Without a duration, the amount of text decides (200 words and up is full). An
+    episode whose title says it is a trailer (`looks_like_trailer`) gets 0 whatever its length."""
     if duration is not None and duration > 0:
         return 1.0 if duration >= min_duration else (duration / min_duration) ** 2
     return min(words / 200, 1.0)
+
+
+_TRAILER = re.compile(r"\b(trailer|teaser|bande[- ]annonce|coming soon|bientôt)\b", re.IGNORECASE)
+
+
+def looks_like_trailer(title: str) -> bool:
+    """A title that announces a trailer or teaser ("Season 3 trailer", "Bande-annonce")."""
+    return bool(_TRAILER.search(title))
 
 
 def source_weight(show_multiplier: float, source_multiplier: float) -> float:
@@ -146,7 +156,9 @@ def score(
         "recency": recency(day, reference, cfg.half_life_days),
         "topic": topic_relevance(cand.classification.relevance),
         "richness": richness(ep),
-        "length": length_sanity(ep.duration, cfg.min_duration, material_words(ep)),
+        "length": 0.0
+        if looks_like_trailer(ep.title)
+        else length_sanity(ep.duration, cfg.min_duration, material_words(ep)),
         "source": source_weight(shows.get((ep.show or "").casefold(), 1.0), cand.source_multiplier),
         "novelty": novelty(nearest[0]),
     }
