@@ -27,7 +27,7 @@ from send_fixtures import (
     write_config,
 )
 
-READERS = 24
+READERS = 48  # more than six kills can reach: every kill lands mid-send
 KILLS = 6
 
 
@@ -83,7 +83,7 @@ def test_sigkill_at_random_points_then_resume_reaches_everyone_once(tmp_path: Pa
         final = _start(config, port)
         _, err = final.communicate(timeout=60)
     assert final.returncode == 0, err.decode()
-    assert kills_mid_send >= KILLS - 1  # the kills did land during the send
+    assert kills_mid_send == KILLS  # every kill landed during the send
 
     received = rec.message_ids()
     with Archive(db) as archive:

@@ -1,0 +1,1 @@
+"""Sending: tokens and Message-IDs, message building, wire templates, SMTP delivery."""
