@@ -187,6 +187,8 @@ def test_sent_digest_is_frozen(archive: Archive, tmp_path: Path) -> None:
     assert dump_json(stored.model_copy(update={"status": DigestStatus.DRAFT})) == before
     with pytest.raises(FrozenError):
         archive.digests.set_status("2026-W48", DigestStatus.DRAFT)
+    archive.digests.mark_sent("2026-W48", datetime(2026, 12, 1, tzinfo=UTC))  # a resumed send
+    assert archive.digests.status("2026-W48") == (DigestStatus.SENT, "2026-11-30T08:00:00Z")
 
 
 def test_sent_episodes_are_not_picked_again(archive: Archive, tmp_path: Path) -> None:

@@ -132,7 +132,9 @@ class DigestStore:
             raise NotFoundError("no such digest", where=digest_id)
         if current[0] is DigestStatus.SENT and status is not DigestStatus.SENT:
             raise FrozenError("digest was sent; its status cannot go back", where=digest_id)
-        sent_at = utc_iso(at) if at is not None and status is DigestStatus.SENT else current[1]
+        sent_at = current[1]  # the first send time stays: a resumed send does not move it
+        if sent_at is None and at is not None and status is DigestStatus.SENT:
+            sent_at = utc_iso(at)
         with self.archive.transaction() as conn:
             conn.execute(
                 "UPDATE digests SET status = ?, sent_at = ? WHERE id = ?",
