@@ -57,7 +57,7 @@ def keys(episode: Episode) -> list[str]:
         out.append(f"title:{fold(episode.show)}|{title}")
     out += ["file:" + name for name in _linked_files(episode)]
     # fold() is per character: fold a prefix that surely yields _BODY_CHARS folded characters.
-    body = fold((episode.abstract or "")[: _BODY_CHARS * 3])[:_BODY_CHARS]
+    body = fold((episode.abstract or "")[: _BODY_CHARS * 3 // 2])[:_BODY_CHARS]
     if len(body) >= 80:
         out.append("body:" + hashlib.sha1(body.encode()).hexdigest()[:16])
     return list(dict.fromkeys(out))
