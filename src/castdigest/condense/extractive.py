@@ -48,6 +48,7 @@ class Weights:
     signature: float = 1.0  # distinct topic terms a sentence covers (weighted by centroid)
     signature_norm: float = 0.5  # divide the signature by words ** this
     noise: float = 0.5  # penalty for the share of a sentence that was fillers and stutters
+    zones: float = 1.0  # parts of the episode to cover, per takeaway (0: no coverage rule)
     short: float = 0.6  # penalty scale for sentences much shorter than `ideal_words`
     ideal_words: float = 18.0
     mmr: float = 0.7  # lambda: weight of relevance against redundancy
@@ -202,7 +203,7 @@ def select(
     redundancy = np.zeros(n)
     if avoid is not None and avoid.shape[0]:
         redundancy = np.asarray((feats.matrix @ avoid.T).max(axis=1).todense()).ravel()
-    zone_count = max(1, min(zones or count, count))
+    zone_count = max(1, min(round((zones or count) * weights.zones), count))
     zone = (pos * zone_count).astype(int)
     covered = np.zeros(zone_count, bool)
     taken = np.zeros(n, bool)
