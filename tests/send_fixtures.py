@@ -197,9 +197,8 @@ def smtp_server(recorder: Recorder, **options: object) -> Iterator[int]:
     """A real SMTP server on 127.0.0.1 in this process; yields its port. `options` go to
     aiosmtpd (tls_context, ssl_context, authenticator, ...)."""
     port = free_port()
-    controller = Controller(
-        recorder, hostname="127.0.0.1", port=port, enable_SMTPUTF8=True, **options
-    )
+    options = {"enable_SMTPUTF8": True, **options}
+    controller = Controller(recorder, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
         yield port

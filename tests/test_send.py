@@ -629,3 +629,28 @@ def test_a_password_file_inside_a_repository_is_refused(tmp_path: Path) -> None:
     assert "hunter2" not in str(err.value)
     assert read_password(SmtpConfig(password_file="smtp-password"), tmp_path) == "hunter2-outside"
     assert read_password(SmtpConfig(password="from-env"), tmp_path) == "from-env"
+
+
+def test_unicode_address_needs_smtputf8(tmp_path: Path) -> None:
+    rec = Recorder()
+    uni = Subscriber(email="zoë@mail.example.com")
+    with smtp_server(rec) as port:  # offers SMTPUTF8
+        archive, settings, digest = setup(tmp_path, port)
+        add_subscribers(archive, [uni])
+        assert run(archive, settings, digest).sent == 4
+    assert "zoë@mail.example.com" in {r for r, _ in rec.messages}
+    rec2 = Recorder()
+    (tmp_path / "b").mkdir()
+    with smtp_server(rec2, enable_SMTPUTF8=False) as port:
+        archive2, settings2, digest2 = setup(tmp_path / "b", port)
+        add_subscribers(archive2, [uni])
+        summary = run(archive2, settings2, digest2)
+    assert summary.sent == 3
+    assert [f.as_dict() for f in summary.failures] == [
+        {
+            "email": "zoë@mail.example.com",
+            "state": "failed-permanent",
+            "attempts": 1,
+            "error": "server cannot take it: SMTPUTF8 not supported by server",
+        }
+    ]

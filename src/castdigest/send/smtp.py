@@ -75,6 +75,8 @@ def classify(exc: BaseException) -> Delivery:
         return Delivery(
             False, permanent=500 <= code < 600, code=code, reason=_reply_text(exc.smtp_error)
         )
+    if isinstance(exc, smtplib.SMTPNotSupportedError):  # e.g. SMTPUTF8 for a Unicode address
+        return Delivery(False, permanent=True, reason=f"server cannot take it: {exc}")
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return Delivery(False, reason="connection dropped by the server")
     if isinstance(exc, socket.timeout | TimeoutError):
