@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from castdigest.archive import Archive
+from castdigest.config import SourceConfig
 from castdigest.errors import FrozenError, NotFoundError
-from castdigest.models import Decision, DigestStatus, dump_json
+from castdigest.models import Decision, DigestStatus, SourceRef, dump_json
 from castdigest.pipeline.build import (
     build,
     choose_window,
@@ -302,3 +303,18 @@ def test_builds_in_separate_processes_are_byte_identical(tmp_path: Path) -> None
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert '"id": "2026-W48"' in outputs[0]
+
+
+def test_show_and_source_weights(archive: Archive, tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds"
+    ref = SourceRef(location=str(feeds / "stack.xml"), format="feed", content_hash="0" * 64)
+    ep = archive.episodes.get("ep0005")
+    save_all(archive, [ep.model_copy(update={"sources": [ref]})])
+    s = settings(tmp_path, show_weights={"harbor notes": 1.5})
+    s = s.model_copy(
+        update={"sources": [SourceConfig(path="feeds/", weight=2.0), SourceConfig(path="x/")]}
+    )
+    by = {r.id: r for r in select(archive, s, W48).ranked}
+    assert by["ep0005"].components["source"] == 1.0  # 0.5 x the source's 2.0
+    assert by["ep0001"].components["source"] == 0.75  # 0.5 x Harbor Notes' 1.5 (any case)
+    assert by["ep0006"].components["source"] == 0.5

@@ -189,7 +189,8 @@ def select(archive: Archive, settings: Settings, window: Window) -> Selection:
     topics = load_topics(settings.topics)
     classifier = Classifier(topics, settings.rank.topic_threshold, settings.rank.secondary_ratio)
     ordered = sorted(episodes.values(), key=lambda e: e.id)
-    results, vectors = classifier.classify(ordered, extra=history)
+    extra = [e for e in history if e.id not in episodes]  # each document counted once
+    results, vectors = classifier.classify(ordered, extra=extra)
     weights = _source_weights(settings)
     candidates = [
         Candidate(ep, results[ep.id], vectors[ep.id], _source_multiplier(ep, weights))
