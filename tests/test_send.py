@@ -638,7 +638,8 @@ def test_unicode_address_needs_smtputf8(tmp_path: Path) -> None:
         archive, settings, digest = setup(tmp_path, port)
         add_subscribers(archive, [uni])
         assert run(archive, settings, digest).sent == 4
-    assert "zoë@mail.example.com" in {r for r, _ in rec.messages}
+    raw = next(d for r, d in rec.messages if r == "zoë@mail.example.com")
+    assert b"\r\nTo: zo\xc3\xab@mail.example.com\r\n" in raw  # UTF-8, not an encoded-word
     rec2 = Recorder()
     (tmp_path / "b").mkdir()
     with smtp_server(rec2, enable_SMTPUTF8=False) as port:
@@ -654,3 +655,13 @@ def test_unicode_address_needs_smtputf8(tmp_path: Path) -> None:
             "error": "server cannot take it: SMTPUTF8 not supported by server",
         }
     ]
+
+
+def test_an_internationalised_domain_is_sent_in_its_ascii_form(tmp_path: Path) -> None:
+    rec = Recorder()
+    with smtp_server(rec, enable_SMTPUTF8=False) as port:
+        archive, settings, digest = setup(tmp_path, port)
+        add_subscribers(archive, [Subscriber(email="ann@bücher.example")])
+        assert run(archive, settings, digest).sent == 4
+    raw = next(d for r, d in rec.messages if r == "ann@xn--bcher-kva.example")
+    assert b"\r\nTo: ann@xn--bcher-kva.example\r\n" in raw

@@ -36,6 +36,7 @@ from castdigest.send.message import (
     envelope_sender,
     has_content,
     make_recipient,
+    wire_address,
 )
 from castdigest.send.smtp import Delivery, RateLimiter, SmtpTransport, read_password
 from castdigest.subscribers import email_key
@@ -231,7 +232,7 @@ class _Run:
             return opened
         self.limiter.wait()
         ledger.mark(did, email, SendState.IN_FLIGHT, _now(), attempt=True)
-        result = self.transport.send(self.sender, email, data)
+        result = self.transport.send(self.sender, wire_address(email), data)
         if result.ok:
             ledger.mark(did, email, SendState.SENT, _now())
         else:

@@ -52,9 +52,18 @@ def envelope_sender(settings: Settings) -> str:
     return parseaddr(settings.newsletter.sender)[1]
 
 
+def wire_address(email: str) -> str:
+    """The address as SMTP and the To header carry it: an internationalised domain in its
+    ASCII (IDNA) form, so only a non-ASCII local part needs SMTPUTF8."""
+    local, _, domain = email.rpartition("@")
+    if not domain.isascii():
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}"
+
+
 def to_header(sub: Subscriber) -> str:
     """`Name <addr>`; email.headerregistry encodes a non-ASCII name as RFC 2047."""
-    local, _, domain = sub.email.rpartition("@")
+    local, _, domain = wire_address(sub.email).rpartition("@")
     return str(Address(display_name=sub.name or "", username=local, domain=domain))
 
 
@@ -135,6 +144,8 @@ class MessageBuilder:
     def wire(self, rcpt: Recipient, date: datetime) -> bytes:
         """The message as sent: from the wire template of its topic choice when possible."""
         name = rcpt.subscriber.name
+        if not wire_address(rcpt.subscriber.email).isascii():  # an SMTPUTF8 message
+            return to_bytes(self.message(rcpt, date), utf8=True)
         if name and (not self._names_checked or not self._names_substitute):
             return to_bytes(self.message(rcpt, date))
         key = (rcpt.topics, bool(name))
@@ -207,8 +218,10 @@ def _header(name: str, value: str) -> bytes:
 
 _URL_LIST_HEADERS = {"list-unsubscribe", "list-help", "list-subscribe", "list-archive"}
 WIRE_POLICY = _WirePolicy(linesep="\r\n")
+# For a recipient whose address is not ASCII (RFC 6531/6532): headers travel as UTF-8.
+WIRE_POLICY_UTF8 = _WirePolicy(linesep="\r\n", utf8=True)
 
 
-def to_bytes(msg: EmailMessage) -> bytes:
+def to_bytes(msg: EmailMessage, *, utf8: bool = False) -> bytes:
     """Wire form: CRLF line ends; headers folded and RFC 2047-encoded where needed."""
-    return msg.as_bytes(policy=WIRE_POLICY)
+    return msg.as_bytes(policy=WIRE_POLICY_UTF8 if utf8 else WIRE_POLICY)
