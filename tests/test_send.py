@@ -204,6 +204,19 @@ def test_550_marks_permanent_and_moves_on(tmp_path: Path) -> None:
     assert (again.sent, again.failed) == (0, 0)  # a permanent failure is not retried
     assert states(archive)["all@mail.example.com"] == ("failed-permanent", 1)
     assert summary.digest_status == "sent"
+    bounced = archive.subscribers.get("all@mail.example.com")
+    assert bounced is not None and bounced.status is SubscriberStatus.BOUNCED  # 5.1.1: no user
+
+
+def test_a_policy_refusal_is_permanent_but_not_a_bounce(tmp_path: Path) -> None:
+    rec = Recorder()
+    rec.rcpt_replies["all@mail.example.com"] = ["554 5.7.1 Message refused by policy"]
+    with smtp_server(rec) as port:
+        archive, settings, digest = setup(tmp_path, port)
+        summary = run(archive, settings, digest)
+    assert summary.failures[0].error == "554 5.7.1 Message refused by policy"
+    still = archive.subscribers.get("all@mail.example.com")
+    assert still is not None and still.status is SubscriberStatus.ACTIVE
 
 
 def test_connection_dropped_mid_send_is_retried_on_a_new_connection(tmp_path: Path) -> None:

@@ -238,6 +238,8 @@ class _Run:
         else:
             state = SendState.FAILED_PERMANENT if result.permanent else SendState.FAILED_TEMPORARY
             ledger.mark(did, email, state, _now(), error=result.error)
+            if result.bounced:  # the address does not exist: stop writing to it
+                self.archive.subscribers.set_status(email, SubscriberStatus.BOUNCED, _now())
         return result
 
     def defer(self, queue: Sequence[Recipient], result: Delivery) -> None:

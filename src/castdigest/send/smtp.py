@@ -30,6 +30,13 @@ class Delivery:
     unreachable: bool = False  # no connection could be made: the rest of the queue waits too
 
     @property
+    def bounced(self) -> bool:
+        """A hard bounce: the mailbox or domain does not exist (5xx with status 5.1.x).
+        Policy refusals (5.7.x, spam) are permanent for this message but say nothing of the
+        address, so they do not count."""
+        return self.permanent and self.code is not None and self.reason.startswith("5.1.")
+
+    @property
     def error(self) -> str:
         return f"{self.code} {self.reason}".strip() if self.code else self.reason
 
