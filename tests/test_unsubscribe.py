@@ -27,7 +27,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Settings, Path]]:
     with Archive(db) as archive:
         add_subscribers(archive, [ANN, BOB])
     server = make_unsubscribe_server(db, settings, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}", settings, db
