@@ -243,3 +243,23 @@ def test_one_transcript_in_two_formats_is_one_episode(tmp_path: Path, shared: Pa
     # ...while two different transcripts that share a file name stay apart.
     ingest(tmp_path / "a.db", folder / "example.vtt", folder / "example.json")
     assert len(episodes(tmp_path / "a.db")) == 3
+
+
+def test_merge_takes_date_and_length_from_the_feed_item() -> None:
+    page = _ep(
+        "Release trains without the panic",
+        published=datetime(2026, 11, 21, 12, 0, tzinfo=UTC),
+        published_text="il y a 3 jours",
+        duration=2400.0,
+    )
+    item = _ep(
+        "Release trains without the panic",
+        guid="harbor-notes-12",
+        published=datetime(2026, 11, 19, 7, 0, tzinfo=UTC),
+        published_text="Thu, 19 Nov 2026 07:00:00 +0000",
+        duration=2535.0,
+    )
+    for merged in (dedupe.merge([page, item]), dedupe.merge([item, page])):
+        assert merged.published == datetime(2026, 11, 19, 7, 0, tzinfo=UTC)
+        assert merged.published_text == "Thu, 19 Nov 2026 07:00:00 +0000"
+        assert merged.duration == 2535.0

@@ -213,3 +213,20 @@ def test_an_empty_feed_has_no_episodes(tmp_path: Path) -> None:
     )
     fmt, episodes = read(path)
     assert (fmt, episodes) == ("feed", [])
+
+
+def test_relative_links_resolve_against_the_feed_url() -> None:
+    from castdigest.readers.base import Document, ReadContext
+    from castdigest.readers.feed import FeedReader
+
+    xml = (
+        '<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>'
+        "<title>Rel</title><item><title>One</title><guid>r1</guid>"
+        '<podcast:transcript url="transcripts/1.vtt" type="text/vtt"/>'
+        '<podcast:chapters url="/chapters/1.json" type="application/json+chapters"/>'
+        "</item></channel></rss>"
+    )
+    doc = Document(location="https://example.org/show/feed.xml", data=xml.encode(), text=xml)
+    [ep] = FeedReader().read(doc, ReadContext(as_of=AS_OF))
+    assert ep.transcript_links[0].url == "https://example.org/show/transcripts/1.vtt"
+    assert ep.chapters_links[0].url == "https://example.org/chapters/1.json"

@@ -293,6 +293,12 @@ def _merge_two(a: Episode, b: Episode) -> Episode:
     ):
         if getattr(a, field) is None and getattr(b, field) is not None:
             upd[field] = getattr(b, field)
+    if b.guid and not a.guid:
+        # A feed item knows its own date and length; a page's "3 days ago" or a transcript's
+        # last cue only approximate them.
+        for field in ("published", "published_text", "duration"):
+            if getattr(b, field) is not None:
+                upd[field] = getattr(b, field)
     upd["title"] = b.title if (_weak_title(a) and not _weak_title(b)) else (a.title or b.title)
     upd["abstract"] = _richer(a.abstract, b.abstract)
     upd["hosts"] = _people(a.hosts, b.hosts)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from castdigest.errors import ReadError
 from castdigest.models import Episode, Link, Person
@@ -63,6 +64,7 @@ class FeedReader:
             language=language,
             image=_href(feed.get("image")),
             author=_author_name(feed),
+            base=doc.location if doc.location.startswith(("http://", "https://")) else "",
         )
         episodes = []
         for pos, entry in enumerate(parsed.entries):
@@ -79,6 +81,7 @@ class _FeedDefaults:
     language: str | None
     image: str | None
     author: str | None
+    base: str  # the feed's URL when fetched: relative links resolve against it
 
 
 def _episode(
@@ -107,8 +110,12 @@ def _episode(
         language=_language(entry.get("language")) or feed.language,
         abstract=abstract or None,
         tags=list(dict.fromkeys(t["term"].strip() for t in entry.get("tags", []) if t.get("term"))),
-        transcript_links=[_link(t) for t in entry.get("podcast_transcripts", []) if t.get("url")],
-        chapters_links=[_link(c) for c in entry.get("podcast_chapters", []) if c.get("url")],
+        transcript_links=[
+            _link(t, feed.base) for t in entry.get("podcast_transcripts", []) if t.get("url")
+        ],
+        chapters_links=[
+            _link(c, feed.base) for c in entry.get("podcast_chapters", []) if c.get("url")
+        ],
         image=_href(entry.get("image")) or feed.image,
         season=_int(entry.get("itunes_season")) or _int(entry.get("podcast_season")),
         number=_int(entry.get("itunes_episode")) or _int(entry.get("podcast_episode")),
@@ -148,9 +155,9 @@ def _authors(author: str | None) -> list[Person]:
     return [Person(name=n, role="author") for n in dict.fromkeys(names)]
 
 
-def _link(attrs: Any) -> Link:
+def _link(attrs: Any, base: str) -> Link:
     return Link(
-        url=attrs["url"].strip(),
+        url=urljoin(base, attrs["url"].strip()) if base else attrs["url"].strip(),
         type=(attrs.get("type") or "").strip().lower() or None,
         language=(attrs.get("language") or "").strip() or None,
         rel=(attrs.get("rel") or "").strip() or None,
