@@ -12,6 +12,7 @@ template treats names in a way substitution cannot reproduce, names are rendered
 
 from __future__ import annotations
 
+import html
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -136,7 +137,7 @@ class MessageBuilder:
         if name and not self._names_checked:
             self._names_checked = True
             direct = self._render(rcpt.topics, name, rcpt.token)
-            if direct != out:
+            if not _same(direct, out):
                 self._names_substitute = False
                 return direct
         return out
@@ -159,8 +160,8 @@ class MessageBuilder:
             b"date": _header("Date", format_datetime(date)),
             b"message-id": _header("Message-ID", rcpt.message_id),
         }
-        html_name = str(escape(name)) if name else ""
-        return tmpl.fill(headers, rcpt.token, name or "", html_name)
+        text_name = _clean(name)
+        return tmpl.fill(headers, rcpt.token, text_name, str(escape(text_name)))
 
     def _wire_template(
         self, topics: tuple[str, ...] | None, named: bool, date: datetime
@@ -186,9 +187,23 @@ class MessageBuilder:
         )
 
 
+def _clean(name: str | None) -> str:
+    """The name as the render stage shows it (whitespace runs collapsed)."""
+    return " ".join(name.split()) if name else ""
+
+
+def _same(direct: RenderedEmail, filled: RenderedEmail) -> bool:
+    """Substitution reproduces a direct render. The HTML is compared with entities resolved:
+    the inliner re-serialises the direct render (`&#39;` may come back as `'`)."""
+    return (
+        (direct.subject, direct.text, direct.preheader, direct.trimmed)
+        == (filled.subject, filled.text, filled.preheader, filled.trimmed)
+    ) and html.unescape(direct.html) == html.unescape(filled.html)
+
+
 def _fill(template: RenderedEmail, name: str | None, token: str) -> RenderedEmail:
-    html_name = str(escape(name)) if name else ""
-    text_name = name or ""
+    text_name = _clean(name)
+    html_name = str(escape(text_name))
     return replace(
         template,
         subject=template.subject.replace(NAME_MARK, text_name).replace(TOKEN_MARK, token),
