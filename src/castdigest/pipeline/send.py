@@ -29,6 +29,7 @@ from castdigest.archive.subscribers import RESENDABLE
 from castdigest.config import Settings
 from castdigest.errors import NotFoundError, SendError
 from castdigest.models import Digest, DigestStatus, SendState, SubscriberStatus
+from castdigest.render.view import safe_name
 from castdigest.send import tokens
 from castdigest.send.message import (
     MessageBuilder,
@@ -151,7 +152,8 @@ def write_outbox(
     progress: Progress | None = None,
 ) -> SendSummary:
     """`out/<digest-id>/outbox/<n>.eml`, one per recipient in send order; the ledger untouched."""
-    outbox = settings.resolve(settings.out_dir) / digest.id / "outbox"
+    # The same folder the render stage writes the digest to, confined to out/.
+    outbox = settings.resolve(settings.out_dir) / safe_name(digest.id) / "outbox"
     if outbox.exists():
         shutil.rmtree(outbox)  # a previous dry run's files would mislead
     outbox.mkdir(parents=True)
@@ -203,7 +205,6 @@ class _Run:
         self.builder = MessageBuilder(digest, settings)
         self.sender = envelope_sender(settings)
         self.limiter = RateLimiter(settings.smtp.rate, pacing.clock, pacing.sleep)
-        self.last: dict[str, Delivery] = {}
 
     def build(self, rcpt: Recipient) -> bytes:
         return self.builder.wire(rcpt, _now())
@@ -260,7 +261,6 @@ class _Run:
         deferred: list[Recipient] = []
         for i, (rcpt, data) in enumerate(self.prepared(queue)):
             result = self.one(rcpt, data)
-            self.last[rcpt.subscriber.email] = result
             if result.ok:
                 summary.sent += 1
                 progress(1)
