@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from castdigest.errors import ReadError
 from castdigest.models import Episode, Link, Person
+from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.feed import FeedReader
 from castdigest.readers.registry import read_path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,7 +206,7 @@ def test_malformed_feed_is_read_leniently_with_a_warning(tmp_path: Path) -> None
     ctx, episodes = read_path(path, as_of=AS_OF)
     assert ctx.format == "feed"
     assert episodes[0].title == "Only item"
-    assert ctx.warnings and ctx.warnings[0].startswith("malformed XML, read leniently")
+    assert ctx.warnings == ["malformed XML, read leniently: line 1: no element found"]
 
 
 def test_an_empty_feed_has_no_episodes(tmp_path: Path) -> None:
@@ -216,9 +219,6 @@ def test_an_empty_feed_has_no_episodes(tmp_path: Path) -> None:
 
 
 def test_relative_links_resolve_against_the_feed_url() -> None:
-    from castdigest.readers.base import Document, ReadContext
-    from castdigest.readers.feed import FeedReader
-
     xml = (
         '<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>'
         "<title>Rel</title><item><title>One</title><guid>r1</guid>"
@@ -230,3 +230,11 @@ def test_relative_links_resolve_against_the_feed_url() -> None:
     [ep] = FeedReader().read(doc, ReadContext(as_of=AS_OF))
     assert ep.transcript_links[0].url == "https://example.org/show/transcripts/1.vtt"
     assert ep.chapters_links[0].url == "https://example.org/chapters/1.json"
+
+
+def test_unreadable_feed_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "cut.xml"
+    path.write_text('<rss version="2.0">\n<channel\n', encoding="utf-8")
+    with pytest.raises(ReadError) as info:
+        read(path)
+    assert str(info.value) == f"{path}:2: malformed feed: unclosed token"

@@ -9,6 +9,7 @@ namespace's default role is "host"); without any, `itunes:author` names the host
 from __future__ import annotations
 
 import re
+import xml.sax
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -46,16 +47,15 @@ class FeedReader:
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         parsed = parse_feed(doc.data, doc.location)
         feed = parsed.feed
+        problem, line = _problem(parsed.get("bozo_exception"), parsed.get("line_shift", 0))
         if not parsed.version and not parsed.entries:
-            reason = parsed.get("bozo_exception")
-            detail = f" ({reason})" if reason else ""
-            raise ReadError(f"not an RSS or Atom feed{detail}", where=doc.location)
+            detail = f" ({problem})" if problem else ""
+            raise ReadError(f"not an RSS or Atom feed{detail}", where=doc.location, line=line)
         if parsed.bozo and not parsed.entries:
-            raise ReadError(
-                f"malformed feed: {parsed.get('bozo_exception')}", where=doc.location
-            ) from None
+            raise ReadError(f"malformed feed: {problem}", where=doc.location, line=line)
         if parsed.bozo:
-            ctx.warnings.append(f"malformed XML, read leniently: {parsed.get('bozo_exception')}")
+            at = f"line {line}: " if line else ""
+            ctx.warnings.append(f"malformed XML, read leniently: {at}{problem}")
         lines = _item_lines(doc.text)
         show = _text(feed.get("title")) or None
         language = _language(feed.get("language"))
@@ -121,6 +121,16 @@ def _episode(
         number=_int(entry.get("itunes_episode")) or _int(entry.get("podcast_episode")),
         sources=[ctx.ref(pos, line=line)],
     )
+
+
+def _problem(exc: object, shift: int) -> tuple[str, int | None]:
+    """The parser's complaint without its "<unknown>:2:19:" prefix, and the line it names."""
+    if exc is None:
+        return "", None
+    if isinstance(exc, xml.sax.SAXParseException):
+        number = exc.getLineNumber()
+        return str(exc.getMessage()), max(1, number - shift) if number else None
+    return str(exc), None
 
 
 def _people(persons: list[Any]) -> tuple[list[Person], list[Person], list[Person]]:

@@ -92,6 +92,9 @@ def parse_feed(data: bytes, location: str = "") -> Any:
     """A FeedParserDict like `feedparser.parse(data)`, with `podcast_*` keys filled in."""
     result = FeedParserDict(bozo=False, entries=[], feed=FeedParserDict(), headers={})
     utf8 = convert_to_utf8({}, data, result)
+    # feedparser puts an XML declaration line in front of documents that lack one: parse errors
+    # then name a line one too far.
+    result["line_shift"] = 0 if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else 1
     use_strict = bool(result.get("encoding"))
     result["version"], utf8, entities = replace_doctype(utf8)
     base = make_safe_absolute_uri(location) if "://" in location else ""
