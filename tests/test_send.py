@@ -327,6 +327,14 @@ def test_tokens_and_message_ids_are_fixed_opaque_and_keyed(tmp_path: Path) -> No
     assert tokens.TOKEN_RE.fullmatch(token) and "ann" not in token.lower()
     assert token != tokens.unsubscribe_token(SECRET + "x", lid, "ann@example.org")
     assert token != tokens.unsubscribe_token(SECRET, "other.example.org", "ann@example.org")
+    renamed = settings.model_copy(
+        update={"newsletter": settings.newsletter.model_copy(update={"name": "Renamed"})}
+    )
+    assert tokens.list_id(renamed) == "renamed.news.example.org"  # old links would break ...
+    pinned = renamed.model_copy(
+        update={"unsubscribe": renamed.unsubscribe.model_copy(update={"list_id": lid})}
+    )
+    assert tokens.list_id(pinned) == lid  # ... unless the List-Id is pinned
     mid = tokens.message_id(SECRET, "2026-W48", "ann@example.org", "news.example.org")
     assert mid == tokens.message_id(SECRET, "2026-W48", "ANN@example.org", "news.example.org")
     assert mid != tokens.message_id(SECRET, "2026-W49", "ann@example.org", "news.example.org")

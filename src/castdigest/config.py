@@ -165,6 +165,11 @@ class UnsubscribeConfig(Section):
     secret: str | None = Field(None, description="Secret: set CASTDIGEST_UNSUBSCRIBE_SECRET.")
     url: str | None = Field(None, description="Base URL of the unsubscribe server.")
     mailto: str | None = Field(None, description="Address for mailto: unsubscribes.")
+    list_id: str | None = Field(
+        None,
+        description="List-Id (default <name-slug>.<sender domain>); tokens depend on it, so pin "
+        "it before renaming the newsletter to keep older unsubscribe links working.",
+    )
 
 
 class HttpConfig(Section):

@@ -52,7 +52,9 @@ def sender_domain(settings: Settings) -> str:
 
 
 def list_id(settings: Settings) -> str:
-    """RFC 2919 list identifier: `<name-slug>.<sender-domain>`."""
+    """RFC 2919 list identifier: `[unsubscribe] list_id`, else `<name-slug>.<sender-domain>`."""
+    if settings.unsubscribe.list_id:
+        return settings.unsubscribe.list_id.strip().strip("<>")
     slug = re.sub(r"[^a-z0-9]+", "-", settings.newsletter.name.lower()).strip("-") or "digest"
     return f"{slug}.{sender_domain(settings)}"
 
