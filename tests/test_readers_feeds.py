@@ -155,11 +155,12 @@ def test_sample_feed_every_field() -> None:
         ("Theo Brandt", "guest", "https://example.org/theo")
     ]
     assert ep.people == [Person(name="Ines Okafor", role="editor", group="post-production")]
-    # No role given: the namespace default is host.
+    # Item 11 names nobody: the channel's <podcast:person> credits it.
     assert [(p.name, p.role) for p in episodes[1].hosts] == [("Mara Quill", "host")]
+    assert (episodes[1].season, episodes[1].number) == (2, 11)  # podcast:season/episode
     assert episodes[1].duration == 1860.0
     assert episodes[1].image == "https://example.org/harbor-notes/cover.png"  # the show's
-    assert ep.sources[0].line == 13 and ep.sources[0].format == "feed"
+    assert ep.sources[0].line == 14 and ep.sources[0].format == "feed"
 
 
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
@@ -238,3 +239,15 @@ def test_unreadable_feed_names_the_line(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         read(path)
     assert str(info.value) == f"{path}:2: malformed feed: unclosed token"
+
+
+def test_person_without_role_is_a_host(tmp_path: Path) -> None:
+    path = tmp_path / "p.xml"
+    path.write_text(
+        '<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>'
+        "<title>P</title><item><title>One</title><guid>p1</guid>"
+        "<podcast:person>Ann Lee</podcast:person></item></channel></rss>",
+        encoding="utf-8",
+    )
+    [ep] = read(path)[1]
+    assert ep.hosts == [Person(name="Ann Lee", role="host", group="cast")]

@@ -65,6 +65,7 @@ class FeedReader:
             image=_href(feed.get("image")),
             author=_author_name(feed),
             base=doc.location if doc.location.startswith(("http://", "https://")) else "",
+            persons=list(feed.get("podcast_persons", [])),
         )
         episodes = []
         for pos, entry in enumerate(parsed.entries):
@@ -82,6 +83,7 @@ class _FeedDefaults:
     image: str | None
     author: str | None
     base: str  # the feed's URL when fetched: relative links resolve against it
+    persons: list[Any]  # channel-level <podcast:person>
 
 
 def _episode(
@@ -91,7 +93,8 @@ def _episode(
     content = " ".join(html_to_text(c.get("value")) for c in entry.get("content", []))
     abstract = content if len(content) > len(description) else description
     title = _text(entry.get("title")) or _text(entry.get("subtitle")) or _first_line(abstract)
-    hosts, guests, people = _people(entry.get("podcast_persons", []))
+    # Channel-level people credit every item that names none of its own.
+    hosts, guests, people = _people(entry.get("podcast_persons") or feed.persons)
     if not hosts:
         author = _author_name(entry) or feed.author
         hosts = _authors(author)
