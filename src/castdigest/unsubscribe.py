@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
+from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -185,9 +186,16 @@ class _QuietHandler(WSGIRequestHandler):
         self.log_message('"%s %s" %s', self.command, path, str(code))
 
 
+class _ThreadingServer(ThreadingMixIn, WSGIServer):
+    """One thread per request, so a slow client cannot hold up the others; each request
+    opens its own archive connection."""
+
+    daemon_threads = True
+
+
 def make_unsubscribe_server(
     archive_path: Path, settings: Settings, host: str = "127.0.0.1", port: int = 8080
 ) -> WSGIServer:
     """A ready wsgiref server (port 0 picks a free port); call `serve_forever()`."""
     app = UnsubscribeApp(archive_path, settings)
-    return make_server(host, port, app, handler_class=_QuietHandler)
+    return make_server(host, port, app, server_class=_ThreadingServer, handler_class=_QuietHandler)
