@@ -117,10 +117,16 @@ def import_cmd(app: AppContext, file: str, db: str | None, check_dns: bool, as_j
 @_EMAIL_ARG
 @click.option("--name", help="Name used in the greeting.")
 @click.option("--topic", "topics", multiple=True, help="Topic slug (repeatable; none: all).")
+@click.option("--check-dns", is_flag=True, help="Also check that the domain accepts mail.")
 @db_option
 @click.pass_obj
 def add_cmd(
-    app: AppContext, email: str, name: str | None, topics: tuple[str, ...], db: str | None
+    app: AppContext,
+    email: str,
+    name: str | None,
+    topics: tuple[str, ...],
+    check_dns: bool,
+    db: str | None,
 ) -> None:
     """Add a subscriber, or update and reactivate one.
 
@@ -132,7 +138,12 @@ def add_cmd(
     with app.archive(db) as archive:
         try:
             sub, outcome = add_subscriber(
-                archive, email, name=name, topics=topics, known_topics=_known_topics(settings)
+                archive,
+                email,
+                name=name,
+                topics=topics,
+                known_topics=_known_topics(settings),
+                check_deliverability=check_dns,
             )
         except InvalidSubscriber as exc:
             raise click.BadParameter(str(exc), param_hint="EMAIL or --topic") from None
