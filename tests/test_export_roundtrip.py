@@ -92,3 +92,18 @@ def test_invalid_record_names_its_line(tmp_path: Path, exported: str) -> None:
         f"{export}: failed: line {line}: episode 2: published: "
         "Value error, datetime must be timezone-aware"
     ) in err
+
+
+def test_export_led_by_a_long_transcript_is_still_recognised(tmp_path: Path) -> None:
+    spoken = " ".join(f"Sentence number {i} of a long talk." for i in range(3000))
+    transcript = tmp_path / "long.vtt"
+    transcript.write_text(f"WEBVTT\n\n00:00:00.000 --> 00:10:00.000\n<v Ann>{spoken}\n", "utf-8")
+    db = str(tmp_path / "a.db")
+    assert run("ingest", str(transcript), "--db", db)[0] == 0
+    exported = run("episodes", "--json", "--db", db)[1]
+    assert exported.index('"urls"') > 65536  # far past any sniffing head
+    export = tmp_path / "export.json"
+    export.write_text(exported, encoding="utf-8")
+    code, out, _ = run("ingest", str(export), "--db", str(tmp_path / "b.db"))
+    assert code == 0 and "(episodes-json)" in out
+    assert run("episodes", "--json", "--db", str(tmp_path / "b.db"))[1] == exported

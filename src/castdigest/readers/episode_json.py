@@ -18,7 +18,17 @@ from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 
 NAME = "episodes-json"
-_EPISODE_KEYS = ('"title"', '"sources"', '"urls"')
+# Keys only an Episode has; an export sorts its keys, so long chapters or transcripts can push
+# some far down: two of these within the head are enough.
+_EPISODE_KEYS = (
+    '"caption_languages"',
+    '"chapters_links"',
+    '"transcript_links"',
+    '"published_text"',
+    '"first_seen"',
+    '"sources"',
+)
+_HEAD = 65536
 _RECORD_START = re.compile(r"^  \{", re.MULTILINE)
 
 
@@ -27,8 +37,8 @@ class EpisodeJsonReader:
     extensions: tuple[str, ...] = (".json", ".jsonl", ".ndjson")
 
     def sniff(self, doc: Document) -> float:
-        head = doc.text[:8192].lstrip()
-        if head[:1] not in "[{" or not all(k in head for k in _EPISODE_KEYS):
+        head = doc.text[:_HEAD].lstrip()
+        if head[:1] not in "[{" or sum(k in head for k in _EPISODE_KEYS) < 2:
             return 0.0
         if head.startswith("[") or doc.suffix in (".jsonl", ".ndjson"):
             return 0.9
