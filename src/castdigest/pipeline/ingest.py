@@ -1,7 +1,9 @@
-"""Ingest: read documents, match each episode to the archive, merge, store.
+"""Ingest: read documents (files or fetched URLs), match each episode to the archive, merge,
+store.
 
 One transaction per document: a document that fails leaves the archive as it was, and the
-other documents still go through.
+other documents still go through. A URL is fetched whole before anything is read (see
+`fetch.py`); matching is `identify.py`, merging `dedupe.merge`.
 """
 
 from __future__ import annotations
