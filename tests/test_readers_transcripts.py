@@ -169,3 +169,20 @@ def test_chapter_without_start_time(tmp_path: Path) -> None:
     path.write_text('{"chapters": [{"title": "x"}], "startTime": 0}', encoding="utf-8")
     with pytest.raises(ReadError, match="chapter 0 has no numeric startTime"):
         read(path)
+
+
+def test_vtt_notes_styles_identifiers_and_short_timestamps(tmp_path: Path) -> None:
+    path = tmp_path / "talk.vtt"
+    path.write_text(
+        "WEBVTT - a talk\n\nSTYLE\n::cue { color: lime }\n\nNOTE speakers --> see the feed\n\n"
+        "intro-1\n00:01.000 --> 00:04.000 align:start\n<v.loud Ann Lee>Hello <c.x>there</c>,\n"
+        "second line.</v>\n\n00:04.000 --> 00:06.500\n<v Ann Lee>Still me.\n\n"
+        "00:06.500 --> 00:08.000\n<i>Bo:</i> Hi Ann.\n",
+        encoding="utf-8",
+    )
+    _, ep = read(path)
+    assert ep.transcript is not None
+    assert ep.transcript.segments == [
+        Segment(text="Hello there, second line. Still me.", start=1.0, end=6.5, speaker="Ann Lee"),
+        Segment(text="Hi Ann.", start=6.5, end=8.0, speaker="Bo"),
+    ]

@@ -23,6 +23,7 @@ from castdigest.readers.base import Document, ReadContext
 _PARAGRAPH_SECONDS = 60.0
 _TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
 _VTT_TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
+_BAD_TIMING = re.compile(r"^\s*[\d:.,]+\s*-->")
 _SRT_START = re.compile(r"^\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 _VOICE = re.compile(r"<v(?:\.[^\s>]+)*\s+([^>]+)>")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>|<\d{1,2}:\d{2}[^>]*>|\{\\[^}]*\}")
@@ -121,7 +122,7 @@ def _timed_blocks(text: str, location: str) -> list[tuple[int, float, float, lis
             current = None
         elif current is not None:
             current[3].append(line)
-        elif "-->" in line:
+        elif _BAD_TIMING.match(line):  # a timing line we could not read, not a NOTE's text
             raise ReadError(
                 "cue timing is not HH:MM:SS.mmm --> HH:MM:SS.mmm", where=location, line=number
             )
