@@ -421,3 +421,26 @@ def test_media_url_prefers_a_video_platform() -> None:
 def test_json_round_trip_of_condensed() -> None:
     result = condense_episode(english_episode(), CONFIG)
     assert Condensed.model_validate(json.loads(result.model_dump_json())) == result
+
+
+def test_real_chinese_meeting_segment_respects_the_budget(shared: Path) -> None:
+    line = (shared / "eval" / "vcsum-short-dev.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    paragraphs = ["".join(p) for p in json.loads(line)["context"]]
+    episode = Episode(
+        id="vc0",
+        title="meeting",
+        language="zh",
+        transcript=Transcript(
+            text="\n\n".join(paragraphs), segments=[Segment(text=p) for p in paragraphs]
+        ),
+    )
+    result = condense_episode(episode, CONFIG, max_words=75)
+    texts = [t.text for t in result.takeaways]
+    assert len(texts) >= 3
+    assert sum(count_words(t) for t in texts) <= 75
+    source = match_key(episode.transcript.text if episode.transcript else "", "zh")
+    for text in texts:
+        assert count_words(text) <= 30
+        assert text.endswith(("。", "！", "？", "…"))  # a whole sentence, or cut with an ellipsis
+        assert match_key(text, "zh") in source
+        assert not text.startswith(("嗯", "然后", "就是"))

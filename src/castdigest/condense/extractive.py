@@ -34,6 +34,13 @@ _QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+# Opening words that point back to what came before: out of context the sentence is unclear.
+_POINTS_BACK = re.compile(
+    r"^(?:this|that|these|those|such|it's that|cette|cet|ces|ce|cela|ça|dies|diese|esto|esta|"
+    r"este|questo|questa)\b|^(?:这|那(?!么)|이것|그것|이런|그런)",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Weights:
@@ -45,6 +52,7 @@ class Weights:
     density: float = 0.5
     lead: float = 0.1
     question: float = 0.5
+    points_back: float = 0.3  # penalty for opening with "This ...", "Cette ...", "这 ..."
     signature: float = 1.0  # distinct topic terms a sentence covers (weighted by centroid)
     signature_norm: float = 0.5  # divide the signature by words ** this
     noise: float = 0.5  # penalty for the share of a sentence that was fillers and stutters
@@ -158,6 +166,7 @@ def features(
     if questions is not None:
         asks = [a or q for a, q in zip(asks, questions, strict=True)]
     relevance -= weights.question * np.asarray(asks, float)
+    relevance -= weights.points_back * np.array([bool(_POINTS_BACK.match(t)) for t in texts])
     shortfall = np.clip(1.0 - words / weights.ideal_words, 0.0, 1.0)
     relevance -= weights.short * shortfall**2
     return Features(matrix, relevance)
