@@ -44,11 +44,11 @@ class ExtractiveCondenser:
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
         pools = _Pools(episode)
-        chosen, used = self.takeaways(episode, budget, language, pools)
+        chosen, used, best = self.takeaways(episode, budget, language, pools)
         return Condensed(
             episode_id=episode.id,
             title=episode.title,
-            blurb=_blurb(episode, chosen, language),
+            blurb=_blurb(episode, best),
             takeaways=[_takeaway(c, text) for c, text in chosen],
             quotes=pick_quotes(
                 episode,
@@ -63,11 +63,16 @@ class ExtractiveCondenser:
 
     def takeaways(
         self, episode: Episode, budget: Budget, language: str | None, pools: _Pools | None = None
-    ) -> tuple[list[tuple[Candidate, str]], list[str]]:
-        """Takeaways from the richest material first, topped up from the next kinds."""
+    ) -> tuple[list[tuple[Candidate, str]], list[str], Candidate | None]:
+        """Takeaways from the richest material first, topped up from the next kinds.
+
+        Returns (candidate, fitted text) pairs in order, the kinds of material used, and the
+        most relevant candidate of the first kind (the blurb when there is no abstract).
+        """
         per = per_takeaway(budget, language)
         chosen: list[tuple[Candidate, str]] = []
         used: list[str] = []
+        best: Candidate | None = None
         left = math.inf if budget.max_words is None else float(budget.max_words)
         pools = pools or _Pools(episode)
         for name, _ in POOLS:
@@ -83,9 +88,10 @@ class ExtractiveCondenser:
             picked = self._pick(cands, chosen, language, per, want, left)
             if picked:
                 used.append(name)
-                chosen += picked
+                chosen += sorted(picked, key=lambda item: (item[0].position, cands.index(item[0])))
+                best = best or picked[0][0]
                 left -= sum(count_words(text) for _, text in picked)
-        return chosen, used
+        return chosen, used, best
 
     def _pick(
         self,
@@ -131,7 +137,8 @@ class ExtractiveCondenser:
         )
         out = [(cands[p.index], fit(cands[p.index].text, p.words)) for p in picks]
         out = [(c, text) for c, text in out if text]
-        return sorted(out, key=lambda item: (item[0].position, cands.index(item[0])))
+        # The first pick is the most relevant: it goes first until the caller restores order.
+        return out
 
 
 class _Pools:
@@ -158,14 +165,13 @@ def _takeaway(cand: Candidate, text: str) -> Takeaway:
     )
 
 
-def _blurb(episode: Episode, chosen: list[tuple[Candidate, str]], language: str | None) -> str:
-    """One line: the abstract's first sentence, else the first takeaway, else the title."""
-    words = BLURB_WORDS
+def _blurb(episode: Episode, best: Candidate | None) -> str:
+    """One line: the abstract's first sentence, else the most relevant sentence, else the title."""
     abstract = abstract_pool(episode)
     if abstract:
-        return fit(abstract[0].text, words)
-    if chosen:
-        return fit(chosen[0][0].text, words)
+        return fit(abstract[0].text, BLURB_WORDS)
+    if best is not None:
+        return fit(best.text, BLURB_WORDS)
     return episode.title
 
 
