@@ -18,6 +18,7 @@ from castdigest.text.truncate import count_words
 _LIKE = re.compile(r"\b(?:like|you know|kind of|sort of|I mean)\b", re.IGNORECASE)
 MIN_WORDS = 4  # shorter "sentences" ("Yes, exactly.") carry no takeaway
 MIN_SPOKEN = 6  # spoken ones need more ("Such a good question.")
+SPOKEN_CLAUSE = 45.0  # words: a longer spoken "sentence" is split at clause boundaries
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def transcript_pool(episode: Episode) -> list[Candidate]:
     seen = 0
     out: list[Candidate] = []
     for index, turn in enumerate(turns):
-        for j, (span, raw, text) in enumerate(_sentences_at(turn.text, language, MIN_SPOKEN)):
+        spans = _sentences_at(turn.text, language, MIN_SPOKEN, SPOKEN_CLAUSE)
+        for j, (span, raw, text) in enumerate(spans):
             start = span.start
             out.append(
                 Candidate(
@@ -154,11 +156,11 @@ def _sentences(text: str, language: str | None) -> list[tuple[str, str]]:
 
 
 def _sentences_at(
-    text: str, language: str | None, min_words: float = MIN_WORDS
+    text: str, language: str | None, min_words: float = MIN_WORDS, max_words: float = 45.0
 ) -> list[tuple[Span, str, str]]:
     """(span, raw, cleaned) of each sentence long enough to be a takeaway."""
     out: list[tuple[Span, str, str]] = []
-    for span in sentence_spans(text):
+    for span in sentence_spans(text, max_words):
         raw = span.of(text)
         cleaned = strip_lead(clean_spoken(raw, language), language)
         if count_words(cleaned) >= min_words:
