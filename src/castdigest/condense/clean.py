@@ -44,6 +44,8 @@ _HEDGE = {
     "en": re.compile(r",\s*(?:you know|I mean|like),(?=\s)|^(?:you know|I mean),?\s+", re.I),
     "fr": re.compile(r",\s*(?:tu vois|vous voyez|tu sais|en fait|quoi),(?=\s)", re.I),
 }
+# A lone lower-case letter other than "a" and "i" is a word broken off ("much better m like").
+_CUT_OFF = re.compile(r"(?<![\w'’.-])[b-hj-z](?![\w'’.-])\s*")
 # Words for stutter detection, and what may stand between two repeats of a word or phrase.
 _STUTTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STUTTER_GAP = re.compile(r"\s*[,-]\s*|\s+")
@@ -95,6 +97,8 @@ def clean_spoken(text: str, language: str | None = None) -> str:
         text = filler.sub(" ", text)
     if lang in _HEDGE:
         text = _HEDGE[lang].sub(lambda m: "," if m.group().startswith(",") else "", text)
+    if lang == "en":
+        text = _CUT_OFF.sub("", text)
     text = collapse_stutters(text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub(r"\1", text)
