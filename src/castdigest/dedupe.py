@@ -21,6 +21,7 @@ import hashlib
 import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import timedelta
+from functools import cached_property
 from typing import TypeVar
 
 from castdigest.models import Chapter, Episode, Person
@@ -41,6 +42,9 @@ SIMILAR = 0.6  # similarity at or above which two episodes are one
 _DAYS = timedelta(days=3)
 _EP_PREFIX = re.compile(r"^(?:(?:episode|ep|folge|épisode|episodio|第)\s*)?#?\d+\s*(?:集)?\s*")
 _SHINGLE = 5
+_MAX_WORDS = 20000
+_WRITTEN_WORDS = 800
+_WORD = re.compile(r"\w+")
 
 
 # --------------------------------------------------------------------------- keys
@@ -110,20 +114,61 @@ def compatible(a: Episode, b: Episode) -> bool:
     return not shared_docs or bool(here & there)
 
 
-def similarity(a: Episode, b: Episode) -> float:
+class Profile:
+    """What similarity looks at, computed once per episode (comparisons are many); the costly
+    parts (shingles) only when a comparison needs them."""
+
+    def __init__(self, ep: Episode) -> None:
+        self.episode = ep
+        self.title = _title_core(ep)  # show prefix and episode number stripped
+        self.title_words = frozenset(self.title.split())
+        self.weak_title = _weak_title(ep)
+        self.show = fold(ep.show)
+        self._spoken = _words(ep.transcript.text) if ep.transcript else []
+        # " "-padded, for whole-word search of quotes.
+        self.spoken = " " + " ".join(self._spoken) + " " if self._spoken else ""
+
+    @cached_property
+    def quotes(self) -> tuple[str, ...]:
+        """Normalised quotes of six words or more."""
+        ep = self.episode
+        quotes = [*ep.quotes, *(q for c in ep.chapters for q in c.quotes)]
+        normalised = (" ".join(_words(q.text)) for q in quotes)
+        return tuple(q for q in normalised if q.count(" ") >= 5)
+
+    @cached_property
+    def written_shingles(self) -> frozenset[int]:
+        # The opening is enough to tell two write-ups of one episode from two episodes.
+        return _shingles(_words(_written(self.episode)[: _WRITTEN_WORDS * 12])[:_WRITTEN_WORDS])
+
+    @cached_property
+    def spoken_shingles(self) -> frozenset[int]:
+        return _shingles(self._spoken)
+
+
+def profile(ep: Episode) -> Profile:
+    return Profile(ep)
+
+
+def similarity(a: Episode | Profile, b: Episode | Profile) -> float:
     """0..1: how sure we are that `a` and `b` are readings of one episode (see module doc)."""
-    if not compatible(a, b):
+    pa = a if isinstance(a, Profile) else profile(a)
+    pb = b if isinstance(b, Profile) else profile(b)
+    if not compatible(pa.episode, pb.episode):
         return 0.0
-    if _same_title(a, b):
+    if _same_title(pa, pb):
         return 1.0
-    return max(_quotes_in_transcript(a, b), _quotes_in_transcript(b, a), _shared_wording(a, b))
+    return max(_quotes_in_transcript(pa, pb), _quotes_in_transcript(pb, pa), _shared(pa, pb))
 
 
-def most_similar(episode: Episode, candidates: Iterable[tuple[str, Episode]]) -> str | None:
+def most_similar(
+    episode: Episode, candidates: Iterable[tuple[str, Episode | Profile]]
+) -> str | None:
     """The id of the candidate most similar to `episode`, if at or above SIMILAR."""
+    mine = profile(episode)
     best: tuple[float, str] | None = None
     for eid, cand in candidates:
-        score = similarity(episode, cand)
+        score = similarity(mine, cand)
         if score >= SIMILAR and (best is None or score > best[0]):
             best = (score, eid)
     return best[1] if best else None
@@ -137,41 +182,39 @@ def _title_core(ep: Episode) -> str:
     return _EP_PREFIX.sub("", title).strip()
 
 
-def _same_title(a: Episode, b: Episode) -> bool:
-    if _weak_title(a) or _weak_title(b):
+def _same_title(a: Profile, b: Profile) -> bool:
+    if a.weak_title or b.weak_title or not a.title or a.title != b.title:
         return False
-    ta, tb = _title_core(a), _title_core(b)
-    if not ta or ta != tb or len(ta.split()) < 3:
+    if len(a.title.split()) < 3:
         return False
-    sa, sb = fold(a.show), fold(b.show)
-    if sa and sb and not (sa in sb or sb in sa):
+    if a.show and b.show and not (a.show in b.show or b.show in a.show):
         return False
-    return not (a.published and b.published and abs(a.published - b.published) > _DAYS)
+    pa, pb = a.episode.published, b.episode.published
+    return not (pa and pb and abs(pa - pb) > _DAYS)
 
 
-def _quote_texts(ep: Episode) -> list[str]:
-    quotes = [*ep.quotes, *(q for c in ep.chapters for q in c.quotes)]
-    return [t for t in (fold(q.text) for q in quotes) if len(t.split()) >= 6]
-
-
-def _quotes_in_transcript(a: Episode, b: Episode) -> float:
+def _quotes_in_transcript(a: Profile, b: Profile) -> float:
     """Share of `a`'s quotes that `b`'s transcript says word for word."""
-    quotes = _quote_texts(a)
-    if not quotes or b.transcript is None:
+    if not b.spoken or not a.quotes:
         return 0.0
-    spoken = " " + fold(b.transcript.text) + " "
-    hits = [q for q in quotes if f" {q} " in spoken]
-    if len(hits) >= 2 or any(len(q.split()) >= 12 for q in hits):
-        return len(hits) / len(quotes) if len(hits) / len(quotes) >= SIMILAR else SIMILAR
+    hits = [q for q in a.quotes if f" {q} " in b.spoken]
+    if len(hits) >= 2 or any(q.count(" ") >= 11 for q in hits):
+        return max(len(hits) / len(a.quotes), SIMILAR)
     return 0.0
 
 
-def _shingles(text: str) -> set[int]:
-    words = fold(text).split()[:20000]
-    grams = (" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
-    # Keep a quarter of the shingles, chosen by hash: containment estimates survive, cost drops.
-    hashed = (int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest()) for g in grams)
-    return {h for h in hashed if h % 4 == 0}
+def _words(text: str | None) -> list[str]:
+    # Cheaper than fold() on long texts, and as good for comparing wording.
+    return _WORD.findall(text.casefold())[:_MAX_WORDS] if text else []
+
+
+def _shingles(words: list[str]) -> frozenset[int]:
+    """Hashes of a sample of the text's five-word runs: those starting on a quarter of the
+    words (chosen by the word's hash, so two texts sample alike). Containment estimates
+    survive; the cost drops fourfold."""
+    last = len(words) - _SHINGLE + 1
+    starts = [i for i, h in enumerate(map(hash, words[:last])) if h % 4 == 0]
+    return frozenset(hash(" ".join(words[i : i + _SHINGLE])) for i in starts)
 
 
 def _written(ep: Episode) -> str:
@@ -179,15 +222,22 @@ def _written(ep: Episode) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _shared_wording(a: Episode, b: Episode) -> float:
+def _related(a: Profile, b: Profile) -> bool:
+    """Worth comparing the wording of: a file-named transcript, one show, or shared title words."""
+    if a.weak_title or b.weak_title or (a.show and a.show == b.show):
+        return True
+    union = a.title_words | b.title_words
+    return bool(union) and len(a.title_words & b.title_words) / len(union) >= 0.25
+
+
+def _shared(a: Profile, b: Profile) -> float:
+    if not _related(a, b):
+        return 0.0
     best = 0.0
-    texts_a = [_written(a), a.transcript.text if a.transcript else ""]
-    texts_b = [_written(b), b.transcript.text if b.transcript else ""]
-    for x, y in ((texts_a[0], texts_b[0]), (texts_a[1], texts_b[1])):
-        sx, sy = _shingles(x), _shingles(y)
-        small = min(len(sx), len(sy))
+    for x, y in ((a.written_shingles, b.written_shingles), (a.spoken_shingles, b.spoken_shingles)):
+        small = min(len(x), len(y))
         if small >= 8:
-            best = max(best, len(sx & sy) / small)
+            best = max(best, len(x & y) / small)
     return best
 
 

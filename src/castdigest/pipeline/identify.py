@@ -21,7 +21,7 @@ _RECENT = 200  # undated episodes are compared with this many of the most recent
 # list of the few episodes (pages, transcripts, notes) a feed item may be another reading of.
 NO_GUID = "noguid:"
 _GUIDLESS = (
-    "SELECT e.id, e.json FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
+    "SELECT e.id FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
     " WHERE k.key >= 'noguid:' AND k.key < 'noguid;'"
 )
 
@@ -42,7 +42,8 @@ class Identifier:
         self.local: dict[str, str] = {}  # strong key -> id, for duplicates inside the document
         # Archived episodes found to be one with another (a new reading bridged them): id -> id.
         self.absorbed: dict[str, str] = {}
-        self._undated_cache: list[tuple[str, Episode]] | None = None
+        self._undated_cache: list[str] | None = None
+        self._profiles: dict[str, dedupe.Profile] = {}
 
     def identify(self, ep: Episode) -> str:
         ks = dedupe.keys(ep)
@@ -105,34 +106,42 @@ class Identifier:
         kept = [s for s in ep.sources if s.location != self.location]
         return ep.model_copy(update={"sources": kept}) if len(kept) != len(ep.sources) else ep
 
-    def _candidates(self, ep: Episode) -> list[tuple[str, Episode]]:
+    def _candidates(self, ep: Episode) -> list[tuple[str, dedupe.Profile]]:
         args: list[str] = []
         # An episode with a guid can only be one of those without.
-        sql = _GUIDLESS if ep.guid else "SELECT e.id, e.json FROM episodes e WHERE 1"
+        sql = _GUIDLESS if ep.guid else "SELECT e.id FROM episodes e WHERE 1"
         if ep.published is not None:
             sql += " AND e.day BETWEEN ? AND ?"
             args += [utc_iso(ep.published - _WINDOW), utc_iso(ep.published + _WINDOW)]
         sql += f" ORDER BY e.day DESC, e.id LIMIT {_RECENT}"
-        rows = self._load(sql, args)
+        ids = self._ids(sql, args)
         if ep.published is not None:
             # Undated readings (a saved page, a transcript) seen after the episode came out.
             since = ep.published - _WINDOW
-            seen = {eid for eid, _ in rows}
-            rows += [
-                (eid, cand)
-                for eid, cand in self._undated()
-                if eid not in seen and cand.first_seen and cand.first_seen >= since
-            ]
-        return [(eid, cand) for eid, cand in rows if cand.sources]
+            for eid in self._undated():
+                seen = self._profile(eid).episode.first_seen
+                if eid not in ids and seen and seen >= since:
+                    ids.append(eid)
+        profiles = [(eid, self._profile(eid)) for eid in ids]
+        return [(eid, p) for eid, p in profiles if p.episode.sources]
 
-    def _undated(self) -> list[tuple[str, Episode]]:
+    def _undated(self) -> list[str]:
         if self._undated_cache is None:
             sql = _GUIDLESS + " AND e.published IS NULL"
-            self._undated_cache = self._load(
+            self._undated_cache = self._ids(
                 sql + f" ORDER BY e.first_seen DESC LIMIT {_RECENT}", []
             )
         return self._undated_cache
 
-    def _load(self, sql: str, args: list[str]) -> list[tuple[str, Episode]]:
-        rows = self.archive.conn.execute(sql, args).fetchall()
-        return [(str(eid), self._elsewhere(Episode.model_validate_json(b))) for eid, b in rows]
+    def _ids(self, sql: str, args: list[str]) -> list[str]:
+        return [str(r[0]) for r in self.archive.conn.execute(sql, args)]
+
+    def _profile(self, eid: str) -> dedupe.Profile:
+        # The archive does not change while a document's episodes are identified: cache.
+        if eid not in self._profiles:
+            blob = self.archive.conn.execute(
+                "SELECT json FROM episodes WHERE id = ?", (eid,)
+            ).fetchone()[0]
+            episode = self._elsewhere(Episode.model_validate_json(blob))
+            self._profiles[eid] = dedupe.profile(episode)
+        return self._profiles[eid]
