@@ -263,3 +263,35 @@ def test_merge_takes_date_and_length_from_the_feed_item() -> None:
         assert merged.published == datetime(2026, 11, 19, 7, 0, tzinfo=UTC)
         assert merged.published_text == "Thu, 19 Nov 2026 07:00:00 +0000"
         assert merged.duration == 2535.0
+
+
+def _feed(tmp_path: Path, name: str, items: list[tuple[str, str, str]]) -> Path:
+    body = "".join(
+        f"<item><title>{t}</title><guid>{g}</guid><link>{u}</link></item>" for t, g, u in items
+    )
+    path = tmp_path / name
+    path.write_text(
+        f'<rss version="2.0"><channel><title>{name}</title><link>https://example.org/</link>'
+        f"{body}</channel></rss>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_link_every_item_shares_is_not_an_identity(tmp_path: Path) -> None:
+    home = "https://example.org/show"
+    feed = _feed(tmp_path, "home.xml", [(f"Talk {i}", f"h-{i}", home) for i in range(3)])
+    ingest(tmp_path / "a.db", feed)
+    eps = episodes(tmp_path / "a.db")
+    assert len(eps) == 3
+    assert all(e["urls"] == [] for e in eps)
+
+
+def test_one_url_with_two_guids_is_two_episodes(tmp_path: Path) -> None:
+    url = "https://example.org/watch/42"
+    one = _feed(tmp_path, "one.xml", [("Audio edition", "audio-42", url)])
+    two = _feed(tmp_path, "two.xml", [("Video edition", "video-42", url)])
+    ingest(tmp_path / "a.db", one, two)
+    eps = episodes(tmp_path / "a.db")
+    assert sorted(str(e["guid"]) for e in eps) == ["audio-42", "video-42"]
+    assert len({e["id"] for e in eps}) == 2

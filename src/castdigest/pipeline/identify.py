@@ -8,6 +8,7 @@ every comparison: what it said before is about to be replaced.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 from castdigest import dedupe
@@ -39,7 +40,9 @@ class Identifier:
         self.archive = archive
         self.location = location
         self.exported = fmt == EXPORT_FORMAT
-        self.local: dict[str, str] = {}  # strong key -> id, for duplicates inside the document
+        # Strong key -> (id, episode) of this document's earlier items, for repeated items.
+        self.local: dict[str, tuple[str, Episode]] = {}
+        self.used: set[str] = set()  # ids given to this document's episodes
         # Archived episodes found to be one with another (a new reading bridged them): id -> id.
         self.absorbed: dict[str, str] = {}
         self._undated_cache: list[str] | None = None
@@ -53,13 +56,34 @@ class Identifier:
             eid = eid or self._by_keys(ep, ks) or ep.id
         else:
             eid = (
-                next((self.local[k] for k in ks if k in self.local), None)
+                self._in_document(ep, ks)
                 or self._by_keys(ep, ks)
                 or self._by_content(ep)
-                or ep.id
+                or self._fresh_id(ep)
             )
-        self.local.update({k: eid for k in ks if dedupe.is_strong(k)})
+        for key in ks:
+            if dedupe.is_strong(key):
+                self.local.setdefault(key, (eid, ep))
+        self.used.add(eid)
         return self.resolve(eid)
+
+    def _in_document(self, ep: Episode, ks: list[str]) -> str | None:
+        """An earlier item of this document that is the same episode (a repeated guid...)."""
+        for key in ks:
+            if key in self.local:
+                eid, other = self.local[key]
+                if key.startswith("guid:") or dedupe.compatible(ep, other):
+                    return eid
+        return None
+
+    def _fresh_id(self, ep: Episode) -> str:
+        """`ep.id`, unless an episode it is not already holds that id (ids come from keys, and
+        two episodes can share a weak or a URL key: a show's home page as every item's link)."""
+        eid, n = ep.id, 0
+        while eid in self.used or self.archive.episodes.first_seen(eid) is not None:
+            n += 1
+            eid = hashlib.sha1(f"{ep.id}/{n}".encode()).hexdigest()[:12]
+        return eid
 
     def resolve(self, eid: str) -> str:
         while eid in self.absorbed:
@@ -74,7 +98,8 @@ class Identifier:
             eid = store.match([key])
             if eid is None or self.resolve(eid) in found:
                 continue
-            if dedupe.is_strong(key) or dedupe.compatible(ep, self._elsewhere(store.get(eid))):
+            # Only a guid is proof on its own; a shared URL is not, against a different guid.
+            if key.startswith("guid:") or dedupe.compatible(ep, self._elsewhere(store.get(eid))):
                 found.append(self.resolve(eid))
         if self.exported:
             return found[0] if found else None

@@ -66,6 +66,7 @@ class FeedReader:
             author=_author_name(feed),
             base=doc.location if doc.location.startswith(("http://", "https://")) else "",
             persons=list(feed.get("podcast_persons", [])),
+            shared=_shared_links(feed, parsed.entries),
         )
         episodes = []
         for pos, entry in enumerate(parsed.entries):
@@ -84,6 +85,7 @@ class _FeedDefaults:
     author: str | None
     base: str  # the feed's URL when fetched: relative links resolve against it
     persons: list[Any]  # channel-level <podcast:person>
+    shared: frozenset[str]  # links that name the show, not an episode: never an episode's URL
 
 
 def _episode(
@@ -98,7 +100,7 @@ def _episode(
     if not hosts:
         author = _author_name(entry) or feed.author
         hosts = _authors(author)
-    urls = [u for u in [entry.get("link"), _enclosure(entry)] if u]
+    urls = [u for u in [entry.get("link"), _enclosure(entry)] if u and u not in feed.shared]
     return Episode(
         title=title or "Untitled episode",
         show=feed.show,
@@ -124,6 +126,17 @@ def _episode(
         number=_int(entry.get("itunes_episode")) or _int(entry.get("podcast_episode")),
         sources=[ctx.ref(pos, line=line)],
     )
+
+
+def _shared_links(feed: Any, entries: list[Any]) -> frozenset[str]:
+    """The channel's own link and any link several items carry (many feeds give every item the
+    show's home page): such a URL does not identify an episode."""
+    seen: dict[str, int] = {}
+    for entry in entries:
+        for url in {entry.get("link"), _enclosure(entry)} - {None}:
+            seen[url] = seen.get(url, 0) + 1
+    shared = {url for url, n in seen.items() if n > 1}
+    return frozenset(shared | ({feed["link"]} if feed.get("link") else set()))
 
 
 def _problem(exc: object, shift: int) -> tuple[str, int | None]:
