@@ -2,11 +2,11 @@
 
 Matching runs in three tiers, as a person would check:
 
-1. `keys()`: exact identities, strongest first. Strong keys (guid, episode URL, the URL of a
-   transcript or chapters file a feed item links to) match on sight. Weak keys (show +
-   normalised title, a transcript's file name, an abstract fingerprint) match only when
+1. `keys()`: exact identities, strongest first: guid, episode URL, the URL of a transcript or
+   chapters file a feed item links to (strong), then show + normalised title, a linked file's
+   name, an abstract fingerprint (weak). A guid matches on sight; every other key only when
    `compatible()` agrees: two items of one feed, or two episodes with different guids, are
-   never the same episode however alike their titles.
+   never the same episode however alike their URLs or titles.
 2. `similarity()`: for an episode no key matched, content evidence against nearby candidates:
    the same core title (episode numbers and show prefixes stripped) within a few days, quotes
    of one found word for word in the other's transcript, or largely shared wording.
