@@ -16,14 +16,20 @@ from dataclasses import dataclass, field
 _MAX = 400_000  # characters of debris looked at
 _STRING = re.compile(r"'((?:[^'\\\n]|\\.){0,8000})'|\"((?:[^\"\\\n]|\\.){0,8000})\"")
 _KEY_AFTER = re.compile(r"\s*:")
+_KEYWORDS = (
+    "title|start|summary|quotes|entities|name|type|description|tags|seo_title"
+    "|seo_description|confidence|score|rationale|chapters"
+)
+# JSON keys inside the dump ('title": "X') are rewritten to a marker first, so their quote
+# marks cannot pair up with others into false strings.
+_JSON_KEY = re.compile(rf"\"?\b({_KEYWORDS})\"\s*:\s*\"?")
+_MARK = "\x01{}\x02"
 _BARE = re.compile(
-    r"(?P<key>\b(?P<k>[a-z_]{2,20})\"?\s*:\s*\"?)|(?P<pair>\[\s*(?P<m>\d{1,3})\s*,\s*(?P<s>\d{1,2})\s*\])"
-    r"|(?P<num>-?\d+(?:\.\d+)?)|(?P<word>[^\s\[\]{},:\"'\d][^\[\]{},:\"']*)"
+    r"(?P<key>\x01(?P<k>[a-z_]{2,20})\x02|\b(?P<k2>[a-z_]{2,20})\"?\s*:\s*\"?)|(?P<pair>\[\s*(?P<m>\d{1,3})\s*,\s*(?P<s>\d{1,2})\s*\])"
+    r"|(?P<num>-?\d+(?:\.\d+)?)|(?P<word>[^\s\[\]{},:\"'\d\x01][^\[\]{},:\"'\x01]*)"
 )
-_EMBEDDED = re.compile(
-    r"\"?\b(title|start|summary|quotes|entities|name|type|description|tags|seo_title"
-    r"|seo_description|confidence|score|rationale|chapters)\"\s*:\s*\"?"
-)
+_EMBEDDED = re.compile(rf"\x01({_KEYWORDS})\x02|\"?\b({_KEYWORDS})\"\s*:\s*\"?")
+_PROSE_SIGNS = re.compile(r"\{'|'\}|\{\"\w+\":|\\n\s*[\]}]|'\w+':\s")
 _ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = {"n": "\n", "t": "\t", "r": ""}
 _SIGNS = re.compile(r"\{'|'\}|'\s*:\s|\"\s*:\s|\\n|^\w+\"\s*:|\"(?:title|start|summary)\"")
@@ -61,6 +67,14 @@ def looks_like_debris(text: str) -> bool:
     return bool(_SIGNS.search(text[:2000]))
 
 
+def split_prose(text: str) -> tuple[str, str | None]:
+    """(clean text, debris or None): a dump glued to the end of ordinary text is cut off."""
+    m = _PROSE_SIGNS.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()].rstrip(), text[m.start() :]
+
+
 def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text)
 
@@ -88,7 +102,7 @@ def _events(text: str) -> list[Event]:
 def _bare(text: str, out: list[Event]) -> None:
     for m in _BARE.finditer(text):
         if m.group("key"):
-            out.append(("key", m.group("k")))
+            out.append(("key", m.group("k") or m.group("k2")))
         elif m.group("pair"):
             out.append(("pair", int(m.group("m")) * 60.0 + int(m.group("s"))))
         elif m.group("num"):
@@ -101,7 +115,7 @@ def _embedded(content: str, out: list[Event]) -> None:
     pos = 0
     for m in _EMBEDDED.finditer(content):
         _piece(content[pos : m.start()], out)
-        out.append(("key", m.group(1)))
+        out.append(("key", m.group(1) or m.group(2)))
         pos = m.end()
     _piece(content[pos:], out)
 
@@ -115,6 +129,13 @@ def _piece(text: str, out: list[Event]) -> None:
     except ValueError:
         if _LETTER.search(text) or text.isdigit():
             out.append(("text", text))
+
+
+def _glue(before: str, value: float, number: str) -> str:
+    """A number split off at a thousands comma ("850", 0) joins back as ",000"."""
+    if before[-1:].isdigit() and value.is_integer() and 0 <= value < 1000:
+        return f",{int(value):03d}"
+    return f" {number}"
 
 
 class _Walker:
@@ -167,17 +188,17 @@ class _Walker:
         if f == "start" and self.cur.start is None:
             self.cur.start = value
             return
+        number = str(int(value)) if value.is_integer() else str(value)
         target = {"title": self.cur.title, "summary": self.cur.summary}.get(f)
         if f == "quotes" and self.cur.quotes:
-            target = None
             q = self.cur.quotes[-1]
-            q.text += f",{int(value):03d}" if self.glue else f" {int(value)}"
+            q.text += _glue(q.text, value, number)
             self.glue = True
-        if target is not None:
-            if self.glue and target:
-                target[-1] += f",{int(value):03d}"
+        elif target is not None:
+            if target and target[-1][-1:].isdigit():
+                target[-1] += _glue(target[-1], value, number)
             else:
-                target.append(str(int(value)) if value.is_integer() else str(value))
+                target.append(number)
             self.glue = True
 
     def pair(self, seconds: float) -> None:
@@ -220,7 +241,8 @@ class _Parts:
 def recover(pieces: list[str]) -> Recovered:
     """Records from debris pieces (in document order). Best effort, never raises."""
     walker = _Walker()
-    for kind, value in _events("\n".join(pieces)[:_MAX]):
+    text = _JSON_KEY.sub(lambda m: _MARK.format(m.group(1)), "\n".join(pieces)[:_MAX])
+    for kind, value in _events(text):
         if kind == "key":
             walker.key(str(value))
         elif kind == "text":

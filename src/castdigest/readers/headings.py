@@ -44,6 +44,11 @@ def _core(tok: str) -> str:
     return tok.strip(_OPEN + "\"'”’»)*.,;:!?")
 
 
+def _caseless(tok: str) -> bool:
+    letters = [ch for ch in tok if ch.isalpha()]
+    return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
+
+
 def _first_letter(tok: str) -> str:
     for ch in tok:
         if ch.isalpha():
@@ -208,6 +213,10 @@ def split_heading(
     rest = toks.pop() if len(toks) > _SCAN else ""
     if not toks:
         return "", None
+    if _caseless(toks[0]) and len(toks) > 1:
+        # Chinese, Japanese, Korean: no capitals to go by; the title is the first word
+        # (Chinese and Japanese titles hold no spaces; Korean ones rarely more than a word).
+        return toks[0], " ".join([*toks[1:], rest]).strip()
     if len(toks) <= 12 and not rest and not text.rstrip().endswith((".", "!", "…")):
         return " ".join(toks), None  # a bare title: summaries are sentences
     cut = _question(toks)

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from castdigest import dedupe
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
@@ -181,6 +182,16 @@ def _quote_language(text: str, episode: str | None) -> str | None:
     return detect_language(text, episode)
 
 
+def merge_repeats(episodes: list[Episode]) -> list[Episode]:
+    """One episode per show and normalised title: a page that lists an episode twice (a
+    "latest" and a "popular" shelf) gives one episode with both positions as sources. The
+    archive keeps items of one document apart, so pages merge their repeats here."""
+    groups: dict[tuple[str, str], list[Episode]] = {}
+    for ep in episodes:
+        groups.setdefault((fold(ep.show), fold(ep.title)), []).append(ep)
+    return [dedupe.merge(group) if len(group) > 1 else group[0] for group in groups.values()]
+
+
 class ListingReader:
     name: str = "listing"
     extensions: tuple[str, ...] = (".txt", ".md")
@@ -200,7 +211,7 @@ class ListingReader:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
             )
-        return [build_episode(raw, ctx, pos) for pos, raw in enumerate(raws)]
+        return merge_repeats([build_episode(raw, ctx, pos) for pos, raw in enumerate(raws)])
 
 
 # --------------------------------------------------------------------------- pairs
@@ -273,4 +284,4 @@ class PairsReader:
                 else:
                     raw.body.append(s)
             episodes.append(build_episode(raw, ctx, pos))
-        return episodes
+        return merge_repeats(episodes)

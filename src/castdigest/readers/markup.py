@@ -219,7 +219,9 @@ def parse_body(text: str, sentence_case: bool = False, names: set[str] | None = 
             if ent := _entity(block):
                 out.entities.append(ent)
             continue
-        piece = clean_text(block)
+        piece, dump = debris.split_prose(clean_text(block))
+        if dump:
+            junk.append(dump)
         if not piece:
             continue
         if section == "abstract":
@@ -241,26 +243,35 @@ def _pair_seconds(text: str) -> float | None:
 
 
 def _apply_debris(out: Body, found: debris.Recovered) -> None:
-    """Fold what the leaked data holds into the chapters it belongs to (matched on start)."""
+    """Fold what the leaked data holds into the chapters it belongs to (matched on start,
+    else title). Indexed up front: a hostile body can hold thousands of both."""
     by_start = {round(c.start): c for c in out.chapters if c.start is not None}
+    by_title = {fold(c.title): c for c in reversed(out.chapters)}
+    seen: dict[int, set[str]] = {}
     for rec in found.chapters:
         ch = by_start.get(round(rec.start)) if rec.start is not None else None
         if ch is None and rec.title:
-            ch = next((c for c in out.chapters if fold(c.title) == fold(rec.title)), None)
+            ch = by_title.get(fold(rec.title))
         if ch is None:
             if not rec.title:
                 continue
             ch = Chapter(start=rec.start, title=rec.title)
             out.chapters.append(ch)
-        if rec.title and rec.summary and fold(rec.title) == fold(f"{ch.title} {ch.summary}"):
+            by_title.setdefault(fold(rec.title), ch)
+        if (
+            rec.title
+            and rec.summary
+            and len(ch.summary or "") < 300
+            and fold(rec.title) == fold(f"{ch.title} {ch.summary}")
+        ):
             ch.title, ch.summary = rec.title, None  # a title-only heading split by guess
         if rec.summary and not ch.summary:
             ch.summary = rec.summary
-        seen = {fold(q.text) for q in ch.quotes}
+        known = seen.setdefault(id(ch), {fold(q.text) for q in ch.quotes})
         for text, offset in rec.quotes:
-            if fold(text) not in seen:
+            if (key := fold(text)) not in known:
                 ch.quotes.append(Quote(text=text, offset=offset))
-                seen.add(fold(text))
+                known.add(key)
     out.chapters.sort(key=lambda c: (c.start is None, c.start or 0.0))
     for index, ch in enumerate(out.chapters):
         for q in ch.quotes:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from castdigest.models import Entity, Person
 from castdigest.text.normalize import fold
 
+_MAX_TITLE = 300
 _JOINERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"}
 _PARTICLES = {"de", "da", "van", "von", "der", "del", "di", "du", "la", "le", "bin", "al", "y"}
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
@@ -48,6 +49,10 @@ def split_emoji(title: str) -> tuple[str | None, str]:
     return title[:i], title[i:].strip()
 
 
+def _caseless(word: str) -> bool:
+    return all(ch.isalpha() and not ch.isupper() and not ch.islower() for ch in word)
+
+
 def _is_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 5:
@@ -55,6 +60,9 @@ def _is_name(text: str) -> bool:
     caps = 0
     for w in words:
         if w.lower() in _PARTICLES:
+            continue
+        if _caseless(w) and len(w) <= 4:
+            caps += 1  # a Chinese, Japanese or Korean name: scripts without capitals
             continue
         if not _NAME_WORD.match(w) or not w[0].isupper():
             return False
@@ -89,9 +97,18 @@ def parse_people(text: str) -> list[Person]:
     return people
 
 
+def clip_title(text: str, limit: int = _MAX_TITLE) -> str:
+    """A title of at most `limit` characters, cut at a word boundary ("…" marks the cut)."""
+    text = " ".join(text[: limit * 4].split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
+
+
 def split_title(raw: str) -> TitleParts:
     """Split a display title into kind marker, title and guests (see module docstring)."""
-    kind, text = split_emoji(raw.strip())
+    kind, text = split_emoji(clip_title(raw))
     text = text.strip()
     pieces = _DASH.split(text)
     if len(pieces) >= 2:
@@ -102,16 +119,17 @@ def split_title(raw: str) -> TitleParts:
             sep = _DASH.finditer(text)
             last = list(sep)[-1]
             return TitleParts(text[: last.start()].strip(), kind, people)
-        # "Guest - Title": the guest part is the first piece.
+        # "Guest - Title": the guest part is the first piece, a full name.
         people = parse_people(pieces[0])
-        if people and not parse_people(" ".join(pieces[1:])):
+        full = all(len(p.name.split()) >= 2 or _caseless(p.name) for p in people)
+        if people and full and not parse_people(" ".join(pieces[1:])):
             first = next(_DASH.finditer(text))
             return TitleParts(text[first.end() :].strip(), kind, people)
     if m := _ON.match(text):
         people = parse_people(m.group("who"))
         if people:
             return TitleParts(m.group("title").strip(), kind, people)
-    return TitleParts(text or raw.strip(), kind, [])
+    return TitleParts(text or clip_title(raw), kind, [])
 
 
 def is_host_description(description: str | None) -> bool:

@@ -1,0 +1,534 @@
+"""Readers for saved pages: channel listings, title/body listings, video pages, summary pages,
+articles. Concrete expectations on the real seeds (skipped when ../shared is absent), on the
+synthetic samples, and on hostile input."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from castdigest.archive import Archive
+from castdigest.errors import ReadError
+from castdigest.models import Episode
+from castdigest.pipeline.ingest import SourceSpec, ingest_file
+from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.debris import looks_like_debris, recover
+from castdigest.readers.headings import split_heading
+from castdigest.readers.markup import normalise_kind, parse_body, parse_hashtags
+from castdigest.readers.registry import READERS, choose, load_file, read_document, read_path
+from castdigest.readers.video_page import split_glued_tags
+from conftest import AS_OF, SAMPLES, seed
+
+LISTING_TITLES = [
+    "GitHub's Agent Era: 14x Commits, 200M Developers, Copilot's Next Act",
+    "Inside xAI: Building Grok Imagine in 3 Months, Videogen vs World Models, and Video Agents",
+    "Devin’s 80% Moment: Background Agents, 7x PRs, & End of Hand-Held Coding",
+    "La Bitter Lesson arrive pour les protéines",
+    "Pourquoi vous devriez construire de la science-fiction",
+    "La stratégie open AI de Google",
+    "AI Agents Need Computers: 74% MoM Growth, 850K/Day Runs, & New Agent Cloud",
+    "The Agent-Native Cloud",
+    "The Next War Is Already Here",
+    "Dans les coulisses d'Abridge : l'IA qui écoute 100 millions de consultations médicales",
+    "Why Engineering Fundamentals matter MORE now",
+    "How GPT-5 derived new results in theoretical physics and quantum gravity",
+]
+LISTING_DURATIONS = [5084, 6282, 4172, 4212, 887, 1798, 4300, 5394, 7168, 3998, 1322, 5511]
+LISTING_DAYS_AGO = [1, 3, 7, 8, 11, 11, 14, 15, 17, 21, 28, 30]
+
+
+def _dump(ep: Episode) -> str:
+    return json.dumps(ep.model_dump(mode="json"), ensure_ascii=False)
+
+
+@pytest.fixture(scope="module")
+def listing() -> list[Episode]:
+    ctx, episodes = read_path(seed("001"), as_of=AS_OF)
+    assert ctx.format == "listing"
+    return episodes
+
+
+# --------------------------------------------------------------------------- seed 001
+
+
+def test_listing_seed_yields_twelve_episodes_with_titles_and_metadata(
+    listing: list[Episode],
+) -> None:
+    assert [e.title for e in listing] == LISTING_TITLES
+    assert [e.duration for e in listing] == LISTING_DURATIONS
+    assert {e.show for e in listing} == {"Latent Space"}
+    assert all(e.caption_languages == ["en", "zh"] for e in listing)
+    assert [e.published_text for e in listing][:3] == [
+        "il y a 1 jour",
+        "il y a 3 jours",
+        "il y a 7 jours",
+    ]
+    assert [(AS_OF - e.published).days for e in listing if e.published] == LISTING_DAYS_AGO
+    assert listing[0].published == datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    assert [e.kind for e in listing][3:6] == ["🔬", "⚡️", "⚡️"]
+    assert [e.language for e in listing] == ["en", "en", "en", "fr", "fr", "fr"] + ["en"] * 3 + [
+        "fr",
+        "en",
+        "en",
+    ]
+    assert len({e.id for e in listing}) == 12
+    assert [s.line for e in listing for s in e.sources][:2] == [5, 16]
+
+
+def test_listing_seed_tags_and_episodes_without_body_or_hashtags(listing: list[Episode]) -> None:
+    assert listing[0].tags == ["github", "copilot", "ai-agents"]
+    assert listing[1].tags == ["video-generation", "world-models", "grok-imagine"]
+    devin = listing[2]  # no body and no hashtag line: still an episode, from its metadata
+    assert devin.tags == [] and devin.abstract is None and devin.chapters == []
+    assert [g.name for g in devin.guests] == ["Walden Yan", "Cole Murray"]
+    assert devin.duration == 4172
+
+
+def test_kyle_daigle_episode_chapters_quotes_entities(listing: list[Episode]) -> None:
+    ep = listing[0]
+    assert [g.name for g in ep.guests] == ["Kyle Daigle"]
+    assert ep.guests[0].description and ep.guests[0].description.startswith("COO of GitHub")
+    assert [h.name for h in ep.hosts] == ["swyx"]
+    assert ep.abstract and ep.abstract.startswith("GitHub COO Kyle Daigle joins swyx")
+    assert "## " not in ep.abstract
+    assert len(ep.chapters) == 19
+    first, second, last = ep.chapters[0], ep.chapters[1], ep.chapters[-1]
+    assert (first.start, first.title) == (0, "Hook")
+    assert first.summary and first.summary.startswith("Kyle opens mid-sentence")
+    assert (second.start, second.title) == (81, "Introduction")
+    assert (last.start, last.title) == (4982, "What Should swyx Ask Satya?")
+    assert ep.chapters[3].title == "Running GitHub with AI: WorkIQ, MCP, Slack, Teams, and Skills"
+    assert ep.chapters[7].title == "GitHub's History: Actions, npm, Webhooks, and Open Source"
+    assert all(len(c.quotes) == 1 for c in ep.chapters)
+    assert len(ep.quotes) == 19
+    assert [q.chapter for q in ep.quotes] == list(range(19))
+    assert ep.quotes[0].text.startswith("I can crank up 15 agents on Saturday")
+    assert not ep.quotes[0].text.startswith(('"', "*"))
+    assert len(ep.entities) == 11
+    assert (ep.entities[0].name, ep.entities[0].kind) == ("Kyle Daigle", "Person")
+    kinds = [e.kind for e in ep.entities]
+    assert kinds.count("Person") == 4 and kinds.count("Software") == 6
+    assert ep.entities[-1].kind == "Organization"
+
+
+def test_entity_kinds_in_any_case_and_french_are_normalised(listing: list[Episode]) -> None:
+    kinds = {e.kind for ep in listing for e in ep.entities}
+    assert "person" not in kinds and "Personne" not in kinds and "Logiciel" not in kinds
+    railway = listing[7]
+    assert (railway.entities[0].name, railway.entities[0].kind) == ("Jake Cooper", "Person")
+    abridge = listing[9]
+    assert {"Person", "Software"} <= {e.kind for e in abridge.entities}
+    assert [h.name for h in listing[3].hosts] == ["Brandon", "RJ Honicky"]
+
+
+def test_chapter_title_and_summary_split_in_other_episodes(listing: list[Episode]) -> None:
+    railway = listing[7]
+    assert [c.title for c in railway.chapters[:3]] == [
+        "Intro",
+        "What Is Railway?",
+        "Jake’s Path to Railway",
+    ]
+    assert railway.chapters[10].title == "Data Centers in Space"
+    assert railway.chapters[18].start == 3926  # [1:05:26]: past an hour, h:mm:ss
+    assert railway.quotes[0].offset == 10  # > *[0, 10]*
+    drones = listing[8]
+    assert drones.chapters[11].start == 3913  # [01:05:13]
+    gemma = listing[5]
+    assert gemma.chapters[1].title == "Paramètres effectifs vs. paramètres actifs"
+    assert gemma.chapters[1].summary and gemma.chapters[1].summary.startswith("Le grand choix")
+
+
+def test_daytona_debris_is_recovered_and_never_shown(listing: list[Episode]) -> None:
+    ep = listing[6]
+    text = _dump(ep)
+    for debris in ("'start'", "{'", "\\n ]", 'title\\": ', "'summary'", "seo_title"):
+        assert debris not in text
+    assert len(ep.chapters) == 20
+    intro = ep.chapters[1]
+    assert (intro.start, intro.title) == (72, "Introduction")
+    assert intro.summary and intro.summary.startswith("Host swyx introduces Ivan Burazin")
+    assert [q.offset for q in intro.quotes] == [96]  # [1, 36]
+    code = ep.chapters[2]
+    assert (code.start, code.title) == (195, "CodeAnywhere, Shift, and the end of localhost")
+    assert code.quotes[0].offset == 218  # [3, 38]
+    assert ep.chapters[3].title == "What Daytona is: composable computers for AI agents"
+    assert ep.chapters[3].summary and ep.chapters[3].summary.startswith("Ivan defines Daytona")
+    runs = ep.chapters[7]
+    assert runs.start == 1048 and len(runs.quotes) == 2
+    assert "850,000" in runs.quotes[1].text
+    assert ep.chapters[0].quotes[0].offset == 0  # > *[0, 0]*
+    assert ep.chapters[-1].title == "Closing thoughts"
+    assert "sandboxing" in ep.tags  # no hashtag line: the tags come from the debris
+    assert ("Daytona", "Organization") in [(e.name, e.kind) for e in ep.entities]
+    assert [g.name for g in ep.guests] == ["Ivan Burazin"]
+    assert ep.guests[0].affiliation == "Daytona"
+
+
+def test_listing_people_from_title_patterns(listing: list[Episode]) -> None:
+    assert (listing[4].guests[0].name, listing[4].guests[0].affiliation) == (
+        "Sunil Pai",
+        "Cloudflare",
+    )
+    assert listing[10].guests[0].name == "Matt Pocock"  # "⚡️ Guest - Title"
+    assert listing[7].guests[0].name == "Jake Cooper"  # "Title: Guest on X"
+    drones = listing[8]
+    assert [(g.name, g.affiliation) for g in drones.guests] == [
+        ("Yaroslav Azhnyuk", "The Fourth Law")
+    ]
+    assert "Noah Smith" in [h.name for h in drones.hosts]  # co-host of this episode
+
+
+# --------------------------------------------------------------------------- other seeds
+
+
+def test_video_page_seed() -> None:
+    ctx, episodes = read_path(seed("003"), as_of=AS_OF)
+    assert ctx.format == "video-page" and len(episodes) == 1
+    ep = episodes[0]
+    assert ep.title == "The Infrastructure Nightmare Nobody Is Talking About"
+    assert len(ep.takeaways) == 6
+    assert ep.takeaways[0].startswith("CodeEx- and agentic tooling")
+    assert len(ep.quotes) == 5
+    q = ep.quotes[0]
+    assert q.text.startswith("We're completely hands-off.") and not q.text.endswith('"')
+    assert q.context and q.context.startswith("Emma highlights")
+    assert q.speaker == "Emma"
+    assert all(q.context for q in ep.quotes)
+    assert len(ep.questions) == 5 and all(x.endswith("?") for x in ep.questions)
+    assert ep.audience and ep.audience.startswith("Infra engineers")
+    assert ep.abstract and ep.abstract.startswith("Emma from OpenAI")
+    assert ep.tags[:4] == ["openai", "ai-infrastructure", "data-platform", "codeex"]
+    assert ep.tags[-1] == "eval-harness" and len(ep.tags) == 10
+    assert ep.transcript and ep.transcript.text.startswith("I would love to hear from you")
+    assert ep.transcript.text.rstrip().endswith("See you.")
+    assert ep.show == "AI News & Strategy Daily"
+    assert [h.name for h in ep.hosts] == ["Nate B Jones"]
+    text = _dump(ep)
+    assert "More from" not in text and "Get daily recaps" not in text
+
+
+def test_summary_page_seed() -> None:
+    ctx, episodes = read_path(seed("000"), as_of=AS_OF)
+    assert ctx.format == "summary-page" and len(episodes) == 1
+    ep = episodes[0]
+    assert ep.title == "Build fast, scale smarter, unleash agentic software"
+    assert len(ep.takeaways) == 10
+    assert ep.takeaways[0].startswith("Brockman left Harvard for MIT")
+    assert not any(t.startswith("-") for t in ep.takeaways)
+    assert ep.abstract and ep.abstract.startswith("Greg Brockman traces")
+    assert "Want to ride the AI wave" in ep.abstract  # the closing paragraph is kept
+    text = _dump(ep)
+    assert "Sources" not in text and "Quiz" not in text
+    assert ep.language == "en"
+
+
+def test_article_seed() -> None:
+    ctx, episodes = read_path(seed("002"), as_of=AS_OF)
+    assert ctx.format == "article" and len(episodes) == 1
+    ep = episodes[0]
+    assert ep.title.startswith("An Engineer's Diary Reveals the Human Cost")
+    assert ep.abstract and ep.abstract.startswith("Behind the seemingly magical abilities")
+    assert [c.title for c in ep.chapters] == ["The Final Push", "Was the Sacrifice Worth It?"]
+    assert ep.language == "en"
+    text = _dump(ep)
+    for junk in ("Haha", '"Love"', "Cerca", "Categorie", "Leggi tutto", "Uncategorized", "9K"):
+        assert junk not in text
+    assert "Sổ đỏ" not in text and "Việt" not in text and "By KataCer" not in text
+    said = [q for q in ep.quotes if q.speaker == "French-Owen"]
+    assert said and said[0].text.startswith("The Codex sprint was probably")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "fmt"),
+    [("000", "summary-page"), ("001", "listing"), ("002", "article"), ("003", "video-page")],
+)
+def test_each_seed_goes_to_its_reader(prefix: str, fmt: str) -> None:
+    doc = load_file(seed(prefix))
+    assert choose(doc).name == fmt
+    scores = {r.name: r.sniff(doc) for r in READERS}
+    assert scores["text"] == 0.01
+    assert sorted(scores.values())[-2] < scores[fmt]
+
+
+# --------------------------------------------------------------------------- samples
+
+
+def test_sample_channel_listing_with_chinese_and_korean_bodies() -> None:
+    ctx, eps = read_path(SAMPLES / "pages" / "channel-listing.txt", as_of=AS_OF)
+    assert ctx.format == "listing"
+    assert [e.language for e in eps] == ["en", "zh", "ko"]
+    assert [e.published_text for e in eps] == ["il y a 2 jours", "3天前", "3일 전"]
+    assert [e.published for e in eps] == [
+        datetime(2026, 11, 22, 12, tzinfo=UTC),
+        datetime(2026, 11, 21, 12, tzinfo=UTC),
+        datetime(2026, 11, 21, 12, tzinfo=UTC),
+    ]
+    en, zh, ko = eps
+    assert en.title == "Shipping Small: Feature Flags at Scale"
+    assert [c.start for c in en.chapters] == [0, 250, 3750]
+    assert [c.title for c in en.chapters] == ["Cold Open", "Why Small Batches Win", "Cleaning Up"]
+    assert en.quotes[0].offset == 42
+    assert [(e.name, e.kind) for e in en.entities][2] == ("Lanternworks", "Organization")
+    assert [h.name for h in en.hosts] == ["Mara Quill"]
+    assert (zh.title, zh.kind) == ("评测驱动的智能体开发", "⚡️")
+    assert [(g.name, g.affiliation) for g in zh.guests] == [("林晓", "北辰实验室")]
+    assert [(c.title, c.start) for c in zh.chapters] == [("开场", 0), ("评测集的维护", 510)]
+    assert zh.quotes[0].offset == 75
+    assert ko.title == "코드 리뷰 에이전트와 함께 일하기" and ko.guests[0].name == "박지훈"
+    assert ko.tags == ["code-review", "ai-agents"]
+
+
+def test_sample_title_body_listing() -> None:
+    ctx, eps = read_path(SAMPLES / "pages" / "title-body-listing.txt", as_of=AS_OF)
+    assert ctx.format == "pairs"
+    assert [e.title for e in eps] == [
+        "Latency Budgets for Voice Agents",
+        "多模态检索的实践经验",
+        "온디바이스 모델 배포 이야기",
+    ]
+    assert [e.language for e in eps] == ["en", "zh", "ko"]
+    assert eps[0].tags == ["voice-agents", "latency"]
+    assert eps[0].chapters[0].title == "The Budget"
+    assert eps[1].abstract and eps[1].abstract.startswith("本期嘉宾")
+    assert eps[2].abstract and eps[2].abstract.endswith("핵심 주제다.")
+
+
+def test_synthetic_pairs_listing_in_chinese_and_korean_without_blank_lines(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "pairs.txt"
+    page.write_text(
+        "智能体的记忆设计\n"
+        "这一期讨论智能体如何在长任务中保存和检索记忆，以及为什么需要定期压缩上下文。\n"
+        "에이전트 평가의 기초\n"
+        "이번 에피소드는 에이전트를 평가하는 방법과 평가 데이터를 관리하는 요령을 설명한다.\n",
+        encoding="utf-8",
+    )
+    ctx, eps = read_path(page, as_of=AS_OF)
+    assert ctx.format == "pairs"
+    assert [(e.title, e.language) for e in eps] == [
+        ("智能体的记忆设计", "zh"),
+        ("에이전트 평가의 기초", "ko"),
+    ]
+    assert [s.line for e in eps for s in e.sources] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [
+        ("video-page.txt", "video-page"),
+        ("summary-page-fr.txt", "summary-page"),
+        ("article.txt", "article"),
+    ],
+)
+def test_samples_go_to_their_reader(name: str, fmt: str) -> None:
+    ctx, eps = read_path(SAMPLES / "pages" / name, as_of=AS_OF)
+    assert ctx.format == fmt and len(eps) == 1
+    text = _dump(eps[0])
+    for leftover in ("Quiz", "Sources", "More from", "Haha", "Cách chọn"):
+        assert leftover not in text
+
+
+def test_sample_summary_page_in_french() -> None:
+    _, (ep,) = read_path(SAMPLES / "pages" / "summary-page-fr.txt", as_of=AS_OF)
+    assert ep.language == "fr" and len(ep.takeaways) == 4
+    assert ep.abstract and ep.abstract.endswith("relisez son travail.")
+
+
+# --------------------------------------------------------------------------- markup units
+
+
+def test_markup_quotes_offsets_entities_hashtags() -> None:
+    body = parse_body(
+        "Intro text. ## [01:00:22] Deep Dive The guests argue. > *Plain quote here*"
+        ' > *[61, 5]* > *"Marked quote"* ## Entities - **Ada** (PERSON): Host of Show.'
+        " - **Acme** (organisation) : A company. #one#two-three"
+    )
+    assert body.abstract == "Intro text."
+    assert [(c.start, c.title, c.summary) for c in body.chapters] == [
+        (3622, "Deep Dive", "The guests argue.")
+    ]
+    assert [(q.text, q.offset) for q in body.chapters[0].quotes] == [
+        ("Plain quote here", 3665),
+        ("Marked quote", None),
+    ]
+    assert [(e.name, e.kind, e.description) for e in body.entities] == [
+        ("Ada", "Person", "Host of Show."),
+        ("Acme", "Organization", "A company."),
+    ]
+    assert body.tags == ["one", "two-three"]
+
+
+def test_markup_multiline_body_is_read_like_inline() -> None:
+    inline = parse_body('Abs. ## [00:10] Start Here We begin. > *"Q one"* #a#b')
+    multi = parse_body('Abs.\n## [00:10] Start Here We begin.\n> *"Q one"*\n\n#a#b')
+    assert inline == multi
+
+
+def test_hashtags_and_kinds() -> None:
+    assert parse_hashtags("#github#copilot#ai-agents") == ["github", "copilot", "ai-agents"]
+    assert parse_hashtags("#A #b#A") == ["a", "b"]
+    assert normalise_kind("SOFTWARE") == "Software"
+    assert normalise_kind("Personne") == "Person"
+    assert normalise_kind("helicity") == "Helicity"
+    assert normalise_kind(None) == "Other"
+
+
+@pytest.mark.parametrize(
+    ("heading", "title", "summary_start"),
+    [
+        ("Hook Kyle opens mid-sentence, already deep.", "Hook", "Kyle opens"),
+        ("What Is Railway? Railway is a platform.", "What Is Railway?", "Railway is"),
+        ("Closing thoughts", "Closing thoughts", None),
+        ("Introduction to AI's impact on physics research Lupsasca opens here.", None, "Lupsasca"),
+        ("Paramètres effectifs vs. paramètres actifs Le grand choix est fait.", None, "Le grand"),
+        ("开场 林晓讲述第一次的经历。", "开场", "林晓"),
+    ],
+)
+def test_split_heading(heading: str, title: str | None, summary_start: str | None) -> None:
+    got_title, got_summary = split_heading(heading, sentence_case="Paramètres" in heading)
+    if title is not None:
+        assert got_title == title
+    if summary_start is None:
+        assert got_summary is None
+    else:
+        assert got_summary and got_summary.startswith(summary_start)
+        assert f"{got_title} {got_summary}" == heading
+
+
+def test_split_heading_moves_back_to_a_known_name() -> None:
+    title, summary = split_heading(
+        "Intro Jake Cooper argues that agents ship code.", names={"jake cooper"}
+    )
+    assert (title, summary) == ("Intro", "Jake Cooper argues that agents ship code.")
+
+
+def test_debris_recovery_unit() -> None:
+    pieces = [
+        'title": "First part',
+        "{'start': 72.0, 'summary': 'Alpha, beta.', 'quotes': ['Said this.', [1, 12],"
+        " '\\n ]\\n },\\n {\\n ', 'title\": \"Second', 'Third', {'start': 95.0, "
+        "'summary': 'Gamma.', 'quotes': ['About 850', 0, 'every day.', [2, 3]]}, "
+        "'entities\": [\\n {\\n \"name\": \"Zed', {'type': 'person', 'description': 'A host.'}],"
+        " 'tags': ['x-y', 'z']}",
+    ]
+    assert all(looks_like_debris(p) for p in pieces)
+    assert not looks_like_debris("A normal quote: with a colon.")
+    found = recover(pieces)
+    assert [(c.title, c.start, c.summary) for c in found.chapters] == [
+        ("First part", 72.0, "Alpha, beta."),
+        ("Second, Third", 95.0, "Gamma."),
+    ]
+    assert found.chapters[0].quotes == [("Said this.", 72.0)]
+    assert found.chapters[1].quotes == [("About 850,000 every day.", 123.0)]
+    assert [(e.name, e.kind, e.description) for e in found.entities] == [
+        ("Zed", "person", "A host.")
+    ]
+    assert found.tags == ["x-y", "z"]
+
+
+def test_glued_tags_use_the_page_vocabulary() -> None:
+    vocab = {"openai", "codeex", "ai", "data", "platform"}
+    assert split_glued_tags("OpenAIAI InfrastructureData PlatformCodeExAgentic tooling", vocab) == [
+        "OpenAI",
+        "AI Infrastructure",
+        "Data Platform",
+        "CodeEx",
+        "Agentic tooling",
+    ]
+
+
+# --------------------------------------------------------------------------- hostile input
+
+PAGE_READERS = ["listing", "pairs", "video-page", "summary-page", "article"]
+
+
+def _read(text: str, fmt: str | None) -> list[Episode]:
+    doc = Document(location="hostile.txt", data=text.encode(), text=text)
+    ctx = ReadContext(as_of=AS_OF)
+    try:
+        return read_document(doc, ctx, fmt)[1]
+    except ReadError as exc:
+        assert exc.where == "hostile.txt" and exc.message
+        return []
+
+
+@pytest.mark.parametrize("fmt", PAGE_READERS)
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_truncated_seed_pages_read_or_fail_cleanly(fmt: str, prefix: str) -> None:
+    text = seed(prefix).read_text(encoding="utf-8")
+    for cut in (len(text) // 3, len(text) // 2 + 17):
+        for ep in _read(text[:cut], fmt):
+            assert ep.title and ep.id
+
+
+def test_truncated_listing_keeps_the_episodes_before_the_cut() -> None:
+    text = seed("001").read_text(encoding="utf-8")
+    cut = text.index("Ethan He built NVIDIA") + 5000  # inside the second episode's body
+    eps = _read(text[:cut], None)
+    assert [e.title for e in eps] == LISTING_TITLES[:2]
+    assert len(eps[0].chapters) == 19
+
+
+@pytest.fixture(scope="module")
+def five_mb_line() -> str:
+    unit = (
+        'word ## [00:12] Title Summary. > *"quote"* > *[1, 2]* - **Name** (Person): x '
+        "{'start': 1.0, 'summary': 'abc', 'quotes': ['q', [1, 2]]} 'title\": \"X' "
+        "il y a 3 jours “quoted text here” Like *em* ## Entities #tag#x OpenAIData: a on b "
+    )
+    return (unit * (5_000_000 // len(unit) + 1))[:5_000_000]
+
+
+@pytest.mark.parametrize("fmt", [*PAGE_READERS, None])
+def test_five_megabyte_single_line(five_mb_line: str, fmt: str | None) -> None:
+    for ep in _read(five_mb_line, fmt):
+        assert len(ep.title) <= 301
+
+
+def test_five_megabyte_listing_body(five_mb_line: str) -> None:
+    page = f"T — Ann Bee\n1:00:00\nEN/ZH\nShowil y a 3 jours\n\n{five_mb_line}\n#a#b\n"
+    (ep,) = _read(page, None)
+    assert ep.title == "T" and ep.tags[-2:] == ["a", "b"]
+    assert ep.chapters and "{'" not in _dump(ep)[:100_000]
+
+
+# --------------------------------------------------------------------------- archive
+
+
+def test_duplicate_in_one_listing_merges_in_the_archive(tmp_path: Path) -> None:
+    page = tmp_path / "dupes.txt"
+    block = (
+        "{title}\n45:00\nEN/ZH\nWatch with Captions\nSignal Pathil y a 2 jours\n\n{title}\n\n"
+        "{body}\n\n{tags}\n"
+    )
+    page.write_text(
+        block.format(
+            title="Release Trains — Ann Bee",
+            body="Ann explains release trains. ## [00:00] Start Ann sets the scene.",
+            tags="#release",
+        )
+        + block.format(title="Other Topic", body="Something else entirely.", tags="#other")
+        + block.format(
+            title="Release  trains — Ann Bee",  # same show, same title once normalised
+            body="A longer abstract about release trains and what they change for teams.",
+            tags="#release#trains",
+        ),
+        encoding="utf-8",
+    )
+    now = datetime(2026, 11, 24, 12, tzinfo=UTC)
+    with Archive(tmp_path / "archive.db") as archive:
+        report = ingest_file(archive, page, SourceSpec(), AS_OF, now)
+        assert report.error is None and report.format == "listing"
+        assert (report.new, report.updated, report.unchanged) == (2, 0, 0)
+        assert archive.episodes.count() == 2
+        merged = next(e for e in archive.episodes.list() if e.title.startswith("Release"))
+        assert [s.position for s in merged.sources] == [0, 2]
+        assert merged.tags == ["release", "trains"]
+        assert merged.abstract and merged.abstract.startswith("A longer abstract")
+        assert [c.title for c in merged.chapters] == ["Start"]
+        again = ingest_file(archive, page, SourceSpec(), AS_OF, now)
+        assert (again.new, again.updated) == (0, 0) and archive.episodes.count() == 2
