@@ -18,6 +18,7 @@ Only the first words are looked at, so this costs the same for any summary lengt
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 
 _SCAN = 40  # words looked at
 _FALLBACK_WORDS = 8
@@ -36,19 +37,23 @@ _ONE_WORD_TITLES = frozenset(
     "hook intro introduction outro closing conclusion opening overview summary recap preview"
     " teaser trailer prologue epilogue q&a ama accroche ouverture conclusions bonus".split()
 )
+# The word classifiers below are cached: words repeat across headings, so each is judged once.
 _OPEN = "\"'“‘«(*"
 _CLOSE_TITLE = (",", ";", ":", "—", "–", "-")
 
 
+@lru_cache(maxsize=1 << 16)
 def _core(tok: str) -> str:
     return tok.strip(_OPEN + "\"'”’»)*.,;:!?")
 
 
+@lru_cache(maxsize=1 << 16)
 def _caseless(tok: str) -> bool:
     letters = [ch for ch in tok if ch.isalpha()]
     return bool(letters) and not any(ch.isupper() or ch.islower() for ch in letters)
 
 
+@lru_cache(maxsize=1 << 16)
 def _first_letter(tok: str) -> str:
     for ch in tok:
         if ch.isalpha():
@@ -58,16 +63,19 @@ def _first_letter(tok: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_cap(tok: str) -> bool:
     ch = _first_letter(tok)
     return bool(ch) and ch.isupper()
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_small(tok: str) -> bool:
     core = _core(tok).lower()
     return core in _SMALL or (core[:2] in {"d'", "l'", "d’", "l’"} and len(core) <= 2)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_lower_word(tok: str) -> bool:
     """A lowercase word that is not a small word nor camel-cased (xAI, iPhone)."""
     ch = _first_letter(tok)
@@ -76,11 +84,13 @@ def _is_lower_word(tok: str) -> bool:
     return not any(c.isupper() for c in tok)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_lower(tok: str) -> bool:
     ch = _first_letter(tok)
     return bool(ch) and ch.islower()
 
 
+@lru_cache(maxsize=1 << 16)
 def _title_ok(tok: str) -> bool:
     """May stand in a Title Case title: capitalised, a number, a small word, punctuation,
     camel case, or a lowercase list item ("npm,")."""
@@ -92,6 +102,7 @@ def _title_ok(tok: str) -> bool:
     return tok.endswith(",")
 
 
+@lru_cache(maxsize=1 << 16)
 def _starter(tok: str) -> bool:
     core = tok.lstrip(_OPEN)
     return core in _STARTERS or (core[:2] in {"L'", "L’"} and len(core) > 2)
@@ -130,6 +141,8 @@ def _repeat_shift(toks: list[str], i: int) -> int:
 
 
 def _question(toks: list[str]) -> int | None:
+    if not any("?" in t for t in toks[:25]):
+        return None
     for k, tok in enumerate(toks[:25]):
         if tok.endswith("?") and k + 2 < len(toks):
             nxt, after = toks[k + 1], toks[k + 2]

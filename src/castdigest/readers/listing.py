@@ -46,8 +46,15 @@ _MAX_TITLE = 300
 _SNIFF_CHARS = 200_000
 _TITLE_CASE_LANGS = {"en"}
 _WORDS = re.compile(r"[a-zà-ÿ']+")
-_EN_HINTS = frozenset("the and is are that this with what we you it's i'm don't of to was".split())
-_FR_HINTS = frozenset("le la les des est et une que qui nous vous pas dans pour c'est je".split())
+_HINTS = {
+    "en": frozenset("the and is are that this with what we you it's i'm don't of to was".split()),
+    "fr": frozenset("le la les des est et une que qui nous vous pas dans pour c'est je".split()),
+    "de": frozenset("der die das und ist nicht ich wir sie mit auf für ein eine zu".split()),
+    "es": frozenset("el los las es que y en una por para con no lo se del".split()),
+    "it": frozenset("il che di è non per una sono gli della con lo si".split()),
+    "pt": frozenset("o os que é não uma para com em do da se você".split()),
+}
+_NON_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f]")
 _SNIFF_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # sniffing only asks whether an age is there
 
 
@@ -162,7 +169,7 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
         caption_languages=raw.captions,
         abstract=body.abstract,
         chapters=body.chapters,
-        quotes=[q.model_copy() for q in quotes],
+        quotes=quotes,  # the same objects as the chapters': nothing mutates them after this
         entities=body.entities,
         tags=list(dict.fromkeys([*raw.tags, *body.tags])),
         sources=[ctx.ref(position, line=raw.line)],
@@ -170,14 +177,20 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
 
 
 def _quote_language(text: str, episode: str | None) -> str | None:
-    """The language of a quote; function words settle English vs French without langid,
-    which matters at hundreds of quotes per page."""
+    """The language of a quote, when there is evidence it differs from the episode's.
+
+    Function words settle the Latin-script case without langid (hundreds of quotes a page);
+    a quote with no telling words keeps the episode's language. Other scripts go to
+    `detect_language`, which decides them by script, cheaply.
+    """
     if len(text) < 25:
         return episode
-    words = _WORDS.findall(text.lower())
-    en = sum(w in _EN_HINTS for w in words)
-    fr = sum(w in _FR_HINTS for w in words)
-    if (episode == "en" and en >= fr + 2) or (episode == "fr" and fr >= en + 2):
+    if not text.isascii() and _NON_LATIN.search(text):
+        return detect_language(text, episode)
+    words = set(_WORDS.findall(text.lower()))
+    hits = {lang: len(words & hints) for lang, hints in _HINTS.items()}
+    best = max(hits, key=lambda lang: hits[lang])
+    if hits[best] < 2 or best == episode or hits[best] < hits.get(episode or "", 0) + 2:
         return episode
     return detect_language(text, episode)
 

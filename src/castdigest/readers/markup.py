@@ -28,8 +28,9 @@ from castdigest.readers.headings import split_heading
 from castdigest.text.durations import parse_duration
 from castdigest.text.normalize import fold
 
-# A marker starts at the beginning of the body or after whitespace.
-_MARKER = re.compile(r"(?:^|(?<=\s))(?:##\s|>\s?\*|-\s\*\*)")
+# A marker starts at the beginning of the body or after whitespace (the leading \s makes the
+# scan fast: most positions fail on their first character).
+_MARKER = re.compile(r"\s(##\s|>\s?\*|-\s\*\*)")
 _CHAPTER = re.compile(r"^##\s+\[\s*(\d{1,3}(?::\d{2}){1,2})\s*\]\s*(.*)$", re.DOTALL)
 _ENTITY_HEADS = frozenset({"entities", "entités", "entites", "entidades", "实体", "엔티티"})
 _ENTITY = re.compile(
@@ -106,11 +107,12 @@ def is_hashtag_line(line: str) -> bool:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace and drop Markdown emphasis asterisks."""
-    return " ".join(_EMPHASIS.sub(r"\1", text).split())
+    return " ".join((_EMPHASIS.sub(r"\1", text) if "*" in text else text).split())
 
 
 def _blocks(body: str) -> list[str]:
-    starts = [m.start() for m in _MARKER.finditer(body)]
+    starts = [m.start(1) for m in _MARKER.finditer(" " + body)]
+    starts = [i - 1 for i in starts]  # positions in `body` (the space was prepended)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
