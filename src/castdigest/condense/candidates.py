@@ -16,6 +16,8 @@ from castdigest.text.sentences import Span, sentence_spans
 from castdigest.text.truncate import count_words
 
 _LIKE = re.compile(r"\b(?:like|you know|kind of|sort of|I mean)\b", re.IGNORECASE)
+FRAGMENT = 0.3  # noise added for a piece cut out of unpunctuated speech
+UNFINISHED = 0.3  # noise added for a piece of a run-on sentence that lacks its full stop
 MIN_WORDS = 4  # shorter "sentences" ("Yes, exactly.") carry no takeaway
 MIN_SPOKEN = 6  # spoken ones need more ("Such a good question.")
 SPOKEN_CLAUSE = 45.0  # words: a longer spoken "sentence" is split at clause boundaries
@@ -42,7 +44,8 @@ class Candidate:
         raw = count_words(self.raw) or 1.0
         likes = len(_LIKE.findall(self.text))
         dropped = max(0.0, 1.0 - count_words(self.text) / raw)
-        return dropped + likes / raw + (0.3 if self.fragment else 0.0)
+        unfinished = not self.raw.rstrip("\"'”’»)]」』 ").endswith(tuple(".!?…。！？"))
+        return dropped + likes / raw + FRAGMENT * self.fragment + UNFINISHED * unfinished
 
 
 def source_pool(episode: Episode) -> list[Candidate]:

@@ -46,6 +46,18 @@ _HEDGE = {
 }
 # A lone lower-case letter other than "a" and "i" is a word broken off ("much better m like").
 _CUT_OFF = re.compile(r"(?<![\w'’.-])[b-hj-z](?![\w'’.-])\s*")
+# "like" as a filler: before a verb in -ing or an adverb ("we're like setting up", "better
+# like very fast"), unless a verb or subject that takes "like" comes before ("I like being").
+_FILLER_LIKE = re.compile(
+    r"\blike,?\s+(?=(?:[a-z]+ing|very|really|so|totally|just|literally|super|basically|"
+    r"actually|maybe|kind of|sort of)\b)",
+    re.IGNORECASE,
+)
+_TAKES_LIKE = frozenset(
+    "i you we they he she it would 'd feel felt feels look looks looked seem seems seemed "
+    "sound sounds sounded something anything nothing things stuff don't didn't doesn't "
+    "really".split()
+)
 # Words for stutter detection, and what may stand between two repeats of a word or phrase.
 _STUTTER_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STUTTER_GAP = re.compile(r"\s*[,-]\s*|\s+")
@@ -99,10 +111,23 @@ def clean_spoken(text: str, language: str | None = None) -> str:
         text = _HEDGE[lang].sub(lambda m: "," if m.group().startswith(",") else "", text)
     if lang == "en":
         text = _CUT_OFF.sub("", text)
-    text = collapse_stutters(text)
+        text = _FILLER_LIKE.sub(_drop_filler_like, text)
+    for _ in range(4):  # until stable: collapsing one repeat can reveal another
+        collapsed = collapse_stutters(text)
+        if collapsed == text:
+            break
+        text = collapsed
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _drop_filler_like(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 20) : m.start()].split()
+    previous = before[-1].casefold().replace("’", "'") if before else ""
+    if previous in _TAKES_LIKE or previous.endswith("'d"):
+        return m.group()
+    return ""
 
 
 def collapse_stutters(text: str) -> str:
