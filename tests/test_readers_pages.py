@@ -89,7 +89,7 @@ def test_listing_seed_tags_and_episodes_without_body_or_hashtags(listing: list[E
 
 def test_kyle_daigle_episode_chapters_quotes_entities(listing: list[Episode]) -> None:
     ep = listing[0]
-    assert [g.name for g in ep.guests] == ["Kyle Daigle"]
+    assert [(g.name, g.affiliation) for g in ep.guests] == [("Kyle Daigle", "GitHub")]
     assert ep.guests[0].description and ep.guests[0].description.startswith("COO of GitHub")
     assert [h.name for h in ep.hosts] == ["swyx"]
     assert ep.abstract and ep.abstract.startswith("GitHub COO Kyle Daigle joins swyx")
@@ -336,6 +336,23 @@ def test_sample_summary_page_in_french() -> None:
     _, (ep,) = read_path(SAMPLES / "pages" / "summary-page-fr.txt", as_of=AS_OF)
     assert ep.language == "fr" and len(ep.takeaways) == 4
     assert ep.abstract and ep.abstract.endswith("relisez son travail.")
+
+
+def test_listing_with_absolute_dates_and_no_captions() -> None:
+    page = (
+        "Ep One — Ann Bee\n45:00\nSignal Path · Nov 20, 2026\n\nEp One — Ann Bee\n\n"
+        "Body text here.\n#a\nEp Two\n1:00:00\nEN/FR\nSignal Path2026-11-18\n\nEp Two\n"
+    )
+    eps = _read(page, None)
+    assert [(e.title, e.show, e.published_text) for e in eps] == [
+        ("Ep One", "Signal Path", "Nov 20, 2026"),
+        ("Ep Two", "Signal Path", "2026-11-18"),
+    ]
+    assert [e.published for e in eps] == [
+        datetime(2026, 11, 20, tzinfo=UTC),
+        datetime(2026, 11, 18, tzinfo=UTC),
+    ]
+    assert eps[1].caption_languages == ["en", "fr"] and eps[1].abstract is None
 
 
 # --------------------------------------------------------------------------- markup units

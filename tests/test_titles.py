@@ -146,3 +146,29 @@ def test_clip_title() -> None:
 def test_split_title_never_raises_and_never_grows(raw: str) -> None:
     parts = split_title(raw)
     assert len(parts.title) <= 301
+
+
+@pytest.mark.parametrize(
+    ("description", "affiliation"),
+    [
+        ("COO of GitHub and CMO of Developer for Microsoft.", "GitHub"),
+        ("CEO and 'Conductor' of Railway.", "Railway"),
+        ("Responsable Developer Experience chez Google DeepMind ; auteur.", "Google DeepMind"),
+        ("directeur scientifique de BioHub", "BioHub"),
+        ("Former researcher who built a video model", None),
+        ("Theoretical physicist and professor", None),
+    ],
+)
+def test_guest_affiliation_from_entity_description(
+    description: str, affiliation: str | None
+) -> None:
+    entities = [Entity(name="Ann Bee", kind="Person", description=description)]
+    _, (guest,) = assign_people([Person(name="Ann Bee", role="guest")], entities)
+    assert guest.affiliation == affiliation
+
+
+def test_title_affiliation_wins_over_description() -> None:
+    entities = [Entity(name="Ann Bee", kind="Person", description="CEO of Other.")]
+    guest = Person(name="Ann Bee", role="guest", affiliation="Acme")
+    _, (out,) = assign_people([guest], entities)
+    assert out.affiliation == "Acme"

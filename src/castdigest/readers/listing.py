@@ -27,7 +27,7 @@ from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
-from castdigest.text.dates import find_relative, parse_absolute
+from castdigest.text.dates import Age, find_absolute, find_relative
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
@@ -82,9 +82,18 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return "captions"
     if _WATCH.match(s):
         return "watch"
-    if find_relative(s, as_of):
+    if find_relative(s, as_of) or _dated(s):
         return "age"
     return None
+
+
+def _dated(line: str) -> Age | None:
+    """An absolute date ending the line ("Signal Path2026-11-20", "Show · Nov 20, 2026")."""
+    found = find_absolute(line[-40:])
+    if found is None or not line.rstrip().endswith(found.text):
+        return None
+    start = len(line) - len(line[-40:]) + found.start
+    return Age(start=start, text=found.text, when=found.when)
 
 
 def _starts(lines: list[str], as_of: datetime) -> list[int]:
@@ -121,9 +130,9 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
             elif kind == "captions":
                 raw.captions = [c.strip().lower() for c in s.split("/")]
             elif kind == "age":
-                age = find_relative(s, ctx.as_of)
+                age = find_relative(s, ctx.as_of) or _dated(s)
                 if age is not None:
-                    raw.show = s[: age.start].strip() or None
+                    raw.show = s[: age.start].strip(" ·•|-—") or None
                     raw.published_text = age.text
             i += 1
         rest = [line.strip() for line in lines[i:end] if line.strip()]
@@ -154,8 +163,8 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
             q.language = ql
     published = None
     if raw.published_text:
-        age = find_relative(raw.published_text, ctx.as_of)
-        published = age.when if age else parse_absolute(raw.published_text)
+        age = find_relative(raw.published_text, ctx.as_of) or _dated(raw.published_text)
+        published = age.when if age else None
     return Episode(
         title=parts.title or raw.title,
         kind=parts.kind,

@@ -202,6 +202,18 @@ def parse_relative(text: str, as_of: datetime) -> datetime | None:
     return age.when if age and age.start == len(text) - len(text.lstrip()) else None
 
 
+def find_absolute(text: str) -> Age | None:
+    """The first absolute date in `text`, with where it starts and its wording."""
+    best: Age | None = None
+    for pattern in (_ISO, _EN_DATE, _FR_DATE, _CJK_DATE):
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best.start):
+            when = parse_absolute(m.group(0))
+            if when is not None:
+                best = Age(start=m.start(), text=m.group(0), when=when)
+    return best
+
+
 def parse_absolute(text: str) -> datetime | None:
     """The first absolute date in `text`.
 

@@ -29,6 +29,15 @@ _HOST = re.compile(
     re.IGNORECASE,
 )
 
+# "COO of GitHub and ...", "CEO and co-founder of Daytona", "responsable DevEx chez Google".
+_ROLE_AT = re.compile(
+    r"^(?:[\w'’-]+\s){0,3}?(?i:CEO|CTO|COO|CMO|CFO|CPO|VP|founder|co-?founder|cofondat(?:eur|rice)"
+    r"|fondat(?:eur|rice)|head|director|direct(?:eur|rice)|responsable|engineer|researcher"
+    r"|chercheur|chercheuse|partner|associée?|president|présidente?|lead)"
+    r"(?:\s(?:and|et)\s[\w'’ -]{1,30}?|(?:\s[\w'’-]+){1,2}?)?\s(?:of|at|chez|de|d')\s?"
+    r"((?:[A-Z][\w&.’'-]*)(?:\s[A-Z][\w&.’'-]*){0,3})",
+)
+
 
 @dataclass
 class TitleParts:
@@ -159,5 +168,7 @@ def assign_people(
         match = by_name.get(key)
         if match and match.description and not g.description:
             g = g.model_copy(update={"description": match.description})
+        if g.affiliation is None and g.description and (m := _ROLE_AT.search(g.description)):
+            g = g.model_copy(update={"affiliation": m.group(1).rstrip(".,;")})
         out.append(g)
     return hosts, out
