@@ -81,8 +81,6 @@ class ExtractiveCondenser:
             if want <= 0 or enough or left < min(MIN_FILL, per):
                 break
             cands = pools.get(name)
-            statements = [c for c in cands if not c.question]
-            cands = statements if len(statements) >= want else cands  # questions are no takeaways
             if not cands:
                 continue
             picked = self._pick(cands, chosen, language, per, want, left)
@@ -133,6 +131,7 @@ class ExtractiveCondenser:
             min_words=min(MIN_FILL, per),
             zones=zones,
             avoid=avoid,
+            questions=[c.question for c in cands],
             weights=self.weights,
         )
         out = [(cands[p.index], fit(cands[p.index].text, p.words)) for p in picks]

@@ -30,7 +30,8 @@ _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]*[A-Za-z0-9]")
 # A question, or a request that works as one ("I'm curious how ...", "Tell me about ...").
 _QUESTION = re.compile(
     r"[?？]\s*$|^(?:I'm curious|I am curious|I wonder|tell me|can you|could you|would you|"
-    r"do you|what|how|why|est-ce que|qu'est-ce|pourquoi|comment)\b",
+    r"do you|(?:what|how|why|where|when) (?:do|did|does|would|will|can|should) you|"
+    r"est-ce que|qu'est-ce|pourquoi)\b",
     re.IGNORECASE,
 )
 
@@ -195,6 +196,7 @@ def select(
     min_words: float = 8.0,
     zones: int | None = None,
     avoid: sp.csr_matrix | None = None,
+    questions: Sequence[bool] | None = None,
     weights: Weights = DEFAULT,
 ) -> list[Pick]:
     """Greedy MMR within `count` picks and `max_words` words, spread over `zones` parts.
@@ -217,6 +219,10 @@ def select(
     covered = np.zeros(zone_count, bool)
     taken = np.zeros(n, bool)
     taken |= redundancy > weights.duplicate
+    statements = ~np.asarray(questions, bool) if questions is not None else np.ones(n, bool)
+    if questions is not None and (statements & ~taken).any():
+        # Questions inform centrality but are picked only when there is no statement at all.
+        taken |= ~statements
     left = math.inf if max_words is None else float(max_words)
     picks: list[Pick] = []
     while len(picks) < count and left >= 1:
