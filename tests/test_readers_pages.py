@@ -141,6 +141,19 @@ def test_chapter_title_and_summary_split_in_other_episodes(listing: list[Episode
     assert gemma.chapters[1].summary and gemma.chapters[1].summary.startswith("Le grand choix")
 
 
+def test_quote_followed_by_summary_text_or_attribution(listing: list[Episode]) -> None:
+    esm = listing[3].chapters[2]  # > *"..."* then the summary goes on
+    assert esm.quotes[0].text.endswith("pas par le calcul.")
+    assert esm.summary and "ESMC est essentiellement" in esm.summary
+    abridge = listing[9]  # > *"..."* — Janie Lee
+    assert [q.speaker for q in abridge.quotes[:2]] == ["Janie Lee", "Janie Lee"]
+    assert sum(1 for q in abridge.quotes if q.speaker) == 19
+    assert "Chai Asawa" in {q.speaker for q in abridge.quotes}
+    for ep in listing:
+        for q in ep.quotes:
+            assert q.text[:1] not in '"“*' and q.text[-1:] not in '"”*'
+
+
 def test_daytona_debris_is_recovered_and_never_shown(listing: list[Episode]) -> None:
     ep = listing[6]
     text = _dump(ep)
@@ -377,6 +390,19 @@ def test_markup_quotes_offsets_entities_hashtags() -> None:
         ("Acme", "Organization", "A company."),
     ]
     assert body.tags == ["one", "two-three"]
+
+
+def test_markup_quote_attribution_and_continuation() -> None:
+    body = parse_body(
+        '## [00:10] Start Here We begin. > *"Ship it."* — Ann Bee, CEO of Acme'
+        " > *Plain words* and then the summary goes on."
+    )
+    (ch,) = body.chapters
+    assert [(q.text, q.speaker, q.context) for q in ch.quotes] == [
+        ("Ship it.", "Ann Bee", "Ann Bee, CEO of Acme"),
+        ("Plain words", None, None),
+    ]
+    assert ch.summary == "We begin. and then the summary goes on."
 
 
 def test_markup_multiline_body_is_read_like_inline() -> None:

@@ -27,6 +27,7 @@ from castdigest.readers import debris
 from castdigest.readers.headings import split_heading
 from castdigest.text.durations import parse_duration
 from castdigest.text.normalize import fold
+from castdigest.text.titles import parse_people
 
 # A marker starts at the beginning of the body or after whitespace (the leading \s makes the
 # scan fast: most positions fail on their first character).
@@ -42,6 +43,10 @@ _HASHTAGS = re.compile(r"(?:^|\s)((?:#[^\s#]+)+)\s*$")
 _HASHTAG = re.compile(r"#([^\s#]+)")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,300}?)(?<=\S)\*(?![\w*])")
 _QUOTE_MARKS = "\"“”«»„‟'‘’「」『』"
+_OPENING = frozenset('"“«„「『')
+_QUOTED_END = re.compile(r"[\"”»“」』]\s?\*(?=\s|$)")
+_PLAIN_END = re.compile(r"\*(?=\s|$)")
+_ATTRIBUTION = re.compile(r"^\s*[—–-]\s*(?P<who>[^,;.()\n—–]{1,60})(?P<more>[^\n]{0,300})\s*$")
 _KINDS = {
     "person": "Person",
     "personne": "Person",
@@ -116,6 +121,34 @@ def _blocks(body: str) -> list[str]:
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
+
+
+def _split_quote(block: str) -> tuple[str, str]:
+    """("quote text", "what follows it in the block"): `> *"..."* rest` or `> *...* rest`."""
+    text = block.strip()
+    text = text[1:].lstrip() if text.startswith(">") else text
+    text = text[1:] if text.startswith("*") else text
+    quoted = text[:1] in _OPENING
+    m = (_QUOTED_END if quoted else _PLAIN_END).search(text)
+    if m is None:
+        return _quote_text(block), ""
+    inner = text[1 : m.start()] if quoted else text[: m.start()]
+    return inner.strip(), text[m.end() :]
+
+
+def _attribute(quote: Quote, rest: str) -> bool:
+    """`— Janie Lee` after a quote names its speaker; True when `rest` was that."""
+    m = _ATTRIBUTION.match(rest)
+    if not m:
+        return False
+    people = parse_people(m.group("who").strip())
+    if len(people) != 1:
+        return False
+    quote.speaker = people[0].name
+    context = clean_text(rest.strip().lstrip("—–- "))
+    if context != quote.speaker:
+        quote.context = context
+    return True
 
 
 def _quote_text(block: str) -> str:
@@ -200,24 +233,26 @@ def parse_body(text: str, sentence_case: bool = False, names: set[str] | None = 
                 out.chapters.append(Chapter(title=title, summary=summary))
             continue
         if head.startswith(">"):
-            qtext = _quote_text(block)
+            qtext, rest = _split_quote(block)
+            if debris.looks_like_debris(qtext) and not _OFFSET.match(qtext):
+                junk.append(_quote_text(block))
+                continue
             if _OFFSET.match(qtext):
                 if last_quote is not None and last_quote.offset is None:
                     last_quote.offset = _pair_seconds(qtext)
+            elif qtext:
+                chapter = len(out.chapters) - 1 if out.chapters else None
+                last_quote = Quote(text=clean_text(qtext), chapter=chapter)
+                if chapter is None:
+                    out.quotes.append(last_quote)
+                else:
+                    out.chapters[chapter].quotes.append(last_quote)
+            if not rest.strip():
                 continue
-            if debris.looks_like_debris(qtext):
-                junk.append(qtext)
+            if last_quote is not None and _attribute(last_quote, rest):
                 continue
-            if not qtext:
-                continue
-            chapter = len(out.chapters) - 1 if out.chapters else None
-            last_quote = Quote(text=clean_text(qtext), chapter=chapter)
-            if chapter is None:
-                out.quotes.append(last_quote)
-            else:
-                out.chapters[chapter].quotes.append(last_quote)
-            continue
-        if head.startswith("- *") and section == "entities":
+            block = rest  # the summary goes on after the quote
+        elif head.startswith("- *") and section == "entities":
             if ent := _entity(block):
                 out.entities.append(ent)
             continue
