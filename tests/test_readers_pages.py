@@ -329,6 +329,14 @@ def test_synthetic_pairs_listing_in_chinese_and_korean_without_blank_lines(
     assert [s.line for e in eps for s in e.sources] == [1, 3]
 
 
+def test_transcript_with_speaker_lines_is_not_a_title_body_listing(tmp_path: Path) -> None:
+    page = tmp_path / "talk.txt"
+    turn = "We spent the whole quarter on the release pipeline and it finally paid off for us."
+    page.write_text("\n".join(["Alice", turn, "Bob", turn, "Alice", turn, "Bob", turn]) + "\n")
+    ctx, eps = read_path(page, as_of=AS_OF)
+    assert ctx.format == "text" and len(eps) == 1
+
+
 @pytest.mark.parametrize(
     ("name", "fmt"),
     [

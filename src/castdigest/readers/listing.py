@@ -287,6 +287,9 @@ class PairsReader:
         pairs = _pairs(doc.text[:_SNIFF_CHARS].splitlines()[:400])
         if len(pairs) < 2:
             return 0.0
+        titles = [fold(title) for _, title, _ in pairs]
+        if len(set(titles)) < 0.8 * len(titles):
+            return 0.0  # repeated "titles" are speaker names of a transcript, not episodes
         return 0.6
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
