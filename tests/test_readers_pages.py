@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from castdigest.archive import Archive
 from castdigest.errors import ReadError
@@ -583,3 +585,46 @@ def test_duplicate_in_one_listing_merges_in_the_archive(tmp_path: Path) -> None:
         assert [c.title for c in merged.chapters] == ["Start"]
         again = ingest_file(archive, page, SourceSpec(), AS_OF, now)
         assert (again.new, again.updated) == (0, 0) and archive.episodes.count() == 2
+
+
+# --------------------------------------------------------------------------- properties
+
+_MARKUP = st.sampled_from(
+    [
+        "## [00:10] ",
+        "## [1:02:03] ",
+        "> *",
+        '> *"',
+        '"* ',
+        "* ",
+        "> *[3, 4]* ",
+        "## Entities ",
+        "- **",
+        "** (Person): ",
+        "#tag",
+        "{'start': ",
+        "'summary': '",
+        "', [1, 2], ",
+        " — ",
+        "?",
+    ]
+)
+_WORDS = st.sampled_from(["Title", "Case", "the", "word", "Ann", "Bee", "runs", "de", "Le", "开场"])
+
+
+@given(st.lists(st.one_of(_MARKUP, _WORDS, st.text(max_size=8)), max_size=60).map(" ".join))
+@settings(max_examples=200, deadline=None)
+def test_parse_body_never_raises_and_keeps_dumps_out(text: str) -> None:
+    body = parse_body(text)
+    for ch in body.chapters:
+        assert ch.title
+        for q in ch.quotes:
+            assert "{'start'" not in q.text
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=50).map(" ".join), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_split_heading_only_cuts(heading: str, sentence_case: bool) -> None:
+    title, summary = split_heading(heading, {"ann bee"}, sentence_case)
+    assert title
+    assert " ".join(filter(None, [title, summary])) == heading
