@@ -628,3 +628,26 @@ def test_split_heading_only_cuts(heading: str, sentence_case: bool) -> None:
     title, summary = split_heading(heading, {"ann bee"}, sentence_case)
     assert title
     assert " ".join(filter(None, [title, summary])) == heading
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_ingests_every_seed_page_with_its_reader(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from castdigest.cli import cli
+
+    files = [str(seed(p)) for p in ("000", "001", "002", "003")]
+    db = str(tmp_path / "seeds.db")
+    result = CliRunner().invoke(cli, ["ingest", *files, "--db", db, "--as-of", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"{files[0]}: 1 new, 0 updated, 0 unchanged (summary-page)" in lines
+    assert f"{files[1]}: 12 new, 0 updated, 0 unchanged (listing)" in lines
+    assert f"{files[2]}: 1 new, 0 updated, 0 unchanged (article)" in lines
+    assert f"{files[3]}: 1 new, 0 updated, 0 unchanged (video-page)" in lines
+    shown = CliRunner().invoke(cli, ["episodes", "--db", db, "--lang", "fr", "--json"])
+    assert shown.exit_code == 0
+    titles = {e["title"] for e in json.loads(shown.output)}
+    assert titles == set(LISTING_TITLES[3:6]) | {LISTING_TITLES[9]}
