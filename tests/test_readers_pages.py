@@ -138,6 +138,10 @@ def test_chapter_title_and_summary_split_in_other_episodes(listing: list[Episode
     assert railway.quotes[0].offset == 10  # > *[0, 10]*
     drones = listing[8]
     assert drones.chapters[11].start == 3913  # [01:05:13]
+    assert listing[1].chapters[3].title == "Building Grok Imagine from Zero to One"
+    assert listing[4].chapters[1].title == "Introduction et parcours de Sunil Pai"
+    assert listing[3].chapters[2].title == "La lignée ESM : d'ESM2 à ESMC"
+    assert listing[11].chapters[0].title == "Introduction to AI's impact on physics research"
     gemma = listing[5]
     assert gemma.chapters[1].title == "Paramètres effectifs vs. paramètres actifs"
     assert gemma.chapters[1].summary and gemma.chapters[1].summary.startswith("Le grand choix")

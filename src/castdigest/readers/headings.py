@@ -158,8 +158,9 @@ def _title_case(toks: list[str], names: Collection[str]) -> int | None:
             return None
         if not _is_small(prev) and not prev.endswith((":", ",")):
             size = _name_at(toks, i, names)
-            if size and i + size < len(toks) and _is_lower(toks[i + size]):
-                return i
+            after = toks[i + size] if size and i + size < len(toks) else ""
+            if after and (_is_lower_word(after) or _core(after) in {"and", "et"}):
+                return i  # "... Space Jake Cooper and the hosts explore"
         starts = _is_cap(tok) or _core(tok).casefold() in names
         if tok[:1].isdigit() and _is_lower_word(nxt):
             shifted = _shift_to_name(toks, _repeat_shift(toks, i), names)
@@ -211,7 +212,7 @@ def _sentence_case(toks: list[str], names: Collection[str]) -> int | None:
                 and _is_lower_word(toks[i + 3])
             )
             or (_starter(tok) and not _starter(prev))
-            or (_core(tok).casefold() in names and _is_lower(nxt))
+            or (_core(tok).casefold() in names and _is_lower(nxt) and nxt_core not in names)
         ):
             return _shift_to_name(toks, i, names)
     return None
