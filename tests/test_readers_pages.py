@@ -5,7 +5,7 @@ synthetic samples, and on hostile input."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -380,6 +380,20 @@ def test_listing_with_absolute_dates_and_no_captions() -> None:
         datetime(2026, 11, 18, tzinfo=UTC),
     ]
     assert eps[1].caption_languages == ["en", "fr"] and eps[1].abstract is None
+
+
+def test_listing_episode_without_duration() -> None:
+    page = (
+        "Live Now — Ann Bee\nEN/ZH\nWatch with Captions\nSignal Path3 hours ago\n\n"
+        "Live Now — Ann Bee\n\nA live session.\n#live\n"
+        "Next One\n12:00\nSignal Pathyesterday\n\nNext One\n"
+    )
+    eps = _read(page, None)
+    assert [(e.title, e.duration, e.tags) for e in eps] == [
+        ("Live Now", None, ["live"]),
+        ("Next One", 720, []),
+    ]
+    assert eps[0].published == AS_OF - timedelta(hours=3)
 
 
 # --------------------------------------------------------------------------- markup units

@@ -97,17 +97,18 @@ def _dated(line: str) -> Age | None:
 
 
 def _starts(lines: list[str], as_of: datetime) -> list[int]:
-    """Indexes of episode title lines: a text line followed by a duration line."""
+    """Indexes of episode title lines: a text line followed by a duration line, or by other
+    metadata when at least two kinds of it follow (a live episode has no duration yet)."""
     out: list[int] = []
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    kinds = {i: _meta_kind(lines[i], as_of) for i in nonblank}
     for k, i in enumerate(nonblank[:-1]):
-        nxt = lines[nonblank[k + 1]].strip()
         cur = lines[i].strip()
-        if (
-            _DURATION.match(nxt)
-            and len(cur) <= _MAX_TITLE
-            and not _meta_kind(cur, as_of)
-            and not is_hashtag_line(cur)
+        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur):
+            continue
+        following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
+        if following[0] == "duration" or (
+            following[0] and len({kind for kind in following if kind}) >= 2
         ):
             out.append(i)
     return out
