@@ -335,6 +335,23 @@ def test_synthetic_pairs_listing_in_chinese_and_korean_without_blank_lines(
     assert [s.line for e in eps for s in e.sources] == [1, 3]
 
 
+def test_clean_article_with_subheadings_and_plain_prose(tmp_path: Path) -> None:
+    para = (
+        "The team measured every step of the pipeline for two weeks and found that most of "
+        "the time went into work nobody needed anymore, so they removed it step by step."
+    )
+    article = tmp_path / "clean.txt"
+    article.write_text(
+        f"A Faster Pipeline\n{para}\n{para}\nWhat Changed\n{para}\nWhat Is Next\n{para}\n"
+    )
+    ctx, (ep,) = read_path(article, as_of=AS_OF)
+    assert ctx.format == "article"
+    assert [c.title for c in ep.chapters] == ["What Changed", "What Is Next"]
+    prose = tmp_path / "prose.txt"
+    prose.write_text(f"Notes\n{para}\n{para}\n{para}\n")
+    assert read_path(prose, as_of=AS_OF)[0].format == "text"
+
+
 def test_transcript_with_speaker_lines_is_not_a_title_body_listing(tmp_path: Path) -> None:
     page = tmp_path / "talk.txt"
     turn = "We spent the whole quarter on the release pipeline and it finally paid off for us."

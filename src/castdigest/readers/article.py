@@ -52,7 +52,7 @@ _SAID = re.compile(
     r"^,?\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:wrote|said|says|recalled|added|explained"
     r"|told|noted|écrit|a écrit|a déclaré|explique|ajoute)\b"
 )
-_PROSE_MIN = 200
+_PROSE_MIN = 120
 _HEADING_MAX = 90
 
 
@@ -80,6 +80,17 @@ def _keep(line: str) -> bool:
 def _is_heading(line: str) -> bool:
     s = line.strip()
     return len(s) <= _HEADING_MAX and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
+
+
+def _subheadings(lines: list[str]) -> int:
+    """Short unpunctuated lines with a paragraph on either side."""
+    return sum(
+        1
+        for k in range(2, len(lines) - 1)
+        if _is_heading(lines[k])
+        and len(lines[k - 1]) >= _PROSE_MIN
+        and len(lines[k + 1]) >= _PROSE_MIN
+    )
 
 
 def _quotes(text: str, chapter: int | None) -> list[Quote]:
@@ -111,7 +122,7 @@ class ArticleReader:
             (_reaction_bar(lines) < len(lines))
             + any(_COUNTER.match(ln) for ln in lines[1:5])
             + any(ln.casefold() in _NAV_LINES or _BYLINE.match(ln) for ln in lines)
-            + any(_is_heading(ln) and 0 < k < len(lines) - 1 for k, ln in enumerate(lines[2:40]))
+            + min(_subheadings(lines), 2)  # two subheadings between paragraphs are enough
         )
         return 0.4 if len(prose) >= 3 and signals >= 2 else 0.0
 
