@@ -4,11 +4,15 @@ Sentences become rows of a sparse TF-IDF matrix over language-aware terms (lemma
 bigrams). A sentence's relevance combines
 - centrality: cosine to the document centroid and LexRank (PageRank over the sentence
   similarity graph), both computed with sparse matrix products, never a loop over pairs;
-- informativeness: numbers, names (capitalised words inside a sentence), topic-term density;
-- form: a length prior (a takeaway is one full sentence, not a "yes, exactly"), a penalty for
-  questions, a bonus for the first sentence of a chapter or paragraph.
+- informativeness: how many of the document's topic terms it covers (its "signature",
+  centroid-weighted, per square root of its length), numbers and names, content-word density;
+- form: a length prior (a takeaway is one full sentence, not a "yes, exactly"), penalties
+  for questions, for openings that point back ("This ..."), and for what cleaning removed
+  (fillers, stutters, an unfinished run-on piece), a bonus for the first sentence of a
+  chapter or paragraph.
 Picking is greedy MMR: relevance minus redundancy with what is already picked, each pick in a
 part of the episode not yet covered while one remains, until the count or word budget is full.
+Questions shape centrality but are picked only when a pool holds no statement at all.
 """
 
 from __future__ import annotations
@@ -47,12 +51,12 @@ _POINTS_BACK = re.compile(
 class Weights:
     """Tuned on QMSum / VCSum / seed 003 (bench/condense_quality.py); meaningful in general."""
 
-    centroid: float = 1.0
-    lexrank: float = 0.5
-    info: float = 0.1
-    density: float = 0.5
-    lead: float = 0.1
-    question: float = 0.5
+    centroid: float = 1.0  # cosine to the document centroid
+    lexrank: float = 0.5  # PageRank over the similarity graph
+    info: float = 0.1  # numbers and names
+    density: float = 0.5  # content terms per word
+    lead: float = 0.1  # first sentence of a chapter, paragraph or turn
+    question: float = 0.5  # penalty for questions and requests
     points_back: float = 0.3  # penalty for opening with "This ...", "Cette ...", "这 ..."
     signature: float = 1.0  # distinct topic terms a sentence covers (weighted by centroid)
     signature_norm: float = 0.5  # divide the signature by words ** this
