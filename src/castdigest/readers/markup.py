@@ -9,7 +9,8 @@ A body (often all on one line) reads:
 - `## [mm:ss]` / `## [h:mm:ss]` start a chapter (title and summary told apart by
   `headings.split_heading`);
 - `> *"..."*` or `> *...*` is a quote of the chapter it follows; a following `> *[17, 21]*`
-  (minutes, seconds) or `> *[17:21]*` is its offset;
+  (minutes, seconds) or `> *[17:21]*` is its offset; `— Name` after it names the speaker, and
+  other text after it continues the chapter summary;
 - `## Entities` / `## Entités` lists `- **Name** (Kind): text`, kinds in any case;
 - glued hashtags `#github#copilot#ai-agents` are tags.
 
@@ -196,80 +197,98 @@ def _entity_names(blocks: list[str]) -> set[str]:
 
 
 def parse_body(text: str, sentence_case: bool = False, names: set[str] | None = None) -> Body:
-    """Parse one body. `sentence_case` for languages whose titles are not Title Case."""
-    out = Body()
-    text = text.strip()
-    if m := _HASHTAGS.search(text[-2000:]):
-        out.tags = parse_hashtags(m.group(1))
-        text = text[: len(text) - len(text[-2000:]) + m.start()].rstrip()
-    blocks = _blocks(text)
-    known = (names or set()) | _entity_names(blocks)
-    section = "abstract"
-    last_quote: Quote | None = None
-    junk: list[str] = []
-    abstract: list[str] = []
-    for block in blocks:
-        head = block[:3]
-        if head.startswith("##"):
-            last_quote = None
-            if m := _CHAPTER.match(block.strip()):
-                section = "chapter"
-                title, summary = split_heading(clean_text(m.group(2)), known, sentence_case)
-                out.chapters.append(
-                    Chapter(
-                        start=parse_duration(m.group(1)),
-                        title=title or m.group(1),
-                        summary=summary,
-                    )
-                )
-                continue
-            name = clean_text(block[2:])
-            if fold(name.split(" ", 1)[0]) in _ENTITY_HEADS:
-                section = "entities"
-                continue
-            section = "chapter"
-            title, summary = split_heading(name, known, sentence_case)
-            if title:
-                out.chapters.append(Chapter(title=title, summary=summary))
-            continue
-        if head.startswith(">"):
-            qtext, rest = _split_quote(block)
-            if debris.looks_like_debris(qtext) and not _OFFSET.match(qtext):
-                junk.append(_quote_text(block))
-                continue
-            if _OFFSET.match(qtext):
-                if last_quote is not None and last_quote.offset is None:
-                    last_quote.offset = _pair_seconds(qtext)
-            elif qtext:
-                chapter = len(out.chapters) - 1 if out.chapters else None
-                last_quote = Quote(text=clean_text(qtext), chapter=chapter)
-                if chapter is None:
-                    out.quotes.append(last_quote)
-                else:
-                    out.chapters[chapter].quotes.append(last_quote)
-            if not rest.strip():
-                continue
-            if last_quote is not None and _attribute(last_quote, rest):
-                continue
-            block = rest  # the summary goes on after the quote
-        elif head.startswith("- *") and section == "entities":
-            if ent := _entity(block):
-                out.entities.append(ent)
-            continue
+    """Parse one body. `sentence_case` for languages whose titles are not Title Case;
+    `names` (casefolded) help tell where a chapter title ends."""
+    return _BodyParser(sentence_case, names or set()).parse(text.strip())
+
+
+class _BodyParser:
+    """One pass over the blocks of a body; each block kind has its method."""
+
+    def __init__(self, sentence_case: bool, names: set[str]) -> None:
+        self.sentence_case = sentence_case
+        self.names = names
+        self.out = Body()
+        self.section = "abstract"  # or "chapter", "entities"
+        self.last_quote: Quote | None = None
+        self.junk: list[str] = []  # leaked data, for debris.recover
+        self.abstract: list[str] = []
+
+    def parse(self, text: str) -> Body:
+        if m := _HASHTAGS.search(text[-2000:]):
+            self.out.tags = parse_hashtags(m.group(1))
+            text = text[: len(text) - len(text[-2000:]) + m.start()].rstrip()
+        blocks = _blocks(text)
+        self.names = self.names | _entity_names(blocks)
+        for block in blocks:
+            if block.startswith("##"):
+                self.heading(block)
+            elif block.startswith(">"):
+                rest = self.quote(block)
+                if rest:
+                    self.prose(rest)  # the summary goes on after the quote
+            elif block.startswith("- *") and self.section == "entities":
+                if ent := _entity(block):
+                    self.out.entities.append(ent)
+            else:
+                self.prose(block)
+        self.out.abstract = " ".join(self.abstract) or None
+        if self.junk:
+            _apply_debris(self.out, debris.recover(self.junk))
+        return self.out
+
+    def heading(self, block: str) -> None:
+        self.last_quote = None
+        if m := _CHAPTER.match(block.strip()):
+            self.section = "chapter"
+            title, summary = self.split(clean_text(m.group(2)))
+            start = parse_duration(m.group(1))
+            self.out.chapters.append(
+                Chapter(start=start, title=title or m.group(1), summary=summary)
+            )
+            return
+        name = clean_text(block[2:])
+        if fold(name.split(" ", 1)[0]) in _ENTITY_HEADS:
+            self.section = "entities"
+            return
+        self.section = "chapter"  # an untimed heading: a chapter without a start
+        title, summary = self.split(name)
+        if title:
+            self.out.chapters.append(Chapter(title=title, summary=summary))
+
+    def split(self, text: str) -> tuple[str, str | None]:
+        return split_heading(text, self.names, self.sentence_case)
+
+    def quote(self, block: str) -> str:
+        """Record the quote (or the offset of the last one); return the text after it that
+        is neither an offset nor an attribution."""
+        qtext, rest = _split_quote(block)
+        if _OFFSET.match(qtext):
+            if self.last_quote is not None and self.last_quote.offset is None:
+                self.last_quote.offset = _pair_seconds(qtext)
+        elif debris.looks_like_debris(qtext):
+            self.junk.append(_quote_text(block))
+            return ""
+        elif qtext:
+            chapters = self.out.chapters
+            index = len(chapters) - 1 if chapters else None
+            self.last_quote = Quote(text=clean_text(qtext), chapter=index)
+            (chapters[-1].quotes if chapters else self.out.quotes).append(self.last_quote)
+        if not rest.strip() or (self.last_quote and _attribute(self.last_quote, rest)):
+            return ""
+        return rest
+
+    def prose(self, block: str) -> None:
         piece, dump = debris.split_prose(clean_text(block))
         if dump:
-            junk.append(dump)
+            self.junk.append(dump)
         if not piece:
-            continue
-        if section == "abstract":
-            abstract.append(piece)
-        elif section == "chapter" and out.chapters:
-            ch = out.chapters[-1]
+            return
+        if self.section == "abstract":
+            self.abstract.append(piece)
+        elif self.section == "chapter" and self.out.chapters:
+            ch = self.out.chapters[-1]
             ch.summary = f"{ch.summary} {piece}" if ch.summary else piece
-    out.abstract = " ".join(abstract) or None
-    if junk:
-        _apply_debris(out, debris.recover(junk))
-    return out
 
 
 def _pair_seconds(text: str) -> float | None:
