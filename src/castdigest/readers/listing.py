@@ -157,7 +157,7 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
     for g in parts.guests:
         names |= name_forms(g.name)
     body = parse_body(text, sentence_case=lang not in _TITLE_CASE_LANGS, names=names)
-    hosts, guests = assign_people(parts.guests, body.entities, raw.show)
+    hosts, guests = assign_people(parts.guests, body.entities)
     quotes = [q for c in body.chapters for q in c.quotes] + body.quotes
     for q in quotes:
         if (ql := _quote_language(q.text, lang)) != lang:

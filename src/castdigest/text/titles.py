@@ -146,7 +146,7 @@ def is_host_description(description: str | None) -> bool:
 
 
 def assign_people(
-    guests: list[Person], entities: list[Entity], show: str | None = None
+    guests: list[Person], entities: list[Entity]
 ) -> tuple[list[Person], list[Person]]:
     """(hosts, guests): Person entities described as hosts become hosts (also when the title
     credits them); guests gain the description their entity gives."""
