@@ -123,7 +123,11 @@ class CondenseConfig(Section):
     min_takeaways: int = Field(
         3, ge=0, description="Takeaways per episode at least, if material allows."
     )
-    max_words: int | None = Field(None, ge=1, description="Total words over all takeaways.")
+    max_words: int | None = Field(
+        None,
+        ge=1,
+        description="Total words over all takeaways (CJK: characters / 2); capped by `takeaways`.",
+    )
     words_per_takeaway: int = Field(30, ge=5, description="Words in one takeaway at most.")
     cjk_chars_per_takeaway: int = Field(60, ge=10, description="CJK characters per takeaway.")
     quotes: int = Field(2, ge=0, le=10, description="Quotes per episode at most.")
