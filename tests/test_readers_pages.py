@@ -413,6 +413,18 @@ def test_listing_episode_without_duration() -> None:
     assert eps[0].published == AS_OF - timedelta(hours=3)
 
 
+def test_quote_language_only_when_it_differs() -> None:
+    body = (
+        "The team explains how they ship small changes every day and why reviews stay short. "
+        '## [00:00] Start Ann sets the scene for the whole episode. > *"We ship small changes '
+        'and we ship them every day."* > *"Nous avons toujours pensé que les petites équipes '
+        'vont plus vite que les grandes."* > *"没有评测的改动，就是在猜测结果。"*'
+    )
+    (ep,) = _read(f"Small Changes\n30:00\nEN/FR\nShow2 days ago\n\n{body}\n", None)
+    assert ep.language == "en"
+    assert [q.language for q in ep.quotes] == [None, "fr", "zh"]
+
+
 # --------------------------------------------------------------------------- markup units
 
 

@@ -193,10 +193,10 @@ def _quote_language(text: str, episode: str | None) -> str | None:
     a quote with no telling words keeps the episode's language. Other scripts go to
     `detect_language`, which decides them by script, cheaply.
     """
+    if not text.isascii() and _NON_LATIN.search(text):
+        return detect_language(text, episode)  # by script: short quotes are fine
     if len(text) < 25:
         return episode
-    if not text.isascii() and _NON_LATIN.search(text):
-        return detect_language(text, episode)
     words = set(_WORDS.findall(text.lower()))
     hits = {lang: len(words & hints) for lang, hints in _HINTS.items()}
     best = max(hits, key=lambda lang: hits[lang])
