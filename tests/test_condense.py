@@ -444,3 +444,29 @@ def test_real_chinese_meeting_segment_respects_the_budget(shared: Path) -> None:
         assert text.endswith(("。", "！", "？", "…"))  # a whole sentence, or cut with an ellipsis
         assert match_key(text, "zh") in source
         assert not text.startswith(("嗯", "然后", "就是"))
+
+
+@pytest.mark.parametrize(
+    ("context", "speaker"),
+    [
+        ("Kyle on trust in agent-written code", "Kyle Daigle"),
+        ("—Kyle explains the compute stack", "Kyle Daigle"),
+        ("Kyle Daigle, GitHub", "Kyle Daigle"),
+        ("Emma highlights the impact of release automation", "Emma"),
+        ("swyx asks Kyle about trust", None),  # a host asking: the quote is not his
+        ("A closing advisory by Kyle", None),  # named, but not as the one speaking
+        ("Kyle and swyx on stage", None),
+        ("Optimism about rapid progress", None),
+        ("Describing how to guard against unsafe changes", None),
+    ],
+)
+def test_speaker_from_the_attribution_line(context: str, speaker: str | None) -> None:
+    episode = Episode(
+        id="at",
+        title="Attributions",
+        hosts=[Person(name="swyx", role="host")],
+        guests=[Person(name="Kyle Daigle", role="guest")],
+        quotes=[Quote(text="We ship every day and we trust the tests.", context=context)],
+    )
+    (quote,) = condense_episode(episode, CONFIG).quotes
+    assert quote.speaker == speaker

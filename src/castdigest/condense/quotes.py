@@ -35,6 +35,8 @@ _ATTRIBUTED = re.compile(
     rf"^\s*[—–-]*\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){{0,2}})"
     rf"(?:\s*,|\s+(?:{_SPEECH_VERB})\b)"
 )
+# After a known name at the start of an attribution line: it says that person spoke.
+_SAYS = rf"(?:\s*[,:(—–-]|\s+(?:on|about|{_SPEECH_VERB})\b|\s*$)"
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|I'll|we|we're|we've|we'd|we'll|my|our|me|us|je|j'|nous|mon|ma|mes|"
     r"notre|moi|yo|mi|nosotros|ich|wir|mein|unser|io|noi|eu|nós)\b|我|저는|제가|나는|내가|우리|私|僕",
@@ -155,20 +157,28 @@ def _known_people(episode: Episode) -> list[str]:
 
 
 def _attributed(episode: Episode, context: str | None) -> str | None:
-    """The one person an attribution line names, or None when it names none or several."""
+    """Who an attribution line says spoke, or None when it does not say so plainly.
+
+    The line must open with the name, followed by a speech verb, a comma or colon, "on" or
+    "about", or nothing ("—Emma highlights ...", "Emma on release automation", "— Kyle
+    Daigle, GitHub"). A name further in ("Swyx asks Kyle about ...") proves nothing, and two
+    people named make it unclear.
+    """
     if not context:
         return None
-    people = _known_people(episode)
-    mentioned = [
-        name
-        for name in people
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", context)
-        or re.search(rf"^\W*{re.escape(name.split()[0])}(?!\w)", context)
+    speakers: list[str] = []
+    for name in _known_people(episode):
+        for form in dict.fromkeys([name, name.split()[0]]):
+            if re.match(rf"^\W*{re.escape(form)}{_SAYS}", context):
+                speakers.append(name)
+                break
+    named = [
+        n for n in _known_people(episode) if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", context)
     ]
-    if len(mentioned) == 1:
-        return mentioned[0]
-    if mentioned:
-        return None  # several people named: who said it is not clear
+    if len(speakers) == 1 and set(named) <= set(speakers):
+        return speakers[0]
+    if speakers or named:
+        return None
     # An unknown name counts only when a speech verb follows it ("Emma explains"), so that
     # "—Optimism about rapid progress" names nobody.
     m = _ATTRIBUTED.match(context)
