@@ -425,6 +425,28 @@ def test_quote_language_only_when_it_differs() -> None:
     assert [q.language for q in ep.quotes] == [None, "fr", "zh"]
 
 
+def test_summary_page_in_english_drops_site_leftovers() -> None:
+    page = (
+        "Agents That Review Agents\n"
+        "A short talk on review bots that check other bots before a human looks.\n"
+        "Key points\n"
+        "- Two reviewers beat one.\n"
+        "- Humans keep the final say.\n"
+        "Takeaway\n"
+        "Let the bots argue first.\n"
+        "Related videos\n"
+        "Some Other Talk\n"
+        "Quiz: 3 questions\n"
+    )
+    (ep,) = _read(page, None)
+    assert ep.takeaways == ["Two reviewers beat one.", "Humans keep the final say."]
+    assert ep.abstract == (
+        "A short talk on review bots that check other bots before a human looks.\n\n"
+        "Let the bots argue first."
+    )
+    assert "Other Talk" not in _dump(ep) and "Quiz" not in _dump(ep)
+
+
 # --------------------------------------------------------------------------- markup units
 
 
