@@ -34,6 +34,7 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TRAILING = " \t\n,;:、，；：-–—([{“‘«\"'"
 # Clause punctuation: a cut right after one reads more naturally than a cut mid-clause.
 _CLAUSE_END = set(",;:、，；：—–")
+_STRONG_END = set(";:；：—–")
 
 
 def is_cjk_char(ch: str) -> bool:
@@ -82,8 +83,9 @@ def cut_points(text: str) -> list[tuple[int, float]]:
 def truncate(text: str, max_words: float, *, ellipsis: str = ELLIPSIS) -> str:
     """`text` if it fits in `max_words`, else its longest prefix that does, plus an ellipsis.
 
-    Prefers to end after clause punctuation when that keeps at least 60% of the allowance.
-    Returns "" when not even one word fits.
+    Prefers to end after a clause: after a semicolon, colon or dash when that keeps at least
+    40% of the allowance, after a comma when it keeps 60%. Returns "" when not even one word
+    fits.
     """
     text = text.strip()
     if count_words(text) <= max_words:
@@ -92,12 +94,12 @@ def truncate(text: str, max_words: float, *, ellipsis: str = ELLIPSIS) -> str:
     if not fitting:
         return ""
     best = fitting[-1][0]
-    floor = 0.6 * max_words
     for pos, units in reversed(fitting):
-        if units < floor:
+        if units < 0.4 * max_words:
             break
         head = text[:pos].rstrip()
-        if head and head[-1] in _CLAUSE_END:
+        strong = head[-1:] in _STRONG_END
+        if strong or (head[-1:] in _CLAUSE_END and units >= 0.6 * max_words):
             best = pos
             break
     head = text[:best].rstrip(_TRAILING)
