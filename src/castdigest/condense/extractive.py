@@ -42,7 +42,7 @@ _QUESTION = re.compile(
 # Opening words that point back to what came before: out of context the sentence is unclear.
 _POINTS_BACK = re.compile(
     r"^(?:this|that|these|those|such|it's that|cette|cet|ces|ce|cela|ça|dies|diese|esto|esta|"
-    r"este|questo|questa)\b|^(?:这|那(?!么)|이것|그것|이런|그런)",
+    r"este|questo|questa)\b|^(?:这|那(?!么)|이것|그것|이런|그런|그래야|그러면)",
     re.IGNORECASE,
 )
 
