@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -144,8 +145,7 @@ def test_not_an_archive_is_a_clear_error(tmp_path: Path) -> None:
 def test_archive_round_trip_and_idempotence(tmp_path: Path, docs: list[tuple[str, str]]) -> None:
     """Any sequence of ingests: re-ingesting everything again changes nothing, and what is
     stored reads back equal to what was saved."""
-    root = tmp_path / f"run{abs(hash(tuple(docs)))}"
-    root.mkdir()
+    root = Path(tempfile.mkdtemp(dir=tmp_path))
     db = root / "a.db"
     files = []
     for i, (title, body) in enumerate(docs):

@@ -23,6 +23,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import timedelta
 from functools import cached_property
 from typing import TypeVar
+from zlib import crc32
 
 from castdigest.models import Chapter, Episode, Person
 from castdigest.text.normalize import fold, norm_url
@@ -212,9 +213,11 @@ def _shingles(words: list[str]) -> frozenset[int]:
     """Hashes of a sample of the text's five-word runs: those starting on a quarter of the
     words (chosen by the word's hash, so two texts sample alike). Containment estimates
     survive; the cost drops fourfold."""
+    # crc32, not hash(): str hashes are salted per process, and the sample (so the score near
+    # the threshold, so the dedup decision) must be the same on every run.
     last = len(words) - _SHINGLE + 1
-    starts = [i for i, h in enumerate(map(hash, words[:last])) if h % 4 == 0]
-    return frozenset(hash(" ".join(words[i : i + _SHINGLE])) for i in starts)
+    starts = [i for i, w in enumerate(words[:last]) if crc32(w.encode()) % 4 == 0]
+    return frozenset(crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in starts)
 
 
 def _written(ep: Episode) -> str:

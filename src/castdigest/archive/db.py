@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from castdigest.archive.schema import MIGRATIONS
 from castdigest.errors import ArchiveError
@@ -43,6 +44,9 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             raise ArchiveError(f"not a castdigest archive ({exc})", where=str(self.path)) from None
         self._depth = 0
+        # Derived data that stages may keep for the life of this connection (e.g. dedupe
+        # profiles), keyed so that an entry is valid only for the content it was made from.
+        self.memo: dict[str, Any] = {}
         self._migrate()
         self.episodes = EpisodeStore(self)
         self.digests = DigestStore(self)

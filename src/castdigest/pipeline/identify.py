@@ -47,6 +47,12 @@ class Identifier:
         self.absorbed: dict[str, str] = {}
         self._undated_cache: list[str] | None = None
         self._profiles: dict[str, dedupe.Profile] = {}
+        # Profiles of archived episodes outlive this document: ingesting a folder compares
+        # each new episode with the same neighbours again. Keyed by content hash, so a
+        # stale entry is never used.
+        self._shared: dict[tuple[str, str], dedupe.Profile] = archive.memo.setdefault(
+            "dedupe-profiles", {}
+        )
 
     def identify(self, ep: Episode) -> str:
         ks = dedupe.keys(ep)
@@ -135,6 +141,14 @@ class Identifier:
         args: list[str] = []
         # An episode with a guid can only be one of those without.
         sql = _GUIDLESS if ep.guid else "SELECT e.id FROM episodes e WHERE 1"
+        if ep.show and not ep.guid:
+            # Two guid-less readings (pages, notes) of one episode name the same show, or one
+            # names none (a transcript); containment allows "Show" vs "Show: the podcast".
+            sql += (
+                " AND (e.show IS NULL OR instr(lower(?), lower(e.show)) > 0"
+                " OR instr(lower(e.show), lower(?)) > 0)"
+            )
+            args += [ep.show, ep.show]
         if ep.published is not None:
             sql += " AND e.day BETWEEN ? AND ?"
             args += [utc_iso(ep.published - _WINDOW), utc_iso(ep.published + _WINDOW)]
@@ -164,9 +178,19 @@ class Identifier:
     def _profile(self, eid: str) -> dedupe.Profile:
         # The archive does not change while a document's episodes are identified: cache.
         if eid not in self._profiles:
-            blob = self.archive.conn.execute(
-                "SELECT json FROM episodes WHERE id = ?", (eid,)
-            ).fetchone()[0]
-            episode = self._elsewhere(Episode.model_validate_json(blob))
-            self._profiles[eid] = dedupe.profile(episode)
+            content_hash, mine = self.archive.conn.execute(
+                "SELECT content_hash, EXISTS (SELECT 1 FROM contributions c"
+                " WHERE c.episode_id = e.id AND c.location = ?) FROM episodes e WHERE e.id = ?",
+                (self.location, eid),
+            ).fetchone()
+            key = (eid, content_hash)
+            found = None if mine else self._shared.get(key)
+            if found is None:
+                blob = self.archive.conn.execute(
+                    "SELECT json FROM episodes WHERE id = ?", (eid,)
+                ).fetchone()[0]
+                found = dedupe.profile(self._elsewhere(Episode.model_validate_json(blob)))
+                if not mine:  # a profile without this document's part is only valid here
+                    self._shared[key] = found
+            self._profiles[eid] = found
         return self._profiles[eid]
