@@ -12,13 +12,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# The weekly job on the bundled samples, into a fresh out/demo.db and out/.
+# The weekly job on the bundled samples (samples/castdigest.toml): a fresh archive in
+# out/demo.db, then ingest, build 2026-W48 and publish email, feeds and web archive into out/
+# (no email is sent: `--no-send`).
 DEMO := $(BIN)/castdigest --config samples/castdigest.toml
 demo: $(STAMP)
-	rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	rm -rf out
 	mkdir -p out
-	$(DEMO) ingest --db out/demo.db --as-of 2026-11-24
-	$(DEMO) episodes --db out/demo.db
+	$(DEMO) weekly --no-send --as-of 2026-11-24
+	$(DEMO) digest show 2026-W48
+	@echo
+	@echo "Open out/index.html, or run: $(DEMO) preview"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -30,8 +34,9 @@ unit: $(STAMP)
 
 test: lint unit
 
+# Benchmarks print figures (see bench/README.md); they take several minutes.
 bench: $(STAMP)
-	$(BIN)/python bench/ingest.py
+	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) out

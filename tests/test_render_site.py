@@ -15,8 +15,8 @@ from castdigest.cli import cli
 from castdigest.cli.render import build_draft
 from castdigest.config import Settings
 from castdigest.models import DigestStatus
+from castdigest.pipeline.preview import PreviewServer
 from castdigest.pipeline.publish import PublishReport, publish, publish_from_archive
-from castdigest.preview import PreviewServer
 from castdigest.render.site import render_digest_page, render_index
 from digest_fixtures import sample_episodes, save_all
 from render_sample import digest, history, settings

@@ -17,8 +17,8 @@ from castdigest.config import DEFAULT_CONFIG, Settings, load_settings
 from castdigest.errors import ConfigError
 from castdigest.models import DigestStatus
 from castdigest.pipeline.build import build, choose_window
+from castdigest.pipeline.preview import PreviewServer
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
-from castdigest.preview import PreviewServer
 from castdigest.render.templates import template_dirs
 
 F = TypeVar("F", bound=Callable[..., Any])
