@@ -26,6 +26,15 @@ class DocumentRow:
 
 
 @dataclass(frozen=True)
+class Saved:
+    """What `EpisodeStore.put` stored: the episode as stored (its first_seen settled)."""
+
+    status: str  # "new", "updated" or "unchanged"
+    episode: Episode
+    content_hash: str
+
+
+@dataclass(frozen=True)
 class EpisodeFilter:
     since: datetime | None = None  # inclusive, on `day` (published, else first seen)
     until: datetime | None = None  # exclusive
@@ -131,6 +140,10 @@ class EpisodeStore:
 
     def save(self, episode: Episode, keys: Iterable[str], now: datetime) -> str:
         """Insert or update one merged episode; returns "new", "updated" or "unchanged"."""
+        return self.put(episode, keys, now).status
+
+    def put(self, episode: Episode, keys: Iterable[str], now: datetime) -> Saved:
+        """`save`, returning the episode as stored and its content hash too."""
         old = self.conn.execute(
             "SELECT content_hash, first_seen, json FROM episodes WHERE id = ?", (episode.id,)
         ).fetchone()
@@ -141,12 +154,14 @@ class EpisodeStore:
             if old
             else (episode.first_seen or now)
         )
-        episode = episode.model_copy(update={"first_seen": first_seen})
+        if episode.first_seen != first_seen:
+            episode = episode.model_copy(update={"first_seen": first_seen})
         blob = episode.model_dump_json()
         if old and old[2] == blob:
-            status = "unchanged"
+            status, content_hash = "unchanged", str(old[0])
         else:
             status = "updated" if old else "new"
+            content_hash = episode.content_hash()
             published = utc_iso(episode.published) if episode.published else None
             self.conn.execute(
                 "INSERT INTO episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -163,12 +178,12 @@ class EpisodeStore:
                     published,
                     utc_iso(first_seen),
                     published or utc_iso(first_seen),
-                    episode.content_hash(),
+                    content_hash,
                     utc_iso(now),
                 ),
             )
         self._index(episode, keys)
-        return status
+        return Saved(status, episode, content_hash)
 
     def _index(self, episode: Episode, keys: Iterable[str]) -> None:
         self.conn.executemany(

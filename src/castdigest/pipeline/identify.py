@@ -21,8 +21,13 @@ _RECENT = 200  # undated episodes are compared with this many of the most recent
 # Episodes stored without a guid carry a `noguid:<id>` key (see `index_keys`): an indexed
 # list of the few episodes (pages, transcripts, notes) a feed item may be another reading of.
 NO_GUID = "noguid:"
+# A candidate's id, content hash, and whether the document being read contributed to it.
+_SELECT = (
+    "SELECT e.id, e.content_hash, EXISTS (SELECT 1 FROM contributions c"
+    " WHERE c.episode_id = e.id AND c.location = ?)"
+)
 _GUIDLESS = (
-    "SELECT e.id FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
+    _SELECT + " FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
     " WHERE k.key >= 'noguid:' AND k.key < 'noguid;'"
 )
 
@@ -43,10 +48,14 @@ class Identifier:
         # Strong key -> (id, episode) of this document's earlier items, for repeated items.
         self.local: dict[str, tuple[str, Episode]] = {}
         self.used: set[str] = set()  # ids given to this document's episodes
+        self.fresh: set[str] = set()  # ids of episodes the archive does not hold yet
         # Archived episodes found to be one with another (a new reading bridged them): id -> id.
         self.absorbed: dict[str, str] = {}
         self._undated_cache: list[str] | None = None
         self._profiles: dict[str, dedupe.Profile] = {}
+        # id -> (content hash, whether this document contributed to it), from the queries
+        # that found the candidates.
+        self._rows: dict[str, tuple[str, bool]] = {}
         # Profiles of archived episodes outlive this document: ingesting a folder compares
         # each new episode with the same neighbours again. Keyed by content hash, so a
         # stale entry is never used.
@@ -61,12 +70,10 @@ class Identifier:
             eid = ep.id if ep.id and self.archive.episodes.first_seen(ep.id) else None
             eid = eid or self._by_keys(ep, ks) or ep.id
         else:
-            eid = (
-                self._in_document(ep, ks)
-                or self._by_keys(ep, ks)
-                or self._by_content(ep)
-                or self._fresh_id(ep)
-            )
+            eid = self._in_document(ep, ks) or self._by_keys(ep, ks) or self._by_content(ep)
+            if eid is None:
+                eid = self._fresh_id(ep)
+                self.fresh.add(eid)
         for key in ks:
             if dedupe.is_strong(key):
                 self.local.setdefault(key, (eid, ep))
@@ -129,6 +136,11 @@ class Identifier:
             winners.append(new)
         return list(dict.fromkeys(winners))
 
+    def remember(self, saved: Episode, content_hash: str) -> None:
+        """Keep the profile of an episode just stored: later documents compare with it, and
+        it need not be read back from its JSON."""
+        self._shared[(saved.id, content_hash)] = dedupe.profile(saved)
+
     def _by_content(self, ep: Episode) -> str | None:
         return dedupe.most_similar(ep, self._candidates(ep))
 
@@ -140,7 +152,7 @@ class Identifier:
     def _candidates(self, ep: Episode) -> list[tuple[str, dedupe.Profile]]:
         args: list[str] = []
         # An episode with a guid can only be one of those without.
-        sql = _GUIDLESS if ep.guid else "SELECT e.id FROM episodes e WHERE 1"
+        sql = _GUIDLESS if ep.guid else _SELECT + " FROM episodes e WHERE 1"
         if ep.show and not ep.guid:
             # Two guid-less readings (pages, notes) of one episode name the same show, or one
             # names none (a transcript); containment allows "Show" vs "Show: the podcast".
@@ -173,18 +185,21 @@ class Identifier:
         return self._undated_cache
 
     def _ids(self, sql: str, args: list[str]) -> list[str]:
-        return [str(r[0]) for r in self.archive.conn.execute(sql, args)]
+        rows = self.archive.conn.execute(sql, [self.location, *args]).fetchall()
+        for eid, content_hash, mine in rows:
+            self._rows.setdefault(eid, (content_hash, bool(mine)))
+        return [str(r[0]) for r in rows]
 
     def _profile(self, eid: str) -> dedupe.Profile:
         # The archive does not change while a document's episodes are identified: cache.
         if eid not in self._profiles:
-            content_hash, mine = self.archive.conn.execute(
-                "SELECT content_hash, EXISTS (SELECT 1 FROM contributions c"
-                " WHERE c.episode_id = e.id AND c.location = ?) FROM episodes e WHERE e.id = ?",
-                (self.location, eid),
-            ).fetchone()
+            content_hash, mine = self._rows[eid]
             key = (eid, content_hash)
             found = None if mine else self._shared.get(key)
+            if found is not None and any(
+                s.location == self.location for s in found.episode.sources
+            ):
+                found = None  # not this document's contribution, yet it names it: as below
             if found is None:
                 blob = self.archive.conn.execute(
                     "SELECT json FROM episodes WHERE id = ?", (eid,)

@@ -124,16 +124,23 @@ def store_episodes(
         store.record_document(doc.location, fmt, doc.content_hash, now, etag, last_modified)
         touched = list(dict.fromkeys([*(eid for _, eid, _ in items), *joined, *old_ids]))
         mine = {eid for _, eid, _ in items}
+        # An episode new to the archive has only this document's parts, just written: no
+        # need to read them back.
+        fresh: dict[str, list[Episode]] = {eid: [] for eid in identifier.fresh}
+        for _, eid, ep in items:
+            if eid in fresh:
+                fresh[eid].append(ep)
         for eid in touched:
-            parts = store.contributions(eid)
+            parts = fresh.get(eid) or store.contributions(eid)
             if not parts:
                 store.delete(eid)
                 continue
             merged = dedupe.merge(parts).model_copy(update={"id": eid})
             keys = index_keys(merged, parts)
-            status = store.save(merged, keys, now)
+            saved = store.put(merged, keys, now)
+            identifier.remember(saved.episode, saved.content_hash)
             if eid in mine:
-                setattr(report, status, getattr(report, status) + 1)
+                setattr(report, saved.status, getattr(report, saved.status) + 1)
                 report.episode_ids.append(eid)
 
 
