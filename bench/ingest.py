@@ -2,8 +2,14 @@
 
 Generates N episodes of about 20 KB each (listing pages of 50 episodes, with chapters, quotes,
 entities and hashtags, in English and French), ingests them into a new SQLite archive on one
-core, and prints episodes/second and peak memory. With --feeds, also a feed corpus (1,000
-feeds of 50 items by default) and prints items/second.
+core, and prints episodes/second and peak memory. Episodes belong to 40 shows (two-word names,
+glued to the relative age as on a saved channel page) and came out over the past year (1 to 365
+days ago, drawn at random): each episode is still compared by content with the episodes of its
+show published within three days of it, as in a real archive. (Until 2026-11-24 the corpus
+spread over 20 days and show names ended in a digit that glued onto the age, so every English
+episode read as show "Show": ten times more same-show neighbours than a year of real shows.)
+
+With --feeds, also a feed corpus (1,000 feeds of 50 items by default) and prints items/second.
 
     .venv/bin/python bench/ingest.py                    # 10,000 episodes
     .venv/bin/python bench/ingest.py --episodes 2000 --feeds 200
@@ -28,6 +34,11 @@ WORDS = (
     "developer platform pipeline review deploy sandbox memory context token reasoning eval "
     "customer revenue growth market policy research protein drone robotics startup team"
 ).split()
+SHOWS = [
+    f"{a} {b}"
+    for a in ("Latent", "Signal", "Deep", "Open", "Neural", "Quiet", "Bright", "Fast")
+    for b in ("Space", "Path", "Hour", "Notes", "Cast")
+]
 MOTS = "agent modèle recherche données équipe calcul marché croissance outil plateforme".split()
 
 
@@ -57,10 +68,11 @@ def listing(rng: random.Random, start: int, count: int, size: int) -> str:
     for i in range(start, start + count):
         words = MOTS if i % 5 == 0 else WORDS
         title = f"Episode {i}: {sentence(rng, words, 6)[:-1]} — Guest {i}, Org{i % 37}"
-        age = f"il y a {1 + i % 20} jours" if i % 2 else f"{1 + i % 20} days ago"
+        days = rng.randint(1, 365)
+        age = f"il y a {days} jours" if i % 2 else f"{days} days ago"
         h, m = divmod(20 + i % 100, 60)
         lines += [title, f"{h}:{m:02d}:{i % 60:02d}", "EN/ZH", "Watch with Captions"]
-        lines += [f"Show {i % 40}{age}", "", title, "", body(rng, words, size), ""]
+        lines += [f"{SHOWS[i % 40]}{age}", "", title, "", body(rng, words, size), ""]
         lines.append("#" + "#".join(rng.sample(WORDS, 3)))
     return "\n".join(lines) + "\n"
 
