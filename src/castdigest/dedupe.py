@@ -125,9 +125,24 @@ class Profile:
         self.title_words = frozenset(self.title.split())
         self.weak_title = _weak_title(ep)
         self.show = fold(ep.show)
-        self._spoken = _words(ep.transcript.text) if ep.transcript else []
-        # " "-padded, for whole-word search of quotes.
-        self.spoken = " " + " ".join(self._spoken) + " " if self._spoken else ""
+
+    def reuse(self, other: Profile) -> None:
+        """Take the shingles `other` computed from the same wording (the episode as read,
+        for the episode as stored): they cost more than the rest of a profile."""
+        if "written_shingles" in other.__dict__ and _written(self.episode) == _written(
+            other.episode
+        ):
+            self.__dict__["written_shingles"] = other.__dict__["written_shingles"]
+
+    @cached_property
+    def _spoken(self) -> list[str]:
+        ep = self.episode
+        return _words(ep.transcript.text) if ep.transcript else []
+
+    @cached_property
+    def spoken(self) -> str:
+        """The transcript's words, " "-padded, for whole-word search of quotes."""
+        return " " + " ".join(self._spoken) + " " if self._spoken else ""
 
     @cached_property
     def quotes(self) -> tuple[str, ...]:
@@ -163,10 +178,10 @@ def similarity(a: Episode | Profile, b: Episode | Profile) -> float:
 
 
 def most_similar(
-    episode: Episode, candidates: Iterable[tuple[str, Episode | Profile]]
+    episode: Episode | Profile, candidates: Iterable[tuple[str, Episode | Profile]]
 ) -> str | None:
     """The id of the candidate most similar to `episode`, if at or above SIMILAR."""
-    mine = profile(episode)
+    mine = episode if isinstance(episode, Profile) else profile(episode)
     best: tuple[float, str] | None = None
     for eid, cand in candidates:
         score = similarity(mine, cand)
@@ -215,8 +230,10 @@ def _shingles(words: list[str]) -> frozenset[int]:
     survive; the cost drops fourfold."""
     # crc32, not hash(): str hashes are salted per process, and the sample (so the score near
     # the threshold, so the dedup decision) must be the same on every run.
-    last = len(words) - _SHINGLE + 1
-    starts = [i for i, w in enumerate(words[:last]) if crc32(w.encode()) % 4 == 0]
+    head = words[: len(words) - _SHINGLE + 1]
+    # Hash each distinct word once: a text repeats its words many times over.
+    sampled = {w for w in set(head) if crc32(w.encode()) % 4 == 0}
+    starts = [i for i, w in enumerate(head) if w in sampled]
     return frozenset(crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in starts)
 
 

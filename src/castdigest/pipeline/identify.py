@@ -9,6 +9,7 @@ every comparison: what it said before is about to be replaced.
 from __future__ import annotations
 
 import hashlib
+import string
 from datetime import timedelta
 
 from castdigest import dedupe
@@ -17,6 +18,7 @@ from castdigest.models import Episode
 from castdigest.readers.episode_json import NAME as EXPORT_FORMAT
 
 _WINDOW = timedelta(days=3)
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _RECENT = 200  # undated episodes are compared with this many of the most recent
 # Episodes stored without a guid carry a `noguid:<id>` key (see `index_keys`): an indexed
 # list of the few episodes (pages, transcripts, notes) a feed item may be another reading of.
@@ -52,10 +54,14 @@ class Identifier:
         # Archived episodes found to be one with another (a new reading bridged them): id -> id.
         self.absorbed: dict[str, str] = {}
         self._undated_cache: list[str] | None = None
+        self._shows: list[tuple[str, str]] | None = None  # (show, ASCII lower case)
         self._profiles: dict[str, dedupe.Profile] = {}
         # id -> (content hash, whether this document contributed to it), from the queries
         # that found the candidates.
         self._rows: dict[str, tuple[str, bool]] = {}
+        # Profiles of this document's new episodes as read, for `remember` to reuse.
+        self._read: dedupe.Profile | None = None
+        self._read_profiles: dict[str, dedupe.Profile] = {}
         # Profiles of archived episodes outlive this document: ingesting a folder compares
         # each new episode with the same neighbours again. Keyed by content hash, so a
         # stale entry is never used.
@@ -65,6 +71,7 @@ class Identifier:
 
     def identify(self, ep: Episode) -> str:
         ks = dedupe.keys(ep)
+        self._read = None
         if self.exported:
             # An export names its ids: keep them (export -> import -> export is identical).
             eid = ep.id if ep.id and self.archive.episodes.first_seen(ep.id) else None
@@ -74,6 +81,8 @@ class Identifier:
             if eid is None:
                 eid = self._fresh_id(ep)
                 self.fresh.add(eid)
+                if self._read is not None:
+                    self._read_profiles[eid] = self._read
         for key in ks:
             if dedupe.is_strong(key):
                 self.local.setdefault(key, (eid, ep))
@@ -139,10 +148,14 @@ class Identifier:
     def remember(self, saved: Episode, content_hash: str) -> None:
         """Keep the profile of an episode just stored: later documents compare with it, and
         it need not be read back from its JSON."""
-        self._shared[(saved.id, content_hash)] = dedupe.profile(saved)
+        found = dedupe.profile(saved)
+        if (read := self._read_profiles.get(saved.id)) is not None:
+            found.reuse(read)
+        self._shared[(saved.id, content_hash)] = found
 
     def _by_content(self, ep: Episode) -> str | None:
-        return dedupe.most_similar(ep, self._candidates(ep))
+        self._read = dedupe.profile(ep)
+        return dedupe.most_similar(self._read, self._candidates(ep))
 
     def _elsewhere(self, ep: Episode) -> Episode:
         """`ep` as the other documents describe it."""
@@ -156,11 +169,14 @@ class Identifier:
         if ep.show and not ep.guid:
             # Two guid-less readings (pages, notes) of one episode name the same show, or one
             # names none (a transcript); containment allows "Show" vs "Show: the podcast".
+            # The shows are told apart here, and the rows found by id ("+": through the day
+            # index, not the show's): a row's show is stored after its JSON, costly to reach.
+            shows = self._shows_like(ep.show)
             sql += (
-                " AND (e.show IS NULL OR instr(lower(?), lower(e.show)) > 0"
-                " OR instr(lower(e.show), lower(?)) > 0)"
+                " AND +e.rowid IN (SELECT rowid FROM episodes WHERE show IS NULL"
+                f" OR show IN ({', '.join('?' * len(shows))}))"
             )
-            args += [ep.show, ep.show]
+            args += shows
         if ep.published is not None:
             sql += " AND e.day BETWEEN ? AND ?"
             args += [utc_iso(ep.published - _WINDOW), utc_iso(ep.published + _WINDOW)]
@@ -175,6 +191,17 @@ class Identifier:
                     ids.append(eid)
         profiles = [(eid, self._profile(eid)) for eid in ids]
         return [(eid, p) for eid, p in profiles if p.episode.sources]
+
+    def _shows_like(self, show: str) -> list[str]:
+        """The archived shows containing `show` or contained in it, ignoring ASCII case (as
+        SQLite's lower() and instr() would tell)."""
+        if self._shows is None:
+            rows = self.archive.conn.execute(
+                "SELECT DISTINCT show FROM episodes WHERE show IS NOT NULL"
+            )
+            self._shows = [(str(r[0]), str(r[0]).translate(_ASCII_LOWER)) for r in rows]
+        mine = show.translate(_ASCII_LOWER)
+        return [name for name, low in self._shows if low in mine or mine in low]
 
     def _undated(self) -> list[str]:
         if self._undated_cache is None:
