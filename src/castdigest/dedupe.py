@@ -117,27 +117,36 @@ def compatible(a: Episode, b: Episode) -> bool:
 
 class Profile:
     """What similarity looks at, computed once per episode (comparisons are many); the costly
-    parts (shingles) only when a comparison needs them."""
+    parts (shingles) only when a comparison needs them. Holds texts and a few values, not the
+    episode: the archive's profiles are kept across documents, thousands of them."""
 
     def __init__(self, ep: Episode) -> None:
-        self.episode = ep
+        self.guid = ep.guid
+        self.published = ep.published
+        self.first_seen = ep.first_seen
+        # (location, position) of every source, and the locations: see `compatible`.
+        self.spots = frozenset((s.location, s.position) for s in ep.sources)
+        self.locations = frozenset(loc for loc, _ in self.spots)
         self.title = _title_core(ep)  # show prefix and episode number stripped
         self.title_words = frozenset(self.title.split())
         self.weak_title = _weak_title(ep)
         self.show = fold(ep.show)
+        # The opening is enough to tell two write-ups of one episode from two episodes.
+        self.written = _written(ep)[: _WRITTEN_WORDS * 12]
+        self.transcript = ep.transcript.text if ep.transcript else None
+        self.quote_texts = tuple(q.text for q in ep.quotes) + tuple(
+            q.text for c in ep.chapters for q in c.quotes
+        )
 
     def reuse(self, other: Profile) -> None:
         """Take the shingles `other` computed from the same wording (the episode as read,
         for the episode as stored): they cost more than the rest of a profile."""
-        if "written_shingles" in other.__dict__ and _written(self.episode) == _written(
-            other.episode
-        ):
+        if "written_shingles" in other.__dict__ and self.written == other.written:
             self.__dict__["written_shingles"] = other.__dict__["written_shingles"]
 
     @cached_property
     def _spoken(self) -> list[str]:
-        ep = self.episode
-        return _words(ep.transcript.text) if ep.transcript else []
+        return _words(self.transcript)
 
     @cached_property
     def spoken(self) -> str:
@@ -147,19 +156,23 @@ class Profile:
     @cached_property
     def quotes(self) -> tuple[str, ...]:
         """Normalised quotes of six words or more."""
-        ep = self.episode
-        quotes = [*ep.quotes, *(q for c in ep.chapters for q in c.quotes)]
-        normalised = (" ".join(_words(q.text)) for q in quotes)
+        normalised = (" ".join(_words(q)) for q in self.quote_texts)
         return tuple(q for q in normalised if q.count(" ") >= 5)
 
     @cached_property
     def written_shingles(self) -> frozenset[int]:
-        # The opening is enough to tell two write-ups of one episode from two episodes.
-        return _shingles(_words(_written(self.episode)[: _WRITTEN_WORDS * 12])[:_WRITTEN_WORDS])
+        return _shingles(_words(self.written)[:_WRITTEN_WORDS])
 
     @cached_property
     def spoken_shingles(self) -> frozenset[int]:
         return _shingles(self._spoken)
+
+
+def _compatible(a: Profile, b: Profile) -> bool:
+    """`compatible` on profiles."""
+    if a.guid and b.guid and a.guid.strip() != b.guid.strip():
+        return False
+    return a.locations.isdisjoint(b.locations) or not a.spots.isdisjoint(b.spots)
 
 
 def profile(ep: Episode) -> Profile:
@@ -170,7 +183,7 @@ def similarity(a: Episode | Profile, b: Episode | Profile) -> float:
     """0..1: how sure we are that `a` and `b` are readings of one episode (see module doc)."""
     pa = a if isinstance(a, Profile) else profile(a)
     pb = b if isinstance(b, Profile) else profile(b)
-    if not compatible(pa.episode, pb.episode):
+    if not _compatible(pa, pb):
         return 0.0
     if _same_title(pa, pb):
         return 1.0
@@ -205,7 +218,7 @@ def _same_title(a: Profile, b: Profile) -> bool:
         return False
     if a.show and b.show and not (a.show in b.show or b.show in a.show):
         return False
-    pa, pb = a.episode.published, b.episode.published
+    pa, pb = a.published, b.published
     return not (pa and pb and abs(pa - pb) > _DAYS)
 
 

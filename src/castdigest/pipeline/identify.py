@@ -186,11 +186,11 @@ class Identifier:
             # Undated readings (a saved page, a transcript) seen after the episode came out.
             since = ep.published - _WINDOW
             for eid in self._undated():
-                seen = self._profile(eid).episode.first_seen
+                seen = self._profile(eid).first_seen
                 if eid not in ids and seen and seen >= since:
                     ids.append(eid)
         profiles = [(eid, self._profile(eid)) for eid in ids]
-        return [(eid, p) for eid, p in profiles if p.episode.sources]
+        return [(eid, p) for eid, p in profiles if p.spots]
 
     def _shows_like(self, show: str) -> list[str]:
         """The archived shows containing `show` or contained in it, ignoring ASCII case (as
@@ -223,9 +223,7 @@ class Identifier:
             content_hash, mine = self._rows[eid]
             key = (eid, content_hash)
             found = None if mine else self._shared.get(key)
-            if found is not None and any(
-                s.location == self.location for s in found.episode.sources
-            ):
+            if found is not None and self.location in found.locations:
                 found = None  # not this document's contribution, yet it names it: as below
             if found is None:
                 blob = self.archive.conn.execute(
