@@ -108,13 +108,32 @@ def _starter(tok: str) -> bool:
     return core in _STARTERS or (core[:2] in {"L'", "L’"} and len(core) > 2)
 
 
+class Names(frozenset[str]):
+    """Known names (casefolded), and the first words of those of several words: a run of
+    words can only be a name its first word starts, which is cheaper to ask first."""
+
+    firsts: frozenset[str]
+
+    def __new__(cls, names: Collection[str] = ()) -> Names:
+        self = super().__new__(cls, names)
+        self.firsts = frozenset(n.split(" ", 1)[0] for n in self if " " in n)
+        return self
+
+
+def _firsts(names: Collection[str]) -> Collection[str]:
+    if isinstance(names, Names):
+        return names.firsts
+    return {n.split(" ", 1)[0] for n in names if " " in n}
+
+
 def _shift_to_name(toks: list[str], i: int, names: Collection[str]) -> int:
     """Move a boundary at `i` back to the start of a known name ending at i or i - 1."""
     if not names:
         return i
+    firsts = _firsts(names)
     for size in (4, 3, 2):
         s = i + 1 - size
-        if s >= 1 and _joined(toks[s : i + 1]) in names:
+        if s >= 1 and _core(toks[s]).casefold() in firsts and _joined(toks[s : i + 1]) in names:
             return s
     return i
 
@@ -125,6 +144,8 @@ def _joined(toks: list[str]) -> str:
 
 def _name_at(toks: list[str], i: int, names: Collection[str]) -> int:
     """Length of a known name of 2 to 4 words starting at `i`, else 0."""
+    if _core(toks[i]).casefold() not in _firsts(names):
+        return 0
     for size in (4, 3, 2):
         if i + size <= len(toks) and _joined(toks[i : i + size]) in names:
             return size
@@ -233,7 +254,7 @@ def split_heading(
         return toks[0], " ".join([*toks[1:], rest]).strip()
     if len(toks) <= 12 and not rest and not text.rstrip().endswith((".", "!", "…")):
         return " ".join(toks), None  # a bare title: summaries are sentences
-    cut = _question(toks)
+    cut = _question(toks) if "?" in text else None
     if cut is None and not sentence_case:
         cut = _title_case(toks, names)
     if cut is None:

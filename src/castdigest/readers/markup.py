@@ -25,14 +25,15 @@ from dataclasses import dataclass, field
 
 from castdigest.models import Chapter, Entity, Quote
 from castdigest.readers import debris
-from castdigest.readers.headings import split_heading
+from castdigest.readers.headings import Names, split_heading
 from castdigest.text.durations import parse_duration
 from castdigest.text.normalize import fold
 from castdigest.text.titles import parse_people
 
-# A marker starts at the beginning of the body or after whitespace (the leading \s makes the
-# scan fast: most positions fail on their first character).
-_MARKER = re.compile(r"\s(##\s|>\s?\*|-\s\*\*)")
+# A marker starts at the beginning of the body or after whitespace. The scan looks for the
+# rare first characters, then behind for the whitespace (which, unlike a leading \s, a
+# match does not consume: see `_blocks`).
+_MARKER = re.compile(r"[#>-](?<=\s[#>-])(?:(?<=#)#\s|(?<=>)\s?\*|(?<=-)\s\*\*)")
 _CHAPTER = re.compile(r"^##\s+\[\s*(\d{1,3}(?::\d{2}){1,2})\s*\]\s*(.*)$", re.DOTALL)
 _ENTITY_HEADS = frozenset({"entities", "entités", "entites", "entidades", "实体", "엔티티"})
 _ENTITY = re.compile(
@@ -117,8 +118,13 @@ def clean_text(text: str) -> str:
 
 
 def _blocks(body: str) -> list[str]:
-    starts = [m.start(1) for m in _MARKER.finditer(" " + body)]
-    starts = [i - 1 for i in starts]  # positions in `body` (the space was prepended)
+    starts: list[int] = []
+    end = 0
+    for m in _MARKER.finditer(" " + body):
+        # The whitespace before a marker belongs to it: "## ## x" is one marker, not two.
+        if m.start() > end:
+            starts.append(m.start() - 1)  # a position in `body` (a space was prepended)
+            end = m.end()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
@@ -208,6 +214,7 @@ class _BodyParser:
     def __init__(self, sentence_case: bool, names: set[str]) -> None:
         self.sentence_case = sentence_case
         self.names = names
+        self.known = Names(names)  # with the entities' names, once the blocks are known
         self.out = Body()
         self.section = "abstract"  # or "chapter", "entities"
         self.last_quote: Quote | None = None
@@ -219,7 +226,7 @@ class _BodyParser:
             self.out.tags = parse_hashtags(m.group(1))
             text = text[: len(text) - len(text[-2000:]) + m.start()].rstrip()
         blocks = _blocks(text)
-        self.names = self.names | _entity_names(blocks)
+        self.known = Names(self.names | _entity_names(blocks))
         for block in blocks:
             if block.startswith("##"):
                 self.heading(block)
@@ -257,7 +264,7 @@ class _BodyParser:
             self.out.chapters.append(Chapter(title=title, summary=summary))
 
     def split(self, text: str) -> tuple[str, str | None]:
-        return split_heading(text, self.names, self.sentence_case)
+        return split_heading(text, self.known, self.sentence_case)
 
     def quote(self, block: str) -> str:
         """Record the quote (or the offset of the last one); return the text after it that
