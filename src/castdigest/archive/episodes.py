@@ -48,6 +48,10 @@ class EpisodeStore:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.conn = archive.conn
+        # Bumped by every write that may change which episodes are undated (all but adding a
+        # dated one), and by `ingest` when a document's transaction fails: lists derived
+        # from those episodes (see pipeline/identify.py) are valid while it stays the same.
+        self.generation = 0
 
     # ------------------------------------------------------------------ documents
 
@@ -156,6 +160,8 @@ class EpisodeStore:
         )
         if episode.first_seen != first_seen:
             episode = episode.model_copy(update={"first_seen": first_seen})
+        if old or episode.published is None:
+            self.generation += 1
         blob = episode.model_dump_json()
         if old and old[2] == blob:
             status, content_hash = "unchanged", str(old[0])
@@ -197,6 +203,7 @@ class EpisodeStore:
         )
 
     def delete(self, episode_id: str) -> None:
+        self.generation += 1
         for table, column in (
             ("episodes", "id"),
             ("episode_keys", "episode_id"),

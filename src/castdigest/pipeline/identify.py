@@ -205,10 +205,27 @@ class Identifier:
 
     def _undated(self) -> list[str]:
         if self._undated_cache is None:
-            sql = _GUIDLESS + " AND e.published IS NULL"
-            self._undated_cache = self._ids(
-                sql + f" ORDER BY e.first_seen DESC LIMIT {_RECENT}", []
+            # Finding them reads every guid-less row (the date is stored after the JSON):
+            # the list is kept until this connection writes an undated episode, or changes or
+            # deletes one (`EpisodeStore.generation`), or another connection commits.
+            conn = self.archive.conn
+            stamp = (
+                conn.execute("PRAGMA data_version").fetchone()[0],
+                self.archive.episodes.generation,
             )
+            kept = self.archive.memo.get("undated-episodes")
+            if kept is None or kept[0] != stamp:
+                sql = (
+                    "SELECT e.id FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
+                    " WHERE k.key >= 'noguid:' AND k.key < 'noguid;' AND e.published IS NULL"
+                    f" ORDER BY e.first_seen DESC LIMIT {_RECENT}"
+                )
+                kept = (stamp, [str(r[0]) for r in conn.execute(sql)])
+                self.archive.memo["undated-episodes"] = kept
+            ids: list[str] = kept[1]
+            marks = ", ".join("?" * len(ids))
+            found = set(self._ids(_SELECT + f" FROM episodes e WHERE e.id IN ({marks})", ids))
+            self._undated_cache = [eid for eid in ids if eid in found]
         return self._undated_cache
 
     def _ids(self, sql: str, args: list[str]) -> list[str]:

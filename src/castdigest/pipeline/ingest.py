@@ -114,6 +114,24 @@ def store_episodes(
 ) -> None:
     """Replace what `doc` contributed with `episodes` and re-merge every episode it touches."""
     store = archive.episodes
+    try:
+        _store(archive, doc, fmt, episodes, now, report, etag, last_modified)
+    except BaseException:
+        store.generation += 1  # rolled back: what was derived from the archive may be stale
+        raise
+
+
+def _store(
+    archive: Archive,
+    doc: Document,
+    fmt: str,
+    episodes: list[Episode],
+    now: datetime,
+    report: DocReport,
+    etag: str | None,
+    last_modified: str | None,
+) -> None:
+    store = archive.episodes
     with archive.transaction():
         old_ids = store.contributed_by(doc.location)
         identifier = Identifier(archive, doc.location, fmt)
