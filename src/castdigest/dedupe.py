@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import timedelta
 from functools import cached_property
+from itertools import compress
 from typing import TypeVar
 from zlib import crc32
 
@@ -132,7 +133,7 @@ class Profile:
         self.weak_title = _weak_title(ep)
         self.show = fold(ep.show)
         # The opening is enough to tell two write-ups of one episode from two episodes.
-        self.written = _written(ep)[: _WRITTEN_WORDS * 12]
+        self.written = _written(ep, _WRITTEN_WORDS * 12)
         self.transcript = ep.transcript.text if ep.transcript else None
         self.quote_texts = tuple(q.text for q in ep.quotes) + tuple(
             q.text for c in ep.chapters for q in c.quotes
@@ -161,7 +162,7 @@ class Profile:
 
     @cached_property
     def written_shingles(self) -> frozenset[int]:
-        return _shingles(_words(self.written)[:_WRITTEN_WORDS])
+        return _shingles(_first_words(self.written, _WRITTEN_WORDS))
 
     @cached_property
     def spoken_shingles(self) -> frozenset[int]:
@@ -237,6 +238,18 @@ def _words(text: str | None) -> list[str]:
     return _WORD.findall(text.casefold())[:_MAX_WORDS] if text else []
 
 
+def _first_words(text: str, n: int) -> list[str]:
+    """`_words(text)[:n]` (n below _MAX_WORDS), from as short a prefix of `text` as gives
+    them: when a prefix holds more than n words, its first n are whole."""
+    size = n * 8
+    while size < len(text):
+        words = _WORD.findall(text[:size].casefold())
+        if len(words) > n:
+            return words[:n]
+        size *= 2
+    return _words(text)[:n]
+
+
 def _shingles(words: list[str]) -> frozenset[int]:
     """Hashes of a sample of the text's five-word runs: those starting on a quarter of the
     words (chosen by the word's hash, so two texts sample alike). Containment estimates
@@ -246,13 +259,25 @@ def _shingles(words: list[str]) -> frozenset[int]:
     head = words[: len(words) - _SHINGLE + 1]
     # Hash each distinct word once: a text repeats its words many times over.
     sampled = {w for w in set(head) if crc32(w.encode()) % 4 == 0}
-    starts = [i for i, w in enumerate(head) if w in sampled]
-    return frozenset(crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in starts)
+    if len(words) < _SHINGLE:  # runs shorter than five words (kept as they always were)
+        starts = [i for i, w in enumerate(head) if w in sampled]
+        return frozenset(crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in starts)
+    runs = zip(*(words[k:] for k in range(_SHINGLE)), strict=False)  # one per word of `head`
+    chosen = compress(runs, map(sampled.__contains__, head))
+    return frozenset(crc32(" ".join(run).encode()) for run in chosen)
 
 
-def _written(ep: Episode) -> str:
-    parts = [ep.abstract or "", *ep.takeaways, *(c.summary or "" for c in ep.chapters)]
-    return " ".join(p for p in parts if p)
+def _written(ep: Episode, limit: int) -> str:
+    """The first `limit` characters of the abstract, takeaways and chapter summaries."""
+    parts: list[str] = []
+    size = 0
+    for part in (ep.abstract or "", *ep.takeaways, *(c.summary or "" for c in ep.chapters)):
+        if part:
+            parts.append(part)
+            size += len(part) + 1
+            if size > limit:
+                break
+    return " ".join(parts)[:limit]
 
 
 def _related(a: Profile, b: Profile) -> bool:
