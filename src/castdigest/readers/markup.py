@@ -190,11 +190,15 @@ def name_forms(name: str) -> set[str]:
     return out
 
 
-def _entity_names(blocks: list[str]) -> set[str]:
-    """Casefolded names (and their single-word forms) from the entity list, for headings."""
+def _entity_names(blocks: list[str], parsed: dict[str, Entity | None]) -> set[str]:
+    """Casefolded names (and their single-word forms) from the entity list, for headings.
+    The entities parsed are left in `parsed` (by block) for the parser to take."""
     names: set[str] = set()
     for block in blocks:
-        if block.startswith("- **") and (ent := _entity(block)):
+        if not block.startswith("- **"):
+            continue
+        parsed[block] = ent = _entity(block)
+        if ent:
             if ent.kind == "Person":
                 names |= name_forms(ent.name)
             elif " " in ent.name:
@@ -215,6 +219,7 @@ class _BodyParser:
         self.sentence_case = sentence_case
         self.names = names
         self.known = Names(names)  # with the entities' names, once the blocks are known
+        self.parsed: dict[str, Entity | None] = {}  # entity blocks, as `_entity_names` read them
         self.out = Body()
         self.section = "abstract"  # or "chapter", "entities"
         self.last_quote: Quote | None = None
@@ -226,7 +231,7 @@ class _BodyParser:
             self.out.tags = parse_hashtags(m.group(1))
             text = text[: len(text) - len(text[-2000:]) + m.start()].rstrip()
         blocks = _blocks(text)
-        self.known = Names(self.names | _entity_names(blocks))
+        self.known = Names(self.names | _entity_names(blocks, self.parsed))
         for block in blocks:
             if block.startswith("##"):
                 self.heading(block)
@@ -235,7 +240,9 @@ class _BodyParser:
                 if rest:
                     self.prose(rest)  # the summary goes on after the quote
             elif block.startswith("- *") and self.section == "entities":
-                if ent := _entity(block):
+                # Each parsed entity is taken once: a repeated block gives its own Entity.
+                ent = self.parsed.pop(block) if block in self.parsed else _entity(block)
+                if ent:
                     self.out.entities.append(ent)
             else:
                 self.prose(block)
