@@ -295,3 +295,29 @@ def test_one_url_with_two_guids_is_two_episodes(tmp_path: Path) -> None:
     eps = episodes(tmp_path / "a.db")
     assert sorted(str(e["guid"]) for e in eps) == ["audio-42", "video-42"]
     assert len({e["id"] for e in eps}) == 2
+
+
+def test_a_reading_like_two_archived_ones_joins_them(
+    tmp_path: Path, sources: dict[str, Path]
+) -> None:
+    """The note is like the page (same title) and like the transcript (its quotes are spoken
+    there); page and transcript were apart. The note joins all three, whatever the clock says
+    about when each was first seen (it once decided which of the two the note joined)."""
+    db = tmp_path / "a.db"
+    ingest(db, sources["page.txt"], sources["harbor-notes-12.vtt"])
+    assert len(episodes(db)) == 2
+    ingest(db, sources["harbor-notes-12.md"])
+    [ep] = episodes(db)
+    formats = sorted(s["format"] for s in ep["sources"])  # type: ignore[attr-defined]
+    assert formats == ["markdown", "summary-page", "vtt"]
+
+
+def test_all_similar_does_not_depend_on_candidate_order() -> None:
+    page = Episode(title="Release trains without the panic", abstract="x")
+    same = [
+        ("bbbbbbbbbbbb", Episode(title="Release trains without the panic")),
+        ("aaaaaaaaaaaa", Episode(title="Release Trains Without The Panic!")),
+        ("cccccccccccc", Episode(title="Something else entirely, surely")),
+    ]
+    assert dedupe.all_similar(page, same) == ["aaaaaaaaaaaa", "bbbbbbbbbbbb"]
+    assert dedupe.all_similar(page, same[::-1]) == ["aaaaaaaaaaaa", "bbbbbbbbbbbb"]

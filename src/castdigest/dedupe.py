@@ -195,13 +195,29 @@ def most_similar(
     episode: Episode | Profile, candidates: Iterable[tuple[str, Episode | Profile]]
 ) -> str | None:
     """The id of the candidate most similar to `episode`, if at or above SIMILAR."""
+    found = all_similar(episode, candidates)
+    return found[0] if found else None
+
+
+def all_similar(
+    episode: Episode | Profile, candidates: Iterable[tuple[str, Episode | Profile]]
+) -> list[str]:
+    """Ids of the candidates at or above SIMILAR, the most similar first, ties by id: the
+    result never depends on the order the candidates came in."""
     mine = episode if isinstance(episode, Profile) else profile(episode)
-    best: tuple[float, str] | None = None
+    scored: list[tuple[float, str, Profile]] = []
     for eid, cand in candidates:
-        score = similarity(mine, cand)
-        if score >= SIMILAR and (best is None or score > best[0]):
-            best = (score, eid)
-    return best[1] if best else None
+        other = cand if isinstance(cand, Profile) else profile(cand)
+        score = similarity(mine, other)
+        if score >= SIMILAR:
+            scored.append((score, eid, other))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return [eid for _, eid, _ in scored]
+
+
+def joinable(a: Profile, b: Profile) -> bool:
+    """Whether two archived episodes a new reading matched may become one."""
+    return _compatible(a, b)
 
 
 def _title_core(ep: Episode) -> str:

@@ -97,13 +97,14 @@ class EpisodeStore:
         )
 
     def contributions(self, episode_id: str) -> list[Episode]:
-        """What every document said about one episode, oldest document first.
+        """What every document said about one episode, in the order the documents were first
+        read (their rowid), so the merge base never depends on clock resolution.
 
         The document being ingested must be recorded (`record_document`) before this is called.
         """
         rows = self.conn.execute(
             "SELECT c.json FROM contributions c JOIN documents d ON d.location = c.location"
-            " WHERE c.episode_id = ? ORDER BY d.ingested_at, c.location, c.position",
+            " WHERE c.episode_id = ? ORDER BY d.rowid, c.position",
             (episode_id,),
         ).fetchall()
         return [Episode.model_validate_json(r[0]) for r in rows]

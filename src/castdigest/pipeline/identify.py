@@ -154,8 +154,20 @@ class Identifier:
         self._shared[(saved.id, content_hash)] = found
 
     def _by_content(self, ep: Episode) -> str | None:
+        """The archived episode most like `ep`; any other one as alike, and compatible with it,
+        is absorbed into it: `ep` bridges two readings (a page and a transcript) not yet joined."""
         self._read = dedupe.profile(ep)
-        return dedupe.most_similar(self._read, self._candidates(ep))
+        candidates = self._candidates(ep)
+        found = dedupe.all_similar(self._read, candidates)
+        if not found:
+            return None
+        profiles = dict(candidates)
+        best = self.resolve(found[0])
+        for other in found[1:]:
+            joined = self.resolve(other)
+            if joined != best and dedupe.joinable(profiles[found[0]], profiles[other]):
+                self.absorbed[joined] = best
+        return best
 
     def _elsewhere(self, ep: Episode) -> Episode:
         """`ep` as the other documents describe it."""
