@@ -88,10 +88,12 @@ def render_cmd(
               help="Port on 127.0.0.1 (0 picks a free one).")  # fmt: skip
 @click.option("--no-open", is_flag=True, help="Do not open a browser.")
 @click.option(
-    "--build",
+    "--build/--no-build",
     "rebuild_digest",
-    is_flag=True,
-    help="Rebuild the draft (DIGEST_ID as a week, default this week) before each render.",
+    default=True,
+    show_default=True,
+    help="Rebuild the draft (DIGEST_ID as a week, default this week) before each render; "
+    "--no-build only renders the stored digest.",
 )
 @out_option
 @db_option
@@ -110,20 +112,24 @@ def preview_cmd(
     The page shows the email at desktop and phone widths, a dark-mode toggle, the plain-text
     part, the HTML size against the 102 KB clip line and every feed. Ctrl-C stops it.
 
-    With --build, each change also rebuilds the draft digest first, as `castdigest build`
-    would (a digest that was sent is only rendered).
+    Each change first rebuilds the draft digest, as `castdigest build` would (a digest that
+    was sent, or one with a custom window id, is only rendered; --no-build only renders).
 
     \b
     Example:
       castdigest preview --port 8025 --no-open
-      castdigest preview 2026-W48 --build
+      castdigest preview 2026-W47 --no-build
     """
     first = app.settings()
     if rebuild_digest:
         try:
             choose_window(first, week=digest_id)
         except ValueError as exc:
-            raise click.UsageError(f"{exc} (DIGEST_ID must be a week with --build)") from None
+            if click.get_current_context().get_parameter_source("rebuild_digest") != (
+                click.core.ParameterSource.DEFAULT
+            ):
+                raise click.UsageError(f"{exc} (DIGEST_ID must be a week with --build)") from None
+            rebuild_digest = False  # a custom window: render what is stored
     config_file = Path(app.config_path or DEFAULT_CONFIG)
     archive_path = Path(db) if db else first.resolve(first.archive)
     out = resolve_out(first, out_dir)
