@@ -35,6 +35,18 @@ class Document:
         return ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
 
     @property
+    def stem_title(self) -> str:
+        """The file name as words ("harbor-notes_12.vtt" -> "harbor notes 12"): the title of
+        last resort for a document that names none."""
+        return self.stem.replace("_", " ").replace("-", " ").strip()
+
+    def json_object_with(self, *keys: str) -> bool:
+        """Whether the document opens as a JSON object naming every one of `keys` near its
+        start: how the JSON formats (chapters, transcripts) tell themselves apart."""
+        head = self.text[:4096]
+        return head.lstrip().startswith("{") and all(f'"{k}"' in head for k in keys)
+
+    @property
     def stem(self) -> str:
         name = self.location.rsplit("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
         return name.rsplit(".", 1)[0] if "." in name else name

@@ -75,16 +75,13 @@ class ChaptersJsonReader:
     extensions: tuple[str, ...] = (".json",)
 
     def sniff(self, doc: Document) -> float:
-        head = doc.text[:4096]
-        if head.lstrip().startswith("{") and '"chapters"' in head and '"startTime"' in head:
-            return 0.95
-        return 0.0
+        return 0.95 if doc.json_object_with("chapters", "startTime") else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         data = load_chapters_json(doc.text, doc.location)
         chapters = parse_chapters(data, doc.location)
         author = _str(data.get("author"))
-        title = _str(data.get("title")) or doc.stem.replace("_", " ").replace("-", " ").strip()
+        title = _str(data.get("title")) or doc.stem_title
         return [
             Episode(
                 title=title or "Untitled chapters",

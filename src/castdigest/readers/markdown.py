@@ -68,7 +68,7 @@ class MarkdownReader:
         )
         when = meta.get("date", meta.get("published"))
         episode = Episode(
-            title=title or doc.stem.replace("_", " ").replace("-", " ").strip() or "Untitled",
+            title=title or doc.stem_title or "Untitled",
             show=_str(meta.get("show")),
             hosts=_people(meta.get("hosts"), "host", doc.location),
             guests=_people(meta.get("guests"), "guest", doc.location),

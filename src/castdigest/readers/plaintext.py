@@ -33,7 +33,7 @@ class PlainTextReader:
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
         head = lines[first].strip() if lines else ""
         has_title = 0 < len(head) <= _MAX_TITLE and not _TURN.match(head)
-        title = head if has_title else doc.stem.replace("_", " ").replace("-", " ").strip()
+        title = head if has_title else doc.stem_title
         body = lines[first + 1 :] if has_title else lines[first:]
         segments = _turns(body)
         text = (

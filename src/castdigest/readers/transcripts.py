@@ -85,7 +85,7 @@ def transcript_of(segments: list[Segment], url: str | None = None) -> Transcript
 
 def episode_from_transcript(transcript: Transcript, doc: Document, ctx: ReadContext) -> Episode:
     ends = [s.end for s in transcript.segments if s.end is not None]
-    title = doc.stem.replace("_", " ").replace("-", " ").strip() or "Untitled transcript"
+    title = doc.stem_title or "Untitled transcript"
     return Episode(
         title=title,
         duration=max(ends) if ends else None,
@@ -219,10 +219,7 @@ class JsonTranscriptReader:
     extensions: tuple[str, ...] = (".json",)
 
     def sniff(self, doc: Document) -> float:
-        head = doc.text[:4096]
-        if head.lstrip().startswith("{") and '"segments"' in head and '"body"' in head:
-            return 0.95
-        return 0.0
+        return 0.95 if doc.json_object_with("segments", "body") else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         cues = parse_json_transcript(doc.text, doc.location)
