@@ -54,6 +54,7 @@ _HINTS = {
     "it": frozenset("il che di è non per una sono gli della con lo si".split()),
     "pt": frozenset("o os que é não uma para com em do da se você".split()),
 }
+_ALL_HINTS = frozenset().union(*_HINTS.values())
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f]")
 _SNIFF_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # sniffing only asks whether an age is there
 
@@ -197,7 +198,11 @@ def _quote_language(text: str, episode: str | None) -> str | None:
         return detect_language(text, episode)  # by script: short quotes are fine
     if len(text) < 25:
         return episode
-    words = set(_WORDS.findall(text.lower()))
+    words = _ALL_HINTS.intersection(_WORDS.findall(text.lower()))
+    # Another language wins only with two telling words more than the episode's, so two
+    # words outside the episode's list at least: most quotes stop here.
+    if len(words - _HINTS.get(episode or "", frozenset())) < 2:
+        return episode
     hits = {lang: len(words & hints) for lang, hints in _HINTS.items()}
     best = max(hits, key=lambda lang: hits[lang])
     if hits[best] < 2 or best == episode or hits[best] < hits.get(episode or "", 0) + 2:

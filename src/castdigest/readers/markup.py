@@ -114,7 +114,25 @@ def is_hashtag_line(line: str) -> bool:
 
 def clean_text(text: str) -> str:
     """Collapse whitespace and drop Markdown emphasis asterisks."""
-    return " ".join((_EMPHASIS.sub(r"\1", text) if "*" in text else text).split())
+    if "*" in text:
+        text = _EMPHASIS.sub(r"\1", text)
+    elif _single_spaced(text):
+        return text  # most chapter texts: a split and join would copy them for nothing
+    return " ".join(text.split())
+
+
+_ODD_ASCII_SPACE = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether `" ".join(text.split())` would give `text` back, told cheaply for ASCII (the
+    check is a few substring scans; other texts may hold other Unicode spaces)."""
+    return (
+        text.isascii()
+        and text[:1] != " "
+        and text[-1:] != " "
+        and not any(odd in text for odd in _ODD_ASCII_SPACE)
+    )
 
 
 def _blocks(body: str) -> list[str]:
