@@ -97,12 +97,16 @@ def _dated(line: str) -> Age | None:
     return Age(start=start, text=found.text, when=found.when)
 
 
-def _starts(lines: list[str], as_of: datetime) -> list[int]:
+def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
+    """The metadata kind (or None) of every non-blank line, by index."""
+    return {i: _meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
+
+
+def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     """Indexes of episode title lines: a text line followed by a duration line, or by other
     metadata when at least two kinds of it follow (a live episode has no duration yet)."""
     out: list[int] = []
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    kinds = {i: _meta_kind(lines[i], as_of) for i in nonblank}
+    nonblank = list(kinds)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
         if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur):
@@ -116,7 +120,8 @@ def _starts(lines: list[str], as_of: datetime) -> list[int]:
 
 
 def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
-    starts = _starts(lines, ctx.as_of)
+    kinds = _kinds(lines, ctx.as_of)
+    starts = _starts(lines, kinds)
     raws: list[_Raw] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -124,7 +129,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
         i = start + 1
         while i < end:  # metadata lines, in any order
             s = lines[i].strip()
-            kind = _meta_kind(s, ctx.as_of) if s else "blank"
+            kind = kinds[i] if s else "blank"
             if kind is None:
                 break
             if kind == "duration":
@@ -226,11 +231,11 @@ class ListingReader:
 
     def sniff(self, doc: Document) -> float:
         lines = doc.text[:_SNIFF_CHARS].splitlines()
-        starts = _starts(lines, _SNIFF_AS_OF)
+        kinds = _kinds(lines, _SNIFF_AS_OF)
         confirmed = 0
-        for i in starts:
-            kinds = {_meta_kind(line, _SNIFF_AS_OF) for line in lines[i + 1 : i + 8]}
-            confirmed += len(kinds & {"duration", "captions", "watch", "age"}) >= 2
+        for i in _starts(lines, kinds):
+            near = {kinds.get(j) for j in range(i + 1, min(i + 8, len(lines)))}
+            confirmed += len(near & {"duration", "captions", "watch", "age"}) >= 2
         return 0.9 if confirmed >= 1 else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:

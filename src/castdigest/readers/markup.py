@@ -121,17 +121,16 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
-_ODD_ASCII_SPACE = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
-
-
 def _single_spaced(text: str) -> bool:
-    """Whether `" ".join(text.split())` would give `text` back, told cheaply for ASCII (the
-    check is a few substring scans; other texts may hold other Unicode spaces)."""
+    """Whether `" ".join(text.split())` would give `text` back, told cheaply for ASCII: every
+    ASCII space but " " is a control character, which `isprintable` rejects (other texts may
+    hold other Unicode spaces)."""
     return (
         text.isascii()
+        and text.isprintable()
+        and "  " not in text
         and text[:1] != " "
         and text[-1:] != " "
-        and not any(odd in text for odd in _ODD_ASCII_SPACE)
     )
 
 

@@ -10,9 +10,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _WORD = re.compile(r"\w+")
+_FROM_HANGUL_JAMO = re.compile(r"[\u1100-\U0010ffff]")  # every script counted below is here
 
 # Detection on a prefix is as good as on the whole text and keeps 20 KB bodies cheap.
-_SAMPLE = 2000
+_SAMPLE = 1000
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +88,7 @@ def detect_language(text: str | None, default: str | None = None) -> str | None:
     sample = text[:_SAMPLE]
     if _WORD.search(sample) is None:
         return default
-    if max(sample) < "\u1100":  # below every script counted next (most texts): none of them
+    if sample.isascii() or not _FROM_HANGUL_JAMO.search(sample):  # none of the scripts below
         hangul = kana = han = 0
     else:
         hangul, kana, han = (len(p.findall(sample)) for p in (_HANGUL, _KANA, _HAN))
