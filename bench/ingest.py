@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from castdigest.archive import Archive
-from castdigest.pipeline.ingest import SourceSpec, ingest_file
+from castdigest.pipeline.ingest import SourceSpec, batch_collection, ingest_file
 
 WORDS = (
     "agent model infrastructure latency benchmark dataset training inference compute cluster "
@@ -90,7 +90,7 @@ def run_pages(n: int, size: int, per_file: int = 50) -> dict[str, float]:
         now = datetime(2026, 11, 24, tzinfo=UTC)
         t0 = time.perf_counter()
         episodes = 0
-        with Archive(root / "bench.db") as arch:
+        with Archive(root / "bench.db") as arch, batch_collection():  # as `castdigest ingest`
             for f in files:
                 report = ingest_file(arch, f, SourceSpec(), now, now)
                 if report.failed:

@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from castdigest.archive import Archive
-from castdigest.pipeline.ingest import SourceSpec, ingest_file
+from castdigest.pipeline.ingest import SourceSpec, batch_collection, ingest_file
 
 WORDS = (
     "agent model infrastructure latency benchmark dataset training inference compute cluster "
@@ -100,7 +100,7 @@ def run_feed_bench(n_feeds: int, items: int) -> dict[str, float]:
         now = datetime(2026, 11, 24, tzinfo=UTC)
         count = 0
         t0 = time.perf_counter()
-        with Archive(root / "bench.db") as arch:
+        with Archive(root / "bench.db") as arch, batch_collection():  # as `castdigest ingest`
             for path in files:
                 report = ingest_file(arch, path, SourceSpec(), now, now)
                 if report.failed:

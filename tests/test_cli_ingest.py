@@ -135,3 +135,15 @@ def test_bad_config_reports_every_invalid_key(tmp_path: Path) -> None:
     assert code == 1
     assert "3 invalid setting(s):" in err
     assert "rank.max_items:" in err and "rank.max_per_show:" in err and "smtp.port:" in err
+
+
+def test_batch_collection_restores_the_collector_thresholds_even_on_error() -> None:
+    import gc
+
+    from castdigest.pipeline.ingest import batch_collection
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), batch_collection():
+        assert gc.get_threshold() == (20_000, 20, 20)
+        raise RuntimeError("a document failed hard")
+    assert gc.get_threshold() == before

@@ -30,6 +30,7 @@ from castdigest.pipeline.ingest import (
     DocReport,
     Follower,
     SourceSpec,
+    batch_collection,
     expand_paths,
     ingest_file,
     ingest_paths,
@@ -96,7 +97,7 @@ def ingest_cmd(
             raise click.UsageError("no PATH given and no [[sources]] in the config")
     reports: list[DocReport] = []
     now = datetime.now(UTC)
-    with app.archive(db) as archive, make_client(settings.http) as client:
+    with app.archive(db) as archive, make_client(settings.http) as client, batch_collection():
         follow = (
             make_follower(archive, client, settings.http.max_bytes) if follow_transcripts else None
         )

@@ -22,6 +22,7 @@ from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.ingest import (
     DocReport,
     SourceSpec,
+    batch_collection,
     expand_paths,
     ingest_paths,
     ingest_url,
@@ -64,7 +65,7 @@ def ingest_configured(
 ) -> list[DocReport]:
     """Every `[[sources]]` entry: URLs fetched conditionally, paths read; one report each."""
     reports: list[DocReport] = []
-    with make_client(settings.http) as client:
+    with make_client(settings.http) as client, batch_collection():
         for src in settings.sources:
             spec = SourceSpec(
                 url=src.url, show=src.show, tags=src.tags, language=src.language, format=src.format
