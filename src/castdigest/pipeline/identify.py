@@ -8,8 +8,10 @@ every comparison: what it said before is about to be replaced.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import string
+from collections.abc import Callable
 from datetime import timedelta
 
 from castdigest import dedupe
@@ -34,9 +36,11 @@ _GUIDLESS = (
 )
 
 
-def index_keys(merged: Episode, parts: list[Episode]) -> list[str]:
+def index_keys(
+    merged: Episode, parts: list[Episode], keys_of: Callable[[Episode], list[str]] = dedupe.keys
+) -> list[str]:
     """The keys to store for a merged episode: every part's, and the guid-less marker."""
-    out = [k for part in parts for k in dedupe.keys(part)]
+    out = [k for part in parts for k in keys_of(part)]
     return out if merged.guid else [*out, NO_GUID + merged.id]
 
 
@@ -62,6 +66,8 @@ class Identifier:
         # Profiles of this document's new episodes as read, for `remember` to reuse.
         self._read: dedupe.Profile | None = None
         self._read_profiles: dict[str, dedupe.Profile] = {}
+        # Keys of the episodes read, by object (kept alive here, so an id is never reused).
+        self._keys: dict[int, tuple[Episode, list[str]]] = {}
         # Profiles of archived episodes outlive this document: ingesting a folder compares
         # each new episode with the same neighbours again. Keyed by content hash, so a
         # stale entry is never used.
@@ -69,8 +75,14 @@ class Identifier:
             "dedupe-profiles", {}
         )
 
+    def keys_of(self, ep: Episode) -> list[str]:
+        """`dedupe.keys(ep)`, computed once per episode read (storing asks again)."""
+        if (known := self._keys.get(id(ep))) is None or known[0] is not ep:
+            known = self._keys[id(ep)] = (ep, dedupe.keys(ep))
+        return known[1]
+
     def identify(self, ep: Episode) -> str:
-        ks = dedupe.keys(ep)
+        ks = self.keys_of(ep)
         self._read = None
         if self.exported:
             # An export names its ids: keep them (export -> import -> export is identical).
@@ -145,12 +157,18 @@ class Identifier:
             winners.append(new)
         return list(dict.fromkeys(winners))
 
-    def remember(self, saved: Episode, content_hash: str) -> None:
+    def remember(self, saved: Episode, content_hash: str, as_read: bool = False) -> None:
         """Keep the profile of an episode just stored: later documents compare with it, and
-        it need not be read back from its JSON."""
-        found = dedupe.profile(saved)
-        if (read := self._read_profiles.get(saved.id)) is not None:
-            found.reuse(read)
+        it need not be read back from its JSON. `as_read`: `saved` is the one reading this
+        document gave of a new episode, stored as it was read but for its id and first_seen."""
+        read = self._read_profiles.get(saved.id)
+        if read is not None and as_read:
+            found = copy.copy(read)  # a profile does not look at the id
+            found.first_seen = saved.first_seen
+        else:
+            found = dedupe.profile(saved)
+            if read is not None:
+                found.reuse(read)
         self._shared[(saved.id, content_hash)] = found
 
     def _by_content(self, ep: Episode) -> str | None:

@@ -171,9 +171,11 @@ def _store(
                 store.delete(eid)
                 continue
             merged = dedupe.merge(parts).model_copy(update={"id": eid})
-            keys = index_keys(merged, parts)
+            keys = index_keys(merged, parts, identifier.keys_of)
             saved = store.put(merged, keys, now)
-            identifier.remember(saved.episode, saved.content_hash)
+            identifier.remember(
+                saved.episode, saved.content_hash, as_read=len(fresh.get(eid, ())) == 1
+            )
             if eid in mine:
                 setattr(report, saved.status, getattr(report, saved.status) + 1)
                 report.episode_ids.append(eid)
