@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import timedelta
 from functools import cached_property
 from itertools import compress
@@ -53,20 +53,23 @@ _WORD = re.compile(r"\w+")
 
 
 def keys(episode: Episode) -> list[str]:
-    out: list[str] = []
+    return list(dict.fromkeys(_keys(episode)))
+
+
+def _keys(episode: Episode) -> Iterator[str]:
+    """The keys, strongest first (lazily: an id needs only the first)."""
     if episode.guid:
-        out.append("guid:" + episode.guid.strip())
-    out += ["url:" + norm_url(u) for u in episode.urls if norm_url(u)]
-    out += ["link:" + norm_url(u) for u in _linked_urls(episode) if norm_url(u)]
+        yield "guid:" + episode.guid.strip()
+    yield from ("url:" + norm_url(u) for u in episode.urls if norm_url(u))
+    yield from ("link:" + norm_url(u) for u in _linked_urls(episode) if norm_url(u))
     title = fold(episode.title)
     if title and not _weak_title(episode):  # "example.vtt" and "example.json" are not one
-        out.append(f"title:{fold(episode.show)}|{title}")
-    out += ["file:" + name for name in _linked_files(episode)]
+        yield f"title:{fold(episode.show)}|{title}"
+    yield from ("file:" + name for name in _linked_files(episode))
     # fold() is per character: fold a prefix that surely yields _BODY_CHARS folded characters.
     body = fold((episode.abstract or "")[: _BODY_CHARS * 3 // 2])[:_BODY_CHARS]
     if len(body) >= 80:
-        out.append("body:" + hashlib.sha1(body.encode()).hexdigest()[:16])
-    return list(dict.fromkeys(out))
+        yield "body:" + hashlib.sha1(body.encode()).hexdigest()[:16]
 
 
 def is_strong(key: str) -> bool:
@@ -98,8 +101,8 @@ def _linked_files(ep: Episode) -> list[str]:
 
 def episode_id(episode: Episode) -> str:
     """A stable id derived from the strongest key: 12 hex digits."""
-    ks = keys(episode) or ["content:" + episode.content_hash()]
-    return hashlib.sha1(ks[0].encode()).hexdigest()[:12]
+    first = next(_keys(episode), None) or "content:" + episode.content_hash()
+    return hashlib.sha1(first.encode()).hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------- matching
@@ -283,17 +286,19 @@ def _shingles(words: list[str]) -> frozenset[int]:
     """Hashes of a sample of the text's five-word runs: those starting on a quarter of the
     words (chosen by the word's hash, so two texts sample alike). Containment estimates
     survive; the cost drops fourfold."""
-    # crc32, not hash(): str hashes are salted per process, and the sample (so the score near
-    # the threshold, so the dedup decision) must be the same on every run.
+    # The sample is chosen by crc32, not hash(): str hashes are salted per process, and the
+    # sample (so the score near the threshold, so the dedup decision) must be the same on
+    # every run. A run is then named by hash() of its words (cached on each word): salted
+    # too, but shingles are only compared within one process, and two runs share a 64-bit
+    # hash about never.
     head = words[: len(words) - _SHINGLE + 1]
     # Hash each distinct word once: a text repeats its words many times over.
     sampled = {w for w in set(head) if crc32(w.encode()) % 4 == 0}
     if len(words) < _SHINGLE:  # runs shorter than five words (kept as they always were)
         starts = [i for i, w in enumerate(head) if w in sampled]
-        return frozenset(crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in starts)
+        return frozenset(hash(tuple(words[i : i + _SHINGLE])) for i in starts)
     runs = zip(*(words[k:] for k in range(_SHINGLE)), strict=False)  # one per word of `head`
-    chosen = compress(runs, map(sampled.__contains__, head))
-    return frozenset(crc32(" ".join(run).encode()) for run in chosen)
+    return frozenset(map(hash, compress(runs, map(sampled.__contains__, head))))
 
 
 def _written(ep: Episode, limit: int) -> str:

@@ -143,7 +143,8 @@ def _finish(ep: Episode, ctx: ReadContext) -> Episode:
     if ep.language is None:
         sample = ep.abstract or (ep.transcript.text if ep.transcript else None) or ep.title
         upd["language"] = ctx.language or detect_language(sample)
-    ep = ep.model_copy(update=upd)
+    if upd:
+        ep = ep.model_copy(update=upd)
     if not ep.id:
         ep = ep.model_copy(update={"id": episode_id(ep)})
     return ep
