@@ -50,10 +50,6 @@ def _vectorised(base: type) -> type:
             self._moves = np.frombuffer(moves, dtype=np.dtype(moves.typecode))  # no copy
             self._rows = np.asarray(self._rowbase, dtype=np.int64)
             self._out = np.asarray(self.tk_output, dtype=np.int64)
-            # The model's float16 table costs more to convert row by row on every call (most
-            # of a call's time) than to hold as float32 once (about 28 MB more). The base
-            # class declares the slot; mypy sees only the subclass's __slots__.
-            self.nb_ptc = np.ascontiguousarray(self.nb_ptc, dtype=np.float32)  # type: ignore[misc,has-type]
 
         def _raw_score(self, text):  # type: ignore[no-untyped-def]
             codes = np.frombuffer(text, dtype=np.uint8).astype(np.int64)
