@@ -145,6 +145,9 @@ def test_chapter_title_and_summary_split_in_other_episodes(listing: list[Episode
     gemma = listing[5]
     assert gemma.chapters[1].title == "Paramètres effectifs vs. paramètres actifs"
     assert gemma.chapters[1].summary and gemma.chapters[1].summary.startswith("Le grand choix")
+    # A French title with names in it: the sentence-case cut would run past a full stop.
+    assert gemma.chapters[7].title == "L'équipe Developer Experience de Google à AI Engineer"
+    assert (gemma.chapters[7].summary or "").startswith("Londres est la ville natale")
 
 
 def test_quote_followed_by_summary_text_or_attribution(listing: list[Episode]) -> None:

@@ -239,6 +239,11 @@ def _sentence_case(toks: list[str], names: Collection[str]) -> int | None:
     return None
 
 
+def _has_full_stop(toks: list[str]) -> bool:
+    """Whether a word ends a sentence: a full stop after more than an abbreviation's letters."""
+    return any(t.endswith((".", "!")) and len(_core(t)) > 3 for t in toks)
+
+
 def split_heading(
     text: str, names: Collection[str] = (), sentence_case: bool = False
 ) -> tuple[str, str | None]:
@@ -259,6 +264,13 @@ def split_heading(
         cut = _title_case(toks, names)
     if cut is None:
         cut = _sentence_case(toks, names)
+    if sentence_case and cut is not None and _has_full_stop(toks[:cut]):
+        # A title holds no sentence: the rule ran past a full stop ("... à AI Engineer
+        # Londres est la ville natale ... délibéré. Omar a emmené ..."), so the title may be
+        # capitalised after all, as names in French titles are.
+        shorter = _title_case(toks, names)
+        if shorter is not None and shorter < cut:
+            cut = shorter
     if cut is None:
         if len(toks) <= 12 and not rest:
             return " ".join(toks), None
