@@ -270,9 +270,9 @@ def _first_words(text: str, n: int) -> list[str]:
 
 
 def _split_words(text: str) -> list[str]:
-    """`_WORD.findall(text)`, three times faster on prose: most whitespace-separated tokens
-    are whole words (`str.isalnum` is the regex word class without the underscore), only the rest go
-    through the regex."""
+    """`_WORD.findall(text)`, 1.4 to 1.7 times faster on prose: most whitespace-separated
+    tokens are whole words (`str.isalnum` is the regex word class without the underscore),
+    and only the others go through the regex."""
     out: list[str] = []
     for token in text.split():
         if token.isalnum():

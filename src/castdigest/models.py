@@ -145,7 +145,7 @@ class Episode(Model):
     def content_hash(self) -> str:
         """Hash of what the episode says (not where it came from): keys caches of later stages."""
         # Fields serialise in declaration order, so the JSON is as canonical as a sorted dump
-        # (and five times cheaper: ingest hashes every episode it stores).
+        # (and three times cheaper: ingest hashes every episode it stores).
         blob = self.model_dump_json(exclude={"sources", "first_seen"})
         return hashlib.sha256(blob.encode()).hexdigest()
 
