@@ -43,7 +43,7 @@ def dump(db: Path) -> list[str]:
 
 def test_new_archive_has_schema_and_wal(tmp_path: Path) -> None:
     with Archive(tmp_path / "a.db") as arch:
-        assert arch.version() == 1
+        assert arch.version() == 2
         mode = arch.conn.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
     assert {"episodes", "contributions", "documents", "digests", "send_ledger"} <= set(
@@ -120,6 +120,45 @@ def test_unknown_newer_schema_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(ArchiveError, match="newer than this castdigest knows"):
         Archive(db)
+
+
+def test_version_one_archive_gains_the_window_indexes_and_keeps_its_episodes(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "a.db"
+    f = transcript(tmp_path / "t.txt", "Episode one", "Ann: hello", "Bob: hi")
+    with Archive(db) as arch:
+        ingest_file(arch, f, SPEC, None, NOW)
+    conn = sqlite3.connect(db)  # back to the schema of version 1
+    conn.execute("DROP INDEX episodes_window")
+    conn.execute("DROP INDEX episodes_undated")
+    conn.execute("DELETE FROM migrations WHERE version = 2")
+    conn.commit()
+    conn.close()
+    with Archive(db) as arch:
+        assert arch.version() == 2
+        names = {r[0] for r in arch.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"episodes_window", "episodes_undated"} <= names
+        assert [e.title for e in arch.episodes.list()] == ["Episode one"]
+
+
+def test_candidate_queries_read_no_episode_row(tmp_path: Path) -> None:
+    """Identification's candidate queries are answered from indexes: a row holds the
+    episode's JSON, and reaching the columns after it reads the whole of it."""
+    samples = Path(__file__).parent.parent / "samples"
+    seen: list[str] = []
+    with Archive(tmp_path / "a.db") as arch:
+        arch.conn.set_trace_callback(seen.append)
+        for name in ("pages/channel-listing.txt", "feeds/harbor-notes.xml"):  # pages, then guids
+            report = ingest_file(arch, samples / name, SPEC, NOW, NOW)
+            assert not report.failed, report.error
+        arch.conn.set_trace_callback(None)
+        queries = [q for q in seen if q.startswith("SELECT e.id, e.content_hash") and "e.day" in q]
+        assert any("+e.show IN" in q for q in queries)  # a listing episode's neighbours
+        assert any("noguid:" in q for q in queries)  # a feed item's guid-less neighbours
+        for sql in queries:
+            plan = " | ".join(r[3] for r in arch.conn.execute("EXPLAIN QUERY PLAN " + sql))
+            assert plan.startswith("SEARCH e USING COVERING INDEX episodes_window"), plan
 
 
 def test_not_an_archive_is_a_clear_error(tmp_path: Path) -> None:

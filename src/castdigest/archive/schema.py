@@ -115,4 +115,16 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        2,
+        """
+        -- Identification asks, for each episode read, which archived episodes lie within a
+        -- few days of it, of which show, with which content hash. Those columns follow the
+        -- JSON in a row, and reaching them walks the JSON's overflow pages: this index
+        -- answers from itself.
+        CREATE INDEX episodes_window ON episodes(day, show, content_hash, id);
+        -- The undated episodes (a saved page, a transcript), most recently seen first.
+        CREATE INDEX episodes_undated ON episodes(first_seen, id) WHERE published IS NULL;
+        """,
+    ),
 ]

@@ -30,10 +30,10 @@ _SELECT = (
     "SELECT e.id, e.content_hash, EXISTS (SELECT 1 FROM contributions c"
     " WHERE c.episode_id = e.id AND c.location = ?)"
 )
-_GUIDLESS = (
-    _SELECT + " FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
-    " WHERE k.key >= 'noguid:' AND k.key < 'noguid;'"
-)
+# Asked of each episode (by its key, through the `episodes_window` index), not found through
+# the keys: a join from the keys reads every guid-less row, JSON and all, to sort by day.
+_IS_GUIDLESS = "EXISTS (SELECT 1 FROM episode_keys k WHERE k.key = 'noguid:' || e.id)"
+_GUIDLESS = _SELECT + " FROM episodes e WHERE " + _IS_GUIDLESS
 
 
 def index_keys(
@@ -199,13 +199,10 @@ class Identifier:
         if ep.show and not ep.guid:
             # Two guid-less readings (pages, notes) of one episode name the same show, or one
             # names none (a transcript); containment allows "Show" vs "Show: the podcast".
-            # The shows are told apart here, and the rows found by id ("+": through the day
-            # index, not the show's): a row's show is stored after its JSON, costly to reach.
+            # The shows are told apart here; "+" keeps the query on the `episodes_window`
+            # index (day, show, content hash, id), which answers it without reading a row.
             shows = self._shows_like(ep.show)
-            sql += (
-                " AND +e.rowid IN (SELECT rowid FROM episodes WHERE show IS NULL"
-                f" OR show IN ({', '.join('?' * len(shows))}))"
-            )
+            sql += f" AND (+e.show IS NULL OR +e.show IN ({', '.join('?' * len(shows))}))"
             args += shows
         if ep.published is not None:
             sql += " AND e.day BETWEEN ? AND ?"
@@ -246,9 +243,8 @@ class Identifier:
             kept = self.archive.memo.get("undated-episodes")
             if kept is None or kept[0] != stamp:
                 sql = (
-                    "SELECT e.id FROM episode_keys k JOIN episodes e ON e.id = k.episode_id"
-                    " WHERE k.key >= 'noguid:' AND k.key < 'noguid;' AND e.published IS NULL"
-                    f" ORDER BY e.first_seen DESC LIMIT {_RECENT}"
+                    f"SELECT e.id FROM episodes e WHERE e.published IS NULL AND {_IS_GUIDLESS}"
+                    f" ORDER BY e.first_seen DESC, e.id LIMIT {_RECENT}"
                 )
                 kept = (stamp, [str(r[0]) for r in conn.execute(sql)])
                 self.archive.memo["undated-episodes"] = kept
