@@ -9,7 +9,9 @@ show published within three days of it, as in a real archive. (Until 2026-11-24 
 spread over 20 days and show names ended in a digit that glued onto the age, so every English
 episode read as show "Show": ten times more same-show neighbours than a year of real shows.)
 
-With --feeds, also a feed corpus (1,000 feeds of 50 items by default) and prints items/second.
+Then 20 feeds of 50 items (--mixed-feeds) into that archive, timed apart: each item is compared
+with the guid-less page episodes of its week. With --feeds, also a feed corpus (1,000 feeds of
+50 items by default) into a fresh archive, and prints items/second.
 
     .venv/bin/python bench/ingest.py                    # 10,000 episodes
     .venv/bin/python bench/ingest.py --episodes 2000 --feeds 200
@@ -77,7 +79,10 @@ def listing(rng: random.Random, start: int, count: int, size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_pages(n: int, size: int, per_file: int = 50) -> dict[str, float]:
+def run_pages(n: int, size: int, per_file: int = 50, then_feeds: int = 0) -> dict[str, float]:
+    """Ingest the page corpus into a fresh archive; then, timed apart, `then_feeds` feeds of
+    50 items into the same archive (each item is compared with the guid-less page episodes
+    of its week: the case of a weekly run over saved pages and feeds)."""
     rng = random.Random(48)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -97,14 +102,39 @@ def run_pages(n: int, size: int, per_file: int = 50) -> dict[str, float]:
                     sys.exit(f"bench input failed: {report.error}")
                 episodes += report.new + report.updated + report.unchanged
             stored = arch.episodes.count()
-        elapsed = time.perf_counter() - t0
+            elapsed = time.perf_counter() - t0
+            items, mixed = _feeds_into(arch, root, then_feeds, now)
     return {
         "episodes": episodes,
         "stored": stored,
         "mb": total_bytes / 1e6,
         "seconds": elapsed,
         "per_second": episodes / elapsed,
+        "mixed_items": items,
+        "mixed_seconds": mixed,
     }
+
+
+def _feeds_into(arch: Archive, root: Path, n_feeds: int, now: datetime) -> tuple[int, float]:
+    """Ingest `n_feeds` synthetic feeds (bench/ingest_feeds.py) into `arch`: (items, seconds)."""
+    if not n_feeds:
+        return 0, 0.0
+    from ingest_feeds import feed_xml  # bench/ingest_feeds.py, beside this file
+
+    rng = random.Random(7)
+    paths = []
+    for k in range(n_feeds):
+        path = root / f"feed{k:05d}.xml"
+        path.write_text(feed_xml(rng, k, 50), encoding="utf-8")
+        paths.append(path)
+    t0 = time.perf_counter()
+    items = 0
+    for path in paths:
+        report = ingest_file(arch, path, SourceSpec(), now, now)
+        if report.failed:
+            sys.exit(f"bench input failed: {report.error}")
+        items += report.new + report.updated + report.unchanged
+    return items, time.perf_counter() - t0
 
 
 def peak_mb() -> float:
@@ -119,13 +149,24 @@ def main() -> None:
         "--feeds", type=int, default=1_000, help="feeds in the feed corpus; 0 skips"
     )
     parser.add_argument("--items", type=int, default=50, help="items per feed")
+    parser.add_argument(
+        "--mixed-feeds",
+        type=int,
+        default=20,
+        help="feeds of 50 items ingested into the page archive afterwards; 0 skips",
+    )
     args = parser.parse_args()
 
-    r = run_pages(args.episodes, args.size)
+    r = run_pages(args.episodes, args.size, then_feeds=args.mixed_feeds)
     print(
         f"pages: {r['episodes']:.0f} episodes ({r['stored']:.0f} stored, {r['mb']:.0f} MB) "
         f"in {r['seconds']:.1f} s = {r['per_second']:.0f} episodes/s; peak RSS {peak_mb():.0f} MB"
     )
+    if r["mixed_items"]:
+        print(
+            f"feeds into that archive: {r['mixed_items']:.0f} items in {r['mixed_seconds']:.1f} s"
+            f" = {r['mixed_items'] / r['mixed_seconds']:.0f} items/s"
+        )
     if args.feeds:
         try:
             from ingest_feeds import run_feed_bench  # bench/ingest_feeds.py, beside this file
