@@ -119,21 +119,11 @@ def _feeds_into(arch: Archive, root: Path, n_feeds: int, now: datetime) -> tuple
     """Ingest `n_feeds` synthetic feeds (bench/ingest_feeds.py) into `arch`: (items, seconds)."""
     if not n_feeds:
         return 0, 0.0
-    from ingest_feeds import feed_xml  # bench/ingest_feeds.py, beside this file
+    from ingest_feeds import ingest_all, write_feeds  # bench/ingest_feeds.py, beside this file
 
-    rng = random.Random(7)
-    paths = []
-    for k in range(n_feeds):
-        path = root / f"feed{k:05d}.xml"
-        path.write_text(feed_xml(rng, k, 50), encoding="utf-8")
-        paths.append(path)
+    files = write_feeds(root, n_feeds, 50, random.Random(7))
     t0 = time.perf_counter()
-    items = 0
-    for path in paths:
-        report = ingest_file(arch, path, SourceSpec(), now, now)
-        if report.failed:
-            sys.exit(f"bench input failed: {report.error}")
-        items += report.new + report.updated + report.unchanged
+    items = ingest_all(arch, files, now)
     return items, time.perf_counter() - t0
 
 

@@ -254,7 +254,7 @@ def _quotes_in_transcript(a: Profile, b: Profile) -> float:
 
 def _words(text: str | None) -> list[str]:
     # Cheaper than fold() on long texts, and as good for comparing wording.
-    return _WORD.findall(text.casefold())[:_MAX_WORDS] if text else []
+    return _split_words(text.casefold())[:_MAX_WORDS] if text else []
 
 
 def _first_words(text: str, n: int) -> list[str]:
@@ -266,7 +266,7 @@ def _first_words(text: str, n: int) -> list[str]:
         if len(words) > n:
             return words[:n]
         size *= 2
-    return _split_words(text.casefold())[:n]
+    return _words(text)[:n]
 
 
 def _split_words(text: str) -> list[str]:

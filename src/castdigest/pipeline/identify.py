@@ -32,7 +32,7 @@ _SELECT = (
 )
 # Asked of each episode (by its key, through the `episodes_window` index), not found through
 # the keys: a join from the keys reads every guid-less row, JSON and all, to sort by day.
-_IS_GUIDLESS = "EXISTS (SELECT 1 FROM episode_keys k WHERE k.key = 'noguid:' || e.id)"
+_IS_GUIDLESS = f"EXISTS (SELECT 1 FROM episode_keys k WHERE k.key = '{NO_GUID}' || e.id)"
 _GUIDLESS = _SELECT + " FROM episodes e WHERE " + _IS_GUIDLESS
 
 
