@@ -15,6 +15,7 @@ with the guid-less page episodes of its week. With --feeds, also a feed corpus (
 
     .venv/bin/python bench/ingest.py                    # 10,000 episodes
     .venv/bin/python bench/ingest.py --episodes 2000 --feeds 200
+    .venv/bin/python bench/ingest.py --feeds 0 --jobs 2  # pages read in 2 worker processes
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from castdigest.archive import Archive
-from castdigest.pipeline.ingest import SourceSpec, batch_collection, ingest_file
+from castdigest.pipeline.ingest import SourceSpec, batch_collection, ingest_paths
+from castdigest.pipeline.read_ahead import ingest_files
 
 WORDS = (
     "agent model infrastructure latency benchmark dataset training inference compute cluster "
@@ -79,10 +81,13 @@ def listing(rng: random.Random, start: int, count: int, size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_pages(n: int, size: int, per_file: int = 50, then_feeds: int = 0) -> dict[str, float]:
+def run_pages(
+    n: int, size: int, per_file: int = 50, then_feeds: int = 0, jobs: int = 1
+) -> dict[str, float]:
     """Ingest the page corpus into a fresh archive; then, timed apart, `then_feeds` feeds of
     50 items into the same archive (each item is compared with the guid-less page episodes
-    of its week: the case of a weekly run over saved pages and feeds)."""
+    of its week: the case of a weekly run over saved pages and feeds). `jobs` above 1 reads
+    the pages in that many worker processes (`castdigest ingest --jobs`)."""
     rng = random.Random(48)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -96,8 +101,12 @@ def run_pages(n: int, size: int, per_file: int = 50, then_feeds: int = 0) -> dic
         t0 = time.perf_counter()
         episodes = 0
         with Archive(root / "bench.db") as arch, batch_collection():  # as `castdigest ingest`
-            for f in files:
-                report = ingest_file(arch, f, SourceSpec(), now, now)
+            reports = (
+                ingest_files(arch, files, SourceSpec(), now, now, jobs)
+                if jobs > 1
+                else ingest_paths(arch, files, SourceSpec(), now, now)
+            )
+            for report in reports:
                 if report.failed:
                     sys.exit(f"bench input failed: {report.error}")
                 episodes += report.new + report.updated + report.unchanged
@@ -127,8 +136,8 @@ def _feeds_into(arch: Archive, root: Path, n_feeds: int, now: datetime) -> tuple
     return items, time.perf_counter() - t0
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -145,12 +154,19 @@ def main() -> None:
         default=20,
         help="feeds of 50 items ingested into the page archive afterwards; 0 skips",
     )
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="processes reading pages (1: this one only)"
+    )
     args = parser.parse_args()
 
-    r = run_pages(args.episodes, args.size, then_feeds=args.mixed_feeds)
+    r = run_pages(args.episodes, args.size, then_feeds=args.mixed_feeds, jobs=args.jobs)
+    workers = (
+        f", largest reader {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB" if args.jobs > 1 else ""
+    )
     print(
-        f"pages: {r['episodes']:.0f} episodes ({r['stored']:.0f} stored, {r['mb']:.0f} MB) "
-        f"in {r['seconds']:.1f} s = {r['per_second']:.0f} episodes/s; peak RSS {peak_mb():.0f} MB"
+        f"pages (jobs {args.jobs}): {r['episodes']:.0f} episodes ({r['stored']:.0f} stored, "
+        f"{r['mb']:.0f} MB) in {r['seconds']:.1f} s = {r['per_second']:.0f} episodes/s; "
+        f"peak RSS {peak_mb():.0f} MB{workers}"
     )
     if r["mixed_items"]:
         print(

@@ -24,6 +24,7 @@ from castdigest.cli.common import (
     json_option,
 )
 from castdigest.models import Episode, dump_json
+from castdigest.pipeline import read_ahead
 from castdigest.pipeline.fetch import is_url, make_client
 from castdigest.pipeline.follow import make_follower
 from castdigest.pipeline.ingest import (
@@ -32,7 +33,6 @@ from castdigest.pipeline.ingest import (
     SourceSpec,
     batch_collection,
     expand_paths,
-    ingest_file,
     ingest_paths,
     ingest_url,
 )
@@ -53,6 +53,14 @@ from castdigest.text.durations import format_duration
     is_flag=True,
     help="Also fetch the transcripts and chapters that feed items link to.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Processes reading files (0: one per core); the archive is written by this one, in "
+    "file order, so the result is the same.",
+)
 @json_option
 @click.pass_obj
 def ingest_cmd(
@@ -65,6 +73,7 @@ def ingest_cmd(
     tags: tuple[str, ...],
     language: str | None,
     follow_transcripts: bool,
+    jobs: int,
     as_json: bool,
 ) -> None:
     """Read files, folders, globs or http(s) URLs into the archive.
@@ -77,6 +86,7 @@ def ingest_cmd(
     \b
     Example:
       castdigest ingest inbox/ 'saved/*.txt' --as-of 2026-11-24
+      castdigest ingest --jobs 0 backlog/         # read on every core
       castdigest ingest https://example.org/feed.xml --follow-transcripts
     """
     settings = app.settings()
@@ -112,7 +122,7 @@ def ingest_cmd(
                     )
             files, missing = expand_paths([p for p in patterns if not is_url(p)])
             reports += [DocReport(location=m, error="no such file or folder") for m in missing]
-            reports += _run(archive, files, spec, as_of, as_json, follow)
+            reports += _run(archive, files, spec, as_of, as_json, follow, jobs)
     _print_reports(reports, as_json)
     if any(r.failed for r in reports):
         raise SystemExit(1)
@@ -131,13 +141,24 @@ def _run(
     spec: SourceSpec,
     as_of: datetime | None,
     quiet: bool,
-    follow: Follower | None = None,
+    follow: Follower | None,
+    jobs: int,
 ) -> list[DocReport]:
-    if not is_tty() or quiet or len(files) < 2:
-        return list(ingest_paths(archive, files, spec, as_of, follow=follow))
     now = datetime.now(UTC)
-    with click.progressbar(files, label="Ingesting", file=sys.stderr) as bar:
-        return [ingest_file(archive, path, spec, as_of, now, follow) for path in bar]
+    workers = min(jobs or read_ahead.cores(), len(files))
+    reports = (
+        read_ahead.ingest_files(archive, files, spec, as_of, now, workers, follow)
+        if workers > 1
+        else ingest_paths(archive, files, spec, as_of, now, follow=follow)
+    )
+    if not is_tty() or quiet or len(files) < 2:
+        return list(reports)
+    done: list[DocReport] = []
+    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
+        for report in reports:
+            done.append(report)
+            bar.update(1)
+    return done
 
 
 def _print_reports(reports: list[DocReport], as_json: bool) -> None:

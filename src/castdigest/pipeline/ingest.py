@@ -20,6 +20,7 @@ import httpx
 
 from castdigest import dedupe
 from castdigest.archive import Archive
+from castdigest.archive.episodes import DocumentRow
 from castdigest.errors import CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.fetch import fetch
@@ -122,7 +123,8 @@ def _hidden(rel: Path) -> bool:
 
 def store_episodes(
     archive: Archive,
-    doc: Document,
+    location: str,
+    content_hash: str,
     fmt: str,
     episodes: list[Episode],
     now: datetime,
@@ -130,10 +132,11 @@ def store_episodes(
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> None:
-    """Replace what `doc` contributed with `episodes` and re-merge every episode it touches."""
+    """Replace what the document at `location` contributed with `episodes` and re-merge every
+    episode it touches."""
     store = archive.episodes
     try:
-        _store(archive, doc, fmt, episodes, now, report, etag, last_modified)
+        _store(archive, location, content_hash, fmt, episodes, now, report, etag, last_modified)
     except BaseException:
         store.generation += 1  # rolled back: what was derived from the archive may be stale
         raise
@@ -141,7 +144,8 @@ def store_episodes(
 
 def _store(
     archive: Archive,
-    doc: Document,
+    location: str,
+    content_hash: str,
     fmt: str,
     episodes: list[Episode],
     now: datetime,
@@ -151,13 +155,13 @@ def _store(
 ) -> None:
     store = archive.episodes
     with archive.transaction():
-        old_ids = store.contributed_by(doc.location)
-        identifier = Identifier(archive, doc.location, fmt)
+        old_ids = store.contributed_by(location)
+        identifier = Identifier(archive, location, fmt)
         items = [(pos, identifier.identify(ep), ep) for pos, ep in enumerate(episodes)]
         items = [(pos, identifier.resolve(eid), ep) for pos, eid, ep in items]
         joined = identifier.merge_absorbed()
-        store.replace_contributions(doc.location, items)
-        store.record_document(doc.location, fmt, doc.content_hash, now, etag, last_modified)
+        store.replace_contributions(location, items)
+        store.record_document(location, fmt, content_hash, now, etag, last_modified)
         touched = list(dict.fromkeys([*(eid for _, eid, _ in items), *joined, *old_ids]))
         mine = {eid for _, eid, _ in items}
         # An episode new to the archive has only this document's parts, just written: no
@@ -193,38 +197,98 @@ def ingest_document(
     follow: Follower | None = None,
 ) -> DocReport:
     """Read one loaded document and store it; never raises for bad input (see report.error)."""
-    report = DocReport(location=doc.location)
     known = archive.episodes.document(doc.location)
-    same = known and known.content_hash == doc.content_hash and spec.format in (None, known.format)
-    # Following links may add what an earlier plain read did not fetch: read again then (links
-    # already followed are reused from the archive, not fetched again).
-    if known and same and follow is None:
-        report.format = known.format
-        report.unchanged = len(set(archive.episodes.contributed_by(doc.location)))
-        if (etag, last_modified) != (known.etag, known.last_modified) and (etag or last_modified):
-            with archive.transaction():
-                archive.episodes.record_document(
-                    doc.location, known.format, doc.content_hash, now, etag, last_modified
-                )
-        return report
+    if doc.content_hash == skip_hash(known, spec, follow):
+        return report_unchanged(archive, doc.location, now, etag, last_modified)
+    report = DocReport(location=doc.location)
+    try:
+        report.format, episodes, report.warnings = read_episodes(doc, spec, as_of, now)
+        store_read(
+            archive,
+            doc.location,
+            doc.content_hash,
+            episodes,
+            now,
+            report,
+            follow,
+            etag,
+            last_modified,
+        )
+    except CastdigestError as exc:
+        report.error = error_text(exc, doc.location)
+    return report
+
+
+def skip_hash(known: DocumentRow | None, spec: SourceSpec, follow: Follower | None) -> str | None:
+    """The content hash a stored document must still have for reading it again to be
+    skipped; None when it is to be read whatever it holds.
+
+    Following links may add what an earlier plain read did not fetch: read again then (links
+    already followed are reused from the archive, not fetched again)."""
+    if known is None or spec.format not in (None, known.format) or follow is not None:
+        return None
+    return known.content_hash
+
+
+def report_unchanged(
+    archive: Archive,
+    location: str,
+    now: datetime,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> DocReport:
+    """The report of a document read before as it is now; new validators are recorded."""
+    known = archive.episodes.document(location)
+    assert known is not None
+    report = DocReport(location=location, format=known.format)
+    report.unchanged = len(set(archive.episodes.contributed_by(location)))
+    if (etag, last_modified) != (known.etag, known.last_modified) and (etag or last_modified):
+        with archive.transaction():
+            archive.episodes.record_document(
+                location, known.format, known.content_hash, now, etag, last_modified
+            )
+    return report
+
+
+def read_episodes(
+    doc: Document, spec: SourceSpec, as_of: datetime | None, now: datetime
+) -> tuple[str, list[Episode], list[str]]:
+    """(format, episodes, warnings) of one document; raises CastdigestError for bad input.
+    Needs no archive: `read_ahead` runs it in worker processes."""
     ctx = ReadContext(
         as_of=as_of or doc.mtime or now,
         show=spec.show,
         tags=list(spec.tags),
         language=spec.language,
     )
-    try:
-        fmt, episodes = read_document(doc, ctx, spec.format)
-        report.format = fmt
-        report.warnings = ctx.warnings
-        if follow is not None:
-            episodes = follow(episodes, report.warnings)
-        store_episodes(archive, doc, fmt, episodes, now, report, etag, last_modified)
-    except CastdigestError as exc:
-        report.error = exc.message if exc.where == doc.location else str(exc)
-        if exc.line and exc.where == doc.location:
-            report.error = f"line {exc.line}: {exc.message}"
-    return report
+    fmt, episodes = read_document(doc, ctx, spec.format)
+    return fmt, episodes, ctx.warnings
+
+
+def store_read(
+    archive: Archive,
+    location: str,
+    content_hash: str,
+    episodes: list[Episode],
+    now: datetime,
+    report: DocReport,
+    follow: Follower | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> None:
+    """Follow the links of what was read (if asked), then store it; raises CastdigestError."""
+    if follow is not None:
+        episodes = follow(episodes, report.warnings)
+    store_episodes(
+        archive, location, content_hash, report.format, episodes, now, report, etag, last_modified
+    )
+
+
+def error_text(exc: CastdigestError, location: str) -> str:
+    """A document's error for its report line, which names the document already."""
+    if exc.where != location:
+        return str(exc)
+    return f"line {exc.line}: {exc.message}" if exc.line else exc.message
 
 
 def ingest_file(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Protocol
 
 from castdigest.models import Episode, SourceRef
@@ -25,8 +26,9 @@ class Document:
     content_type: str | None = None  # from HTTP, when fetched
     decode_note: str | None = None  # set when the bytes were not clean UTF-8
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
+        # Asked for by the reader, the unchanged check and the store: hashed once.
         return hashlib.sha256(self.data).hexdigest()
 
     @property

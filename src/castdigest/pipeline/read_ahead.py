@@ -1,0 +1,154 @@
+"""Ingest files with their reading done in worker processes (`castdigest ingest --jobs N`).
+
+Reading a document needs no archive and is most of an ingest's time; storing must stay in one
+process, one transaction per document, in the order the files were named. So N workers read
+the files ahead while this process stores each reading as it comes, in file order: the archive
+ends exactly as a one-process run leaves it (the same ids, merges and reports), only sooner on
+a machine with cores to spare.
+
+A bounded number of files is in flight (two per worker), so memory does not grow with the
+number of files when reading outpaces storing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from multiprocessing.context import BaseContext
+from pathlib import Path
+
+from castdigest.archive import Archive
+from castdigest.errors import CastdigestError, ReadError
+from castdigest.models import Episode
+from castdigest.pipeline.ingest import (
+    DocReport,
+    Follower,
+    SourceSpec,
+    batch_collection,
+    error_text,
+    read_episodes,
+    report_unchanged,
+    skip_hash,
+    store_read,
+)
+from castdigest.readers.registry import load_file
+
+_IN_FLIGHT_PER_JOB = 2
+
+
+@dataclass
+class _Task:
+    path: Path
+    spec: SourceSpec
+    as_of: datetime | None
+    now: datetime
+    known_hash: str | None  # the stored document's hash, when reading it again may be skipped
+
+
+@dataclass
+class _Reading:
+    """What a worker sends back: a document read, or why it was not."""
+
+    location: str
+    content_hash: str = ""
+    format: str = ""
+    episodes: list[Episode] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    unchanged: bool = False
+
+
+def _read(task: _Task) -> _Reading:
+    """Load and read one file (in a worker): never raises for bad input."""
+    location = str(task.path)
+    try:
+        doc = load_file(task.path)
+    except ReadError as exc:
+        return _Reading(location, error=exc.message)
+    if task.known_hash == doc.content_hash:
+        return _Reading(location, doc.content_hash, unchanged=True)
+    try:
+        fmt, episodes, warnings = read_episodes(doc, task.spec, task.as_of, task.now)
+    except CastdigestError as exc:
+        return _Reading(location, doc.content_hash, error=error_text(exc, location))
+    return _Reading(location, doc.content_hash, fmt, episodes, warnings)
+
+
+def _start_worker() -> None:
+    # The worker lives for the run, reading page after page: collect as the ingest run does.
+    batch_collection().__enter__()
+
+
+def cores() -> int:
+    """The cores this process may run on (a container's share, where the OS tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _context() -> BaseContext:
+    """fork on Linux: a worker starts at once with the readers imported, and touches nothing
+    it inherits but them (not the open archive; ingest runs no threads to copy mid-work).
+    Elsewhere spawn, as fork is unsafe on macOS."""
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+
+
+def ingest_files(
+    archive: Archive,
+    files: Iterable[Path],
+    spec: SourceSpec,
+    as_of: datetime | None,
+    now: datetime,
+    jobs: int,
+    follow: Follower | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Iterator[DocReport]:
+    """`ingest_paths` with `jobs` reading processes; one report per file, in file order."""
+    pending: deque[tuple[Path, Future[_Reading]]] = deque()
+    todo = iter(files)
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker) as pool:
+        try:
+
+            def submit() -> None:
+                path = next(todo, None)
+                if path is not None:
+                    skip = skip_hash(archive.episodes.document(str(path)), spec, follow)
+                    task = _Task(path, spec, as_of, now, skip)
+                    pending.append((path, pool.submit(_read, task)))
+
+            for _ in range(jobs * _IN_FLIGHT_PER_JOB):
+                submit()
+            while pending:
+                path, future = pending.popleft()
+                reading = future.result()
+                submit()
+                if progress:
+                    progress(str(path))
+                yield _store(archive, reading, now, follow)
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _store(
+    archive: Archive, reading: _Reading, now: datetime, follow: Follower | None
+) -> DocReport:
+    if reading.unchanged:
+        return report_unchanged(archive, reading.location, now)
+    report = DocReport(location=reading.location, format=reading.format)
+    if reading.error is not None:
+        report.error = reading.error
+        return report
+    report.warnings = reading.warnings
+    try:
+        store_read(
+            archive, reading.location, reading.content_hash, reading.episodes, now, report, follow
+        )
+    except CastdigestError as exc:
+        report.error = error_text(exc, reading.location)
+    return report

@@ -1,0 +1,110 @@
+"""Reading in worker processes (`ingest --jobs N`) leaves the archive exactly as one process does."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from castdigest.archive import Archive
+from castdigest.cli import cli
+from castdigest.pipeline.ingest import DocReport, SourceSpec, ingest_paths
+from castdigest.pipeline.read_ahead import ingest_files
+from conftest import AS_OF, SAMPLES
+
+NOW = AS_OF + timedelta(hours=1)
+
+
+def dump(db: Path) -> list[str]:
+    """Every row of the archive but the migration log (stamped when the file was made)."""
+    conn = sqlite3.connect(db)
+    out = [line for line in conn.iterdump() if not line.startswith('INSERT INTO "migrations"')]
+    conn.close()
+    return out
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> list[Path]:
+    """Every sample, a second copy of the channel listing (merged across files, so the order
+    of storing matters), and two files no reader takes."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    for src in sorted([*SAMPLES.glob("pages/*"), *SAMPLES.glob("feeds/*")]):
+        shutil.copy(src, box / src.name)
+    shutil.copy(SAMPLES / "pages" / "channel-listing.txt", box / "zz-listing-again.txt")
+    (box / "empty.txt").write_bytes(b"")
+    (box / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    return sorted(box.iterdir())
+
+
+def sequential(db: Path, files: list[Path]) -> list[DocReport]:
+    with Archive(db) as arch:
+        return list(ingest_paths(arch, files, SourceSpec(), AS_OF, NOW))
+
+
+def parallel(db: Path, files: list[Path], jobs: int = 2) -> list[DocReport]:
+    with Archive(db) as arch:
+        return list(ingest_files(arch, files, SourceSpec(), AS_OF, NOW, jobs))
+
+
+def test_same_archive_and_reports_as_one_process(tmp_path: Path, inbox: list[Path]) -> None:
+    one = sequential(tmp_path / "one.db", inbox)
+    two = parallel(tmp_path / "two.db", inbox)
+    assert [r.as_dict() for r in two] == [r.as_dict() for r in one]
+    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+    by_name = {Path(r.location).name: r for r in two}
+    assert [r.location for r in two] == [str(p) for p in inbox]  # file order
+    assert by_name["empty.txt"].error == "empty file"
+    assert by_name["image.png"].error == "a PNG image, not a text format castdigest reads"
+    assert by_name["channel-listing.txt"].format == "listing"
+    again, first = by_name["zz-listing-again.txt"], by_name["channel-listing.txt"]
+    assert (first.new, again.new, again.updated) == (3, 0, 3)  # merged: one more source each
+    assert again.episode_ids == first.episode_ids
+    with Archive(tmp_path / "two.db") as arch:
+        # 12 new as read; a later reading of Harbor Notes joined two of them
+        assert (sum(r.new for r in two), arch.episodes.count()) == (12, 11)
+
+
+def test_second_run_reads_nothing_changed(tmp_path: Path, inbox: list[Path]) -> None:
+    db, copy = tmp_path / "a.db", tmp_path / "copy.db"
+    parallel(db, inbox)
+    before = dump(db)
+    shutil.copy(db, copy)
+    again = parallel(db, inbox)
+    assert dump(db) == before
+    assert [(r.new, r.updated) for r in again] == [(0, 0)] * len(inbox)
+    assert [r.as_dict() for r in again] == [r.as_dict() for r in sequential(copy, inbox)]
+    # every episode each document gave: the Harbor Notes episode is in five files, the
+    # listing's three in two
+    assert sum(r.unchanged for r in again) == 18
+    listing = next(p for p in inbox if p.name == "title-body-listing.txt")
+    text = listing.read_text(encoding="utf-8")
+    listing.write_text(text.replace(" walks through ", " walks slowly through ", 1))
+    changed = {Path(r.location).name: r for r in parallel(db, inbox)}
+    edited = changed.pop("title-body-listing.txt")
+    # every episode of the file records its new content hash among its sources
+    assert (edited.new, edited.updated, edited.unchanged) == (0, 3, 0)
+    assert all(r.new == r.updated == 0 for r in changed.values())
+    with Archive(db) as arch:
+        first = arch.episodes.get(edited.episode_ids[0])
+    assert first.abstract is not None and " walks slowly through " in first.abstract
+
+
+def test_cli_jobs_prints_what_one_process_prints(tmp_path: Path, inbox: list[Path]) -> None:
+    folder = str(inbox[0].parent)
+    runs = {
+        jobs: CliRunner().invoke(
+            cli, ["ingest", folder, "--db", str(tmp_path / f"{jobs}.db"), "--jobs", jobs]
+        )
+        for jobs in ("1", "2", "0")
+    }
+    assert {r.exit_code for r in runs.values()} == {1}  # two files failed; the others stored
+    assert runs["2"].stdout == runs["1"].stdout == runs["0"].stdout
+    assert f"{inbox[0].parent / 'empty.txt'}: failed: empty file" in runs["2"].stderr
+    bad = CliRunner().invoke(cli, ["ingest", folder, "--jobs", "-1"])
+    assert bad.exit_code == 2
+    assert "Invalid value for '--jobs'" in bad.stderr
