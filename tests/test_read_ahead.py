@@ -1,7 +1,8 @@
-"""Reading in worker processes (`ingest --jobs N`) leaves the archive exactly as one process does."""
+"""Reading in worker processes (`ingest --jobs N`) leaves the archive as one process leaves it."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from datetime import timedelta
@@ -13,7 +14,7 @@ from click.testing import CliRunner
 from castdigest.archive import Archive
 from castdigest.cli import cli
 from castdigest.pipeline.ingest import DocReport, SourceSpec, ingest_paths
-from castdigest.pipeline.read_ahead import ingest_files
+from castdigest.pipeline.read_ahead import _read, _Reading, _Task, ingest_files
 from conftest import AS_OF, SAMPLES
 
 NOW = AS_OF + timedelta(hours=1)
@@ -108,3 +109,24 @@ def test_cli_jobs_prints_what_one_process_prints(tmp_path: Path, inbox: list[Pat
     bad = CliRunner().invoke(cli, ["ingest", folder, "--jobs", "-1"])
     assert bad.exit_code == 2
     assert "Invalid value for '--jobs'" in bad.stderr
+
+
+def die_on_video_page(task: _Task) -> _Reading:
+    """A worker that dies (as one killed would) on one file, and reads the others."""
+    if task.path.name == "video-page.txt":
+        os._exit(9)
+    return _read(task)
+
+
+def test_a_dead_reader_loses_nothing(tmp_path: Path, inbox: list[Path]) -> None:
+    one = sequential(tmp_path / "one.db", inbox)
+    with Archive(tmp_path / "two.db") as arch:
+        two = list(ingest_files(arch, inbox, SourceSpec(), AS_OF, NOW, 2, read=die_on_video_page))
+    assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
+    warned = [r for r in two if r.warnings]
+    assert len(warned) == 1
+    assert warned[0].warnings[0].startswith("a reading process stopped unexpectedly")
+    # the file that killed it, or one read beside it, is the first read here
+    assert inbox.index(Path(warned[0].location)) <= inbox.index(inbox[0].parent / "video-page.txt")
+    warned[0].warnings.pop(0)
+    assert [r.as_dict() for r in two] == [r.as_dict() for r in one]

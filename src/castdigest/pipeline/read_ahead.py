@@ -18,6 +18,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.context import BaseContext
@@ -32,6 +33,7 @@ from castdigest.pipeline.ingest import (
     SourceSpec,
     batch_collection,
     error_text,
+    ingest_paths,
     read_episodes,
     report_unchanged,
     skip_hash,
@@ -108,8 +110,13 @@ def ingest_files(
     jobs: int,
     follow: Follower | None = None,
     progress: Callable[[str], None] | None = None,
+    read: Callable[[_Task], _Reading] | None = None,
 ) -> Iterator[DocReport]:
-    """`ingest_paths` with `jobs` reading processes; one report per file, in file order."""
+    """`ingest_paths` with `jobs` reading processes; one report per file, in file order.
+
+    Should a reading process die (killed, out of memory), every file not stored yet is read
+    in this process instead, and the first one's report warns of it. `read` replaces the
+    worker's function (a module-level one: it is pickled)."""
     pending: deque[tuple[Path, Future[_Reading]]] = deque()
     todo = iter(files)
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker) as pool:
@@ -120,19 +127,34 @@ def ingest_files(
                 if path is not None:
                     skip = skip_hash(archive.episodes.document(str(path)), spec, follow)
                     task = _Task(path, spec, as_of, now, skip)
-                    pending.append((path, pool.submit(_read, task)))
+                    pending.append((path, pool.submit(read or _read, task)))
 
             for _ in range(jobs * _IN_FLIGHT_PER_JOB):
                 submit()
             while pending:
                 path, future = pending.popleft()
-                reading = future.result()
+                try:
+                    reading = future.result()
+                except BrokenProcessPool:
+                    rest = [path, *(p for p, _ in pending), *todo]
+                    reports = ingest_paths(archive, rest, spec, as_of, now, progress, follow)
+                    first = next(reports)
+                    first.warnings.insert(0, _DIED)
+                    yield first
+                    yield from reports
+                    return
                 submit()
                 if progress:
                     progress(str(path))
                 yield _store(archive, reading, now, follow)
         finally:
             pool.shutdown(cancel_futures=True)
+
+
+_DIED = (
+    "a reading process stopped unexpectedly (killed, or out of memory?): this file and the "
+    "ones after it were read by the main process"
+)
 
 
 def _store(
