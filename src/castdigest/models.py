@@ -142,12 +142,38 @@ class Episode(Model):
     def url(self) -> str | None:
         return self.urls[0] if self.urls else None
 
-    def content_hash(self) -> str:
-        """Hash of what the episode says (not where it came from): keys caches of later stages."""
+    def content_hash(self, blob: str | None = None) -> str:
+        """Hash of what the episode says (not where it came from): keys caches of later stages.
+
+        `blob`: this episode's `model_dump_json()`, when the caller has it (storing does): the
+        hash is then taken from it, without serialising the episode again."""
         # Fields serialise in declaration order, so the JSON is as canonical as a sorted dump
         # (and three times cheaper: ingest hashes every episode it stores).
-        blob = self.model_dump_json(exclude={"sources", "first_seen"})
-        return hashlib.sha256(blob.encode()).hexdigest()
+        said = _without_provenance(blob) if blob else None
+        if said is None:
+            said = self.model_dump_json(exclude={"sources", "first_seen"})
+        return hashlib.sha256(said.encode()).hexdigest()
+
+
+# In an episode's JSON, a quote inside a string is always escaped (\"), so these keys are found
+# only where they are keys; no model nested in an episode has fields of these names.
+_FIRST_SEEN = ',"first_seen":'
+_SOURCES = ',"sources":['
+
+
+def _without_provenance(blob: str) -> str | None:
+    """An episode's JSON as `model_dump_json(exclude={"sources", "first_seen"})` writes it:
+    the value of first_seen (null or a quoted time, followed by the next key) and the sources
+    (the last field) cut out. None if the JSON is not laid out that way."""
+    start = blob.find(_FIRST_SEEN)
+    cut = blob.rfind(_SOURCES)
+    if start < 0 or cut < 0 or not blob.endswith("]}"):
+        return None
+    value = start + len(_FIRST_SEEN)
+    end = value + 4 if blob.startswith("null", value) else blob.find('"', value + 1) + 1
+    if end <= value or blob[end] != ",":
+        return None
+    return blob[:start] + blob[end:cut] + "}"
 
 
 # --------------------------------------------------------------------------- condensed

@@ -168,7 +168,7 @@ class EpisodeStore:
             status, content_hash = "unchanged", str(old[0])
         else:
             status = "updated" if old else "new"
-            content_hash = episode.content_hash()
+            content_hash = episode.content_hash(blob)
             published = utc_iso(episode.published) if episode.published else None
             self.conn.execute(
                 "INSERT INTO episodes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
