@@ -43,7 +43,7 @@ def dump(db: Path) -> list[str]:
 
 def test_new_archive_has_schema_and_wal(tmp_path: Path) -> None:
     with Archive(tmp_path / "a.db") as arch:
-        assert arch.version() == 2
+        assert arch.version() == 3
         mode = arch.conn.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
     assert {"episodes", "contributions", "documents", "digests", "send_ledger"} <= set(
@@ -132,14 +132,58 @@ def test_version_one_archive_gains_the_window_indexes_and_keeps_its_episodes(
     conn = sqlite3.connect(db)  # back to the schema of version 1
     conn.execute("DROP INDEX episodes_window")
     conn.execute("DROP INDEX episodes_undated")
-    conn.execute("DELETE FROM migrations WHERE version = 2")
+    conn.execute("DELETE FROM migrations WHERE version >= 2")
     conn.commit()
     conn.close()
     with Archive(db) as arch:
-        assert arch.version() == 2
+        assert arch.version() == 3
         names = {r[0] for r in arch.conn.execute("SELECT name FROM sqlite_master")}
         assert {"episodes_window", "episodes_undated"} <= names
+        columns = [r[2] for r in arch.conn.execute("PRAGMA index_info(episodes_window)")]
+        assert columns == ["day", "show", "content_hash", "id", "language"]
         assert [e.title for e in arch.episodes.list()] == ["Episode one"]
+
+
+def test_version_two_archive_gains_the_language_in_its_window_index(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with Archive(db) as arch:
+        bonjour = "Ann: bonjour, nous parlons aujourd'hui des modèles et de la recherche."
+        ingest_file(arch, transcript(tmp_path / "t.txt", "Un épisode", bonjour), SPEC, None, NOW)
+    conn = sqlite3.connect(db)  # back to the schema of version 2
+    conn.execute("DROP INDEX episodes_window")
+    conn.execute("CREATE INDEX episodes_window ON episodes(day, show, content_hash, id)")
+    conn.execute("DELETE FROM migrations WHERE version = 3")
+    conn.commit()
+    conn.close()
+    with Archive(db) as arch:
+        assert arch.version() == 3
+        columns = [r[2] for r in arch.conn.execute("PRAGMA index_info(episodes_window)")]
+        assert columns[-1] == "language"
+        assert [e.title for e in arch.episodes.list(EpisodeFilter(language="fr"))] == ["Un épisode"]
+
+
+def test_listing_reads_the_rows_of_only_the_episodes_it_returns(tmp_path: Path) -> None:
+    """Every filter of `episodes` is answered from the `episodes_window` index; only the
+    episodes returned are read (their JSON, which the columns after it sit behind)."""
+    samples = Path(__file__).parent.parent / "samples"
+    with Archive(tmp_path / "a.db") as arch:
+        for name in ("pages/channel-listing.txt", "pages/summary-page-fr.txt"):
+            assert not ingest_file(arch, samples / name, SPEC, NOW, NOW).failed
+        french = [e.title for e in arch.episodes.list(EpisodeFilter(language="fr"))]
+        assert len(french) == 1 and arch.episodes.count() == 4
+        for flt in (
+            EpisodeFilter(language="fr", since=NOW - timedelta(days=30), limit=5),
+            EpisodeFilter(show="Latent Space", until=NOW),
+            EpisodeFilter(tag="ai", language="en"),
+        ):
+            seen: list[str] = []
+            arch.conn.set_trace_callback(seen.append)
+            list(arch.episodes.list(flt))
+            arch.conn.set_trace_callback(None)
+            (sql,) = seen
+            plan = [r[3] for r in arch.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+            picks = [step for step in plan if " w " in f" {step} "]
+            assert picks and all("COVERING INDEX episodes_window" in s for s in picks), plan
 
 
 def test_candidate_queries_read_no_episode_row(tmp_path: Path) -> None:

@@ -225,25 +225,32 @@ class EpisodeStore:
         flt = flt or EpisodeFilter()
         where, args = [], []
         if flt.since:
-            where.append("e.day >= ?")
+            where.append("w.day >= ?")
             args.append(utc_iso(flt.since))
         if flt.until:
-            where.append("e.day < ?")
+            where.append("w.day < ?")
             args.append(utc_iso(flt.until))
         if flt.language:
-            where.append("(e.language = ? OR e.language LIKE ?)")
+            where.append("(w.language = ? OR w.language LIKE ?)")
             args += [flt.language, flt.language + "-%"]
         if flt.show:
-            where.append("e.show = ? COLLATE NOCASE")
+            where.append("w.show = ? COLLATE NOCASE")
             args.append(flt.show)
         if flt.tag:
-            where.append("e.id IN (SELECT episode_id FROM episode_tags WHERE tag = ?)")
+            where.append("+w.id IN (SELECT episode_id FROM episode_tags WHERE tag = ?)")
             args.append(flt.tag.casefold())
-        sql = "SELECT e.json FROM episodes e"
+        # The episodes are chosen and ordered on the `episodes_window` index, which holds every
+        # column filtered on: a row's other columns follow its JSON, and reaching them would
+        # read the whole JSON of every episode tested, printed or not.
+        pick = "SELECT w.id, w.day FROM episodes w"
         if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.day DESC, e.id"
+            pick += " WHERE " + " AND ".join(where)
+        pick += " ORDER BY w.day DESC, w.id"
         if flt.limit:
-            sql += f" LIMIT {int(flt.limit)}"
+            pick += f" LIMIT {int(flt.limit)}"
+        sql = (
+            f"SELECT e.json FROM ({pick}) AS p JOIN episodes e ON e.id = p.id"
+            " ORDER BY p.day DESC, p.id"
+        )
         for (blob,) in self.conn.execute(sql, args):
             yield Episode.model_validate_json(blob)

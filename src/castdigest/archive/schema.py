@@ -127,4 +127,13 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX episodes_undated ON episodes(first_seen, id) WHERE published IS NULL;
         """,
     ),
+    (
+        3,
+        """
+        -- The language too, so that listing the archive by language (`episodes --lang`)
+        -- picks its episodes from the index, reading the rows of only those it prints.
+        DROP INDEX episodes_window;
+        CREATE INDEX episodes_window ON episodes(day, show, content_hash, id, language);
+        """,
+    ),
 ]
