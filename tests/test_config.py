@@ -52,6 +52,25 @@ def test_secrets_do_not_change_the_config_hash(tmp_path: Path) -> None:
     assert a.config_hash() == b.config_hash() != c.config_hash()
 
 
+def test_delivery_and_fetching_do_not_change_the_config_hash() -> None:
+    base = load_settings(environ={})
+    same = load_settings(
+        environ={
+            "CASTDIGEST_SMTP_HOST": "mail.example.org",
+            "CASTDIGEST_SMTP_RATE": "5",
+            "CASTDIGEST_HTTP_TIMEOUT": "3",
+            "CASTDIGEST_ARCHIVE": "other.db",
+        }
+    )
+    assert same.config_hash() == base.config_hash()
+    for var, value in (
+        ("CASTDIGEST_RANK_MAX_ITEMS", "3"),
+        ("CASTDIGEST_SEND_PREFERENCES_URL", "https://example.org/prefs"),  # in every email
+        ("CASTDIGEST_UNSUBSCRIBE_LIST_ID", "weekly.example.org"),  # a header of every email
+    ):
+        assert load_settings(environ={var: value}).config_hash() != base.config_hash(), var
+
+
 def test_every_invalid_key_at_once_with_its_origin(tmp_path: Path) -> None:
     cfg = tmp_path / "c.toml"
     cfg.write_text(

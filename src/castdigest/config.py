@@ -204,14 +204,22 @@ class Settings(Section):
         return p if p.is_absolute() else Path(self.base_dir) / p
 
     def config_hash(self) -> str:
-        """Hash of everything that shapes output; secrets and paths excluded."""
+        """Hash of the settings that shape a digest built from the archive (what it picks,
+        how it condenses and renders it, the links and headers of its emails), recorded in
+        each digest. How mail is delivered (`smtp`), how sources are fetched (`http`) and
+        which sources are read do not change a digest built from the same archive: left out,
+        with secrets and paths."""
         data = self.model_dump(
             mode="json",
-            exclude={
-                "base_dir": True,
-                "archive": True,
-                "smtp": {"password", "user"},
-                "unsubscribe": {"secret"},
+            include={
+                "newsletter": True,
+                "topics": True,
+                "rank": True,
+                "condense": True,
+                "feeds": True,
+                "send": True,
+                "unsubscribe": {"url", "mailto", "list_id"},
+                "templates_dir": True,
             },
         )
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
