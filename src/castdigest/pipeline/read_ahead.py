@@ -83,7 +83,8 @@ def _read(task: _Task) -> _Reading:
 
 
 def _start_worker() -> None:
-    # The worker lives for the run, reading page after page: collect as the ingest run does.
+    # A worker lives for the run, reading page after page: it collects garbage as an ingest
+    # run does, until it exits (the context is never left).
     batch_collection().__enter__()
 
 
@@ -120,15 +121,21 @@ def ingest_files(
     pending: deque[tuple[Path, Future[_Reading]]] = deque()
     todo = iter(files)
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker) as pool:
+
+        def submit() -> None:
+            path = next(todo, None)
+            if path is None:
+                return
+            skip = skip_hash(archive.episodes.document(str(path)), spec, follow)
+            future: Future[_Reading]
+            try:
+                future = pool.submit(read or _read, _Task(path, spec, as_of, now, skip))
+            except BrokenProcessPool as exc:  # a reader died since the last file was handed out
+                future = Future()
+                future.set_exception(exc)
+            pending.append((path, future))
+
         try:
-
-            def submit() -> None:
-                path = next(todo, None)
-                if path is not None:
-                    skip = skip_hash(archive.episodes.document(str(path)), spec, follow)
-                    task = _Task(path, spec, as_of, now, skip)
-                    pending.append((path, pool.submit(read or _read, task)))
-
             for _ in range(jobs * _IN_FLIGHT_PER_JOB):
                 submit()
             while pending:
@@ -146,7 +153,7 @@ def ingest_files(
                 submit()
                 if progress:
                     progress(str(path))
-                yield _store(archive, reading, now, follow)
+                yield _store_reading(archive, reading, now, follow)
         finally:
             pool.shutdown(cancel_futures=True)
 
@@ -157,7 +164,7 @@ _DIED = (
 )
 
 
-def _store(
+def _store_reading(
     archive: Archive, reading: _Reading, now: datetime, follow: Follower | None
 ) -> DocReport:
     if reading.unchanged:
