@@ -122,6 +122,15 @@ def test_unknown_newer_schema_is_refused(tmp_path: Path) -> None:
         Archive(db)
 
 
+def downgrade(db: Path, *statements: str) -> None:
+    """Take an archive back to an earlier schema (the statements undo later migrations)."""
+    conn = sqlite3.connect(db)
+    for sql in statements:
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
 def test_version_one_archive_gains_the_window_indexes_and_keeps_its_episodes(
     tmp_path: Path,
 ) -> None:
@@ -129,12 +138,12 @@ def test_version_one_archive_gains_the_window_indexes_and_keeps_its_episodes(
     f = transcript(tmp_path / "t.txt", "Episode one", "Ann: hello", "Bob: hi")
     with Archive(db) as arch:
         ingest_file(arch, f, SPEC, None, NOW)
-    conn = sqlite3.connect(db)  # back to the schema of version 1
-    conn.execute("DROP INDEX episodes_window")
-    conn.execute("DROP INDEX episodes_undated")
-    conn.execute("DELETE FROM migrations WHERE version >= 2")
-    conn.commit()
-    conn.close()
+    downgrade(
+        db,
+        "DROP INDEX episodes_window",
+        "DROP INDEX episodes_undated",
+        "DELETE FROM migrations WHERE version >= 2",
+    )
     with Archive(db) as arch:
         assert arch.version() == 3
         names = {r[0] for r in arch.conn.execute("SELECT name FROM sqlite_master")}
@@ -149,12 +158,12 @@ def test_version_two_archive_gains_the_language_in_its_window_index(tmp_path: Pa
     with Archive(db) as arch:
         bonjour = "Ann: bonjour, nous parlons aujourd'hui des modèles et de la recherche."
         ingest_file(arch, transcript(tmp_path / "t.txt", "Un épisode", bonjour), SPEC, None, NOW)
-    conn = sqlite3.connect(db)  # back to the schema of version 2
-    conn.execute("DROP INDEX episodes_window")
-    conn.execute("CREATE INDEX episodes_window ON episodes(day, show, content_hash, id)")
-    conn.execute("DELETE FROM migrations WHERE version = 3")
-    conn.commit()
-    conn.close()
+    downgrade(
+        db,
+        "DROP INDEX episodes_window",
+        "CREATE INDEX episodes_window ON episodes(day, show, content_hash, id)",
+        "DELETE FROM migrations WHERE version = 3",
+    )
     with Archive(db) as arch:
         assert arch.version() == 3
         columns = [r[2] for r in arch.conn.execute("PRAGMA index_info(episodes_window)")]

@@ -122,7 +122,7 @@ def ingest_cmd(
                     )
             files, missing = expand_paths([p for p in patterns if not is_url(p)])
             reports += [DocReport(location=m, error="no such file or folder") for m in missing]
-            reports += _run(archive, files, spec, as_of, as_json, follow, jobs)
+            reports += _run(archive, files, spec, as_of, now, as_json, follow, jobs)
     _print_reports(reports, as_json)
     if any(r.failed for r in reports):
         raise SystemExit(1)
@@ -140,11 +140,11 @@ def _run(
     files: list[Path],
     spec: SourceSpec,
     as_of: datetime | None,
+    now: datetime,
     quiet: bool,
     follow: Follower | None,
     jobs: int,
 ) -> list[DocReport]:
-    now = datetime.now(UTC)
     workers = min(jobs or read_ahead.cores(), len(files))
     reports = (
         read_ahead.ingest_files(archive, files, spec, as_of, now, workers, follow)

@@ -198,25 +198,24 @@ def ingest_document(
 ) -> DocReport:
     """Read one loaded document and store it; never raises for bad input (see report.error)."""
     known = archive.episodes.document(doc.location)
-    if doc.content_hash == skip_hash(known, spec, follow):
-        return report_unchanged(archive, doc.location, now, etag, last_modified)
-    report = DocReport(location=doc.location)
+    if known is not None and doc.content_hash == skip_hash(known, spec, follow):
+        return report_unchanged(archive, known, now, etag, last_modified)
     try:
-        report.format, episodes, report.warnings = read_episodes(doc, spec, as_of, now)
-        store_read(
-            archive,
-            doc.location,
-            doc.content_hash,
-            episodes,
-            now,
-            report,
-            follow,
-            etag,
-            last_modified,
-        )
+        fmt, episodes, warnings = read_episodes(doc, spec, as_of, now)
     except CastdigestError as exc:
-        report.error = error_text(exc, doc.location)
-    return report
+        return DocReport(location=doc.location, error=error_text(exc, doc.location))
+    return store_read(
+        archive,
+        doc.location,
+        doc.content_hash,
+        fmt,
+        episodes,
+        warnings,
+        now,
+        follow,
+        etag,
+        last_modified,
+    )
 
 
 def skip_hash(known: DocumentRow | None, spec: SourceSpec, follow: Follower | None) -> str | None:
@@ -232,14 +231,14 @@ def skip_hash(known: DocumentRow | None, spec: SourceSpec, follow: Follower | No
 
 def report_unchanged(
     archive: Archive,
-    location: str,
+    known: DocumentRow,
     now: datetime,
     etag: str | None = None,
     last_modified: str | None = None,
 ) -> DocReport:
-    """The report of a document read before as it is now; new validators are recorded."""
-    known = archive.episodes.document(location)
-    assert known is not None
+    """The report of a document stored as `known` and read again as it was; new validators
+    are recorded."""
+    location = known.location
     report = DocReport(location=location, format=known.format)
     report.unchanged = len(set(archive.episodes.contributed_by(location)))
     if (etag, last_modified) != (known.etag, known.last_modified) and (etag or last_modified):
@@ -269,19 +268,26 @@ def store_read(
     archive: Archive,
     location: str,
     content_hash: str,
+    fmt: str,
     episodes: list[Episode],
+    warnings: list[str],
     now: datetime,
-    report: DocReport,
     follow: Follower | None = None,
     etag: str | None = None,
     last_modified: str | None = None,
-) -> None:
-    """Follow the links of what was read (if asked), then store it; raises CastdigestError."""
-    if follow is not None:
-        episodes = follow(episodes, report.warnings)
-    store_episodes(
-        archive, location, content_hash, report.format, episodes, now, report, etag, last_modified
-    )
+) -> DocReport:
+    """Follow the links of what was read (if asked), then store it; never raises for bad
+    input (see report.error)."""
+    report = DocReport(location=location, format=fmt, warnings=warnings)
+    try:
+        if follow is not None:
+            episodes = follow(episodes, report.warnings)
+        store_episodes(
+            archive, location, content_hash, fmt, episodes, now, report, etag, last_modified
+        )
+    except CastdigestError as exc:
+        report.error = error_text(exc, location)
+    return report
 
 
 def error_text(exc: CastdigestError, location: str) -> str:

@@ -25,6 +25,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from castdigest.archive import Archive
+from castdigest.archive.episodes import DocumentRow
 from castdigest.errors import CastdigestError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.ingest import (
@@ -118,7 +119,8 @@ def ingest_files(
     Should a reading process die (killed, out of memory), every file not stored yet is read
     in this process instead, and the first one's report warns of it. `read` replaces the
     worker's function (a module-level one: it is pickled)."""
-    pending: deque[tuple[Path, Future[_Reading]]] = deque()
+    # Each file handed out, with what the archive held of it then, and its reading to come.
+    pending: deque[tuple[Path, DocumentRow | None, Future[_Reading]]] = deque()
     todo = iter(files)
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker) as pool:
 
@@ -126,24 +128,25 @@ def ingest_files(
             path = next(todo, None)
             if path is None:
                 return
-            skip = skip_hash(archive.episodes.document(str(path)), spec, follow)
+            known = archive.episodes.document(str(path))
+            skip = skip_hash(known, spec, follow)
             future: Future[_Reading]
             try:
                 future = pool.submit(read or _read, _Task(path, spec, as_of, now, skip))
             except BrokenProcessPool as exc:  # a reader died since the last file was handed out
                 future = Future()
                 future.set_exception(exc)
-            pending.append((path, future))
+            pending.append((path, known, future))
 
         try:
             for _ in range(jobs * _IN_FLIGHT_PER_JOB):
                 submit()
             while pending:
-                path, future = pending.popleft()
+                path, known, future = pending.popleft()
                 try:
                     reading = future.result()
                 except BrokenProcessPool:
-                    rest = [path, *(p for p, _ in pending), *todo]
+                    rest = [path, *(p for p, _, _ in pending), *todo]
                     reports = ingest_paths(archive, rest, spec, as_of, now, progress, follow)
                     first = next(reports)
                     first.warnings.insert(0, _DIED)
@@ -153,7 +156,7 @@ def ingest_files(
                 submit()
                 if progress:
                     progress(str(path))
-                yield _store_reading(archive, reading, now, follow)
+                yield _store_reading(archive, reading, known, now, follow)
         finally:
             pool.shutdown(cancel_futures=True)
 
@@ -165,19 +168,23 @@ _DIED = (
 
 
 def _store_reading(
-    archive: Archive, reading: _Reading, now: datetime, follow: Follower | None
+    archive: Archive,
+    reading: _Reading,
+    known: DocumentRow | None,
+    now: datetime,
+    follow: Follower | None,
 ) -> DocReport:
-    if reading.unchanged:
-        return report_unchanged(archive, reading.location, now)
-    report = DocReport(location=reading.location, format=reading.format)
+    if reading.unchanged and known is not None:
+        return report_unchanged(archive, known, now)
     if reading.error is not None:
-        report.error = reading.error
-        return report
-    report.warnings = reading.warnings
-    try:
-        store_read(
-            archive, reading.location, reading.content_hash, reading.episodes, now, report, follow
-        )
-    except CastdigestError as exc:
-        report.error = error_text(exc, reading.location)
-    return report
+        return DocReport(location=reading.location, error=reading.error)
+    return store_read(
+        archive,
+        reading.location,
+        reading.content_hash,
+        reading.format,
+        reading.episodes,
+        reading.warnings,
+        now,
+        follow,
+    )
