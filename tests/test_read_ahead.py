@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -14,8 +15,9 @@ from click.testing import CliRunner
 from castdigest.archive import Archive
 from castdigest.cli import cli
 from castdigest.pipeline.ingest import DocReport, SourceSpec, ingest_paths
-from castdigest.pipeline.read_ahead import _read, _Reading, _Task, ingest_files
+from castdigest.pipeline.read_ahead import _read, _Reading, _Task, cores, ingest_files, ingest_many
 from conftest import AS_OF, SAMPLES
+from send_fixtures import SECRET, write_config
 
 NOW = AS_OF + timedelta(hours=1)
 
@@ -130,3 +132,47 @@ def test_a_dead_reader_loses_nothing(tmp_path: Path, inbox: list[Path]) -> None:
     assert inbox.index(Path(warned[0].location)) <= inbox.index(inbox[0].parent / "video-page.txt")
     warned[0].warnings.pop(0)
     assert [r.as_dict() for r in two] == [r.as_dict() for r in one]
+
+
+def test_weekly_jobs_ingests_as_one_process(tmp_path: Path, inbox: list[Path]) -> None:
+    """`weekly --jobs 2` reads the configured folder in two processes: the same reports, the
+    same episodes and the same digest as `--jobs 1`."""
+    runs = {}
+    for jobs in ("1", "2"):
+        home = tmp_path / f"jobs{jobs}"
+        home.mkdir()
+        config = write_config(home, sources=[inbox[0].parent])
+        args = ["--config", str(config), "weekly", "--no-send", "--as-of", "2026-11-20"]
+        result = CliRunner().invoke(
+            cli, [*args, "--json", "--jobs", jobs], env={"CASTDIGEST_UNSUBSCRIBE_SECRET": SECRET}
+        )
+        assert result.exit_code == 1, result.output  # the two unreadable files
+        with Archive(home / "castdigest.db") as arch:
+            ids = [ep.id for ep in arch.episodes.list()]
+        runs[jobs] = (json.loads(result.stdout), ids)
+    (one, one_ids), (two, two_ids) = runs["1"], runs["2"]
+    assert two["ingest"] == one["ingest"]
+    assert [r["location"] for r in two["ingest"]] == [str(p) for p in inbox]
+    assert [r["failed"] for r in two["ingest"]].count(True) == 2
+    assert len(two_ids) == 11 and two_ids == one_ids
+    assert (two["digest_id"], two["build"], two["items"]) == (one["digest_id"], "new", one["items"])
+    assert two["items"] >= 1
+    bad = CliRunner().invoke(cli, ["weekly", "--jobs", "-1"])
+    assert bad.exit_code == 2 and "Invalid value for '--jobs'" in bad.stderr
+
+
+def test_ingest_many_reads_in_workers_only_when_there_is_more_than_one_reader(
+    tmp_path: Path, inbox: list[Path]
+) -> None:
+    with Archive(tmp_path / "a.db") as arch:
+        chosen = {
+            (jobs, len(files)): ingest_many(arch, files, SourceSpec(), AS_OF, NOW, jobs).__name__
+            for jobs, files in ((2, inbox), (2, inbox[:1]), (1, inbox), (0, inbox))
+        }
+    workers = "ingest_files" if cores() > 1 else "ingest_paths"
+    assert chosen == {
+        (2, len(inbox)): "ingest_files",
+        (2, 1): "ingest_paths",
+        (1, len(inbox)): "ingest_paths",
+        (0, len(inbox)): workers,
+    }

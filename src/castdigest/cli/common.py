@@ -70,6 +70,17 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def jobs_option(func: F) -> F:
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help="Processes reading files (0: one per core); the archive is written by this one, "
+        "in file order, so the result is the same.",
+    )(func)
+
+
 def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(func)
 

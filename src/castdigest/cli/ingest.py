@@ -21,6 +21,7 @@ from castdigest.cli.common import (
     db_option,
     errors,
     is_tty,
+    jobs_option,
     json_option,
 )
 from castdigest.models import Episode, dump_json
@@ -33,7 +34,6 @@ from castdigest.pipeline.ingest import (
     SourceSpec,
     batch_collection,
     expand_paths,
-    ingest_paths,
     ingest_url,
 )
 from castdigest.readers.registry import formats
@@ -53,14 +53,7 @@ from castdigest.text.durations import format_duration
     is_flag=True,
     help="Also fetch the transcripts and chapters that feed items link to.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Processes reading files (0: one per core); the archive is written by this one, in "
-    "file order, so the result is the same.",
-)
+@jobs_option
 @json_option
 @click.pass_obj
 def ingest_cmd(
@@ -145,12 +138,7 @@ def _run(
     follow: Follower | None,
     jobs: int,
 ) -> list[DocReport]:
-    workers = min(jobs or read_ahead.cores(), len(files))
-    reports = (
-        read_ahead.ingest_files(archive, files, spec, as_of, now, workers, follow)
-        if workers > 1
-        else ingest_paths(archive, files, spec, as_of, now, follow=follow)
-    )
+    reports = read_ahead.ingest_many(archive, files, spec, as_of, now, jobs, follow)
     if not is_tty() or quiet or len(files) < 2:
         return list(reports)
     done: list[DocReport] = []

@@ -18,6 +18,7 @@ from castdigest.cli.common import (
     db_option,
     errors,
     is_tty,
+    jobs_option,
     json_option,
 )
 from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings
@@ -305,10 +306,16 @@ def unsubscribe_server_cmd(app: AppContext, host: str, port: int, db: str | None
 @click.option("--no-send", is_flag=True, help="Stop after building and publishing.")
 @as_of_option
 @db_option
+@jobs_option
 @json_option
 @click.pass_obj
 def weekly_cmd(
-    app: AppContext, no_send: bool, as_of: datetime | None, db: str | None, as_json: bool
+    app: AppContext,
+    no_send: bool,
+    as_of: datetime | None,
+    db: str | None,
+    jobs: int,
+    as_json: bool,
 ) -> None:
     """The weekly job for a scheduler: ingest the configured sources, build this week's
     digest, publish out/, and send it.
@@ -319,6 +326,7 @@ def weekly_cmd(
     \b
     Example (cron, Sundays 18:00):
       0 18 * * 0  cd /srv/digest && castdigest weekly
+      castdigest weekly --no-send --jobs 0   # a big backlog of saved pages: every core
     """
     refuse_file_secrets(app)
     settings = app.settings()
@@ -333,7 +341,13 @@ def weekly_cmd(
 
     with app.archive(db) as archive, errors():
         report = run_weekly(
-            archive, settings, as_of=as_of, send=not no_send, progress_bar=bar, step=step
+            archive,
+            settings,
+            as_of=as_of,
+            send=not no_send,
+            progress_bar=bar,
+            step=step,
+            jobs=jobs,
         )
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

@@ -103,6 +103,23 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
 
 
+def ingest_many(
+    archive: Archive,
+    files: list[Path],
+    spec: SourceSpec,
+    as_of: datetime | None,
+    now: datetime,
+    jobs: int,
+    follow: Follower | None = None,
+) -> Iterator[DocReport]:
+    """`ingest_files` with `jobs` readers (0: one per core), or `ingest_paths` in this process
+    when one reader is all there is to use (one job, one core, or one file)."""
+    workers = min(jobs or cores(), len(files))
+    if workers > 1:
+        return ingest_files(archive, files, spec, as_of, now, workers, follow)
+    return ingest_paths(archive, files, spec, as_of, now, follow=follow)
+
+
 def ingest_files(
     archive: Archive,
     files: Iterable[Path],

@@ -24,10 +24,10 @@ from castdigest.pipeline.ingest import (
     SourceSpec,
     batch_collection,
     expand_paths,
-    ingest_paths,
     ingest_url,
 )
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
+from castdigest.pipeline.read_ahead import ingest_many
 from castdigest.pipeline.send import Pacing, Progress, SendSummary, send_digest
 from castdigest.send.smtp import SmtpTransport
 
@@ -61,9 +61,10 @@ class WeeklyReport:
 
 
 def ingest_configured(
-    archive: Archive, settings: Settings, as_of: datetime | None, now: datetime
+    archive: Archive, settings: Settings, as_of: datetime | None, now: datetime, jobs: int = 1
 ) -> list[DocReport]:
-    """Every `[[sources]]` entry: URLs fetched conditionally, paths read; one report each."""
+    """Every `[[sources]]` entry: URLs fetched conditionally, paths read (by `jobs` processes,
+    as `ingest --jobs`); one report each."""
     reports: list[DocReport] = []
     with make_client(settings.http) as client, batch_collection():
         for src in settings.sources:
@@ -77,7 +78,7 @@ def ingest_configured(
             if src.path:
                 files, missing = expand_paths([str(settings.resolve(src.path))])
                 reports += [DocReport(location=m, error="no such file or folder") for m in missing]
-                reports += ingest_paths(archive, files, spec, as_of, now)
+                reports += ingest_many(archive, files, spec, as_of, now, jobs)
     return reports
 
 
@@ -91,12 +92,13 @@ def run_weekly(
     progress_bar: Callable[[int], AbstractContextManager[Progress]] | None = None,
     pacing: Pacing | None = None,
     step: Step | None = None,
+    jobs: int = 1,
 ) -> WeeklyReport:
     say: Step = step or (lambda text: None)
     now = datetime.now(UTC)
     report = WeeklyReport()
     say("ingest")
-    report.ingest = ingest_configured(archive, settings, as_of, now)
+    report.ingest = ingest_configured(archive, settings, as_of, now, jobs)
     window = choose_window(settings, as_of=as_of or now)
     report.digest_id = window.id
     say(f"build {window.id}")
