@@ -40,6 +40,24 @@ def test_ingest_folder_then_again_is_unchanged(tmp_path: Path, inbox: Path) -> N
     )
 
 
+def test_the_archive_inside_an_ingested_folder_is_not_read(tmp_path: Path, inbox: Path) -> None:
+    """`ingest .` beside castdigest.db: the database and SQLite's files beside it are outputs."""
+    db = inbox / "castdigest.db"
+    (inbox / "castdigest.db-journal").write_bytes(b"\x00" * 16)  # as a crashed writer leaves
+    for pattern, counts in (
+        (str(inbox), "2 new, 0 updated, 0"),
+        (str(inbox / "*"), "0 new, 0 updated, 2"),
+    ):
+        code, out, err = run("ingest", pattern, "--db", str(db))
+        assert (code, err) == (0, "")
+        assert "castdigest.db" not in out
+        assert out.strip().endswith(f"2 document(s): 2 read, 0 failed; episodes {counts} unchanged")
+    # named as such, it is read, and refused as any binary file is
+    code, _, err = run("ingest", str(db), "--db", str(db))
+    assert code == 1
+    assert f"{db}: failed: binary file, not a text format castdigest reads" in err
+
+
 BAD_INPUTS = {
     "empty.txt": (b"", "empty file"),
     "blank.txt": (b"\n\n   \n", "empty file"),

@@ -60,6 +60,13 @@ class Archive:
 
     # ------------------------------------------------------------------ lifecycle
 
+    def own_files(self) -> frozenset[Path]:
+        """The archive file and SQLite's files beside it (resolved): never an input."""
+        main = self.path.resolve()
+        return frozenset(
+            [main, *(main.with_name(main.name + end) for end in ("-wal", "-shm", "-journal"))]
+        )
+
     def close(self) -> None:
         self.conn.close()
 

@@ -113,7 +113,9 @@ def ingest_cmd(
                             archive, client, url, spec, as_of, now, settings.http.max_bytes, follow
                         )
                     )
-            files, missing = expand_paths([p for p in patterns if not is_url(p)])
+            files, missing = expand_paths(
+                [p for p in patterns if not is_url(p)], archive.own_files()
+            )
             reports += [DocReport(location=m, error="no such file or folder") for m in missing]
             reports += _run(archive, files, spec, as_of, now, as_json, follow, jobs)
     _print_reports(reports, as_json)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import glob
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -92,14 +92,21 @@ def batch_collection() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def expand_paths(patterns: Iterable[str]) -> tuple[list[Path], list[str]]:
-    """Files named by paths, folders (recursively) and globs; and the patterns matching nothing."""
+def expand_paths(
+    patterns: Iterable[str], skip: Collection[Path] = ()
+) -> tuple[list[Path], list[str]]:
+    """Files named by paths, folders (recursively) and globs; and the patterns matching nothing.
+
+    `skip` (resolved paths: the archive's own files) is left out of folders and globs, so that
+    `ingest .` beside castdigest.db does not try to read the database; a file named as such
+    is still read (and reported)."""
     files: list[Path] = []
     missing: list[str] = []
     for pattern in patterns:
+        magic = glob.has_magic(pattern)
         matches = (
             [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
-            if glob.has_magic(pattern)
+            if magic
             else [Path(pattern)]
         )
         found = False
@@ -107,11 +114,13 @@ def expand_paths(patterns: Iterable[str]) -> tuple[list[Path], list[str]]:
             if path.is_dir():
                 for sub in sorted(path.rglob("*")):
                     if sub.is_file() and not _hidden(sub.relative_to(path)):
-                        files.append(sub)
                         found = True
+                        if not (skip and sub.resolve() in skip):
+                            files.append(sub)
             elif path.exists():
-                files.append(path)
                 found = True
+                if not (magic and skip and path.resolve() in skip):
+                    files.append(path)
         if not found:
             missing.append(pattern)
     return list(dict.fromkeys(files)), missing

@@ -76,7 +76,9 @@ def ingest_configured(
                     ingest_url(archive, client, src.url, spec, as_of, now, settings.http.max_bytes)
                 )
             if src.path:
-                files, missing = expand_paths([str(settings.resolve(src.path))])
+                files, missing = expand_paths(
+                    [str(settings.resolve(src.path))], archive.own_files()
+                )
                 reports += [DocReport(location=m, error="no such file or folder") for m in missing]
                 reports += ingest_many(archive, files, spec, as_of, now, jobs)
     return reports
