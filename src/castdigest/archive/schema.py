@@ -136,4 +136,17 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE INDEX episodes_window ON episodes(day, show, content_hash, id, language);
         """,
     ),
+    (
+        4,
+        """
+        -- Unsubscribe requests that came by mail, by Message-ID: each is acted on once, so
+        -- reading the same mailbox again cannot undo a later re-subscription.
+        CREATE TABLE mail_requests (
+            message_key TEXT PRIMARY KEY,
+            email       TEXT NOT NULL,
+            outcome     TEXT NOT NULL,
+            handled_at  TEXT NOT NULL
+        );
+        """,
+    ),
 ]

@@ -95,6 +95,19 @@ class SubscriberStore:
         rows = self.conn.execute("SELECT status, COUNT(*) FROM subscribers GROUP BY status")
         return Counter({str(s): int(n) for s, n in rows})
 
+    def request_handled(self, message_key: str) -> bool:
+        """Whether an unsubscribe request that came by mail was acted on already."""
+        row = self.conn.execute(
+            "SELECT 1 FROM mail_requests WHERE message_key = ?", (message_key,)
+        ).fetchone()
+        return row is not None
+
+    def record_request(self, message_key: str, email: str, outcome: str, now: datetime) -> None:
+        self.conn.execute(
+            "INSERT INTO mail_requests VALUES (?, ?, ?, ?)",
+            (message_key, email, outcome, utc_iso(now)),
+        )
+
 
 class LedgerStore:
     def __init__(self, archive: Archive) -> None:

@@ -23,7 +23,8 @@ from castdigest.cli.rank import (
     unpin_cmd,
 )
 from castdigest.cli.render import preview_cmd, render_cmd
-from castdigest.cli.send import send_cmd, subscribers_group, unsubscribe_server_cmd, weekly_cmd
+from castdigest.cli.send import send_cmd, unsubscribe_server_cmd, weekly_cmd
+from castdigest.cli.subscribers import subscribers_group
 from castdigest.errors import CastdigestError
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import click
 
@@ -79,6 +80,21 @@ def jobs_option(func: F) -> F:
         help="Processes reading files (0: one per core); the archive is written by this one, "
         "in file order, so the result is the same.",
     )(func)
+
+
+class Report(Protocol):
+    def as_dict(self) -> dict[str, object]: ...
+
+
+def finish(report: Report, as_json: bool, lines: Callable[[], None], failed: bool) -> None:
+    """Print a command's report, as JSON for scripts or as lines for people (`lines`); then
+    exit 1 when some input failed."""
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        lines()
+    if failed:
+        raise SystemExit(1)
 
 
 def json_option(func: F) -> F:

@@ -1,4 +1,4 @@
-"""`subscribers`, `send`, `unsubscribe-server`, `weekly`: getting the digest to its readers."""
+"""`send`, `unsubscribe-server`, `weekly`: getting the digest to its readers."""
 
 from __future__ import annotations
 
@@ -17,19 +17,15 @@ from castdigest.cli.common import (
     as_of_option,
     db_option,
     errors,
+    finish,
     is_tty,
     jobs_option,
     json_option,
 )
 from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings
 from castdigest.errors import ConfigError
-from castdigest.models import Subscriber, SubscriberStatus, dump_json
 from castdigest.pipeline.send import SendSummary, load_digest, send_digest
-from castdigest.pipeline.subscribers import add_subscriber, import_csv, remove_subscriber
 from castdigest.pipeline.weekly import WeeklyReport, run_weekly
-from castdigest.subscribers import InvalidSubscriber
-
-_EMAIL_ARG = click.argument("email")
 
 
 def _known_topics(settings: Settings) -> list[str]:
@@ -54,148 +50,6 @@ def refuse_file_secrets(app: AppContext) -> None:
                     where=str(path),
                     hint=f"remove it and set {var} in the environment",
                 )
-
-
-# --------------------------------------------------------------------------- subscribers
-
-
-@click.group("subscribers")
-def subscribers_group() -> None:
-    """Manage who receives the digest.
-
-    \b
-    Example:
-      castdigest subscribers import readers.csv     # email,name,topics,status
-      castdigest subscribers add ann@example.org --name Ann --topic agents
-      castdigest subscribers list --json
-    """
-
-
-@subscribers_group.command("import")
-@click.argument("file", type=click.Path(dir_okay=False))
-@db_option
-@click.option("--check-dns", is_flag=True, help="Also check that each domain accepts mail.")
-@json_option
-@click.pass_obj
-def import_cmd(app: AppContext, file: str, db: str | None, check_dns: bool, as_json: bool) -> None:
-    """Import subscribers from a CSV file (columns email, name, topics, status).
-
-    A header row names the columns in any order; topics are separated by `;`. Addresses that
-    differ only in case are one subscriber. Invalid rows are reported with their line and
-    the rest imported (exit 1). Someone who unsubscribed stays unsubscribed.
-
-    \b
-    Example:
-      castdigest subscribers import readers.csv
-    """
-    settings = app.settings()
-    with app.archive(db) as archive, errors():
-        report = import_csv(
-            archive,
-            Path(file),
-            known_topics=_known_topics(settings),
-            check_deliverability=check_dns,
-        )
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        for err in report.errors:
-            click.echo(f"{file}:{err.line}: {err.message}", err=True)
-        click.echo(
-            f"{file}: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{report.merged} duplicate(s) merged, {len(report.errors)} invalid"
-            + (
-                f", {report.kept_unsubscribed} kept unsubscribed"
-                if report.kept_unsubscribed
-                else ""
-            )
-        )
-    if report.errors:
-        raise SystemExit(1)
-
-
-@subscribers_group.command("add")
-@_EMAIL_ARG
-@click.option("--name", help="Name used in the greeting.")
-@click.option("--topic", "topics", multiple=True, help="Topic slug (repeatable; none: all).")
-@click.option("--check-dns", is_flag=True, help="Also check that the domain accepts mail.")
-@db_option
-@click.pass_obj
-def add_cmd(
-    app: AppContext,
-    email: str,
-    name: str | None,
-    topics: tuple[str, ...],
-    check_dns: bool,
-    db: str | None,
-) -> None:
-    """Add a subscriber, or update and reactivate one.
-
-    \b
-    Example:
-      castdigest subscribers add ann@example.org --name "Ann Lee" --topic agents --topic infra
-    """
-    settings = app.settings()
-    with app.archive(db) as archive:
-        try:
-            sub, outcome = add_subscriber(
-                archive,
-                email,
-                name=name,
-                topics=topics,
-                known_topics=_known_topics(settings),
-                check_deliverability=check_dns,
-            )
-        except InvalidSubscriber as exc:
-            raise click.BadParameter(str(exc), param_hint="EMAIL or --topic") from None
-    click.echo(f"{sub.email}: {outcome} ({_topics_label(sub)})")
-
-
-@subscribers_group.command("remove")
-@_EMAIL_ARG
-@click.option("--forget", is_flag=True, help="Delete the address and its send history too.")
-@db_option
-@click.pass_obj
-def remove_cmd(app: AppContext, email: str, forget: bool, db: str | None) -> None:
-    """Unsubscribe an address (kept as unsubscribed, so an import cannot bring it back).
-
-    \b
-    Example:
-      castdigest subscribers remove ann@example.org
-      castdigest subscribers remove ann@example.org --forget
-    """
-    with app.archive(db) as archive, errors():
-        remove_subscriber(archive, email, forget=forget)
-    click.echo(f"{email}: {'forgotten' if forget else 'unsubscribed'}")
-
-
-@subscribers_group.command("list")
-@click.option(
-    "--status", type=click.Choice([s.value for s in SubscriberStatus]), help="Only this status."
-)
-@db_option
-@json_option
-@click.pass_obj
-def list_cmd(app: AppContext, status: str | None, db: str | None, as_json: bool) -> None:
-    """List subscribers by address.
-
-    \b
-    Example:
-      castdigest subscribers list --status active --json
-    """
-    with app.archive(db) as archive:
-        subs = archive.subscribers.list(SubscriberStatus(status) if status else None)
-    if as_json:
-        click.echo(dump_json(subs))
-        return
-    for sub in subs:
-        line = f"{sub.email:<40} {sub.status.value:<12} {_topics_label(sub):<30} {sub.name or ''}"
-        click.echo(line.rstrip())
-    click.echo(f"{len(subs)} subscriber(s)", err=True)
-
-
-def _topics_label(sub: Subscriber) -> str:
-    return ",".join(sub.topics) if sub.topics else "all topics"
 
 
 # --------------------------------------------------------------------------- send
@@ -349,12 +203,7 @@ def weekly_cmd(
             step=step,
             jobs=jobs,
         )
-    if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_weekly(report)
-    if report.failed:
-        raise SystemExit(1)
+    finish(report, as_json, lambda: _print_weekly(report), report.failed)
 
 
 def _print_weekly(report: WeeklyReport) -> None:
