@@ -165,3 +165,18 @@ def test_batch_collection_restores_the_collector_thresholds_even_on_error() -> N
         assert gc.get_threshold() == (20_000, 20, 20)
         raise RuntimeError("a document failed hard")
     assert gc.get_threshold() == before
+
+
+def test_as_of_is_when_an_undated_episode_was_first_seen(tmp_path: Path, inbox: Path) -> None:
+    """A run as of a day is that run replayed: the transcripts (no date of their own) are first
+    seen that day, and so belong to its week, whatever day the command runs."""
+    db = str(tmp_path / "a.db")
+    code, _, _ = run("ingest", str(inbox), "--db", db, "--as-of", "2020-01-06")
+    assert code == 0
+    _, out, _ = run("episodes", "--db", db, "--json")
+    assert sorted((e["title"], e["first_seen"]) for e in json.loads(out)) == [
+        ("First talk", "2020-01-06T00:00:00Z"),
+        ("Second talk", "2020-01-06T00:00:00Z"),
+    ]
+    _, out, _ = run("episodes", "--db", db, "--since", "2020-01-06", "--until", "2020-01-07")
+    assert out.count("talk") == 2

@@ -128,7 +128,8 @@ def as_of_option(func: F) -> F:
     return click.option(
         "--as-of",
         type=DATETIME,
-        help="Reference time for relative dates and windows (default: now, or a file's mtime).",
+        help="The run's time: for relative dates, windows and what the run records, such as "
+        "when an episode was first seen (default: now; relative ages: a file's mtime).",
     )(func)
 
 

@@ -97,7 +97,9 @@ def run_weekly(
     jobs: int = 1,
 ) -> WeeklyReport:
     say: Step = step or (lambda text: None)
-    now = datetime.now(UTC)
+    # `as_of` is the run's time throughout, as for `build`: an undated episode read now is
+    # first seen then, so the week it lands in does not depend on the day the job runs.
+    now = as_of or datetime.now(UTC)
     report = WeeklyReport()
     say("ingest")
     report.ingest = ingest_configured(archive, settings, as_of, now, jobs)
