@@ -314,6 +314,42 @@ def test_near_duplicate_source_takeaways_are_dropped() -> None:
     assert len(result.takeaways) == 3
 
 
+def test_takeaways_do_not_repeat_the_quotes_shown_while_there_is_other_material() -> None:
+    """An article's best sentences are often its quotes: they go under quotes, once."""
+    episode = Episode(
+        id="aq1",
+        title="How a team cut its deploy time",
+        language="en",
+        abstract=(
+            "“We ran the same integration suite in three different test stages,” the lead said. "
+            "Removing the repeated stages saved twenty minutes of every deploy. "
+            "“Nobody had looked at the whole pipeline at once for years.” "
+            "Caching dependencies between runs did most of the rest. "
+            "Migrations now run in an earlier step that stops a deploy before any server changes."
+        ),
+        quotes=[
+            Quote(text="We ran the same integration suite in three different test stages"),
+            Quote(text="Nobody had looked at the whole pipeline at once for years."),
+        ],
+    )
+    result = condense_episode(episode, CONFIG)
+    assert [q.text for q in result.quotes] == [
+        "We ran the same integration suite in three different test stages",
+        "Nobody had looked at the whole pipeline at once for years.",
+    ]
+    assert [t.text for t in result.takeaways] == [
+        "Removing the repeated stages saved twenty minutes of every deploy.",
+        "Caching dependencies between runs did most of the rest.",
+        "Migrations now run in an earlier step that stops a deploy before any server changes.",
+    ]
+    # with every sentence a quote, the takeaways repeat them rather than go empty
+    only_quotes = episode.model_copy(
+        update={"abstract": "“Nobody had looked at the whole pipeline at once for years.”"}
+    )
+    (takeaway,) = condense_episode(only_quotes, CONFIG).takeaways
+    assert "Nobody had looked" in takeaway.text
+
+
 def test_explicit_quote_found_in_transcript_gets_speaker_and_offset() -> None:
     episode = english_episode().model_copy(
         update={

@@ -18,7 +18,7 @@ from castdigest.condense.candidates import (
 )
 from castdigest.condense.clean import match_key
 from castdigest.condense.extractive import DEFAULT, Weights, features, select
-from castdigest.condense.quotes import pick_quotes
+from castdigest.condense.quotes import has_quotes, pick_quotes
 from castdigest.models import Condensed, Episode, Takeaway
 from castdigest.text.language import detect_language
 from castdigest.text.truncate import count_words
@@ -44,27 +44,35 @@ class ExtractiveCondenser:
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
         pools = _Pools(episode)
-        chosen, used, best = self.takeaways(episode, budget, language, pools)
+        # The source's own quotes are chosen first, and takeaways do not repeat them (an
+        # article's best sentences are often its quotes); quotes taken from a transcript are
+        # chosen last, from what the takeaways do not already say.
+        quotes = pick_quotes(episode, budget.quotes, language) if has_quotes(episode) else None
+        shown = {match_key(q.text, language) for q in quotes or ()}
+        chosen, used, best = self.takeaways(episode, budget, language, pools, shown)
+        if quotes is None:
+            said = {match_key(t, language) for _, t in chosen}
+            quotes = pick_quotes(episode, budget.quotes, language, said, pools.get("transcript"))
         return Condensed(
             episode_id=episode.id,
             title=episode.title,
             blurb=_blurb(episode, best),
             takeaways=[_takeaway(c, text) for c, text in chosen],
-            quotes=pick_quotes(
-                episode,
-                budget.quotes,
-                language,
-                {match_key(t, language) for _, t in chosen},
-                pools.get("transcript") if not episode.quotes else None,
-            ),
+            quotes=quotes,
             source="+".join(used),
             method=self.name,
         )
 
     def takeaways(
-        self, episode: Episode, budget: Budget, language: str | None, pools: _Pools | None = None
+        self,
+        episode: Episode,
+        budget: Budget,
+        language: str | None,
+        pools: _Pools | None = None,
+        quoted: set[str] | None = None,
     ) -> tuple[list[tuple[Candidate, str]], list[str], Candidate | None]:
-        """Takeaways from the richest material first, topped up from the next kinds.
+        """Takeaways from the richest material first, topped up from the next kinds; none
+        repeats a quote in `quoted` (match keys) while the material has others.
 
         Returns (candidate, fitted text) pairs in order, the kinds of material used, and the
         most relevant candidate of the first kind (the blurb when there is no abstract).
@@ -80,7 +88,7 @@ class ExtractiveCondenser:
             enough = len(chosen) >= budget.min_takeaways and budget.max_words is None
             if want <= 0 or enough or left < min(MIN_FILL, per):
                 break
-            cands = pools.get(name)
+            cands = _not_quoting(pools.get(name), quoted, language)
             if not cands:
                 continue
             picked = self._pick(cands, chosen, language, per, want, left)
@@ -151,6 +159,20 @@ class _Pools:
         if name not in self.built:
             self.built[name] = dict(POOLS)[name](self.episode)
         return self.built[name]
+
+
+_QUOTE_WORDS = 5  # a shorter quote ("Exactly.") may well be said in a takeaway too
+
+
+def _not_quoting(
+    cands: list[Candidate], quoted: set[str] | None, language: str | None
+) -> list[Candidate]:
+    """The candidates that do not contain one of the quotes shown; all when every one does."""
+    keys = [q for q in quoted or () if q.count(" ") >= _QUOTE_WORDS - 1]
+    if not keys or not cands:
+        return cands
+    kept = [c for c in cands if not any(q in match_key(c.text, language) for q in keys)]
+    return kept or cands
 
 
 def _takeaway(cand: Candidate, text: str) -> Takeaway:

@@ -101,6 +101,11 @@ def pick_quotes(
     ]
 
 
+def has_quotes(episode: Episode) -> bool:
+    """Whether the source gives quotes of its own (else they are picked from the transcript)."""
+    return bool(_explicit(episode))
+
+
 def _explicit(episode: Episode) -> list[Quote]:
     """Episode quotes and chapter quotes (with their chapter), once each, in episode order."""
     out: list[Quote] = []
