@@ -723,3 +723,47 @@ def test_cli_ingests_every_seed_page_with_its_reader(tmp_path: Path) -> None:
     assert shown.exit_code == 0
     titles = {e["title"] for e in json.loads(shown.output)}
     assert titles == set(LISTING_TITLES[3:6]) | {LISTING_TITLES[9]}
+
+
+@pytest.mark.parametrize(
+    ("heading", "names", "title"),
+    [
+        # a sentence opener ends the title: the title is a noun phrase of several words
+        (
+            "코딩 에이전트의 한계 현재 코딩 에이전트는 긴 맥락을 다루지 못한다.",
+            (),
+            "코딩 에이전트의 한계",
+        ),
+        # a known name, with its particle, opens the summary
+        ("소개 김민수는 네이버에서 에이전트 팀을 이끈다.", ("김민수",), "소개"),
+        ("평가 데이터 관리 김민수가 방법을 설명한다.", ("김민수",), "평가 데이터 관리"),
+        # a question ends the title
+        ("에이전트는 무엇을 바꾸나? 김민수는 세 가지를 꼽는다.", (), "에이전트는 무엇을 바꾸나?"),
+        # nothing to go by: the first word, as for Chinese and Japanese
+        ("배경 리뷰 대기 시간이 길어지면서 에이전트를 시험했다.", (), "배경"),
+        ("开场 林晓讲述第一次的经历。", ("林晓",), "开场"),
+    ],
+)
+def test_split_heading_in_korean(heading: str, names: tuple[str, ...], title: str) -> None:
+    got_title, got_summary = split_heading(heading, set(names))
+    assert got_title == title
+    assert f"{got_title} {got_summary}" == heading
+
+
+def test_korean_listing_chapters_keep_their_whole_titles(tmp_path: Path) -> None:
+    page = tmp_path / "ko.txt"
+    body = (
+        "에이전트가 개발을 바꾸는 방식을 이야기한다. "
+        "## [00:00] 소개 김민수는 네이버에서 에이전트 팀을 이끈다. "
+        "## [05:30] 코딩 에이전트의 한계 현재 코딩 에이전트는 긴 맥락을 다루지 못한다. "
+        "## Entities - **김민수** (Person): 네이버 에이전트 팀 리더"
+    )
+    title = "AI 에이전트의 미래 — 김민수, 네이버"
+    page.write_text(
+        f"{title}\n1:02:03\nKO/EN\nWatch with Captions\n테크 토크3일 전\n\n{title}\n\n{body}\n",
+        encoding="utf-8",
+    )
+    _, (ep,) = read_path(page, as_of=AS_OF)
+    assert ep.language == "ko"
+    assert [(c.start, c.title) for c in ep.chapters] == [(0, "소개"), (330, "코딩 에이전트의 한계")]
+    assert ep.chapters[1].summary == "현재 코딩 에이전트는 긴 맥락을 다루지 못한다."

@@ -11,6 +11,9 @@ be guessed from the words. Three signals, tried in order:
    content word and before a lowercase word ("... physics research Lupsasca opens ..."), or a
    sentence opener such as "The", "Le", "L'" ("... actifs Le grand choix ...").
 
+Chinese, Japanese and Korean have no capitals: there a question mark, a known name or a
+Korean sentence opener ("현재", "그는") starts the summary, else the first word is the title.
+
 When nothing fits, a short heading is all title and a long one is cut after eight words.
 Only the first words are looked at, so this costs the same for any summary length.
 """
@@ -37,6 +40,15 @@ _ONE_WORD_TITLES = frozenset(
     "hook intro introduction outro closing conclusion opening overview summary recap preview"
     " teaser trailer prologue epilogue q&a ama accroche ouverture conclusions bonus".split()
 )
+# Korean words that open a sentence and never end a title: discourse adverbs and pronouns.
+_KO_OPENERS = frozenset(
+    "이번 현재 최근 오늘 먼저 또한 하지만 그러나 특히 이어 이어서 한편 결국 그는 그녀는 그들은"
+    " 이들은 우리는 저는 이는 이것은 여기서 이후 다음으로 마지막으로 처음에".split()
+)
+# What may follow a name in the word that opens a Korean sentence ("박지훈은", "박지훈이").
+_KO_PARTICLES = frozenset(
+    "은 는 이 가 을 를 의 와 과 도 에게 께서 에서 으로 로 에 이다 이며".split()
+) | {""}
 # The word classifiers below are cached: words repeat across headings, so each is judged once.
 _OPEN = "\"'“‘«(*"
 _CLOSE_TITLE = (",", ";", ":", "—", "–", "-")
@@ -239,6 +251,24 @@ def _sentence_case(toks: list[str], names: Collection[str]) -> int | None:
     return None
 
 
+def _caseless_cut(toks: list[str], names: Collection[str]) -> int:
+    """Where the summary starts in a heading in Chinese, Japanese or Korean, with no capitals
+    to go by: after a question mark, or at a known name or a word that only opens a sentence
+    (Korean titles are noun phrases of a few words); else after the first word (Chinese and
+    Japanese titles hold no spaces)."""
+    for i, tok in enumerate(toks[:_FALLBACK_WORDS]):
+        if i and (_core(tok) in _KO_OPENERS or _starts_with_name(_core(tok), names)):
+            return i
+        if tok.endswith(("?", "？")) and i + 1 < len(toks):
+            return i + 1
+    return 1
+
+
+def _starts_with_name(tok: str, names: Collection[str]) -> bool:
+    """ "박지훈은", "박지훈": a known name, bare or with a Korean particle."""
+    return any(tok.startswith(n) and tok[len(n) :] in _KO_PARTICLES for n in names if n)
+
+
 def _has_full_stop(toks: list[str]) -> bool:
     """Whether a word ends a sentence: a full stop after more than an abbreviation's letters."""
     return any(t.endswith((".", "!")) and len(_core(t)) > 3 for t in toks)
@@ -254,9 +284,8 @@ def split_heading(
     if not toks:
         return "", None
     if _caseless(toks[0]) and len(toks) > 1:
-        # Chinese, Japanese, Korean: no capitals to go by; the title is the first word
-        # (Chinese and Japanese titles hold no spaces; Korean ones rarely more than a word).
-        return toks[0], " ".join([*toks[1:], rest]).strip()
+        at = _caseless_cut(toks, names)
+        return " ".join(toks[:at]), " ".join([*toks[at:], rest]).strip()
     if len(toks) <= 12 and not rest and not text.rstrip().endswith((".", "!", "…")):
         return " ".join(toks), None  # a bare title: summaries are sentences
     cut = _question(toks) if "?" in text else None
