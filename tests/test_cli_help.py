@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -10,12 +13,30 @@ from castdigest.cli import cli
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command and subcommand, loaded as running it would load it."""
+    ctx = click.Context(group)
     out: list[tuple[str, ...]] = []
-    for name, cmd in sorted(group.commands.items()):
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        assert cmd is not None and cmd.name == name, name
         out.append((*prefix, name))
         if isinstance(cmd, click.Group):
             out += commands(cmd, (*prefix, name))
     return out
+
+
+def test_a_command_loads_only_its_own_module() -> None:
+    """`castdigest episodes` starts without the condenser and renderer (and scipy)."""
+    code = (
+        "import sys; from castdigest.cli import cli; "
+        "cli.main(['episodes', '--help'], standalone_mode=False); "
+        "print(sorted(m for m in ('scipy', 'castdigest.condense', 'castdigest.render', "
+        "'castdigest.cli.send') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines()[-1] == "[]"
 
 
 @pytest.mark.parametrize("path", commands(cli), ids=" ".join)

@@ -1,34 +1,65 @@
 """The `castdigest` command: a thin click group over the pipeline.
 
-Each submodule holds the commands of one job and registers them below, explicitly.
+Each submodule holds the commands of one job and is named below, explicitly. A command's module
+is imported when that command runs: `castdigest episodes` does not load the condenser, the
+renderer and their numerical libraries (a second of start-up that every command paid).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from castdigest import __version__
 from castdigest.cli.common import AppContext
-from castdigest.cli.condense import condense_cmd
-from castdigest.cli.digest import build_cmd, digest_group
-from castdigest.cli.ingest import episodes_cmd, ingest_cmd, show_cmd
-from castdigest.cli.rank import (
-    block_cmd,
-    pin_cmd,
-    rank_cmd,
-    topics_group,
-    unblock_cmd,
-    unpin_cmd,
-)
-from castdigest.cli.render import preview_cmd, render_cmd
-from castdigest.cli.send import send_cmd, unsubscribe_server_cmd, weekly_cmd
-from castdigest.cli.subscribers import subscribers_group
 from castdigest.errors import CastdigestError
 
+# command name -> "module:attribute" of the click command
+COMMANDS = {
+    "ingest": "ingest:ingest_cmd",
+    "episodes": "ingest:episodes_cmd",
+    "show": "ingest:show_cmd",
+    "condense": "condense:condense_cmd",
+    "topics": "rank:topics_group",
+    "rank": "rank:rank_cmd",
+    "pin": "rank:pin_cmd",
+    "unpin": "rank:unpin_cmd",
+    "block": "rank:block_cmd",
+    "unblock": "rank:unblock_cmd",
+    "build": "digest:build_cmd",
+    "digest": "digest:digest_group",
+    "render": "render:render_cmd",
+    "preview": "render:preview_cmd",
+    "subscribers": "subscribers:subscribers_group",
+    "send": "send:send_cmd",
+    "unsubscribe-server": "send:unsubscribe_server_cmd",
+    "weekly": "send:weekly_cmd",
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when asked for (click's documented pattern)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        command = getattr(importlib.import_module(f"castdigest.cli.{module}"), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"castdigest.cli.{module}.{attribute} is not a click command")
+        return command
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.option(
     "--config",
     "config_path",
@@ -47,26 +78,6 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
       castdigest episodes --since 2026-11-16
     """
     ctx.obj = AppContext(config_path=config_path)
-
-
-cli.add_command(ingest_cmd)
-cli.add_command(episodes_cmd)
-cli.add_command(show_cmd)
-cli.add_command(condense_cmd)
-cli.add_command(topics_group)
-cli.add_command(rank_cmd)
-cli.add_command(pin_cmd)
-cli.add_command(unpin_cmd)
-cli.add_command(block_cmd)
-cli.add_command(unblock_cmd)
-cli.add_command(build_cmd)
-cli.add_command(digest_group)
-cli.add_command(render_cmd)
-cli.add_command(preview_cmd)
-cli.add_command(subscribers_group)
-cli.add_command(send_cmd)
-cli.add_command(unsubscribe_server_cmd)
-cli.add_command(weekly_cmd)
 
 
 def main() -> None:
