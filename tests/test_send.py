@@ -421,6 +421,20 @@ def test_cli_refuses_secrets_in_the_config_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "[unsubscribe] secret must not be in the config file" in result.output
     assert "in-the-file-0123456789" not in result.output
+    mail = CliRunner().invoke(
+        cli, ["--config", str(config), "subscribers", "unsubscribe-mail", str(config)]
+    )
+    assert mail.exit_code == 1
+    assert "[unsubscribe] secret must not be in the config file" in mail.stderr
+    # the other commands run, and say where the secret belongs
+    listed = CliRunner().invoke(cli, ["--config", str(config), "subscribers", "list", "--json"])
+    assert listed.exit_code == 0
+    assert json.loads(listed.stdout) == []
+    assert listed.stderr.startswith(
+        f"warning: {config}: [unsubscribe] secret belongs in the environment "
+        "(CASTDIGEST_UNSUBSCRIBE_SECRET), not the config file; sending refuses it\n"
+    )
+    assert "in-the-file-0123456789" not in listed.output
 
 
 @pytest.mark.parametrize("flag", ["--dry-run"])

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import click
 
 from castdigest.archive import Archive
-from castdigest.config import Settings, load_settings
-from castdigest.errors import CastdigestError
+from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings, load_settings
+from castdigest.errors import CastdigestError, ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,6 +30,12 @@ class AppContext:
         if self._settings is None:
             with errors():
                 self._settings = load_settings(self.config_path)
+            for section, key, path in file_secrets(self):
+                click.echo(
+                    f"warning: {path}: [{section}] {key} belongs in the environment "
+                    f"({secret_variable(section, key)}), not the config file; sending refuses it",
+                    err=True,
+                )
         return self._settings
 
     @contextmanager
@@ -40,6 +48,38 @@ class AppContext:
             yield arch
         finally:
             arch.close()
+
+
+def secret_variable(section: str, key: str) -> str:
+    return f"CASTDIGEST_{section.upper()}_{key.upper()}"
+
+
+def file_secrets(app: AppContext) -> list[tuple[str, str, Path]]:
+    """The secrets written in the config file: (section, key, file)."""
+    path = Path(app.config_path or DEFAULT_CONFIG)
+    if not path.is_file():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # load_settings reports an unreadable config
+    return [
+        (section, key, path)
+        for section, key in sorted(SECRET_KEYS)
+        if isinstance(data.get(section), dict) and data[section].get(key)
+    ]
+
+
+def refuse_file_secrets(app: AppContext) -> None:
+    """Secrets belong in the environment (or a password file), never in castdigest.toml: the
+    commands that use them refuse to run with one in the file."""
+    for section, key, path in file_secrets(app):
+        with errors():
+            raise ConfigError(
+                f"[{section}] {key} must not be in the config file",
+                where=str(path),
+                hint=f"remove it and set {secret_variable(section, key)} in the environment",
+            )
 
 
 class CliError(click.ClickException):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
@@ -21,35 +20,15 @@ from castdigest.cli.common import (
     is_tty,
     jobs_option,
     json_option,
+    refuse_file_secrets,
 )
-from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings
-from castdigest.errors import ConfigError
+from castdigest.config import Settings
 from castdigest.pipeline.send import SendSummary, load_digest, send_digest
 from castdigest.pipeline.weekly import WeeklyReport, run_weekly
 
 
 def _known_topics(settings: Settings) -> list[str]:
     return [t.slug for t in settings.topics]
-
-
-def refuse_file_secrets(app: AppContext) -> None:
-    """Secrets belong in the environment (or a password file), never in castdigest.toml."""
-    path = Path(app.config_path or DEFAULT_CONFIG)
-    if not path.is_file():
-        return
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return  # load_settings reports an unreadable config
-    for section, key in sorted(SECRET_KEYS):
-        if isinstance(data.get(section), dict) and data[section].get(key):
-            var = f"CASTDIGEST_{section.upper()}_{key.upper()}"
-            with errors():
-                raise ConfigError(
-                    f"[{section}] {key} must not be in the config file",
-                    where=str(path),
-                    hint=f"remove it and set {var} in the environment",
-                )
 
 
 # --------------------------------------------------------------------------- send

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from castdigest.cli.common import AppContext, db_option, errors, finish, json_option
+from castdigest.cli.common import (
+    AppContext,
+    db_option,
+    errors,
+    finish,
+    json_option,
+    refuse_file_secrets,
+)
 from castdigest.config import Settings
 from castdigest.models import Subscriber, SubscriberStatus, dump_json
 from castdigest.pipeline.mail_unsubscribe import MailReport, unsubscribe_by_mail
@@ -183,6 +190,7 @@ def unsubscribe_mail_cmd(
       castdigest subscribers unsubscribe-mail ~/Mail/unsubscribe.mbox
       castdigest subscribers unsubscribe-mail ~/Maildir/.Unsubscribe --json
     """
+    refuse_file_secrets(app)  # the unsubscribe secret, as for the unsubscribe server
     settings = app.settings()
     with app.archive(db) as archive, errors():
         report = unsubscribe_by_mail(archive, settings, list(paths), datetime.now(UTC))
