@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -31,3 +33,25 @@ def seed(name_prefix: str) -> Path:
     if not matches:
         pytest.skip(f"{SHARED}/seeds/{name_prefix}_*.txt is absent")
     return matches[0]
+
+
+def dump(db: Path) -> list[str]:
+    """Every row of the archive but the migration log (stamped when the file was made)."""
+    conn = sqlite3.connect(db)
+    out = [line for line in conn.iterdump() if not line.startswith('INSERT INTO "migrations"')]
+    conn.close()
+    return out
+
+
+@pytest.fixture
+def sample_inbox(tmp_path: Path) -> list[Path]:
+    """Every sample, a second copy of the channel listing (merged across files, so the order
+    of storing matters), and two files no reader takes."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    for src in sorted([*SAMPLES.glob("pages/*"), *SAMPLES.glob("feeds/*")]):
+        shutil.copy(src, box / src.name)
+    shutil.copy(SAMPLES / "pages" / "channel-listing.txt", box / "zz-listing-again.txt")
+    (box / "empty.txt").write_bytes(b"")
+    (box / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    return sorted(box.iterdir())

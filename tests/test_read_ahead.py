@@ -5,43 +5,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from castdigest.archive import Archive
 from castdigest.cli import cli
 from castdigest.pipeline.ingest import DocReport, SourceSpec, ingest_paths
 from castdigest.pipeline.read_ahead import _read, _Reading, _Task, cores, ingest_files, ingest_many
-from conftest import AS_OF, SAMPLES
+from conftest import AS_OF, dump
 from send_fixtures import SECRET, write_config
 
 NOW = AS_OF + timedelta(hours=1)
-
-
-def dump(db: Path) -> list[str]:
-    """Every row of the archive but the migration log (stamped when the file was made)."""
-    conn = sqlite3.connect(db)
-    out = [line for line in conn.iterdump() if not line.startswith('INSERT INTO "migrations"')]
-    conn.close()
-    return out
-
-
-@pytest.fixture
-def inbox(tmp_path: Path) -> list[Path]:
-    """Every sample, a second copy of the channel listing (merged across files, so the order
-    of storing matters), and two files no reader takes."""
-    box = tmp_path / "inbox"
-    box.mkdir()
-    for src in sorted([*SAMPLES.glob("pages/*"), *SAMPLES.glob("feeds/*")]):
-        shutil.copy(src, box / src.name)
-    shutil.copy(SAMPLES / "pages" / "channel-listing.txt", box / "zz-listing-again.txt")
-    (box / "empty.txt").write_bytes(b"")
-    (box / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-    return sorted(box.iterdir())
 
 
 def sequential(db: Path, files: list[Path]) -> list[DocReport]:
@@ -54,13 +30,13 @@ def parallel(db: Path, files: list[Path], jobs: int = 2) -> list[DocReport]:
         return list(ingest_files(arch, files, SourceSpec(), AS_OF, NOW, jobs))
 
 
-def test_same_archive_and_reports_as_one_process(tmp_path: Path, inbox: list[Path]) -> None:
-    one = sequential(tmp_path / "one.db", inbox)
-    two = parallel(tmp_path / "two.db", inbox)
+def test_same_archive_and_reports_as_one_process(tmp_path: Path, sample_inbox: list[Path]) -> None:
+    one = sequential(tmp_path / "one.db", sample_inbox)
+    two = parallel(tmp_path / "two.db", sample_inbox)
     assert [r.as_dict() for r in two] == [r.as_dict() for r in one]
     assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
     by_name = {Path(r.location).name: r for r in two}
-    assert [r.location for r in two] == [str(p) for p in inbox]  # file order
+    assert [r.location for r in two] == [str(p) for p in sample_inbox]  # file order
     assert by_name["empty.txt"].error == "empty file"
     assert by_name["image.png"].error == "a PNG image, not a text format castdigest reads"
     assert by_name["channel-listing.txt"].format == "listing"
@@ -72,22 +48,22 @@ def test_same_archive_and_reports_as_one_process(tmp_path: Path, inbox: list[Pat
         assert (sum(r.new for r in two), arch.episodes.count()) == (12, 11)
 
 
-def test_second_run_reads_nothing_changed(tmp_path: Path, inbox: list[Path]) -> None:
+def test_second_run_reads_nothing_changed(tmp_path: Path, sample_inbox: list[Path]) -> None:
     db, copy = tmp_path / "a.db", tmp_path / "copy.db"
-    parallel(db, inbox)
+    parallel(db, sample_inbox)
     before = dump(db)
     shutil.copy(db, copy)
-    again = parallel(db, inbox)
+    again = parallel(db, sample_inbox)
     assert dump(db) == before
-    assert [(r.new, r.updated) for r in again] == [(0, 0)] * len(inbox)
-    assert [r.as_dict() for r in again] == [r.as_dict() for r in sequential(copy, inbox)]
+    assert [(r.new, r.updated) for r in again] == [(0, 0)] * len(sample_inbox)
+    assert [r.as_dict() for r in again] == [r.as_dict() for r in sequential(copy, sample_inbox)]
     # every episode each document gave: the Harbor Notes episode is in five files, the
     # listing's three in two
     assert sum(r.unchanged for r in again) == 18
-    listing = next(p for p in inbox if p.name == "title-body-listing.txt")
+    listing = next(p for p in sample_inbox if p.name == "title-body-listing.txt")
     text = listing.read_text(encoding="utf-8")
     listing.write_text(text.replace(" walks through ", " walks slowly through ", 1))
-    changed = {Path(r.location).name: r for r in parallel(db, inbox)}
+    changed = {Path(r.location).name: r for r in parallel(db, sample_inbox)}
     edited = changed.pop("title-body-listing.txt")
     # every episode of the file records its new content hash among its sources
     assert (edited.new, edited.updated, edited.unchanged) == (0, 3, 0)
@@ -97,8 +73,8 @@ def test_second_run_reads_nothing_changed(tmp_path: Path, inbox: list[Path]) -> 
     assert first.abstract is not None and " walks slowly through " in first.abstract
 
 
-def test_cli_jobs_prints_what_one_process_prints(tmp_path: Path, inbox: list[Path]) -> None:
-    folder = str(inbox[0].parent)
+def test_cli_jobs_prints_what_one_process_prints(tmp_path: Path, sample_inbox: list[Path]) -> None:
+    folder = str(sample_inbox[0].parent)
     runs = {
         jobs: CliRunner().invoke(
             cli, ["ingest", folder, "--db", str(tmp_path / f"{jobs}.db"), "--jobs", jobs]
@@ -107,7 +83,7 @@ def test_cli_jobs_prints_what_one_process_prints(tmp_path: Path, inbox: list[Pat
     }
     assert {r.exit_code for r in runs.values()} == {1}  # two files failed; the others stored
     assert runs["2"].stdout == runs["1"].stdout == runs["0"].stdout
-    assert f"{inbox[0].parent / 'empty.txt'}: failed: empty file" in runs["2"].stderr
+    assert f"{sample_inbox[0].parent / 'empty.txt'}: failed: empty file" in runs["2"].stderr
     bad = CliRunner().invoke(cli, ["ingest", folder, "--jobs", "-1"])
     assert bad.exit_code == 2
     assert "Invalid value for '--jobs'" in bad.stderr
@@ -120,28 +96,32 @@ def die_on_video_page(task: _Task) -> _Reading:
     return _read(task)
 
 
-def test_a_dead_reader_loses_nothing(tmp_path: Path, inbox: list[Path]) -> None:
-    one = sequential(tmp_path / "one.db", inbox)
+def test_a_dead_reader_loses_nothing(tmp_path: Path, sample_inbox: list[Path]) -> None:
+    one = sequential(tmp_path / "one.db", sample_inbox)
     with Archive(tmp_path / "two.db") as arch:
-        two = list(ingest_files(arch, inbox, SourceSpec(), AS_OF, NOW, 2, read=die_on_video_page))
+        two = list(
+            ingest_files(arch, sample_inbox, SourceSpec(), AS_OF, NOW, 2, read=die_on_video_page)
+        )
     assert dump(tmp_path / "two.db") == dump(tmp_path / "one.db")
     warned = [r for r in two if r.warnings]
     assert len(warned) == 1
     assert warned[0].warnings[0].startswith("a reading process stopped unexpectedly")
     # the file that killed it, or one read beside it, is the first read here
-    assert inbox.index(Path(warned[0].location)) <= inbox.index(inbox[0].parent / "video-page.txt")
+    assert sample_inbox.index(Path(warned[0].location)) <= sample_inbox.index(
+        sample_inbox[0].parent / "video-page.txt"
+    )
     warned[0].warnings.pop(0)
     assert [r.as_dict() for r in two] == [r.as_dict() for r in one]
 
 
-def test_weekly_jobs_ingests_as_one_process(tmp_path: Path, inbox: list[Path]) -> None:
+def test_weekly_jobs_ingests_as_one_process(tmp_path: Path, sample_inbox: list[Path]) -> None:
     """`weekly --jobs 2` reads the configured folder in two processes: the same reports, the
     same episodes and the same digest as `--jobs 1`."""
     runs = {}
     for jobs in ("1", "2"):
         home = tmp_path / f"jobs{jobs}"
         home.mkdir()
-        config = write_config(home, sources=[inbox[0].parent])
+        config = write_config(home, sources=[sample_inbox[0].parent])
         args = ["--config", str(config), "weekly", "--no-send", "--as-of", "2026-11-20"]
         result = CliRunner().invoke(
             cli, [*args, "--json", "--jobs", jobs], env={"CASTDIGEST_UNSUBSCRIBE_SECRET": SECRET}
@@ -152,7 +132,7 @@ def test_weekly_jobs_ingests_as_one_process(tmp_path: Path, inbox: list[Path]) -
         runs[jobs] = (json.loads(result.stdout), ids)
     (one, one_ids), (two, two_ids) = runs["1"], runs["2"]
     assert two["ingest"] == one["ingest"]
-    assert [r["location"] for r in two["ingest"]] == [str(p) for p in inbox]
+    assert [r["location"] for r in two["ingest"]] == [str(p) for p in sample_inbox]
     assert [r["failed"] for r in two["ingest"]].count(True) == 2
     assert len(two_ids) == 11 and two_ids == one_ids
     assert (two["digest_id"], two["build"], two["items"]) == (one["digest_id"], "new", one["items"])
@@ -162,17 +142,22 @@ def test_weekly_jobs_ingests_as_one_process(tmp_path: Path, inbox: list[Path]) -
 
 
 def test_ingest_many_reads_in_workers_only_when_there_is_more_than_one_reader(
-    tmp_path: Path, inbox: list[Path]
+    tmp_path: Path, sample_inbox: list[Path]
 ) -> None:
     with Archive(tmp_path / "a.db") as arch:
         chosen = {
             (jobs, len(files)): ingest_many(arch, files, SourceSpec(), AS_OF, NOW, jobs).__name__
-            for jobs, files in ((2, inbox), (2, inbox[:1]), (1, inbox), (0, inbox))
+            for jobs, files in (
+                (2, sample_inbox),
+                (2, sample_inbox[:1]),
+                (1, sample_inbox),
+                (0, sample_inbox),
+            )
         }
     workers = "ingest_files" if cores() > 1 else "ingest_paths"
     assert chosen == {
-        (2, len(inbox)): "ingest_files",
+        (2, len(sample_inbox)): "ingest_files",
         (2, 1): "ingest_paths",
-        (1, len(inbox)): "ingest_paths",
-        (0, len(inbox)): workers,
+        (1, len(sample_inbox)): "ingest_paths",
+        (0, len(sample_inbox)): workers,
     }

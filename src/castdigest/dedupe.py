@@ -137,9 +137,18 @@ class Profile:
         self.show = fold(ep.show)
         # The opening is enough to tell two write-ups of one episode from two episodes.
         self.written = _written(ep, _WRITTEN_WORDS * 12)
-        self.transcript = ep.transcript.text if ep.transcript else None
+        # A transcript is let go once its words are derived (profiles are kept by the
+        # thousand: its words as a list of strings took twenty times the text).
+        self._transcript = ep.transcript.text if ep.transcript else None
         self.quote_texts = tuple(q.text for q in ep.quotes) + tuple(
             q.text for c in ep.chapters for q in c.quotes
+        )
+        # Bytes held once compared, roughly: shingle sets outweigh the text they come from.
+        self.weight = (
+            3 * len(self.written)
+            + 4 * len(self._transcript or "")
+            + sum(map(len, self.quote_texts))
+            + 2000
         )
 
     def reuse(self, other: Profile) -> None:
@@ -149,13 +158,11 @@ class Profile:
             self.__dict__["written_shingles"] = other.__dict__["written_shingles"]
 
     @cached_property
-    def _spoken(self) -> list[str]:
-        return _words(self.transcript)
-
-    @cached_property
     def spoken(self) -> str:
         """The transcript's words, " "-padded, for whole-word search of quotes."""
-        return " " + " ".join(self._spoken) + " " if self._spoken else ""
+        words = _words(self._transcript)
+        self._transcript = None
+        return " " + " ".join(words) + " " if words else ""
 
     @cached_property
     def quotes(self) -> tuple[str, ...]:
@@ -169,7 +176,7 @@ class Profile:
 
     @cached_property
     def spoken_shingles(self) -> frozenset[int]:
-        return _shingles(self._spoken)
+        return _shingles(self.spoken.split())  # the words again: none holds a space
 
 
 def _compatible(a: Profile, b: Profile) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import string
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -34,6 +35,39 @@ _SELECT = (
 # the keys: a join from the keys reads every guid-less row, JSON and all, to sort by day.
 _IS_GUIDLESS = f"EXISTS (SELECT 1 FROM episode_keys k WHERE k.key = '{NO_GUID}' || e.id)"
 _GUIDLESS = _SELECT + " FROM episodes e WHERE " + _IS_GUIDLESS
+
+
+# What the profiles kept across documents may hold, by `Profile.weight`: enough for the
+# 10,000 pages of bench/ingest.py (about 340 MB), where each reading of an evicted profile costs
+# time; a folder of hour-long transcripts (about 260 KB a profile) no longer grows without
+# bound. Beyond it, the least recently used are read again from the archive when needed.
+PROFILE_BUDGET = 512 * 2**20
+
+
+class SharedProfiles:
+    """Profiles by (episode id, content hash), least recently used dropped over a budget."""
+
+    def __init__(self, budget: int = PROFILE_BUDGET) -> None:
+        self.budget = budget
+        self.weight = 0
+        self._entries: OrderedDict[tuple[str, str], dedupe.Profile] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: tuple[str, str]) -> dedupe.Profile | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+        return found
+
+    def __setitem__(self, key: tuple[str, str], profile: dedupe.Profile) -> None:
+        old = self._entries.pop(key, None)
+        self.weight += profile.weight - (old.weight if old is not None else 0)
+        self._entries[key] = profile
+        while self.weight > self.budget and len(self._entries) > 1:
+            _, dropped = self._entries.popitem(last=False)
+            self.weight -= dropped.weight
 
 
 def index_keys(
@@ -71,9 +105,7 @@ class Identifier:
         # Profiles of archived episodes outlive this document: ingesting a folder compares
         # each new episode with the same neighbours again. Keyed by content hash, so a
         # stale entry is never used.
-        self._shared: dict[tuple[str, str], dedupe.Profile] = archive.memo.setdefault(
-            "dedupe-profiles", {}
-        )
+        self._shared: SharedProfiles = archive.memo.setdefault("dedupe-profiles", SharedProfiles())
 
     def keys_of(self, ep: Episode) -> list[str]:
         """`dedupe.keys(ep)`, computed once per episode read (storing asks again)."""
