@@ -7,6 +7,8 @@ import json
 import re
 import shutil
 import ssl
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -17,10 +19,11 @@ from click.testing import CliRunner
 
 from castdigest.archive import Archive
 from castdigest.cli import cli
-from castdigest.config import Settings
+from castdigest.config import Settings, load_settings
 from castdigest.errors import FrozenError, SendError
 from castdigest.models import Digest, SendState, Subscriber, SubscriberStatus
 from castdigest.pipeline.send import Pacing, SendSummary, load_digest, send_digest
+from castdigest.pipeline.weekly import run_weekly
 from castdigest.render.email import render_email
 from castdigest.send import tokens
 from castdigest.send.message import MessageBuilder, make_recipient, to_bytes
@@ -480,6 +483,25 @@ def test_weekly_ingests_builds_sends_and_a_second_run_sends_nothing_new(tmp_path
     assert (again["send"]["sent"], again["send"]["already_sent"]) == (0, 1)
     assert [r for r, _ in rec.messages] == ["all@mail.example.com"]  # AGENTS: nothing this week
     assert (tmp_path / "out" / "2026-W47" / "email.html").is_file()
+
+
+def test_weekly_ticks_a_progress_bar_per_folder(tmp_path: Path) -> None:
+    pages = Path(__file__).resolve().parents[1] / "samples" / "pages"
+    config = write_config(tmp_path, sources=[pages, SAMPLE_FEEDS])
+    settings = load_settings(config, environ={"CASTDIGEST_UNSUBSCRIBE_SECRET": SECRET})
+    bars: list[list[object]] = []
+
+    @contextmanager
+    def bar(total: int, label: str) -> Iterator[Callable[[int], None]]:
+        bars.append([label, total, 0])
+        yield lambda n: bars[-1].__setitem__(2, cast(int, bars[-1][2]) + n)
+
+    with Archive(tmp_path / "castdigest.db") as archive:
+        report = run_weekly(archive, settings, as_of=BUILT, send=False, progress_bar=bar)
+    assert not report.failed
+    # one bar per configured folder, ticked once per file
+    assert bars == [["Ingesting", 5, 5], ["Ingesting", 5, 5]]
+    assert len(report.ingest) == 10
 
 
 def test_send_refuses_an_empty_digest(tmp_path: Path) -> None:

@@ -169,8 +169,8 @@ def weekly_cmd(
         if not as_json:
             click.echo(f"== {text}", err=True)
 
-    def bar(total: int) -> AbstractContextManager[Callable[[int], None]]:
-        return progress_bar(total, "Sending", quiet)
+    def bar(total: int, label: str) -> AbstractContextManager[Callable[[int], None]]:
+        return progress_bar(total, label, quiet)
 
     with app.archive(db) as archive, errors():
         report = run_weekly(

@@ -111,13 +111,14 @@ def ingest_many(
     now: datetime,
     jobs: int,
     follow: Follower | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Iterator[DocReport]:
     """`ingest_files` with `jobs` readers (0: one per core), or `ingest_paths` in this process
     when one reader is all there is to use (one job, one core, or one file)."""
     workers = min(jobs or cores(), len(files))
     if workers > 1:
-        return ingest_files(archive, files, spec, as_of, now, workers, follow)
-    return ingest_paths(archive, files, spec, as_of, now, follow=follow)
+        return ingest_files(archive, files, spec, as_of, now, workers, follow, progress)
+    return ingest_paths(archive, files, spec, as_of, now, progress, follow)
 
 
 def ingest_files(

@@ -32,6 +32,8 @@ from castdigest.pipeline.send import Pacing, Progress, SendSummary, send_digest
 from castdigest.send.smtp import SmtpTransport
 
 Step = Callable[[str], None]
+# Given a total and a label ("Ingesting", "Sending"), a progress bar to tick.
+Bar = Callable[[int, str], AbstractContextManager[Progress]]
 
 
 @dataclass
@@ -61,10 +63,15 @@ class WeeklyReport:
 
 
 def ingest_configured(
-    archive: Archive, settings: Settings, as_of: datetime | None, now: datetime, jobs: int = 1
+    archive: Archive,
+    settings: Settings,
+    as_of: datetime | None,
+    now: datetime,
+    jobs: int = 1,
+    progress_bar: Bar | None = None,
 ) -> list[DocReport]:
     """Every `[[sources]]` entry: URLs fetched conditionally, paths read (by `jobs` processes,
-    as `ingest --jobs`); one report each."""
+    as `ingest --jobs`), with a progress bar per folder; one report each."""
     reports: list[DocReport] = []
     with make_client(settings.http) as client, batch_collection():
         for src in settings.sources:
@@ -80,8 +87,14 @@ def ingest_configured(
                     [str(settings.resolve(src.path))], archive.own_files()
                 )
                 reports += [DocReport(location=m, error="no such file or folder") for m in missing]
-                reports += ingest_many(archive, files, spec, as_of, now, jobs)
+                with _ticking(progress_bar, len(files), "Ingesting") as tick:
+                    done = (lambda _path: tick(1)) if tick else None
+                    reports += ingest_many(archive, files, spec, as_of, now, jobs, progress=done)
     return reports
+
+
+def _ticking(bar: Bar | None, total: int, label: str) -> AbstractContextManager[Progress | None]:
+    return bar(total, label) if bar else nullcontext(None)
 
 
 def run_weekly(
@@ -91,7 +104,7 @@ def run_weekly(
     as_of: datetime | None = None,
     send: bool = True,
     transport: SmtpTransport | None = None,
-    progress_bar: Callable[[int], AbstractContextManager[Progress]] | None = None,
+    progress_bar: Bar | None = None,
     pacing: Pacing | None = None,
     step: Step | None = None,
     jobs: int = 1,
@@ -102,7 +115,7 @@ def run_weekly(
     now = as_of or datetime.now(UTC)
     report = WeeklyReport()
     say("ingest")
-    report.ingest = ingest_configured(archive, settings, as_of, now, jobs)
+    report.ingest = ingest_configured(archive, settings, as_of, now, jobs, progress_bar)
     window = choose_window(settings, as_of=as_of or now)
     report.digest_id = window.id
     say(f"build {window.id}")
@@ -120,7 +133,7 @@ def run_weekly(
     if send:
         say(f"send {digest.id}")
         due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
-        with progress_bar(due) if progress_bar else nullcontext(None) as tick:
+        with _ticking(progress_bar, due, "Sending") as tick:
             report.send = send_digest(
                 archive, settings, digest, transport=transport, progress=tick, pacing=pacing
             )
