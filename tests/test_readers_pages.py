@@ -737,6 +737,12 @@ def test_cli_ingests_every_seed_page_with_its_reader(tmp_path: Path) -> None:
         # a known name, with its particle, opens the summary
         ("소개 김민수는 네이버에서 에이전트 팀을 이끈다.", ("김민수",), "소개"),
         ("평가 데이터 관리 김민수가 방법을 설명한다.", ("김민수",), "평가 데이터 관리"),
+        # an opener with its particle
+        ("모델 평가의 함정 최근에는 평가 데이터가 오염되는 일이 많다.", (), "모델 평가의 함정"),
+        ("오픈 소스 전략 오늘은 라이선스 이야기를 한다.", (), "오픈 소스 전략"),
+        # a pronoun with its particle opens a sentence; with "의" it may stand in the title
+        ("창업자의 선택 그는 회사를 팔지 않았다.", (), "창업자의 선택"),
+        ("스티브 잡스와 그의 유산 그는 애플로 돌아왔다.", (), "스티브 잡스와 그의 유산"),
         # a question ends the title
         ("에이전트는 무엇을 바꾸나? 김민수는 세 가지를 꼽는다.", (), "에이전트는 무엇을 바꾸나?"),
         # nothing to go by: the first word, as for Chinese and Japanese
@@ -748,6 +754,13 @@ def test_split_heading_in_korean(heading: str, names: tuple[str, ...], title: st
     got_title, got_summary = split_heading(heading, set(names))
     assert got_title == title
     assert f"{got_title} {got_summary}" == heading
+
+
+@pytest.mark.parametrize(
+    "heading", ["스티브 잡스와 그의 유산", "에이전트는 무엇을 바꾸나?", "开场 介绍"]
+)
+def test_a_caseless_heading_without_a_sentence_is_all_title(heading: str) -> None:
+    assert split_heading(heading) == (heading, None)
 
 
 def test_korean_listing_chapters_keep_their_whole_titles(tmp_path: Path) -> None:

@@ -41,14 +41,21 @@ _ONE_WORD_TITLES = frozenset(
     " teaser trailer prologue epilogue q&a ama accroche ouverture conclusions bonus".split()
 )
 # Korean words that open a sentence and never end a title: discourse adverbs and pronouns.
+# The adverbs may carry a particle ("오늘은", "최근에는", "다음으로"); the pronouns are given
+# with theirs, since bare or with "의" they also stand in titles ("스티브 잡스와 그의 유산").
 _KO_OPENERS = frozenset(
-    "이번 현재 최근 오늘 먼저 또한 하지만 그러나 특히 이어 이어서 한편 결국 그는 그녀는 그들은"
-    " 이들은 우리는 저는 이는 이것은 여기서 이후 다음으로 마지막으로 처음에".split()
+    "이번 현재 최근 오늘 먼저 또한 하지만 그러나 특히 이어 이어서 한편 결국 여기 이후 다음"
+    " 마지막 처음".split()
+)
+_KO_PRONOUNS = frozenset(
+    "그는 그가 그녀는 그녀가 그들은 그들이 이들은 이들이 우리는 우리가 저는 제가 이는 이것은"
+    " 이것이".split()
 )
 # What may follow a name in the word that opens a Korean sentence ("박지훈은", "박지훈이").
 _KO_PARTICLES = frozenset(
-    "은 는 이 가 을 를 의 와 과 도 에게 께서 에서 으로 로 에 이다 이며".split()
+    "은 는 이 가 을 를 의 와 과 도 에게 께서 에서 에서는 에는 으로 로 에 서 이다 이며".split()
 ) | {""}
+_CJK_STOPS = (".", "!", "…", "。", "！")  # a sentence's end; a question may be a whole title
 # The word classifiers below are cached: words repeat across headings, so each is judged once.
 _OPEN = "\"'“‘«(*"
 _CLOSE_TITLE = (",", ";", ":", "—", "–", "-")
@@ -257,16 +264,17 @@ def _caseless_cut(toks: list[str], names: Collection[str]) -> int:
     (Korean titles are noun phrases of a few words); else after the first word (Chinese and
     Japanese titles hold no spaces)."""
     for i, tok in enumerate(toks[:_FALLBACK_WORDS]):
-        if i and (_core(tok) in _KO_OPENERS or _starts_with_name(_core(tok), names)):
+        core = _core(tok)
+        if i and (core in _KO_PRONOUNS or _with_particle(core, (*_KO_OPENERS, *names))):
             return i
         if tok.endswith(("?", "？")) and i + 1 < len(toks):
             return i + 1
     return 1
 
 
-def _starts_with_name(tok: str, names: Collection[str]) -> bool:
-    """ "박지훈은", "박지훈": a known name, bare or with a Korean particle."""
-    return any(tok.startswith(n) and tok[len(n) :] in _KO_PARTICLES for n in names if n)
+def _with_particle(tok: str, words: Collection[str]) -> bool:
+    """ "박지훈은", "박지훈", "오늘은": one of `words`, bare or with a Korean particle."""
+    return any(tok.startswith(w) and tok[len(w) :] in _KO_PARTICLES for w in words if w)
 
 
 def _has_full_stop(toks: list[str]) -> bool:
@@ -284,6 +292,8 @@ def split_heading(
     if not toks:
         return "", None
     if _caseless(toks[0]) and len(toks) > 1:
+        if len(toks) <= 12 and not rest and not text.rstrip().endswith(_CJK_STOPS):
+            return " ".join(toks), None  # a bare title, as below
         at = _caseless_cut(toks, names)
         return " ".join(toks[:at]), " ".join([*toks[at:], rest]).strip()
     if len(toks) <= 12 and not rest and not text.rstrip().endswith((".", "!", "…")):
