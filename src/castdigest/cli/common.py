@@ -111,6 +111,16 @@ def db_option(func: F) -> F:
     )(func)
 
 
+@contextmanager
+def progress_bar(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], None]]:
+    """click's progress bar on stderr when it is a terminal; otherwise nothing."""
+    if quiet or not is_tty() or total < 2:
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
 def jobs_option(func: F) -> F:
     return click.option(
         "--jobs",

@@ -23,6 +23,7 @@ from castdigest.cli.common import (
     is_tty,
     jobs_option,
     json_option,
+    progress_bar,
 )
 from castdigest.models import Episode, dump_json
 from castdigest.pipeline import read_ahead
@@ -142,15 +143,12 @@ def _run(
     follow: Follower | None,
     jobs: int,
 ) -> list[DocReport]:
-    reports = read_ahead.ingest_many(archive, files, spec, as_of, now, jobs, follow)
-    if not is_tty() or quiet or len(files) < 2:
-        return list(reports)
-    done: list[DocReport] = []
-    with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr) as bar:
-        for report in reports:
-            done.append(report)
-            bar.update(1)
-    return done
+    with progress_bar(len(files), "Ingesting", quiet) as tick:
+        return list(
+            read_ahead.ingest_many(
+                archive, files, spec, as_of, now, jobs, follow, progress=lambda _path: tick(1)
+            )
+        )
 
 
 def _print_reports(reports: list[DocReport], as_json: bool) -> None:

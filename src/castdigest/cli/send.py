@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
 
@@ -20,28 +19,13 @@ from castdigest.cli.common import (
     is_tty,
     jobs_option,
     json_option,
+    progress_bar,
     refuse_file_secrets,
 )
-from castdigest.config import Settings
 from castdigest.pipeline.send import SendSummary, load_digest, send_digest
 from castdigest.pipeline.weekly import WeeklyReport, run_weekly
 
-
-def _known_topics(settings: Settings) -> list[str]:
-    return [t.slug for t in settings.topics]
-
-
 # --------------------------------------------------------------------------- send
-
-
-@contextmanager
-def progress_bar(total: int, label: str, quiet: bool) -> Iterator[Callable[[int], None]]:
-    """click's progress bar on stderr when it is a terminal; otherwise nothing."""
-    if quiet or not is_tty() or total < 2:
-        yield lambda n: None
-        return
-    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
-        yield bar.update
 
 
 @click.command("send")

@@ -105,7 +105,10 @@ class Identifier:
         # Profiles of archived episodes outlive this document: ingesting a folder compares
         # each new episode with the same neighbours again. Keyed by content hash, so a
         # stale entry is never used.
-        self._shared: SharedProfiles = archive.memo.setdefault("dedupe-profiles", SharedProfiles())
+        shared = archive.memo.get("dedupe-profiles")
+        if shared is None:
+            shared = archive.memo["dedupe-profiles"] = SharedProfiles()
+        self._shared: SharedProfiles = shared
 
     def keys_of(self, ep: Episode) -> list[str]:
         """`dedupe.keys(ep)`, computed once per episode read (storing asks again)."""

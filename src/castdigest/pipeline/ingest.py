@@ -102,6 +102,11 @@ def expand_paths(
     is still read (and reported)."""
     files: list[Path] = []
     missing: list[str] = []
+    names = {p.name for p in skip}  # resolving every file of a folder would cost a syscall each
+
+    def skipped(path: Path) -> bool:
+        return path.name in names and path.resolve() in skip
+
     for pattern in patterns:
         magic = glob.has_magic(pattern)
         matches = (
@@ -115,11 +120,11 @@ def expand_paths(
                 for sub in sorted(path.rglob("*")):
                     if sub.is_file() and not _hidden(sub.relative_to(path)):
                         found = True
-                        if not (skip and sub.resolve() in skip):
+                        if not skipped(sub):
                             files.append(sub)
             elif path.exists():
                 found = True
-                if not (magic and skip and path.resolve() in skip):
+                if not (magic and skipped(path)):
                     files.append(path)
         if not found:
             missing.append(pattern)

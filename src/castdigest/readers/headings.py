@@ -51,11 +51,12 @@ _KO_PRONOUNS = frozenset(
     "그는 그가 그녀는 그녀가 그들은 그들이 이들은 이들이 우리는 우리가 저는 제가 이는 이것은"
     " 이것이".split()
 )
-# What may follow a name in the word that opens a Korean sentence ("박지훈은", "박지훈이").
+# What may follow a name or an adverb in the word that opens a Korean sentence ("박지훈은").
 _KO_PARTICLES = frozenset(
     "은 는 이 가 을 를 의 와 과 도 에게 께서 에서 에서는 에는 으로 로 에 서 이다 이며".split()
 ) | {""}
-_CJK_STOPS = (".", "!", "…", "。", "！")  # a sentence's end; a question may be a whole title
+_STOPS = (".", "!", "…")  # a sentence's end; a question may be a whole title
+_CJK_STOPS = (*_STOPS, "。", "！")
 # The word classifiers below are cached: words repeat across headings, so each is judged once.
 _OPEN = "\"'“‘«(*"
 _CLOSE_TITLE = (",", ";", ":", "—", "–", "-")
@@ -265,7 +266,9 @@ def _caseless_cut(toks: list[str], names: Collection[str]) -> int:
     Japanese titles hold no spaces)."""
     for i, tok in enumerate(toks[:_FALLBACK_WORDS]):
         core = _core(tok)
-        if i and (core in _KO_PRONOUNS or _with_particle(core, (*_KO_OPENERS, *names))):
+        if i and (
+            core in _KO_PRONOUNS or _with_particle(core, _KO_OPENERS) or _with_particle(core, names)
+        ):
             return i
         if tok.endswith(("?", "？")) and i + 1 < len(toks):
             return i + 1
@@ -291,13 +294,13 @@ def split_heading(
     rest = toks.pop() if len(toks) > _SCAN else ""
     if not toks:
         return "", None
-    if _caseless(toks[0]) and len(toks) > 1:
-        if len(toks) <= 12 and not rest and not text.rstrip().endswith(_CJK_STOPS):
-            return " ".join(toks), None  # a bare title, as below
+    caseless = _caseless(toks[0]) and len(toks) > 1
+    stops = _CJK_STOPS if caseless else _STOPS
+    if len(toks) <= 12 and not rest and not text.rstrip().endswith(stops):
+        return " ".join(toks), None  # a bare title: summaries are sentences
+    if caseless:
         at = _caseless_cut(toks, names)
         return " ".join(toks[:at]), " ".join([*toks[at:], rest]).strip()
-    if len(toks) <= 12 and not rest and not text.rstrip().endswith((".", "!", "…")):
-        return " ".join(toks), None  # a bare title: summaries are sentences
     cut = _question(toks) if "?" in text else None
     if cut is None and not sentence_case:
         cut = _title_case(toks, names)
