@@ -186,6 +186,11 @@ class Settings(Section):
     archive: str = Field("castdigest.db", description="SQLite archive file.")
     out_dir: str = Field("out", description="Where rendered output is written.")
     templates_dir: str | None = Field(None, description="Folder of template overrides.")
+    lock_wait_s: float = Field(
+        60.0,
+        ge=0.0,
+        description="Seconds a writing command waits for another run's archive lock (0: none).",
+    )
     newsletter: NewsletterConfig = Field(default_factory=NewsletterConfig)
     sources: list[SourceConfig] = Field(default_factory=list)
     topics: list[TopicConfig] = Field(default_factory=list)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from castdigest.archive.lock import LOCK_SUFFIX
 from castdigest.archive.schema import MIGRATIONS
 from castdigest.errors import ArchiveError
 
@@ -64,7 +65,13 @@ class Archive:
         """The archive file and SQLite's files beside it (resolved): never an input."""
         main = self.path.resolve()
         return frozenset(
-            [main, *(main.with_name(main.name + end) for end in ("-wal", "-shm", "-journal"))]
+            [
+                main,
+                *(
+                    main.with_name(main.name + end)
+                    for end in ("-wal", "-shm", "-journal", LOCK_SUFFIX)
+                ),
+            ]
         )
 
     def close(self) -> None:
