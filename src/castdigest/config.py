@@ -2,7 +2,10 @@
 
 Load order: defaults, then `castdigest.toml`, then `CASTDIGEST_*` environment variables (the
 environment wins; secrets belong only there), then CLI overrides. Every invalid key is reported
-at once, each with the file or variable it came from.
+at once, each with the file or variable it came from. A value that would break or leak later
+(a port out of range, a line break in a header value, a short secret, a link that is not
+http(s), an archive inside the published out_dir) is refused here rather than where it is used.
+A CASTDIGEST_* variable that sets nothing is a warning, with the closest valid name.
 
 Environment names are `CASTDIGEST_<SECTION>_<KEY>` for a section key (`CASTDIGEST_SMTP_HOST`,
 `CASTDIGEST_UNSUBSCRIBE_SECRET`) and `CASTDIGEST_<KEY>` for a top-level one
