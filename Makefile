@@ -13,12 +13,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The weekly job on the bundled samples (samples/castdigest.toml): a fresh archive in
-# out/demo.db, then ingest, build 2026-W48 and publish email, feeds and web archive into out/
-# (no email is sent: `--no-send`).
+# .demo/demo.db (never in out/, which is published), then ingest, build 2026-W48 and publish
+# email, feeds and web archive into out/ (no email is sent: `--no-send`).
 DEMO := $(BIN)/castdigest --config samples/castdigest.toml
 demo: $(STAMP)
-	rm -rf out
-	mkdir -p out
+	rm -rf out .demo
+	mkdir -p out .demo
 	$(DEMO) weekly --no-send --as-of 2026-11-24
 	$(DEMO) digest show 2026-W48
 	@echo
@@ -39,4 +39,4 @@ bench: $(STAMP)
 	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) out
+	rm -rf $(VENV) out .demo

@@ -28,8 +28,8 @@ def test_file_then_environment(tmp_path: Path) -> None:
     env = {
         "CASTDIGEST_SMTP_PORT": "2525",
         "CASTDIGEST_SMTP_TLS": "ssl",
-        "CASTDIGEST_SMTP_PASSWORD": "s3cret",
-        "CASTDIGEST_UNSUBSCRIBE_SECRET": "k",
+        "CASTDIGEST_SMTP_PASSWORD": "s3cret-0123456789abcdef",
+        "CASTDIGEST_UNSUBSCRIBE_SECRET": "unsubscribe-key-0123456789",
         "CASTDIGEST_RANK_PINS": '["abc"]',
         "CASTDIGEST_ARCHIVE": "other.db",
         "UNRELATED": "1",
@@ -37,8 +37,8 @@ def test_file_then_environment(tmp_path: Path) -> None:
     s = load_settings(cfg, environ=env)
     assert s.newsletter.name == "Agents Weekly"
     assert (s.smtp.host, s.smtp.port, s.smtp.tls) == ("mail.example.org", 2525, "ssl")
-    assert s.smtp.password == "s3cret"
-    assert s.unsubscribe.secret == "k"
+    assert s.smtp.password == "s3cret-0123456789abcdef"
+    assert s.unsubscribe.secret == "unsubscribe-key-0123456789"
     assert s.rank.pins == ["abc"]
     assert s.archive == "other.db"
     assert s.resolve(s.archive) == tmp_path / "other.db"
@@ -46,8 +46,8 @@ def test_file_then_environment(tmp_path: Path) -> None:
 
 
 def test_secrets_do_not_change_the_config_hash(tmp_path: Path) -> None:
-    a = load_settings(environ={"CASTDIGEST_SMTP_PASSWORD": "one"})
-    b = load_settings(environ={"CASTDIGEST_SMTP_PASSWORD": "two"})
+    a = load_settings(environ={"CASTDIGEST_SMTP_PASSWORD": "password-one-0123456789"})
+    b = load_settings(environ={"CASTDIGEST_SMTP_PASSWORD": "password-two-0123456789"})
     c = load_settings(environ={"CASTDIGEST_NEWSLETTER_NAME": "Other"})
     assert a.config_hash() == b.config_hash() != c.config_hash()
 

@@ -18,19 +18,19 @@ from conftest import SAMPLES
 
 
 def demo(home: Path) -> tuple[dict[str, object], dict[str, bytes]]:
-    """Run the demo in a copy of samples/ (its config writes to ../out); (report, out files)."""
+    """Run the demo in a copy of samples/ (its config writes to ../out, its archive is
+    ../.demo/demo.db, as `make demo` makes them); (report, out files)."""
     shutil.copytree(SAMPLES, home / "samples")
     (home / "out").mkdir()
+    (home / ".demo").mkdir()
     config = str(home / "samples" / "castdigest.toml")
     args = ["--config", config, "weekly", "--no-send", "--as-of", "2026-11-24", "--json"]
     result = CliRunner().invoke(cli, args, env={"CASTDIGEST_UNSUBSCRIBE_SECRET": ""})
     assert result.exit_code == 0, result.output
     out = home / "out"
-    files = {
-        str(p.relative_to(out)): p.read_bytes()
-        for p in sorted(out.rglob("*"))
-        if p.is_file() and ".db" not in p.name
-    }
+    files = {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert not any(".db" in name for name in files)  # the archive is kept out of what is published
+    assert (home / ".demo" / "demo.db").is_file()
     report = json.loads(result.stdout)
     for doc in report["ingest"]:
         doc["location"] = str(Path(doc["location"]).relative_to(home))

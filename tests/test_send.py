@@ -598,11 +598,11 @@ def test_starttls_and_login(tmp_path: Path, cert: tuple[Path, Path]) -> None:
     options = {
         "tls_context": _server_tls(cert),
         "require_starttls": True,
-        "authenticator": password_check("digest", "s3cret-pass"),
+        "authenticator": password_check("digest", "s3cret-pass-0123456789"),
     }
     with smtp_server(rec, **options) as port:
         archive, settings, digest = setup(
-            tmp_path, port, tls="starttls", user="digest", password="s3cret-pass"
+            tmp_path, port, tls="starttls", user="digest", password="s3cret-pass-0123456789"
         )
         summary = run(archive, settings, digest)
     assert (summary.sent, summary.failed) == (3, 0)
@@ -687,7 +687,10 @@ def test_a_password_file_inside_a_repository_is_refused(tmp_path: Path) -> None:
         read_password(SmtpConfig(password_file=str(inside)), tmp_path)
     assert "hunter2" not in str(err.value)
     assert read_password(SmtpConfig(password_file="smtp-password"), tmp_path) == "hunter2-outside"
-    assert read_password(SmtpConfig(password="from-env"), tmp_path) == "from-env"
+    assert (
+        read_password(SmtpConfig(password="from-the-environment"), tmp_path)
+        == "from-the-environment"
+    )
 
 
 def test_unicode_address_needs_smtputf8(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 import click
 
 from castdigest.archive import Archive
-from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings, load_settings
+from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings, UnknownVariable, load_settings
 from castdigest.errors import CastdigestError, ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -28,8 +28,13 @@ class AppContext:
 
     def settings(self) -> Settings:
         if self._settings is None:
-            with errors():
-                self._settings = load_settings(self.config_path)
+            unknown: list[UnknownVariable] = []
+            try:
+                with errors():
+                    self._settings = load_settings(self.config_path, warnings=unknown)
+            finally:  # a mistyped variable may be why the config is invalid: shown either way
+                for variable in unknown:
+                    click.echo(f"warning: {variable}", err=True)
             for section, key, path in file_secrets(self):
                 click.echo(
                     f"warning: {path}: [{section}] {key} belongs in the environment "
