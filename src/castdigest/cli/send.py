@@ -14,6 +14,7 @@ from castdigest.cli.common import (
     AppContext,
     as_of_option,
     db_option,
+    digest_id_value,
     errors,
     finish,
     is_tty,
@@ -30,7 +31,7 @@ from castdigest.pipeline.weekly import WeeklyReport, run_weekly
 
 
 @click.command("send")
-@click.argument("digest_id")
+@click.argument("digest_id", callback=digest_id_value)
 @click.option(
     "--dry-run",
     is_flag=True,
