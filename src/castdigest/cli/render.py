@@ -115,6 +115,10 @@ def preview_cmd(
     Each change first rebuilds the draft digest, as `castdigest build` would (a digest that
     was sent, or one with a custom window id, is only rendered; --no-build only renders).
 
+    Only published files are served (HTML, text, CSS, feeds, OPML, JSON, images; never the
+    archive, .eml messages, locks, logs or dotfiles, nothing through a symlink leaving the
+    folder, no folder listings), and only to http://127.0.0.1:PORT or http://localhost:PORT.
+
     \b
     Example:
       castdigest preview --port 8025 --no-open
