@@ -61,8 +61,11 @@ def test_structure_headings_toc_and_items(rendered) -> None:  # type: ignore[no-
     assert html.count("<h3") == 5
     assert 'href="https://digest.example.org/2026-W48/#topic-evals"' in html
     # per item: linked title, show, guests, duration, takeaways, quotes with deep links
-    assert re.search(r'href="https://media.example.com/watch/ep0001"[^>]*>Episode 1: notes', html)
-    assert "Show 2 · with Guest 1 (Example Labs) · 31:37" in html
+    # source text sits in <bdi>, isolated from the text around it
+    assert re.search(
+        r'href="https://media.example.com/watch/ep0001"[^>]*><bdi>Episode 1: notes', html
+    )
+    assert "<bdi>Show 2</bdi> · with <bdi>Guest 1 (Example Labs)</bdi> · 31:37" in html
     assert "Takeaway 3 of episode 1" in html
     assert re.search(r'href="https://media.example.com/watch/ep0001\?t=61"[^>]*>at 1:01</a>', html)
     assert re.search(r'href="https://media.example.com/watch/ep0001#t=121"[^>]*>at 2:01</a>', html)
@@ -113,7 +116,7 @@ def test_personalised_topics_name_and_links() -> None:
         unsubscribe_url="https://digest.example.org/u/abc?t=1",
         preferences_url="https://digest.example.org/prefs/abc",
     )
-    assert "Hi Ana Lima," in r.html and "Hi Ana Lima," in r.text
+    assert "Hi <bdi>Ana Lima</bdi>," in r.html and "Hi Ana Lima," in r.text
     assert "Your topics: Evaluations, Voice &amp; audio" in r.html
     assert "Coding agents" not in r.html.split("Feeds:")[0]  # only chosen sections
     assert "Episode 1:" not in r.html

@@ -289,7 +289,7 @@ def test_dry_run_writes_the_outbox_and_leaves_the_ledger_alone(tmp_path: Path) -
         summary = run(archive, settings, load_digest(archive, "2026-W48"), dry_run=True)
         assert archive.ledger.rows("2026-W48") == []
         assert load_digest(archive, "2026-W48").status.value == "draft"
-    outbox = tmp_path / "out" / "2026-W48" / "outbox"
+    outbox = tmp_path / "outbox" / "2026-W48"  # beside the archive, never in the published out/
     assert summary.outbox == str(outbox)
     assert sorted(p.name for p in outbox.iterdir()) == ["1.eml", "2.eml", "3.eml"]
     first = parse((outbox / "1.eml").read_bytes())
@@ -449,7 +449,8 @@ def test_cli_dry_run_without_secret_warns_and_writes(tmp_path: Path, flag: str) 
     result = CliRunner().invoke(cli, ["--config", str(config), "send", "2026-W48", flag])
     assert result.exit_code == 0, result.output
     assert "2026-W48: 1 written, 0 skipped, 0 already sent, 0 failed" in result.stdout
-    assert (tmp_path / "out" / "2026-W48" / "outbox" / "1.eml").is_file()
+    assert (tmp_path / "outbox" / "2026-W48" / "1.eml").is_file()
+    assert not (tmp_path / "out" / "2026-W48" / "outbox").exists()
     assert "placeholder tokens" in result.stderr
 
 

@@ -16,6 +16,7 @@ import click
 
 from castdigest.archive import Archive
 from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings, UnknownVariable, load_settings
+from castdigest.digest_ids import check_digest_id
 from castdigest.errors import CastdigestError, ConfigError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -190,3 +191,14 @@ def as_of_option(func: F) -> F:
 
 def is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def digest_id_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Callback for a DIGEST_ID argument or --id option: a usage error (exit 2) naming the id
+    unless it is a digest id (castdigest.digest_ids)."""
+    if value is None:
+        return None
+    try:
+        return check_digest_id(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from None

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import click
 
-from castdigest.cli.common import AppContext, db_option, errors, is_tty, json_option
+from castdigest.cli.common import (
+    AppContext,
+    db_option,
+    digest_id_value,
+    errors,
+    is_tty,
+    json_option,
+)
 from castdigest.cli.rank import window_from, window_options
 from castdigest.models import Digest, Episode, dump_json
 from castdigest.pipeline.build import build
@@ -40,7 +47,13 @@ def _read_intro(path: str | None) -> str | None:
 
 @click.command("build")
 @window_options
-@click.option("--id", "digest_id", help="Store under this id (default: the week, or since--until).")
+@click.option(
+    "--id",
+    "digest_id",
+    callback=digest_id_value,
+    help="Store under this id (default: the week, or since--until): lowercase letters, digits "
+    "and dashes.",
+)
 @click.option(
     "--intro",
     type=click.Path(dir_okay=False),
@@ -165,7 +178,7 @@ def list_cmd(app: AppContext, db: str | None, as_json: bool) -> None:
 
 
 @digest_group.command("show")
-@click.argument("digest_id")
+@click.argument("digest_id", callback=digest_id_value)
 @db_option
 @json_option
 @click.pass_obj

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from castdigest.archive import Archive
-from castdigest.cli.common import AppContext, db_option, errors, json_option
+from castdigest.cli.common import AppContext, db_option, digest_id_value, errors, json_option
 from castdigest.config import DEFAULT_CONFIG, Settings, load_settings
 from castdigest.errors import ConfigError
 from castdigest.models import DigestStatus
@@ -58,7 +58,7 @@ def build_draft(archive: Archive, settings: Settings, week: str | None) -> str:
 
 
 @click.command("render")
-@click.argument("digest_id", required=False)
+@click.argument("digest_id", required=False, callback=digest_id_value)
 @out_option
 @db_option
 @json_option
@@ -83,7 +83,7 @@ def render_cmd(
 
 
 @click.command("preview")
-@click.argument("digest_id", required=False)
+@click.argument("digest_id", required=False, callback=digest_id_value)
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0 picks a free one).")  # fmt: skip
 @click.option("--no-open", is_flag=True, help="Do not open a browser.")
@@ -114,6 +114,10 @@ def preview_cmd(
 
     Each change first rebuilds the draft digest, as `castdigest build` would (a digest that
     was sent, or one with a custom window id, is only rendered; --no-build only renders).
+
+    Only published files are served (HTML, text, CSS, feeds, OPML, JSON, images; never the
+    archive, .eml messages, locks, logs or dotfiles, nothing through a symlink leaving the
+    folder, no folder listings), and only to http://127.0.0.1:PORT or http://localhost:PORT.
 
     \b
     Example:

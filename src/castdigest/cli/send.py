@@ -14,6 +14,7 @@ from castdigest.cli.common import (
     AppContext,
     as_of_option,
     db_option,
+    digest_id_value,
     errors,
     finish,
     is_tty,
@@ -22,39 +23,80 @@ from castdigest.cli.common import (
     progress_bar,
     refuse_file_secrets,
 )
-from castdigest.pipeline.send import SendSummary, load_digest, send_digest
+from castdigest.config import Settings
+from castdigest.pipeline.send import SendSummary, inside, load_digest, send_digest
 from castdigest.pipeline.weekly import WeeklyReport, run_weekly
 
 # --------------------------------------------------------------------------- send
 
 
 @click.command("send")
-@click.argument("digest_id")
-@click.option("--dry-run", is_flag=True, help="Write out/<id>/outbox/<n>.eml instead of sending.")
+@click.argument("digest_id", callback=digest_id_value)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Write each message to <outbox>/<id>/<n>.eml instead of sending.",
+)
+@click.option(
+    "--outbox",
+    type=click.Path(file_okay=False),
+    help="Folder for --dry-run messages (default: outbox/ beside the archive); never inside "
+    "the published out/ folder, as the messages carry each reader's unsubscribe token.",
+)
 @db_option
 @json_option
 @click.pass_obj
-def send_cmd(app: AppContext, digest_id: str, dry_run: bool, db: str | None, as_json: bool) -> None:
+def send_cmd(
+    app: AppContext,
+    digest_id: str,
+    dry_run: bool,
+    outbox: str | None,
+    db: str | None,
+    as_json: bool,
+) -> None:
     """Send a built digest to every active subscriber, resumably.
 
     Only subscribers the send ledger still has as pending or temporarily failed are sent to,
     so running it again after a crash reaches each remaining subscriber once. Exit 1 if any
     message failed. Needs CASTDIGEST_UNSUBSCRIBE_SECRET (and SMTP settings) in the environment.
 
+    --dry-run sends nothing and leaves the ledger alone: it writes the messages to
+    outbox/<id>/<n>.eml beside the archive (or under --outbox DIR), outside out/.
+
     \b
     Example:
       castdigest send 2026-W48 --dry-run && castdigest send 2026-W48
+      castdigest send 2026-W48 --dry-run --outbox /tmp/digest-check
     """
     refuse_file_secrets(app)
     settings = app.settings()
+    outbox_dir = _outbox_option(settings, outbox, dry_run)
     with app.archive(db) as archive, errors():
         digest = load_digest(archive, digest_id)
         due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
         with progress_bar(due, f"Sending {digest.id}", as_json) as tick:
-            summary = send_digest(archive, settings, digest, dry_run=dry_run, progress=tick)
+            summary = send_digest(
+                archive, settings, digest, dry_run=dry_run, outbox=outbox_dir, progress=tick
+            )
     print_summary(summary, as_json)
     if summary.failed:
         raise SystemExit(1)
+
+
+def _outbox_option(settings: Settings, outbox: str | None, dry_run: bool) -> Path | None:
+    """--outbox as a folder, refused (usage error) without --dry-run or inside out/."""
+    if outbox is None:
+        return None
+    if not dry_run:
+        raise click.UsageError("--outbox goes with --dry-run")
+    out_dir = settings.resolve(settings.out_dir)
+    if inside(Path(outbox), out_dir):
+        raise click.BadParameter(
+            f"{outbox} is inside the published output folder {out_dir}; the dry-run messages "
+            "carry every reader's unsubscribe token, so they go elsewhere",
+            param_hint="--outbox",
+        )
+    return Path(outbox)
 
 
 def print_summary(summary: SendSummary, as_json: bool) -> None:

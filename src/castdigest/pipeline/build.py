@@ -21,6 +21,7 @@ from castdigest.archive.episodes import EpisodeFilter
 from castdigest.condense import condense_episode, settings_hash
 from castdigest.config import Settings
 from castdigest.digest import assemble
+from castdigest.digest_ids import check_digest_id
 from castdigest.errors import CastdigestError, ConfigError, NotFoundError
 from castdigest.models import Condensed, Digest, Episode, Ranked
 from castdigest.rank import IN, Candidate, SentEpisode, rank
@@ -68,6 +69,8 @@ def week_of(moment: datetime, tz: ZoneInfo) -> Window:
 def custom_window(since: date, until: date, digest_id: str | None = None) -> Window:
     if until < since:
         raise ValueError(f"--until {until} is before --since {since}")
+    if digest_id is not None:
+        check_digest_id(digest_id)
     return Window(digest_id or f"{since.isoformat()}--{until.isoformat()}", since, until)
 
 
@@ -106,6 +109,8 @@ def choose_window(
         return custom_window(since, until, digest_id)
     else:
         win = week_of(as_of or datetime.now(UTC), tz)
+    if digest_id is not None:
+        check_digest_id(digest_id)
     return Window(digest_id, win.since, win.until) if digest_id else win
 
 
@@ -287,7 +292,9 @@ def build(
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build and store the window's digest. `intro=None` with `keep_intro` keeps the editor's
-    note of an earlier build of the same digest."""
+    note of an earlier build of the same digest. ValueError for a window whose id is not a
+    digest id (the CLI refuses those first, as usage errors)."""
+    check_digest_id(window.id)
     archive.digests.check_draft(window.id)
     sel = select(archive, settings, window)
     chosen = [sel.episodes[r.id] for r in sel.ranked if r.decision in IN]

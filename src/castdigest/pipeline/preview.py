@@ -1,5 +1,11 @@
 """`castdigest preview`: render, serve out/ on 127.0.0.1, re-render when inputs change.
 
+Only what is published is served: files under out/ whose type render writes (`SERVED_TYPES`:
+HTML, text, CSS, feeds, OPML, JSON, images), never the archive, its journal, messages, locks,
+logs or dotfiles, never through a symlink that leads out of out/, and never a folder listing
+(a folder serves its index.html). Requests must name the server as `127.0.0.1` or `localhost`
+in `Host`, so a web page that rebinds its own host name to 127.0.0.1 reads nothing.
+
 The preview page (`/__preview__/`) shows the email at desktop and phone widths side by side,
 a dark-mode toggle, the plain-text part, the HTML size against Gmail's ~102 KB clip line and
 links to every feed. A watcher thread polls the modification times of the templates, the
@@ -15,8 +21,9 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote, unquote, urlsplit
 
 from castdigest.config import Settings
 from castdigest.errors import CastdigestError
@@ -74,7 +81,7 @@ class PreviewServer:
         self._lock = threading.Lock()
         self.state = State()
         out_dir.mkdir(parents=True, exist_ok=True)
-        handler = partial(_Handler, self, directory=str(out_dir))
+        handler = partial(_Handler, self)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self._threads: list[threading.Thread] = []
@@ -177,29 +184,157 @@ def _bare_page(message: str, generation: int) -> str:
     )
 
 
-class _Handler(SimpleHTTPRequestHandler):
-    def __init__(self, preview: PreviewServer, *args: object, directory: str) -> None:
+# What render writes (and images a theme may add), with the type the preview serves it as.
+# Feeds and OPML go out as XML so a browser shows them instead of downloading them.
+SERVED_TYPES: dict[str, str] = {
+    ".html": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".rss": "application/xml; charset=utf-8",
+    ".atom": "application/xml; charset=utf-8",
+    ".opml": "application/xml; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+}
+# Never served even if a future allow-list entry would match: the archive and its journal,
+# messages (which may carry unsubscribe tokens), locks and logs.
+NEVER_SERVED = (".db", "-wal", "-shm", "-journal", ".eml", ".lock", ".log", ".tmp")
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
+
+
+def servable_name(name: str) -> bool:
+    """A published file type by its name: not hidden, not private, on the allow-list."""
+    lower = name.lower()
+    if not lower or lower.startswith(".") or lower.endswith(NEVER_SERVED):
+        return False
+    return Path(lower).suffix in SERVED_TYPES
+
+
+def local_host(header: str | None, port: int) -> bool:
+    """`Host` names this server on the loopback: `127.0.0.1` or `localhost`, with its port or
+    none. A page on another site that rebinds its own name to 127.0.0.1 sends its own name."""
+    if not header:
+        return False
+    host, sep, given = header.strip().lower().rpartition(":")
+    if not sep:
+        host, given = given, ""
+    if given and (not given.isdigit() or int(given) != port):
+        return False
+    return host in LOCAL_HOSTS
+
+
+@dataclass(frozen=True)
+class Found:
+    """How a request path resolves: a file to serve, a redirect (folder without a slash), or
+    nothing."""
+
+    file: Path | None = None
+    redirect: str | None = None
+
+
+def resolve_request(root: Path, path: str) -> Found:
+    """The file under `root` that `path` (already URL-decoded) names, if the preview may serve
+    it: no hidden or `..` segment, no symlink leading out of `root`, a folder only through its
+    index.html, and only published file types (`servable_name`), checked on the name asked for
+    and on the file it resolves to."""
+    if "\\" in path or "\x00" in path:
+        return Found()
+    parts = [p for p in path.split("/") if p]
+    if any(p.startswith(".") for p in parts):  # `.`, `..` and dotfiles alike
+        return Found()
+    base = root.resolve()
+    target = _contained(base, base.joinpath(*parts))
+    if target is None:
+        return Found()
+    if target.is_dir():
+        if parts and not path.endswith("/"):
+            return Found(redirect=path + "/")
+        target = _contained(base, target / "index.html")
+        if target is None:
+            return Found()
+        parts = [*parts, "index.html"]
+    asked = parts[-1] if parts else ""
+    if not (target.is_file() and servable_name(asked) and servable_name(target.name)):
+        return Found()
+    return Found(file=target)
+
+
+def _contained(base: Path, candidate: Path) -> Path | None:
+    """`candidate` with every symlink resolved, when it exists and stays inside `base`."""
+    try:
+        real = candidate.resolve(strict=True)
+    except (OSError, RuntimeError):  # missing, unreadable, or a symlink loop
+        return None
+    return real if real.is_relative_to(base) else None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """GET and HEAD of the preview page and of published files under out/; nothing else."""
+
+    def __init__(self, preview: PreviewServer, *args: object) -> None:
         self.preview = preview
-        super().__init__(*args, directory=directory)  # type: ignore[arg-type]
+        super().__init__(*args)  # type: ignore[arg-type]
 
     def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
-        if path in ("/__preview__", PREVIEW_PATH):
-            self._send(self.preview.page().encode(), "text/html; charset=utf-8")
-        elif path == PREVIEW_PATH + "status.json":
-            self._send(json.dumps(self.preview.status()).encode(), "application/json")
-        else:
-            super().do_GET()
+        self._answer(body=True)
 
-    def _send(self, body: bytes, content_type: str) -> None:
-        self.send_response(200)
+    def do_HEAD(self) -> None:
+        self._answer(body=False)
+
+    def _answer(self, *, body: bool) -> None:
+        if not local_host(self.headers.get("Host"), self.preview.port):
+            self._send(421, b"Misdirected request: use http://127.0.0.1 or localhost\n", body)
+            return
+        try:
+            path = unquote(urlsplit(self.path).path, errors="strict")
+        except (UnicodeDecodeError, ValueError):
+            self._send(400, b"Bad request\n", body)
+            return
+        if path in ("/__preview__", PREVIEW_PATH):
+            self._send(200, self.preview.page().encode(), body, "text/html; charset=utf-8")
+        elif path == PREVIEW_PATH + "status.json":
+            data = json.dumps(self.preview.status()).encode()
+            self._send(200, data, body, "application/json")
+        else:
+            self._file(path, body)
+
+    def _file(self, path: str, body: bool) -> None:
+        found = resolve_request(self.preview.out_dir, path)
+        if found.redirect:
+            self.send_response(301)
+            self.send_header("Location", quote(found.redirect))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        try:
+            data = found.file.read_bytes() if found.file else None
+        except OSError:
+            data = None
+        if found.file is None or data is None:
+            self._send(404, b"Not found\n", body)
+            return
+        self._send(200, data, body, SERVED_TYPES[found.file.suffix.lower()])
+
+    def _send(
+        self, status: int, data: bytes, body: bool, content_type: str = "text/plain; charset=utf-8"
+    ) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(len(data)))
         self.end_headers()
-        self.wfile.write(body)
+        if body:
+            self.wfile.write(data)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # always show the latest render
+        self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

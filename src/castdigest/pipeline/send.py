@@ -13,6 +13,7 @@ resent next time with the same Message-ID, which mailbox providers drop as a dup
 from __future__ import annotations
 
 import fcntl
+import re
 import shutil
 import time
 from collections import deque
@@ -143,30 +144,71 @@ def plan(
 
 # --------------------------------------------------------------------------- dry run
 
+OUTBOX_DIR = "outbox"  # beside the archive: the messages hold each reader's unsubscribe token
+_MESSAGE_FILE = re.compile(r"^\.?\d+\.eml(?:\.tmp)?$")
+
+
+def default_outbox(archive_path: Path) -> Path:
+    return archive_path.parent / OUTBOX_DIR
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """`path` is `folder` or below it, both resolved (symlinks followed)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def outbox_folder(settings: Settings, outbox: Path, digest: Digest) -> Path:
+    """`<outbox>/<digest-id>/`, refused when it would land in the published out/ folder."""
+    out_dir = settings.resolve(settings.out_dir)
+    folder = outbox / safe_name(digest.id)
+    if inside(folder, out_dir):
+        raise SendError(
+            "the dry-run outbox would be inside the published output folder "
+            f"{out_dir}: its messages carry every reader's unsubscribe token",
+            where=str(outbox),
+            hint="choose a folder outside it with --outbox DIR",
+        )
+    return folder
+
+
+def _clear_old_messages(folder: Path) -> None:
+    """Only our own `<n>.eml` files go: the folder may be one the user chose."""
+    for path in folder.iterdir():
+        if path.is_file() and _MESSAGE_FILE.match(path.name):
+            path.unlink()
+
+
+def _remove_published_outbox(settings: Settings, digest: Digest, warnings: list[str]) -> None:
+    """Earlier versions wrote the dry run to `out/<id>/outbox/`, which gets published."""
+    old = settings.resolve(settings.out_dir) / safe_name(digest.id) / OUTBOX_DIR
+    if old.is_dir() and not old.is_symlink():
+        shutil.rmtree(old)
+        warnings.append(f"removed {old}: dry-run messages do not belong in the published folder")
+
 
 def write_outbox(
     settings: Settings,
     digest: Digest,
     recipients: Sequence[Recipient],
     summary: SendSummary,
+    outbox: Path,
     progress: Progress | None = None,
 ) -> SendSummary:
-    """`out/<digest-id>/outbox/<n>.eml`, one per recipient in send order; the ledger untouched."""
-    # The same folder the render stage writes the digest to, confined to out/.
-    outbox = settings.resolve(settings.out_dir) / safe_name(digest.id) / "outbox"
-    if outbox.exists():
-        shutil.rmtree(outbox)  # a previous dry run's files would mislead
-    outbox.mkdir(parents=True)
+    """`<outbox>/<digest-id>/<n>.eml`, one per recipient in send order; the ledger untouched."""
+    folder = outbox_folder(settings, outbox, digest)
+    _remove_published_outbox(settings, digest, summary.warnings)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _clear_old_messages(folder)  # a previous dry run's files would mislead
     builder = MessageBuilder(digest, settings)
     for n, rcpt in enumerate(recipients, start=1):
         data = builder.wire(rcpt, _now())
-        tmp = outbox / f".{n}.eml.tmp"
+        tmp = folder / f".{n}.eml.tmp"
         tmp.write_bytes(data)
-        tmp.replace(outbox / f"{n}.eml")
+        tmp.replace(folder / f"{n}.eml")
         summary.sent += 1
         if progress:
             progress(1)
-    summary.outbox = str(outbox)
+    summary.outbox = str(folder)
     return summary
 
 
@@ -334,11 +376,13 @@ def send_digest(
     digest: Digest,
     *,
     dry_run: bool = False,
+    outbox: Path | None = None,
     transport: SmtpTransport | None = None,
     progress: Progress | None = None,
     pacing: Pacing | None = None,
 ) -> SendSummary:
-    """Send (or with `dry_run` write to the outbox) what the ledger says is still due."""
+    """Send (or with `dry_run` write to `outbox`, by default `outbox/` beside the archive)
+    what the ledger says is still due."""
     if not digest.items():
         raise SendError(
             "the digest has no items; nothing sent",
@@ -356,7 +400,8 @@ def send_digest(
     if dry_run:
         recipients, summary = plan(archive, settings, digest, secret, record=False)
         summary.warnings = warnings
-        summary = write_outbox(settings, digest, recipients, summary, progress)
+        folder = outbox or default_outbox(archive.path)
+        summary = write_outbox(settings, digest, recipients, summary, folder, progress)
         summary.digest_status = digest.status.value
         return summary
     with send_lock(archive.path):

@@ -10,6 +10,7 @@ rebuilding the same digest gives the same bytes.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -99,6 +100,13 @@ def sanitize(html: str) -> str:
     ).strip()
 
 
+def text_html(text: str) -> str:
+    """Plain text as HTML for a field feed readers render as HTML (RSS `<description>`): the
+    text is HTML-escaped here and XML-escaped by the serialiser, so markup in a source's
+    text arrives as text, never as elements. Sanitised too, so the output is only ever text."""
+    return sanitize(html.escape(text, quote=False))
+
+
 def _item_html(entry: FeedItem, settings: Settings) -> str:
     view = item_view(entry.item, entry.section, settings)
     return sanitize(render(settings, "site/feed_item.html.j2", item=view))
@@ -129,7 +137,9 @@ def _generator(
     self_url = site_link(settings, feed_path(info.slug, fmt))
     fg.id(self_url)
     fg.title(info.title)
-    fg.subtitle(info.description)  # RSS <description>, Atom <subtitle>
+    # RSS <description> is HTML to feed readers; Atom <subtitle> and <summary> are type text.
+    rss = fmt == "rss"
+    fg.subtitle(text_html(info.description) if rss else info.description)
     fg.link(href=self_url, rel="self", type=_MEDIA_TYPES[fmt])
     fg.link(href=info.home, rel="alternate")  # last: feedgen uses the last link for RSS <link>
     fg.language(settings.newsletter.language)
@@ -143,7 +153,8 @@ def _generator(
         fe.guid(guid(info.slug, entry.item.episode_id), permalink=False)
         fe.title(" ".join(entry.item.title.split()) or "(untitled)")
         fe.link(href=_item_link(entry, settings), rel="alternate")
-        fe.summary(entry.item.condensed.blurb.strip() or entry.item.title)  # + RSS description
+        summary = entry.item.condensed.blurb.strip() or entry.item.title
+        fe.summary(text_html(summary) if rss else summary)  # also the RSS <description>
         fe.content(_item_html(entry, settings), type="html")
         fe.published(_published(entry))
         fe.updated(_published(entry))

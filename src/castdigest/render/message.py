@@ -3,6 +3,7 @@
 Built apart from delivery so the same message is written to `out/<id>/email.eml` and sent by
 `castdigest send`. Headers with non-ASCII text are RFC 2047-encoded by the email package's
 policy. The MIME boundary is derived from the content, so the same email gives the same bytes.
+The Subject, made from episode titles, loses bidi controls and line breaks (text.bidi).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from types import MappingProxyType
 
 from castdigest.config import Settings
 from castdigest.render.email import RenderedEmail
+from castdigest.text.bidi import header_text
 
 _NO_HEADERS: Mapping[str, str] = MappingProxyType({})
 
@@ -39,7 +41,7 @@ def build_message(
     msg["To"] = to
     if news.reply_to:
         msg["Reply-To"] = news.reply_to
-    msg["Subject"] = rendered.subject
+    msg["Subject"] = header_text(rendered.subject)  # from source titles: one clean line
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id if message_id.startswith("<") else f"<{message_id}>"
     for name, value in headers.items():

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from castdigest.config import Settings
 from castdigest.models import Digest, DigestItem, DigestSection
+from castdigest.text.bidi import strip_bidi_controls
 from castdigest.text.durations import format_duration
 
 RTL_LANGUAGES = frozenset(
@@ -320,7 +321,8 @@ def subject_and_preheader(
     name: str, digest_id: str, items: Sequence[DigestItem]
 ) -> tuple[str, str]:
     ordered = sorted(items, key=lambda i: (i.rank, -i.score))
-    titles = [" ".join(i.title.split()) for i in ordered]
+    # Subject, <title> and the inbox preview cannot isolate text as <bdi> does
+    titles = [" ".join(strip_bidi_controls(i.title).split()) for i in ordered]
     if not titles:
         return f"{name} {digest_id}", f"{name} {digest_id}: nothing new this time."
     more = f" (+{len(titles) - 1} more)" if len(titles) > 1 else ""

@@ -32,6 +32,7 @@ from castdigest.render.message import build_message
 from castdigest.send import tokens
 from castdigest.send.wire import WireTemplate
 from castdigest.subscribers import topics_for
+from castdigest.text.bidi import header_text
 
 # Plain letters and digits: no template, escaper, inliner or wrapper changes them.
 NAME_MARK = "Zqx9recipient9name9qxZ"
@@ -63,9 +64,10 @@ def wire_address(email: str) -> str:
 
 
 def to_header(sub: Subscriber) -> str:
-    """`Name <addr>`; email.headerregistry encodes a non-ASCII name as RFC 2047."""
+    """`Name <addr>`; email.headerregistry encodes a non-ASCII name as RFC 2047. The name
+    came from a subscriber list: no bidi controls or line breaks reach the header."""
     local, _, domain = wire_address(sub.email).rpartition("@")
-    return str(Address(display_name=sub.name or "", username=local, domain=domain))
+    return str(Address(display_name=header_text(sub.name or ""), username=local, domain=domain))
 
 
 def list_headers(settings: Settings, token: str) -> dict[str, str]:
