@@ -105,8 +105,8 @@ class UnsubscribeApp:
         with Archive(self.archive_path) as archive:  # a foreign or newer file fails here
             if not legacy:
                 return None
-            emails = [s.email for s in archive.subscribers.list()]
-        return tokens.LegacyTokens(self.secret, self.list_id, emails)
+            keys = archive.subscribers.keys()
+        return tokens.LegacyTokens(self.secret, self.list_id, keys)
 
     # ------------------------------------------------------------------ WSGI
 

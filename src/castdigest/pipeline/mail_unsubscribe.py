@@ -62,7 +62,7 @@ def unsubscribe_by_mail(
     """Read every message in `paths` and act on the unsubscribe requests among them."""
     secret, list_ident = tokens.secret_of(settings), tokens.list_id(settings)
     # A token names its subscriber; legacy tokens (older emails) are found by one index.
-    legacy = tokens.LegacyTokens(secret, list_ident, (s.email for s in archive.subscribers.list()))
+    legacy = tokens.LegacyTokens(secret, list_ident, archive.subscribers.keys())
 
     def owner(token: str | None) -> Subscriber | None:
         key = tokens.owner_key(secret, list_ident, token or "", legacy)

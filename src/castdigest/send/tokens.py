@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import hmac
 import re
@@ -55,8 +56,14 @@ def secret_of(settings: Settings) -> str:
 
 
 def _mac(secret: str, label: str, *parts: str) -> bytes:
-    msg = "\0".join((label, *parts)).encode("utf-8")
-    return hmac.new(secret.encode("utf-8"), msg, hashlib.sha256).digest()
+    mac = _keyed(secret).copy()  # the key schedule once per secret, not once per MAC
+    mac.update("\0".join((label, *parts)).encode("utf-8"))
+    return mac.digest()
+
+
+@functools.lru_cache(maxsize=8)
+def _keyed(secret: str) -> hmac.HMAC:
+    return hmac.new(secret.encode("utf-8"), digestmod=hashlib.sha256)
 
 
 def sender_domain(settings: Settings) -> str:
