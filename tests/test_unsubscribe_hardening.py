@@ -255,6 +255,17 @@ def test_a_missing_archive_is_a_startup_error(tmp_path: Path) -> None:
     assert not missing.exists()
 
 
+def test_an_archive_gone_while_serving_is_not_recreated(tmp_path: Path) -> None:
+    with serve(tmp_path, [ANN, BOB]) as s:
+        for leftover in s.db.parent.glob(s.db.name + "*"):
+            leftover.unlink()
+        response = s.http.post(f"{s.base}/unsubscribe?token={s.token(BOB.email)}", **ONE_CLICK)
+    assert response.status_code == 500
+    assert "Nothing was changed; try again later." in response.text
+    assert "unsubscribed" not in response.text
+    assert not s.db.exists()
+
+
 # --------------------------------------------------------------------------- tokens
 
 

@@ -133,25 +133,35 @@ class UnsubscribeApp:
             return self._page(start_response, status, "Too slow", "Nothing was changed.")
         query = parse_qs(environ.get("QUERY_STRING", ""))
         token = _first(query, "token") or _first(form, "token")
-        key = tokens.owner_key(self.secret, self.list_id, token, self.legacy)
-        if key is None:
-            return self._invalid(start_response)
         try:
-            with closing(self._connect()) as conn:
-                sub = subscriber_by_key(conn, key)
-                if sub is None:
-                    return self._invalid(start_response)
-                return handler(conn, sub, token, method, form, start_response)
-        except ArchiveBusyError:
-            return self._busy(start_response)
-        except sqlite3.Error as exc:
-            if _is_busy(exc):
+            return self._answer(handler, token, method, form, start_response)
+        except (sqlite3.Error, ArchiveError) as exc:
+            if isinstance(exc, ArchiveBusyError) or _is_busy(exc):
                 return self._busy(start_response)
+            # Not the reader's doing (an unwritable folder, a file gone): one line for the log.
             environ["wsgi.errors"].write(f"{self.archive_path}: {exc}\n")
             status = HTTPStatus.INTERNAL_SERVER_ERROR
             return self._page(
                 start_response, status, "Not available", "Nothing was changed; try again later."
             )
+
+    def _answer(
+        self,
+        handler: Handler,
+        token: str,
+        method: str,
+        form: dict[str, list[str]],
+        start_response: StartResponse,
+    ) -> Iterable[bytes]:
+        """Whose token this is (no SQL at all for one that is nobody's), then the page."""
+        key = tokens.owner_key(self.secret, self.list_id, token, self.legacy)
+        if key is None:
+            return self._invalid(start_response)
+        with closing(self._connect()) as conn:
+            sub = subscriber_by_key(conn, key)
+            if sub is None:
+                return self._invalid(start_response)
+            return handler(conn, sub, token, method, form, start_response)
 
     def _connect(self) -> sqlite3.Connection:
         """A connection of this request's own: never creates the file (mode=rw), and gives
@@ -303,7 +313,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _is_busy(exc: sqlite3.Error) -> bool:
+def _is_busy(exc: Exception) -> bool:
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
     return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
