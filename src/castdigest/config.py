@@ -341,6 +341,33 @@ class UnsubscribeConfig(Section):
         description="List-Id (default <name-slug>.<sender domain>); tokens depend on it, so pin "
         "it before renaming the newsletter to keep older unsubscribe links working.",
     )
+    workers: int = Field(
+        8, ge=1, le=256, description="Requests the unsubscribe server handles at once."
+    )
+    header_timeout_s: float = Field(
+        10.0, gt=0, description="Seconds a client has to send its request line and headers."
+    )
+    body_timeout_s: float = Field(
+        10.0, gt=0, description="Seconds a client has to send its request body."
+    )
+    max_body_bytes: int = Field(
+        16_384, ge=256, description="Largest request body the server accepts (else 413)."
+    )
+    busy_wait_s: float = Field(
+        1.0,
+        ge=0.0,
+        le=5.0,
+        description="Seconds a request waits for a busy archive (another run writing) before "
+        "the server answers 503 with Retry-After.",
+    )
+    retry_after_s: int = Field(
+        30, ge=1, description="Retry-After (seconds) sent with 503 when the archive is busy."
+    )
+    legacy_tokens: bool = Field(
+        True,
+        description="Also accept tokens of the first format (27 characters), from emails sent "
+        "before tokens named their address.",
+    )
 
 
 class HttpConfig(Section):

@@ -1,38 +1,55 @@
-"""The unsubscribe server: a small WSGI app, served with wsgiref on 127.0.0.1 by default.
+"""The unsubscribe server: a small WSGI app, served on 127.0.0.1 by default (`wsgi_pool`).
 
 - `POST /unsubscribe?token=T` (RFC 8058 one-click, or the confirm form) unsubscribes at once:
-  no redirect, no cookie, no login. Repeating it is harmless.
+  no redirect, no cookie, no login. Repeating it is harmless and says "already unsubscribed".
 - `GET /unsubscribe?token=T` shows a confirm page whose button POSTs; it changes nothing, since
   link scanners and prefetchers follow GET links.
 - `GET /preferences?token=T` shows the subscriber's topics as checkboxes; `POST` saves them.
 - A missing or invalid token gets 400 and changes nothing.
 
-A token is an HMAC of (list, address); the app finds whose it is by computing each
-subscriber's token, which keeps tokens opaque (no address or id inside them).
+What a reply says is what the archive holds:
+- each change is one conditional UPDATE (unsubscribe: unless already unsubscribed; topics:
+  only while active, never touching the status), and the reply follows its row count, so a
+  preferences save that lands after an unsubscribe can neither undo it nor claim to be saved;
+- a busy archive (another run holds the writer lock, or SQLite stays locked) gets 503 with
+  Retry-After within `busy_wait_s`, and nothing is changed.
+
+The token names its subscriber (see `send.tokens`): one primary-key lookup per request.
 """
 
 from __future__ import annotations
 
-import hmac
+import sqlite3
 from collections.abc import Callable, Iterable
+from contextlib import closing
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
-from socketserver import ThreadingMixIn
 from typing import Any
 from urllib.parse import parse_qs
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from markupsafe import Markup, escape
 
 from castdigest.archive import Archive
+from castdigest.archive.lock import ArchiveBusyError, writer_lock
+from castdigest.archive.subscribers import (
+    set_topics_if_active,
+    subscriber_by_key,
+    unsubscribe_key,
+)
 from castdigest.config import Settings
+from castdigest.errors import ArchiveError
 from castdigest.models import Subscriber, SubscriberStatus
 from castdigest.send import tokens
+from castdigest.subscribers import email_key
+from castdigest.wsgi_pool import Limits, PoolServer, make_pool_server
 
-StartResponse = Callable[[str, list[tuple[str, str]]], Any]
+StartResponse = Callable[..., Any]
 Environ = dict[str, Any]
-MAX_BODY = 16_384
+Handler = Callable[
+    [sqlite3.Connection, Subscriber, str, str, dict[str, list[str]], StartResponse],
+    Iterable[bytes],
+]
 _HEADERS = [
     ("Content-Type", "text/html; charset=utf-8"),
     ("Cache-Control", "no-store"),
@@ -45,69 +62,145 @@ _HEADERS = [
 ]
 
 
+class _TooLarge(Exception):
+    pass
+
+
 class UnsubscribeApp:
-    def __init__(self, archive_path: Path, settings: Settings) -> None:
+    """The WSGI app. `on_sql` sees every statement the app runs (sqlite3 trace callback);
+    `before_write(kind)` runs after a request has read its subscriber and before it writes
+    ("unsubscribe" or "preferences"), which is where a concurrent change can land."""
+
+    def __init__(
+        self,
+        archive_path: Path,
+        settings: Settings,
+        *,
+        on_sql: Callable[[str], None] | None = None,
+        before_write: Callable[[str], None] | None = None,
+    ) -> None:
         self.archive_path = archive_path
         self.settings = settings
         self.secret = tokens.secret_of(settings)
         self.list_id = tokens.list_id(settings)
         self.name = settings.newsletter.name
+        cfg = settings.unsubscribe
+        self.max_body = cfg.max_body_bytes
+        self.busy_wait_s = cfg.busy_wait_s
+        self.retry_after = str(cfg.retry_after_s)
+        self.on_sql = on_sql
+        self.before_write = before_write
+        self.legacy = self._open_archive(cfg.legacy_tokens)
+
+    def _open_archive(self, legacy: bool) -> tokens.LegacyTokens | None:
+        """Check the archive once before serving (never create one: a server that made an
+        empty archive would turn every valid link away), and index legacy tokens."""
+        if not self.archive_path.is_file():
+            raise ArchiveError(
+                "no archive here",
+                where=str(self.archive_path),
+                hint="give the archive the emails were sent from (--db, or `archive` in the "
+                "config)",
+            )
+        with Archive(self.archive_path) as archive:  # a foreign or newer file fails here
+            if not legacy:
+                return None
+            keys = archive.subscribers.keys()
+        return tokens.LegacyTokens(self.secret, self.list_id, keys)
 
     # ------------------------------------------------------------------ WSGI
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD", "GET")
         path = environ.get("PATH_INFO", "/").rstrip("/") or "/"
-        routes = {"/unsubscribe": self.unsubscribe, "/preferences": self.preferences}
+        routes: dict[str, Handler] = {
+            "/unsubscribe": self.unsubscribe,
+            "/preferences": self.preferences,
+        }
         handler = routes.get(path)
         if handler is None:
             return self._page(start_response, HTTPStatus.NOT_FOUND, "Not found", "No such page.")
         if method not in ("GET", "POST"):
             status = HTTPStatus.METHOD_NOT_ALLOWED
             return self._page(start_response, status, "Not allowed", "Use GET or POST.")
-        form = _read_form(environ) if method == "POST" else {}
+        try:
+            form = _read_form(environ, self.max_body) if method == "POST" else {}
+        except _TooLarge:
+            status = HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+            return self._page(start_response, status, "Too large", "Nothing was changed.")
+        except TimeoutError:
+            status = HTTPStatus.REQUEST_TIMEOUT
+            return self._page(start_response, status, "Too slow", "Nothing was changed.")
         query = parse_qs(environ.get("QUERY_STRING", ""))
         token = _first(query, "token") or _first(form, "token")
-        with Archive(self.archive_path) as archive:
-            sub = self.find(archive, token)
-            if sub is None:
-                return self._page(
-                    start_response,
-                    HTTPStatus.BAD_REQUEST,
-                    "Link not valid",
-                    "This link is not valid. Use the link from your latest email.",
-                )
-            return handler(archive, sub, token, method, form, start_response)
+        try:
+            return self._answer(handler, token, method, form, start_response)
+        except (sqlite3.Error, ArchiveError) as exc:
+            if isinstance(exc, ArchiveBusyError) or _is_busy(exc):
+                return self._busy(start_response)
+            # Not the reader's doing (an unwritable folder, a file gone): one line for the log.
+            environ["wsgi.errors"].write(f"{self.archive_path}: {exc}\n")
+            status = HTTPStatus.INTERNAL_SERVER_ERROR
+            return self._page(
+                start_response, status, "Not available", "Nothing was changed; try again later."
+            )
 
-    def find(self, archive: Archive, token: str) -> Subscriber | None:
-        """The subscriber this token belongs to; compares every token in constant time."""
-        if not tokens.TOKEN_RE.fullmatch(token):
-            return None
-        found = None
-        for sub in archive.subscribers.list():
-            mine = tokens.unsubscribe_token(self.secret, self.list_id, sub.email)
-            if hmac.compare_digest(mine, token):
-                found = sub
-        return found
+    def _answer(
+        self,
+        handler: Handler,
+        token: str,
+        method: str,
+        form: dict[str, list[str]],
+        start_response: StartResponse,
+    ) -> Iterable[bytes]:
+        """Whose token this is (no SQL at all for one that is nobody's), then the page."""
+        key = tokens.owner_key(self.secret, self.list_id, token, self.legacy)
+        if key is None:
+            return self._invalid(start_response)
+        with closing(self._connect()) as conn:
+            sub = subscriber_by_key(conn, key)
+            if sub is None:
+                return self._invalid(start_response)
+            return handler(conn, sub, token, method, form, start_response)
+
+    def _connect(self) -> sqlite3.Connection:
+        """A connection of this request's own: never creates the file (mode=rw), and gives
+        up on a locked archive after `busy_wait_s`, not SQLite's usual 30 s."""
+        uri = f"{self.archive_path.resolve().as_uri()}?mode=rw"
+        conn = sqlite3.connect(uri, uri=True, timeout=self.busy_wait_s, isolation_level=None)
+        if self.on_sql is not None:
+            conn.set_trace_callback(self.on_sql)
+        return conn
+
+    def _write(self, kind: str, write: Callable[[], bool]) -> bool:
+        """Run one conditional statement under the writer lock (other castdigest runs hold
+        it for their whole run); ArchiveBusyError when it stays held for `busy_wait_s`."""
+        if self.before_write is not None:
+            self.before_write(kind)
+        with writer_lock(self.archive_path, wait_s=self.busy_wait_s):
+            return write()
 
     # ------------------------------------------------------------------ pages
 
     def unsubscribe(
         self,
-        archive: Archive,
+        conn: sqlite3.Connection,
         sub: Subscriber,
         token: str,
         method: str,
         form: dict[str, list[str]],
         start_response: StartResponse,
     ) -> Iterable[bytes]:
+        key = email_key(sub.email)
         if method == "POST":
-            if sub.status is SubscriberStatus.ACTIVE:
-                archive.subscribers.set_status(
-                    sub.email, SubscriberStatus.UNSUBSCRIBED, datetime.now(UTC)
+            if self._write("unsubscribe", lambda: unsubscribe_key(conn, key, _now())):
+                body = Markup("<p>{} will get no more emails from {}.</p>").format(
+                    sub.email, self.name
                 )
-            body = Markup("<p>{} will get no more emails from {}.</p>").format(sub.email, self.name)
-            return self._page(start_response, HTTPStatus.OK, "You are unsubscribed", body)
+                return self._page(start_response, HTTPStatus.OK, "You are unsubscribed", body)
+            return self._not_active(start_response, HTTPStatus.OK, conn, sub, "")
+        if sub.status is SubscriberStatus.UNSUBSCRIBED:
+            return self._not_active(start_response, HTTPStatus.OK, conn, sub, "")
         body = Markup(
             "<p>Stop sending {name} to {email}?</p>"
             '<form method="post" action="unsubscribe?token={token}">'
@@ -118,7 +211,7 @@ class UnsubscribeApp:
 
     def preferences(
         self,
-        archive: Archive,
+        conn: sqlite3.Connection,
         sub: Subscriber,
         token: str,
         method: str,
@@ -129,10 +222,16 @@ class UnsubscribeApp:
         note = Markup("")
         if method == "POST":
             chosen = sorted(t for t in form.get("topic", []) if t in known)
+            key = email_key(sub.email)
+            if not self._write(
+                "preferences", lambda: set_topics_if_active(conn, key, chosen, _now())
+            ):
+                unsaved = "Your topics were not saved. "
+                return self._not_active(start_response, HTTPStatus.CONFLICT, conn, sub, unsaved)
             sub = sub.model_copy(update={"topics": chosen})
-            with archive.transaction():
-                archive.subscribers.upsert(sub, datetime.now(UTC))
             note = Markup("<p><strong>Saved.</strong></p>")
+        elif sub.status is not SubscriberStatus.ACTIVE:
+            return self._not_active(start_response, HTTPStatus.OK, conn, sub, "")
         boxes = Markup("").join(
             Markup(
                 '<label><input type="checkbox" name="topic" value="{}"{}> {}</label><br>'
@@ -146,8 +245,54 @@ class UnsubscribeApp:
         ).format(email=sub.email, token=token, boxes=boxes)
         return self._page(start_response, HTTPStatus.OK, "Your topics", body)
 
+    def _not_active(
+        self,
+        start_response: StartResponse,
+        status: HTTPStatus,
+        conn: sqlite3.Connection,
+        sub: Subscriber,
+        lead: str,
+    ) -> list[bytes]:
+        """Where the subscriber stands now, read again after a write that changed nothing."""
+        now = subscriber_by_key(conn, email_key(sub.email))
+        if now is None:
+            title, text = "Not on the list", "{lead}{email} is not on the list of {name}."
+        elif now.status is SubscriberStatus.UNSUBSCRIBED:
+            title = "Already unsubscribed"
+            text = "{lead}{email} is unsubscribed from {name} and stays so; nothing was changed."
+        elif now.status is SubscriberStatus.BOUNCED:
+            title = "Not receiving"
+            text = "{lead}Mail to {email} bounced, so {name} is not sent to it."
+        else:
+            title, text = "Try again", "{lead}Nothing was changed; please try again."
+        body = Markup("<p>" + text + "</p>").format(lead=lead, email=sub.email, name=self.name)
+        return self._page(start_response, status, title, body)
+
+    def _invalid(self, start_response: StartResponse) -> list[bytes]:
+        return self._page(
+            start_response,
+            HTTPStatus.BAD_REQUEST,
+            "Link not valid",
+            "This link is not valid. Use the link from your latest email.",
+        )
+
+    def _busy(self, start_response: StartResponse) -> list[bytes]:
+        return self._page(
+            start_response,
+            HTTPStatus.SERVICE_UNAVAILABLE,
+            "Busy",
+            "The list is being updated right now. Nothing was changed; please try again in a "
+            "minute.",
+            [("Retry-After", self.retry_after)],
+        )
+
     def _page(
-        self, start_response: StartResponse, status: HTTPStatus, title: str, body: str
+        self,
+        start_response: StartResponse,
+        status: HTTPStatus,
+        title: str,
+        body: str,
+        extra: list[tuple[str, str]] | None = None,
     ) -> list[bytes]:
         lang = escape(self.settings.newsletter.language)
         html = Markup(
@@ -159,9 +304,18 @@ class UnsubscribeApp:
             "<body><h1>{title}</h1>{body}</body></html>"
         ).format(lang=lang, title=title, name=self.name, body=escape(body))
         data = str(html).encode("utf-8")
-        headers = [*_HEADERS, ("Content-Length", str(len(data)))]
+        headers = [*_HEADERS, *(extra or []), ("Content-Length", str(len(data)))]
         start_response(f"{status.value} {status.phrase}", headers)
         return [data]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _is_busy(exc: Exception) -> bool:
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _first(values: dict[str, list[str]], key: str) -> str:
@@ -169,33 +323,31 @@ def _first(values: dict[str, list[str]], key: str) -> str:
     return found[0] if found else ""
 
 
-def _read_form(environ: Environ) -> dict[str, list[str]]:
+def _read_form(environ: Environ, limit: int) -> dict[str, list[str]]:
+    """The urlencoded body; _TooLarge past `limit` bytes (not read), TimeoutError when the
+    client does not send what it announced in time."""
     try:
-        length = min(int(environ.get("CONTENT_LENGTH") or 0), MAX_BODY)
+        length = int(environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
         length = 0
+    if length > limit:
+        raise _TooLarge
     raw = environ["wsgi.input"].read(length) if length > 0 else b""
     return parse_qs(raw.decode("utf-8", "replace"))
 
 
-class _QuietHandler(WSGIRequestHandler):
-    """Log lines without the query string: it carries the token."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        path = self.path.split("?", 1)[0]
-        self.log_message('"%s %s" %s', self.command, path, str(code))
-
-
-class _ThreadingServer(ThreadingMixIn, WSGIServer):
-    """One thread per request, so a slow client cannot hold up the others; each request
-    opens its own archive connection."""
-
-    daemon_threads = True
-
-
 def make_unsubscribe_server(
-    archive_path: Path, settings: Settings, host: str = "127.0.0.1", port: int = 8080
-) -> WSGIServer:
-    """A ready wsgiref server (port 0 picks a free port); call `serve_forever()`."""
-    app = UnsubscribeApp(archive_path, settings)
-    return make_server(host, port, app, server_class=_ThreadingServer, handler_class=_QuietHandler)
+    archive_path: Path,
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    *,
+    on_sql: Callable[[str], None] | None = None,
+    before_write: Callable[[str], None] | None = None,
+) -> PoolServer:
+    """A ready server (port 0 picks a free port); call `serve_forever()`, then `server_close()`.
+    ArchiveError when there is no archive; see UnsubscribeApp for the hooks."""
+    app = UnsubscribeApp(archive_path, settings, on_sql=on_sql, before_write=before_write)
+    cfg = settings.unsubscribe
+    limits = Limits(cfg.workers, cfg.header_timeout_s, cfg.body_timeout_s)
+    return make_pool_server(host, port, app, limits)

@@ -7,6 +7,7 @@ the ledger saying exactly how far it got (at worst a row left `in-flight`).
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
@@ -31,17 +32,53 @@ def _subscriber(row: tuple[str, str | None, str, str]) -> Subscriber:
     )
 
 
+def subscriber_by_key(conn: sqlite3.Connection, key: str) -> Subscriber | None:
+    """One subscriber by address key: a primary-key lookup, one row read."""
+    row = conn.execute(
+        "SELECT email, name, topics, status FROM subscribers WHERE email_key = ?", (key,)
+    ).fetchone()
+    return _subscriber(row) if row else None
+
+
+def unsubscribe_key(conn: sqlite3.Connection, key: str, now: datetime) -> bool:
+    """Unsubscribe one subscriber in a single conditional statement; True only when this call
+    changed it (False: already unsubscribed, or no such subscriber). A bounced address is
+    unsubscribed too, so that reactivating bounced addresses never reaches it."""
+    cur = conn.execute(
+        "UPDATE subscribers SET status = ?, updated_at = ? WHERE email_key = ? AND status <> ?",
+        (
+            SubscriberStatus.UNSUBSCRIBED.value,
+            utc_iso(now),
+            key,
+            SubscriberStatus.UNSUBSCRIBED.value,
+        ),
+    )
+    return cur.rowcount > 0
+
+
+def set_topics_if_active(
+    conn: sqlite3.Connection, key: str, topics: list[str], now: datetime
+) -> bool:
+    """Replace an active subscriber's topics in a single conditional statement, never touching
+    the status: False (and nothing written) when they are not active by the time it runs."""
+    cur = conn.execute(
+        "UPDATE subscribers SET topics = ?, updated_at = ? WHERE email_key = ? AND status = ?",
+        (json.dumps(topics), utc_iso(now), key, SubscriberStatus.ACTIVE.value),
+    )
+    return cur.rowcount > 0
+
+
 class SubscriberStore:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self.conn = archive.conn
 
     def get(self, email: str) -> Subscriber | None:
-        row = self.conn.execute(
-            "SELECT email, name, topics, status FROM subscribers WHERE email_key = ?",
-            (email_key(email),),
-        ).fetchone()
-        return _subscriber(row) if row else None
+        return subscriber_by_key(self.conn, email_key(email))
+
+    def unsubscribe(self, email: str, now: datetime) -> bool:
+        """Unsubscribe unless already unsubscribed; True when this call changed the status."""
+        return unsubscribe_key(self.conn, email_key(email), now)
 
     def upsert(self, sub: Subscriber, now: datetime) -> str:
         """Insert or replace one subscriber; returns "new", "updated" or "unchanged"."""
@@ -90,6 +127,10 @@ class SubscriberStore:
             sql += " WHERE status = ?"
             args = (status.value,)
         return [_subscriber(r) for r in self.conn.execute(sql + " ORDER BY email_key", args)]
+
+    def keys(self) -> tuple[str, ...]:
+        """Every subscriber's address key (cheaper than `list` when the key is all one needs)."""
+        return tuple(str(k) for (k,) in self.conn.execute("SELECT email_key FROM subscribers"))
 
     def count(self) -> Counter[str]:
         rows = self.conn.execute("SELECT status, COUNT(*) FROM subscribers GROUP BY status")

@@ -24,6 +24,7 @@ from castdigest.cli.common import (
     refuse_file_secrets,
 )
 from castdigest.config import Settings
+from castdigest.errors import ConfigError
 from castdigest.pipeline.send import SendSummary, inside, load_digest, send_digest
 from castdigest.pipeline.weekly import WeeklyReport, run_weekly
 
@@ -130,7 +131,10 @@ def print_summary(summary: SendSummary, as_json: bool) -> None:
 def unsubscribe_server_cmd(app: AppContext, host: str, port: int, db: str | None) -> None:
     """Serve one-click unsubscribe (RFC 8058) and topic preferences links.
 
-    Put it behind your web server at the `unsubscribe.url` the emails link to.
+    Put it behind your web server at the `unsubscribe.url` the emails link to. The archive
+    must exist (it is never created here). While another castdigest run writes the archive,
+    requests get 503 with Retry-After. Limits are in the config's [unsubscribe] section
+    (workers, header_timeout_s, body_timeout_s, max_body_bytes, busy_wait_s, retry_after_s).
 
     \b
     Example:
@@ -141,10 +145,13 @@ def unsubscribe_server_cmd(app: AppContext, host: str, port: int, db: str | None
     refuse_file_secrets(app)
     settings = app.settings()
     path = Path(db or settings.resolve(settings.archive))
-    with app.archive(str(path)):
-        pass  # open once: a missing folder or a foreign file is reported before serving
     with errors():
-        server = make_unsubscribe_server(path, settings, host, port)
+        try:
+            server = make_unsubscribe_server(path, settings, host, port)
+        except OSError as exc:  # the address is taken or not ours
+            raise ConfigError(
+                f"cannot listen on {host}:{port} ({exc.strerror or exc})", where="--host/--port"
+            ) from None
     click.echo(
         f"Serving unsubscribe links on http://{host}:{server.server_port}/unsubscribe"
         " (Ctrl-C to stop)",

@@ -61,11 +61,13 @@ def unsubscribe_by_mail(
 ) -> MailReport:
     """Read every message in `paths` and act on the unsubscribe requests among them."""
     secret, list_ident = tokens.secret_of(settings), tokens.list_id(settings)
-    # One HMAC per subscriber, then each request is a lookup (the server's way, per token).
-    owners = {
-        tokens.unsubscribe_token(secret, list_ident, sub.email): sub
-        for sub in archive.subscribers.list()
-    }
+    # A token names its subscriber; legacy tokens (older emails) are found by one index.
+    legacy = tokens.LegacyTokens(secret, list_ident, archive.subscribers.keys())
+
+    def owner(token: str | None) -> Subscriber | None:
+        key = tokens.owner_key(secret, list_ident, token or "", legacy)
+        return archive.subscribers.get(key) if key is not None else None
+
     report = MailReport()
     for item in read_mail(paths):
         if isinstance(item, Unreadable):
@@ -75,7 +77,7 @@ def unsubscribe_by_mail(
         elif archive.subscribers.request_handled(item.key):
             report.handled_before += 1
         else:
-            _handle(archive, item, owners.get(item.token or ""), now, report)
+            _handle(archive, item, owner(item.token), now, report)
     return report
 
 
@@ -93,12 +95,12 @@ def _handle(
             report.unmatched.append(Outcome(item.where, sender.email))  # not recorded: see doc
             return
         outcome, email, kept = "no-subscriber", item.sender, report.no_subscriber
-    elif owner.status is SubscriberStatus.ACTIVE:
-        outcome, email, kept = "unsubscribed", owner.email, report.unsubscribed
     else:
         outcome, email, kept = "already", owner.email, report.already
     with archive.transaction():
-        if outcome == "unsubscribed":
-            store.set_status(email, SubscriberStatus.UNSUBSCRIBED, now)
+        # What the conditional update finds decides what is reported, not the status read.
+        active = owner is not None and owner.status is SubscriberStatus.ACTIVE
+        if active and store.unsubscribe(email, now):
+            outcome, kept = "unsubscribed", report.unsubscribed
         store.record_request(item.key, email, outcome, now)
     kept.append(Outcome(item.where, email))

@@ -24,7 +24,10 @@ from pathlib import Path
 from castdigest.send.tokens import TOKEN_RE
 
 _REQUEST = re.compile(r"\bunsubscribe\b", re.IGNORECASE)
-_TOKEN_AFTER = re.compile(rf"\bunsubscribe\s+({TOKEN_RE.pattern})(?![A-Za-z0-9_-])", re.I)
+# A token, or the pieces of one: a mail program that encodes a subject (RFC 2047) may cut a
+# long token across encoded words, which come back apart with a space between them.
+_TOKEN_AFTER = re.compile(r"\bunsubscribe\s+([A-Za-z0-9_-]+(?:[ \t]+[A-Za-z0-9_-]+)*)", re.I)
+_MAX_PIECES = 12  # a token cut into more pieces than this is not looked for
 _BODY_CHARS = 4000  # a request's token is in its first lines, not under a quoted digest
 
 
@@ -93,11 +96,24 @@ def _request(where: str, raw: bytes) -> MailRequest | Unreadable:
         return Unreadable(where, f"unreadable message ({type(exc).__name__})")
     key = message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
     for text in (subject, body):
-        if m := _TOKEN_AFTER.search(text):
-            return MailRequest(where, key, sender, True, m.group(1))
+        if token := _token_in(text):
+            return MailRequest(where, key, sender, True, token)
     # The unsubscribe address gets little else: a request in the reader's own words counts.
     asks = bool(_REQUEST.search(subject) or _REQUEST.search(body))
     return MailRequest(where, key, sender, asks)
+
+
+def _token_in(text: str) -> str | None:
+    """The token after "unsubscribe": the first piece that is one, joined with the pieces
+    after it until it is one."""
+    if not (m := _TOKEN_AFTER.search(text)):
+        return None
+    joined = ""
+    for piece in m.group(1).split()[:_MAX_PIECES]:
+        joined += piece
+        if TOKEN_RE.fullmatch(joined):
+            return joined
+    return None
 
 
 def _first_text(msg: EmailMessage) -> str:
