@@ -166,6 +166,7 @@ def weekly_cmd(
             step=step,
             jobs=jobs,
         )
+    app.keep_details(report.ingest)
     finish(report, as_json, lambda: _print_weekly(report), report.failed)
 
 
