@@ -163,6 +163,17 @@ def test_a_bad_url_is_one_line_and_the_others_are_stored(
     assert_isolated(result, urls[1], db)
 
 
+def test_a_url_that_cannot_be_requested_is_one_line(tmp_path: Path) -> None:
+    urls = ["http://[::1/episode", "http://a..b/feed.xml"]
+    result = invoke("ingest", *urls, "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "http://[::1/episode: failed: invalid URL: Invalid port: ':1'",
+        "http://a..b/feed.xml: failed: invalid URL: encoding with 'idna' codec failed "
+        "(UnicodeError: label empty or too long)",
+    ]
+
+
 def _ingest_deep(inbox: Path, db: Path, *root: str) -> Result:
     bad = inbox / "m-deep.json"
     bad.write_bytes(BAD["m-deep.json"])

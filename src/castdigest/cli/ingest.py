@@ -76,7 +76,10 @@ def ingest_cmd(
     With no PATH, re-reads every source configured in castdigest.toml ([[sources]] with a
     path or a url). URLs are fetched with conditional requests: a feed that has not changed
     since the last run costs one request. Prints one line per document (episodes new /
-    updated / unchanged, or why it failed). Exit 1 if any failed.
+    updated / unchanged, or why it failed). A document that fails leaves nothing of itself
+    in the archive and never stops the others; the traceback of an unexpected error goes to
+    castdigest.log beside the archive (`castdigest --debug ingest` prints it). Exit 1 if any
+    failed.
 
     \b
     Example:
