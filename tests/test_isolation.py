@@ -21,8 +21,9 @@ from click.testing import CliRunner, Result
 
 from castdigest.archive import Archive
 from castdigest.cli import cli
-from castdigest.pipeline.ingest import SourceSpec
-from castdigest.pipeline.read_ahead import _Reading, _Task, ingest_files
+from castdigest.pipeline.ingest import SourceSpec, read_episodes, store_read
+from castdigest.pipeline.read_ahead import _read, _Reading, _Task, ingest_files
+from castdigest.readers.registry import load_file
 from conftest import AS_OF
 from feed_server import Served, serve
 from send_fixtures import SECRET, write_config
@@ -214,8 +215,6 @@ class _Unpicklable(Exception):
 def _raise_unpicklable(task: _Task) -> _Reading:
     if task.path.name.startswith("m-"):
         raise _Unpicklable()
-    from castdigest.pipeline.read_ahead import _read
-
     return _read(task)
 
 
@@ -264,3 +263,15 @@ def test_no_command_prints_a_traceback_for_a_damaged_archive(tmp_path: Path, inb
         assert debug.exit_code == 1
         assert debug.stderr.startswith("Traceback (most recent call last):\n")
         assert debug.stderr.splitlines()[-1].startswith("Error: unexpected ")
+
+
+def test_the_archive_failing_while_storing_stops_the_run(tmp_path: Path, inbox: Path) -> None:
+    """A document's own fault is its report; the archive's (here: closed under the run) is
+    no document's, and no later one could be stored either."""
+    doc = load_file(inbox / LAST)
+    now = AS_OF + timedelta(hours=1)
+    fmt, episodes, warnings = read_episodes(doc, SourceSpec(), AS_OF, now)
+    arch = Archive(tmp_path / "a.db")
+    arch.close()
+    with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
+        store_read(arch, doc.location, doc.content_hash, fmt, episodes, warnings, now)
