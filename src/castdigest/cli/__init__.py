@@ -7,13 +7,15 @@ renderer and their numerical libraries (a second of start-up that every command 
 
 from __future__ import annotations
 
+import errno
 import importlib
 import sys
+from typing import Any
 
 import click
 
 from castdigest import __version__
-from castdigest.cli.common import AppContext
+from castdigest.cli.common import AppContext, CliError
 from castdigest.errors import CastdigestError
 
 # command name -> "module:attribute" of the click command
@@ -55,6 +57,27 @@ class LazyGroup(click.Group):
             raise TypeError(f"castdigest.cli.{module}.{attribute} is not a click command")
         return command
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; whatever it raises ends as one `Error:` line, never a traceback
+        (kept in the log, or printed with --debug)."""
+        try:
+            return super().invoke(ctx)
+        except CastdigestError as exc:
+            raise CliError(exc) from None
+        except Exception as exc:
+            if _clicks_own(exc):
+                raise
+            app = ctx.find_object(AppContext) or AppContext()
+            raise app.unexpected(exc) from None
+
+
+def _clicks_own(exc: Exception) -> bool:
+    """What click's main loop turns into its own messages and exit codes (usage errors,
+    --help's exit, Ctrl-D, a closed pipe)."""
+    if isinstance(exc, click.ClickException | click.Abort | click.exceptions.Exit | EOFError):
+        return True
+    return isinstance(exc, OSError) and exc.errno == errno.EPIPE
+
 
 @click.group(
     cls=LazyGroup,
@@ -67,9 +90,15 @@ class LazyGroup(click.Group):
     envvar="CASTDIGEST_CONFIG",
     help="Config file (default: ./castdigest.toml when present).",
 )
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Print the traceback of an unexpected error (a bug) instead of appending it to "
+    "castdigest.log beside the archive.",
+)
 @click.version_option(__version__, prog_name="castdigest")
 @click.pass_context
-def cli(ctx: click.Context, config_path: str | None) -> None:
+def cli(ctx: click.Context, config_path: str | None, debug: bool) -> None:
     """Turn podcast and video episodes into a weekly newsletter.
 
     \b
@@ -77,7 +106,7 @@ def cli(ctx: click.Context, config_path: str | None) -> None:
       castdigest ingest inbox/          # read saved pages, feeds, transcripts
       castdigest episodes --since 2026-11-16
     """
-    ctx.obj = AppContext(config_path=config_path)
+    ctx.obj = AppContext(config_path=config_path, debug=debug)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -18,14 +18,27 @@ from castdigest.archive import Archive
 from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings, UnknownVariable, load_settings
 from castdigest.digest_ids import check_digest_id
 from castdigest.errors import CastdigestError, ConfigError
+from castdigest.pipeline.unexpected import LOG_NAME, log_file, summary, traceback_text
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Detailed(Protocol):
+    """A document's report that may carry an unexpected error's traceback (`detail`)."""
+
+    @property
+    def location(self) -> str: ...
+
+    @property
+    def detail(self) -> str | None: ...
 
 
 @dataclass
 class AppContext:
     config_path: str | None = None
+    debug: bool = False  # print tracebacks of unexpected errors instead of logging them
     _settings: Settings | None = field(default=None, repr=False)
+    _archive_path: Path | None = field(default=None, repr=False)
 
     def settings(self) -> Settings:
         if self._settings is None:
@@ -48,12 +61,63 @@ class AppContext:
     def archive(self, db: str | None) -> Iterator[Archive]:
         settings = self.settings()
         path = db or str(settings.resolve(settings.archive))
+        self._archive_path = Path(path)
         with errors():
             arch = Archive(path)
         try:
             yield arch
         finally:
             arch.close()
+
+    def log_path(self) -> Path:
+        """Where tracebacks of unexpected errors go: beside the archive this run opened (or
+        the configured one; the current folder before any config is read)."""
+        archive = self._archive_path
+        if archive is None and self._settings is not None:
+            archive = self._settings.resolve(self._settings.archive)
+        return log_file(archive) if archive else Path(LOG_NAME)
+
+    def keep_details(self, reports: Iterable[Detailed]) -> None:
+        """The tracebacks of documents that failed unexpectedly: printed with --debug, else
+        appended to the log, which one line on stderr names."""
+        entries = [(r.location, r.detail) for r in reports if r.detail]
+        if not entries:
+            return
+        if self.debug:
+            for where, detail in entries:
+                click.echo(f"{where}:\n{detail}", err=True)
+            return
+        place = self._log(entries)
+        if place:
+            click.echo(f"details of {len(entries)} unexpected error(s) in {place}", err=True)
+
+    def unexpected(self, exc: Exception) -> click.ClickException:
+        """The one line a command ends with when it raised something unexpected (a bug): the
+        traceback goes to stderr with --debug, to the log otherwise."""
+        if self.debug:
+            click.echo(traceback_text(exc), err=True)
+            return click.ClickException(f"unexpected {summary(exc)}")
+        place = self._log([("castdigest " + " ".join(sys.argv[1:]), traceback_text(exc))])
+        where = f"; details in {place}" if place else ""
+        return click.ClickException(f"unexpected {summary(exc)}{where}")
+
+    def _log(self, entries: list[tuple[str, str]]) -> str:
+        """Append `entries` (what, traceback) to the log: its path and how to see them
+        instead, or a warning and "" when the log cannot be written."""
+        path = self.log_path()
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        text = "".join(f"{stamp} {where}\n{detail}\n\n" for where, detail in entries)
+        try:
+            with path.open("a", encoding="utf-8") as log:
+                log.write(text)
+        except OSError as exc:
+            click.echo(
+                f"warning: could not write {path} ({exc.strerror or exc}); "
+                "rerun with --debug to see the details",
+                err=True,
+            )
+            return ""
+        return f"{path} (or rerun with --debug)"
 
 
 def secret_variable(section: str, key: str) -> str:

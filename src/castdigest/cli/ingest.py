@@ -36,6 +36,7 @@ from castdigest.pipeline.ingest import (
     batch_collection,
     expand_paths,
     ingest_url,
+    not_inputs,
 )
 from castdigest.readers.registry import formats
 from castdigest.text.durations import format_duration
@@ -75,7 +76,10 @@ def ingest_cmd(
     With no PATH, re-reads every source configured in castdigest.toml ([[sources]] with a
     path or a url). URLs are fetched with conditional requests: a feed that has not changed
     since the last run costs one request. Prints one line per document (episodes new /
-    updated / unchanged, or why it failed). Exit 1 if any failed.
+    updated / unchanged, or why it failed). A document that fails leaves nothing of itself
+    in the archive and never stops the others; the traceback of an unexpected error goes to
+    castdigest.log beside the archive (`castdigest --debug ingest` prints it). Exit 1 if any
+    failed.
 
     \b
     Example:
@@ -116,12 +120,13 @@ def ingest_cmd(
                             archive, client, url, spec, as_of, now, settings.http.max_bytes, follow
                         )
                     )
-            files, missing = expand_paths(
-                [p for p in patterns if not is_url(p)], archive.own_files()
+            files, problems = expand_paths(
+                [p for p in patterns if not is_url(p)], not_inputs(archive)
             )
-            reports += [DocReport(location=m, error="no such file or folder") for m in missing]
+            reports += problems
             reports += _run(archive, files, spec, as_of, now, as_json, follow, jobs)
     _print_reports(reports, as_json)
+    app.keep_details(reports)
     if any(r.failed for r in reports):
         raise SystemExit(1)
 

@@ -215,7 +215,10 @@ def weekly_cmd(
             step=step,
             jobs=jobs,
         )
-    finish(report, as_json, lambda: _print_weekly(report), report.failed)
+    try:
+        finish(report, as_json, lambda: _print_weekly(report), report.failed)
+    finally:  # after the report's lines, whether or not it exits 1
+        app.keep_details(report.ingest)
 
 
 def _print_weekly(report: WeeklyReport) -> None:

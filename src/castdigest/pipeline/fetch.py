@@ -107,6 +107,8 @@ def fetch(
         raise FetchError(f"truncated or malformed response: {exc}", where=url) from None
     except httpx.HTTPError as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}", where=url) from None
+    except (httpx.InvalidURL, UnicodeError) as exc:  # UnicodeError: a host IDNA refuses
+        raise FetchError(f"invalid URL: {exc}", where=url) from None
 
 
 def _receive(url: str, response: httpx.Response, max_bytes: int, deadline: float) -> Fetched:

@@ -4,12 +4,19 @@ store.
 One transaction per document: a document that fails leaves the archive as it was, and the
 other documents still go through. A URL is fetched whole before anything is read (see
 `fetch.py`); matching is `identify.py`, merging `dedupe.merge`.
+
+Whatever reading, fetching or storing one document raises becomes its report's error: a
+CastdigestError says what is wrong with the input; any other exception is unexpected (a bug,
+or an input nobody foresaw) and its traceback rides along in `DocReport.detail` for the log.
+Only the archive failing (disk full, locked, corrupt) stops the run: no later document
+could be stored either.
 """
 
 from __future__ import annotations
 
 import gc
 import glob
+import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,16 +28,20 @@ import httpx
 from castdigest import dedupe
 from castdigest.archive import Archive
 from castdigest.archive.episodes import DocumentRow
-from castdigest.errors import CastdigestError, FetchError, ReadError
+from castdigest.errors import ArchiveError, CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
-from castdigest.pipeline.fetch import fetch
+from castdigest.pipeline.fetch import Fetched, fetch
 from castdigest.pipeline.identify import Identifier, index_keys
+from castdigest.pipeline.unexpected import log_file, summary, traceback_text
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.registry import choose, decode, load_file, read_document
 
 # Given the episodes a document holds and the report's warnings, returns them completed
 # (e.g. with the transcripts their feed links to; see pipeline/follow.py).
 Follower = Callable[[list[Episode], list[str]], list[Episode]]
+
+# The archive itself failing, not the document being stored: these stop the run.
+ARCHIVE_ERRORS = (sqlite3.Error, ArchiveError)
 
 
 @dataclass
@@ -55,10 +66,19 @@ class DocReport:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     episode_ids: list[str] = field(default_factory=list)
+    detail: str | None = None  # an unexpected error's traceback: for the log, not the report
 
     @property
     def failed(self) -> bool:
         return self.error is not None
+
+    def fail(self, exc: Exception, doing: str) -> DocReport:
+        """This report, failed with `exc` while `doing` (e.g. "reading"); nothing of the
+        document is stored, so it counts no episodes."""
+        self.error, self.detail = failure_text(exc, self.location, doing)
+        self.new = self.updated = self.unchanged = 0
+        self.episode_ids = []
+        return self
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -94,41 +114,60 @@ def batch_collection() -> Iterator[None]:
 
 def expand_paths(
     patterns: Iterable[str], skip: Collection[Path] = ()
-) -> tuple[list[Path], list[str]]:
-    """Files named by paths, folders (recursively) and globs; and the patterns matching nothing.
+) -> tuple[list[Path], list[DocReport]]:
+    """Files named by paths, folders (recursively) and globs; and a failed report for each
+    pattern that names nothing, or that the file system refuses (a name too long ...).
 
     `skip` (resolved paths: the archive's own files) is left out of folders and globs, so that
     `ingest .` beside castdigest.db does not try to read the database; a file named as such
     is still read (and reported)."""
     files: list[Path] = []
-    missing: list[str] = []
+    problems: list[DocReport] = []
     names = {p.name for p in skip}  # resolving every file of a folder would cost a syscall each
 
     def skipped(path: Path) -> bool:
         return path.name in names and path.resolve() in skip
 
     for pattern in patterns:
-        magic = glob.has_magic(pattern)
-        matches = (
-            [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
-            if magic
-            else [Path(pattern)]
-        )
-        found = False
-        for path in matches:
-            if path.is_dir():
-                for sub in sorted(path.rglob("*")):
-                    if sub.is_file() and not _hidden(sub.relative_to(path)):
-                        found = True
-                        if not skipped(sub):
-                            files.append(sub)
-            elif path.exists():
-                found = True
-                if not (magic and skipped(path)):
-                    files.append(path)
-        if not found:
-            missing.append(pattern)
-    return list(dict.fromkeys(files)), missing
+        try:
+            found = _expand(pattern, skipped)
+        except (OSError, ValueError) as exc:
+            reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+            problems.append(DocReport(location=pattern, error=reason))
+            continue
+        if found is None:
+            problems.append(DocReport(location=pattern, error="no such file or folder"))
+        else:
+            files += found
+    return list(dict.fromkeys(files)), problems
+
+
+def _expand(pattern: str, skipped: Callable[[Path], bool]) -> list[Path] | None:
+    """The files one pattern names, or None when it names nothing (not even a skipped file)."""
+    magic = glob.has_magic(pattern)
+    matches = (
+        [Path(p) for p in sorted(glob.glob(pattern, recursive=True))] if magic else [Path(pattern)]
+    )
+    files: list[Path] = []
+    found = False
+    for path in matches:
+        if path.is_dir():
+            for sub in sorted(path.rglob("*")):
+                if sub.is_file() and not _hidden(sub.relative_to(path)):
+                    found = True
+                    if not skipped(sub):
+                        files.append(sub)
+        elif path.exists():
+            found = True
+            if not (magic and skipped(path)):
+                files.append(path)
+    return files if found else None
+
+
+def not_inputs(archive: Archive) -> frozenset[Path]:
+    """The files beside the archive that are its own (resolved), for `expand_paths` to skip:
+    SQLite's, and the log of unexpected errors."""
+    return archive.own_files() | {log_file(archive.path).resolve()}
 
 
 def _hidden(rel: Path) -> bool:
@@ -216,8 +255,8 @@ def ingest_document(
         return report_unchanged(archive, known, now, etag, last_modified)
     try:
         fmt, episodes, warnings = read_episodes(doc, spec, as_of, now)
-    except CastdigestError as exc:
-        return DocReport(location=doc.location, error=error_text(exc, doc.location))
+    except Exception as exc:
+        return DocReport(location=doc.location).fail(exc, "reading")
     return store_read(
         archive,
         doc.location,
@@ -291,16 +330,20 @@ def store_read(
     last_modified: str | None = None,
 ) -> DocReport:
     """Follow the links of what was read (if asked), then store it; never raises for bad
-    input (see report.error)."""
+    input (see report.error), only for the archive failing (ARCHIVE_ERRORS)."""
     report = DocReport(location=location, format=fmt, warnings=warnings)
+    doing = "following its links"
     try:
         if follow is not None:
             episodes = follow(episodes, report.warnings)
+        doing = "storing"
         store_episodes(
             archive, location, content_hash, fmt, episodes, now, report, etag, last_modified
         )
-    except CastdigestError as exc:
-        report.error = error_text(exc, location)
+    except ARCHIVE_ERRORS:
+        raise
+    except Exception as exc:
+        report.fail(exc, doing)
     return report
 
 
@@ -309,6 +352,15 @@ def error_text(exc: CastdigestError, location: str) -> str:
     if exc.where != location:
         return str(exc)
     return f"line {exc.line}: {exc.message}" if exc.line else exc.message
+
+
+def failure_text(exc: Exception, location: str, doing: str) -> tuple[str, str | None]:
+    """(error, detail) of a document that failed with `exc` while `doing`: what a
+    CastdigestError says of the input, or for any other exception a short unexpected-error
+    line and its traceback for the log."""
+    if isinstance(exc, CastdigestError):
+        return error_text(exc, location), None
+    return f"unexpected error while {doing} ({summary(exc)})", traceback_text(exc)
 
 
 def ingest_file(
@@ -321,8 +373,8 @@ def ingest_file(
 ) -> DocReport:
     try:
         doc = load_file(path)
-    except ReadError as exc:
-        return DocReport(location=str(path), error=exc.message)
+    except Exception as exc:
+        return DocReport(location=str(path)).fail(exc, "reading")
     return ingest_document(archive, doc, spec, as_of, now, follow=follow)
 
 
@@ -367,24 +419,32 @@ def ingest_url(
             etag=known.etag if known else None,
             last_modified=known.last_modified if known else None,
         )
-        if got.not_modified and known:
-            ids = set(archive.episodes.contributed_by(url))
-            return DocReport(location=url, format=known.format, unchanged=len(ids))
-        if got.not_modified:
-            raise FetchError("HTTP 304 Not Modified, but nothing of it is stored", where=url)
-        text, note = decode(url, got.data)
-        doc = Document(
-            location=url,
-            data=got.data,
-            text=text,
-            mtime=got.modified_at,
-            content_type=got.content_type,
-            decode_note=note,
-        )
-        _check_readable(doc, spec)
-    except CastdigestError as exc:
-        return DocReport(location=url, error=exc.message)
+    except Exception as exc:
+        return DocReport(location=url).fail(exc, "fetching")
+    if got.not_modified and known:
+        ids = set(archive.episodes.contributed_by(url))
+        return DocReport(location=url, format=known.format, unchanged=len(ids))
+    try:
+        doc = _fetched_document(url, got, spec)
+    except Exception as exc:
+        return DocReport(location=url).fail(exc, "reading")
     return ingest_document(archive, doc, spec, as_of, now, got.etag, got.last_modified, follow)
+
+
+def _fetched_document(url: str, got: Fetched, spec: SourceSpec) -> Document:
+    if got.not_modified:
+        raise FetchError("HTTP 304 Not Modified, but nothing of it is stored", where=url)
+    text, note = decode(url, got.data)
+    doc = Document(
+        location=url,
+        data=got.data,
+        text=text,
+        mtime=got.modified_at,
+        content_type=got.content_type,
+        decode_note=note,
+    )
+    _check_readable(doc, spec)
+    return doc
 
 
 def _links_to_follow(archive: Archive, location: str) -> bool:

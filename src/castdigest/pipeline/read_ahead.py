@@ -8,6 +8,9 @@ a machine with cores to spare.
 
 A bounded number of files is in flight (two per worker), so memory does not grow with the
 number of files when reading outpaces storing.
+
+Whatever a reader raises in a worker comes back as text (an exception may not pickle): the
+file's report says what went wrong, and the pool and the run go on.
 """
 
 from __future__ import annotations
@@ -26,14 +29,13 @@ from pathlib import Path
 
 from castdigest.archive import Archive
 from castdigest.archive.episodes import DocumentRow
-from castdigest.errors import CastdigestError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.ingest import (
     DocReport,
     Follower,
     SourceSpec,
     batch_collection,
-    error_text,
+    failure_text,
     ingest_paths,
     read_episodes,
     report_unchanged,
@@ -65,22 +67,25 @@ class _Reading:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     unchanged: bool = False
+    detail: str | None = None  # an unexpected error's traceback, as text
 
 
 def _read(task: _Task) -> _Reading:
-    """Load and read one file (in a worker): never raises for bad input."""
+    """Load and read one file (in a worker): never raises, whatever the reader does."""
     location = str(task.path)
     try:
-        doc = load_file(task.path)
-    except ReadError as exc:
-        return _Reading(location, error=exc.message)
+        return _read_file(task)
+    except Exception as exc:
+        error, detail = failure_text(exc, location, "reading")
+        return _Reading(location, error=error, detail=detail)
+
+
+def _read_file(task: _Task) -> _Reading:
+    doc = load_file(task.path)
     if task.known_hash == doc.content_hash:
-        return _Reading(location, doc.content_hash, unchanged=True)
-    try:
-        fmt, episodes, warnings = read_episodes(doc, task.spec, task.as_of, task.now)
-    except CastdigestError as exc:
-        return _Reading(location, doc.content_hash, error=error_text(exc, location))
-    return _Reading(location, doc.content_hash, fmt, episodes, warnings)
+        return _Reading(doc.location, doc.content_hash, unchanged=True)
+    fmt, episodes, warnings = read_episodes(doc, task.spec, task.as_of, task.now)
+    return _Reading(doc.location, doc.content_hash, fmt, episodes, warnings)
 
 
 def _start_worker() -> None:
@@ -171,6 +176,9 @@ def ingest_files(
                     yield first
                     yield from reports
                     return
+                except Exception as exc:  # the reading did not come back (would not pickle?)
+                    reading = _Reading(str(path))
+                    reading.error, reading.detail = failure_text(exc, str(path), "reading")
                 submit()
                 if progress:
                     progress(str(path))
@@ -195,7 +203,7 @@ def _store_reading(
     if reading.unchanged and known is not None:
         return report_unchanged(archive, known, now)
     if reading.error is not None:
-        return DocReport(location=reading.location, error=reading.error)
+        return DocReport(location=reading.location, error=reading.error, detail=reading.detail)
     return store_read(
         archive,
         reading.location,

@@ -25,6 +25,7 @@ from castdigest.pipeline.ingest import (
     batch_collection,
     expand_paths,
     ingest_url,
+    not_inputs,
 )
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
 from castdigest.pipeline.read_ahead import ingest_many
@@ -83,10 +84,10 @@ def ingest_configured(
                     ingest_url(archive, client, src.url, spec, as_of, now, settings.http.max_bytes)
                 )
             if src.path:
-                files, missing = expand_paths(
-                    [str(settings.resolve(src.path))], archive.own_files()
+                files, problems = expand_paths(
+                    [str(settings.resolve(src.path))], not_inputs(archive)
                 )
-                reports += [DocReport(location=m, error="no such file or folder") for m in missing]
+                reports += problems
                 with _ticking(progress_bar, len(files), "Ingesting") as tick:
                     done = (lambda _path: tick(1)) if tick else None
                     reports += ingest_many(archive, files, spec, as_of, now, jobs, progress=done)
