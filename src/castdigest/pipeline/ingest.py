@@ -108,7 +108,9 @@ def expand_paths(
         return path.name in names and path.resolve() in skip
 
     for pattern in patterns:
-        magic = glob.has_magic(pattern)
+        # A file that exists by that name is that file, even with brackets in its name
+        # ("Title [id].info.json", as yt-dlp names downloads).
+        magic = glob.has_magic(pattern) and not Path(pattern).exists()
         matches = (
             [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
             if magic
