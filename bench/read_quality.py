@@ -185,6 +185,7 @@ def flagged_episode(ep: dict[str, Any]) -> bool:
 @dataclass
 class FileScore:
     name: str
+    format: str = ""  # the reader ingest chose
     exit_code: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -244,6 +245,7 @@ def score_file(
     expected = truth.get("episodes") or []
     score = FileScore(
         name=name,
+        format=str(report.get("format") or ""),
         exit_code=exit_code,
         error=report.get("error"),
         warnings=list(report.get("warnings") or []),
@@ -336,7 +338,7 @@ def summary(scores: list[FileScore]) -> dict[str, Any]:
 def _line(score: FileScore) -> str:
     verdict = "right" if score.wholly_right else ("GARBAGE" if score.silent_garbage else "flagged")
     parts = [
-        f"{score.name}: {verdict}",
+        f"{score.name} ({score.format or '?'}): {verdict}",
         f"episodes {score.episodes_read}/{score.episodes_expected}",
         f"titles {score.titles_right}/{score.titles_expected}",
         f"chapters {score.chapters[0]}/{score.chapters[1]}",
