@@ -134,3 +134,90 @@ def test_any_number_of_days_resolves_exactly(n: int, unit: str) -> None:
 def test_never_raises_on_arbitrary_text(text: str) -> None:
     parse_date(text, AS_OF)
     find_relative(text, AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hace 3 días", AS_OF - 3 * DAY),
+        ("hace una semana", AS_OF - 7 * DAY),
+        ("ayer", AS_OF - DAY),
+        ("anteayer", AS_OF - 2 * DAY),
+        ("hace 2 horas", AS_OF - timedelta(hours=2)),
+        ("hace 1 año", datetime(2025, 11, 24, 12, tzinfo=UTC)),
+        ("vor 3 Tagen", AS_OF - 3 * DAY),
+        ("vor einem Monat", datetime(2026, 10, 24, 12, tzinfo=UTC)),
+        ("vor 5 Minuten", AS_OF - timedelta(minutes=5)),
+        ("gestern", AS_OF - DAY),
+        ("vorgestern", AS_OF - 2 * DAY),
+        ("2 settimane fa", AS_OF - 14 * DAY),
+        ("3 ore fa", AS_OF - timedelta(hours=3)),
+        ("un mese fa", datetime(2026, 10, 24, 12, tzinfo=UTC)),
+        ("ieri", AS_OF - DAY),
+        ("há 2 dias", AS_OF - 2 * DAY),
+        ("há um mês", datetime(2026, 10, 24, 12, tzinfo=UTC)),
+        ("ontem", AS_OF - DAY),
+        ("3日前", AS_OF - 3 * DAY),
+        ("2時間前", AS_OF - timedelta(hours=2)),
+        ("3週間前", AS_OF - 21 * DAY),
+        ("1ヶ月前", datetime(2026, 10, 24, 12, tzinfo=UTC)),
+        ("2年前", datetime(2024, 11, 24, 12, tzinfo=UTC)),
+        ("昨日", AS_OF - DAY),
+        ("il y a deux jours", AS_OF - 2 * DAY),
+        ("一天前", AS_OF - DAY),
+        ("한 달 전", datetime(2026, 10, 24, 12, tzinfo=UTC)),
+    ],
+)
+def test_ages_in_spanish_german_italian_portuguese_japanese(text: str, expected: datetime) -> None:
+    assert parse_relative(text, AS_OF) == expected
+    assert parse_date(text, AS_OF) == expected
+
+
+def test_ages_glued_to_a_show_name_keep_their_wording() -> None:
+    for line, show, wording in [
+        ("Charla Abiertahace 3 días", "Charla Abierta", "hace 3 días"),
+        ("Wissen am Morgen · vor 2 Wochen", "Wissen am Morgen · ", "vor 2 Wochen"),
+        ("Ruta Norte2 settimane fa", "Ruta Norte", "2 settimane fa"),
+        ("港の話3日前", "港の話", "3日前"),
+    ]:
+        age = find_relative(line, AS_OF)
+        assert age is not None
+        assert (line[: age.start], age.text) == (show, wording)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("29 de marzo de 2022", datetime(2022, 3, 29, tzinfo=UTC)),
+        ("publicado el 1 de enero del 2020", datetime(2020, 1, 1, tzinfo=UTC)),
+        ("3. März 2024", datetime(2024, 3, 3, tzinfo=UTC)),
+        ("Samstag, 16. Dezember 2019", datetime(2019, 12, 16, tzinfo=UTC)),
+        ("3 marzo 2024", datetime(2024, 3, 3, tzinfo=UTC)),
+        ("29 de março de 2022", datetime(2022, 3, 29, tzinfo=UTC)),
+        ("23 mai 2019", datetime(2019, 5, 23, tzinfo=UTC)),
+        ("15 aout 2025", datetime(2025, 8, 15, tzinfo=UTC)),
+        ("2022年3月29日", datetime(2022, 3, 29, tzinfo=UTC)),
+    ],
+)
+def test_absolute_dates_in_more_languages(text: str, expected: datetime) -> None:
+    assert parse_absolute(text) == expected
+    assert parse_date(text, AS_OF) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14/01/2020", datetime(2020, 1, 14, tzinfo=UTC)),
+        ("Veröffentlicht am 16.08.2019", datetime(2019, 8, 16, tzinfo=UTC)),
+        ("2021/8/11", datetime(2021, 8, 11, tzinfo=UTC)),
+    ],
+)
+def test_all_number_dates_of_a_whole_field(text: str, expected: datetime) -> None:
+    assert parse_absolute(text) is None  # not found inside running text: the order is unsure
+    assert parse_date(text, AS_OF) == expected
+
+
+def test_words_that_only_end_like_an_age_are_not_one() -> None:
+    assert find_relative("Notes from the harbor", AS_OF) is None
+    assert find_relative("Episode 12: 3 days", AS_OF) is None
+    assert parse_relative("hace días", AS_OF) is None

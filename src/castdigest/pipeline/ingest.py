@@ -144,7 +144,9 @@ def expand_paths(
 
 def _expand(pattern: str, skipped: Callable[[Path], bool]) -> list[Path] | None:
     """The files one pattern names, or None when it names nothing (not even a skipped file)."""
-    magic = glob.has_magic(pattern)
+    # A file that exists by that name is that file, even with brackets in its name
+    # ("Title [id].info.json", as yt-dlp names downloads).
+    magic = glob.has_magic(pattern) and not Path(pattern).exists()
     matches = (
         [Path(p) for p in sorted(glob.glob(pattern, recursive=True))] if magic else [Path(pattern)]
     )

@@ -24,6 +24,7 @@ from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader
 from castdigest.readers.transcripts import JsonTranscriptReader, SrtReader, VttReader
 from castdigest.readers.video_page import VideoPageReader
+from castdigest.readers.ytdlp import YtDlpInfoReader
 from castdigest.text.language import detect_language
 
 READERS: tuple[Reader, ...] = (
@@ -32,6 +33,7 @@ READERS: tuple[Reader, ...] = (
     SrtReader(),
     JsonTranscriptReader(),
     ChaptersJsonReader(),
+    YtDlpInfoReader(),
     EpisodeJsonReader(),
     MarkdownReader(),
     HtmlTranscriptReader(),

@@ -1,4 +1,13 @@
-"""Dates as pages write them: relative ages ("il y a 3 jours", "3天前") and absolute dates.
+"""Dates as pages write them: relative ages ("il y a 3 jours", "hace 3 días", "3天前") and
+absolute dates ("July 15, 2025", "29 de marzo de 2022", "3. März 2024", "2025年7月15日").
+
+The words come from dateparser's locale data (its "N days ago" patterns, "yesterday"-like
+words, number words, month names) for the languages in `LANGUAGES`, plus the few forms it
+lacks (`_EXTRA_AGES`). They are compiled once, on first use, into one pattern for ages at the
+end of a text (matched backwards from the end) and a few for absolute dates: the fast path,
+which pages with thousands of ages go through. `parse_date` (a whole field, such as a
+front-matter date) hands all-number dates ("14/01/2020") to dateparser's own parser, cached
+per distinct text.
 
 Relative ages resolve against a reference instant (`ReadContext.as_of`, from `--as-of` or the
 file's mtime); callers keep the original wording in `Episode.published_text`. Every function
@@ -8,138 +17,49 @@ here is pure and returns timezone-aware datetimes (UTC unless the text names an 
 from __future__ import annotations
 
 import re
+import unicodedata
 from calendar import monthrange
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache, lru_cache
+from typing import Any
+
+# Languages whose date words are recognised (dateparser locale codes). More languages make
+# the age pattern longer and dateparser's fallback slower; these are the ones seen in pages.
+LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "zh", "zh-Hant", "ja", "ko")
 
 # Units in seconds; months and years are calendar arithmetic (see `_minus`).
 _MINUTE, _HOUR, _DAY, _WEEK = 60, 3600, 86400, 7 * 86400
 _MONTH, _YEAR = -1, -12  # markers: negative = months
-
-_EN_UNITS = {
+_UNITS = {
     "second": 1,
-    "sec": 1,
     "minute": _MINUTE,
-    "min": _MINUTE,
     "hour": _HOUR,
-    "hr": _HOUR,
     "day": _DAY,
     "week": _WEEK,
+    "fortnight": 2 * _WEEK,
     "month": _MONTH,
     "year": _YEAR,
+    "decade": 10 * _YEAR,
 }
-_FR_UNITS = {
-    "seconde": 1,
-    "minute": _MINUTE,
-    "min": _MINUTE,
-    "heure": _HOUR,
-    "h": _HOUR,
-    "jour": _DAY,
-    "semaine": _WEEK,
-    "mois": _MONTH,
-    "an": _YEAR,
-    "année": _YEAR,
-}
-_ZH_UNITS = {
-    "秒": 1,
-    "分钟": _MINUTE,
-    "分鐘": _MINUTE,
-    "小时": _HOUR,
-    "小時": _HOUR,
-    "个小时": _HOUR,
-    "個小時": _HOUR,
-    "天": _DAY,
-    "日": _DAY,
-    "周": _WEEK,
-    "週": _WEEK,
-    "星期": _WEEK,
-    "个星期": _WEEK,
-    "個星期": _WEEK,
-    "个月": _MONTH,
-    "個月": _MONTH,
-    "月": _MONTH,
-    "年": _YEAR,
-}
-_KO_UNITS = {
-    "초": 1,
-    "분": _MINUTE,
-    "시간": _HOUR,
-    "일": _DAY,
-    "주": _WEEK,
-    "주일": _WEEK,
-    "개월": _MONTH,
-    "달": _MONTH,
-    "년": _YEAR,
-}
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "한": 1, "一": 1, "两": 2, "兩": 2}
-_NAMED = {  # days back
-    "today": 0,
-    "yesterday": 1,
-    "aujourd'hui": 0,
-    "aujourd’hui": 0,
-    "hier": 1,
-    "avant-hier": 2,
-    "今天": 0,
-    "昨天": 1,
-    "前天": 2,
-    "오늘": 0,
-    "어제": 1,
-    "그저께": 2,
-}
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NUM = r"(?P<n>\d{1,4}|(?<!\w)(?:an|a|one|une|un))"
-# Each pattern ends at the end of the text, so a show name glued in front ("Latent Spaceil y a
-# 3 jours") is left for the caller; none can backtrack more than a few characters.
-_RELATIVE = re.compile(
-    r"(?:"
-    rf"(?:{_NUM}\s+(?P<en>{_alt(list(_EN_UNITS))})s?\s+ago)"
-    rf"|(?:il\s+y\s+a\s+{_NUM.replace('?P<n>', '?P<nf>')}\s+(?P<fr>{_alt(list(_FR_UNITS))})s?)"
-    rf"|(?:(?P<nz>\d{{1,4}}|一|两|兩)\s*(?P<zh>{_alt(list(_ZH_UNITS))})(?:之)?前)"
-    rf"|(?:(?P<nk>\d{{1,4}}|한)\s*(?P<ko>{_alt(list(_KO_UNITS))})\s*전)"
-    rf"|(?P<named>{_alt(list(_NAMED))})"
-    r")\s*$",
-    re.IGNORECASE,
-)
-
-_MONTHS = {
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "january february march april may june july august september october november"
-            " december".split()
-        )
+_NUMBER_GROUP = r"(\d++[.,]?\d*+)"  # how dateparser's patterns write the number
+# Forms dateparser's data lacks, as (words before the number, words after it) by unit.
+_EXTRA_AGES: dict[str, dict[str, list[tuple[str, str]]]] = {
+    "zh": {
+        "hour": [("", "个小时前"), ("", "個小時前"), ("", "小時前")],
+        "minute": [("", "分鐘前")],
+        "day": [("", "日前")],
+        "week": [("", "星期前"), ("", "个星期前"), ("", "個星期前"), ("", "週前")],
+        "month": [("", "個月前"), ("", "月前")],
     },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            "janvier février mars avril mai juin juillet août septembre octobre novembre"
-            " décembre".split()
-        )
-    },
-    **{m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())},
-    "sept": 9,
-    "fevrier": 2,
-    "aout": 8,
-    "decembre": 12,
-    "janv": 1,
-    "févr": 2,
-    "avr": 4,
-    "juil": 7,
-    "déc": 12,
+    "ko": {"week": [("", "주일 전"), ("", "주 전")], "month": [("", "달 전")]},
+    "ja": {"month": [("", "ヶ月前"), ("", "ヵ月前"), ("", "ケ月前"), ("", "カ月前")]},
 }
-_ISO = re.compile(
-    r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
-    r"(Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
-)
-_MONTH_NAME = _alt(list(_MONTHS))
-_EN_DATE = re.compile(rf"\b({_MONTH_NAME})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_FR_DATE = re.compile(rf"\b(\d{{1,2}})(?:er)?\s+({_MONTH_NAME})\.?,?\s+(\d{{4}})\b", re.I)
-_CJK_DATE = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
+_EXTRA_NAMED = {"ko": {2: ["그저께"]}}
+_EXTRA_NUMBERS = {"zh": {"一": 1, "两": 2, "兩": 2}, "ko": {"한": 1}}
+_MAX_DAYS_NAMED = 3  # "today" .. "the day before the day before yesterday"
+_TAIL = 60  # an age is at most this many characters long
 
 
 @dataclass(frozen=True)
@@ -151,10 +71,125 @@ class Age:
     when: datetime
 
 
-def _number(raw: str | None) -> int:
-    if raw is None:
-        return 1
-    return _WORD_NUMBERS.get(raw.lower()) or int(raw)
+# --------------------------------------------------------------------------- locale data
+
+
+@cache
+def _locale(code: str) -> dict[str, Any]:
+    from dateparser.languages.loader import default_loader  # costly import: only when needed
+
+    info: dict[str, Any] = default_loader.get_locale(code).info
+    return info
+
+
+def _words(code: str) -> dict[str, int]:
+    """Number words of a language ("un", "zwei", "한") from its simplifications."""
+    out: dict[str, int] = {}
+    for rule in _locale(code).get("simplifications", []):
+        for word, value in rule.items():
+            if re.fullmatch(r"[^\W\d_][\w'’]*", word) and str(value).isdigit():
+                out[word.casefold()] = int(value)
+    out.update(_EXTRA_NUMBERS.get(code, {}))
+    return out
+
+
+def _ago_forms(code: str) -> Iterator[tuple[str, str, str]]:
+    """(unit, words before the number, words after it) of every "N units ago" form."""
+    for key, patterns in _locale(code).get("relative-type-regex", {}).items():
+        m = re.fullmatch(r"\\1 (\w+) ago", key)
+        if not (m and m.group(1) in _UNITS):
+            continue
+        for pattern in patterns:
+            if pattern.count(_NUMBER_GROUP) != 1:
+                continue
+            before, after = pattern.replace(r"\s*", " ").split(_NUMBER_GROUP)
+            for b in _spellings(before):
+                for a in _spellings(after):
+                    yield m.group(1), b, a
+    for unit, extra in _EXTRA_AGES.get(code, {}).items():
+        for before, after in extra:
+            yield unit, before, after
+
+
+def _spellings(part: str) -> list[str]:
+    """The literal spellings of a piece of pattern ("decades?" -> decade, decades); none
+    when it is more than literal text and optional letters."""
+    forms = [""]
+    for m in re.finditer(r"(\\.|[^\\])(\?)?", part):
+        char = m.group(1)[-1]
+        if char in "()[]{}|*+.^$" and not m.group(1).startswith("\\"):
+            return []
+        forms = [f + char for f in forms] + (forms if m.group(2) else [])
+    return [f for f in forms if f.strip() or not part.strip()]
+
+
+def _named_days(code: str) -> Iterator[tuple[int, str]]:
+    """(days back, word) of "today", "yesterday", "avant-hier" and the like."""
+    for key, words in _locale(code).get("relative-type", {}).items():
+        m = re.fullmatch(r"(\d) day ago", key)
+        if m and int(m.group(1)) <= _MAX_DAYS_NAMED:
+            yield from ((int(m.group(1)), w) for w in words)
+    for days, words in _EXTRA_NAMED.get(code, {}).items():
+        yield from ((days, w) for w in words)
+
+
+def _key(words: str) -> str:
+    return "".join(words.casefold().split())
+
+
+def _backwards(words: Iterable[str]) -> str:
+    """An alternation matching `words` written backwards, any spacing between their parts,
+    longest first."""
+    forms = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(r"\s*".join(re.escape(p) for p in w[::-1].split()) for w in forms)
+
+
+@dataclass(frozen=True)
+class _AgeFinder:
+    """Ages are matched on the reversed end of a text, so that one match at its first
+    character replaces a search over every position: most lines hold no age."""
+
+    pattern: re.Pattern[str]
+    units: dict[tuple[str, str], int]  # (before, after) keys -> unit
+    named: dict[str, int]  # word key -> days back
+    numbers: dict[str, int]  # number word -> value
+
+
+@cache
+def _age_finder() -> _AgeFinder:
+    numbers: dict[str, int] = {}
+    units: dict[tuple[str, str], int] = {}
+    named: dict[str, int] = {}
+    befores: set[str] = set()
+    afters: set[str] = set()
+    for code in LANGUAGES:
+        numbers.update(_words(code))
+        for unit, before, after in _ago_forms(code):
+            units.setdefault((_key(before), _key(after)), _UNITS[unit])
+            befores.add(before)
+            afters.add(after)
+        for days, word in _named_days(code):
+            named.setdefault(_key(word), days)
+    words = {w for code in LANGUAGES for _, w in _named_days(code)}
+    glued = [w for w in numbers if _is_cjk(w)]  # CJK and Hangul number words glue on
+    latin = [w for w in numbers if w not in glued]
+    number = rf"\d{{1,4}}|(?<!\w)(?:{_backwards(latin)})(?!\w)|{_backwards(glued)}"
+    pattern = (
+        rf"\s*(?:(?P<named>{_backwards(words)})"
+        rf"|(?P<after>{_backwards(afters)})\s*(?P<n>{number})(?:\s*(?P<before>{_backwards(befores)}))?)"
+    )
+    return _AgeFinder(re.compile(pattern, re.IGNORECASE), units, named, numbers)
+
+
+def _is_cjk(word: str) -> bool:
+    return any(unicodedata.name(c, "").startswith(("CJK", "HANGUL")) for c in word)
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --------------------------------------------------------------------------- relative ages
 
 
 def _minus(as_of: datetime, amount: int, unit: int) -> datetime:
@@ -173,27 +208,31 @@ def _aware(as_of: datetime) -> datetime:
 def find_relative(text: str, as_of: datetime) -> Age | None:
     """The relative age at the end of `text` ("Latent Spaceil y a 3 jours" -> 3 days back)."""
     text = text.rstrip()
-    m = _RELATIVE.search(text[-60:])
+    finder = _age_finder()
+    m = finder.pattern.match(text[: -_TAIL - 1 : -1])
     if not m:
         return None
-    as_of = _aware(as_of)
-    offset = len(text) - len(text[-60:])
     if m.group("named"):
-        when = as_of - timedelta(days=_NAMED[m.group("named").lower()])
-    else:
-        for num, unit, table in (
-            ("n", "en", _EN_UNITS),
-            ("nf", "fr", _FR_UNITS),
-            ("nz", "zh", _ZH_UNITS),
-            ("nk", "ko", _KO_UNITS),
-        ):
-            if m.group(unit):
-                key = m.group(unit).lower()
-                when = _minus(as_of, _number(m.group(num)), table[key])
-                break
-        else:  # pragma: no cover - the regex has no other branch
-            return None
-    return Age(start=offset + m.start(), text=m.group(0).strip(), when=when)
+        days = finder.named[_key(m.group("named")[::-1])]
+        return _age(text, m.end(), _aware(as_of) - timedelta(days=days))
+    after = _key(m.group("after")[::-1])
+    before = _key(m.group("before")[::-1]) if m.group("before") else ""
+    unit = finder.units.get((before, after))
+    end = m.end()
+    if unit is None and before:  # words that only look like this form's: the age starts later
+        unit, end = finder.units.get(("", after)), m.end("n")
+    if unit is None:
+        return None
+    raw = m.group("n")[::-1]
+    amount = int(raw) if raw.isdigit() else finder.numbers.get(raw.casefold(), 1)
+    return _age(text, end, _minus(_aware(as_of), amount, unit))
+
+
+def _age(text: str, matched: int, when: datetime) -> Age:
+    start = len(text) - matched
+    while text[start].isspace():
+        start += 1
+    return Age(start=start, text=text[start:], when=when)
 
 
 def parse_relative(text: str, as_of: datetime) -> datetime | None:
@@ -202,46 +241,174 @@ def parse_relative(text: str, as_of: datetime) -> datetime | None:
     return age.when if age and age.start == len(text) - len(text.lstrip()) else None
 
 
+# --------------------------------------------------------------------------- absolute dates
+
+_MONTH_KEYS = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+def _plain(word: str) -> str:
+    """Without accents: "février" -> "fevrier", as pages written without them have it."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class _DatePatterns:
+    months: dict[str, int]
+    iso: re.Pattern[str]
+    month_first: re.Pattern[str]  # "July 15, 2025", "Nov 3rd, 2026"
+    day_first: re.Pattern[str]  # "15 juillet 2025", "29 de marzo de 2022", "3. März 2024"
+    cjk: re.Pattern[str]  # "2025年7月15日", "2025년 7월 15일"
+
+
+@cache
+def _date_patterns() -> _DatePatterns:
+    months: dict[str, int] = {}
+    clashes: set[str] = set()
+    connectors: set[str] = set()
+    for code in LANGUAGES:
+        info = _locale(code)
+        connectors.update(w for w in info.get("pertain", []) if w.isalpha())
+        for number, key in enumerate(_MONTH_KEYS, 1):
+            for name in info.get(key, []):
+                for form in {name.casefold(), _plain(name.casefold())}:
+                    if not re.fullmatch(r"[^\W\d_]{3,}", form):
+                        continue  # CJK month forms ("3月") are read by the CJK pattern
+                    if months.get(form, number) != number:
+                        clashes.add(form)
+                    months[form] = number
+    for form in clashes:  # a word naming two months in two languages names neither
+        del months[form]
+    # Any word where the month goes, looked up in `months` after the match: one alternation
+    # of hundreds of names, tried at every position of every line, costs ten times more.
+    word = r"[^\W\d_]{3,}"
+    joint = rf"(?:\s+(?:{_alt(connectors)}))?" if connectors else ""
+    return _DatePatterns(
+        months=months,
+        iso=re.compile(
+            r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+            r"(Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+        ),
+        month_first=re.compile(
+            rf"(?<![^\W\d_])({word})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+        ),
+        day_first=re.compile(
+            rf"(?<!\d)(\d{{1,2}})(?:er|º|°|\.)?{joint}\s+({word})\.?,?{joint}\s+(\d{{4}})\b",
+            re.I,
+        ),
+        cjk=re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?"),
+    )
+
+
+_YEAR_DIGITS = re.compile(r"\d{4}")  # every absolute date form has its year in full
+
+
 def find_absolute(text: str) -> Age | None:
     """The first absolute date in `text`, with where it starts and its wording."""
+    if not _YEAR_DIGITS.search(text):
+        return None
     best: Age | None = None
-    for pattern in (_ISO, _EN_DATE, _FR_DATE, _CJK_DATE):
-        m = pattern.search(text)
-        if m and (best is None or m.start() < best.start):
-            when = parse_absolute(m.group(0))
-            if when is not None:
-                best = Age(start=m.start(), text=m.group(0), when=when)
+    for found in (_first(text, order) for order in _ORDERS):
+        if found and (best is None or found.start < best.start):
+            best = found
     return best
+
+
+_ORDERS = ("iso", "mdy", "dmy", "ymd")
+
+
+def _first(text: str, order: str) -> Age | None:
+    """The first valid date of one form in `text`."""
+    p = _date_patterns()
+    pattern = {"iso": p.iso, "mdy": p.month_first, "dmy": p.day_first, "ymd": p.cjk}[order]
+    for m in pattern.finditer(text):
+        when = _iso(m) if order == "iso" else _dated(m, order, p.months)
+        if when is not None:
+            return Age(start=m.start(), text=m.group(0), when=when)
+        if order == "iso":
+            return None  # an impossible ISO date ("2026-13-45") is no date at all
+    return None
+
+
+def _iso(m: re.Match[str]) -> datetime | None:
+    y, mo, d, hh, mi, ss, tz = m.groups()
+    try:
+        value = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
+    except ValueError:
+        return None
+    if tz and tz != "Z":
+        return datetime.fromisoformat(value.isoformat() + tz[:3] + ":" + tz[-2:])
+    return value.replace(tzinfo=UTC)
+
+
+def _dated(m: re.Match[str], order: str, months: dict[str, int]) -> datetime | None:
+    parts = dict(zip(order, m.groups(), strict=True))
+    month = parts["m"]
+    month_no = int(month) if month.isdigit() else months.get(month.casefold())
+    if not month_no:
+        return None
+    try:
+        return datetime(int(parts["y"]), month_no, int(parts["d"]), tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 def parse_absolute(text: str) -> datetime | None:
     """The first absolute date in `text`.
 
-    ISO 8601 (with time and offset), "July 15, 2025", "15 juillet 2025", "2025年7月15日".
+    ISO 8601 (with time and offset), "July 15, 2025", "15 juillet 2025", "29 de marzo de
+    2022", "3. März 2024", "2025年7月15日".
     """
-    if m := _ISO.search(text):
-        y, mo, d, hh, mi, ss, tz = m.groups()
-        try:
-            value = datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0))
-        except ValueError:
-            return None
-        if tz and tz != "Z":
-            return datetime.fromisoformat(value.isoformat() + tz[:3] + ":" + tz[-2:])
-        return value.replace(tzinfo=UTC)
-    for pattern, order in ((_EN_DATE, "mdy"), (_FR_DATE, "dmy"), (_CJK_DATE, "ymd")):
-        if m := pattern.search(text):
-            parts = dict(zip(order, m.groups(), strict=True))
-            month = parts["m"]
-            month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-            try:
-                return datetime(int(parts["y"]), month_no or 0, int(parts["d"]), tzinfo=UTC)
-            except ValueError:
-                continue
+    if not _YEAR_DIGITS.search(text):
+        return None
+    p = _date_patterns()
+    if m := p.iso.search(text):
+        return _iso(m)
+    for order in _ORDERS[1:]:
+        if found := _first(text, order):
+            return found.when
     return None
 
 
+# --------------------------------------------------------------------------- whole fields
+
+
 def parse_date(text: str | None, as_of: datetime) -> datetime | None:
-    """A relative age or an absolute date, whichever the text holds; None if neither."""
+    """A relative age or an absolute date, whichever the text holds; None if neither.
+
+    All-number dates ("14/01/2020", "16.08.2019", "2021/8/11"), whose order of day and
+    month depends on the language, go to dateparser, which must find a day, a month and a
+    year in them (its first call loads its languages: about a second)."""
     if not text or not text.strip():
         return None
-    return parse_relative(text.strip(), as_of) or parse_absolute(text)
+    found = parse_relative(text.strip(), as_of) or parse_absolute(text)
+    numeric = _NUMERIC_DATE.search(text) if found is None else None
+    if numeric:  # the whole text first: its words tell the language, hence the order
+        as_of = _aware(as_of)
+        found = _dateparser(" ".join(text.split())[:200], as_of) or _dateparser(
+            numeric.group(0), as_of
+        )
+    return found
+
+
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}([./-])\d{1,2}\1\d{2,4}(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, as_of: datetime) -> datetime | None:
+    import dateparser  # costly import (about 0.1 s): only for texts the patterns miss
+
+    settings: Any = {
+        "RELATIVE_BASE": as_of.astimezone(UTC).replace(tzinfo=None),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "TIMEZONE": "UTC",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+    }
+    try:
+        value = dateparser.parse(text, languages=list(LANGUAGES), settings=settings)
+    except Exception:  # dateparser on untrusted text: whatever fails, it is "no date"
+        return None
+    return value.astimezone(UTC) if value is not None else None
