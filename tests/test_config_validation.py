@@ -148,9 +148,14 @@ def test_secrets_need_16_characters_and_are_never_shown(tmp_path: Path) -> None:
         "CASTDIGEST_UNSUBSCRIBE_SECRET": "short-secret  ",
     }
     assert problems(tmp_path, "", env) == [
-        f"smtp.password: {SHORT_SECRET} (from CASTDIGEST_SMTP_PASSWORD)",
+        "smtp.password: is only spaces: set the SMTP password, or leave the variable empty"
+        " (from CASTDIGEST_SMTP_PASSWORD)",
         f"unsubscribe.secret: {SHORT_SECRET} (from CASTDIGEST_UNSUBSCRIBE_SECRET)",
     ]
+    # the provider chooses the SMTP password: a short one is still a password
+    assert load_settings(environ={"CASTDIGEST_SMTP_PASSWORD": "hunter2"}).smtp.password == (
+        "hunter2"
+    )
     fifteen = "abcde fghij klmno "  # 15 characters besides the spaces
     assert problems(tmp_path, "", {"CASTDIGEST_UNSUBSCRIBE_SECRET": fifteen}) == [
         f"unsubscribe.secret: {SHORT_SECRET} (from CASTDIGEST_UNSUBSCRIBE_SECRET)"

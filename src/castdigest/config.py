@@ -174,6 +174,14 @@ def _secret(value: str) -> str:
     return value
 
 
+def _password(value: str) -> str:
+    """The mail provider chooses the SMTP password, so no length is asked of it; a value of
+    spaces only is a mistake (an unquoted variable, a template left blank), never a password."""
+    if not value.strip():
+        raise _invalid("is only spaces: set the SMTP password, or leave the variable empty")
+    return value
+
+
 OneLine = Annotated[str, AfterValidator(_one_line)]
 Mailbox = Annotated[str, AfterValidator(_mailbox)]
 OptionalMailbox = Annotated[str, AfterValidator(_blank_ok(_mailbox))]
@@ -184,6 +192,7 @@ LanguageTag = Annotated[str, AfterValidator(_language)]
 TimeZoneName = Annotated[str, AfterValidator(_time_zone)]
 IsoTime = Annotated[str, AfterValidator(_blank_ok(_iso_time))]
 Secret = Annotated[str, AfterValidator(_blank_ok(_secret))]
+Password = Annotated[str, AfterValidator(_blank_ok(_password))]
 Port = Annotated[int, Field(ge=1, le=65535)]
 Seconds = Annotated[float, Field(gt=0.0)]  # a timeout: 0 or less would fail every request
 NonNegative = Annotated[float, Field(ge=0.0)]
@@ -313,7 +322,7 @@ class SmtpConfig(Section):
     port: Port = 25
     tls: TlsMode = TlsMode.STARTTLS
     user: OneLine | None = None
-    password: Secret | None = Field(None, description="Secret: set CASTDIGEST_SMTP_PASSWORD.")
+    password: Password | None = Field(None, description="Secret: set CASTDIGEST_SMTP_PASSWORD.")
     password_file: str | None = Field(
         None, description="File holding the password (outside the repo), instead of the env."
     )
