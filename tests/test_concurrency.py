@@ -157,6 +157,7 @@ def test_with_no_wait_a_second_run_stops_at_once(tmp_path: Path) -> None:
             finish(start(root, "ingest", pages, "--as-of", AS_OF)),
             finish(start(root, "weekly", "--no-send", "--as-of", AS_OF)),
             finish(start(root, "subscribers", "add", "late@example.com")),
+            finish(start(root, "send", "2026-W48", "--dry-run")),  # the same lock as send's own
         ]
         assert not db.exists()  # stopped before opening it: nothing made, nothing written
         read_code, read_err = finish(start(root, "episodes"))  # readers take no lock

@@ -16,7 +16,7 @@ import fcntl
 import os
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from castdigest.archive.errors import read_only
@@ -79,9 +79,11 @@ def writer_lock(
                     told = True
                 time.sleep(_POLL_S)
         try:
-            # Who holds it, for a person looking at the file (the lock itself is the flock).
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            # Who holds it, for a person looking at the file (the lock itself is the flock,
+            # so a full disk refusing these bytes changes nothing).
+            with suppress(OSError):
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
