@@ -22,6 +22,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from castdigest.archive import open_archive
+from castdigest.archive.db import create_empty
 from castdigest.archive.errors import archive_error
 from castdigest.cli import cli
 from castdigest.errors import ArchiveDiskError, ArchiveReadOnlyError
@@ -418,3 +419,17 @@ def test_archive_check_on_a_sound_archive(db: Path) -> None:
         "counts": {"episodes": 11, "digests": 0, "subscribers": 0},
         "problems": [],
     }
+
+
+def test_a_new_archive_appears_whole_never_empty(tmp_path: Path) -> None:
+    """A new archive's file is made aside and linked into place: another run never finds it
+    empty (and would refuse it), and one linked first by another run is kept."""
+    db = tmp_path / "castdigest.db"
+    create_empty(db)
+    assert db.read_bytes()[:16] == b"SQLite format 3\x00" and db.stat().st_size == 4096
+    first = db.read_bytes()
+    create_empty(db)  # another run's file is already there: left as it is
+    assert db.read_bytes() == first
+    assert [p.name for p in tmp_path.iterdir()] == ["castdigest.db"]  # nothing left aside
+    result = invoke("subscribers", "add", "first@example.com", db=db)
+    assert result.exit_code == 0, result.output

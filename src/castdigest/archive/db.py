@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
@@ -183,6 +184,7 @@ def check_file(path: Path) -> None:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
+        create_empty(path)
         return
     except OSError as exc:
         raise ArchiveError(f"cannot read the archive ({exc.strerror})", where=where) from None
@@ -196,6 +198,31 @@ def check_file(path: Path) -> None:
         raise NotAnArchiveError(
             f"not a castdigest archive (not an SQLite file): {RIGHT_PATH}", where=where
         )
+
+
+def create_empty(path: Path) -> None:
+    """Put an empty SQLite database (WAL mode, no tables yet) at `path`, whole or not at all.
+
+    SQLite creates a file as an empty one, and writes its first page a moment later: another
+    run opening it in between would find an empty file and refuse it. Made aside and linked
+    into place, the file is never seen empty; if another run linked its own first, that one
+    is used. The tables are made by the migrations, as in any archive."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.new")
+    conn = sqlite3.connect(aside, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")  # writes the first page
+    finally:
+        conn.close()
+    try:
+        os.link(aside, path)
+    except FileExistsError:
+        pass
+    except OSError:  # no hard links on this file system: let SQLite create the file
+        pass
+    finally:
+        for end in ("", "-wal", "-shm"):
+            with suppress(FileNotFoundError):
+                os.unlink(f"{aside}{end}")
 
 
 def refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
