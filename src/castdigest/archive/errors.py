@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -74,6 +75,8 @@ def archive_error(exc: sqlite3.Error, path: Path) -> ArchiveError:
         )
     if primary == _FULL:
         return ArchiveDiskError(f"the disk is full ({text}): free space and run again", where=where)
+    if primary == _IOERR and _disk_full(path):  # SQLite says I/O error for some ENOSPC
+        return ArchiveDiskError(f"the disk is full ({text}): free space and run again", where=where)
     if primary == _IOERR:
         return ArchiveDiskError(
             f"the disk could not read or write the archive ({text}): check that it is not "
@@ -125,6 +128,14 @@ def read_only(path: Path) -> ArchiveReadOnlyError:
         "mounted read-only?): make it writable, or copy it to a writable place",
         where=str(path),
     )
+
+
+def _disk_full(path: Path) -> bool:
+    """Whether the archive's file system has (almost) no room left: less than 1 MiB."""
+    try:
+        return shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        return False
 
 
 def writable(path: Path) -> bool:
