@@ -28,8 +28,9 @@ def archive_group() -> None:
 @click.pass_obj
 def check_cmd(app: AppContext, db: str | None, as_json: bool) -> None:
     """Check the archive: SQLite's integrity and foreign-key checks, its schema version
-    against the one this castdigest knows, its tables, and how many episodes, digests and
-    subscribers it holds. Exit 0 when it is sound, 1 when it is damaged (or too new).
+    against the one this castdigest knows, its tables, stored text that is not UTF-8, and
+    how many episodes, digests and subscribers it holds. Exit 0 when it is sound, 1 when it
+    is damaged (or too new).
 
     The file is opened read-only and never repaired or upgraded; no lock is taken.
 
