@@ -46,6 +46,26 @@ class NotFoundError(ArchiveError):
     """No episode, digest or subscriber with that id."""
 
 
+class ArchiveBusyError(ArchiveError):
+    """Another castdigest run holds the archive (its writer lock, or SQLite's own lock)."""
+
+
+class ArchiveDamagedError(ArchiveError):
+    """The archive's file is corrupt, or tables castdigest needs are missing."""
+
+
+class NotAnArchiveError(ArchiveError):
+    """The file is empty, not SQLite, or an SQLite database of some other program."""
+
+
+class ArchiveReadOnlyError(ArchiveError):
+    """The archive (or its folder, where SQLite keeps its journal) cannot be written."""
+
+
+class ArchiveDiskError(ArchiveError):
+    """The disk is full, or failed to read or write the archive."""
+
+
 class FrozenError(CastdigestError):
     """A sent digest cannot be rebuilt."""
 

@@ -11,27 +11,21 @@ run never leaves a stale lock behind. Readers (`episodes`, `show`, `rank`) take 
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
-import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from castdigest.errors import ArchiveError
+from castdigest.archive.errors import read_only
+from castdigest.errors import ArchiveBusyError, ArchiveError
+
+__all__ = ["LOCK_SUFFIX", "ArchiveBusyError", "lock_path", "writer_lock"]
 
 LOCK_SUFFIX = ".lock"
 _POLL_S = 0.1
-
-# flock is per open file description, so two threads of one process opening the lock file
-# separately would exclude each other as two processes do; this in-process lock keeps the
-# threads of one server from racing on the same file object.
-_process_lock = threading.Lock()
-
-
-class ArchiveBusyError(ArchiveError):
-    """Another castdigest run holds the archive's writer lock."""
 
 
 def lock_path(archive: Path) -> Path:
@@ -50,16 +44,19 @@ def writer_lock(
     When another process holds it, `on_wait` is told once (so the user knows why nothing
     happens) and the lock is retried for up to `wait_s` seconds; then ArchiveBusyError.
     `wait_s=0` fails at once, which is what a server answering a request wants.
+
+    Each call opens the lock file anew, and flock(2) locks an open file, not a process: two
+    threads of one process, or a second call while a first holds the lock, exclude each other
+    just as two processes do. The lock is not re-entrant; code run under it (`send` within
+    the `send` command) must know it holds it (`Archive.holds_writer_lock`).
     """
     path = lock_path(archive)
     deadline = time.monotonic() + max(wait_s, 0.0)
-    got = _process_lock.acquire(timeout=wait_s) if wait_s > 0 else _process_lock.acquire(False)
-    if not got:
-        raise _busy(archive, wait_s)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        _process_lock.release()
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise read_only(archive) from None
         raise ArchiveError(
             f"cannot create the lock file {path.name} ({exc.strerror})",
             where=str(archive),
@@ -82,20 +79,22 @@ def writer_lock(
                     told = True
                 time.sleep(_POLL_S)
         try:
-            os.ftruncate(fd, 0)
-            os.write(fd, f"{os.getpid()}\n".encode())
+            # Who holds it, for a person looking at the file (the lock itself is the flock,
+            # so a full disk refusing these bytes changes nothing).
+            with suppress(OSError):
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
             yield
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
-        _process_lock.release()
 
 
 def _busy(archive: Path, wait_s: float) -> ArchiveBusyError:
-    waited = f" (waited {wait_s:g} s)" if wait_s > 0 else ""
+    waited = f", waited {wait_s:g} s" if wait_s > 0 else ""
     return ArchiveBusyError(
-        f"another castdigest run is writing this archive{waited}",
+        f"another castdigest is running and writing this archive{waited}: let it finish and "
+        "run again (or raise lock_wait_s in the config)",
         where=str(archive),
-        hint="let it finish and run again, or raise lock_wait_s in the config",
     )

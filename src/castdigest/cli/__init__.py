@@ -20,6 +20,7 @@ from castdigest.errors import CastdigestError
 
 # command name -> "module:attribute" of the click command
 COMMANDS = {
+    "archive": "archive:archive_group",
     "ingest": "ingest:ingest_cmd",
     "episodes": "ingest:episodes_cmd",
     "show": "ingest:show_cmd",

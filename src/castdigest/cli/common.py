@@ -6,7 +6,7 @@ import json
 import sys
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 import click
 
-from castdigest.archive import Archive
+from castdigest.archive import Archive, open_archive
 from castdigest.config import DEFAULT_CONFIG, SECRET_KEYS, Settings, UnknownVariable, load_settings
 from castdigest.digest_ids import check_digest_id
 from castdigest.errors import CastdigestError, ConfigError
@@ -58,16 +58,24 @@ class AppContext:
         return self._settings
 
     @contextmanager
-    def archive(self, db: str | None) -> Iterator[Archive]:
+    def archive(self, db: str | None, *, write: bool = False) -> Iterator[Archive]:
+        """The archive for the whole command. A command that writes (`write`) holds the
+        writer lock throughout, so that runs never interleave; readers take none. Archive
+        errors, SQLite's included, end the command with one line (exit 1)."""
         settings = self.settings()
         path = db or str(settings.resolve(settings.archive))
         self._archive_path = Path(path)
-        with errors():
-            arch = Archive(path)
-        try:
+        with (
+            errors(),
+            open_archive(
+                path, write=write, wait_s=settings.lock_wait_s, on_wait=_say_waiting
+            ) as arch,
+        ):
             yield arch
-        finally:
-            arch.close()
+
+    def writing(self, db: str | None) -> AbstractContextManager[Archive]:
+        """`archive(db, write=True)`: the archive of a command that writes, under the lock."""
+        return self.archive(db, write=True)
 
     def log_path(self) -> Path:
         """Where tracebacks of unexpected errors go: beside the archive this run opened (or
@@ -118,6 +126,10 @@ class AppContext:
             )
             return ""
         return f"{path} (or rerun with --debug)"
+
+
+def _say_waiting(message: str) -> None:
+    click.echo(message, err=True)
 
 
 def secret_variable(section: str, key: str) -> str:

@@ -91,7 +91,7 @@ def build_cmd(
     settings = app.settings()
     window = window_from(settings, week, since, until, as_of, digest_id)
     note = _read_intro(intro)
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         result = build(
             archive,
             settings,

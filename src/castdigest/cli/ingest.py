@@ -107,7 +107,7 @@ def ingest_cmd(
     # A run as of a time is that run replayed: an undated episode is first seen then too,
     # which is what dates it in the archive's windows.
     now = as_of or datetime.now(UTC)
-    with app.archive(db) as archive, make_client(settings.http) as client, batch_collection():
+    with app.writing(db) as archive, make_client(settings.http) as client, batch_collection():
         follow = (
             make_follower(archive, client, settings.http.max_bytes) if follow_transcripts else None
         )

@@ -262,7 +262,7 @@ _DONE = {PIN: "pinned", BLOCK: "blocked"}
 
 
 def _override(app: AppContext, db: str | None, ref: str, action: str, undo: bool) -> str:
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         episode_id = archive.episodes.resolve(ref)
         if undo:
             removed = archive.digests.clear_override(episode_id, action)

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from castdigest.archive import Archive
+from castdigest.archive import Archive, open_archive
 from castdigest.cli.common import AppContext, db_option, digest_id_value, errors, json_option
 from castdigest.config import DEFAULT_CONFIG, Settings, load_settings
 from castdigest.errors import ConfigError
@@ -77,7 +77,7 @@ def render_cmd(
       castdigest render 2026-W48 --out public/
     """
     settings = app.settings()
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         report = publish_from_archive(archive, settings, digest_id, resolve_out(settings, out_dir))
     print_report(report, as_json)
 
@@ -140,7 +140,7 @@ def preview_cmd(
 
     def rebuild() -> tuple[PublishReport, Settings]:
         settings = load_settings(app.config_path) if config_file.exists() else first
-        with Archive(archive_path) as archive:
+        with open_archive(archive_path, write=True, wait_s=settings.lock_wait_s) as archive:
             target = build_draft(archive, settings, digest_id) if rebuild_digest else digest_id
             report = publish_from_archive(archive, settings, target, out)
         for line in report.lines():

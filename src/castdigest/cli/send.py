@@ -72,7 +72,7 @@ def send_cmd(
     refuse_file_secrets(app)
     settings = app.settings()
     outbox_dir = _outbox_option(settings, outbox, dry_run)
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         digest = load_digest(archive, digest_id)
         due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
         with progress_bar(due, f"Sending {digest.id}", as_json) as tick:
@@ -205,7 +205,7 @@ def weekly_cmd(
     def bar(total: int, label: str) -> AbstractContextManager[Callable[[int], None]]:
         return progress_bar(total, label, quiet)
 
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         report = run_weekly(
             archive,
             settings,

@@ -65,7 +65,7 @@ def import_cmd(app: AppContext, file: str, db: str | None, check_dns: bool, as_j
       castdigest subscribers import readers.csv
     """
     settings = app.settings()
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         report = import_csv(
             archive,
             Path(file),
@@ -107,7 +107,7 @@ def add_cmd(
       castdigest subscribers add ann@example.org --name "Ann Lee" --topic agents --topic infra
     """
     settings = app.settings()
-    with app.archive(db) as archive:
+    with app.writing(db) as archive:
         try:
             sub, outcome = add_subscriber(
                 archive,
@@ -135,7 +135,7 @@ def remove_cmd(app: AppContext, email: str, forget: bool, db: str | None) -> Non
       castdigest subscribers remove ann@example.org
       castdigest subscribers remove ann@example.org --forget
     """
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         remove_subscriber(archive, email, forget=forget)
     click.echo(f"{email}: {'forgotten' if forget else 'unsubscribed'}")
 
@@ -192,7 +192,7 @@ def unsubscribe_mail_cmd(
     """
     refuse_file_secrets(app)  # the unsubscribe secret, as for the unsubscribe server
     settings = app.settings()
-    with app.archive(db) as archive, errors():
+    with app.writing(db) as archive, errors():
         report = unsubscribe_by_mail(archive, settings, list(paths), datetime.now(UTC))
     finish(report, as_json, lambda: _print_mail_report(report), report.needs_attention)
 

@@ -12,23 +12,23 @@ resent next time with the same Message-ID, which mailbox providers drop as a dup
 
 from __future__ import annotations
 
-import fcntl
 import re
 import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 
 from castdigest.archive import Archive
+from castdigest.archive.lock import writer_lock
 from castdigest.archive.subscribers import RESENDABLE
 from castdigest.config import Settings
-from castdigest.errors import NotFoundError, SendError
+from castdigest.errors import ArchiveBusyError, NotFoundError, SendError
 from castdigest.models import Digest, DigestStatus, SendState, SubscriberStatus
 from castdigest.render.view import safe_name
 from castdigest.send import tokens
@@ -404,30 +404,31 @@ def send_digest(
         summary = write_outbox(settings, digest, recipients, summary, folder, progress)
         summary.digest_status = digest.status.value
         return summary
-    with send_lock(archive.path):
+    with send_lock(archive.path, held=archive.holds_writer_lock):
         recipients, summary = plan(archive, settings, digest, secret)
         summary.warnings = warnings
         return _send(archive, settings, digest, recipients, summary, transport, progress, pacing)
 
 
 @contextmanager
-def send_lock(archive_path: Path) -> Iterator[None]:
+def send_lock(archive_path: Path, *, held: bool = False) -> Iterator[None]:
     """One send per archive at a time (a cron run and a manual one must not both hand the
-    same pending rows to the server). The kernel drops the lock when the process dies."""
-    lock_path = archive_path.with_name(archive_path.name + ".send-lock")
-    with open(lock_path, "a+b") as handle:
+    same pending rows to the server), and no other writer meanwhile: the archive's writer
+    lock, which the `send` command already holds for its whole run (`held`). The kernel
+    drops the lock when the process dies."""
+    if held:
+        yield
+        return
+    with ExitStack() as stack:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            stack.enter_context(writer_lock(archive_path, wait_s=0))
+        except ArchiveBusyError:
             raise SendError(
-                "another send from this archive is running",
+                "another send or another castdigest run is writing this archive",
                 where=str(archive_path),
-                hint="wait for it to finish; a killed send releases the lock at once",
+                hint="wait for it to finish; a killed run releases the lock at once",
             ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        yield
 
 
 def _send(
