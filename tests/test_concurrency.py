@@ -28,10 +28,11 @@ GUID = re.compile(r"<guid[^>]*>([^<]+)</guid>|<id>([^<]+)</id>")
 
 
 def home(tmp_path: Path, name: str, wait_s: float = 300) -> Path:
-    """A copy of the samples with their config (archive ../out/demo.db, out/ beside it)."""
+    """A copy of the samples with their config (archive ../.demo/demo.db, out/ beside it)."""
     root = tmp_path / name
     shutil.copytree(SAMPLES, root / "samples")
     (root / "out").mkdir()
+    (root / ".demo").mkdir()
     config = root / "samples" / "castdigest.toml"
     config.write_text(f"lock_wait_s = {wait_s}\n" + config.read_text(encoding="utf-8"))
     return root
@@ -75,7 +76,7 @@ def run_once(root: Path, *args: str) -> None:
 
 def run_twice_at_once(root: Path, *args: str) -> list[str]:
     """Both runs started while the lock is held; each must say it waits; their stderr."""
-    db = root / "out" / "demo.db"
+    db = root / ".demo" / "demo.db"
     with writer_lock(db, wait_s=0):
         first = start(root, *args)
         told_first = wait_until_waiting(first)
@@ -88,7 +89,7 @@ def run_twice_at_once(root: Path, *args: str) -> list[str]:
 
 
 def archive_state(root: Path) -> dict[str, list[str]]:
-    conn = sqlite3.connect(root / "out" / "demo.db")
+    conn = sqlite3.connect(root / ".demo" / "demo.db")
     try:
         return {
             "episodes": [r[0] for r in conn.execute("SELECT id FROM episodes ORDER BY id")],
@@ -150,7 +151,7 @@ def test_two_weekly_runs_at_once_publish_what_one_does(tmp_path: Path) -> None:
 
 def test_with_no_wait_a_second_run_stops_at_once(tmp_path: Path) -> None:
     root = home(tmp_path, "busy", wait_s=0)
-    db = root / "out" / "demo.db"
+    db = root / ".demo" / "demo.db"
     pages = str(root / "samples" / "pages")
     with writer_lock(db, wait_s=0):
         results = [
@@ -161,7 +162,7 @@ def test_with_no_wait_a_second_run_stops_at_once(tmp_path: Path) -> None:
         ]
         assert not db.exists()  # stopped before opening it: nothing made, nothing written
         read_code, read_err = finish(start(root, "episodes"))  # readers take no lock
-    named = root / "samples" / ".." / "out" / "demo.db"  # as the config's relative path gives it
+    named = root / "samples" / ".." / ".demo" / "demo.db"  # as the config's relative path gives it
     for code, err in results:
         assert code == 1
         assert err == (
