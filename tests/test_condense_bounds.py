@@ -147,7 +147,7 @@ def test_unpunctuated_speech_of_200000_words_is_split_without_recursion() -> Non
     assert len(spans) >= 200_000 / 30
 
 
-def test_unpunctuated_speech_is_cut_before_a_conjunction_in_the_last_third() -> None:
+def test_unpunctuated_speech_is_cut_before_a_conjunction_in_its_second_half() -> None:
     first = " ".join(f"w{k}" for k in range(24))
     text = f"{first} because the queue grew " + " ".join(f"v{k}" for k in range(40))
     assert split_sentences(text)[0] == first  # 24 words, before "because", not 30 words

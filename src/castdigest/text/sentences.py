@@ -12,11 +12,11 @@ each sentence back to its place (a transcript segment, an offset). Rules, in ord
 - spoken run-on sentences longer than `max_words` are split at clause boundaries (a comma or
   semicolon before a connective such as "and", "so", "but", "because"), nearest the middle
   first, and as a last resort into pieces of at most `max_words * 2/3` words, each ending
-  before a bare conjunction or a pause ("um", "--") when one stands in its last third, so no
+  before a bare conjunction or a pause ("um", "--") when one stands in its second half, so no
   "sentence" runs on for a page.
 
 Splitting is iterative (an explicit stack, never recursion) and counts words once per piece,
-so an unpunctuated transcript of any length is split in time proportional to its length.
+so an unpunctuated transcript of any length is split in one pass over it.
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ def _best_cut(piece: _Piece, pattern: re.Pattern[str]) -> tuple[int, int] | None
 
 def _chop(text: str, start: int, end: int, max_words: float, fragment: bool) -> list[Span]:
     """Last resort for unpunctuated speech: pieces of at most `max_words * 2/3` words, each
-    ending before a conjunction or a pause in its last third when there is one, else at the
+    ending before a conjunction or a pause in its second half when there is one, else at the
     last space (or CJK character) within the limit. All but the first piece are fragments."""
     target = max_words * 2 / 3
     points = cut_points(text[start:end])
