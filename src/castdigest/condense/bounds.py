@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 # The patterns `count_words` counts with, so a window's length is what it reports.
 from castdigest.text.truncate import _CJK as _CJK_CHAR
-from castdigest.text.truncate import _WORD
+from castdigest.text.truncate import _WORD, count_words
 
 WINDOW_WORDS = 1_000  # words per window: many sentences of context, several windows per zone
 MIN_WINDOWS = 3  # beginning, middle and end, however small the budget
@@ -61,7 +61,7 @@ def windows(total: int, budget: int, window: int = WINDOW_WORDS) -> list[tuple[i
 
 def _length(text: str) -> int:
     """Half words in `text`: 2 per word, 1 per CJK character."""
-    return sum(2 if m.lastgroup == "word" else 1 for m in _TOKEN.finditer(text))
+    return round(2 * count_words(text))
 
 
 def sample(texts: Sequence[str], max_words: int) -> list[Excerpt] | None:

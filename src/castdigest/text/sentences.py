@@ -29,7 +29,7 @@ from dataclasses import dataclass
 # their matches has exactly the length `count_words` gives it.
 from castdigest.text.truncate import _CJK as CJK_CHAR
 from castdigest.text.truncate import _WORD as WORD
-from castdigest.text.truncate import cut_points
+from castdigest.text.truncate import count_words, cut_points
 
 # Lower-cased words that end with a period without ending the sentence (en, fr, de, es).
 _ABBREVIATIONS = frozenset(
@@ -61,6 +61,7 @@ _SOFT_BREAK = re.compile(
 )
 
 MAX_WORDS = 45  # a spoken "sentence" longer than this is split at clause boundaries
+_SHORT = 2_000  # characters: a sentence up to this long is measured with `count_words`' cache
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,9 @@ def _split_runon(text: str, start: int, end: int, max_words: float) -> list[Span
     stack = [(start, end, False)]  # pieces still to look at, the next one on top
     while stack:
         a, b, fragment = stack.pop()
+        if b - a <= _SHORT and count_words(text[a:b]) <= max_words:
+            out.append(Span(a, b, fragment=fragment))  # the common case, counted (and cached) fast
+            continue
         piece = _Piece(text[a:b])
         if piece.total <= max_words:
             out.append(Span(a, b, fragment=fragment))
