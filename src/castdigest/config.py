@@ -305,6 +305,18 @@ class CondenseConfig(Section):
     words_per_takeaway: int = Field(30, ge=5, description="Words in one takeaway at most.")
     cjk_chars_per_takeaway: int = Field(60, ge=10, description="CJK characters per takeaway.")
     quotes: int = Field(2, ge=0, le=10, description="Quotes per episode at most.")
+    max_transcript_words: int = Field(
+        40_000,
+        ge=100,
+        description="Transcript words read at most (CJK: characters / 2); a longer transcript "
+        "is condensed from evenly spaced windows over the whole episode that add up to this.",
+    )
+    max_text_words: int = Field(
+        10_000,
+        ge=100,
+        description="Words read at most from an abstract, from all chapter summaries and from "
+        "all source takeaways; longer ones are sampled in evenly spaced windows too.",
+    )
 
 
 class FeedsConfig(Section):

@@ -11,12 +11,13 @@ from castdigest.config import CondenseConfig
 from castdigest.models import Condensed, Episode
 
 # Bumped whenever the algorithm changes output, so cached condensations are recomputed.
-METHOD_VERSION = "extractive-4"
+METHOD_VERSION = "extractive-5"
 
 
 @dataclass(frozen=True)
 class Budget:
-    """Limits for one episode: how many takeaways, how long each, how many words in all."""
+    """Limits for one episode: how many takeaways, how long each, how many words in all, and
+    how much of the material is read."""
 
     takeaways: int = 5
     min_takeaways: int = 3
@@ -24,6 +25,8 @@ class Budget:
     words_per_takeaway: int = 30
     cjk_chars_per_takeaway: int = 60
     quotes: int = 2
+    max_transcript_words: int = 40_000  # longer transcripts are read in evenly spaced windows
+    max_text_words: int = 10_000  # the same for an abstract, chapter summaries, takeaways
 
     @classmethod
     def from_settings(
@@ -41,6 +44,8 @@ class Budget:
             words_per_takeaway=settings.words_per_takeaway,
             cjk_chars_per_takeaway=settings.cjk_chars_per_takeaway,
             quotes=settings.quotes,
+            max_transcript_words=settings.max_transcript_words,
+            max_text_words=settings.max_text_words,
         )
 
 

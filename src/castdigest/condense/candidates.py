@@ -2,14 +2,19 @@
 
 Each candidate keeps what its takeaway must record (provenance, chapter, offset, speaker) and
 where it stands in the episode (`position`, 0 at the start, 1 at the end), which selection uses
-to cover the episode from start to end.
+to cover the episode from start to end. Each pool reads at most `max_words` words of its
+material, in evenly spaced windows over all of it when there is more (`bounds.sample`); a
+sentence a window boundary cuts through is left out.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from castdigest.condense.base import Budget
+from castdigest.condense.bounds import Excerpt, sample
 from castdigest.condense.clean import clean_spoken, strip_lead
 from castdigest.models import Episode, Provenance, Segment
 from castdigest.text.sentences import Span, sentence_spans
@@ -21,6 +26,8 @@ UNFINISHED = 0.3  # noise added for a piece of a run-on sentence that lacks its 
 MIN_WORDS = 4  # shorter "sentences" ("Yes, exactly.") carry no takeaway
 MIN_SPOKEN = 6  # spoken ones need more ("Such a good question.")
 SPOKEN_CLAUSE = 45.0  # words: a longer spoken "sentence" is split at clause boundaries
+TEXT_WORDS = Budget.max_text_words  # default reading budgets, as in the config
+TRANSCRIPT_WORDS = Budget.max_transcript_words
 
 
 @dataclass(frozen=True)
@@ -48,9 +55,13 @@ class Candidate:
         return dropped + likes / raw + FRAGMENT * self.fragment + UNFINISHED * unfinished
 
 
-def source_pool(episode: Episode) -> list[Candidate]:
-    """The page's own takeaways, one candidate each, in their order."""
+def source_pool(episode: Episode, max_words: int = TEXT_WORDS) -> list[Candidate]:
+    """The page's own takeaways, one candidate each, in their order (those a window reaches
+    when there are more than `max_words` words of them)."""
     items = [t.strip() for t in episode.takeaways if count_words(clean_spoken(t)) >= 2]
+    excerpts = sample(items, max_words)
+    if excerpts is not None:
+        items = [items[i] for i in sorted({e.unit for e in excerpts})]
     return [
         Candidate(
             text=text,
@@ -64,11 +75,12 @@ def source_pool(episode: Episode) -> list[Candidate]:
     ]
 
 
-def chapter_pool(episode: Episode) -> list[Candidate]:
+def chapter_pool(episode: Episode, max_words: int = TEXT_WORDS) -> list[Candidate]:
     """Sentences of chapter summaries; positions from start times, else from chapter order."""
     chapters = [(i, c) for i, c in enumerate(episode.chapters) if not c.hidden and c.summary]
     if not chapters:
         return []
+    parts = _parts([c.summary or "" for _, c in chapters], max_words)
     span = episode.duration or max((c.start or 0.0) for _, c in chapters) or 0.0
     timed = bool(span) and all(c.start is not None for _, c in chapters)
     starts = [
@@ -77,7 +89,7 @@ def chapter_pool(episode: Episode) -> list[Candidate]:
     ]
     out: list[Candidate] = []
     for rank, (index, chapter) in enumerate(chapters):
-        sentences = _sentences(chapter.summary or "", episode.language)
+        sentences = _sentences(chapter.summary or "", episode.language, parts[rank])
         width = (starts[rank + 1] if rank + 1 < len(starts) else 1.0) - starts[rank]
         for j, sentence in enumerate(sentences):
             out.append(
@@ -96,8 +108,9 @@ def chapter_pool(episode: Episode) -> list[Candidate]:
     return out
 
 
-def abstract_pool(episode: Episode) -> list[Candidate]:
-    sentences = _sentences(episode.abstract or "", episode.language)
+def abstract_pool(episode: Episode, max_words: int = TEXT_WORDS) -> list[Candidate]:
+    abstract = episode.abstract or ""
+    sentences = _sentences(abstract, episode.language, _parts([abstract], max_words)[0])
     return [
         Candidate(
             text=text,
@@ -111,7 +124,7 @@ def abstract_pool(episode: Episode) -> list[Candidate]:
     ]
 
 
-def transcript_pool(episode: Episode) -> list[Candidate]:
+def transcript_pool(episode: Episode, max_words: int = TRANSCRIPT_WORDS) -> list[Candidate]:
     """Cleaned transcript sentences with speaker and (interpolated) offset when known."""
     transcript = episode.transcript
     if transcript is None:
@@ -123,8 +136,14 @@ def transcript_pool(episode: Episode) -> list[Candidate]:
     total = sum(len(t.text) for t in turns) or 1
     seen = 0
     out: list[Candidate] = []
-    for index, turn in enumerate(turns):
-        spans = _sentences_at(turn.text, language, MIN_SPOKEN, SPOKEN_CLAUSE)
+    reads = _parts([t.text for t in turns], max_words)
+    for index, (turn, parts) in enumerate(zip(turns, reads, strict=True)):
+        spans = [
+            found
+            for part in parts
+            for found in _sentences_at(turn.text, language, MIN_SPOKEN, SPOKEN_CLAUSE, part)
+        ]
+        opens = bool(parts) and not parts[0].cut_before  # its first sentence is the turn's
         for j, (span, raw, text) in enumerate(spans):
             start = span.start
             out.append(
@@ -133,7 +152,7 @@ def transcript_pool(episode: Episode) -> list[Candidate]:
                     provenance=Provenance.TRANSCRIPT,
                     position=(seen + start) / total,
                     group=index,
-                    lead=j == 0,
+                    lead=j == 0 and opens,
                     offset=_offset(turn, start),
                     speaker=turn.speaker,
                     raw=raw,
@@ -154,16 +173,41 @@ def _offset(turn: Segment, char: int) -> float | None:
     return float(int(turn.start + (turn.end - turn.start) * char / len(turn.text)))
 
 
-def _sentences(text: str, language: str | None) -> list[tuple[str, str]]:
-    return [(raw, clean) for _, raw, clean in _sentences_at(text, language)]
+def _parts(texts: Sequence[str], max_words: int) -> list[list[Excerpt]]:
+    """For each text, the parts of it to read: all of it, or the windows that fall in it."""
+    excerpts = sample(texts, max_words)
+    if excerpts is None:
+        return [[Excerpt(i, 0, len(t), False, False)] for i, t in enumerate(texts)]
+    out: list[list[Excerpt]] = [[] for _ in texts]
+    for excerpt in excerpts:
+        out[excerpt.unit].append(excerpt)
+    return out
+
+
+def _sentences(text: str, language: str | None, parts: list[Excerpt]) -> list[tuple[str, str]]:
+    return [
+        (raw, clean) for part in parts for _, raw, clean in _sentences_at(text, language, part=part)
+    ]
 
 
 def _sentences_at(
-    text: str, language: str | None, min_words: float = MIN_WORDS, max_words: float = 45.0
+    text: str,
+    language: str | None,
+    min_words: float = MIN_WORDS,
+    max_words: float = 45.0,
+    part: Excerpt | None = None,
 ) -> list[tuple[Span, str, str]]:
-    """(span, raw, cleaned) of each sentence long enough to be a takeaway."""
+    """(span, raw, cleaned) of each sentence long enough to be a takeaway, in `part` of the
+    text (its spans still counted from the text's start) or in all of it."""
+    lo, hi = (part.start, part.end) if part is not None else (0, len(text))
+    spans = sentence_spans(text[lo:hi] if (lo, hi) != (0, len(text)) else text, max_words)
+    if part is not None and part.cut_before:
+        spans = spans[1:]  # the window begins inside this sentence
+    if part is not None and part.cut_after:
+        spans = spans[:-1]
     out: list[tuple[Span, str, str]] = []
-    for span in sentence_spans(text, max_words):
+    for piece in spans:
+        span = Span(piece.start + lo, piece.end + lo, piece.question, piece.fragment)
         raw = span.of(text)
         cleaned = strip_lead(clean_spoken(raw, language), language)
         if count_words(cleaned) >= min_words:

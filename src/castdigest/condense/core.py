@@ -23,7 +23,7 @@ from castdigest.models import Condensed, Episode, Takeaway
 from castdigest.text.language import detect_language
 from castdigest.text.truncate import count_words
 
-Pool = Callable[[Episode], list[Candidate]]
+Pool = Callable[[Episode, int], list[Candidate]]  # (episode, words to read at most)
 POOLS: tuple[tuple[str, Pool], ...] = (
     ("takeaways", source_pool),
     ("chapters", chapter_pool),
@@ -31,6 +31,7 @@ POOLS: tuple[tuple[str, Pool], ...] = (
     ("transcript", transcript_pool),
 )
 BLURB_WORDS = 40.0
+SAMPLE_CHARS = 20_000  # text language detection looks at, at most
 
 
 class ExtractiveCondenser:
@@ -43,7 +44,7 @@ class ExtractiveCondenser:
 
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
-        pools = _Pools(episode)
+        pools = _Pools(episode, budget)
         # The source's own quotes are chosen first, and takeaways do not repeat them (an
         # article's best sentences are often its quotes); quotes taken from a transcript are
         # chosen last, from what the takeaways do not already say.
@@ -56,7 +57,7 @@ class ExtractiveCondenser:
         return Condensed(
             episode_id=episode.id,
             title=episode.title,
-            blurb=_blurb(episode, best),
+            blurb=_blurb(pools.get("abstract"), episode, best),
             takeaways=[_takeaway(c, text) for c, text in chosen],
             quotes=quotes,
             source="+".join(used),
@@ -82,7 +83,7 @@ class ExtractiveCondenser:
         used: list[str] = []
         best: Candidate | None = None
         left = math.inf if budget.max_words is None else float(budget.max_words)
-        pools = pools or _Pools(episode)
+        pools = pools or _Pools(episode, budget)
         for name, _ in POOLS:
             want = budget.takeaways - len(chosen)
             enough = len(chosen) >= budget.min_takeaways and budget.max_words is None
@@ -149,15 +150,20 @@ class ExtractiveCondenser:
 
 
 class _Pools:
-    """Each kind of candidate built once per episode, when first asked for."""
+    """Each kind of candidate built once per episode, when first asked for, from as much of
+    the material as the budget lets condensing read."""
 
-    def __init__(self, episode: Episode) -> None:
+    def __init__(self, episode: Episode, budget: Budget) -> None:
         self.episode = episode
+        self.budget = budget
         self.built: dict[str, list[Candidate]] = {}
 
     def get(self, name: str) -> list[Candidate]:
         if name not in self.built:
-            self.built[name] = dict(POOLS)[name](self.episode)
+            words = self.budget.max_text_words
+            if name == "transcript":
+                words = self.budget.max_transcript_words
+            self.built[name] = dict(POOLS)[name](self.episode, words)
         return self.built[name]
 
 
@@ -186,9 +192,8 @@ def _takeaway(cand: Candidate, text: str) -> Takeaway:
     )
 
 
-def _blurb(episode: Episode, best: Candidate | None) -> str:
+def _blurb(abstract: list[Candidate], episode: Episode, best: Candidate | None) -> str:
     """One line: the abstract's first sentence, else the most relevant sentence, else the title."""
-    abstract = abstract_pool(episode)
     if abstract:
         return fit(abstract[0].text, BLURB_WORDS)
     if best is not None:
@@ -200,4 +205,4 @@ def _sample(episode: Episode) -> str:
     parts = [episode.abstract or "", *episode.takeaways]
     if episode.transcript:
         parts.append(episode.transcript.text[:2000])
-    return " ".join(parts) or episode.title
+    return " ".join(parts)[:SAMPLE_CHARS] or episode.title

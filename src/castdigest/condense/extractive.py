@@ -3,7 +3,10 @@
 Sentences become rows of a sparse TF-IDF matrix over language-aware terms (lemmas, CJK
 bigrams). A sentence's relevance combines
 - centrality: cosine to the document centroid and LexRank (PageRank over the sentence
-  similarity graph), both computed with sparse matrix products, never a loop over pairs;
+  similarity graph), both computed with sparse matrix products, never a loop over pairs; the
+  graph is built a block of rows at a time and keeps at most `GRAPH_EDGES` edges (each
+  sentence's strongest), so memory stays linear in the number of sentences even when every
+  sentence resembles every other;
 - informativeness: how many of the document's topic terms it covers (its "signature",
   centroid-weighted, per square root of its length), numbers and names, content-word density;
 - form: a length prior (a takeaway is one full sentence, not a "yes, exactly"), penalties
@@ -29,6 +32,10 @@ from numpy.typing import NDArray
 from castdigest.text.tokens import is_number, terms
 
 Vector = NDArray[np.float64]
+# Similarity graph edges kept at most (about 24 MB); a 22,000-word meeting has 65,000.
+GRAPH_EDGES = 2_000_000
+MIN_NEIGHBOURS = 100  # edges per sentence always kept, however many sentences there are
+BLOCK_CELLS = 1_000_000  # sentence pairs compared at once, at most
 
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]*[A-Za-z0-9]")
 # A question, or a request that works as one ("I'm curious how ...", "Tell me about ...").
@@ -106,9 +113,7 @@ def lexrank(matrix: sp.csr_matrix, threshold: float = 0.1, iterations: int = 30)
     n = matrix.shape[0]
     if n == 0:
         return np.zeros(0)
-    sim = (matrix @ matrix.T).tocsr()
-    sim.data[sim.data < threshold] = 0.0
-    sim.eliminate_zeros()
+    sim = similarity_graph(matrix, threshold)
     degree = np.asarray(sim.sum(axis=1)).ravel()
     degree[degree == 0] = 1.0
     transition = sp.csr_matrix(sp.diags(1.0 / degree) @ sim).T.tocsr()
@@ -121,6 +126,39 @@ def lexrank(matrix: sp.csr_matrix, threshold: float = 0.1, iterations: int = 30)
             break
         rank = nxt
     return np.asarray(rank, dtype=np.float64)
+
+
+def similarity_graph(matrix: sp.csr_matrix, threshold: float) -> sp.csr_matrix:
+    """Cosines of sentence pairs at least `threshold`, computed a block of rows at a time.
+
+    Each row keeps its `max(MIN_NEIGHBOURS, GRAPH_EDGES / n)` strongest edges, which no
+    ordinary episode reaches: only then does the graph differ from the full product.
+    """
+    n = matrix.shape[0]
+    keep = max(MIN_NEIGHBOURS, GRAPH_EDGES // n)
+    step = max(1, BLOCK_CELLS // n)
+    transposed = matrix.T.tocsc()
+    blocks = []
+    for lo in range(0, n, step):
+        block = (matrix[lo : lo + step] @ transposed).tocsr()
+        block.data[block.data < threshold] = 0.0
+        block.eliminate_zeros()
+        blocks.append(_strongest(block, keep))
+    return sp.csr_matrix(sp.vstack(blocks, format="csr"))
+
+
+def _strongest(block: sp.csr_matrix, keep: int) -> sp.csr_matrix:
+    """`block` with only the `keep` largest entries of each row (ties: the leftmost)."""
+    counts = np.diff(block.indptr)
+    if counts.max(initial=0) <= keep:
+        return block
+    block = block.copy()
+    for row in np.flatnonzero(counts > keep):
+        lo, hi = block.indptr[row], block.indptr[row + 1]
+        order = np.argsort(-block.data[lo:hi], kind="stable")
+        block.data[lo + order[keep:]] = 0.0
+    block.eliminate_zeros()
+    return block
 
 
 def _unit(values: Vector) -> Vector:

@@ -79,7 +79,8 @@ def pick_quotes(
     explicit = _explicit(episode)
     if explicit:
         chosen = _spread(explicit, count, lambda q: _quotability(q.text, language))
-        return [_from_source(episode, q, language, url) for q in chosen]
+        turns = _turn_keys(episode, language)
+        return [_from_source(episode, q, language, url, turns) for q in chosen]
     spoken = transcript_pool(episode) if spoken is None else spoken
     quotable = [c for c in spoken if _quotable(c, language)]
     fresh = [c for c in quotable if match_key(c.text, language) not in (exclude or set())]
@@ -137,9 +138,9 @@ def _when(episode: Episode, q: Quote) -> float:
 
 
 def _from_source(
-    episode: Episode, q: Quote, language: str | None, url: str | None
+    episode: Episode, q: Quote, language: str | None, url: str | None, turns: list[str]
 ) -> CondensedQuote:
-    found = _in_transcript(episode, q.text, language)
+    found = _in_transcript(episode, q.text, language, turns)
     speaker = q.speaker or _attributed(episode, q.context) or found.speaker
     offset = q.offset if q.offset is not None else found.offset
     if offset is None and q.chapter is not None and q.chapter < len(episode.chapters):
@@ -190,8 +191,15 @@ def _attributed(episode: Episode, context: str | None) -> str | None:
     return m.group("name") if m else None
 
 
-def _in_transcript(episode: Episode, text: str, language: str | None) -> _Found:
-    """Speaker and start of the transcript turn holding the quote (its first words suffice)."""
+def _turn_keys(episode: Episode, language: str | None) -> list[str]:
+    """Match keys of the transcript's turns, made once for all the quotes looked up in them."""
+    transcript = episode.transcript
+    return [match_key(s.text, language) for s in transcript.segments] if transcript else []
+
+
+def _in_transcript(episode: Episode, text: str, language: str | None, turns: list[str]) -> _Found:
+    """Speaker and start of the transcript turn holding the quote (its first words suffice);
+    `turns` are the turns' match keys."""
     transcript = episode.transcript
     if transcript is None or not transcript.segments:
         return _Found(None, None)
@@ -199,7 +207,7 @@ def _in_transcript(episode: Episode, text: str, language: str | None) -> _Found:
     probe = " ".join(key.split()[:8]) if " " in key else key[:16]
     if len(probe) < 12:
         return _Found(None, None)
-    hits = [s for s in transcript.segments if probe in match_key(s.text, language)]
+    hits = [s for s, k in zip(transcript.segments, turns, strict=True) if probe in k]
     if len(hits) != 1:
         return _Found(None, None)  # not found, or said more than once: do not guess
     return _Found(hits[0].speaker, hits[0].start)

@@ -11,15 +11,25 @@ each sentence back to its place (a transcript segment, an offset). Rules, in ord
   no capital is needed after the stop (speech transcripts and Korean have none);
 - spoken run-on sentences longer than `max_words` are split at clause boundaries (a comma or
   semicolon before a connective such as "and", "so", "but", "because"), nearest the middle
-  first, and as a last resort every `max_words` words, so no "sentence" runs on for a page.
+  first, and as a last resort into pieces of at most `max_words * 2/3` words, each ending
+  before a bare conjunction or a pause ("um", "--") when one stands in its second half, so no
+  "sentence" runs on for a page.
+
+Splitting is iterative (an explicit stack, never recursion) and counts words once per piece,
+so an unpunctuated transcript of any length is split in one pass over it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from castdigest.text.truncate import count_words
+# The very patterns `count_words` counts with, so that a prefix measured by bisection over
+# their matches has exactly the length `count_words` gives it.
+from castdigest.text.truncate import _CJK as CJK_CHAR
+from castdigest.text.truncate import _WORD as WORD
+from castdigest.text.truncate import count_words, cut_points
 
 # Lower-cased words that end with a period without ending the sentence (en, fr, de, es).
 _ABBREVIATIONS = frozenset(
@@ -43,8 +53,15 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _COMMA = re.compile(r"[,，、]\s*")
+# Where unpunctuated speech breaks naturally: before a bare conjunction or a hesitation.
+_SOFT_BREAK = re.compile(
+    r"\s*(?:(?:and|but|so|because|then|or|um+|uh+|erm|et|mais|donc|car|puis|alors|parce|"
+    r"euh|pero|porque|und|aber|weil|also|äh)\b|--|\.\.\.|…|然后|所以|但是|因为|就是|그래서|그리고)",
+    re.IGNORECASE,
+)
 
 MAX_WORDS = 45  # a spoken "sentence" longer than this is split at clause boundaries
+_SHORT = 2_000  # characters: a sentence up to this long is measured with `count_words`' cache
 
 
 @dataclass(frozen=True)
@@ -121,49 +138,85 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _split_runon(text: str, start: int, end: int, max_words: float) -> list[Span]:
-    """Split a too-long sentence at the clause boundary nearest its middle, recursively."""
-    piece = text[start:end]
-    total = count_words(piece)
-    if total <= max_words:
-        return [Span(start, end)]
-    cut = _best_cut(piece, total, _CONNECTIVE) or _best_cut(piece, total, _COMMA)
-    forced = cut is None
-    if cut is None:
-        cut = _word_cut(piece, max_words)
-    if cut is None:
-        return [Span(start, end)]
-    left, right = _strip(text, start, start + cut[0]), _strip(text, start + cut[1], end)
+    """Split a too-long sentence at the clause boundary nearest its middle, then each part
+    again, until every piece is within `max_words` (or cannot be cut)."""
     out: list[Span] = []
-    for k, part in enumerate((left, right)):
-        if part is not None:
-            pieces = _split_runon(text, part[0], part[1], max_words)
-            if forced and k == 1:
-                pieces = [Span(p.start, p.end, fragment=True) for p in pieces]
-            out += pieces
+    stack = [(start, end, False)]  # pieces still to look at, the next one on top
+    while stack:
+        a, b, fragment = stack.pop()
+        if b - a <= _SHORT and count_words(text[a:b]) <= max_words:
+            out.append(Span(a, b, fragment=fragment))  # the common case, counted (and cached) fast
+            continue
+        piece = _Piece(text[a:b])
+        if piece.total <= max_words:
+            out.append(Span(a, b, fragment=fragment))
+            continue
+        cut = _best_cut(piece, _CONNECTIVE) or _best_cut(piece, _COMMA)
+        if cut is None:  # no clause boundary at all: cut into pieces at words
+            out += _chop(text, a, b, max_words, fragment)
+            continue
+        left, right = _strip(text, a, a + cut[0]), _strip(text, a + cut[1], b)
+        for part in (right, left):  # pushed right first so the left part comes out first
+            if part is not None:
+                stack.append((part[0], part[1], fragment))
     return out
 
 
-def _best_cut(piece: str, total: float, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+class _Piece:
+    """A piece of text with its words located once, so any prefix is measured by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words = [m.start() for m in WORD.finditer(text)]
+        self.cjk = [m.start() for m in CJK_CHAR.finditer(text)]
+        self.total = len(self.words) + len(self.cjk) / 2
+
+    def before(self, pos: int) -> float:
+        """Words of `text[:pos]`, as `count_words` counts them (a word cut at `pos` counts)."""
+        return bisect_left(self.words, pos) + bisect_left(self.cjk, pos) / 2
+
+
+def _best_cut(piece: _Piece, pattern: re.Pattern[str]) -> tuple[int, int] | None:
     """(end of left part, start of right part) at the boundary nearest the middle."""
     best: tuple[float, tuple[int, int]] | None = None
-    for m in pattern.finditer(piece):
-        left = count_words(piece[: m.start()])
+    text, total = piece.text, piece.total
+    for m in pattern.finditer(text):
+        left = piece.before(m.start())
         if left < 6 or total - left < 6:
             continue  # never leave a fragment of a few words
         distance = abs(left - total / 2)
         if best is None or distance < best[0]:
-            keep = m.start() + (1 if piece[m.start()] in ";；，" else 0)
+            keep = m.start() + (1 if text[m.start()] in ";；，" else 0)
             best = (distance, (keep, m.end()))
     return best[1] if best else None
 
 
-def _word_cut(piece: str, max_words: float) -> tuple[int, int] | None:
-    """Last resort for unpunctuated speech: cut after `max_words * 2/3` words at a space."""
-    from castdigest.text.truncate import cut_points
-
+def _chop(text: str, start: int, end: int, max_words: float, fragment: bool) -> list[Span]:
+    """Last resort for unpunctuated speech: pieces of at most `max_words * 2/3` words, each
+    ending before a conjunction or a pause in its second half when there is one, else at the
+    last space (or CJK character) within the limit. All but the first piece are fragments."""
     target = max_words * 2 / 3
-    points = [(pos, units) for pos, units in cut_points(piece) if 0 < units <= target]
-    if not points:
-        return None
-    pos = points[-1][0]
-    return (pos, pos)
+    points = cut_points(text[start:end])
+    units = [u for _, u in points]
+    total = units[-1]
+    out: list[Span] = []
+    a, done = start, 0.0  # start of the current piece, and the words before it
+    while total - done > max_words:
+        last = bisect_right(units, done + target) - 1
+        if last < 0 or units[last] <= done:
+            break  # not even one word fits: the rest stays whole
+        first = bisect_left(units, done + target / 2, hi=last)
+        k = next((i for i in range(last, first - 1, -1) if _soft(text, start, points[i][0])), last)
+        piece = _strip(text, a, start + points[k][0])
+        if piece is not None:
+            out.append(Span(piece[0], piece[1], fragment=fragment or bool(out)))
+        a, done = start + points[k][0], units[k]
+    rest = _strip(text, a, end)
+    if rest is not None:
+        out.append(Span(rest[0], rest[1], fragment=fragment or bool(out)))
+    return out
+
+
+def _soft(text: str, start: int, pos: int) -> bool:
+    """Whether a conjunction or a pause follows `start + pos` (a cut point)."""
+    return pos > 0 and _SOFT_BREAK.match(text, start + pos) is not None
