@@ -25,7 +25,7 @@ from castdigest.errors import CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.fetch import fetch
 from castdigest.pipeline.identify import Identifier, index_keys
-from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.base import Document, ReadContext, ReadLimits
 from castdigest.readers.registry import choose, decode, load_file, read_document
 
 # Given the episodes a document holds and the report's warnings, returns them completed
@@ -43,6 +43,7 @@ class SourceSpec:
     tags: list[str] = field(default_factory=list)
     language: str | None = None
     format: str | None = None
+    limits: ReadLimits = field(default_factory=ReadLimits)  # from the config's [ingest]
 
 
 @dataclass
@@ -273,6 +274,7 @@ def read_episodes(
         show=spec.show,
         tags=list(spec.tags),
         language=spec.language,
+        limits=spec.limits,
     )
     fmt, episodes = read_document(doc, ctx, spec.format)
     return fmt, episodes, ctx.warnings
@@ -320,7 +322,7 @@ def ingest_file(
     follow: Follower | None = None,
 ) -> DocReport:
     try:
-        doc = load_file(path)
+        doc = load_file(path, spec.limits.max_document_bytes)
     except ReadError as exc:
         return DocReport(location=str(path), error=exc.message)
     return ingest_document(archive, doc, spec, as_of, now, follow=follow)

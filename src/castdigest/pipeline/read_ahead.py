@@ -71,7 +71,7 @@ def _read(task: _Task) -> _Reading:
     """Load and read one file (in a worker): never raises for bad input."""
     location = str(task.path)
     try:
-        doc = load_file(task.path)
+        doc = load_file(task.path, task.spec.limits.max_document_bytes)
     except ReadError as exc:
         return _Reading(location, error=exc.message)
     if task.known_hash == doc.content_hash:

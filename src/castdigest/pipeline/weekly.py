@@ -29,6 +29,7 @@ from castdigest.pipeline.ingest import (
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
 from castdigest.pipeline.read_ahead import ingest_many
 from castdigest.pipeline.send import Pacing, Progress, SendSummary, send_digest
+from castdigest.readers.base import ReadLimits
 from castdigest.send.smtp import SmtpTransport
 
 Step = Callable[[str], None]
@@ -76,7 +77,12 @@ def ingest_configured(
     with make_client(settings.http) as client, batch_collection():
         for src in settings.sources:
             spec = SourceSpec(
-                url=src.url, show=src.show, tags=src.tags, language=src.language, format=src.format
+                url=src.url,
+                show=src.show,
+                tags=src.tags,
+                language=src.language,
+                format=src.format,
+                limits=ReadLimits(**settings.ingest.model_dump()),
             )
             if src.url:
                 reports.append(
