@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from castdigest.archive import Archive
 from castdigest.config import load_settings
 from castdigest.errors import ReadError
-from castdigest.models import STORED, Chapter, Episode, Quote
+from castdigest.models import Chapter, Episode, Quote
 from castdigest.pipeline.ingest import SourceSpec, ingest_file
 from castdigest.readers.base import Document, ReadContext, ReadLimits, json_depth
 from castdigest.readers.registry import decode, load_file, read_document
@@ -329,7 +329,8 @@ def test_stored_json_breaking_the_rules_loads_cleaned() -> None:
     ep = Episode.model_validate_json(blob)
     assert (ep.title, ep.abstract, ep.duration, ep.published) == ("ab c", "xy\nz", None, None)
     assert (ep.chapters[0].start, ep.tags) == (None, ["t u"])  # NEL breaks a line
-    same = Episode.model_validate({"title": "a\x07", "duration": math.inf}, context=STORED)
+    line = b'{"title": "a\\u0007", "first_seen": null, "sources": [], "duration": Infinity}'
+    (same,), _ = _read("e.jsonl", line + b"\n")
     assert (same.title, same.duration) == ("a", None)
     assert Episode.model_validate(ep.model_dump()) == ep
 

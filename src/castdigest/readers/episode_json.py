@@ -7,13 +7,14 @@ a valid Episode; the first invalid one fails the document, naming its line.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from pydantic import ValidationError
 
 from castdigest.errors import ReadError
-from castdigest.models import STORED, Episode
+from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 
 NAME = "episodes-json"
@@ -76,8 +77,9 @@ def _episode(record: Any, location: str, line: int | None, what: str) -> Episode
     if not isinstance(record, dict):
         raise ReadError(f"{what} is not a JSON object", where=location, line=line)
     try:
-        # An export is stored data: what today's rules refuse is cleaned, as when loading.
-        return Episode.model_validate(record, context=STORED)
+        # An export is stored data: validated as JSON, what today's rules refuse is cleaned,
+        # as when the archive loads it (the record was parsed first to bound its depth).
+        return Episode.model_validate_json(json.dumps(record))
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "record"
