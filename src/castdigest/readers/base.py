@@ -130,7 +130,9 @@ class ReadContext:
         )
 
 
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"')
+# The loop unrolled: a group repeated once per character would make the regex engine keep
+# state for every character of a long string (some 200 bytes each).
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
