@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint unit bench clean
+.PHONY: demo test lint unit bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ test: lint unit
 # Benchmarks print figures (see bench/README.md); they take several minutes.
 bench: $(STAMP)
 	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The reader fuzz test at length (tests/test_fuzz_readers.py): 20,000 mutated inputs by
+# default, then the slowest and most memory-hungry ones. FUZZ_CASES=... to change the count.
+FUZZ_CASES ?= 20000
+fuzz: $(STAMP)
+	CASTDIGEST_FUZZ_CASES=$(FUZZ_CASES) $(BIN)/pytest -s -q -p no:cacheprovider tests/test_fuzz_readers.py
 
 clean:
 	rm -rf $(VENV) out .demo

@@ -180,3 +180,19 @@ def test_as_of_is_when_an_undated_episode_was_first_seen(tmp_path: Path, inbox: 
     ]
     _, out, _ = run("episodes", "--db", db, "--since", "2020-01-06", "--until", "2020-01-07")
     assert out.count("talk") == 2
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ingest_refuses_a_document_over_the_configured_size(
+    tmp_path: Path, inbox: Path, jobs: str
+) -> None:
+    (inbox / "big.txt").write_text("Big talk\n" + "Ann: words words words\n" * 200, "utf-8")
+    config = tmp_path / "castdigest.toml"
+    config.write_text("[ingest]\nmax_document_bytes = 1000\n", encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    code, out, _ = run("--config", str(config), "ingest", str(inbox), "--db", db, "--jobs", jobs)
+    assert code == 1
+    assert f"{inbox / 'big.txt'}: failed: 4,609 bytes is over the limit of 1,000 bytes" in out
+    assert out.strip().endswith(
+        "3 document(s): 2 read, 1 failed; episodes 2 new, 0 updated, 0 unchanged"
+    )

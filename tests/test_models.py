@@ -23,8 +23,10 @@ from castdigest.models import (
     Transcript,
 )
 
-text = st.text(min_size=0, max_size=40)
-name = st.text(min_size=1, max_size=20)
+# Text a reader may hand the model: no control characters (the model refuses them).
+printable = st.characters(exclude_categories=("Cc", "Cs"))
+text = st.text(printable, min_size=0, max_size=40)
+name = st.text(printable, min_size=1, max_size=20)
 offset = st.none() | st.floats(min_value=0, max_value=36_000, allow_nan=False)
 aware = st.datetimes(
     min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.just(UTC)

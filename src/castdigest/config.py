@@ -397,6 +397,18 @@ class HttpConfig(Section):
     user_agent: OneLine = "castdigest/0.1 (+https://github.com/castdigest/castdigest)"
 
 
+class IngestConfig(Section):
+    """Bounds on reading one document, so that one hostile or broken file cannot exhaust the
+    machine: a larger document is refused (a one-line report naming its size), unread."""
+
+    max_document_bytes: int = Field(
+        50_000_000, ge=1, description="Largest document read, in bytes (files and fetched URLs)."
+    )
+    max_json_depth: int = Field(
+        64, ge=1, description="Deepest nesting of arrays and objects in a JSON document."
+    )
+
+
 class Settings(Section):
     archive: str = Field("castdigest.db", description="SQLite archive file.")
     out_dir: str = Field("out", description="Where rendered output is written.")
@@ -416,6 +428,7 @@ class Settings(Section):
     send: SendConfig = Field(default_factory=SendConfig)
     unsubscribe: UnsubscribeConfig = Field(default_factory=UnsubscribeConfig)
     http: HttpConfig = Field(default_factory=HttpConfig)
+    ingest: IngestConfig = Field(default_factory=IngestConfig)
     base_dir: str = Field(".", description="Folder of the config file; relative paths start here.")
 
     def resolve(self, path: str) -> Path:
@@ -447,7 +460,9 @@ class Settings(Section):
 
 
 SECRET_KEYS = {("smtp", "password"), ("unsubscribe", "secret")}
-_SECTIONS = ("newsletter", "rank", "condense", "feeds", "smtp", "send", "unsubscribe", "http")
+_SECTIONS = (
+    "newsletter", "rank", "condense", "feeds", "smtp", "send", "unsubscribe", "http", "ingest",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,44 @@
 Data flows one way through the pipeline as these models. They hold no behaviour beyond small,
 pure conveniences; stages live in their own modules. Every field a source may lack is optional,
 and `Episode -> JSON -> Episode` is lossless (see tests/test_models.py).
+
+What an episode may hold: times in seconds (durations, offsets, chapter starts) are finite and
+not negative; instants are timezone-aware, and dates lie in the years 1900..2100 (year 1 or
+9999 are placeholders, not dates); text holds no control characters (C0 but tab and line feed
+in text of several lines, none at all in single-line fields such as titles and names; DEL; C1;
+lone surrogates). Readers clean what they read before building models
+(`text.normalize.strip_controls`, `ReadContext.published`). A model built in code refuses
+anything else, which catches a reader that forgot; JSON being loaded (`model_validate_json`:
+archive rows, exports) is cleaned instead, so an archive written before these rules still
+loads: control characters are dropped, an out-of-range time or date becomes None.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetPydanticSchema,
+)
+from pydantic_core import core_schema
+
+from castdigest.text.normalize import has_controls, strip_controls
+
+# The years a publication date may fall in (inclusive): archival recordings republished with
+# their air dates reach back a century; year 1 or 9999 are placeholders, not dates.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -26,6 +53,81 @@ def _aware(value: datetime | None) -> datetime | None:
 AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
 
 
+def plausible(value: datetime) -> bool:
+    """Whether a datetime is a believable publication date: in EARLIEST_YEAR..LATEST_YEAR, as
+    written (converting year 1 to UTC can overflow)."""
+    return EARLIEST_YEAR <= value.year <= LATEST_YEAR
+
+
+def _rule(refuse: Callable[[Any], Any], clean: Callable[[Any], Any]) -> GetPydanticSchema:
+    """A check run after the type's own validation: `refuse` for a model built in code (it
+    raises ValueError), `clean` for JSON being loaded (it mends). Neither takes pydantic's
+    validation info, which would cost a third of an episode's load time."""
+
+    def schema(source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        inner = handler(source)
+        return core_schema.json_or_python_schema(
+            json_schema=core_schema.no_info_after_validator_function(clean, inner),
+            python_schema=core_schema.no_info_after_validator_function(refuse, inner),
+        )
+
+    return GetPydanticSchema(schema)
+
+
+def _dated(value: datetime | None) -> datetime | None:
+    if value is None or plausible(value):
+        return value
+    raise ValueError(f"date {value.date()} is outside {EARLIEST_YEAR}..{LATEST_YEAR}")
+
+
+def _dated_or_none(value: datetime | None) -> datetime | None:
+    return value if value is None or plausible(value) else None
+
+
+def _finite(value: float | None) -> bool:
+    return value is None or (math.isfinite(value) and value >= 0)
+
+
+def _seconds(value: float | None) -> float | None:
+    if _finite(value):
+        return value
+    raise ValueError(f"seconds must be finite and not negative, not {value}")
+
+
+def _seconds_or_none(value: float | None) -> float | None:
+    return value if _finite(value) else None
+
+
+def _line(value: str) -> str:
+    # Most text is printable throughout, which `isprintable` tells fastest.
+    if value.isprintable() or (bad := has_controls(value, multiline=False)) is None:
+        return value
+    raise ValueError(f"control character U+{ord(bad):04X} in text")
+
+
+def _lines(value: str) -> str:
+    if value.isprintable() or (bad := has_controls(value, multiline=True)) is None:
+        return value
+    raise ValueError(f"control character U+{ord(bad):04X} in text")
+
+
+def _clean_line(value: str) -> str:
+    return value if value.isprintable() else strip_controls(value, multiline=False)
+
+
+def _clean_lines(value: str) -> str:
+    return value if value.isprintable() else strip_controls(value)
+
+
+# A publication date (or any instant an episode records): aware, in EARLIEST..LATEST_YEAR.
+Dated = Annotated[AwareDatetime | None, _rule(_dated, _dated_or_none)]
+# Seconds: a duration, an offset, a chapter start or end.
+Seconds = Annotated[float | None, _rule(_seconds, _seconds_or_none)]
+# Text on one line (titles, names, tags, URLs) and text of several lines (abstracts, summaries).
+Line = Annotated[str, _rule(_line, _clean_line)]
+Text = Annotated[str, _rule(_lines, _clean_lines)]
+
+
 class Model(BaseModel):
     """Base for all models: unknown keys are errors, so typos in stored JSON surface early."""
 
@@ -36,64 +138,64 @@ class Model(BaseModel):
 
 
 class Person(Model):
-    name: str
-    role: str | None = None  # "host", "guest", or a Podcasting 2.0 role such as "producer"
-    group: str | None = None  # Podcasting 2.0 group, e.g. "cast", "writing"
-    affiliation: str | None = None  # organisation, e.g. "GitHub"
-    description: str | None = None
-    href: str | None = None
-    image: str | None = None
+    name: Line
+    role: Line | None = None  # "host", "guest", or a Podcasting 2.0 role such as "producer"
+    group: Line | None = None  # Podcasting 2.0 group, e.g. "cast", "writing"
+    affiliation: Line | None = None  # organisation, e.g. "GitHub"
+    description: Text | None = None
+    href: Line | None = None
+    image: Line | None = None
 
 
 class Quote(Model):
-    text: str
-    speaker: str | None = None
-    offset: float | None = None  # seconds from the start of the episode
+    text: Text
+    speaker: Line | None = None
+    offset: Seconds = None  # seconds from the start of the episode
     chapter: int | None = None  # index into Episode.chapters
-    language: str | None = None  # BCP 47, only when it differs from the episode's
-    context: str | None = None  # the attribution line, e.g. "Emma on release automation"
+    language: Line | None = None  # BCP 47, only when it differs from the episode's
+    context: Text | None = None  # the attribution line, e.g. "Emma on release automation"
 
 
 class Chapter(Model):
-    start: float | None = None  # seconds
-    end: float | None = None
-    title: str
-    summary: str | None = None
+    start: Seconds = None  # seconds
+    end: Seconds = None
+    title: Line
+    summary: Text | None = None
     quotes: list[Quote] = Field(default_factory=list)
-    url: str | None = None
-    image: str | None = None
+    url: Line | None = None
+    image: Line | None = None
     hidden: bool = False  # Podcasting 2.0 `toc: false`: a marker, not a table-of-contents entry
 
 
 class Entity(Model):
-    name: str
-    kind: str = "Other"  # normalised to Title case: Person, Organization, Software, ...
-    description: str | None = None
+    name: Line
+    kind: Line = "Other"  # normalised to Title case: Person, Organization, Software, ...
+    description: Text | None = None
 
 
 class Segment(Model):
     """A timed turn of speech. Consecutive cues of one speaker are merged into one segment."""
 
-    text: str
-    start: float | None = None
-    end: float | None = None
-    speaker: str | None = None
+    text: Text
+    start: Seconds = None
+    end: Seconds = None
+    speaker: Line | None = None
 
 
 class Transcript(Model):
     text: str  # plain text of the whole transcript, turns separated by blank lines
     segments: list[Segment] = Field(default_factory=list)
-    language: str | None = None
-    url: str | None = None  # where it was fetched from, when it was
+    language: Line | None = None
+    url: Line | None = None  # where it was fetched from, when it was
 
 
 class Link(Model):
     """A document an episode points to (Podcasting 2.0 transcript or chapters file)."""
 
-    url: str
-    type: str | None = None  # MIME type
-    language: str | None = None
-    rel: str | None = None
+    url: Line
+    type: Line | None = None  # MIME type
+    language: Line | None = None
+    rel: Line | None = None
 
 
 class SourceRef(Model):
@@ -107,33 +209,33 @@ class SourceRef(Model):
 
 
 class Episode(Model):
-    id: str = ""  # stable id, assigned by `episode_id()` when empty
-    title: str
-    kind: str | None = None  # leading emoji marker such as "⚡️" (lightning episode)
-    show: str | None = None
+    id: Line = ""  # stable id, assigned by `episode_id()` when empty
+    title: Line
+    kind: Line | None = None  # leading emoji marker such as "⚡️" (lightning episode)
+    show: Line | None = None
     hosts: list[Person] = Field(default_factory=list)
     guests: list[Person] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)  # others credited (producer, editor...)
-    urls: list[str] = Field(default_factory=list)
-    guid: str | None = None
-    published: AwareDatetime | None = None
-    published_text: str | None = None  # the original wording: "il y a 3 jours", "2026-11-20"
-    first_seen: AwareDatetime | None = None  # set by the archive
-    duration: float | None = None  # seconds
-    language: str | None = None  # BCP 47
-    caption_languages: list[str] = Field(default_factory=list)
-    abstract: str | None = None
-    audience: str | None = None  # "Who is this for?"
-    questions: list[str] = Field(default_factory=list)  # "Questions this video answers"
+    urls: list[Line] = Field(default_factory=list)
+    guid: Line | None = None
+    published: Dated = None
+    published_text: Line | None = None  # the original wording: "il y a 3 jours", "2026-11-20"
+    first_seen: Dated = None  # set by the archive
+    duration: Seconds = None  # seconds
+    language: Line | None = None  # BCP 47
+    caption_languages: list[Line] = Field(default_factory=list)
+    abstract: Text | None = None
+    audience: Text | None = None  # "Who is this for?"
+    questions: list[Text] = Field(default_factory=list)  # "Questions this video answers"
     chapters: list[Chapter] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
-    takeaways: list[str] = Field(default_factory=list)  # the source's own key takeaways
+    takeaways: list[Text] = Field(default_factory=list)  # the source's own key takeaways
     entities: list[Entity] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
+    tags: list[Line] = Field(default_factory=list)
     transcript: Transcript | None = None
     transcript_links: list[Link] = Field(default_factory=list)
     chapters_links: list[Link] = Field(default_factory=list)
-    image: str | None = None
+    image: Line | None = None
     season: int | None = None
     number: int | None = None  # episode number within the season or show
     sources: list[SourceRef] = Field(default_factory=list)
@@ -191,14 +293,14 @@ class Takeaway(Model):
     provenance: Provenance
     chapter: str | None = None  # chapter title, for provenance "chapter"
     chapter_index: int | None = None
-    offset: float | None = None  # seconds, when known
+    offset: Seconds = None  # seconds, when known
     speaker: str | None = None
 
 
 class CondensedQuote(Model):
     text: str
     speaker: str | None = None
-    offset: float | None = None
+    offset: Seconds = None
     link: str | None = None  # deep link to the moment, e.g. https://youtu.be/x?t=1041
     language: str | None = None
 
@@ -254,8 +356,8 @@ class DigestItem(Model):
     kind: str | None = None
     show: str | None = None
     url: str | None = None
-    published: AwareDatetime | None = None
-    duration: float | None = None
+    published: Dated = None
+    duration: Seconds = None
     language: str | None = None
     guests: list[Person] = Field(default_factory=list)
     tags: list[str] = Field(default_factory=list)

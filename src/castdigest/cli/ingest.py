@@ -37,6 +37,7 @@ from castdigest.pipeline.ingest import (
     expand_paths,
     ingest_url,
     not_inputs,
+    read_limits,
 )
 from castdigest.readers.registry import formats
 from castdigest.text.durations import format_duration
@@ -90,12 +91,19 @@ def ingest_cmd(
     settings = app.settings()
     specs: list[tuple[list[str], SourceSpec]] = []
     if paths:
-        spec = SourceSpec(show=show, tags=list(tags), language=language, format=fmt)
+        spec = SourceSpec(
+            show=show, tags=list(tags), language=language, format=fmt, limits=read_limits(settings)
+        )
         specs.append((list(paths), spec))
     else:
         for src in settings.sources:
             spec = SourceSpec(
-                url=src.url, show=src.show, tags=src.tags, language=src.language, format=src.format
+                url=src.url,
+                show=src.show,
+                tags=src.tags,
+                language=src.language,
+                format=src.format,
+                limits=read_limits(settings),
             )
             if src.url:
                 specs.append(([src.url], spec))

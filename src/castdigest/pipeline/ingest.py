@@ -28,12 +28,13 @@ import httpx
 from castdigest import dedupe
 from castdigest.archive import Archive
 from castdigest.archive.episodes import DocumentRow
+from castdigest.config import Settings
 from castdigest.errors import ArchiveError, CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.fetch import Fetched, fetch
 from castdigest.pipeline.identify import Identifier, index_keys
 from castdigest.pipeline.unexpected import log_file, summary, traceback_text
-from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.base import Document, ReadContext, ReadLimits
 from castdigest.readers.registry import choose, decode, load_file, read_document
 
 # Given the episodes a document holds and the report's warnings, returns them completed
@@ -54,6 +55,7 @@ class SourceSpec:
     tags: list[str] = field(default_factory=list)
     language: str | None = None
     format: str | None = None
+    limits: ReadLimits = field(default_factory=ReadLimits)  # from the config's [ingest]
 
 
 @dataclass
@@ -91,6 +93,11 @@ class DocReport:
             "error": self.error,
             "warnings": self.warnings,
         }
+
+
+def read_limits(settings: Settings) -> ReadLimits:
+    """The configured bounds on reading one document (`[ingest]`)."""
+    return ReadLimits(**settings.ingest.model_dump())
 
 
 _SKIP_DIRS = {".git", "__pycache__", "node_modules", ".venv"}
@@ -314,6 +321,7 @@ def read_episodes(
         show=spec.show,
         tags=list(spec.tags),
         language=spec.language,
+        limits=spec.limits,
     )
     fmt, episodes = read_document(doc, ctx, spec.format)
     return fmt, episodes, ctx.warnings
@@ -374,7 +382,7 @@ def ingest_file(
     follow: Follower | None = None,
 ) -> DocReport:
     try:
-        doc = load_file(path)
+        doc = load_file(path, spec.limits.max_document_bytes)
     except Exception as exc:
         return DocReport(location=str(path)).fail(exc, "reading")
     return ingest_document(archive, doc, spec, as_of, now, follow=follow)

@@ -81,7 +81,7 @@ def _read(task: _Task) -> _Reading:
 
 
 def _read_file(task: _Task) -> _Reading:
-    doc = load_file(task.path)
+    doc = load_file(task.path, task.spec.limits.max_document_bytes)
     if task.known_hash == doc.content_hash:
         return _Reading(doc.location, doc.content_hash, unchanged=True)
     fmt, episodes, warnings = read_episodes(doc, task.spec, task.as_of, task.now)

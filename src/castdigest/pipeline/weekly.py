@@ -26,6 +26,7 @@ from castdigest.pipeline.ingest import (
     expand_paths,
     ingest_url,
     not_inputs,
+    read_limits,
 )
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
 from castdigest.pipeline.read_ahead import ingest_many
@@ -77,7 +78,12 @@ def ingest_configured(
     with make_client(settings.http) as client, batch_collection():
         for src in settings.sources:
             spec = SourceSpec(
-                url=src.url, show=src.show, tags=src.tags, language=src.language, format=src.format
+                url=src.url,
+                show=src.show,
+                tags=src.tags,
+                language=src.language,
+                format=src.format,
+                limits=read_limits(settings),
             )
             if src.url:
                 reports.append(

@@ -127,7 +127,7 @@ class ArticleReader:
         return 0.4 if len(prose) >= 3 and signals >= 2 else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        lines = doc.text.splitlines()
+        lines = doc.page_lines()
         lines = lines[: _reaction_bar(lines)]
         kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln)]
         if not kept:

@@ -9,32 +9,30 @@ attached to that episode.
 from __future__ import annotations
 
 import itertools
-import json
 from typing import Any
 
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Person
-from castdigest.readers.base import Document, ReadContext
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        return None
+from castdigest.readers.base import MAX_JSON_DEPTH, Document, ReadContext, load_json
+from castdigest.text.durations import as_seconds as _number
+from castdigest.text.normalize import strip_controls, usable_url
 
 
 def _str(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return None
+    return " ".join(strip_controls(value, multiline=False).split()) or None
 
 
-def load_chapters_json(text: str, location: str = "") -> dict[str, Any]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ReadError(f"invalid JSON: {exc.msg}", where=location, line=exc.lineno) from None
+def _url(value: Any) -> str | None:
+    url = _str(value)
+    return url if url and usable_url(url) else None
+
+
+def load_chapters_json(
+    text: str, location: str = "", max_depth: int = MAX_JSON_DEPTH
+) -> dict[str, Any]:
+    data = load_json(text, location, max_depth)
     if not isinstance(data, dict) or not isinstance(data.get("chapters"), list):
         raise ReadError('a JSON chapters file needs a "chapters" list', where=location)
     return data
@@ -46,7 +44,7 @@ def parse_chapters(data: dict[str, Any], location: str = "") -> list[Chapter]:
         if not isinstance(item, dict):
             raise ReadError(f"chapter {i} is not an object", where=location)
         start = _number(item.get("startTime"))
-        if start is None:
+        if start is None:  # missing, text, negative, NaN or infinite
             raise ReadError(f"chapter {i} has no numeric startTime", where=location)
         place = item.get("location")
         title = _str(item.get("title")) or (
@@ -57,8 +55,8 @@ def parse_chapters(data: dict[str, Any], location: str = "") -> list[Chapter]:
                 start=start,
                 end=_number(item.get("endTime")),
                 title=title or "",
-                url=_str(item.get("url")),
-                image=_str(item.get("img")),
+                url=_url(item.get("url")),
+                image=_url(item.get("img")),
                 hidden=item.get("toc") is False,
             )
         )
@@ -78,7 +76,7 @@ class ChaptersJsonReader:
         return 0.95 if doc.json_object_with("chapters", "startTime") else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        data = load_chapters_json(doc.text, doc.location)
+        data = load_chapters_json(doc.text, doc.location, ctx.limits.max_json_depth)
         chapters = parse_chapters(data, doc.location)
         author = _str(data.get("author"))
         title = _str(data.get("title")) or doc.stem_title

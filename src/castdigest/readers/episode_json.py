@@ -46,15 +46,12 @@ class EpisodeJsonReader:
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         if doc.text.lstrip().startswith("["):
-            return _read_array(doc)
-        return _read_lines(doc)
+            return _read_array(doc, ctx)
+        return _read_lines(doc, ctx)
 
 
-def _read_array(doc: Document) -> list[Episode]:
-    try:
-        data = json.loads(doc.text)
-    except json.JSONDecodeError as exc:
-        raise ReadError(f"invalid JSON: {exc.msg}", where=doc.location, line=exc.lineno) from None
+def _read_array(doc: Document, ctx: ReadContext) -> list[Episode]:
+    data = ctx.load_json(doc.text, doc.location)
     if not isinstance(data, list):
         raise ReadError("expected a JSON array of episodes", where=doc.location)
     # Line of each record in the pretty-printed export, for messages; best effort otherwise.
@@ -66,15 +63,12 @@ def _read_array(doc: Document) -> list[Episode]:
     return out
 
 
-def _read_lines(doc: Document) -> list[Episode]:
+def _read_lines(doc: Document, ctx: ReadContext) -> list[Episode]:
     out = []
     for number, line in enumerate(doc.text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ReadError(f"invalid JSON: {exc.msg}", where=doc.location, line=number) from None
+        record = ctx.load_json(line, doc.location, line=number)
         out.append(_episode(record, doc.location, number, "record"))
     return out
 
@@ -83,7 +77,9 @@ def _episode(record: Any, location: str, line: int | None, what: str) -> Episode
     if not isinstance(record, dict):
         raise ReadError(f"{what} is not a JSON object", where=location, line=line)
     try:
-        return Episode.model_validate(record)
+        # An export is stored data: validated as JSON, what today's rules refuse is cleaned,
+        # as when the archive loads it (the record was parsed first to bound its depth).
+        return Episode.model_validate_json(json.dumps(record))
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "record"

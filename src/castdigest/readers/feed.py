@@ -21,6 +21,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.feed_parser import parse_feed
 from castdigest.text.durations import parse_duration
 from castdigest.text.htmltext import html_to_text, looks_like_html
+from castdigest.text.normalize import strip_controls, usable_url
 
 _ROOT = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*|<\?[^>]*>\s*)*"
@@ -62,7 +63,7 @@ class FeedReader:
         defaults = _FeedDefaults(
             show=show,
             language=language,
-            image=_href(feed.get("image")),
+            image=_href(feed.get("image"), ctx),
             author=_author_name(feed),
             base=doc.location if doc.location.startswith(("http://", "https://")) else "",
             persons=list(feed.get("podcast_persons", [])),
@@ -100,28 +101,27 @@ def _episode(
     if not hosts:
         author = _author_name(entry) or feed.author
         hosts = _authors(author)
-    urls = [u for u in [entry.get("link"), _enclosure(entry)] if u and u not in feed.shared]
+    links = [u for u in [entry.get("link"), _enclosure(entry)] if u and u not in feed.shared]
+    urls = ctx.urls([_line(u) for u in links])
     return Episode(
         title=title or "Untitled episode",
         show=feed.show,
         hosts=hosts,
         guests=guests,
         people=people,
-        urls=list(dict.fromkeys(urls)),
-        guid=(entry.get("id") or "").strip() or None,
-        published=_published(entry),
-        published_text=entry.get("published") or entry.get("updated") or None,
+        urls=urls,
+        guid=_line(entry.get("id")) or None,
+        published=ctx.published(_published(entry), _line(entry.get("published"))),
+        published_text=_line(entry.get("published") or entry.get("updated")) or None,
         duration=parse_duration(entry.get("itunes_duration")),
         language=_language(entry.get("language")) or feed.language,
         abstract=abstract or None,
-        tags=list(dict.fromkeys(t["term"].strip() for t in entry.get("tags", []) if t.get("term"))),
-        transcript_links=[
-            _link(t, feed.base) for t in entry.get("podcast_transcripts", []) if t.get("url")
-        ],
-        chapters_links=[
-            _link(c, feed.base) for c in entry.get("podcast_chapters", []) if c.get("url")
-        ],
-        image=_href(entry.get("image")) or feed.image,
+        tags=list(
+            dict.fromkeys(t for t in (_line(t.get("term")) for t in entry.get("tags", [])) if t)
+        ),
+        transcript_links=_links(entry.get("podcast_transcripts", []), feed.base, ctx),
+        chapters_links=_links(entry.get("podcast_chapters", []), feed.base, ctx),
+        image=_href(entry.get("image"), ctx) or feed.image,
         season=_int(entry.get("itunes_season")) or _int(entry.get("podcast_season")),
         number=_int(entry.get("itunes_episode")) or _int(entry.get("podcast_episode")),
         sources=[ctx.ref(pos, line=line)],
@@ -154,16 +154,16 @@ def _people(persons: list[Any]) -> tuple[list[Person], list[Person], list[Person
     guests: list[Person] = []
     people: list[Person] = []
     for p in persons:
-        name = (p.get("name") or "").strip()
+        name = _line(p.get("name"))
         if not name:
             continue
-        role = (p.get("role") or "host").strip().lower()
+        role = (_line(p.get("role")) or "host").lower()
         person = Person(
             name=name,
             role=role,
-            group=(p.get("group") or "cast").strip().lower(),
-            href=p.get("href") or None,
-            image=p.get("img") or None,
+            group=(_line(p.get("group")) or "cast").lower(),
+            href=_line(p.get("href")) or None,
+            image=_line(p.get("img")) or None,
         )
         {"host": hosts, "guest": guests}.get(role, people).append(person)
     return hosts, guests, people
@@ -181,13 +181,23 @@ def _authors(author: str | None) -> list[Person]:
     return [Person(name=n, role="author") for n in dict.fromkeys(names)]
 
 
-def _link(attrs: Any, base: str) -> Link:
-    return Link(
-        url=urljoin(base, attrs["url"].strip()) if base else attrs["url"].strip(),
-        type=(attrs.get("type") or "").strip().lower() or None,
-        language=(attrs.get("language") or "").strip() or None,
-        rel=(attrs.get("rel") or "").strip() or None,
-    )
+def _links(found: list[Any], base: str, ctx: ReadContext) -> list[Link]:
+    """Transcript or chapters links, resolved against the feed's URL; a link that is not a
+    usable URL is dropped with a note."""
+    out: list[Link] = []
+    for attrs in found:
+        url = _line(attrs.get("url"))
+        if not url or not ctx.urls([url]) or (base and not usable_url(base)):
+            continue
+        out.append(
+            Link(
+                url=urljoin(base, url) if base else url,
+                type=_line(attrs.get("type")).lower() or None,
+                language=_line(attrs.get("language")) or None,
+                rel=_line(attrs.get("rel")) or None,
+            )
+        )
+    return out
 
 
 def _enclosure(entry: Any) -> str | None:
@@ -202,7 +212,10 @@ def _published(entry: Any) -> datetime | None:
     if not parsed:
         return None
     year, month, day, hour, minute, second = parsed[:6]
-    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    try:
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+    except ValueError:  # year 0: no date at all
+        return None
 
 
 def _item_lines(text: str) -> list[int]:
@@ -211,10 +224,16 @@ def _item_lines(text: str) -> list[int]:
 
 
 def _text(value: Any) -> str:
+    """A title or name on one line: HTML made text, whitespace collapsed, no controls."""
     if not value:
         return ""
     text = str(value)
-    return html_to_text(text) if looks_like_html(text) else " ".join(text.split())
+    return " ".join(html_to_text(text).split()) if looks_like_html(text) else _line(text)
+
+
+def _line(value: Any) -> str:
+    """An attribute or plain text on one line, whitespace collapsed, no controls."""
+    return " ".join(strip_controls(str(value), multiline=False).split()) if value else ""
 
 
 def _first_line(text: str) -> str:
@@ -222,24 +241,26 @@ def _first_line(text: str) -> str:
     return first[:120]
 
 
-def _href(image: Any) -> str | None:
+def _href(image: Any, ctx: ReadContext) -> str | None:
     if isinstance(image, dict):
-        return image.get("href") or image.get("url") or None
+        found = ctx.urls([_line(image.get("href") or image.get("url"))], "image")
+        return found[0] if found else None
     return None
 
 
 def _int(value: Any) -> int | None:
-    try:
-        return int(str(value).strip()) if value not in (None, "") else None
-    except ValueError:
+    """A season or episode number: a whole number below a million, else None."""
+    text = str(value).strip() if value is not None else ""
+    if not (text.isascii() and text.isdigit()) or len(text) > 6:
         return None
+    return int(text)
 
 
 def _language(value: Any) -> str | None:
     """BCP 47 with the usual casing: "en-us" -> "en-US"."""
     if not value:
         return None
-    parts = str(value).strip().replace("_", "-").split("-")
+    parts = _line(value).replace("_", "-").split("-")
     head = parts[0].lower()
     rest = [p.upper() if len(p) == 2 else p.title() if len(p) == 4 else p for p in parts[1:]]
     return "-".join([head, *rest]) if head else None

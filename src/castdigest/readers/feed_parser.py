@@ -16,6 +16,7 @@ passes feed HTML on, which also halves the parse time.
 from __future__ import annotations
 
 import io
+import re
 import xml.sax
 from typing import Any
 
@@ -24,6 +25,8 @@ from feedparser.encodings import convert_to_utf8
 from feedparser.sanitizer import replace_doctype
 from feedparser.urls import make_safe_absolute_uri
 from feedparser.util import FeedParserDict
+
+from castdigest.text.htmltext import tame_charrefs
 
 PODCAST_NAMESPACES = (
     "https://podcastindex.org/namespace/1.0",
@@ -88,10 +91,23 @@ _Strict = _with_podcast(StrictFeedParser, "CastdigestStrictFeedParser")
 _Loose = _with_podcast(LooseFeedParser, "CastdigestLooseFeedParser")
 
 
+_DECLARATION = re.compile(rb"^[^<]*<\?xml[^>]*>")
+
+
 def parse_feed(data: bytes, location: str = "") -> Any:
     """A FeedParserDict like `feedparser.parse(data)`, with `podcast_*` keys filled in."""
     result = FeedParserDict(bozo=False, entries=[], feed=FeedParserDict(), headers={})
-    utf8 = convert_to_utf8({}, data, result)
+    try:
+        utf8 = convert_to_utf8({}, data, result)
+    except UnicodeDecodeError as exc:
+        # An encoding declaration that is not even ASCII names no encoding: read the bytes as
+        # UTF-8, leniently, without it.
+        utf8 = _DECLARATION.sub(b"", data, count=1).decode("utf-8", "replace").encode()
+        result.update(bozo=1, bozo_exception=exc, encoding="")
+    if b"&#" in utf8:  # feedparser's loose parser calls chr() on any reference
+        utf8 = tame_charrefs(utf8.decode("utf-8", "surrogateescape")).encode(
+            "utf-8", "surrogateescape"
+        )
     # feedparser puts an XML declaration line in front of documents that lack one: parse errors
     # then name a line one too far.
     result["line_shift"] = 0 if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else 1

@@ -171,7 +171,7 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
     published = None
     if raw.published_text:
         age = find_relative(raw.published_text, ctx.as_of) or _dated(raw.published_text)
-        published = age.when if age else None
+        published = ctx.published(age.when, raw.published_text) if age else None
     return Episode(
         title=parts.title or raw.title,
         kind=parts.kind,
@@ -239,7 +239,7 @@ class ListingReader:
         return 0.9 if confirmed >= 1 else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        raws = _collect(doc.text.splitlines(), ctx)
+        raws = _collect(doc.page_lines(), ctx)
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
@@ -304,7 +304,7 @@ class PairsReader:
         return 0.6
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        pairs = _pairs(doc.text.splitlines())
+        pairs = _pairs(doc.page_lines())
         if not pairs:
             raise ReadError(
                 "not a title/body listing: titles and bodies do not alternate",

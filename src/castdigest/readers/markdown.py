@@ -25,6 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from castdigest.errors import ReadError
 from castdigest.models import Episode, Person
@@ -32,6 +33,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.markup import parse_body, parse_hashtags
 from castdigest.text.dates import parse_date
 from castdigest.text.durations import parse_duration
+from castdigest.text.normalize import strip_controls
 
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _H1 = re.compile(r"\A\s*#[ \t]+(\S.*)$", re.M)
@@ -40,6 +42,30 @@ _KNOWN = {
     "language", "lang", "duration", "guid", "image", "season", "episode",
 }  # fmt: skip
 _TITLE_CASE_LANGS = {"en"}
+_SCALARS = (str, int, float, date)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML whose out-of-range scalars stay text instead of raising: an integer of 5,000
+    digits (`int()` refuses it), a date such as 2026-13-45."""
+
+
+def _lenient(construct: Any) -> Any:
+    def build(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    return build
+
+
+for _tag, _construct in (
+    ("tag:yaml.org,2002:int", SafeConstructor.construct_yaml_int),
+    ("tag:yaml.org,2002:float", SafeConstructor.construct_yaml_float),
+    ("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_timestamp),
+):
+    _FrontMatterLoader.add_constructor(_tag, _lenient(_construct))
 
 
 class MarkdownReader:
@@ -60,7 +86,7 @@ class MarkdownReader:
             ctx.warnings.append(f"front matter key {key!r} is not used")
         title = _str(meta.get("title"))
         if not title and (h1 := _H1.match(body)):
-            title = h1.group(1).strip()
+            title = _str(h1.group(1))
             body = body[h1.end() :]
         language = _str(meta.get("language") or meta.get("lang"))
         parsed = parse_body(
@@ -72,18 +98,18 @@ class MarkdownReader:
             show=_str(meta.get("show")),
             hosts=_people(meta.get("hosts"), "host", doc.location),
             guests=_people(meta.get("guests"), "guest", doc.location),
-            urls=_list(meta.get("url", meta.get("urls"))),
+            urls=ctx.urls(list(_list(meta.get("url", meta.get("urls"))))),
             guid=_str(meta.get("guid")),
-            published=_when(when, ctx.as_of),
-            published_text=str(when) if when is not None else None,
-            duration=parse_duration(str(meta["duration"])) if meta.get("duration") else None,
+            published=ctx.published(_when(when, ctx.as_of), when),
+            published_text=_str(when),
+            duration=_duration(meta.get("duration")),
             language=language,
             abstract=parsed.abstract,
             chapters=parsed.chapters,
             quotes=parsed.quotes,
             entities=parsed.entities,
             tags=list(dict.fromkeys([*_tags(meta.get("tags")), *parsed.tags])),
-            image=_str(meta.get("image")),
+            image=next(iter(ctx.urls([_str(meta.get("image"))], "image")), None),
             season=_int(meta.get("season")),
             number=_int(meta.get("episode")),
             sources=[ctx.ref(0, line=body_line)],
@@ -96,7 +122,9 @@ def _split(doc: Document) -> tuple[dict[str, Any], str, int]:
     if not m:
         return {}, doc.text, 1
     try:
-        meta = yaml.safe_load(m.group(1)) or {}
+        meta = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}
+    except RecursionError:
+        raise ReadError("front matter nested too deep", where=doc.location, line=2) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for the "---" line, 1-based
@@ -108,17 +136,29 @@ def _split(doc: Document) -> tuple[dict[str, Any], str, int]:
 
 
 def _str(value: Any) -> str | None:
-    if value is None:
+    """A scalar as one line of text; None for nothing, or for a list or mapping (which YAML
+    aliases can make enormous when printed)."""
+    if value is None or isinstance(value, bool) or not isinstance(value, _SCALARS):
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(strip_controls(str(value), multiline=False).split())
     return text or None
 
 
 def _int(value: Any) -> int | None:
-    try:
-        return int(value) if value is not None and not isinstance(value, bool) else None
-    except (TypeError, ValueError):
+    """A season or episode number: a whole number below a million, else None."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
         return None
+    try:
+        number = int(value)
+    except (ValueError, OverflowError):  # "12a", NaN, infinity, 5,000 digits
+        return None
+    return number if 0 <= number < 1_000_000 else None
+
+
+def _duration(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return parse_duration(str(value))
 
 
 def _list(value: Any) -> list[str]:
@@ -150,4 +190,5 @@ def _when(value: Any, as_of: datetime) -> datetime | None:
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     if isinstance(value, date):
         return datetime.combine(value, time(), tzinfo=UTC)
-    return parse_date(str(value), as_of) if value is not None else None
+    text = _str(value)
+    return parse_date(text, as_of) if text else None

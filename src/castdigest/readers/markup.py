@@ -27,7 +27,7 @@ from castdigest.models import Chapter, Entity, Quote
 from castdigest.readers import debris
 from castdigest.readers.headings import Names, split_heading
 from castdigest.text.durations import parse_duration
-from castdigest.text.normalize import fold
+from castdigest.text.normalize import fold, strip_controls
 from castdigest.text.titles import parse_people
 
 # A marker starts at the beginning of the body or after whitespace. The scan looks for the
@@ -226,6 +226,9 @@ def _entity_names(blocks: list[str], parsed: dict[str, Entity | None]) -> set[st
 def parse_body(text: str, sentence_case: bool = False, names: set[str] | None = None) -> Body:
     """Parse one body. `sentence_case` for languages whose titles are not Title Case;
     `names` (casefolded) help tell where a chapter title ends."""
+    # What a body yields is single lines (titles, names, quotes) and collapsed prose: a tab
+    # or a control character has nothing to do in any of them.
+    text = strip_controls(text).replace("\t", " ")
     return _BodyParser(sentence_case, names or set()).parse(text.strip())
 
 

@@ -31,7 +31,7 @@ class PlainTextReader:
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.text.splitlines()
         first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-        head = lines[first].strip() if lines else ""
+        head = " ".join(lines[first].split()) if lines else ""
         has_title = 0 < len(head) <= _MAX_TITLE and not _TURN.match(head)
         title = head if has_title else doc.stem_title
         body = lines[first + 1 :] if has_title else lines[first:]

@@ -13,7 +13,7 @@ from castdigest.dedupe import episode_id
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.article import ArticleReader
-from castdigest.readers.base import Document, ReadContext, Reader
+from castdigest.readers.base import MAX_DOCUMENT_BYTES, Document, ReadContext, Reader
 from castdigest.readers.chapters_json import ChaptersJsonReader
 from castdigest.readers.episode_json import EpisodeJsonReader
 from castdigest.readers.feed import FeedReader
@@ -26,6 +26,7 @@ from castdigest.readers.transcripts import JsonTranscriptReader, SrtReader, VttR
 from castdigest.readers.video_page import VideoPageReader
 from castdigest.readers.ytdlp import YtDlpInfoReader
 from castdigest.text.language import detect_language
+from castdigest.text.normalize import strip_controls
 
 READERS: tuple[Reader, ...] = (
     FeedReader(),
@@ -72,8 +73,15 @@ def reader_named(name: str) -> Reader:
 def decode(location: str, data: bytes) -> tuple[str, str | None]:
     """Text of a document, or ReadError for empty and binary input.
 
-    Invalid UTF-8 is replaced (U+FFFD) rather than refused, and the note says where.
+    Invalid UTF-8 (or UTF-16) is replaced (U+FFFD) rather than refused, and the note says
+    where. Control characters are taken out (see `text.normalize.strip_controls`): no reader
+    has a use for them, and no model may hold them.
     """
+    text, note = _decode(location, data)
+    return strip_controls(text), note
+
+
+def _decode(location: str, data: bytes) -> tuple[str, str | None]:
     if not data.strip():
         raise ReadError("empty file", where=location)
     for magic, what in _MAGIC:
@@ -82,7 +90,11 @@ def decode(location: str, data: bytes) -> tuple[str, str | None]:
     if data[4:8] == b"ftyp":
         raise ReadError("an MP4 media file, not a text format castdigest reads", where=location)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), None
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError as exc:  # an odd byte count, or a lone surrogate
+            note = f"invalid UTF-16 at byte {exc.start}, replaced with U+FFFD"
+            return data.decode("utf-16", errors="replace"), note
     if b"\x00" in data[:8192]:
         raise ReadError("binary file, not a text format castdigest reads", where=location)
     try:
@@ -93,12 +105,32 @@ def decode(location: str, data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8", errors="replace"), note
 
 
-def load_file(path: Path) -> Document:
+def too_large(location: str, size: int, limit: int) -> ReadError:
+    return ReadError(
+        f"{_megabytes(size)} is over the limit of {_megabytes(limit)}",
+        where=location,
+        hint="raise [ingest] max_document_bytes to read it",
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size:,} bytes" if size < 1_000_000 else f"{size / 1_000_000:,.1f} MB"
+
+
+def load_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
+    """The file as a Document; ReadError when it is missing, unreadable, empty, binary or
+    larger than `max_bytes` (told from its size, before it is read)."""
     try:
-        data = path.read_bytes()
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+        stat = path.stat()
+        if stat.st_size > max_bytes:
+            raise too_large(str(path), stat.st_size, max_bytes)
+        with path.open("rb") as f:
+            data = f.read(max_bytes + 1)  # a file still growing is cut at the limit, not read
+        mtime = datetime.fromtimestamp(stat.st_mtime, tz=UTC)
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc), where=str(path)) from None
+    if len(data) > max_bytes:
+        raise too_large(str(path), len(data), max_bytes)
     text, note = decode(str(path), data)
     return Document(location=str(path), data=data, text=text, mtime=mtime, decode_note=note)
 
@@ -126,6 +158,8 @@ def read_document(
     Source defaults fill what the document lacks (show, language, extra tags), each episode
     gets its language detected when the reader did not say, and a stable id.
     """
+    if len(doc.data) > ctx.limits.max_document_bytes:
+        raise too_large(doc.location, len(doc.data), ctx.limits.max_document_bytes)
     reader = choose(doc, forced)
     ctx.format = reader.name
     ctx.location = doc.location
@@ -139,12 +173,14 @@ def read_document(
 def _finish(ep: Episode, ctx: ReadContext) -> Episode:
     upd: dict[str, object] = {}
     if ep.show is None and ctx.show:
-        upd["show"] = ctx.show
+        upd["show"] = strip_controls(ctx.show, multiline=False)
     if ctx.tags:
-        upd["tags"] = list(dict.fromkeys([*ep.tags, *ctx.tags]))
+        tags = [strip_controls(t, multiline=False) for t in ctx.tags]
+        upd["tags"] = list(dict.fromkeys([*ep.tags, *tags]))
     if ep.language is None:
         sample = ep.abstract or (ep.transcript.text if ep.transcript else None) or ep.title
-        upd["language"] = ctx.language or detect_language(sample)
+        language = ctx.language or detect_language(sample)
+        upd["language"] = strip_controls(language, multiline=False) if language else None
     if upd:
         ep = ep.model_copy(update=upd)
     if not ep.id:

@@ -68,7 +68,7 @@ class SummaryPageReader:
         return 0.7
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        lines = doc.text.splitlines()
+        lines = doc.page_lines()
         lines = lines[: _leftover_at(lines)]
         head, sections = split_sections(lines, NAMES)
         body = [h.strip() for h in head if h.strip()]

@@ -16,6 +16,8 @@ from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.transcripts import Cue, episode_from_transcript, transcript_of, turns
 from castdigest.text.durations import parse_duration
+from castdigest.text.htmltext import tame_charrefs
+from castdigest.text.normalize import strip_controls
 
 _CITE = re.compile(r"<cite\b", re.IGNORECASE)
 _TIME = re.compile(r"<time\b", re.IGNORECASE)
@@ -41,7 +43,7 @@ class _CueCollector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag != self._in:
             return
-        text = " ".join("".join(self._buf).split())
+        text = " ".join(strip_controls("".join(self._buf), multiline=False).split())
         if tag == "cite":
             self.speaker = text.rstrip(":").strip() or None
         elif tag == "time":
@@ -59,7 +61,7 @@ class _CueCollector(HTMLParser):
 
 def parse_html_transcript(text: str, location: str = "") -> tuple[str | None, list[Cue]]:
     collector = _CueCollector()
-    collector.feed(text)
+    collector.feed(tame_charrefs(text))
     collector.close()
     if not collector.cues:
         raise ReadError("no transcript paragraphs (<p>) found", where=location)

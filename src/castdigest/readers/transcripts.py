@@ -11,17 +11,18 @@ item points to is attached to that episode instead (see `pipeline/fetch.py`).
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from dataclasses import dataclass
 
 from castdigest.errors import ReadError
 from castdigest.models import Episode, Segment, Transcript
-from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.base import MAX_JSON_DEPTH, Document, ReadContext, load_json
+from castdigest.text.durations import as_seconds as _number
+from castdigest.text.htmltext import unescape
+from castdigest.text.normalize import strip_controls
 
 _PARAGRAPH_SECONDS = 60.0
-_TIME = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
+_TIME = r"(?:(\d{1,6}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"  # hours: up to 6 digits
 _VTT_TIMING = re.compile(rf"^\s*{_TIME}\s*-->\s*{_TIME}")
 _BAD_TIMING = re.compile(r"^\s*[\d:.,]+\s*-->")
 _SRT_START = re.compile(r"^\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
@@ -99,7 +100,11 @@ def _seconds(h: str | None, m: str, s: str, frac: str) -> float:
 
 
 def _clean(text: str) -> str:
-    return " ".join(html.unescape(_TAG.sub("", text)).split())
+    return _line(unescape(_TAG.sub("", text)))
+
+
+def _line(text: str) -> str:
+    return " ".join(strip_controls(text, multiline=False).split())
 
 
 def _labelled(text: str) -> tuple[str | None, str]:
@@ -157,12 +162,11 @@ def parse_srt(text: str, location: str = "") -> list[Cue]:
     return cues
 
 
-def parse_json_transcript(text: str, location: str = "") -> list[Cue]:
+def parse_json_transcript(
+    text: str, location: str = "", max_depth: int = MAX_JSON_DEPTH
+) -> list[Cue]:
     """Podcasting 2.0 JSON: {"segments": [{"speaker", "startTime", "endTime", "body"}]}."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ReadError(f"invalid JSON: {exc.msg}", where=location, line=exc.lineno) from None
+    data = load_json(text, location, max_depth)
     segments = data.get("segments") if isinstance(data, dict) else None
     if not isinstance(segments, list):
         raise ReadError('a JSON transcript needs a "segments" list', where=location)
@@ -172,22 +176,13 @@ def parse_json_transcript(text: str, location: str = "") -> list[Cue]:
             raise ReadError(f"segment {i} is not an object with a text body", where=location)
         cues.append(
             Cue(
-                text=" ".join(str(seg.get("body", "")).split()),
+                text=_line(str(seg.get("body", ""))),
                 start=_number(seg.get("startTime")),
                 end=_number(seg.get("endTime")),
-                speaker=(str(seg["speaker"]).strip() or None) if seg.get("speaker") else None,
+                speaker=(_line(str(seg["speaker"])) or None) if seg.get("speaker") else None,
             )
         )
     return cues
-
-
-def _number(value: object) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        return None
 
 
 class VttReader:
@@ -222,7 +217,7 @@ class JsonTranscriptReader:
         return 0.95 if doc.json_object_with("segments", "body") else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        cues = parse_json_transcript(doc.text, doc.location)
+        cues = parse_json_transcript(doc.text, doc.location, ctx.limits.max_json_depth)
         transcript = transcript_of(turns(cues), _url(doc))
         return [episode_from_transcript(transcript, doc, ctx)]
 

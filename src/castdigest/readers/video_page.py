@@ -158,7 +158,7 @@ class VideoPageReader:
         return 0.9 if len(keys) >= 3 and len(keys & _VIDEO_KEYS) >= 2 else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        lines = doc.text.splitlines()
+        lines = doc.page_lines()
         footer = _footer_at(lines)
         show, hosts = _show(lines[footer].strip()) if footer < len(lines) else (None, [])
         head, sections = split_sections(lines[:footer], NAMES)

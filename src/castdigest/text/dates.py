@@ -196,7 +196,7 @@ def _minus(as_of: datetime, amount: int, unit: int) -> datetime:
     if unit > 0:
         return as_of - timedelta(seconds=amount * unit)
     months = as_of.year * 12 + (as_of.month - 1) - amount * (-unit)
-    year, month = divmod(months, 12)
+    year, month = divmod(max(months, 12), 12)  # "9999 years ago" stops at year 1
     day = min(as_of.day, monthrange(year, month + 1)[1])
     return as_of.replace(year=year, month=month + 1, day=day)
 

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 _CLOCK = re.compile(r"^\s*\[?\s*(?:(\d{1,3}):)?(\d{1,3}):(\d{2})(?:[.,](\d{1,3}))?\s*\]?\s*$")
-_ISO = re.compile(r"^P(?:T)?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$", re.IGNORECASE)
+_ISO = re.compile(r"^P(?:T)?(?:(\d{1,9})H)?(?:(\d{1,9})M)?(?:(\d{1,9}(?:\.\d{1,9})?)S)?$", re.I)
 _PAIR = re.compile(r"^\s*\[\s*(\d{1,3})\s*,\s*(\d{1,2})\s*\]\s*$")
 
 
+def as_seconds(value: object) -> float | None:
+    """A number of seconds (a JSON number or numeric text) that is finite and not negative;
+    None for anything else (NaN, infinity, -5, "12a", True)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):  # an int too large for a float overflows
+        return None
+    return number if math.isfinite(number) and number >= 0 else None
+
+
 def parse_duration(text: str | None) -> float | None:
-    """Seconds in a clock, ISO 8601, `[m, s]` pair or plain-seconds duration; None if none."""
+    """Seconds in a clock, ISO 8601, `[m, s]` pair or plain-seconds duration; None if none,
+    or if the number is not finite or negative."""
     if text is None:
         return None
     text = text.strip()
@@ -25,11 +39,7 @@ def parse_duration(text: str | None) -> float | None:
     if (m := _ISO.match(text)) and any(m.groups()):
         h, mi, s = m.groups()
         return int(h or 0) * 3600 + int(mi or 0) * 60 + float(s or 0)
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value >= 0 else None
+    return as_seconds(text) if len(text) <= 40 else None
 
 
 def format_duration(seconds: float | None) -> str:

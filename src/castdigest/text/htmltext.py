@@ -9,8 +9,11 @@ URL is not part of what an episode says.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
+
+from castdigest.text.normalize import strip_controls
 
 _BLOCK = {
     "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption",
@@ -21,6 +24,7 @@ _SKIP = {"script", "style", "template", "noscript", "head", "title", "iframe", "
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 _MANY_BREAKS = re.compile(r"\n{3,}")
 _HTML_SPACE = re.compile(r"\s+")
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 _STRUCTURE = re.compile(r"<(?:p|br|div|li|h[1-6]|ul|ol|table|tr|pre|blockquote)\b", re.I)
 
 
@@ -67,25 +71,50 @@ class _TextCollector(HTMLParser):
             self.parts.append(data if self.in_pre else _HTML_SPACE.sub(" ", data))
 
 
+def tame_charrefs(text: str) -> str:
+    """Numeric character references that name no character (&#0;, a surrogate, beyond
+    U+10FFFF, or thousands of digits long) rewritten as &#xFFFD;, which is what HTML5 decodes
+    them to: `chr()` and `int()` refuse them, and parsers built on those raise."""
+    return _CHARREF.sub(_tame, text) if "&#" in text else text
+
+
+def _tame(m: re.Match[str]) -> str:
+    hexa, dec = m.groups()
+    digits = (hexa or dec).lstrip("0")
+    if len(digits) > 7:
+        return "&#xFFFD;"
+    value = int(digits or "0", 16 if hexa else 10)
+    if value == 0 or value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+        return "&#xFFFD;"
+    return m.group(0)
+
+
+def unescape(text: str) -> str:
+    """`html.unescape`, safe on any input (see `tame_charrefs`)."""
+    return html.unescape(tame_charrefs(text))
+
+
 def looks_like_html(text: str) -> bool:
     return bool(re.search(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|&[a-z]+;|&#\d+;", text))
 
 
-def html_to_text(html: str | None) -> str:
-    """Readable plain text of an HTML fragment: paragraphs separated by one blank line."""
-    if not html:
+def html_to_text(markup: str | None) -> str:
+    """Readable plain text of an HTML fragment: paragraphs separated by one blank line, no
+    control characters."""
+    if not markup:
         return ""
-    if not looks_like_html(html):
-        return _tidy(html)
+    if not looks_like_html(markup):
+        return _tidy(markup)
     parser = _TextCollector()
-    if not _STRUCTURE.search(html):
+    if not _STRUCTURE.search(markup):
         parser.in_pre = 1  # text with a stray tag or entity: its own line breaks are the structure
-    parser.feed(html)
+    parser.feed(tame_charrefs(markup))
     parser.close()
     return _tidy("".join(parser.parts))
 
 
 def _tidy(text: str) -> str:
+    text = strip_controls(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     joined = "\n".join(lines)
     return _MANY_BREAKS.sub("\n\n", joined).strip()

@@ -1,4 +1,5 @@
-"""Normalisation used for matching: titles, shows, URLs. Never used for display."""
+"""Normalisation: folding for matching (titles, shows, URLs; never for display), and the
+cleaning every text read from a source gets before it becomes a model (control characters)."""
 
 from __future__ import annotations
 
@@ -27,9 +28,54 @@ def norm_url(url: str | None) -> str:
     """Scheme-less, lower-case host, no trailing slash, no tracking parameters or fragment."""
     if not url:
         return ""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1/": nothing to match on
+        return ""
     host = parts.netloc.lower().removeprefix("www.")
     query = "&".join(
         p for p in parts.query.split("&") if p and not _TRACKING.match(p.split("=", 1)[0])
     )
     return urlunsplit(("", host, parts.path.rstrip("/"), query, "")).lstrip("/")
+
+
+# Control characters no stored text may hold: C0 but tab and line feed, DEL, C1, and lone
+# surrogates (never text; they cannot even be written as UTF-8).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# What `str.splitlines` breaks on among them: kept as line breaks, so that lines stay lines.
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85]")
+
+
+def has_controls(text: str, multiline: bool = True) -> str | None:
+    """The first control character `text` may not hold, or None. In `multiline` text tab and
+    line feed are allowed; in a single line (a title, a name) they are not."""
+    m = (_CONTROLS if multiline else _LINE_CONTROLS).search(text)
+    return m.group(0) if m else None
+
+
+def strip_controls(text: str, multiline: bool = True) -> str:
+    """`text` without control characters: line breaks of any kind become "\\n" (a space in a
+    single line, as does a tab), a lone surrogate becomes U+FFFD, the rest is dropped."""
+    if not (_CONTROLS if multiline else _LINE_CONTROLS).search(text):
+        return text
+    text = _BREAKS.sub("\n" if multiline else " ", text)
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return _CONTROLS.sub(_control_replacement, text)
+
+
+def _control_replacement(m: re.Match[str]) -> str:
+    return "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else ""
+
+
+def usable_url(url: str) -> bool:
+    """Whether `url` parses as a URL (urllib and HTTP clients refuse "http://[::1/" or a port
+    of 99999 with an exception): what cannot be parsed cannot be matched or fetched."""
+    if not url or has_controls(url, multiline=False) or " " in url.strip():
+        return False
+    try:
+        _ = urlsplit(url.strip()).port
+    except ValueError:
+        return False
+    return True
