@@ -190,9 +190,9 @@ def test_ingest_refuses_a_document_over_the_configured_size(
     config = tmp_path / "castdigest.toml"
     config.write_text("[ingest]\nmax_document_bytes = 1000\n", encoding="utf-8")
     db = str(tmp_path / "a.db")
-    code, out, _ = run("--config", str(config), "ingest", str(inbox), "--db", db, "--jobs", jobs)
+    code, out, err = run("--config", str(config), "ingest", str(inbox), "--db", db, "--jobs", jobs)
     assert code == 1
-    assert f"{inbox / 'big.txt'}: failed: 4,609 bytes is over the limit of 1,000 bytes" in out
+    assert f"{inbox / 'big.txt'}: failed: 4,609 bytes is over the limit of 1,000 bytes" in err
     assert out.strip().endswith(
         "3 document(s): 2 read, 1 failed; episodes 2 new, 0 updated, 0 unchanged"
     )
