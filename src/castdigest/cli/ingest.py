@@ -80,7 +80,7 @@ def ingest_cmd(
     updated / unchanged, or why it failed). A document that fails leaves nothing of itself
     in the archive and never stops the others; the traceback of an unexpected error goes to
     castdigest.log beside the archive (`castdigest --debug ingest` prints it). Exit 1 if any
-    failed.
+    failed or was read with a warning (a damaged part dropped or replaced).
 
     \b
     Example:
@@ -135,7 +135,7 @@ def ingest_cmd(
             reports += _run(archive, files, spec, as_of, now, as_json, follow, jobs)
     _print_reports(reports, as_json)
     app.keep_details(reports)
-    if any(r.failed for r in reports):
+    if any(r.flawed for r in reports):
         raise SystemExit(1)
 
 
@@ -169,7 +169,7 @@ def _print_reports(reports: list[DocReport], as_json: bool) -> None:
         click.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
         return
     for r in reports:
-        for note in r.warnings:
+        for note in dict.fromkeys(r.warnings):  # a flaw met twice is said once
             click.echo(f"warning: {r.location}: {note}", err=True)
         if r.failed:
             click.echo(f"{r.location}: failed: {r.error}", err=True)

@@ -223,8 +223,11 @@ def weekly_cmd(
 
 def _print_weekly(report: WeeklyReport) -> None:
     failed = [r for r in report.ingest if r.failed]
-    for r in failed:
-        click.echo(f"{r.location}: failed: {r.error}", err=True)
+    for r in report.ingest:
+        for note in dict.fromkeys(r.warnings):  # a flaw met twice is said once
+            click.echo(f"warning: {r.location}: {note}", err=True)
+        if r.failed:
+            click.echo(f"{r.location}: failed: {r.error}", err=True)
     for note in report.warnings:
         click.echo(f"warning: {note}", err=True)
     click.echo(

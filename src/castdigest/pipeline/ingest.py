@@ -74,6 +74,12 @@ class DocReport:
     def failed(self) -> bool:
         return self.error is not None
 
+    @property
+    def flawed(self) -> bool:
+        """Failed, or read with a warning: the input was damaged (a part dropped or replaced),
+        which the exit code reports as it does a failure."""
+        return self.failed or bool(self.warnings)
+
     def fail(self, exc: Exception, doing: str) -> DocReport:
         """This report, failed with `exc` while `doing` (e.g. "reading"); nothing of the
         document is stored, so it counts no episodes."""

@@ -50,7 +50,7 @@ class WeeklyReport:
 
     @property
     def failed(self) -> bool:
-        return any(r.failed for r in self.ingest) or bool(self.send and self.send.failed)
+        return any(r.flawed for r in self.ingest) or bool(self.send and self.send.failed)
 
     def as_dict(self) -> dict[str, object]:
         return {

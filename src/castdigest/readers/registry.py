@@ -25,6 +25,7 @@ from castdigest.readers.transcript_html import HtmlTranscriptReader
 from castdigest.readers.transcripts import JsonTranscriptReader, SrtReader, VttReader
 from castdigest.readers.video_page import VideoPageReader
 from castdigest.readers.ytdlp import YtDlpInfoReader
+from castdigest.text.htmltext import bad_charrefs
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import strip_controls
 
@@ -166,6 +167,8 @@ def read_document(
     ctx.content_hash = doc.content_hash
     if doc.decode_note:
         ctx.warnings.append(doc.decode_note)
+    if bad := bad_charrefs(doc.text):
+        ctx.warnings.append(f"{bad} character reference(s) naming no character, read as U+FFFD")
     episodes = reader.read(doc, ctx)
     return reader.name, [_finish(ep, ctx) for ep in episodes]
 

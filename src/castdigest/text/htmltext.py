@@ -89,6 +89,14 @@ def _tame(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+def bad_charrefs(text: str) -> int:
+    """How many numeric character references in `text` name no character (what
+    `tame_charrefs` replaces): a sign of damaged input worth a warning."""
+    if "&#" not in text:
+        return 0
+    return sum(_tame(m) != m.group(0) for m in _CHARREF.finditer(text))
+
+
 def unescape(text: str) -> str:
     """`html.unescape`, safe on any input (see `tame_charrefs`)."""
     return html.unescape(tame_charrefs(text))
