@@ -35,6 +35,13 @@ _HTML_START = re.compile(
     r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
+# Anything that can name the page: a title, a heading, OpenGraph, JSON-LD, app data.
+_TITLED = re.compile(
+    r"<(?:title|h1|h2)[\s>]|property=[\"']og:title|application/(?:ld\+)?json", re.IGNORECASE
+)
+_MIN_UNTITLED_TEXT = 200  # characters of visible text an untitled page needs to be read
+_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+_KEEP_BREAKS = re.compile(r"(<(?:pre|textarea)\b.*?</(?:pre|textarea)\s*>)", re.I | re.DOTALL)
 _OTHERS: tuple[Reader, ...] = (FeedReader(), HtmlTranscriptReader())
 # The text readers, in the registry's order of preference.
 _TEXT_READERS: tuple[Reader, ...] = (
@@ -57,6 +64,8 @@ class HtmlPageReader:
             return 0.0
         if any(other.sniff(doc) > 0 for other in _OTHERS):
             return 0.0  # an RSS/Atom feed or an HTML transcript: theirs
+        if not _TITLED.search(doc.text) and len(_visible(doc.text)) < _MIN_UNTITLED_TEXT:
+            return 0.0  # no title and next to no text (a parked domain, an error page)
         return 0.92
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
@@ -80,11 +89,24 @@ class HtmlPageReader:
         return [overlay(ep, page, ctx.as_of, whole=False) for ep in episodes]
 
 
+def _visible(html: str) -> str:
+    return " ".join(_SCRIPTS.sub(" ", html[:200_000]).split())
+
+
+def _flowed(html: str) -> str:
+    """The page with its source line breaks as the spaces a browser shows them as (outside
+    <pre> and <textarea>): only <br> and block ends break the extracted text's lines."""
+    parts = _KEEP_BREAKS.split(html)
+    return "".join(
+        p if i % 2 else p.replace("\r", "").replace("\n", " ") for i, p in enumerate(parts)
+    )
+
+
 def main_text(html: str, url: str | None) -> str:
     """The page's main content as plain text, one block per line (headings, list items and
     paragraphs each on their own), comments and boilerplate left out."""
     text = trafilatura.extract(
-        html,
+        _flowed(html),
         url=url,
         output_format="txt",
         include_comments=False,
