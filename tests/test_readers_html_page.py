@@ -9,10 +9,14 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from castdigest.cli import cli
 from castdigest.models import Episode
 from castdigest.readers.base import Document
 from castdigest.readers.registry import choose, read_path
 from conftest import AS_OF
+from feed_server import serve
 
 GRAPH_PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -282,3 +286,30 @@ def test_pages_dev_html_titles_match_the_truth(shared: Path) -> None:
         for ep, want in zip(episodes, expected, strict=True):
             right = {want["title"], want.get("title_line"), *(want.get("alt_titles") or [])}
             assert ep.title in right, (name, ep.title, want["title"])
+
+
+def test_ingest_url_of_a_web_page_links_to_the_page(tmp_path: Path) -> None:
+    """A fetched text/html page (not a feed) reaches the reader; the canonical URL is kept."""
+    (tmp_path / "orchard.html").write_text(OPENGRAPH_PAGE, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    runner = CliRunner(env={"CASTDIGEST_HTTP_TIMEOUT": "2"})
+    with serve(tmp_path, tmp_path) as served:
+        url = served.url("files/orchard.html")
+        done = runner.invoke(cli, ["ingest", url, "--db", db])
+    assert done.exit_code == 0, done.stderr
+    assert f"{url}: 1 new, 0 updated, 0 unchanged (html-page)" in done.stdout
+    listed = runner.invoke(cli, ["episodes", "--db", db, "--json"])
+    (stored,) = json.loads(listed.stdout[listed.stdout.index("[") :])
+    assert stored["title"] == "The orchard in winter"
+    assert stored["urls"] == ["https://greenshed.example/2026/orchard-in-winter/"]
+    assert stored["published"].startswith("2026-02-14T09:30:00")
+
+
+def test_page_in_another_encoding_is_read_by_its_charset(tmp_path: Path) -> None:
+    page = OPENGRAPH_PAGE.replace("The orchard in winter", "Le verger en hiver, à l'été")
+    page = page.replace("<head>", '<head><meta charset="windows-1252">')
+    path = tmp_path / "verger.html"
+    path.write_bytes(page.encode("cp1252"))
+    ctx, (ep,) = read_path(path, as_of=AS_OF)
+    assert ctx.format == "html-page"
+    assert ep.title == "Le verger en hiver, à l'été"

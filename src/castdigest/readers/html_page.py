@@ -14,9 +14,11 @@ that data instead. Feeds and Podcasting 2.0 HTML transcripts are left to their o
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import trafilatura
+from trafilatura.utils import decode_file
 
 from castdigest.errors import ReadError
 from castdigest.models import Episode
@@ -69,6 +71,8 @@ class HtmlPageReader:
         return 0.92
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
+        if doc.decode_note:  # not UTF-8: decoded by the page's own charset declaration
+            doc = replace(doc, text=decode_file(doc.data))
         page = read_page(doc.text)
         if not page.meta.url and doc.location.startswith(("http://", "https://")):
             page.meta.url = doc.location
