@@ -73,6 +73,8 @@ OPENGRAPH_PAGE = """<!doctype html>
 <p>Pruning apple trees is a winter job: the sap is down and the shape of every branch is
 plain to see. We walk the rows with a grower who has looked after the same forty trees for
 thirty years and who still learns something from them every season.</p>
+<blockquote><p>A tree tells you where to cut
+if you stand still long enough.</p></blockquote>
 <p>She shows us the three cuts every beginner should know, why a crossing branch has to go,
 and how to leave the tree open enough for light and wind to reach the fruit in summer.</p>
 </body></html>
@@ -194,6 +196,9 @@ def test_opengraph_only_page(tmp_path: Path) -> None:
     assert ep.published == datetime(2026, 2, 14, 9, 30, tzinfo=UTC)
     assert ep.url == "https://greenshed.example/2026/orchard-in-winter/"
     assert ep.duration is None
+    assert [q.text for q in ep.quotes] == [
+        "A tree tells you where to cut if you stand still long enough."
+    ]
     assert "three cuts every beginner" in _body(ep)
     assert "Subscribe" not in _body(ep)
 

@@ -21,7 +21,7 @@ import trafilatura
 from trafilatura.utils import decode_file
 
 from castdigest.errors import ReadError
-from castdigest.models import Episode
+from castdigest.models import Episode, Quote
 from castdigest.readers.article import ArticleReader
 from castdigest.readers.base import Document, ReadContext, Reader
 from castdigest.readers.feed import FeedReader
@@ -54,6 +54,7 @@ _TEXT_READERS: tuple[Reader, ...] = (
     ArticleReader(),
 )
 _FALLBACK = PlainTextReader()
+_MAX_QUOTE = 600  # characters: a longer block quote is a quoted passage, not a pull quote
 _EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)  # before podcasts and web video: a bad date
 
 
@@ -78,7 +79,7 @@ class HtmlPageReader:
             page.meta.url = doc.location
         if page.items:
             return [_from_item(item, page, ctx, pos) for pos, item in enumerate(page.items)]
-        body = main_text(doc.text, page.meta.url)
+        body, quotes = main_text(doc.text, page.meta.url)
         if not body.strip():
             if not page.meta.title:
                 raise ReadError("no title and no main text found in HTML page", where=doc.location)
@@ -86,6 +87,8 @@ class HtmlPageReader:
         episodes = _read_text(doc, body, ctx)
         if len(episodes) == 1:
             ep = overlay(episodes[0], page, ctx.as_of)
+            if quotes and not ep.quotes:
+                ep = ep.model_copy(update={"quotes": [Quote(text=q) for q in quotes]})
             if ep.published is None:  # neither the data nor the text dates it
                 when, wording = _page_date(doc.text, ctx.as_of)
                 ep = ep.model_copy(update={"published": when, "published_text": wording})
@@ -106,20 +109,29 @@ def _flowed(html: str) -> str:
     )
 
 
-def main_text(html: str, url: str | None) -> str:
+def main_text(html: str, url: str | None) -> tuple[str, list[str]]:
     """The page's main content as plain text, one block per line (headings, list items and
-    paragraphs each on their own), comments and boilerplate left out."""
-    text = trafilatura.extract(
+    paragraphs each on their own), comments and boilerplate left out; and the texts of the
+    block quotes inside it (pull quotes; those in sidebars are not main content)."""
+    found = trafilatura.bare_extraction(
         _flowed(html),
         url=url,
-        output_format="txt",
+        output_format="python",
         include_comments=False,
         include_tables=True,
         include_formatting=False,
         with_metadata=False,
         deduplicate=True,
     )
-    return text or ""
+    if not isinstance(found, trafilatura.settings.Document):
+        return "", []
+    quotes = []
+    if found.body is not None:
+        for element in found.body.iter("quote"):
+            words = " ".join("".join(element.itertext()).split())
+            if 0 < len(words) <= _MAX_QUOTE:
+                quotes.append(words)
+    return found.text or "", quotes
 
 
 def _read_text(doc: Document, body: str, ctx: ReadContext) -> list[Episode]:
