@@ -17,9 +17,6 @@ import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-import trafilatura
-from trafilatura.utils import decode_file
-
 from castdigest.errors import ReadError
 from castdigest.models import Episode, Quote
 from castdigest.readers.article import ArticleReader
@@ -73,6 +70,8 @@ class HtmlPageReader:
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         if doc.decode_note:  # not UTF-8: decoded by the page's own charset declaration
+            from trafilatura.utils import decode_file
+
             doc = replace(doc, text=decode_file(doc.data))
         page = read_page(doc.text)
         if not page.meta.url and doc.location.startswith(("http://", "https://")):
@@ -113,6 +112,10 @@ def main_text(html: str, url: str | None) -> tuple[str, list[str]]:
     """The page's main content as plain text, one block per line (headings, list items and
     paragraphs each on their own), comments and boilerplate left out; and the texts of the
     block quotes inside it (pull quotes; those in sidebars are not main content)."""
+    # Imported here: trafilatura and its dependencies take a second or two to import, which
+    # commands that read no HTML page should not pay.
+    import trafilatura
+
     found = trafilatura.bare_extraction(
         _flowed(html),
         url=url,
@@ -155,6 +158,8 @@ def _read_text(doc: Document, body: str, ctx: ReadContext) -> list[Episode]:
 
 def _page_date(html: str, as_of: datetime) -> tuple[datetime | None, str | None]:
     """The publication date htmldate finds (URL, markup, visible dates), if plausible."""
+    import trafilatura
+
     found = trafilatura.extract_metadata(html, extensive=False).date
     when, wording = parse_date(found)
     return (when, wording) if plausible(when, as_of) else (None, None)
