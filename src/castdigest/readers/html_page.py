@@ -174,8 +174,8 @@ def overlay(ep: Episode, page: Page, as_of: datetime, whole: bool = True) -> Epi
     (the text held several episodes) only the show and language, which hold for all."""
     meta = page.meta
     upd: dict[str, object] = {}
-    if meta.show:
-        upd["show"] = meta.show
+    if meta.show and (ep.show is None or not page.is_site(meta.show)):
+        upd["show"] = meta.show  # a named series beats the text's guess; the site's name not
     if meta.language:
         upd["language"] = meta.language
     if whole:

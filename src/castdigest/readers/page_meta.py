@@ -95,6 +95,10 @@ class Page:
     headings: list[str] = field(default_factory=list)  # <h1>/<h2> texts
     site: str | None = None  # the site's name (og:site_name, JSON-LD WebSite)
     typed: bool = False  # whether JSON-LD or embedded data named an episode or article
+    site_names: list[str] = field(default_factory=list)  # every name the site gives itself
+
+    def is_site(self, name: str | None) -> bool:
+        return bool(name) and fold(name) in {fold(n) for n in self.site_names}
 
 
 class _HeadCollector(HTMLParser):
@@ -159,9 +163,11 @@ def read_page(text: str) -> Page:
     head.feed(text)
     head.close()
     nodes = [n for blob in head.ld_json for n in _typed_nodes(_loads(blob))]
-    ld_meta, ld_items, site = _from_json_ld(nodes)
+    ld_meta, ld_items, ld_site = _from_json_ld(nodes)
     embedded = _dedupe(item for blob in head.app_json for item in _episode_like(_loads(blob)))
-    site = site or head.meta.get("og:site_name") or head.meta.get("application-name")
+    names = [ld_site, head.meta.get("og:site_name"), head.meta.get("application-name")]
+    site_names = [n for n in names if n]
+    site = site_names[0] if site_names else None
     meta = ld_meta or PageMeta()
     meta.fill(_from_meta_tags(head.meta))
     items = ld_items if len(ld_items) > 1 else embedded if len(embedded) > 1 else []
@@ -176,6 +182,7 @@ def read_page(text: str) -> Page:
         headings=head.headings,
         site=site,
         typed=ld_meta is not None or bool(embedded),
+        site_names=site_names,
     )
     meta.title, rest = clean_title(meta.title, page.headings, site)
     if meta.show is None and rest:
