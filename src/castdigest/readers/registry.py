@@ -17,6 +17,7 @@ from castdigest.readers.base import MAX_DOCUMENT_BYTES, Document, ReadContext, R
 from castdigest.readers.chapters_json import ChaptersJsonReader
 from castdigest.readers.episode_json import EpisodeJsonReader
 from castdigest.readers.feed import FeedReader
+from castdigest.readers.html_page import HtmlPageReader
 from castdigest.readers.listing import ListingReader, PairsReader
 from castdigest.readers.markdown import MarkdownReader
 from castdigest.readers.plaintext import PlainTextReader
@@ -39,6 +40,7 @@ READERS: tuple[Reader, ...] = (
     EpisodeJsonReader(),
     MarkdownReader(),
     HtmlTranscriptReader(),
+    HtmlPageReader(),
     ListingReader(),
     VideoPageReader(),
     SummaryPageReader(),
