@@ -101,6 +101,36 @@ Rui: Evening, the <i>night</i> shift starts.
 """,
     "episodes-jsonl": b'{"title": "One", "first_seen": null, "sources": [], "duration": 60}\n'
     b'{"title": "Two", "published_text": "today", "caption_languages": [], "quotes": []}\n',
+    "html-page": b"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Keel and compass, episode 9 | Harbor Radio</title>
+<meta property="og:title" content="Keel and compass, episode 9">
+<meta property="og:site_name" content="Harbor Radio">
+<meta property="og:url" content="https://harbor.example.org/keel-9">
+<link rel="canonical" href="https://harbor.example.org/keel-9">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "PodcastEpisode", "name": "Keel and compass, episode 9",
+  "datePublished": "2026-11-18", "timeRequired": "PT41M", "duration": "PT41M12S",
+  "url": "https://harbor.example.org/keel-9",
+  "partOfSeries": {"@type": "PodcastSeries", "name": "Keel and compass"}}]}</script>
+</head><body><nav><a href="/">Home</a> <a href="/shows">Shows</a></nav>
+<article><h1>Keel and compass, episode 9</h1>
+<p>Navigator Ines Moura explains why paper charts still matter when every screen fails,
+and how a crew keeps its dead-reckoning skills sharp through a season of calm weather.</p>
+<p>She walks through three passages where the instruments disagreed and the crew had to
+decide which to trust, and what they changed in their watch routine afterwards.</p>
+<blockquote>A chart you never look at is a chart you cannot read in a storm.</blockquote>
+</article><footer>&copy; 2026 Harbor Radio</footer></body></html>
+""",
+    "ytdlp-info": b"""{"id": "k3Yq9ZpL0aA", "title": "Building a quiet boat engine",
+ "channel": "Dockside Workshop", "uploader": "Dockside Workshop",
+ "upload_date": "20261117", "duration": 1834, "webpage_url":
+ "https://www.youtube.com/watch?v=k3Yq9ZpL0aA", "extractor": "youtube",
+ "description": "We rebuild the mounts and the exhaust of a small diesel.",
+ "tags": ["boats", "engines"], "language": "en",
+ "chapters": [{"start_time": 0, "end_time": 300, "title": "Why it rattles"},
+              {"start_time": 300, "end_time": 1834, "title": "New mounts"}]}
+""",
     "markdown": b"""---
 title: Release trains without the panic
 show: Harbor Notes
@@ -304,6 +334,8 @@ def seed_names() -> dict[str, str]:
         "episodes-jsonl": ".jsonl",
         "markdown": ".md",
         "transcript-html": ".html",
+        "html-page": ".html",
+        "ytdlp-info": ".info.json",
     }
     return {name: f"seed-{name}{suffix.get(name, '.txt')}" for name in SEEDS}
 

@@ -91,7 +91,7 @@ def test_invalid_utf8_is_replaced_with_a_warning(tmp_path: Path) -> None:
     f = tmp_path / "latin1.txt"
     f.write_bytes("Caf\u00e9 talk\nAnn: cr\u00e8me br\u00fbl\u00e9e\n".encode("latin-1"))
     code, out, err = run("ingest", str(f), "--db", str(tmp_path / "a.db"))
-    assert code == 0
+    assert code == 1  # read, but damaged input is reported as a failure is
     assert f"warning: {f}: line 1: invalid UTF-8 at byte 3, replaced with U+FFFD" in err
     code, out, _ = run("episodes", "--db", str(tmp_path / "a.db"), "--json")
     assert json.loads(out)[0]["title"] == "Caf\ufffd talk"

@@ -214,7 +214,7 @@ def test_follow_transcripts_failure_is_a_warning(tmp_path: Path, server: Served)
     missing = server.url("files/missing/")
     local.write_text(feed.replace("https://example.org/harbor-notes/", missing))
     code, out, err = run(tmp_path, "ingest", str(local), "--follow-transcripts")
-    assert code == 0
+    assert code == 1  # the feed is stored; the links that failed make the run's exit 1
     assert f"{local}: 2 new, 0 updated, 0 unchanged (feed)" in out
     assert f"warning: {local}: transcript {missing}harbor-notes-12.json: HTTP 404 Not Found" in err
     assert (

@@ -28,6 +28,7 @@ from castdigest.readers.plaintext import PlainTextReader
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader
 from castdigest.readers.video_page import VideoPageReader
+from castdigest.text.normalize import strip_controls
 
 # Doctype, <html> or <head> first, after any BOM, XML declaration and comments.
 _HTML_START = re.compile(
@@ -72,7 +73,7 @@ class HtmlPageReader:
         if doc.decode_note:  # not UTF-8: decoded by the page's own charset declaration
             from trafilatura.utils import decode_file
 
-            doc = replace(doc, text=decode_file(doc.data))
+            doc = replace(doc, text=strip_controls(decode_file(doc.data)))
         page = read_page(doc.text)
         if not page.meta.url and doc.location.startswith(("http://", "https://")):
             page.meta.url = doc.location

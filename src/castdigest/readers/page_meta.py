@@ -23,7 +23,7 @@ from typing import Any
 
 from castdigest.text.dates import find_absolute
 from castdigest.text.durations import parse_duration
-from castdigest.text.normalize import fold
+from castdigest.text.normalize import fold, strip_controls
 
 # schema.org types that are one episode (or the media of one), most specific first.
 _EPISODE_TYPES = frozenset(
@@ -80,6 +80,14 @@ class PageMeta:
     language: str | None = None
     author: str | None = None
     image: str | None = None
+
+    def clean(self) -> None:
+        """Control characters out of every text field (a page's attributes and data can hold
+        them as character references, which the model refuses)."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                setattr(self, f.name, strip_controls(value, multiline=f.name == "description"))
 
     def fill(self, other: PageMeta) -> None:
         """Take from `other` every field this one lacks."""
@@ -187,6 +195,8 @@ def read_page(text: str) -> Page:
     meta.title, rest = clean_title(meta.title, page.headings, site)
     if meta.show is None and rest:
         meta.show = page.site = rest  # "Title | Name": the other part names the site or show
+    for meta in (page.meta, *page.items):
+        meta.clean()
     return page
 
 
