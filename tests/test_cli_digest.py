@@ -33,6 +33,7 @@ slug = "other"
 name = "Also this week"
 
 [rank]
+max_items = 8
 max_per_show = 2
 diversity = 0.0
 """
