@@ -7,7 +7,7 @@ import re
 from castdigest.render.email import render_email
 from castdigest.render.phrases import phrases
 from castdigest.render.site import render_digest_page
-from castdigest.render.view import SUBJECT_LIMIT, subject_line
+from castdigest.render.view import SUBJECT_LIMIT, headline, subject_line
 from render_sample import digest, settings
 
 EN = phrases("en")
@@ -34,6 +34,13 @@ def test_a_long_top_title_is_shortened_at_a_word_boundary() -> None:
     assert subject.startswith("Agents Weekly: The Infrastructure Nightmare")
     assert subject.endswith("… and 2 more")
     assert "review" not in subject
+
+
+def test_the_subject_drops_subtitles_that_would_crowd_it_out() -> None:
+    assert headline("GitHub's Agent Era: 14x Commits, 200M Developers") == "GitHub's Agent Era"
+    assert headline("Data platforms — what changed this year") == "Data platforms"
+    assert headline("Episode 1: notes") == "Episode 1: notes"  # too little left
+    assert headline("Well-known pre-trained models") == "Well-known pre-trained models"
 
 
 def test_subject_words_follow_the_newsletter_language() -> None:

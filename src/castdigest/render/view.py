@@ -366,6 +366,16 @@ def _title(item: DigestItem) -> str:
     return " ".join((item.title.strip() or item.condensed.title.strip() or "(untitled)").split())
 
 
+_SUBTITLE = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
+
+
+def headline(title: str) -> str:
+    """A title without its subtitle ("GitHub's Agent Era: 14x Commits" -> "GitHub's Agent Era")
+    when what is left still says something (two words, a dozen characters)."""
+    head = _SUBTITLE.split(title, maxsplit=1)[0].strip()
+    return head if len(head) >= 12 and len(head.split()) >= 2 else title
+
+
 def subject_line(name: str, titles: Sequence[str], words: Phrases, fallback: str) -> str:
     """ "Name: Top title and Second title", "Name: Top, Second and 3 more", or, when the two
     do not fit in SUBJECT_LIMIT characters, "Name: Top title (shortened) and 4 more"."""
@@ -394,7 +404,7 @@ def subject_and_preheader(
     line) says what the subject does not: how much the issue covers and its strongest point."""
     words = phrases(language)
     ordered = top_items(items)
-    subject = subject_line(name, [_plain(_title(i)) for i in ordered], words, dates)
+    subject = subject_line(name, [headline(_plain(_title(i))) for i in ordered], words, dates)
     if not ordered:
         return subject, f"{name} · {dates}"
     shows = {i.show.casefold() for i in ordered if i.show}
