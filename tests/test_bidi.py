@@ -81,10 +81,11 @@ def test_header_text_drops_controls_and_keeps_marks() -> None:
 
 def test_the_subject_loses_the_override_and_the_html_isolates_it() -> None:
     rendered = render_email(spoofed(), settings())
-    assert rendered.subject == "Agents Weekly 2026-W48: Invoice gpj.exe and more (+4 more)"
+    assert rendered.subject == "Agents Weekly: Invoice gpj.exe and more and 4 more"
     assert RLO not in rendered.preheader  # the inbox preview line cannot isolate either
     assert outside_bdi(rendered.html) == []
-    assert rendered.html.count(RLO) == 6  # title, show, guest, takeaway, quote, speaker
+    # title, show, guest, takeaway (also in the "This week" opener), quote, speaker
+    assert rendered.html.count(RLO) == 7
     assert f"<bdi>{TITLE}</bdi>" in rendered.html
     message = build_message(
         rendered,
@@ -94,7 +95,7 @@ def test_the_subject_loses_the_override_and_the_html_isolates_it() -> None:
         date=datetime(2026, 11, 23, tzinfo=UTC),
     )
     wire = parse(message.as_bytes())
-    assert wire["Subject"] == "Agents Weekly 2026-W48: Invoice gpj.exe and more (+4 more)"
+    assert wire["Subject"] == "Agents Weekly: Invoice gpj.exe and more and 4 more"
 
 
 def test_a_blurb_shown_alone_is_isolated_too() -> None:
@@ -115,7 +116,7 @@ def test_the_sent_message_strips_the_name_header_and_isolates_it_in_the_body() -
     reader = Subscriber(email="eve@mail.example.com", name=f"Eve {RLO}lanretni")
     rcpt = make_recipient(reader, d, settings(), SECRET)
     wire = parse(builder.wire(rcpt, datetime(2026, 11, 23, tzinfo=UTC)))
-    assert wire["Subject"] == "Agents Weekly 2026-W48: Invoice gpj.exe and more (+4 more)"
+    assert wire["Subject"] == "Agents Weekly: Invoice gpj.exe and more and 4 more"
     assert str(wire["To"]) == "Eve lanretni <eve@mail.example.com>"
     html = wire.get_body(("html",)).get_content()  # type: ignore[union-attr]
     assert f"Hi <bdi>Eve {RLO}lanretni</bdi>," in html
@@ -130,7 +131,7 @@ def test_to_header_of_a_name_with_controls_and_a_line_break() -> None:
 def test_the_web_version_isolates_source_text() -> None:
     page = render_digest_page(spoofed(), settings())
     assert outside_bdi(page) == []
-    assert page.count(RLO) == 6  # title, show, guest, takeaway, quote, speaker
+    assert page.count(RLO) == 7  # title, show, guest, takeaway (also in the opener), quote, speaker
     assert f"<bdi>{TITLE}</bdi>" in page
     assert "<bdi>Show \u202e5</bdi> · with <bdi>Guest \u202e6</bdi> · " in page
 
@@ -139,7 +140,7 @@ def test_the_web_version_isolates_source_text() -> None:
 def test_direction_marks_stay_in_the_subject(mark: str) -> None:
     d = spoofed()
     d.sections[0].items[0] = d.sections[0].items[0].model_copy(update={"title": f"שלום{mark} 2"})
-    assert render_email(d, settings()).subject.startswith(f"Agents Weekly 2026-W48: שלום{mark} 2")
+    assert render_email(d, settings()).subject.startswith(f"Agents Weekly: שלום{mark} 2")
 
 
 def test_a_stored_id_with_a_line_break_still_renders_to_one_subject_line() -> None:
@@ -151,4 +152,4 @@ def test_a_stored_id_with_a_line_break_still_renders_to_one_subject_line() -> No
         message_id="<m@example.org>",
         date=datetime(2026, 11, 23, tzinfo=UTC),
     )
-    assert parse(message.as_bytes())["Subject"].startswith("Agents Weekly bad id: Invoice")
+    assert parse(message.as_bytes())["Subject"].startswith("Agents Weekly: Invoice")

@@ -33,6 +33,7 @@ slug = "other"
 name = "Also this week"
 
 [rank]
+max_items = 8
 max_per_show = 2
 diversity = 0.0
 """
@@ -192,6 +193,22 @@ def test_rank_json_and_explain(env: tuple[Path, Path]) -> None:
     plain = run(env, "rank", "--week", "2026-W48")
     assert plain.stdout.splitlines()[0].endswith("ep0001  Shipping with a coding agent")
     assert "2026-W48: 9 candidate(s), 8 in" in plain.stderr
+
+
+def test_rank_fills_empty_slots_and_explains_its_columns(env: tuple[Path, Path]) -> None:
+    config, _ = env
+    config.write_text(CONFIG.replace("max_items = 8\n", ""), encoding="utf-8")  # 12 slots
+    rows = json.loads(run(env, "rank", "--week", "2026-W48", "--json").stdout)
+    by = {r["id"]: r for r in rows}
+    assert by["ep0003"]["decision"] == "kept"
+    assert by["ep0003"]["relaxed"] == "max_per_show"
+    assert by["ep0001"]["relaxed"] is None
+    assert [r["id"] for r in rows if r["decision"] == "kept"][-1] == "ep0003"  # after the rest
+    explain = run(env, "rank", "--week", "2026-W48", "--explain").stdout.splitlines()
+    line = next(x for x in explain if "ep0003" in x)
+    assert line.endswith("— kept: slot left empty by max_per_show (2), filled in rank order")
+    assert explain[-1].startswith("Legend: TOTAL = REC + TOP + RICH + LEN + SRC + NOV")
+    assert "REC recency" in explain[-1] and "NOV novelty" in explain[-1]
 
 
 def test_pin_block_and_undo(env: tuple[Path, Path]) -> None:

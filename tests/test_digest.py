@@ -13,8 +13,17 @@ import pytest
 
 from castdigest.archive import Archive
 from castdigest.config import SourceConfig
+from castdigest.digest import assemble
 from castdigest.errors import FrozenError, NotFoundError
-from castdigest.models import Decision, DigestStatus, SourceRef, dump_json
+from castdigest.models import (
+    Condensed,
+    Decision,
+    DigestStatus,
+    Episode,
+    Ranked,
+    SourceRef,
+    dump_json,
+)
 from castdigest.pipeline.build import (
     build,
     choose_window,
@@ -23,6 +32,7 @@ from castdigest.pipeline.build import (
     select,
     week_of,
 )
+from castdigest.topics import Topic
 from digest_fixtures import NOW, make_episode, sample_episodes, save_all, settings
 
 W48 = parse_week("2026-W48")
@@ -78,7 +88,8 @@ def test_custom_window_ids(tmp_path: Path) -> None:
 
 
 def test_build_groups_items_by_topic_in_rank_order(archive: Archive, tmp_path: Path) -> None:
-    s = settings(tmp_path, max_per_show=2, diversity=0.0)  # by score alone: see test_rank for MMR
+    # by score alone (see test_rank for MMR); 7 slots for 8 candidates, so the cap holds
+    s = settings(tmp_path, max_items=7, max_per_show=2, diversity=0.0)
     result = build(archive, s, W48, as_of=NOW)
     digest = result.digest
     assert result.status == "new"
@@ -154,9 +165,10 @@ def test_rebuild_after_new_episode_updates_the_draft_and_reuses_the_cache(
     save_all(archive, [newer])
     result = build(archive, s, W48, as_of=NOW)
     assert result.status == "updated"
-    # Five coding episodes now, four at most per topic: one drops out, the rest come cached.
-    assert (result.condensed, result.cached) == (1, 7)
-    assert [r.decision for r in result.ranked].count(Decision.OVER_TOPIC_LIMIT) == 1
+    # Five coding episodes now, four per topic, but slots are empty: the cap gives way, so
+    # the new episode is condensed and the rest come cached.
+    assert (result.condensed, result.cached) == (1, 8)
+    assert [r.relaxed for r in result.ranked].count("max_per_topic") == 1
     assert "ep0020" in [i.episode_id for i in archive.digests.get("2026-W48").items()]
 
 
@@ -318,3 +330,27 @@ def test_show_and_source_weights(archive: Archive, tmp_path: Path) -> None:
     assert by["ep0005"].components["source"] == 1.0  # 0.5 x the source's 2.0
     assert by["ep0001"].components["source"] == 0.75  # 0.5 x Harbor Notes' 1.5 (any case)
     assert by["ep0006"].components["source"] == 0.5
+
+
+def test_sections_follow_the_rank_of_their_best_episode() -> None:
+    topics = [Topic("coding", "Coding"), Topic("infra", "Infra"), Topic("other", "Other")]
+    rows = [  # ranked: an "other" episode first, then infra, then coding
+        Ranked(id="o1", title="O", primary_topic="other", score=5.0, decision=Decision.KEPT),
+        Ranked(id="i1", title="I", primary_topic="infra", score=4.0, decision=Decision.KEPT),
+        Ranked(id="c1", title="C", primary_topic="coding", score=3.0, decision=Decision.KEPT),
+        Ranked(id="i2", title="J", primary_topic="infra", score=2.0, decision=Decision.KEPT),
+        Ranked(id="c2", title="D", primary_topic="coding", score=1.0, decision=Decision.BLOCKED),
+    ]
+    kept = [r for r in rows if r.decision is Decision.KEPT]
+    digest = assemble(
+        digest_id="2026-W48",
+        since=date(2026, 11, 23),
+        until=date(2026, 11, 29),
+        built_at=NOW,
+        ranked=rows,
+        episodes={r.id: Episode(id=r.id, title=r.title) for r in kept},
+        condensed={r.id: Condensed(episode_id=r.id, title=r.title, blurb="b") for r in kept},
+        topics=topics,
+    )
+    assert [s.topic for s in digest.sections] == ["other", "infra", "coding"]
+    assert [i.episode_id for i in digest.sections[1].items] == ["i1", "i2"]

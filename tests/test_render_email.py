@@ -42,9 +42,12 @@ def test_same_digest_gives_identical_bytes(rendered) -> None:  # type: ignore[no
 
 def test_subject_preheader_and_head(rendered) -> None:  # type: ignore[no-untyped-def]
     assert rendered.subject == (
-        "Agents Weekly 2026-W48: Episode 1: notes on building reliable agent loops (+4 more)"
+        "Agents Weekly: Episode 1: notes on building reliable agent loops and 4 more"
     )
-    assert rendered.preheader.startswith("Episode 1: notes on building reliable agent loops · ")
+    # the preheader says what the subject does not: how much, and the top story's point
+    assert rendered.preheader == (
+        "5 episodes from 4 shows: Takeaway 1 of episode 1: keep the loop small and check each step."
+    )
     html = rendered.html
     assert rendered.preheader in html  # the hidden <mj-preview> div
     assert '<meta name="color-scheme" content="light dark"' in html
@@ -57,7 +60,7 @@ def test_subject_preheader_and_head(rendered) -> None:  # type: ignore[no-untype
 def test_structure_headings_toc_and_items(rendered) -> None:  # type: ignore[no-untyped-def]
     html = rendered.html
     assert re.search(r"<h1[^>]*>Agents Weekly</h1>", html)
-    assert html.count("<h2") == 4  # "In this issue" and three topics
+    assert html.count("<h2") == 5  # "This week", "In this issue" and three topics
     assert html.count("<h3") == 5
     assert 'href="https://digest.example.org/2026-W48/#topic-evals"' in html
     # per item: linked title, show, guests, duration, takeaways, quotes with deep links
@@ -120,7 +123,7 @@ def test_personalised_topics_name_and_links() -> None:
     assert "Your topics: Evaluations, Voice &amp; audio" in r.html
     assert "Coding agents" not in r.html.split("Feeds:")[0]  # only chosen sections
     assert "Episode 1:" not in r.html
-    assert r.subject.startswith("Agents Weekly 2026-W48: Episode 3:")
+    assert r.subject.startswith("Agents Weekly: Episode 3:")
     assert re.search(r'href="https://digest.example.org/u/abc\?t=1"[^>]*>Unsubscribe</a>', r.html)
     assert UNSUBSCRIBE_PLACEHOLDER not in r.html
     assert re.search(
@@ -132,7 +135,7 @@ def test_no_matching_topics_says_so() -> None:
     r = render_email(digest(), settings(), topics=["nope"])
     assert "Nothing new this week." in r.html
     assert "Your topics: none this week" in r.text
-    assert r.subject == "Agents Weekly 2026-W48"
+    assert r.subject == "Agents Weekly · 16–22 Nov 2026"
 
 
 def test_unsafe_unsubscribe_url_is_refused() -> None:

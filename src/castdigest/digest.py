@@ -2,8 +2,9 @@
 
 Items are snapshots (title, show, guests, condensed text, score breakdown), so a stored digest
 renders and sends on its own even if the archive's episodes change later. Sections follow the
-config's topic order, the catch-all last, so subscribers find the same layout every week; within
-a section items follow the ranking (score order).
+ranking: the section holding the week's best episode comes first, then the others by the rank
+of their best episode, so the week's shape shows at once; within a section items follow the
+ranking too (score order, episodes let in by a relaxed cap after the others).
 """
 
 from __future__ import annotations
@@ -59,8 +60,11 @@ def assemble(
 ) -> Digest:
     """The digest of the chosen rows (kept or pinned), grouped by primary topic."""
     chosen = [r for r in ranked if r.decision in IN]
+    best: dict[str, int] = {}  # topic -> rank of its best episode
+    for position, r in enumerate(chosen):
+        best.setdefault(r.primary_topic, position)
     sections: list[DigestSection] = []
-    for topic in topics:
+    for topic in sorted(topics, key=lambda t: best.get(t.slug, len(chosen))):
         rows = [r for r in chosen if r.primary_topic == topic.slug]
         if not rows:
             continue

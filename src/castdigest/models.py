@@ -342,6 +342,7 @@ class Ranked(Model):
     components: dict[str, float] = Field(default_factory=dict)  # name -> weighted contribution
     decision: Decision
     reason: str = ""
+    relaxed: str | None = None  # the cap set aside to fill an empty slot, e.g. "max_per_show"
 
 
 # --------------------------------------------------------------------------- digests

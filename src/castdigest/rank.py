@@ -14,9 +14,13 @@ exceed 1), so raising a weight never lowers that component's contribution. The p
 6. the rest, chosen one by one with maximal marginal relevance (MMR): each step takes the
    candidate with the best `(1 - diversity) * score / top score - diversity * similarity to
    what is already picked`, skipping near-duplicates of a pick and candidates whose show or
-   primary topic is at its limit, until `max_items` are in.
+   primary topic is at its limit, until `max_items` are in;
+7. if slots are still empty while candidates refused only by a cap remain, the caps give way
+   in rank (score) order, `max_per_show` first, then `max_per_topic`: a digest goes out full
+   rather than with good episodes waiting. These picks carry `relaxed` (the cap set aside).
 
-The chosen episodes are listed by score, then the dropped ones by score.
+The chosen episodes are listed by score, those let in by a relaxed cap after the others, then
+the dropped ones by score.
 """
 
 from __future__ import annotations
@@ -170,7 +174,7 @@ def score(
 # --------------------------------------------------------------------------- the pick
 
 
-def _row(s: _Scored, decision: Decision, reason: str) -> Ranked:
+def _row(s: _Scored, decision: Decision, reason: str, relaxed: str | None = None) -> Ranked:
     ep, cls = s.cand.episode, s.cand.classification
     return Ranked(
         id=ep.id,
@@ -182,6 +186,7 @@ def _row(s: _Scored, decision: Decision, reason: str) -> Ranked:
         components=s.components,
         decision=decision,
         reason=reason,
+        relaxed=relaxed,
     )
 
 
@@ -198,15 +203,21 @@ class _Pick:
             self.shows[s.show_key] = self.shows.get(s.show_key, 0) + 1
         self.topics[s.topic] = self.topics.get(s.topic, 0) + 1
 
+    def over_show(self, s: _Scored) -> bool:
+        return s.show_key is not None and self.shows.get(s.show_key, 0) >= self.cfg.max_per_show
+
+    def over_topic(self, s: _Scored) -> bool:
+        return self.topics.get(s.topic, 0) >= self.cfg.max_per_topic
+
     def refusal(self, s: _Scored, sim: float, like: _Scored | None) -> tuple[Decision, str] | None:
         cfg = self.cfg
         if like is not None and sim >= cfg.duplicate_similarity:
             return Decision.DUPLICATE, f"near-duplicate of {like.id} (similarity {sim:.2f})"
-        if s.show_key is not None and self.shows.get(s.show_key, 0) >= cfg.max_per_show:
+        if self.over_show(s):
             return Decision.OVER_SHOW_LIMIT, (
                 f"{cfg.max_per_show} episode(s) of {s.cand.episode.show} already in (max_per_show)"
             )
-        if self.topics.get(s.topic, 0) >= cfg.max_per_topic:
+        if self.over_topic(s):
             return Decision.OVER_TOPIC_LIMIT, (
                 f"{cfg.max_per_topic} episode(s) in {s.topic} already in (max_per_topic)"
             )
@@ -254,13 +265,14 @@ def rank(
         else:
             pool.append(s)
     _select(pool, pick, decided)
+    _fill(pool, pick, decided)
     chosen = sorted((r for r in decided.values() if r.decision in IN), key=_order)
     dropped = sorted((r for r in decided.values() if r.decision not in IN), key=_order)
     return chosen + dropped
 
 
-def _order(r: Ranked) -> tuple[float, str]:
-    return (-r.score, r.id)
+def _order(r: Ranked) -> tuple[bool, float, str]:
+    return (r.relaxed is not None, -r.score, r.id)
 
 
 def _select(pool: list[_Scored], pick: _Pick, decided: dict[str, Ranked]) -> None:
@@ -304,3 +316,28 @@ def _closer(similar: dict[str, tuple[float, _Scored | None]], s: _Scored, p: _Sc
     sim = cosine(s.cand.vector, p.cand.vector)
     if sim > similar[s.id][0]:
         similar[s.id] = (sim, p)
+
+
+_CAPPED = (Decision.OVER_SHOW_LIMIT, Decision.OVER_TOPIC_LIMIT)
+
+
+def _fill(pool: list[_Scored], pick: _Pick, decided: dict[str, Ranked]) -> None:
+    """Empty slots go to candidates refused only by a cap, in score order: first setting
+    `max_per_show` aside, then `max_per_topic` too. Near-duplicates of a pick stay out."""
+    cfg = pick.cfg
+    for cap in ("max_per_show", "max_per_topic"):
+        for s in pool:  # the pool is in score order
+            if len(pick.picked) >= cfg.max_items:
+                return
+            if decided[s.id].decision not in _CAPPED:
+                continue
+            if cap == "max_per_show" and pick.over_topic(s):
+                continue
+            if any(cosine(s.cand.vector, p.cand.vector) >= cfg.duplicate_similarity
+                   for p in pick.picked):  # fmt: skip
+                continue
+            # counts only grow, so a candidate let in here is over the cap being set aside
+            limit = cfg.max_per_show if cap == "max_per_show" else cfg.max_per_topic
+            pick.take(s)
+            reason = f"kept: slot left empty by {cap} ({limit}), filled in rank order"
+            decided[s.id] = _row(s, Decision.KEPT, reason, cap)

@@ -191,6 +191,13 @@ _SHORT = {
 }
 
 
+LEGEND = (
+    "Legend: TOTAL = REC + TOP + RICH + LEN + SRC + NOV (each weighted): REC recency, "
+    "TOP topic fit, RICH richness of material, LEN length (trailers and clips score low), "
+    "SRC show and source weight, NOV novelty against recent digests"
+)
+
+
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -205,6 +212,7 @@ def explain_table(rows: list[Ranked]) -> str:
             f"{r.decision.value:<17} {r.score:>6.2f} {parts}  {r.primary_topic[:18]:<18}"
             f" {r.id[:12]:<12}  {_cut(r.title, 48)} — {r.reason}"
         )
+    out.append(LEGEND)
     return "\n".join(out)
 
 
@@ -229,7 +237,10 @@ def rank_cmd(
     Without --explain, prints the episodes that would go in, in rank order. --explain prints
     every candidate with each weighted component (recency, topic, richness, length, source,
     novelty), the total, the decision and why (pinned, over a limit, blocked, already sent,
-    near-duplicate, below threshold). --json prints the same as a JSON array.
+    near-duplicate, below threshold), then a line saying what each column means. When the
+    per-show or per-topic caps would leave slots empty, they give way in rank order and the
+    episode says so ("slot left empty by max_per_show (3), filled in rank order"; in --json,
+    `"relaxed": "max_per_show"`). --json prints the same as a JSON array.
 
     \b
     Example:

@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from castdigest.config import Settings
 from castdigest.models import Digest, DigestItem, DigestSection
+from castdigest.render.phrases import Phrases, phrases
 from castdigest.text.bidi import strip_bidi_controls
 from castdigest.text.durations import format_duration
 
@@ -217,6 +218,18 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """One line of the "This week" opener: an item's strongest point, linking to the item."""
+
+    text: str
+    title: str
+    anchor: str
+    in_email: bool  # False when the email leaves the item to the web version
+    lang: str | None
+    dir: str
+
+
+@dataclass(frozen=True)
 class DigestView:
     id: str
     folder: str
@@ -239,6 +252,8 @@ class DigestView:
     topics_note: str | None  # "Your topics: A, B" when the email covers some topics only
     count: int
     trimmed: int = 0  # items shown title-only or left to the web version
+    this_week_heading: str = "This week"
+    this_week: tuple[Highlight, ...] = ()
 
 
 def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]:
@@ -310,6 +325,13 @@ def feed_links(digest: Digest, settings: Settings) -> list[FeedLink]:
     return links
 
 
+def footer_feeds(digest: Digest, settings: Settings) -> list[FeedLink]:
+    """The feed list a reader sees: topics with items this week, then `all`. Every topic keeps
+    its feed files (`feed_links`); only the list leaves the empty ones out."""
+    live = {slugify(s.topic) for s in digest.sections if s.items} | {"all"}
+    return [f for f in feed_links(digest, settings) if f.slug in live]
+
+
 def choose_sections(digest: Digest, topics: Sequence[str] | None) -> list[DigestSection]:
     if topics is None:
         return [s for s in digest.sections if s.items]
@@ -317,20 +339,97 @@ def choose_sections(digest: Digest, topics: Sequence[str] | None) -> list[Digest
     return [s for s in digest.sections if s.items and s.topic in wanted]
 
 
-def subject_and_preheader(
-    name: str, digest_id: str, items: Sequence[DigestItem]
-) -> tuple[str, str]:
-    ordered = sorted(items, key=lambda i: (i.rank, -i.score))
+SUBJECT_LIMIT = 90
+PREHEADER_LIMIT = 140
+HIGHLIGHTS = 5  # lines in the "This week" opener at most
+
+
+def _plain(text: str) -> str:
     # Subject, <title> and the inbox preview cannot isolate text as <bdi> does
-    titles = [" ".join(strip_bidi_controls(i.title).split()) for i in ordered]
+    return " ".join(strip_bidi_controls(text).split())
+
+
+def top_items(items: Sequence[DigestItem]) -> list[DigestItem]:
+    """The items by score, best first (ties keep the digest's order)."""
+    return sorted(items, key=lambda i: -i.score)
+
+
+def strongest(item: DigestItem) -> str:
+    """An item's single strongest point: its first takeaway, else its blurb, else its title."""
+    for t in item.condensed.takeaways:
+        if t.text.strip():
+            return " ".join(t.text.split())
+    return " ".join(item.condensed.blurb.split()) or _title(item)
+
+
+def _title(item: DigestItem) -> str:
+    return " ".join((item.title.strip() or item.condensed.title.strip() or "(untitled)").split())
+
+
+_SUBTITLE = re.compile(r"\s*(?::|\s[-–—|]\s)\s*")
+
+
+def headline(title: str) -> str:
+    """A title without its subtitle ("GitHub's Agent Era: 14x Commits" -> "GitHub's Agent Era")
+    when what is left still says something (two words, a dozen characters)."""
+    head = _SUBTITLE.split(title, maxsplit=1)[0].strip()
+    return head if len(head) >= 12 and len(head.split()) >= 2 else title
+
+
+def subject_line(name: str, titles: Sequence[str], words: Phrases, fallback: str) -> str:
+    """ "Name: Top title and Second title", "Name: Top, Second and 3 more", or, when the two
+    do not fit in SUBJECT_LIMIT characters, "Name: Top title (shortened) and 4 more"."""
     if not titles:
-        return f"{name} {digest_id}", f"{name} {digest_id}: nothing new this time."
-    more = f" (+{len(titles) - 1} more)" if len(titles) > 1 else ""
-    subject = (
-        f"{name} {digest_id}: {clip(titles[0], 90 - len(name) - len(digest_id) - len(more))}{more}"
-    )
-    preheader = clip(" · ".join(titles[:3]), 140)
-    return subject, preheader
+        return f"{name} · {fallback}"
+    head = f"{name}: "
+
+    def tail(named: int) -> str:
+        rest = len(titles) - named
+        return f" {words.and_} {words.more.format(n=rest)}" if rest else ""
+
+    room = SUBJECT_LIMIT - len(head)
+    if len(titles) >= 2:
+        first, second = titles[0], titles[1]
+        joiner = ", " if len(titles) > 2 else f" {words.and_} "
+        line = first + joiner + second + tail(2)
+        if len(line) <= room:
+            return head + line
+    return head + clip(titles[0], max(room - len(tail(1)), 20)) + tail(1)
+
+
+def subject_and_preheader(
+    name: str, dates: str, items: Sequence[DigestItem], language: str = "en"
+) -> tuple[str, str]:
+    """The subject names the newsletter and the top stories; the preheader (the inbox preview
+    line) says what the subject does not: how much the issue covers and its strongest point."""
+    words = phrases(language)
+    ordered = top_items(items)
+    subject = subject_line(name, [headline(_plain(_title(i))) for i in ordered], words, dates)
+    if not ordered:
+        return subject, f"{name} · {dates}"
+    shows = {i.show.casefold() for i in ordered if i.show}
+    count = words.episodes(len(ordered))
+    if all(i.show for i in ordered):  # "from N shows" only when it counts every episode
+        count = words.count.format(episodes=count, shows=words.shows(len(shows)))
+    return subject, clip(f"{count}: {_plain(strongest(ordered[0]))}", PREHEADER_LIMIT)
+
+
+def highlights(items: Sequence[DigestItem], views: Mapping[str, ItemView]) -> list[Highlight]:
+    """The "This week" lines: the top items' strongest points, up to HIGHLIGHTS."""
+    out = []
+    for item in top_items(items)[:HIGHLIGHTS]:
+        view = views[item.episode_id]
+        out.append(
+            Highlight(
+                text=clip(strongest(item), 220),
+                title=view.title,
+                anchor=view.anchor,
+                in_email=view.mode is not Mode.LINK,
+                lang=view.lang,
+                dir=view.dir,
+            )
+        )
+    return out
 
 
 UNSUBSCRIBE_PLACEHOLDER = "{{unsubscribe_url}}"
@@ -362,11 +461,13 @@ def build_view(
     news = settings.newsletter
     chosen = choose_sections(digest, topics)
     sections = []
+    by_id: dict[str, ItemView] = {}
     for section in chosen:
         views = [
             item_view(item, section, settings, modes.get(item.episode_id, Mode.FULL))
             for item in sorted(section.items, key=lambda i: i.rank)
         ]
+        by_id.update((v.episode_id, v) for v in views)
         slug = slugify(section.topic)
         sections.append(
             SectionView(
@@ -381,7 +482,8 @@ def build_view(
             )
         )
     items = [i for s in chosen for i in s.items]
-    subject, preheader = subject_and_preheader(news.name, digest.id, items)
+    dates = date_range(digest.since, digest.until)
+    subject, preheader = subject_and_preheader(news.name, dates, items, news.language)
     folder = safe_name(digest.id)
     note = None
     if topics is not None:
@@ -390,7 +492,7 @@ def build_view(
         id=digest.id,
         folder=folder,
         name=news.name,
-        dates=date_range(digest.since, digest.until),
+        dates=dates,
         lang=news.language,
         dir=text_dir(news.language),
         subject=subject,
@@ -398,7 +500,7 @@ def build_view(
         intro_html=markdown_html(digest.intro) if digest.intro else "",
         intro_text=(digest.intro or "").strip(),
         sections=sections,
-        feeds=feed_links(digest, settings),
+        feeds=footer_feeds(digest, settings),
         web_url=site_link(settings, folder + "/"),
         site_url=site_link(settings),
         postal_address=news.postal_address.strip(),
@@ -408,4 +510,6 @@ def build_view(
         topics_note=note,
         count=len(items),
         trimmed=sum(m is not Mode.FULL for m in modes.values()),
+        this_week_heading=phrases(news.language).this_week,
+        this_week=tuple(highlights(items, by_id)),
     )
