@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
 
 import scipy.sparse as sp
 
 from castdigest.condense.base import Budget
-from castdigest.condense.budget import MIN_FILL, cost, fit, per_takeaway
+from castdigest.condense.budget import MIN_FILL, blurb_fit, cost, fit, per_takeaway
 from castdigest.condense.candidates import (
     Candidate,
     abstract_pool,
@@ -19,6 +20,7 @@ from castdigest.condense.candidates import (
 from castdigest.condense.clean import match_key
 from castdigest.condense.extractive import DEFAULT, Weights, features, select
 from castdigest.condense.quotes import has_quotes, pick_quotes
+from castdigest.condense.thoughts import resolve
 from castdigest.models import Condensed, Episode, Takeaway
 from castdigest.text.language import detect_language
 from castdigest.text.truncate import count_words
@@ -44,7 +46,7 @@ class ExtractiveCondenser:
 
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
-        pools = _Pools(episode, budget)
+        pools = _Pools(episode, budget, language)
         # The source's own quotes are chosen first, and takeaways do not repeat them (an
         # article's best sentences are often its quotes); quotes taken from a transcript are
         # chosen last, from what the takeaways do not already say.
@@ -57,7 +59,7 @@ class ExtractiveCondenser:
         return Condensed(
             episode_id=episode.id,
             title=episode.title,
-            blurb=_blurb(pools.get("abstract"), episode, best),
+            blurb=_blurb(pools.get("abstract"), episode, best, language),
             takeaways=[_takeaway(c, text) for c, text in chosen],
             quotes=quotes,
             source="+".join(used),
@@ -83,7 +85,7 @@ class ExtractiveCondenser:
         used: list[str] = []
         best: Candidate | None = None
         left = math.inf if budget.max_words is None else float(budget.max_words)
-        pools = pools or _Pools(episode, budget)
+        pools = pools or _Pools(episode, budget, language)
         for name, _ in POOLS:
             want = budget.takeaways - len(chosen)
             enough = len(chosen) >= budget.min_takeaways and budget.max_words is None
@@ -109,8 +111,12 @@ class ExtractiveCondenser:
         want: int,
         left: float,
     ) -> list[tuple[Candidate, str]]:
+        # A candidate that cannot be fitted as a whole thought is not used: another is picked.
+        cands = [c for c in cands if fit(c.text, per, language)]
+        if not cands:
+            return []
         texts = [c.text for c in cands] + [text for _, text in chosen]
-        costs = [cost(c.text, per) for c in cands]
+        costs = [cost(c.text, per, language) for c in cands]
         lengths = [count_words(t) for t in texts]
         leads = [c.lead for c in cands] + [False] * len(chosen)
         asks = [c.question for c in cands] + [False] * len(chosen)
@@ -143,7 +149,7 @@ class ExtractiveCondenser:
             questions=[c.question for c in cands],
             weights=self.weights,
         )
-        out = [(cands[p.index], fit(cands[p.index].text, p.words)) for p in picks]
+        out = [(cands[p.index], fit(cands[p.index].text, p.words, language)) for p in picks]
         out = [(c, text) for c, text in out if text]
         # The first pick is the most relevant: it goes first until the caller restores order.
         return out
@@ -151,20 +157,33 @@ class ExtractiveCondenser:
 
 class _Pools:
     """Each kind of candidate built once per episode, when first asked for, from as much of
-    the material as the budget lets condensing read."""
+    the material as the budget lets condensing read. A sentence opening on a known person's
+    first name alone or on a personal pronoun gets the full name (`thoughts.resolve`)."""
 
-    def __init__(self, episode: Episode, budget: Budget) -> None:
+    def __init__(self, episode: Episode, budget: Budget, language: str | None = None) -> None:
         self.episode = episode
         self.budget = budget
+        self.language = language
         self.built: dict[str, list[Candidate]] = {}
+        people = [p.name for p in (*episode.hosts, *episode.guests, *episode.people)]
+        self.people = people
+        main = episode.guests or episode.hosts
+        self.subject = main[0].name if len({p.name for p in main}) == 1 else None
 
     def get(self, name: str) -> list[Candidate]:
         if name not in self.built:
             words = self.budget.max_text_words
             if name == "transcript":
                 words = self.budget.max_transcript_words
-            self.built[name] = dict(POOLS)[name](self.episode, words)
+            cands = dict(POOLS)[name](self.episode, words)
+            if self.people and name != "transcript":  # a transcript's "he" is anyone
+                cands = [self._resolved(c) for c in cands]
+            self.built[name] = cands
         return self.built[name]
+
+    def _resolved(self, cand: Candidate) -> Candidate:
+        text = resolve(cand.text, self.people, self.subject, self.language)
+        return cand if text == cand.text else dataclasses.replace(cand, text=text)
 
 
 _QUOTE_WORDS = 5  # a shorter quote ("Exactly.") may well be said in a takeaway too
@@ -192,12 +211,14 @@ def _takeaway(cand: Candidate, text: str) -> Takeaway:
     )
 
 
-def _blurb(abstract: list[Candidate], episode: Episode, best: Candidate | None) -> str:
+def _blurb(
+    abstract: list[Candidate], episode: Episode, best: Candidate | None, language: str | None
+) -> str:
     """One line: the abstract's first sentence, else the most relevant sentence, else the title."""
     if abstract:
-        return fit(abstract[0].text, BLURB_WORDS)
+        return blurb_fit(abstract[0].text, BLURB_WORDS, language)
     if best is not None:
-        return fit(best.text, BLURB_WORDS)
+        return blurb_fit(best.text, BLURB_WORDS, language)
     return episode.title
 
 
