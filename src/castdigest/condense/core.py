@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import scipy.sparse as sp
 
@@ -111,12 +111,12 @@ class ExtractiveCondenser:
         want: int,
         left: float,
     ) -> list[tuple[Candidate, str]]:
-        # A candidate that cannot be fitted as a whole thought is not used: another is picked.
-        cands = [c for c in cands if fit(c.text, per, language)]
-        if not cands:
-            return []
         texts = [c.text for c in cands] + [text for _, text in chosen]
+        # A candidate that cannot be fitted as a whole thought costs infinitely much: it
+        # still shapes centrality, but another is picked.
         costs = [cost(c.text, per, language) for c in cands]
+        if not any(math.isfinite(c) for c in costs):
+            return []
         lengths = [count_words(t) for t in texts]
         leads = [c.lead for c in cands] + [False] * len(chosen)
         asks = [c.question for c in cands] + [False] * len(chosen)
@@ -135,7 +135,8 @@ class ExtractiveCondenser:
         avoid = sp.csr_matrix(feats.matrix[n:]) if chosen else None
         zones = want
         if math.isfinite(left):
-            typical = sorted(costs)[len(costs) // 2] or per
+            finite = sorted(c for c in costs if math.isfinite(c))
+            typical = finite[len(finite) // 2] or per
             zones = max(1, min(want, round(left / max(typical, 1.0))))
         picks = select(
             own,
@@ -150,6 +151,12 @@ class ExtractiveCondenser:
             weights=self.weights,
         )
         out = [(cands[p.index], fit(cands[p.index].text, p.words, language)) for p in picks]
+        if picks and not out[-1][1]:
+            # The last pick, cut to what is left, has no clause boundary there: the most
+            # relevant other candidate that does takes its place.
+            out[-1] = _cut_other(
+                cands, own.relevance, {p.index for p in picks}, picks[-1].words, language
+            )
         out = [(c, text) for c, text in out if text]
         # The first pick is the most relevant: it goes first until the caller restores order.
         return out
@@ -198,6 +205,20 @@ def _not_quoting(
         return cands
     kept = [c for c in cands if not any(q in match_key(c.text, language) for q in keys)]
     return kept or cands
+
+
+def _cut_other(
+    cands: list[Candidate],
+    relevance: Sequence[float],
+    picked: set[int],
+    words: float,
+    language: str | None,
+) -> tuple[Candidate, str]:
+    """The most relevant candidate not in `picked` that fits `words` as a whole thought."""
+    for i in sorted(range(len(cands)), key=lambda i: -relevance[i]):
+        if i not in picked and (text := fit(cands[i].text, words, language)):
+            return cands[i], text
+    return cands[0], ""
 
 
 def _takeaway(cand: Candidate, text: str) -> Takeaway:
