@@ -155,7 +155,7 @@ class ExtractiveCondenser:
             # The last pick, cut to what is left, has no clause boundary there: the most
             # relevant other candidate that does takes its place.
             out[-1] = _cut_other(
-                cands, own.relevance, {p.index for p in picks}, picks[-1].words, language
+                cands, own.relevance.tolist(), {p.index for p in picks}, picks[-1].words, language
             )
         out = [(c, text) for c, text in out if text]
         # The first pick is the most relevant: it goes first until the caller restores order.
