@@ -76,7 +76,7 @@ class Weights:
     signature_norm: float = 0.5  # divide the signature by words ** this
     noise: float = 0.5  # penalty for the share of a sentence that was fillers and stutters
     zones: float = 1.0  # parts of the episode to cover, per takeaway (0: no coverage rule)
-    short: float = 0.8  # penalty scale for sentences much shorter than `ideal_words`
+    short: float = 0.6  # penalty scale for sentences much shorter than `ideal_words`
     ideal_words: float = 18.0
     mmr: float = 0.7  # lambda: weight of relevance against redundancy
     duplicate: float = 0.55  # cosine above which two sentences say the same thing
