@@ -97,12 +97,12 @@ def repair(text: str, language: str | None = None) -> str:
 
 def cut_to_thought(text: str, words: float, language: str | None = None) -> str:
     """`text` if it fits in `words` and is whole; else its longest prefix ending at a clause
-    boundary that fits, keeps at least a third of `words` and reads as a sentence (a full stop
+    boundary that fits, keeps at least 65 % of `words` and reads as a sentence (a full stop
     added); else ""."""
     text = text.strip()
     if count_words(text) <= words:
         return repair(text, language)
-    floor = max(4.0, words / 3)
+    floor = max(4.0, words * 0.65)
     for pattern in _BOUNDARIES:
         best = ""
         for m in pattern.finditer(text):
