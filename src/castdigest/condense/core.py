@@ -21,7 +21,7 @@ from castdigest.condense.clean import match_key
 from castdigest.condense.extractive import DEFAULT, Weights, features, select
 from castdigest.condense.quotes import has_quotes, pick_quotes
 from castdigest.condense.thoughts import resolve
-from castdigest.models import Condensed, Episode, Takeaway
+from castdigest.models import Condensed, Episode, Provenance, Takeaway
 from castdigest.text.language import detect_language
 from castdigest.text.truncate import count_words
 
@@ -121,6 +121,11 @@ class ExtractiveCondenser:
         leads = [c.lead for c in cands] + [False] * len(chosen)
         asks = [c.question for c in cands] + [False] * len(chosen)
         noise = [c.noise for c in cands] + [0.0] * len(chosen)
+        weights = self.weights
+        if cands[0].provenance is Provenance.TRANSCRIPT:
+            # In speech "will", "better", "because" are everywhere, not marks of a claim
+            # (bench/condense_quality.py: the bonus lowers QMSum and VCSum).
+            weights = dataclasses.replace(weights, claim=0.0)
         feats = features(
             texts,
             language,
@@ -128,7 +133,7 @@ class ExtractiveCondenser:
             lengths=lengths,
             questions=asks,
             noise=noise,
-            weights=self.weights,
+            weights=weights,
         )
         n = len(cands)
         own = type(feats)(sp.csr_matrix(feats.matrix[:n]), feats.relevance[:n])

@@ -70,7 +70,7 @@ class Weights:
     question: float = 0.5  # penalty for questions and requests
     points_back: float = 0.3  # penalty for opening with "This ...", "Cette ...", "这 ..."
     context: float = 0.3  # penalty for other openings that need context: "He", "They", "But"
-    meta: float = 1.0  # penalty for introductions, titles, "in this episode", "asks"
+    meta: float = 0.5  # penalty for introductions, titles, "in this episode", "asks"
     claim: float = 0.1  # bonus for numbers and words of a claim, decision or reason
     signature: float = 1.0  # distinct topic terms a sentence covers (weighted by centroid)
     signature_norm: float = 0.5  # divide the signature by words ** this
