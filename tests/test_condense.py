@@ -29,6 +29,13 @@ from conftest import AS_OF, seed
 CONFIG = CondenseConfig()
 
 
+def _first_names(text: str, episode: Episode) -> str:
+    """`text` with each credited full name back to the first name alone."""
+    for person in (*episode.hosts, *episode.guests, *episode.people):
+        text = text.replace(person.name, person.name.split()[0])
+    return text
+
+
 def read_seed(prefix: str) -> list[Episode]:
     _, episodes = read_path(seed(prefix), as_of=AS_OF)
     return episodes
@@ -90,7 +97,8 @@ def test_listing_episode_with_chapters_gets_chapter_takeaways_spread_over_them(
         chapter = episode.chapters[t.chapter_index or 0]
         assert t.chapter == chapter.title
         assert t.offset == chapter.start
-        assert match_key(t.text) in match_key(chapter.summary or "")
+        # A first name alone is printed as the full name the episode credits.
+        assert match_key(_first_names(t.text, episode)) in match_key(chapter.summary or "")
         assert count_words(t.text) <= 30
 
 

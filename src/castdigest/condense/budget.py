@@ -1,8 +1,12 @@
-"""Fitting text to a takeaway's budget: whole sentence first, then a clause, then a clean cut."""
+"""Fitting text to a takeaway's budget: whole sentence first, then a clause that leaves a
+sentence; never a cut mid-phrase."""
 
 from __future__ import annotations
 
+import math
+
 from castdigest.condense.base import Budget
+from castdigest.condense.thoughts import cut_to_thought, repair
 from castdigest.text.language import is_cjk
 from castdigest.text.sentences import split_sentences
 from castdigest.text.truncate import count_words, truncate
@@ -17,17 +21,26 @@ def per_takeaway(budget: Budget, language: str | None) -> float:
     return float(budget.words_per_takeaway)
 
 
-def fit(text: str, words: float) -> str:
-    """`text` within `words`: as is, else its first sentence when that fits and says enough,
-    else truncated at a word boundary with an ellipsis (never mid-word or mid-grapheme)."""
+def fit(text: str, words: float, language: str | None = None) -> str:
+    """`text` within `words` as a whole thought: as is (a full stop added to a whole bullet),
+    else its first sentence when that fits and says enough, else cut at a clause boundary
+    that leaves a sentence; "" when none of these is possible (the text is not used)."""
     if count_words(text) <= words:
-        return text
+        return repair(text, language)
     first = split_sentences(text)
     if first and count_words(first[0]) <= words and count_words(first[0]) >= min(6, words / 2):
-        return first[0]
-    return truncate(text, words)
+        whole = repair(first[0], language)
+        if whole:
+            return whole
+    return cut_to_thought(text, words, language)
 
 
-def cost(text: str, words: float) -> float:
-    """Words `text` takes once fitted to `words`."""
-    return count_words(fit(text, words))
+def cost(text: str, words: float, language: str | None = None) -> float:
+    """Words `text` takes once fitted to `words` (infinite when it cannot be fitted whole)."""
+    fitted = fit(text, words, language)
+    return count_words(fitted) if fitted else math.inf
+
+
+def blurb_fit(text: str, words: float, language: str | None = None) -> str:
+    """A one-line blurb: a whole thought when one fits, else a clean cut with an ellipsis."""
+    return fit(text, words, language) or truncate(text, words)

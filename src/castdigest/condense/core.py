@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import scipy.sparse as sp
 
 from castdigest.condense.base import Budget
-from castdigest.condense.budget import MIN_FILL, cost, fit, per_takeaway
+from castdigest.condense.budget import MIN_FILL, blurb_fit, cost, fit, per_takeaway
 from castdigest.condense.candidates import (
     Candidate,
     abstract_pool,
@@ -19,7 +20,8 @@ from castdigest.condense.candidates import (
 from castdigest.condense.clean import match_key
 from castdigest.condense.extractive import DEFAULT, Weights, features, select
 from castdigest.condense.quotes import has_quotes, pick_quotes
-from castdigest.models import Condensed, Episode, Takeaway
+from castdigest.condense.thoughts import resolve
+from castdigest.models import Condensed, Episode, Provenance, Takeaway
 from castdigest.text.language import detect_language
 from castdigest.text.truncate import count_words
 
@@ -44,7 +46,7 @@ class ExtractiveCondenser:
 
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
-        pools = _Pools(episode, budget)
+        pools = _Pools(episode, budget, language)
         # The source's own quotes are chosen first, and takeaways do not repeat them (an
         # article's best sentences are often its quotes); quotes taken from a transcript are
         # chosen last, from what the takeaways do not already say.
@@ -57,7 +59,7 @@ class ExtractiveCondenser:
         return Condensed(
             episode_id=episode.id,
             title=episode.title,
-            blurb=_blurb(pools.get("abstract"), episode, best),
+            blurb=_blurb(pools.get("abstract"), episode, best, language),
             takeaways=[_takeaway(c, text) for c, text in chosen],
             quotes=quotes,
             source="+".join(used),
@@ -83,7 +85,7 @@ class ExtractiveCondenser:
         used: list[str] = []
         best: Candidate | None = None
         left = math.inf if budget.max_words is None else float(budget.max_words)
-        pools = pools or _Pools(episode, budget)
+        pools = pools or _Pools(episode, budget, language)
         for name, _ in POOLS:
             want = budget.takeaways - len(chosen)
             enough = len(chosen) >= budget.min_takeaways and budget.max_words is None
@@ -110,11 +112,20 @@ class ExtractiveCondenser:
         left: float,
     ) -> list[tuple[Candidate, str]]:
         texts = [c.text for c in cands] + [text for _, text in chosen]
-        costs = [cost(c.text, per) for c in cands]
+        # A candidate that cannot be fitted as a whole thought costs infinitely much: it
+        # still shapes centrality, but another is picked.
+        costs = [cost(c.text, per, language) for c in cands]
+        if not any(math.isfinite(c) for c in costs):
+            return []
         lengths = [count_words(t) for t in texts]
         leads = [c.lead for c in cands] + [False] * len(chosen)
         asks = [c.question for c in cands] + [False] * len(chosen)
         noise = [c.noise for c in cands] + [0.0] * len(chosen)
+        weights = self.weights
+        if cands[0].provenance is Provenance.TRANSCRIPT:
+            # In speech "will", "better", "because" are everywhere, not marks of a claim
+            # (bench/condense_quality.py: the bonus lowers QMSum and VCSum).
+            weights = dataclasses.replace(weights, claim=0.0)
         feats = features(
             texts,
             language,
@@ -122,14 +133,15 @@ class ExtractiveCondenser:
             lengths=lengths,
             questions=asks,
             noise=noise,
-            weights=self.weights,
+            weights=weights,
         )
         n = len(cands)
         own = type(feats)(sp.csr_matrix(feats.matrix[:n]), feats.relevance[:n])
         avoid = sp.csr_matrix(feats.matrix[n:]) if chosen else None
         zones = want
         if math.isfinite(left):
-            typical = sorted(costs)[len(costs) // 2] or per
+            finite = sorted(c for c in costs if math.isfinite(c))
+            typical = finite[len(finite) // 2] or per
             zones = max(1, min(want, round(left / max(typical, 1.0))))
         picks = select(
             own,
@@ -143,7 +155,13 @@ class ExtractiveCondenser:
             questions=[c.question for c in cands],
             weights=self.weights,
         )
-        out = [(cands[p.index], fit(cands[p.index].text, p.words)) for p in picks]
+        out = [(cands[p.index], fit(cands[p.index].text, p.words, language)) for p in picks]
+        if picks and not out[-1][1]:
+            # The last pick, cut to what is left, has no clause boundary there: the most
+            # relevant other candidate that does takes its place.
+            out[-1] = _cut_other(
+                cands, own.relevance.tolist(), {p.index for p in picks}, picks[-1].words, language
+            )
         out = [(c, text) for c, text in out if text]
         # The first pick is the most relevant: it goes first until the caller restores order.
         return out
@@ -151,20 +169,33 @@ class ExtractiveCondenser:
 
 class _Pools:
     """Each kind of candidate built once per episode, when first asked for, from as much of
-    the material as the budget lets condensing read."""
+    the material as the budget lets condensing read. A sentence opening on a known person's
+    first name alone or on a personal pronoun gets the full name (`thoughts.resolve`)."""
 
-    def __init__(self, episode: Episode, budget: Budget) -> None:
+    def __init__(self, episode: Episode, budget: Budget, language: str | None = None) -> None:
         self.episode = episode
         self.budget = budget
+        self.language = language
         self.built: dict[str, list[Candidate]] = {}
+        people = [p.name for p in (*episode.hosts, *episode.guests, *episode.people)]
+        self.people = people
+        main = episode.guests or episode.hosts
+        self.subject = main[0].name if len({p.name for p in main}) == 1 else None
 
     def get(self, name: str) -> list[Candidate]:
         if name not in self.built:
             words = self.budget.max_text_words
             if name == "transcript":
                 words = self.budget.max_transcript_words
-            self.built[name] = dict(POOLS)[name](self.episode, words)
+            cands = dict(POOLS)[name](self.episode, words)
+            if self.people and name != "transcript":  # a transcript's "he" is anyone
+                cands = [self._resolved(c) for c in cands]
+            self.built[name] = cands
         return self.built[name]
+
+    def _resolved(self, cand: Candidate) -> Candidate:
+        text = resolve(cand.text, self.people, self.subject, self.language)
+        return cand if text == cand.text else dataclasses.replace(cand, text=text)
 
 
 _QUOTE_WORDS = 5  # a shorter quote ("Exactly.") may well be said in a takeaway too
@@ -181,6 +212,20 @@ def _not_quoting(
     return kept or cands
 
 
+def _cut_other(
+    cands: list[Candidate],
+    relevance: Sequence[float],
+    picked: set[int],
+    words: float,
+    language: str | None,
+) -> tuple[Candidate, str]:
+    """The most relevant candidate not in `picked` that fits `words` as a whole thought."""
+    for i in sorted(range(len(cands)), key=lambda i: -relevance[i]):
+        if i not in picked and (text := fit(cands[i].text, words, language)):
+            return cands[i], text
+    return cands[0], ""
+
+
 def _takeaway(cand: Candidate, text: str) -> Takeaway:
     return Takeaway(
         text=text,
@@ -192,12 +237,14 @@ def _takeaway(cand: Candidate, text: str) -> Takeaway:
     )
 
 
-def _blurb(abstract: list[Candidate], episode: Episode, best: Candidate | None) -> str:
+def _blurb(
+    abstract: list[Candidate], episode: Episode, best: Candidate | None, language: str | None
+) -> str:
     """One line: the abstract's first sentence, else the most relevant sentence, else the title."""
     if abstract:
-        return fit(abstract[0].text, BLURB_WORDS)
+        return blurb_fit(abstract[0].text, BLURB_WORDS, language)
     if best is not None:
-        return fit(best.text, BLURB_WORDS)
+        return blurb_fit(best.text, BLURB_WORDS, language)
     return episode.title
 
 

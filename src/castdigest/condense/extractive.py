@@ -10,7 +10,10 @@ bigrams). A sentence's relevance combines
 - informativeness: how many of the document's topic terms it covers (its "signature",
   centroid-weighted, per square root of its length), numbers and names, content-word density;
 - form: a length prior (a takeaway is one full sentence, not a "yes, exactly"), penalties
-  for questions, for openings that point back ("This ..."), and for what cleaning removed
+  for questions, for openings that point back ("This ...", "He ...", "But ..."), for
+  sentences about the episode rather than its point ("in this episode", "welcome to", "X's
+  title is"), a bonus for claims (numbers, "because", "will", "decided"), and penalties for
+  what cleaning removed
   (fillers, stutters, an unfinished run-on piece), a bonus for the first sentence of a
   chapter or paragraph.
 Picking is greedy MMR: relevance minus redundancy with what is already picked, each pick in a
@@ -29,6 +32,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
+from castdigest.condense.thoughts import claim_score, is_meta, points_back
 from castdigest.text.tokens import is_number, terms
 
 Vector = NDArray[np.float64]
@@ -65,6 +69,9 @@ class Weights:
     lead: float = 0.1  # first sentence of a chapter, paragraph or turn
     question: float = 0.5  # penalty for questions and requests
     points_back: float = 0.3  # penalty for opening with "This ...", "Cette ...", "这 ..."
+    context: float = 0.3  # penalty for other openings that need context: "He", "They", "But"
+    meta: float = 0.5  # penalty for introductions, titles, "in this episode", "asks"
+    claim: float = 0.1  # bonus for numbers and words of a claim, decision or reason
     signature: float = 1.0  # distinct topic terms a sentence covers (weighted by centroid)
     signature_norm: float = 0.5  # divide the signature by words ** this
     noise: float = 0.5  # penalty for the share of a sentence that was fillers and stutters
@@ -210,9 +217,23 @@ def features(
         asks = [a or q for a, q in zip(asks, questions, strict=True)]
     relevance -= weights.question * np.asarray(asks, float)
     relevance -= weights.points_back * np.array([bool(_POINTS_BACK.match(t)) for t in texts])
+    relevance -= _choice_terms(texts, language, weights)
     shortfall = np.clip(1.0 - words / weights.ideal_words, 0.0, 1.0)
     relevance -= weights.short * shortfall**2
     return Features(matrix, relevance)
+
+
+def _choice_terms(texts: Sequence[str], language: str | None, weights: Weights) -> Vector:
+    """Penalties minus bonus for choosing the point over the preamble (`thoughts`)."""
+    out = np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        back = not _POINTS_BACK.match(text) and points_back(text, language)
+        out[i] = (
+            weights.context * back
+            + weights.meta * is_meta(text, language)
+            - weights.claim * claim_score(text, language)
+        )
+    return out
 
 
 def _informative(text: str, tokens: Sequence[str]) -> float:
@@ -268,9 +289,9 @@ def select(
     left = math.inf if max_words is None else float(max_words)
     picks: list[Pick] = []
     while len(picks) < count and left >= 1:
-        fits = ~taken & (cost <= left)
+        fits = ~taken & (cost <= left) & np.isfinite(cost)
         if not fits.any():  # nothing fits whole: cut the best one to what is left
-            fits = ~taken & (left >= min_words)
+            fits = ~taken & (left >= min_words) & np.isfinite(cost)
         if not fits.any():
             break
         open_zone = fits & ~covered[zone]
