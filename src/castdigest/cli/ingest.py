@@ -34,6 +34,7 @@ from castdigest.pipeline.ingest import (
     Follower,
     SourceSpec,
     batch_collection,
+    configured_spec,
     expand_paths,
     ingest_url,
     not_inputs,
@@ -97,14 +98,7 @@ def ingest_cmd(
         specs.append((list(paths), spec))
     else:
         for src in settings.sources:
-            spec = SourceSpec(
-                url=src.url,
-                show=src.show,
-                tags=src.tags,
-                language=src.language,
-                format=src.format,
-                limits=read_limits(settings),
-            )
+            spec = configured_spec(src, settings)
             if src.url:
                 specs.append(([src.url], spec))
             if src.path:

@@ -19,6 +19,8 @@ import httpx
 
 from castdigest.config import HttpConfig
 from castdigest.errors import FetchError
+from castdigest.readers.base import Document
+from castdigest.readers.registry import decode
 
 MAX_REDIRECTS = 10
 TOTAL_TIMEOUTS = 3  # a whole response may take this many times the per-request timeout
@@ -184,3 +186,16 @@ def _connect_reason(exc: httpx.ConnectError) -> str:
     if "ssl" in lowered or "certificate" in lowered:
         return f"TLS error: {text}"
     return f"could not connect: {text}"
+
+
+def as_document(url: str, got: Fetched) -> Document:
+    """What was fetched, decoded as a Document located at its URL."""
+    text, note = decode(url, got.data)
+    return Document(
+        location=url,
+        data=got.data,
+        text=text,
+        mtime=got.modified_at,
+        content_type=got.content_type,
+        decode_note=note,
+    )

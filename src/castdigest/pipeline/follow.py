@@ -18,10 +18,10 @@ from castdigest import dedupe
 from castdigest.archive import Archive
 from castdigest.errors import CastdigestError
 from castdigest.models import Chapter, Episode, Link, Transcript
-from castdigest.pipeline.fetch import fetch
+from castdigest.pipeline.fetch import as_document, fetch
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chapters_json import load_chapters_json, parse_chapters
-from castdigest.readers.registry import decode, read_document
+from castdigest.readers.registry import read_document
 
 # Preferred first: timed with speakers, then timed, then plain.
 _TRANSCRIPT_TYPES = (
@@ -88,16 +88,7 @@ def _known(archive: Archive, ep: Episode) -> Episode | None:
 
 
 def _document(client: httpx.Client, max_bytes: int, url: str) -> Document:
-    got = fetch(client, url, max_bytes)
-    text, note = decode(url, got.data)
-    return Document(
-        location=url,
-        data=got.data,
-        text=text,
-        mtime=got.modified_at,
-        content_type=got.content_type,
-        decode_note=note,
-    )
+    return as_document(url, fetch(client, url, max_bytes))
 
 
 def _transcript(

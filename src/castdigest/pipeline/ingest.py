@@ -28,14 +28,14 @@ import httpx
 from castdigest import dedupe
 from castdigest.archive import Archive
 from castdigest.archive.episodes import DocumentRow
-from castdigest.config import Settings
+from castdigest.config import Settings, SourceConfig
 from castdigest.errors import ArchiveError, CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
-from castdigest.pipeline.fetch import Fetched, fetch
+from castdigest.pipeline.fetch import Fetched, as_document, fetch
 from castdigest.pipeline.identify import Identifier, index_keys
 from castdigest.pipeline.unexpected import log_file, summary, traceback_text
 from castdigest.readers.base import Document, ReadContext, ReadLimits
-from castdigest.readers.registry import choose, decode, load_file, read_document
+from castdigest.readers.registry import choose, load_file, read_document
 
 # Given the episodes a document holds and the report's warnings, returns them completed
 # (e.g. with the transcripts their feed links to; see pipeline/follow.py).
@@ -104,6 +104,18 @@ class DocReport:
 def read_limits(settings: Settings) -> ReadLimits:
     """The configured bounds on reading one document (`[ingest]`)."""
     return ReadLimits(**settings.ingest.model_dump())
+
+
+def configured_spec(src: SourceConfig, settings: Settings) -> SourceSpec:
+    """The spec of one `[[sources]]` entry, as `ingest` (no PATH) and `weekly` read it."""
+    return SourceSpec(
+        url=src.url,
+        show=src.show,
+        tags=src.tags,
+        language=src.language,
+        format=src.format,
+        limits=read_limits(settings),
+    )
 
 
 _SKIP_DIRS = {".git", "__pycache__", "node_modules", ".venv"}
@@ -450,15 +462,7 @@ def ingest_url(
 def _fetched_document(url: str, got: Fetched, spec: SourceSpec) -> Document:
     if got.not_modified:
         raise FetchError("HTTP 304 Not Modified, but nothing of it is stored", where=url)
-    text, note = decode(url, got.data)
-    doc = Document(
-        location=url,
-        data=got.data,
-        text=text,
-        mtime=got.modified_at,
-        content_type=got.content_type,
-        decode_note=note,
-    )
+    doc = as_document(url, got)
     _check_readable(doc, spec)
     return doc
 

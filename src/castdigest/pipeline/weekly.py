@@ -21,12 +21,11 @@ from castdigest.pipeline.build import BuildResult, build, choose_window
 from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.ingest import (
     DocReport,
-    SourceSpec,
     batch_collection,
+    configured_spec,
     expand_paths,
     ingest_url,
     not_inputs,
-    read_limits,
 )
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
 from castdigest.pipeline.read_ahead import ingest_many
@@ -77,14 +76,7 @@ def ingest_configured(
     reports: list[DocReport] = []
     with make_client(settings.http) as client, batch_collection():
         for src in settings.sources:
-            spec = SourceSpec(
-                url=src.url,
-                show=src.show,
-                tags=src.tags,
-                language=src.language,
-                format=src.format,
-                limits=read_limits(settings),
-            )
+            spec = configured_spec(src, settings)
             if src.url:
                 reports.append(
                     ingest_url(archive, client, src.url, spec, as_of, now, settings.http.max_bytes)
