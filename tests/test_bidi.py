@@ -84,8 +84,8 @@ def test_the_subject_loses_the_override_and_the_html_isolates_it() -> None:
     assert rendered.subject == "Agents Weekly: Invoice gpj.exe and more and 4 more"
     assert RLO not in rendered.preheader  # the inbox preview line cannot isolate either
     assert outside_bdi(rendered.html) == []
-    # title, show, guest, takeaway (also in the "This week" opener), quote, speaker
-    assert rendered.html.count(RLO) == 7
+    # title, show, guest, blurb, takeaway (also in the "This week" opener), quote, speaker
+    assert rendered.html.count(RLO) == 8
     assert f"<bdi>{TITLE}</bdi>" in rendered.html
     message = build_message(
         rendered,
@@ -131,7 +131,8 @@ def test_to_header_of_a_name_with_controls_and_a_line_break() -> None:
 def test_the_web_version_isolates_source_text() -> None:
     page = render_digest_page(spoofed(), settings())
     assert outside_bdi(page) == []
-    assert page.count(RLO) == 7  # title, show, guest, takeaway (also in the opener), quote, speaker
+    # title, show, guest, blurb, takeaway (also in the opener), quote, speaker
+    assert page.count(RLO) == 8
     assert f"<bdi>{TITLE}</bdi>" in page
     assert "<bdi>Show \u202e5</bdi> · with <bdi>Guest \u202e6</bdi> · " in page
 

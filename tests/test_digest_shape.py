@@ -96,3 +96,26 @@ def test_the_footer_lists_only_topics_with_items() -> None:
     page = render_digest_page(d, settings())
     assert "feeds/evals.rss" not in page
     assert "feeds/voice.rss" in page
+
+
+def test_every_item_says_who_and_what_under_its_title() -> None:
+    issue = digest()
+    r = render_email(issue, settings())
+    page = render_digest_page(issue, settings())
+    for it in issue.items():
+        blurb = it.condensed.blurb
+        html_title = r.html.index(f"<bdi>{it.title}</bdi>")
+        assert r.html.index(f"<bdi>{blurb}</bdi>", html_title) < r.html.index(
+            f"<bdi>{it.condensed.takeaways[0].text}</bdi>", html_title
+        )
+        assert f"  {blurb}\n  * {it.condensed.takeaways[0].text}" in r.text
+        assert f"<p><bdi>{blurb}</bdi></p>" in page
+
+
+def test_a_blurb_that_only_repeats_a_takeaway_is_not_shown_twice() -> None:
+    issue = digest()
+    first = issue.items()[0]
+    same = first.condensed.takeaways[0].text
+    first.condensed.blurb = same
+    r = render_email(issue, settings())
+    assert r.text.count(same) == 2  # once in "This week", once as the takeaway

@@ -256,6 +256,14 @@ class DigestView:
     this_week: tuple[Highlight, ...] = ()
 
 
+def _blurb(item: DigestItem) -> str:
+    """Who and what, shown under every title: the condensed blurb, unless it only repeats a
+    takeaway shown below it (a summary of one sentence)."""
+    blurb = " ".join(item.condensed.blurb.split())
+    shown = {" ".join(t.text.split()) for t in item.condensed.takeaways}
+    return "" if blurb in shown else blurb
+
+
 def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]:
     out = []
     base = safe_url(item.url)
@@ -299,7 +307,7 @@ def item_view(
         badge=primary_language(language).upper() if other else None,
         lang=language if other else None,
         dir=text_dir(language if other else settings.newsletter.language),
-        blurb=item.condensed.blurb.strip(),
+        blurb=_blurb(item),
         takeaways=[t.text.strip() for t in item.condensed.takeaways if t.text.strip()],
         quotes=_quote_view(item, news_lang, 2),
         topic=slugify(section.topic),
