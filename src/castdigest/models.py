@@ -238,7 +238,11 @@ class Episode(Model):
     image: Line | None = None
     season: int | None = None
     number: int | None = None  # episode number within the season or show
-    sources: list[SourceRef] = Field(default_factory=list)
+    # Why its reader doubts this read (a title that looks like page chrome, the file name as
+    # title...). A doubtful episode is stored, so nothing is lost, but kept out of digests
+    # until the editor approves or corrects it. Set by readers; empty for a confident read.
+    review_reasons: list[Line] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)  # stays last: see _without_provenance
 
     @property
     def url(self) -> str | None:
