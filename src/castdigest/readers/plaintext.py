@@ -11,6 +11,7 @@ import re
 
 from castdigest.models import Episode, Segment, Transcript
 from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.page_structure import enrich
 from castdigest.text.durations import parse_duration
 
 _MAX_TITLE = 150
@@ -46,7 +47,7 @@ class PlainTextReader:
             transcript=Transcript(text=text, segments=segments) if text else None,
             sources=[ctx.ref(0, line=first + 1)],
         )
-        return [episode]
+        return [enrich(episode, body)]
 
 
 def _turns(lines: list[str]) -> list[Segment]:
