@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 import statistics
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from castdigest.models import Chapter
 
