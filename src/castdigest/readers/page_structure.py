@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from castdigest.models import Chapter, Episode, Quote
+from castdigest.models import Chapter, Episode, Quote, plausible
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.heading_words import heading_kind, inline_pattern
+from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.sentences import split_sentences
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳])\s*")
@@ -42,6 +44,9 @@ _MAX_LIST = 15
 _SHORT_LINE = 100
 _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not know
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
+_DATE_LINES = 40
+_DATE_MAX = 40
+_NUMERIC_ONLY = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{2,4}$")
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
 _BACKWARDS = "chapter times go backwards"
 
@@ -60,11 +65,14 @@ class PageStructure:
     doubts: list[str] = field(default_factory=list)  # short English reasons for review
 
 
-def enrich(ep: Episode, lines: list[str]) -> Episode:
+def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Episode:
     """`ep` with the chapters, takeaways and quotes its page lines set apart, where its
-    reader found none, and the doubts about them among its review reasons."""
+    reader found none, and the doubts about them among its review reasons; with `as_of`,
+    also its date from a line that is only a date or an age ("2021/8/11", "vor 3 Tagen")."""
     found = read_structure(lines)
     upd: dict[str, object] = {}
+    if as_of is not None and ep.published is None and (dated := date_line(lines, as_of)):
+        upd["published"], upd["published_text"] = dated
     if found.chapters and not ep.chapters:
         upd["chapters"] = found.chapters
     if found.takeaways and not ep.takeaways:
@@ -74,6 +82,29 @@ def enrich(ep: Episode, lines: list[str]) -> Episode:
     if found.doubts and not (ep.chapters or ep.takeaways):  # the doubts are about these
         upd["review_reasons"] = list(dict.fromkeys([*ep.review_reasons, *found.doubts]))
     return ep.model_copy(update=upd) if upd else ep
+
+
+def date_line(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
+    """The first of the page's first lines that is a date or an age and little else."""
+    for line in lines[:_DATE_LINES]:
+        s = line.strip().strip("·•|-–— ")
+        if not s or len(s) > _DATE_MAX or not any(c.isdigit() for c in s):
+            continue
+        found = find_relative(s, as_of) or find_absolute(s)
+        when: datetime | None
+        if found is not None and len(found.text) * 10 >= len(s) * 6:
+            when, wording = found.when, found.text
+        elif found is None and _NUMERIC_ONLY.match(s):
+            when, wording = parse_date(s, as_of), s
+        else:
+            continue
+        if when is not None and _past(when, as_of):
+            return when, wording
+    return None
+
+
+def _past(when: datetime, as_of: datetime) -> bool:
+    return plausible(when) and when <= as_of + timedelta(days=2)
 
 
 def read_structure(lines: list[str]) -> PageStructure:

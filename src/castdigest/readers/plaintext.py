@@ -47,7 +47,7 @@ class PlainTextReader:
             transcript=Transcript(text=text, segments=segments) if text else None,
             sources=[ctx.ref(0, line=first + 1)],
         )
-        return [enrich(episode, body)]
+        return [enrich(episode, lines, ctx.as_of)]
 
 
 def _turns(lines: list[str]) -> list[Segment]:
