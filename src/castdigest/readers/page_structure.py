@@ -46,7 +46,7 @@ _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not k
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
 _DATE_LINES = 40
 _DATE_MAX = 40
-_NUMERIC_ONLY = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{2,4}$")
+_NUMERIC_ONLY = re.compile(r"^(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})$")
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
 _BACKWARDS = "chapter times go backwards"
 

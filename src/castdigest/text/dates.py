@@ -393,7 +393,10 @@ def parse_date(text: str | None, as_of: datetime) -> datetime | None:
     return found
 
 
-_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}([./-])\d{1,2}\1\d{2,4}(?!\d)")
+# Year first ("2021/8/11", "2024-5-7"), or day and month first with the year last.
+_NUMERIC_DATE = re.compile(
+    r"(?<!\d)(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?!\d)"
+)
 
 
 @lru_cache(maxsize=4096)
