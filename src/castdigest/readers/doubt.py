@@ -27,6 +27,7 @@ from castdigest.readers.page_title import TITLE_UNCERTAIN, has_date, has_length
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
 _LEADING = re.compile(rf"^[\s\-–—•·*\[(]*({_TIME})(?:[.,]\d+)?[\])]?[.:\-–—|\s]\s*(\S.{{1,150}})$")
 _TRAILING = re.compile(rf"^(.{{3,150}}?)\s*[\[(]({_TIME})[\])]\s*$")
+_ANY_TIME = re.compile(rf"(?<![\d:])({_TIME})(?![\d:])")
 _LONE = re.compile(rf"^[\[(]?({_TIME})[\])]?$")
 _RUN_GAP = 3  # lines between two timed lines of one list
 _CUE_GAP = 20.0  # cue times a few seconds apart are a transcript's, chapters are further apart
@@ -49,6 +50,10 @@ def chapter_marks(lines: list[str]) -> int:
             runs.append([])
         runs[-1].append((k, seconds))
     sizes = [len(run) for run in runs if _sparse([t for _, t in run])]
+    for s in items:  # times glued into one line ("...Intro (0:45)...Wrap-up (12:10)")
+        glued = [_seconds(t) for t in _ANY_TIME.findall(s)]
+        if len(glued) >= _MIN_CHAPTERS and _sparse(glued):
+            sizes.append(len(glued))
     return max(sizes, default=0)
 
 

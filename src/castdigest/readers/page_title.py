@@ -106,20 +106,21 @@ def _name_overlap(line: str, hints: list[str]) -> float:
     best = 0.0
     for hint in hints:
         hw = {t.casefold() for t in _TOKEN.findall(hint) if len(t) > 2 or _CJK.search(t)}
-        if words and hw:
-            best = max(best, len(words & hw) / max(len(hw), len(words)))
+        shared = len(words & hw)
+        if shared >= min(2, len(hw)):  # one shared word is chance
+            best = max(best, shared / max(len(hw), len(words)))
     return best
 
 
 def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str]) -> float:
-    score = 2.5 / (1 + rank / 3)  # near the top
+    score = 2.5 / (1 + rank / 3) + (1.0 if rank == 0 else 0.0)  # near the top, or first
     score += min(count - 1, 2) * 1.2  # shown again (the heading, the player, the share box)
     length = len(s) if not _CJK.search(s) else len(s) * 2
     score += 1.0 if 12 <= length <= 250 else (-1.0 if length < 6 else 0.0)
     if len(s.split()) == 1 and not _CJK.search(s):
         score -= 1.0
     if _running_text(s):
-        score -= 2.5
+        score -= 3.0
     if nxt and has_date(nxt):
         score += 1.0  # the episode's date under its title
     elif nxt and (chrome_kind(nxt) or is_label(nxt)):
