@@ -36,6 +36,7 @@ class _Vocabulary:
     starts: tuple[str, ...]
     labels: frozenset[str]
     alt: frozenset[str]
+    reactions: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def _vocabulary() -> _Vocabulary:
         starts=tuple(sorted(set(words("starts")), key=len, reverse=True)),
         labels=frozenset(words("labels")),
         alt=frozenset(normalise(w) for w in raw["alt"]),
+        reactions=frozenset(words("reactions")),
     )
 
 
@@ -96,6 +98,18 @@ def _starts_with(n: str, starts: tuple[str, ...]) -> bool:
             if not rest or not rest.isalnum() or not start[-1].isascii():
                 return True
     return False
+
+
+def is_interface(line: str) -> bool:
+    """A line of interface words from the vocabulary alone (no shape rule)."""
+    n = normalise(line)
+    voc = _vocabulary()
+    return bool(n) and (n in voc.lines or (len(n) <= _STARTS_MAX and _starts_with(n, voc.starts)))
+
+
+def is_reaction(line: str) -> bool:
+    """A word of a reaction bar ("Like", "J'aime", "좋아요")."""
+    return normalise(line) in _vocabulary().reactions
 
 
 def is_chrome(line: str) -> bool:
