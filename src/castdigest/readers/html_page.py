@@ -25,6 +25,7 @@ from castdigest.readers.doubt import title_doubt
 from castdigest.readers.feed import FeedReader
 from castdigest.readers.listing import ListingReader, PairsReader
 from castdigest.readers.page_meta import Page, PageMeta, parse_date, read_page
+from castdigest.readers.page_structure import read_structure
 from castdigest.readers.plaintext import PlainTextReader
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader
@@ -88,13 +89,24 @@ class HtmlPageReader:
         episodes = _read_text(doc, body, ctx)
         if len(episodes) == 1:
             ep = overlay(episodes[0], page, ctx.as_of)
-            if quotes and not ep.quotes:
-                ep = ep.model_copy(update={"quotes": [Quote(text=q) for q in quotes]})
+            ep = _set_apart(ep, quotes, body)
             if ep.published is None:  # neither the data nor the text dates it
                 when, wording = _page_date(doc.text, ctx.as_of)
                 ep = ep.model_copy(update={"published": when, "published_text": wording})
             return [ep]
         return [overlay(ep, page, ctx.as_of, whole=False) for ep in episodes]
+
+
+def _set_apart(ep: Episode, blockquotes: list[str], body: str) -> Episode:
+    """The page's quotes: its block quotes, else the lines of its text set apart as quotes
+    (a pull quote above the column, a quoted line with its attribution). Quoted words the
+    text readers found inside paragraphs are reported speech, which block quotes outrank."""
+    if blockquotes:
+        return ep.model_copy(update={"quotes": [Quote(text=q) for q in blockquotes]})
+    if ep.quotes:
+        return ep
+    found = read_structure(body.splitlines()).quotes
+    return ep.model_copy(update={"quotes": found}) if found else ep
 
 
 def _visible(html: str) -> str:

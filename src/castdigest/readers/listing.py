@@ -39,6 +39,7 @@ from castdigest.readers.listing_shapes import (
     unframe,
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
+from castdigest.readers.page_structure import enrich
 from castdigest.text.dates import Age, find_absolute, find_relative
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -234,7 +235,7 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
     if raw.published_text:
         age = find_relative(raw.published_text, ctx.as_of) or _dated(raw.published_text)
         published = ctx.published(age.when, raw.published_text) if age else None
-    return Episode(
+    episode = Episode(
         title=parts.title or raw.title,
         kind=parts.kind,
         show=raw.show,
@@ -252,6 +253,7 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
         tags=list(dict.fromkeys([*raw.tags, *body.tags])),
         sources=[ctx.ref(position, line=raw.line)],
     )
+    return enrich(episode, raw.body)
 
 
 def _quote_language(text: str, episode: str | None) -> str | None:

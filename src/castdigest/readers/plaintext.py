@@ -14,6 +14,7 @@ from castdigest.models import Episode, Segment, Transcript
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, normalise
 from castdigest.readers.doubt import NO_TITLE, add_reasons, page_doubts
+from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
 from castdigest.text.durations import parse_duration
 from castdigest.text.titles import clip_title
@@ -52,6 +53,7 @@ class PlainTextReader:
             transcript=Transcript(text=text, segments=segments) if text else None,
             sources=[ctx.ref(0, line=first + 1)],
         )
+        episode = enrich(episode, body)
         return [add_reasons(episode, reasons + page_doubts(lines, [episode]))]
 
 

@@ -1,0 +1,289 @@
+"""Chapter lists of saved pages: timestamps in the forms people write them.
+
+One time per line, before or after the title: `[00:00] Intro`, `(00:00) Intro`,
+`00:00 - Intro`, `0:00:00 Intro`, `00:00 | Intro`, `02:01. Intro`, `Intro (0:00)`,
+`Intro - 12:40`; a time alone on the line before or after its title; several chapters glued
+on one line ("00:00 Intro 03:12 Pricing 10:40 ..." or "Intro (00:36) Pricing (17:30)"), also
+run into a paragraph. A title broken over two lines ("· Long title for" / "Creators (1:31)")
+is joined.
+
+Consecutive chapter lines make a run. A run is a chapter list when it is not a transcript:
+not under a transcript heading, no cue times with fractions of a second ("00:01:29.980 |"),
+not dense (many lines a few seconds apart), not repeated speaker labels ("Speaker 1 (00:07)"),
+and its times mostly go forward. A single timed line counts only under a chapters heading.
+A player line such as `00:00:00 / 01:50:32` names no chapter.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from castdigest.models import Chapter
+
+_TIME = re.compile(
+    r"(?<![\d:/.,])(?P<t>(?:\d{1,2}:)?\d{1,3}:\d{1,2})(?P<frac>[.,]\d{1,3})?(?![\d:]|[.,]\d)"
+)
+_BULLET = re.compile(r"^(?:[-*•·▪●◦‣–—►▶]+|\d{1,3}[.)])\s*")
+_SEP = " \t-–—|:>»·•.,"
+_OPEN = "[(（【"
+_CLOSE = "])）】"
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"(?:[.!?。！？…]+[\"'”’»)]*\s+|[.!?。！？]+|[^\W\d_](?=[A-Z][a-z]))")
+_MAX_TITLE = 200
+_MAX_PAIRED_TITLE = 120  # a line standing beside a lone time is its title when this short
+_DENSE_GAP = 15.0  # seconds: cues of a transcript follow each other closer than chapters
+_DENSE_COUNT = 8
+
+
+@dataclass
+class Timed:
+    start: float
+    title: str
+    cue: bool = False  # a time with fractions of a second: a transcript cue
+
+
+@dataclass
+class Item:
+    """One non-blank line: its kind ("chap", "glued", "time", "text", "head"), its timed
+    entries, and whether it carried a bullet."""
+
+    index: int
+    kind: str
+    text: str
+    entries: list[Timed] = field(default_factory=list)
+    bullet: bool = False
+    section: str | None = None
+    since_heading: int = 99  # lines since the heading of its section
+
+
+def seconds(token: str) -> float | None:
+    parts = [int(p) for p in token.split(":")]
+    if any(p >= 60 for p in parts[1:]) or (len(parts) == 3 and parts[1] >= 60):
+        return None
+    total = 0
+    for p in parts:
+        total = total * 60 + p
+    return float(total)
+
+
+def _clean(title: str) -> str:
+    t = title.strip().strip(_SEP).strip()
+    if t[:1] in _OPEN and not any(c in t for c in _CLOSE):
+        t = t[1:].strip()
+    if t[-1:] in _CLOSE and not any(c in t for c in _OPEN):
+        t = t[:-1].strip()
+    return " ".join(t.split())
+
+
+def classify(index: int, line: str, section: str | None) -> Item:
+    s = line.strip()
+    bare = _BULLET.sub("", s, count=1)
+    bullet = bare != s
+    times = [m for m in _TIME.finditer(bare) if seconds(m.group("t")) is not None]
+    item = Item(index=index, kind="text", text=bare, bullet=bullet, section=section)
+    if not times:
+        return item
+    rest = _TIME.sub(" ", bare)
+    if not _HAS_LETTER.search(rest):
+        if len(times) == 1 and not rest.strip(" []()（）【】.:-–—|"):
+            item.kind = "time"
+            item.entries = [_timed(times[0], "")]
+        return item  # a player line ("00:00:00 / 01:50:32") or a bare number row
+    if len(times) == 1:
+        return _single(item, bare, times[0])
+    item.entries = _glued(bare, times)
+    item.kind = "glued" if len(item.entries) >= 2 else "text"
+    return item
+
+
+def _timed(m: re.Match[str], title: str) -> Timed:
+    return Timed(start=seconds(m.group("t")) or 0.0, title=title, cue=bool(m.group("frac")))
+
+
+def _single(item: Item, bare: str, m: re.Match[str]) -> Item:
+    before, after = bare[: m.start()], bare[m.end() :]
+    if not before.strip(" " + _OPEN):
+        title = _clean(after.lstrip("".join(_CLOSE)))
+        item.kind, item.entries = "chap", [_timed(m, title)]
+        item.text = title
+    elif not after.strip(" " + _CLOSE + ".,;"):
+        title = _clean(before.rstrip(" " + _OPEN))
+        if title:
+            item.kind, item.entries = "chap", [_timed(m, title)]
+            item.text = title
+    return item
+
+
+def _direction(bare: str, times: list[re.Match[str]]) -> bool:
+    """True when each time comes before its title ("00:00 Intro 03:12 Pricing"), False when
+    after ("Intro (00:36) Pricing (17:30)"), by a vote of the marks around the times."""
+    before = after = 0
+    for m in times:
+        prev = bare[m.start() - 1] if m.start() else ""
+        nxt = bare[m.end()] if m.end() < len(bare) else ""
+        follow = bare[m.end() :].lstrip(" " + _CLOSE)[:1]
+        if prev == "(" or m.end() == len(bare.rstrip(" )")):
+            after += 1
+        if nxt.isalpha():
+            after += 1  # "...has now 00:54Jade talks": the next title is glued on
+        if m.start() == 0 or prev == "[" or (prev and (prev.isalpha() or prev == ".")):
+            before += 1
+        if follow and follow in "-–—|:":
+            before += 1
+    return before >= after
+
+
+def _glued(bare: str, times: list[re.Match[str]]) -> list[Timed]:
+    if len(times) == 2 and times[0].start() > 0 and times[1].end() < len(bare.rstrip(" )")):
+        return []  # two times inside prose ("from 10:00 to 12:00 ..."), not a list
+    entries: list[Timed] = []
+    if _direction(bare, times):
+        for k, m in enumerate(times):
+            end = times[k + 1].start() if k + 1 < len(times) else len(bare)
+            title = _clean(bare[m.end() : end].lstrip("".join(_CLOSE)))
+            if k + 1 == len(times):
+                title = _first_part(title)
+            if title and len(title) <= _MAX_TITLE:
+                entries.append(_timed(m, title))
+        return entries
+    for k, m in enumerate(times):
+        begin = times[k - 1].end() if k else 0
+        piece = bare[begin : m.start()].rstrip(" " + _OPEN)
+        if k == 0:
+            piece = _last_part(piece)
+        title = _clean(piece.lstrip("".join(_CLOSE)))
+        if title and len(title) <= _MAX_TITLE:
+            entries.append(_timed(m, title))
+    return entries
+
+
+def _last_part(text: str) -> str:
+    """The title run into the paragraph before a glued list: after its last sentence end."""
+    cut = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() < len(text.rstrip()):
+            cut = m.end()
+    return text[cut:]
+
+
+def _first_part(text: str) -> str:
+    """The last title of a glued list, without the paragraph run on after it."""
+    if len(text) <= _MAX_PAIRED_TITLE:
+        return text
+    m = _SENTENCE_END.search(text, 1)
+    return text[: m.start() + 1] if m else text[:_MAX_PAIRED_TITLE]
+
+
+def _short_text(item: Item | None) -> bool:
+    return (
+        item is not None
+        and item.kind == "text"
+        and len(item.text) <= _MAX_PAIRED_TITLE
+        and bool(_HAS_LETTER.search(item.text))
+    )
+
+
+def pair_lone_times(items: list[Item]) -> list[Item]:
+    """A time alone on its line takes the short line beside it as its title: the line
+    before when the first lone time follows one, else the line after."""
+    lone = [k for k, it in enumerate(items) if it.kind == "time"]
+    if not lone:
+        return items
+    first = lone[0]
+    title_before = first > 0 and _short_text(items[first - 1])
+    used: set[int] = set()
+    for k in lone:
+        j = k - 1 if title_before else k + 1
+        if 0 <= j < len(items) and j not in used and _short_text(items[j]):
+            entry = items[k].entries[0]
+            entry.title = _clean(items[j].text)
+            items[k].kind, items[k].text = "chap", entry.title
+            used.add(j)
+    return [it for j, it in enumerate(items) if j not in used]
+
+
+def join_broken(items: list[Item]) -> list[Item]:
+    """ "· A long title for" + "Creators (1:31)": a bulleted line without a time, then an
+    unbulleted timed line, is one chapter broken over two lines."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            it.kind == "chap"
+            and not it.bullet
+            and prev is not None
+            and prev.kind == "text"
+            and prev.bullet
+            and len(prev.text) + len(it.text) <= _MAX_TITLE
+        ):
+            entry = it.entries[0]
+            entry.title = _clean(f"{prev.text} {entry.title}")
+            it.bullet, it.text, it.index = True, entry.title, prev.index
+            out[-1] = it
+            continue
+        out.append(it)
+    return out
+
+
+def runs(items: list[Item]) -> list[list[Item]]:
+    """Maximal stretches of consecutive timed lines; a glued line is a run of its own, and
+    a change between cue times and plain times starts a new run."""
+    found: list[list[Item]] = []
+    current: list[Item] = []
+    for it in items:
+        if it.kind == "chap" and (not current or current[-1].entries[0].cue == it.entries[0].cue):
+            current.append(it)
+            continue
+        if current:
+            found.append(current)
+        current = [it] if it.kind == "chap" else []
+        if it.kind == "glued":
+            found.append([it])
+    if current:
+        found.append(current)
+    return found
+
+
+def _entries(run: list[Item]) -> list[Timed]:
+    return [e for it in run for e in it.entries]
+
+
+def backwards(entries: list[Timed]) -> int:
+    return sum(1 for a, b in pairwise(entries) if b.start < a.start)
+
+
+def is_chapter_list(run: list[Item], headed: bool) -> bool:
+    """Whether a run of timed lines is a chapter list (see the module's doc)."""
+    entries = _entries(run)
+    if not entries or any(it.section == "transcript" for it in run):
+        return False
+    if any(e.cue for e in entries):
+        return False
+    if len(entries) == 1:
+        return headed and run[0].since_heading <= 2
+    titles = [e.title.casefold() for e in entries]
+    if len(entries) >= 3 and len(set(titles)) < 0.7 * len(titles):
+        return False  # speaker labels ("Speaker 1 (00:07)"): turns of a transcript
+    gaps = [b.start - a.start for a, b in pairwise(entries)]
+    if len(entries) >= _DENSE_COUNT and statistics.median(gaps) <= _DENSE_GAP:
+        return False
+    return backwards(entries) * 3 <= len(gaps)
+
+
+def chapter_lists(items: list[Item]) -> list[list[Timed]]:
+    """The chapter lists among classified lines, in page order."""
+    items = join_broken(pair_lone_times(items))
+    lists: list[list[Timed]] = []
+    for run in runs(items):
+        section = run[0].section
+        headed = section in {"chapters", "highlights"}
+        if is_chapter_list(run, headed):
+            lists.append(_entries(run))
+    return lists
+
+
+def as_chapters(entries: list[Timed]) -> list[Chapter]:
+    return [Chapter(start=e.start, title=e.title) for e in entries]

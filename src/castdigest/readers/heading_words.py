@@ -1,0 +1,73 @@
+"""Section headings of saved pages, in any of the languages of `data/headings.json`.
+
+A heading is a short line standing alone: marks around it (`#`, `**`, `==`, a bullet, an
+emoji), a trailing colon and a trailing count ("Chapters11", "Quotes (3)") are taken off, and
+what is left, casefolded, is looked up in the vocabulary, which says which section it opens.
+The words are data, so a language is added by editing the file, not the code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+KINDS = (
+    "summary",
+    "takeaways",
+    "chapters",
+    "highlights",
+    "quotes",
+    "transcript",
+    "sources",
+    "shownotes",
+)
+MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
+_EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"
+_COUNT = re.compile(r"\s*[(（\[]?\d{1,4}[)）\]]?\s*$")
+_SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, str]:
+    """Casefolded heading words -> section kind."""
+    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    words: dict[str, str] = {}
+    for kind in KINDS:
+        for names in raw[kind].values():
+            for name in names:
+                words.setdefault(name.casefold(), kind)
+    return words
+
+
+def _bare(line: str) -> str:
+    s = line.strip().strip(_EDGES).strip()
+    s = _SYMBOLS.sub("", s).strip()  # emoji and other marks around the words
+    if (m := _COUNT.search(s)) and m.start() > 0:
+        s = s[: m.start()].rstrip()
+    return s.strip(_EDGES).casefold()
+
+
+def heading_kind(line: str) -> str | None:
+    """The section a heading line opens ("chapters", "takeaways"...), or None."""
+    s = line.strip()
+    if not s or len(s) > MAX_HEADING:
+        return None
+    return vocabulary().get(_bare(s))
+
+
+@lru_cache(maxsize=1)
+def inline_pattern() -> re.Pattern[str]:
+    """Headings of several words run into a paragraph ("... faster. Key takeaways Breadth
+    matters ..."): the phrase after a sentence end and before a capital or a colon."""
+    phrases = sorted(
+        (w for w, kind in vocabulary().items() if " " in w and kind != "summary"),
+        key=len,
+        reverse=True,
+    )
+    alternatives = "|".join(re.escape(p) for p in phrases)
+    return re.compile(
+        rf"(?:^|(?<=[.!?。！？”\"]\s)|(?<=[.!?。！？]))\s*(?P<h>{alternatives})\s*[:：]?\s*(?=[^\W\d_])",
+        re.IGNORECASE,
+    )

@@ -1,0 +1,347 @@
+"""What a saved page sets apart: chapters, key takeaways and quotes, found by their shape.
+
+The page's headings (`heading_words`, any language of the vocabulary) say which section a
+line belongs to; the lines' shapes say what they are:
+
+- chapters: timed lines (`chapter_lines`); under a chapters heading also a list of short
+  untimed lines, or paragraphs, each a chapter (their bullets are its key points);
+- takeaways: the bullets or numbered items under a takeaways heading (or its lines, when a
+  short list has no bullets); a takeaways heading run into a paragraph ("... Key takeaways
+  Breadth matters ...") gives the sentences after it; without a heading, a bulleted list
+  whose items are whole sentences;
+- quotes: lines wholly in quotation marks ("...", “...”, «...», 「...」), with an attribution
+  on the line or the next one ("— Name"); `> ` block quotes; the lines under a quotes
+  heading. Quoted words inside prose are reported speech, not quotes.
+
+Nothing under a transcript heading is taken for any of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from castdigest.models import Chapter, Episode, Quote
+from castdigest.readers import chapter_lines
+from castdigest.readers.chapter_lines import Item, Timed
+from castdigest.readers.heading_words import heading_kind, inline_pattern
+from castdigest.text.sentences import split_sentences
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳])\s*")
+_PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
+_WHOLE_QUOTE = re.compile(
+    r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』])"
+    r"[.,!?]?\s*(?:[-—–―~]{1,2}\s*(?P<who>[^\s].{0,79}))?$"
+)
+_ATTRIBUTION = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<who>\S.{0,79})$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
+_MAX_QUOTE = 600
+_MAX_ITEM = 400
+_MAX_LIST = 15
+_SHORT_LINE = 100
+_HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not know
+_INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
+_EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
+_BACKWARDS = "chapter times go backwards"
+
+
+@dataclass
+class Section:
+    kind: str | None
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (index, stripped line)
+
+
+@dataclass
+class PageStructure:
+    chapters: list[Chapter] = field(default_factory=list)
+    takeaways: list[str] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)  # short English reasons for review
+
+
+def enrich(ep: Episode, lines: list[str]) -> Episode:
+    """`ep` with the chapters, takeaways and quotes its page lines set apart, where its
+    reader found none, and the doubts about them among its review reasons."""
+    found = read_structure(lines)
+    upd: dict[str, object] = {}
+    if found.chapters and not ep.chapters:
+        upd["chapters"] = found.chapters
+    if found.takeaways and not ep.takeaways:
+        upd["takeaways"] = found.takeaways
+    if found.quotes and not ep.quotes:
+        upd["quotes"] = found.quotes
+    if found.doubts and not (ep.chapters or ep.takeaways):  # the doubts are about these
+        upd["review_reasons"] = list(dict.fromkeys([*ep.review_reasons, *found.doubts]))
+    return ep.model_copy(update=upd) if upd else ep
+
+
+def read_structure(lines: list[str]) -> PageStructure:
+    sections = _sections(lines)
+    found = PageStructure()
+    found.chapters, found.doubts = _timed_chapters(lines)
+    points: list[str] = []
+    if not found.chapters:
+        found.chapters, points = _untimed_chapters(sections)
+    headed, empty = _headed_takeaways(sections)
+    found.takeaways = headed or _inline_takeaways(lines) or points or _sentence_bullets(sections)
+    if empty and not found.takeaways:
+        found.doubts.append(_EMPTY_TAKEAWAYS)
+    found.quotes = _quotes(sections)
+    return found
+
+
+def _sections(lines: list[str]) -> list[Section]:
+    sections = [Section(kind=None)]
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        kind = heading_kind(s) or ("other" if _heading_shaped(s) else None)
+        if kind:
+            sections.append(Section(kind=kind))
+        else:
+            sections[-1].lines.append((i, s))
+    return sections
+
+
+def _items(lines: list[str]) -> list[Item]:
+    items: list[Item] = []
+    section: str | None = None
+    since = 99
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        kind = heading_kind(line)
+        if kind:
+            section, since = kind, 0
+            items.append(Item(index=i, kind="head", text=line.strip(), section=kind))
+            continue
+        since += 1
+        item = chapter_lines.classify(i, line, section)
+        item.since_heading = since
+        items.append(item)
+    return items
+
+
+def _timed_chapters(lines: list[str]) -> tuple[list[Chapter], list[str]]:
+    """The page's first chapter list, continued by later ones whose times go on from it
+    (a list restarting at zero belongs to something else: another episode, a repeat)."""
+    lists = chapter_lines.chapter_lists(_items(lines))
+    if not lists:
+        return [], []
+    chosen: list[Timed] = list(lists[0])
+    for more in lists[1:]:
+        if more[0].start > chosen[-1].start:
+            chosen += more
+    doubts = [_BACKWARDS] if chapter_lines.backwards(chosen) else []
+    return chapter_lines.as_chapters(chosen), doubts
+
+
+def _width(text: str) -> int:
+    """Length with a Chinese, Japanese or Korean character counted as two (as it shows)."""
+    return len(text) + len(_CJK.findall(text))
+
+
+def _heading_shaped(line: str) -> bool:
+    """A short line alone that names what follows: ending with a colon, or in capitals."""
+    s = line.strip()
+    if not 2 <= len(s) <= _HEADING_SHAPE or _bullet(s) is not None:
+        return False
+    letters = [c for c in s if c.isalpha()]
+    return s.endswith((":", "：")) or (len(letters) >= 3 and s.upper() == s != s.lower())
+
+
+def _bullet(line: str) -> str | None:
+    m = _BULLET.match(line)
+    return line[m.end() :].strip() if m and line[m.end() :].strip() else None
+
+
+def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]]:
+    """Chapters under a chapters heading without times: short lines, each a title; or
+    paragraphs, each a chapter summary, with the bullets after one as key points."""
+    for sec in sections:
+        if sec.kind != "chapters" or not sec.lines:
+            continue
+        first = sec.lines[0][1]
+        if _width(first) > _SHORT_LINE and _bullet(first) is None:
+            return _paragraph_chapters(sec)
+        titles: list[str] = []
+        for _, s in sec.lines:
+            text = _bullet(s) or s
+            if _width(text) > _SHORT_LINE or _TERMINAL.search(text):
+                break
+            titles.append(text)
+        if len(titles) >= 2:
+            return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []
+    return [], []
+
+
+def _paragraph_chapters(sec: Section) -> tuple[list[Chapter], list[str]]:
+    chapters: list[Chapter] = []
+    points: list[str] = []
+    for _, s in sec.lines:
+        if (item := _bullet(s)) is not None:
+            if not chapters:
+                break
+            points.append(item)
+        elif _width(s) > _SHORT_LINE and not points:
+            first = split_sentences(s)[0] if split_sentences(s) else s
+            title = re.split(r"[,，、;；:：]", first, maxsplit=1)[0].strip()
+            chapters.append(Chapter(title=title[:80].rstrip(), summary=s))
+        else:
+            break
+    return chapters, points
+
+
+def _list_under(sec: Section) -> list[str]:
+    """The list a heading opens: its bullets (an intro line before them allowed), else its
+    lines when they are few and short."""
+    out: list[str] = []
+    for _, s in sec.lines:
+        item = _bullet(s)
+        if item is not None:
+            out.append(item)
+        elif out:
+            break
+    if out:
+        return out[: _MAX_LIST * 2]
+    texts = [s for _, s in sec.lines]
+    if 0 < len(texts) <= _MAX_LIST and all(len(t) <= _MAX_ITEM for t in texts):
+        return texts
+    return []
+
+
+def _headed_takeaways(sections: list[Section]) -> tuple[list[str], bool]:
+    """(takeaways under their headings, whether a takeaways heading had nothing under it)."""
+    out: list[str] = []
+    empty = False
+    for sec in sections:
+        if sec.kind == "takeaways":
+            items = _list_under(sec)
+            out += items
+            empty = empty or not sec.lines
+        elif sec.kind == "highlights" and not _quote_lines(sec) and _bulleted(sec):
+            out += _list_under(sec)
+    return out, empty
+
+
+def _bulleted(sec: Section) -> bool:
+    return any(_bullet(s) is not None for _, s in sec.lines[:3])
+
+
+def _inline_takeaways(lines: list[str]) -> list[str]:
+    """Sentences after a takeaways heading run into a long line, up to the next heading."""
+    pattern = inline_pattern()
+    for line in lines:
+        if len(line) < _INLINE_MIN:
+            continue
+        found = [m for m in pattern.finditer(line) if _opens(line, m.end())]
+        for k, m in enumerate(found):
+            if heading_kind(m.group("h")) != "takeaways":
+                continue
+            end = found[k + 1].start() if k + 1 < len(found) else len(line)
+            items = [s.strip() for s in split_sentences(line[m.end() : end]) if s.strip()]
+            if 2 <= len(items) <= _MAX_LIST:
+                return items
+    return []
+
+
+def _opens(line: str, at: int) -> bool:
+    ch = line[at : at + 1]
+    return bool(ch) and (ch.isupper() or not ch.islower())
+
+
+def _is_sentence(text: str) -> bool:
+    if _CJK.search(text):
+        return len(text) >= 15 and bool(_TERMINAL.search(text))
+    return len(text.split()) >= 8 and bool(_TERMINAL.search(text))
+
+
+def _sentence_bullets(sections: list[Section]) -> list[str]:
+    """Bulleted lists of whole sentences outside any named section: the page's key points."""
+    out: list[str] = []
+    for sec in sections:
+        if sec.kind not in {None, "summary", "shownotes"}:
+            continue
+        run: list[str] = []
+        for _, s in [*sec.lines, (-1, "")]:
+            item = _bullet(s) if s and _quote_of(s) is None else None
+            if item is not None and not chapter_lines.classify(0, item, None).entries:
+                run.append(item)
+                continue
+            if len(run) >= 2 and sum(map(_is_sentence, run)) * 3 >= len(run) * 2:
+                out += run
+            run = []
+    return out[: _MAX_LIST * 3]
+
+
+def _quote_of(line: str) -> Quote | None:
+    m = _WHOLE_QUOTE.match(line)
+    if not m or m.group("close") not in _PAIRS[m.group("open")]:
+        return None
+    text = m.group("text").strip()
+    if m.group("close") in text or len(text) > _MAX_QUOTE:
+        return None  # two quotations on one line, or a passage
+    if len(text.split()) < 4 and len(_CJK.findall(text)) < 8:
+        return None
+    quote = Quote(text=text)
+    if m.group("who"):
+        _attribute(quote, m.group("who"))
+    return quote
+
+
+def _attribute(quote: Quote, who: str) -> None:
+    who = who.strip()
+    quote.context = who
+    if len(who) <= 40 and len(who.split()) <= 4 and not any(c in who for c in "《(,"):
+        quote.speaker = who
+
+
+def _quote_lines(sec: Section) -> list[Quote]:
+    quotes: list[Quote] = []
+    block: list[str] = []
+    for _, s in [*sec.lines, (-1, "")]:
+        if s.startswith(">"):
+            block.append(s.lstrip("> ").strip())
+            continue
+        if block:
+            text = " ".join(b for b in block if b).strip('"“”«» ')
+            if text and len(text) <= _MAX_QUOTE:
+                quotes.append(Quote(text=text))
+            block = []
+        if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
+            _attribute(quotes[-1], m.group("who"))
+        elif s and (quote := _quote_of(s)):
+            quotes.append(quote)
+    return quotes
+
+
+def _headed_quotes(sec: Section) -> list[Quote]:
+    quotes: list[Quote] = []
+    for _, s in sec.lines:
+        if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
+            _attribute(quotes[-1], m.group("who"))
+            continue
+        if len(s) > _MAX_QUOTE or len(quotes) >= _MAX_LIST * 2:
+            break
+        quote = _quote_of(s) or Quote(text=s.lstrip("> ").strip('"“”«»„「」『』 '))
+        if quote.text:
+            quotes.append(quote)
+    return quotes
+
+
+def _quotes(sections: list[Section]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for sec in sections:
+        if sec.kind == "transcript":
+            continue
+        quotes += _headed_quotes(sec) if sec.kind == "quotes" else _quote_lines(sec)
+    seen: set[str] = set()
+    unique = []
+    for q in quotes:
+        key = q.text.casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(q)
+    return unique
