@@ -4,7 +4,8 @@ Readers call these after reading and put the reasons in `Episode.review_reasons`
 compares what was read with what the page shows, in any language:
 
 - episodes: entries marked by a line with both a date and a duration ("Oct 7, 2025 • 38min"),
-  or a title shown twice in a row (the heading and the link), are counted; fewer episodes
+  a title shown twice in a row (the heading and the link), or lines that start with one label
+  and end with a time ("Listen: Show: Title (6:07)") are counted; fewer episodes
   read than entries shown is doubtful;
 - chapters: a run of lines that each start or end with a time ("02:01. Intro", "Intro (1:31)")
   or a title with its time alone on the next line, when fewer chapters were read;
@@ -28,6 +29,8 @@ _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
 _LEADING = re.compile(rf"^[\s\-–—•·*\[(]*({_TIME})(?:[.,]\d+)?[\])]?[.:\-–—|\s]\s*(\S.{{1,150}})$")
 _TRAILING = re.compile(rf"^(.{{3,150}}?)\s*[\[(]({_TIME})[\])]\s*$")
 _ANY_TIME = re.compile(rf"(?<![\d:])({_TIME})(?![\d:])")
+# "Listen: Show: Title (6:07)": one such line per episode a newsletter talks about
+_LABELLED = re.compile(rf"^([^\W\d_]{{2,20}})\s?:\s+\S.{{3,200}}[\[(]{_TIME}[\])]$")
 _LONE = re.compile(rf"^[\[(]?({_TIME})[\])]?$")
 _RUN_GAP = 3  # lines between two timed lines of one list
 _CUE_GAP = 20.0  # cue times a few seconds apart are a transcript's, chapters are further apart
@@ -91,7 +94,11 @@ def episode_marks(lines: list[str]) -> int:
             if len(a) >= _MIN_TWICE and normalise(a) == normalise(b) and not is_chrome(a)
         }
     )
-    best = max(meta, twice)
+    labels: dict[str, int] = {}
+    for s in items:
+        if m := _LABELLED.match(s):
+            labels[m.group(1).casefold()] = labels.get(m.group(1).casefold(), 0) + 1
+    best = max(meta, twice, *labels.values(), 0)
     return best if best >= 2 else 0
 
 
@@ -102,28 +109,31 @@ def navigation_share(lines: list[str]) -> float:
 
 def page_doubts(lines: list[str], episodes: list[Episode]) -> list[str]:
     """Reasons the page's shape gives to doubt `episodes` read from it (empty: none)."""
-    reasons: list[str] = []
-    shown = episode_marks(lines)
-    if shown > len(episodes):
-        reasons.append(
-            f"the page's structure suggests {shown} episodes but {len(episodes)} "
-            f"{'was' if len(episodes) == 1 else 'were'} read"
-        )
-    marks = chapter_marks(lines)
-    read = sum(len(ep.chapters) for ep in episodes)
-    if marks >= _MIN_CHAPTERS and read < marks:
-        reasons.append(f"the page shows {marks} timed lines but {read} chapters were read")
+    reasons = count_doubts(lines, len(episodes))
+    reasons += chapter_doubts(lines, sum(len(ep.chapters) for ep in episodes))
     if len(lines) >= 5 and navigation_share(lines) > _NAV_SHARE:
         reasons.append("body is mostly navigation")
     return reasons
 
 
-NO_TITLE = "no title shown on the page: the file name stands in"
+def count_doubts(lines: list[str], read: int) -> list[str]:
+    shown = episode_marks(lines)
+    if shown <= read:
+        return []
+    verb = "was" if read == 1 else "were"
+    return [f"the page's structure suggests {shown} episodes but {read} {verb} read"]
+
+
+def chapter_doubts(lines: list[str], read: int) -> list[str]:
+    marks = chapter_marks(lines)
+    if marks >= _MIN_CHAPTERS and read < marks:
+        return [f"the page shows {marks} timed lines but {read} chapters were read"]
+    return []
 
 
 def title_doubt(reason: str) -> bool:
     """A doubt about the title alone, settled when the page's metadata names the title."""
-    return reason == NO_TITLE or reason.startswith(TITLE_UNCERTAIN)
+    return reason.startswith(TITLE_UNCERTAIN)
 
 
 def add_reasons(episode: Episode, reasons: list[str]) -> Episode:

@@ -29,7 +29,7 @@ from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome
-from castdigest.readers.doubt import add_reasons, page_doubts
+from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts
 from castdigest.readers.listing_shapes import (
     Entry,
     is_dated,
@@ -217,6 +217,11 @@ def _shaped(lines: list[str], entries: list[Entry]) -> list[_Raw]:
     return raws
 
 
+def _checked(episode: Episode, raw: _Raw) -> Episode:
+    """The episode with the doubts its own lines give (more times shown than chapters read)."""
+    return add_reasons(episode, chapter_doubts(raw.body, len(episode.chapters)))
+
+
 def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
     """Interpret one raw episode: title parts, body markup, people, dates, languages."""
     parts = split_title(raw.title)
@@ -318,8 +323,9 @@ class ListingReader:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
             )
-        episodes = merge_repeats([build_episode(raw, ctx, pos) for pos, raw in enumerate(raws)])
-        reasons = page_doubts(lines, episodes)
+        episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
+        episodes = merge_repeats(episodes)
+        reasons = count_doubts(lines, len(episodes))
         return [add_reasons(ep, reasons) for ep in episodes]
 
 

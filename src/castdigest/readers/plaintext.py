@@ -1,7 +1,7 @@
 """Plain text with no recognised structure: a transcript-only episode.
 
 The episode's title is the line that scores best as one (see `page_title.py`), else the file
-name, said as a doubt. Page chrome (see `chrome.py`) is left out of the text. Lines that start
+name. Page chrome (see `chrome.py`) is left out of the text. Lines that start
 with a speaker label (`Name: text`, `[00:12:03] Name: text`, `00:12:03 Name: text`) become speaker
 turns; consecutive lines of one speaker merge. Any readable text is accepted.
 """
@@ -13,7 +13,7 @@ import re
 from castdigest.models import Episode, Segment, Transcript
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, normalise
-from castdigest.readers.doubt import NO_TITLE, add_reasons, page_doubts
+from castdigest.readers.doubt import add_reasons, page_doubts
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
 from castdigest.text.durations import parse_duration
@@ -36,9 +36,7 @@ class PlainTextReader:
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.page_lines()
         pick = pick_title(lines, [doc.stem_title])
-        reasons = list(pick.doubts)
-        if pick.title is None:
-            reasons.append(NO_TITLE)
+        reasons = list(pick.doubts)  # no title at all is the registry's to say (file name)
         title = clip_title(pick.title) if pick.title else doc.stem_title
         first = pick.index if pick.index is not None else _first(lines)
         body = _body(lines, pick.title)
