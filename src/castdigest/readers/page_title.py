@@ -23,6 +23,7 @@ _HEAD_LINES = 40  # non-blank lines looked at
 _MAX = 320
 _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
+_INSIDE_MIN = 15
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _DATE = re.compile(
     r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
@@ -145,6 +146,13 @@ def _repeats(keys: list[str]) -> dict[str, int]:
     return counts
 
 
+def _inside(key: str, lines: list[str]) -> int:
+    """How many other lines hold this one (an image's text, a share box: "Cover of <title>")."""
+    if len(key) < _INSIDE_MIN:
+        return 0
+    return min(1, sum(1 for line in lines if key in line and line != key))
+
+
 def _same_as(key: str, found: dict[str, _Candidate]) -> str | None:
     if key in found:
         return key
@@ -160,7 +168,8 @@ def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
     hints = [h for h in hints or [] if h]
     items = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
     head = items[:_HEAD_LINES]
-    counts = _repeats([normalise(s) for _, s in items[: _HEAD_LINES * 5]])
+    normalised = [normalise(s) for _, s in items[: _HEAD_LINES * 5]]
+    counts = _repeats(normalised)
     found: dict[str, _Candidate] = {}
     for rank, (i, s) in enumerate(head):
         nxt = head[rank + 1][1] if rank + 1 < len(head) else ""
@@ -172,7 +181,8 @@ def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
             if len(s) > len(found[same].text):  # a cut copy and the whole title
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
-        score = _score(s, rank, counts.get(key, 1), nxt, prev, hints)
+        shown = counts.get(key, 1) + _inside(key, normalised)
+        score = _score(s, rank, shown, nxt, prev, hints)
         found[key] = _Candidate(s, i, score)
     ranked = sorted(found.values(), key=lambda c: -c.score)
     if not ranked or ranked[0].score < _MIN_SCORE:
