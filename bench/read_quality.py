@@ -38,7 +38,9 @@ What counts as right:
 - A file is *flagged* when ingest exited non-zero, reported a warning or an error for it, or
   stored an episode with `needs_review` true or non-empty `review_reasons` (fields read when
   present in the JSON). *Silent garbage*: a file not read wholly right that was not flagged.
-  *False alarm*: a file read wholly right that was flagged anyway.
+  *False alarm*: a file read wholly right that was flagged anyway. A truth entry with
+  `"flagged": true` (a page with no title, or too ambiguous to read with confidence) expects a
+  flag: read without one it is silent garbage however it was read, and flagged it is no alarm.
 - Also shown, not part of "wholly right": published dates (the truth's ISO date, `--MM-DD`
   for month and day only, or a year alone) and durations (within 60 s of `duration_s` or
   `duration_s_data`) of paired episodes, out of those the truth gives.
@@ -205,6 +207,7 @@ class FileScore:
     dates: tuple[int, int] = (0, 0)
     durations: tuple[int, int] = (0, 0)
     wrong_titles: list[tuple[str | None, str | None]] = field(default_factory=list)
+    flag_expected: bool = False  # the truth says the right outcome is a flag
 
     @property
     def count_right(self) -> bool:
@@ -226,11 +229,11 @@ class FileScore:
 
     @property
     def silent_garbage(self) -> bool:
-        return not self.wholly_right and not self.flagged
+        return not self.flagged and (not self.wholly_right or self.flag_expected)
 
     @property
     def false_alarm(self) -> bool:
-        return self.wholly_right and self.flagged
+        return self.wholly_right and self.flagged and not self.flag_expected
 
 
 def _add(a: tuple[int, int], got: int, want: int) -> tuple[int, int]:
@@ -260,6 +263,7 @@ def score_file(
         episodes_expected=len(expected),
         episodes_read=len(read),
         titles_expected=len(expected),
+        flag_expected=truth.get("flagged") is True,
     )
     for want, got in zip(expected, pair_episodes(read, expected, file_name), strict=True):
         if got is not None and title_right(got.get("title"), want, file_name):
@@ -414,7 +418,11 @@ def main() -> None:
     figures = summary(scores)
     if args.json:
         files = [
-            {**asdict(s), "wholly_right": s.wholly_right, "silent_garbage": s.silent_garbage}
+            {
+                **{k: v for k, v in asdict(s).items() if k != "flag_expected"},
+                "wholly_right": s.wholly_right,
+                "silent_garbage": s.silent_garbage,
+            }
             for s in scores
         ]
         json.dump({"summary": figures, "files": files}, sys.stdout, ensure_ascii=False, indent=2)
