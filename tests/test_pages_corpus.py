@@ -7,10 +7,12 @@ case), and what was stored is compared with its `expected.json`:
 - `"flagged": true`: the right outcome is a flag (exit 1, a warning, or an episode marked
   `needs_review`), whatever was read;
 - `"flagged": false`: the read is not flagged and is wholly right as the bench counts it (episode
-  count, titles, every chapter, takeaway and quote and none extra), and each episode's show,
-  published date and language are the expected ones where given, with a transcript where the
-  page has one. (A page without a transcript may still keep its text as one: the plain-text
-  reader does. Guests, hosts, durations and numbers are recorded for the bench, not asserted.)
+  count, titles, every chapter, takeaway and quote and none extra), and each episode's
+  published date and language are the expected ones where given, its show is not another name
+  (a site's or an app's name for the show's; a show not read at all is tolerated), and it has a
+  transcript where the page has one. (A page without a transcript may still keep its text as
+  one: the plain-text reader does. Guests, hosts, durations and numbers are recorded for the
+  bench, not asserted.)
 
 A new case is a new folder: no code.
 """
@@ -68,13 +70,14 @@ def well_formed(truth: dict[str, Any]) -> list[str]:
 
 
 def details_wrong(rq: ModuleType, want: dict[str, Any], got: dict[str, Any] | None) -> list[str]:
-    """Show, date, language and transcript of one episode, where the truth gives them."""
+    """Date, language, show and transcript of one episode, where the truth gives them."""
     got = got or {}
     label = repr(want.get("title"))
     wrong = []
     shows = [want.get("show"), *(want.get("alt_shows") or [])]
-    if want.get("show") and not any(rq.similar(got.get("show"), show) for show in shows if show):
-        wrong.append(f"{label}: show {got.get('show')!r}, expected {want['show']!r}")
+    read_show = got.get("show")
+    if want.get("show") and read_show and not any(rq.similar(read_show, s) for s in shows if s):
+        wrong.append(f"{label}: show {read_show!r}, expected {want['show']!r}")
     if want.get("published") and not rq.date_right(got, str(want["published"])):
         wrong.append(f"{label}: published {got.get('published')!r}, expected {want['published']}")
     if want.get("language") and got.get("language") != want["language"]:
