@@ -3,11 +3,15 @@
     .venv/bin/python bench/read_quality.py ../shared/pages-dev            # summary
     .venv/bin/python bench/read_quality.py ../shared/pages-dev --verbose  # and per file
     .venv/bin/python bench/read_quality.py DIR --json                     # figures as JSON
+    .venv/bin/python bench/read_quality.py tests/data/pages               # the reader corpus
 
-DIR holds pages and a `truth.json` keyed by file name (the layout of ../shared/pages-dev; see
-its README). Each file is ingested alone into a fresh temporary archive with the real CLI
-(`castdigest ingest FILE --db TMP --json`, then `castdigest episodes --db TMP --json`, through
-click's CliRunner), and what was stored is compared with the truth.
+DIR holds either pages and a `truth.json` keyed by file name (the layout of ../shared/pages-dev;
+see its README), or one folder per case, each with one `input.*` file and its `expected.json`
+(an entry of the same schema; the layout of tests/data/pages, see its README). Each file is
+ingested alone into a fresh temporary archive with the real CLI (`castdigest ingest FILE --db
+TMP --json`, then `castdigest episodes --db TMP --json`, through click's CliRunner), and what
+was stored is compared with the truth. An entry's `as_of` (ISO time), when given, is passed as
+`--as-of`, so that relative dates ("3 days ago") read the same on every run.
 
 What counts as right:
 
@@ -34,7 +38,9 @@ What counts as right:
 - A file is *flagged* when ingest exited non-zero, reported a warning or an error for it, or
   stored an episode with `needs_review` true or non-empty `review_reasons` (fields read when
   present in the JSON). *Silent garbage*: a file not read wholly right that was not flagged.
-  *False alarm*: a file read wholly right that was flagged anyway.
+  *False alarm*: a file read wholly right that was flagged anyway. A truth entry with
+  `"flagged": true` (a page with no title, or too ambiguous to read with confidence) expects a
+  flag: read without one it is silent garbage however it was read, and flagged it is no alarm.
 - Also shown, not part of "wholly right": published dates (the truth's ISO date, `--MM-DD`
   for month and day only, or a year alone) and durations (within 60 s of `duration_s` or
   `duration_s_data`) of paired episodes, out of those the truth gives.
@@ -201,6 +207,7 @@ class FileScore:
     dates: tuple[int, int] = (0, 0)
     durations: tuple[int, int] = (0, 0)
     wrong_titles: list[tuple[str | None, str | None]] = field(default_factory=list)
+    flag_expected: bool = False  # the truth says the right outcome is a flag
 
     @property
     def count_right(self) -> bool:
@@ -222,11 +229,11 @@ class FileScore:
 
     @property
     def silent_garbage(self) -> bool:
-        return not self.wholly_right and not self.flagged
+        return not self.flagged and (not self.wholly_right or self.flag_expected)
 
     @property
     def false_alarm(self) -> bool:
-        return self.wholly_right and self.flagged
+        return self.wholly_right and self.flagged and not self.flag_expected
 
 
 def _add(a: tuple[int, int], got: int, want: int) -> tuple[int, int]:
@@ -239,9 +246,12 @@ def score_file(
     read: list[dict[str, Any]],
     report: dict[str, Any] | None = None,
     exit_code: int = 0,
+    file_name: str | None = None,
 ) -> FileScore:
-    """Compare the episodes read from one file (in page order) with its truth entry."""
+    """Compare the episodes read from one file (in page order) with its truth entry. `name`
+    is what the file is shown as; `file_name` (default: `name`) the name the reader saw."""
     report = report or {}
+    file_name = file_name or name
     expected = truth.get("episodes") or []
     score = FileScore(
         name=name,
@@ -253,9 +263,10 @@ def score_file(
         episodes_expected=len(expected),
         episodes_read=len(read),
         titles_expected=len(expected),
+        flag_expected=truth.get("flagged") is True,
     )
-    for want, got in zip(expected, pair_episodes(read, expected, name), strict=True):
-        if got is not None and title_right(got.get("title"), want, name):
+    for want, got in zip(expected, pair_episodes(read, expected, file_name), strict=True):
+        if got is not None and title_right(got.get("title"), want, file_name):
             score.titles_right += 1
         else:
             score.wrong_titles.append(((got or {}).get("title"), want.get("title")))
@@ -275,12 +286,15 @@ def score_file(
     return score
 
 
-def ingest_one(path: Path) -> tuple[int, dict[str, Any], list[dict[str, Any]]]:
+def ingest_one(
+    path: Path, as_of: str | None = None
+) -> tuple[int, dict[str, Any], list[dict[str, Any]]]:
     """(exit code, the file's ingest report, its episodes in page order), via the CLI."""
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "read-quality.db")
-        done = runner.invoke(cli, ["ingest", str(path), "--db", db, "--json"])
+        pinned = ["--as-of", as_of] if as_of else []
+        done = runner.invoke(cli, ["ingest", str(path), "--db", db, "--json", *pinned])
         reports = _json_list(done.stdout)
         report = reports[0] if reports else {"error": (done.output or "").strip() or "no output"}
         listed = runner.invoke(cli, ["episodes", "--db", db, "--json"])
@@ -303,13 +317,39 @@ def _position(ep: dict[str, Any]) -> int:
     return int(sources[0].get("position") or 0)
 
 
+@dataclass
+class Case:
+    name: str  # the file name (truth.json layout) or the case folder's name
+    path: Path  # the page to ingest
+    truth: dict[str, Any]
+
+
+def load_cases(folder: Path) -> list[Case]:
+    """The pages of `folder` with their truth: a flat folder with a truth.json, or a folder of
+    case folders (an `input.*` file and `expected.json` each). Case folders that lack either,
+    or hold several inputs, are skipped."""
+    truth_file = folder / "truth.json"
+    if truth_file.is_file():
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        return [Case(name, folder / name, truth[name]) for name in sorted(truth)]
+    cases = []
+    for case in sorted(p for p in folder.iterdir() if p.is_dir()):
+        expected = case / "expected.json"
+        inputs = sorted(case.glob("input.*"))
+        if expected.is_file() and len(inputs) == 1:
+            truth = json.loads(expected.read_text(encoding="utf-8"))
+            cases.append(Case(case.name, inputs[0], truth))
+    return cases
+
+
+def score_case(case: Case) -> FileScore:
+    as_of = case.truth.get("as_of")
+    exit_code, report, episodes = ingest_one(case.path, str(as_of) if as_of else None)
+    return score_file(case.name, case.truth, episodes, report, exit_code, case.path.name)
+
+
 def score_folder(folder: Path) -> list[FileScore]:
-    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-    scores = []
-    for name in sorted(truth):
-        exit_code, report, episodes = ingest_one(folder / name)
-        scores.append(score_file(name, truth[name], episodes, report, exit_code))
-    return scores
+    return [score_case(case) for case in load_cases(folder)]
 
 
 def summary(scores: list[FileScore]) -> dict[str, Any]:
@@ -359,17 +399,30 @@ def _line(score: FileScore) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path, help="pages and their truth.json")
+    parser.add_argument(
+        "folder",
+        type=Path,
+        help="pages and their truth.json, or case folders (input.*, expected.json)",
+    )
     parser.add_argument("--json", action="store_true", help="print figures (and files) as JSON")
     parser.add_argument("--verbose", action="store_true", help="one line per file")
     args = parser.parse_args()
-    if not (args.folder / "truth.json").is_file():
-        parser.exit(2, f"{args.folder}: no truth.json in this folder\n")
-    scores = score_folder(args.folder)
+    if not args.folder.is_dir():
+        parser.exit(2, f"{args.folder}: not a folder\n")
+    cases = load_cases(args.folder)
+    if not cases:
+        parser.exit(
+            2, f"{args.folder}: no truth.json and no case folders (input.*, expected.json)\n"
+        )
+    scores = [score_case(case) for case in cases]
     figures = summary(scores)
     if args.json:
         files = [
-            {**asdict(s), "wholly_right": s.wholly_right, "silent_garbage": s.silent_garbage}
+            {
+                **{k: v for k, v in asdict(s).items() if k != "flag_expected"},
+                "wholly_right": s.wholly_right,
+                "silent_garbage": s.silent_garbage,
+            }
             for s in scores
         ]
         json.dump({"summary": figures, "files": files}, sys.stdout, ensure_ascii=False, indent=2)

@@ -177,3 +177,37 @@ def test_scores_of_a_tiny_folder(rq: ModuleType, tmp_path: Path) -> None:
         "silent_garbage": 2,
         "false_alarms": 0,
     }
+
+
+def test_case_folders_and_expected_flags(rq: ModuleType, tmp_path: Path) -> None:
+    """A folder of case folders (input.* + expected.json) is scored like a truth.json folder;
+    a case whose truth expects a flag is never a false alarm, and unflagged it is garbage."""
+    none = {"n_chapters": 0, "n_takeaways": 0, "n_quotes": 0}
+    for name, truth in {
+        "a_titled": {"episodes": [{"title": "Tides and ledgers", **none}], "flagged": False},
+        "b_untitled": {"episodes": [{"title": None, **none}], "flagged": True},
+    }.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "expected.json").write_text(json.dumps(truth), encoding="utf-8")
+        md = "---\ntitle: Tides and ledgers\nshow: Harbor Notes\n---\n\nWe count the boats.\n"
+        (tmp_path / name / "input.md").write_text(md, encoding="utf-8")
+    (tmp_path / "c_no_truth").mkdir()  # skipped: no expected.json
+    (tmp_path / "c_no_truth" / "input.txt").write_text("Anything\n", encoding="utf-8")
+    cases = rq.load_cases(tmp_path)
+    assert [(c.name, c.path.name) for c in cases] == [
+        ("a_titled", "input.md"),
+        ("b_untitled", "input.md"),
+    ]
+    titled, untitled = rq.score_folder(tmp_path)
+    assert (titled.wholly_right, titled.silent_garbage) == (True, False)
+    assert (untitled.titles_right, untitled.silent_garbage) == (0, True)
+    flagged = rq.score_file(
+        "b",
+        {"episodes": [{"title": None, **none}], "flagged": True},
+        [{"title": None, "needs_review": True}],
+    )
+    assert (flagged.wholly_right, flagged.flagged, flagged.false_alarm) == (True, True, False)
+    unflagged = rq.score_file(
+        "b", {"episodes": [{"title": None, **none}], "flagged": True}, [{"title": None}]
+    )
+    assert (unflagged.wholly_right, unflagged.silent_garbage) == (True, True)

@@ -1,11 +1,11 @@
 """Articles saved from news sites: a title and a body, with the site's boilerplate removed.
 
 Removed: counters ("0", "9K"), the reaction bar ("Like / Love / Haha") and everything after it,
-category and navigation links ("Categorie", "Read more"), bylines with timestamps, and teaser
-posts in another language than the article. Short lines without a closing full stop between
-paragraphs are subheadings: they become chapters (untimed) holding the paragraphs under them.
-Curly-quoted sentences of some length become quotes, attributed when a name follows them
-("..., French-Owen wrote").
+page chrome (menus, category and navigation links, in any language: see `chrome.py`), bylines
+with timestamps, and teaser posts in another language than the article. Short lines without a
+closing full stop between paragraphs are subheadings: they become chapters (untimed) holding
+the paragraphs under them. Curly-quoted sentences of some length become quotes, attributed when
+a name follows them ("..., French-Owen wrote").
 """
 
 from __future__ import annotations
@@ -15,36 +15,11 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
 
 _COUNTER = re.compile(r"^\d{1,7}(?:[.,]\d{1,3})?\s*[KkMm]?$")
-_REACTIONS = frozenset(
-    "like love haha wow sad angry care j'aime j’aime adore solidaire grrr 좋아요 最爱 赞".split()
-)
-_NAV_LINES = {
-    "cerca",
-    "categorie",
-    "categories",
-    "catégories",
-    "category",
-    "leggi tutto",
-    "read more",
-    "lire la suite",
-    "share",
-    "partager",
-    "search",
-    "rechercher",
-    "comments",
-    "commentaires",
-    "related",
-    "related posts",
-    "articles connexes",
-    "uncategorized",
-    "non classé",
-    "advertisement",
-    "publicité",
-}
 _BYLINE = re.compile(r"^By\s.{1,80}\s\d{4}-\d{2}-\d{2}(?:\s\d{2}:\d{2}(?::\d{2})?)?\b", re.I)
 _SPEAKER_LINES = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}:\s")
 _QUOTE = re.compile(r"“([^”\n]{30,600})”")
@@ -59,10 +34,8 @@ _HEADING_MAX = 90
 def _reaction_bar(lines: list[str]) -> int:
     """Index where the reaction bar starts (two reaction words within three lines)."""
     for i, line in enumerate(lines):
-        if line.strip().casefold() in _REACTIONS:
-            window = [ln.strip().casefold() for ln in lines[i + 1 : i + 4]]
-            if any(w in _REACTIONS for w in window):
-                return i
+        if is_reaction(line) and any(is_reaction(w) for w in lines[i + 1 : i + 4]):
+            return i
     return len(lines)
 
 
@@ -71,8 +44,8 @@ def _keep(line: str) -> bool:
     return bool(
         s
         and not _COUNTER.match(s)
-        and s.casefold() not in _NAV_LINES
-        and s.casefold() not in _REACTIONS
+        and not is_chrome(s)
+        and not is_reaction(s)
         and not _BYLINE.match(s)
     )
 
@@ -121,7 +94,7 @@ class ArticleReader:
         signals = (
             (_reaction_bar(lines) < len(lines))
             + any(_COUNTER.match(ln) for ln in lines[1:5])
-            + any(ln.casefold() in _NAV_LINES or _BYLINE.match(ln) for ln in lines)
+            + any(is_interface(ln) or _BYLINE.match(ln) for ln in lines)
             + min(_subheadings(lines), 2)  # two subheadings between paragraphs are enough
         )
         return 0.4 if len(prose) >= 3 and signals >= 2 else 0.0

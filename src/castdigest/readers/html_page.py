@@ -21,6 +21,7 @@ from castdigest.errors import ReadError
 from castdigest.models import Episode, Quote
 from castdigest.readers.article import ArticleReader
 from castdigest.readers.base import Document, ReadContext, Reader
+from castdigest.readers.doubt import title_doubt
 from castdigest.readers.feed import FeedReader
 from castdigest.readers.listing import ListingReader, PairsReader
 from castdigest.readers.page_meta import Page, PageMeta, parse_date, read_page
@@ -194,6 +195,7 @@ def overlay(ep: Episode, page: Page, as_of: datetime, whole: bool = True) -> Epi
     if whole:
         if meta.title:
             upd["title"] = meta.title
+            upd["review_reasons"] = [r for r in ep.review_reasons if not title_doubt(r)]
         if plausible(meta.published, as_of):
             upd["published"] = meta.published
             upd["published_text"] = meta.published_text

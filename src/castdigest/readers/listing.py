@@ -21,11 +21,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import pairwise
+from statistics import median
 
 from castdigest import dedupe
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.chrome import is_chrome
+from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts
+from castdigest.readers.listing_shapes import (
+    Entry,
+    is_dated,
+    meta_first,
+    minutes,
+    shown_twice,
+    unframe,
+)
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_structure import enrich
 from castdigest.text.dates import Age, find_absolute, find_relative
@@ -44,6 +56,9 @@ _WATCH = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE = 300
+_TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_MIN_CUES = 5
+_CUE_STEP = 60.0  # seconds: a transcript's cue times rise by less
 _SNIFF_CHARS = 200_000
 _TITLE_CASE_LANGS = {"en"}
 _WORDS = re.compile(r"[a-zà-ÿ']+")
@@ -84,6 +99,8 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return "captions"
     if _WATCH.match(s):
         return "watch"
+    if is_dated(s):
+        return "dated"  # a date and a length on one line
     if find_relative(s, as_of) or _dated(s):
         return "age"
     return None
@@ -99,8 +116,22 @@ def _dated(line: str) -> Age | None:
 
 
 def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
-    """The metadata kind (or None) of every non-blank line, by index."""
-    return {i: _meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
+    """The metadata kind (or None) of every non-blank line, by index. Times that rise a few
+    seconds apart are a transcript's cues, not episode durations."""
+    kinds = {i: _meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
+    times = [(i, parse_duration(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
+    if _are_cues([t for _, t in times if t is not None]):
+        for i, _ in times:
+            kinds[i] = None
+    return kinds
+
+
+def _are_cues(times: list[float]) -> bool:
+    if len(times) < _MIN_CUES:
+        return False
+    steps = [b - a for a, b in pairwise(times)]
+    rising = [step for step in steps if step >= 0]
+    return len(rising) >= 0.8 * len(steps) and median(rising or [0.0]) < _CUE_STEP
 
 
 def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
@@ -110,10 +141,10 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     nonblank = list(kinds)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur):
+        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur) or is_chrome(cur):
             continue
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
-        if following[0] == "duration" or (
+        if following[0] in {"duration", "dated"} or (
             following[0] and len({kind for kind in following if kind}) >= 2
         ):
             out.append(i)
@@ -126,7 +157,9 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
     raws: list[_Raw] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        raw = _Raw(title=lines[start].strip(), line=start + 1)
+        title, show = unframe(lines, start)
+        raw = _Raw(title=lines[title].strip(), line=title + 1)
+        raw.show = lines[show].strip() if show is not None else None
         i = start + 1
         while i < end:  # metadata lines, in any order
             s = lines[i].strip()
@@ -137,6 +170,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
                 raw.duration = parse_duration(s)
             elif kind == "captions":
                 raw.captions = [c.strip().lower() for c in s.split("/")]
+            elif kind == "dated":
+                _read_dated(raw, s)
             elif kind == "age":
                 age = find_relative(s, ctx.as_of) or _dated(s)
                 if age is not None:
@@ -153,6 +188,38 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
                 raw.body.append(s)
         raws.append(raw)
     return raws
+
+
+def _read_dated(raw: _Raw, line: str) -> None:
+    """Date and length from a metadata line ("Oct 7, 2025 • 38min", "... May 23, 2025 52:38")."""
+    found = find_absolute(line)
+    if found is not None:
+        raw.published_text = found.text
+    times = [parse_duration(t) for t in _TIMES.findall(line)]
+    raw.duration = next((t for t in times if t), None) or minutes(line)
+
+
+def _shaped(lines: list[str], entries: list[Entry]) -> list[_Raw]:
+    """Raw episodes from entries of the layouts in `listing_shapes`."""
+    raws: list[_Raw] = []
+    for entry in entries:
+        raw = _Raw(title=lines[entry.title].strip(), line=entry.title + 1)
+        for i in entry.meta:
+            if is_dated(lines[i]):
+                _read_dated(raw, lines[i])
+        for i in entry.body:
+            s = lines[i].strip()
+            if is_hashtag_line(s):
+                raw.tags += parse_hashtags(s)
+            else:
+                raw.body.append(s)
+        raws.append(raw)
+    return raws
+
+
+def _checked(episode: Episode, raw: _Raw) -> Episode:
+    """The episode with the doubts its own lines give (more times shown than chapters read)."""
+    return add_reasons(episode, chapter_doubts(raw.body, len(episode.chapters)))
 
 
 def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
@@ -237,16 +304,29 @@ class ListingReader:
         confirmed = 0
         for i in _starts(lines, kinds):
             near = {kinds.get(j) for j in range(i + 1, min(i + 8, len(lines)))}
-            confirmed += len(near & {"duration", "captions", "watch", "age"}) >= 2
-        return 0.9 if confirmed >= 1 else 0.0
+            confirmed += (
+                "dated" in near or len(near & {"duration", "captions", "watch", "age"}) >= 2
+            )
+        if confirmed >= 1:
+            return 0.9
+        if len(meta_first(lines)) >= 2:
+            return 0.85
+        return 0.5 if shown_twice(lines) else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        raws = _collect(doc.page_lines(), ctx)
+        lines = doc.page_lines()
+        raws = _collect(lines, ctx)
+        if not raws:
+            entries = meta_first(lines)
+            raws = _shaped(lines, entries if len(entries) >= 2 else shown_twice(lines))
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
             )
-        return merge_repeats([build_episode(raw, ctx, pos) for pos, raw in enumerate(raws)])
+        episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
+        episodes = merge_repeats(episodes)
+        reasons = count_doubts(lines, len(episodes))
+        return [add_reasons(ep, reasons) for ep in episodes]
 
 
 # --------------------------------------------------------------------------- pairs

@@ -1,7 +1,8 @@
 """Plain text with no recognised structure: a transcript-only episode.
 
-The episode is titled from its first short line (else the file name). Lines that start with a
-speaker label (`Name: text`, `[00:12:03] Name: text`, `00:12:03 Name: text`) become speaker
+The episode's title is the line that scores best as one (see `page_title.py`), else the file
+name. Page chrome (see `chrome.py`) is left out of the text. Lines that start
+with a speaker label (`Name: text`, `[00:12:03] Name: text`, `00:12:03 Name: text`) become speaker
 turns; consecutive lines of one speaker merge. Any readable text is accepted.
 """
 
@@ -11,10 +12,13 @@ import re
 
 from castdigest.models import Episode, Segment, Transcript
 from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.chrome import is_chrome, normalise
+from castdigest.readers.doubt import add_reasons, page_doubts
 from castdigest.readers.page_structure import enrich
+from castdigest.readers.page_title import pick_title
 from castdigest.text.durations import parse_duration
+from castdigest.text.titles import clip_title
 
-_MAX_TITLE = 150
 # "[00:12:03] Jane Doe: ..." / "00:12 Jane: ..." / "Jane Doe: ..." (a name of at most 4 words)
 _TURN = re.compile(
     r"^\s*(?:\[?(?P<ts>\d{1,2}:\d{2}(?::\d{2})?)\]?\s+)?"
@@ -30,12 +34,12 @@ class PlainTextReader:
         return 0.01  # the fallback: any decodable text
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        lines = doc.text.splitlines()
-        first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-        head = " ".join(lines[first].split()) if lines else ""
-        has_title = 0 < len(head) <= _MAX_TITLE and not _TURN.match(head)
-        title = head if has_title else doc.stem_title
-        body = lines[first + 1 :] if has_title else lines[first:]
+        lines = doc.page_lines()
+        pick = pick_title(lines, [doc.stem_title])
+        reasons = list(pick.doubts)  # no title at all is the registry's to say (file name)
+        title = clip_title(pick.title) if pick.title else doc.stem_title
+        first = pick.index if pick.index is not None else _first(lines)
+        body = _body(lines, pick.title)
         segments = _turns(body)
         text = (
             "\n\n".join(s.text if not s.speaker else f"{s.speaker}: {s.text}" for s in segments)
@@ -47,7 +51,20 @@ class PlainTextReader:
             transcript=Transcript(text=text, segments=segments) if text else None,
             sources=[ctx.ref(0, line=first + 1)],
         )
-        return [enrich(episode, lines, ctx.as_of)]
+        episode = enrich(episode, body, ctx.as_of)
+        return [add_reasons(episode, reasons + page_doubts(lines, [episode]))]
+
+
+def _first(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line.strip()), 0)
+
+
+def _body(lines: list[str], title: str | None) -> list[str]:
+    """The lines that are not the title (nor its repeats) and not page chrome."""
+    key = normalise(title) if title else None
+    return [
+        line for line in lines if line.strip() and normalise(line) != key and not is_chrome(line)
+    ]
 
 
 def _turns(lines: list[str]) -> list[Segment]:

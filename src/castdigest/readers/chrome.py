@@ -1,0 +1,127 @@
+"""Page chrome in saved text: the menus, buttons, players, banners and footers around content.
+
+A line is chrome by its words or by its shape. The words are data
+(`data/chrome.json`, per language): whole lines ("Sign in", "Partager", "더보기"), line starts
+("View this email in your browser", "Nous utilisons des cookies") and image alternative texts
+("Show logo"). The shapes need no language: player times (`00:00:00 / 01:50:32`, `--:--`),
+counters (`9K`, `22 snips`, `• 53PODCASTS`), breadcrumbs (`Home > Shows > Episode`), bare
+addresses and handles, copyright lines. Tab and section labels ("Info", "Timeline",
+"Transcript") are not chrome, since a section may start under them, but they are never titles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_EDGES = " \t\u00a0\u200b·•◦‣▪●○■□–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
+_STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when short
+_PLAYER = re.compile(
+    r"^(?:-?-?:-?-?(?::-?-?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(?:-?-?:-?-?|\d{1,2}:\d{2}(?::\d{2})?)$"
+    r"|^-?-:-?-(?::-?-)?$"
+)
+_COUNTER = re.compile(r"^[+\-]?\d[\d.,\s]{0,9}[kKmMbB万千억만]?(?:\s?[^\W\d_][^\s\d]{0,20})?$")
+_BREADCRUMB = re.compile(r"^[^>›»/]{1,40}(?:\s[>›»/]\s[^>›»/]{1,60}){2,}$")
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    lines: frozenset[str]
+    starts: tuple[str, ...]
+    labels: frozenset[str]
+    alt: frozenset[str]
+    reactions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> _Vocabulary:
+    raw = json.loads(
+        resources.files("castdigest.readers").joinpath("data/chrome.json").read_text("utf-8")
+    )
+
+    def words(key: str) -> list[str]:
+        return [normalise(w) for ws in raw[key].values() for w in ws]
+
+    return _Vocabulary(
+        lines=frozenset(words("lines")),
+        starts=tuple(sorted(set(words("starts")), key=len, reverse=True)),
+        labels=frozenset(words("labels")),
+        alt=frozenset(normalise(w) for w in raw["alt"]),
+        reactions=frozenset(words("reactions")),
+    )
+
+
+def normalise(line: str) -> str:
+    """Case folded, width folded, spaces collapsed, bullets and end punctuation dropped."""
+    s = unicodedata.normalize("NFKC", line).casefold()
+    return " ".join(s.split()).strip(_EDGES)
+
+
+def chrome_kind(line: str) -> str | None:
+    """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
+    s = " ".join(line.split())
+    if not s:
+        return None
+    n = normalise(s)
+    if not n:
+        return "punctuation"
+    voc = _vocabulary()
+    if n in voc.lines:
+        return "interface words"
+    if len(n) <= _STARTS_MAX and _starts_with(n, voc.starts):
+        return "interface words"
+    if _PLAYER.match(s.strip(" ·•")):
+        return "player"
+    if _COUNTER.match(n):
+        return "counter"
+    if _BREADCRUMB.match(s):
+        return "breadcrumb"
+    if _ADDRESS.match(s) or _COPYRIGHT.match(n):
+        return "address"
+    words = n.split()
+    if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
+        return "image text"
+    return None
+
+
+def _starts_with(n: str, starts: tuple[str, ...]) -> bool:
+    """`n` starts with a phrase ending at a word boundary (scripts without spaces: anywhere)."""
+    for start in starts:
+        if n.startswith(start):
+            rest = n[len(start) : len(start) + 1]
+            if not rest or not rest.isalnum() or not start[-1].isascii():
+                return True
+    return False
+
+
+def is_interface(line: str) -> bool:
+    """A line of interface words from the vocabulary alone (no shape rule)."""
+    n = normalise(line)
+    voc = _vocabulary()
+    return bool(n) and (n in voc.lines or (len(n) <= _STARTS_MAX and _starts_with(n, voc.starts)))
+
+
+def is_reaction(line: str) -> bool:
+    """A word of a reaction bar ("Like", "J'aime", "좋아요")."""
+    return normalise(line) in _vocabulary().reactions
+
+
+def is_chrome(line: str) -> bool:
+    return chrome_kind(line) is not None
+
+
+def is_label(line: str) -> bool:
+    """A tab or section label ("Info", "Timeline", "Transcript"): never a title."""
+    return normalise(line) in _vocabulary().labels
+
+
+def glued_chrome(line: str) -> bool:
+    """Interface words glued together when the page lost its spacing ("SubscribeSign in")."""
+    parts = re.split(r"(?<=[a-zà-ÿ.])(?=[A-ZÀ-Þ])", line.strip())
+    return len(parts) >= 2 and all(chrome_kind(p) or is_label(p) for p in parts)

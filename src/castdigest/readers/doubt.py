@@ -1,0 +1,143 @@
+"""Why a read of a saved page may be wrong: what the page's own shape says against it.
+
+Readers call these after reading and put the reasons in `Episode.review_reasons`. Each check
+compares what was read with what the page shows, in any language:
+
+- episodes: entries marked by a line with both a date and a duration ("Oct 7, 2025 • 38min"),
+  a title shown twice in a row (the heading and the link), or lines that start with one label
+  and end with a time ("Listen: Show: Title (6:07)") are counted; fewer episodes
+  read than entries shown is doubtful;
+- chapters: a run of lines that each start or end with a time ("02:01. Intro", "Intro (1:31)")
+  or a title with its time alone on the next line, when fewer chapters were read;
+- navigation: a body made mostly of chrome lines.
+
+A transcript's cue times (a time every few seconds, often alone on a line) are not chapters
+and not episodes.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from statistics import median
+
+from castdigest.models import Episode
+from castdigest.readers.chrome import is_chrome, normalise
+from castdigest.readers.page_title import TITLE_UNCERTAIN, has_date, has_length
+
+_TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
+_LEADING = re.compile(rf"^[\s\-–—•·*\[(]*({_TIME})(?:[.,]\d+)?[\])]?[.:\-–—|\s]\s*(\S.{{1,150}})$")
+_TRAILING = re.compile(rf"^(.{{3,150}}?)\s*[\[(]({_TIME})[\])]\s*$")
+_ANY_TIME = re.compile(rf"(?<![\d:])({_TIME})(?![\d:])")
+# "Listen: Show: Title (6:07)": one such line per episode a newsletter talks about
+_LABELLED = re.compile(rf"^([^\W\d_]{{2,20}})\s?:\s+\S.{{3,200}}[\[(]{_TIME}[\])]$")
+_LONE = re.compile(rf"^[\[(]?({_TIME})[\])]?$")
+_RUN_GAP = 3  # lines between two timed lines of one list
+_CUE_GAP = 20.0  # cue times a few seconds apart are a transcript's, chapters are further apart
+_MIN_CHAPTERS = 3
+_MIN_TWICE = 10  # characters: shorter lines shown twice are buttons, not titles
+_NAV_SHARE = 0.5
+
+
+def chapter_marks(lines: list[str]) -> int:
+    """How many chapter-like lines the page shows: the longest run of timed lines whose times
+    rise by more than a transcript's cues do (0 when there is none)."""
+    runs: list[list[tuple[int, float]]] = []
+    items = [ln.strip() for ln in lines if ln.strip()]
+    for k, s in enumerate(items):
+        seconds = _time_of(s, items[k + 1] if k + 1 < len(items) else "")
+        if seconds is None:
+            continue
+        last = runs[-1][-1] if runs else None
+        if last is None or k - last[0] > _RUN_GAP or seconds < last[1]:
+            runs.append([])
+        runs[-1].append((k, seconds))
+    sizes = [len(run) for run in runs if _sparse([t for _, t in run])]
+    for s in items:  # times glued into one line ("...Intro (0:45)...Wrap-up (12:10)")
+        glued = [_seconds(t) for t in _ANY_TIME.findall(s)]
+        if len(glued) >= _MIN_CHAPTERS and _sparse(glued):
+            sizes.append(len(glued))
+    return max(sizes, default=0)
+
+
+def _time_of(line: str, next_line: str) -> float | None:
+    if m := _LEADING.match(line):
+        return _seconds(m.group(1))
+    if m := _TRAILING.match(line):
+        return _seconds(m.group(2))
+    if not _LONE.match(line) and (m := _LONE.match(next_line)):
+        return _seconds(m.group(1))  # a title with its time on the next line
+    return None
+
+
+def _seconds(time: str) -> float:
+    """Seconds of "h:mm:ss" or "m:ss", unpadded parts included ("9:5" is 9 min 5 s)."""
+    total = 0.0
+    for part in time.split(":"):
+        total = total * 60 + int(part)
+    return total
+
+
+def _sparse(times: list[float]) -> bool:
+    gaps = [b - a for a, b in pairwise(times) if b > a]
+    return not gaps or median(gaps) >= _CUE_GAP
+
+
+def episode_marks(lines: list[str]) -> int:
+    """How many episodes the page's shape shows (0 when it shows no listing)."""
+    items = [ln.strip() for ln in lines if ln.strip()]
+    meta = sum(1 for s in items if len(s) <= 120 and has_date(s) and has_length(s))
+    twice = len(
+        {
+            normalise(a)
+            for a, b in pairwise(items)
+            if len(a) >= _MIN_TWICE and normalise(a) == normalise(b) and not is_chrome(a)
+        }
+    )
+    labels: dict[str, int] = {}
+    for s in items:
+        if m := _LABELLED.match(s):
+            labels[m.group(1).casefold()] = labels.get(m.group(1).casefold(), 0) + 1
+    best = max(meta, twice, *labels.values(), 0)
+    return best if best >= 2 else 0
+
+
+def navigation_share(lines: list[str]) -> float:
+    items = [ln for ln in lines if ln.strip()]
+    return sum(1 for s in items if is_chrome(s)) / len(items) if items else 0.0
+
+
+def page_doubts(lines: list[str], episodes: list[Episode]) -> list[str]:
+    """Reasons the page's shape gives to doubt `episodes` read from it (empty: none)."""
+    reasons = count_doubts(lines, len(episodes))
+    reasons += chapter_doubts(lines, sum(len(ep.chapters) for ep in episodes))
+    if len(lines) >= 5 and navigation_share(lines) > _NAV_SHARE:
+        reasons.append("body is mostly navigation")
+    return reasons
+
+
+def count_doubts(lines: list[str], read: int) -> list[str]:
+    shown = episode_marks(lines)
+    if shown <= read:
+        return []
+    verb = "was" if read == 1 else "were"
+    return [f"the page's structure suggests {shown} episodes but {read} {verb} read"]
+
+
+def chapter_doubts(lines: list[str], read: int) -> list[str]:
+    marks = chapter_marks(lines)
+    if marks >= _MIN_CHAPTERS and read < marks:
+        return [f"the page shows {marks} timed lines but {read} chapters were read"]
+    return []
+
+
+def title_doubt(reason: str) -> bool:
+    """A doubt about the title alone, settled when the page's metadata names the title."""
+    return reason.startswith(TITLE_UNCERTAIN)
+
+
+def add_reasons(episode: Episode, reasons: list[str]) -> Episode:
+    if not reasons:
+        return episode
+    merged = list(dict.fromkeys([*episode.review_reasons, *reasons]))
+    return episode.model_copy(update={"review_reasons": merged})

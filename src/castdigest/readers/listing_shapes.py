@@ -1,0 +1,120 @@
+"""Listing layouts told by shape, beside the channel layout of `listing.py`.
+
+- metadata first: a line with a date and a length ("Oct 7, 2025 • 38min") comes BEFORE the
+  title it belongs to, then the description;
+- shown twice: each title is shown twice in a row (the heading and its link), then the
+  description; no metadata at all;
+- framed: an aggregator shows the show's name above and below the title, then a player line
+  with the date and length ("Play Episode ... Oct 30, 2024 51:07"), see `unframe`.
+
+Preambles (page headers, counters, menus), blank lines and footers are skipped: an entry is
+only what its shape marks. A layout counts when it marks at least two entries, or one entry
+with its metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from castdigest.readers.chrome import is_chrome, is_label, normalise
+from castdigest.readers.page_title import has_date, has_length
+
+_META_MAX = 100
+_TITLE_MAX = 300
+_TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
+_CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
+_BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
+_MINUTES = re.compile(
+    r"(?:(?P<h>\d{1,2})\s?(?:h|hr|hrs|hours?|std|heures?|horas?|時間|시간)\s?)?"
+    r"(?:(?P<m>\d{1,3})\s?(?:m|min|mins|minutes?|minuten?|分钟?|분))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Entry:
+    title: int  # index of the title line
+    meta: list[int] = field(default_factory=list)  # indexes of its metadata lines
+    body: list[int] = field(default_factory=list)  # indexes of its other lines
+
+
+def is_dated(line: str) -> bool:
+    """A metadata line: a date and a length, short ("Oct 7, 2025 • 38min")."""
+    s = line.strip()
+    if not 0 < len(s) <= _META_MAX or _BYLINE.match(s):
+        return False
+    return has_date(s) and has_length(_CLOCK.sub(" ", s))  # a time of day is no length
+
+
+def minutes(line: str) -> float | None:
+    """Seconds of a length in words ("38min", "1 hr 29 min", "1h 6m")."""
+    m = _MINUTES.search(line)
+    if not m:
+        return None
+    return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0
+
+
+def _text(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= _TITLE_MAX and not is_chrome(s) and not is_label(s) and not is_dated(s)
+
+
+def meta_first(lines: list[str]) -> list[Entry]:
+    """Entries whose metadata line precedes the title."""
+    items = [i for i, line in enumerate(lines) if line.strip()]
+    entries: list[Entry] = []
+    k = 0
+    while k < len(items):
+        if not is_dated(lines[items[k]]):
+            k += 1
+            continue
+        j = k + 1
+        while j < len(items) and not _text(lines[items[j]]) and not is_dated(lines[items[j]]):
+            j += 1
+        if j + 1 >= len(items) or not _text(lines[items[j]]) or is_dated(lines[items[j + 1]]):
+            k = j
+            continue
+        entries.append(Entry(title=items[j], meta=[items[k]]))
+        k = j + 1
+    return _with_bodies(lines, entries, lambda e: e.meta[0])
+
+
+def shown_twice(lines: list[str]) -> list[Entry]:
+    """Entries whose title is shown twice in a row."""
+    items = [i for i, line in enumerate(lines) if line.strip()]
+    entries: list[Entry] = []
+    for a, b in pairwise(items):
+        s = lines[a].strip()
+        twice = len(s) >= _TWICE_MIN and normalise(s) == normalise(lines[b]) and _text(s)
+        if twice and (not entries or normalise(lines[entries[-1].title]) != normalise(s)):
+            entries.append(Entry(title=a, meta=[b]))
+    return _with_bodies(lines, entries, lambda e: e.title) if len(entries) >= 2 else []
+
+
+def _with_bodies(
+    lines: list[str], entries: list[Entry], first: Callable[[Entry], int]
+) -> list[Entry]:
+    """Each entry's body: its non-blank lines up to where the next entry begins."""
+    begin = [first(e) for e in entries]
+    for n, entry in enumerate(entries):
+        end = begin[n + 1] if n + 1 < len(entries) else len(lines)
+        taken = {entry.title, *entry.meta}
+        entry.body = [
+            i
+            for i in range(entry.title + 1, end)
+            if i not in taken and lines[i].strip() and not is_chrome(lines[i])
+        ]
+    return entries
+
+
+def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
+    """(title index, show index or None) for a title line found just above metadata: when the
+    line above it repeats it shortly above, the start is the show's name framing the title."""
+    above = [i for i in range(start - 1, max(-1, start - 8), -1) if lines[i].strip()][:2]
+    framed = len(above) == 2 and normalise(lines[above[1]]) == normalise(lines[start])
+    if framed and _text(lines[above[0]]):
+        return above[0], start
+    return start, None

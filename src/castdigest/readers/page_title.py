@@ -1,0 +1,194 @@
+"""The title of a saved page, chosen by scoring its first lines rather than taking the first.
+
+A page's title is shown near the top, often more than once (the heading, the player, the
+share box), is a line of its own of moderate length, and is usually followed by the
+episode's date or other metadata. Chrome (see `chrome.py`), tab labels, dates, codes
+(`S12 E290`), bylines, timestamps, chapter lines and sentences of running text are not
+candidates. A line that also appears in the document's name (file name, URL slug or HTML
+title) gains. When no line scores high enough, the page shows no title: the reader does not
+invent one from its first line. When two candidates score alike, the pick is doubtful, and
+it says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
+from castdigest.text.dates import find_absolute
+
+TITLE_UNCERTAIN = "title uncertain"
+_HEAD_LINES = 40  # non-blank lines looked at
+_MAX = 320
+_MIN_SCORE = 3.0
+_PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
+_INSIDE_MIN = 15
+_CLOSE = 0.75  # a runner-up this close makes the pick doubtful
+_DATE = re.compile(
+    r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b[^\W\d_]{3,9}\.? \d{1,2}, \d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,}\.?\s+\d{4}\b"
+    r"|\b\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日"
+)
+_LENGTH = re.compile(
+    r"\d\s?(?:h|hr|hrs|hours?|min|mins|minutes?|m|sec|s|std|stunden?|minuten?|heures?|horas?|分|分钟|時間|시간|분)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
+_LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
+_BYLINE = re.compile(r"^(?:by|par|por|von|di|da|door|作者|文)\s", re.IGNORECASE)
+_SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
+_SENTENCE_END = (".", "。", "…", "!", "！", "다.", ";")
+_STOPS = re.compile(r"[.!?。！？]\s")
+_TOKEN = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+@dataclass
+class Pick:
+    title: str | None  # None: the page shows no title
+    index: int | None = None  # the line it was taken from
+    doubts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    text: str
+    index: int
+    score: float
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is mostly a date ("March 29, 2022", "Released Thursday, 18th April 2024")."""
+    s = line.strip()
+    found = find_absolute(s)
+    span = len(found.text) if found else 0
+    if m := _DATE.search(s):
+        span = max(span, len(m.group(0)))
+    return span > 0 and span >= 0.4 * len(s)
+
+
+def has_date(s: str) -> bool:
+    return bool(_DATE.search(s) or find_absolute(s))
+
+
+def has_length(s: str) -> bool:
+    """A duration in the line: "38min", "1 hr 29 min", "52:38"."""
+    return bool(_LENGTH.search(s) or _TIME.search(s))
+
+
+def _excluded(line: str, next_line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > _MAX or s.startswith(("#", "- ", "* ", "{", "<", "WEBVTT")):
+        return True
+    if chrome_kind(s) or is_label(s) or glued_chrome(s):
+        return True
+    tokens = _TOKEN.findall(s)
+    if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
+        return True  # dates, counts, codes ("S12 E290")
+    if is_date_line(s) or _TIME.search(s) or (has_date(s) and has_length(s)):
+        return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
+    if _BYLINE.match(s) or _SPEAKER.match(s):
+        return True
+    return bool(_LONE_TIME.match(next_line.strip()))  # a chapter title, its time below
+
+
+def _running_text(s: str) -> bool:
+    """A sentence of the body rather than a heading."""
+    if s.endswith(_SENTENCE_END) and not s.endswith(("...", "…")) and len(s) > 25:
+        return True
+    if s.endswith(("…", "...")) and len(s) > 25:
+        return True  # a cut sentence
+    return len(_STOPS.findall(s)) >= 2
+
+
+def _name_overlap(line: str, hints: list[str]) -> float:
+    words = {t.casefold() for t in _TOKEN.findall(line) if len(t) > 2 or _CJK.search(t)}
+    best = 0.0
+    for hint in hints:
+        hw = {t.casefold() for t in _TOKEN.findall(hint) if len(t) > 2 or _CJK.search(t)}
+        shared = len(words & hw)
+        if shared >= min(2, len(hw)):  # one shared word is chance
+            best = max(best, shared / max(len(hw), len(words)))
+    return best
+
+
+def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str]) -> float:
+    score = 2.5 / (1 + rank / 3) + (1.0 if rank == 0 else 0.0)  # near the top, or first
+    score += min(count - 1, 2) * 1.2  # shown again (the heading, the player, the share box)
+    length = len(s) if not _CJK.search(s) else len(s) * 2
+    score += 1.0 if 12 <= length <= 250 else (-1.0 if length < 6 else 0.0)
+    if len(s.split()) == 1 and not _CJK.search(s):
+        score -= 1.0
+    if _running_text(s):
+        score -= 3.0
+    if nxt and has_date(nxt):
+        score += 1.0  # the episode's date under its title
+    elif nxt and (chrome_kind(nxt) or is_label(nxt)):
+        score += 0.5  # page furniture under it, not more running text
+    if prev and is_date_line(prev):
+        score += 0.5
+    score += 3.0 * _name_overlap(s, hints)
+    return score
+
+
+def _repeats(keys: list[str]) -> dict[str, int]:
+    """How often each line is shown; a cut copy ("A long title th") counts for the whole."""
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    long = sorted((k for k in counts if len(k) >= _PREFIX_MIN), key=len)
+    for k, short in enumerate(long):
+        for other in long[k + 1 :]:
+            if other.startswith(short):
+                counts[short] += counts[other]
+                counts[other] += counts[short] - counts[other]
+    return counts
+
+
+def _inside(key: str, lines: list[str]) -> int:
+    """How many other lines hold this one (an image's text, a share box: "Cover of <title>")."""
+    if len(key) < _INSIDE_MIN:
+        return 0
+    return min(1, sum(1 for line in lines if key in line and line != key))
+
+
+def _same_as(key: str, found: dict[str, _Candidate]) -> str | None:
+    if key in found:
+        return key
+    if len(key) >= _PREFIX_MIN:
+        for other in found:
+            if len(other) >= _PREFIX_MIN and (other.startswith(key) or key.startswith(other)):
+                return other
+    return None
+
+
+def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
+    """The title among the first lines, or None; `hints` are the document's names."""
+    hints = [h for h in hints or [] if h]
+    items = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
+    head = items[:_HEAD_LINES]
+    normalised = [normalise(s) for _, s in items[: _HEAD_LINES * 5]]
+    counts = _repeats(normalised)
+    found: dict[str, _Candidate] = {}
+    for rank, (i, s) in enumerate(head):
+        nxt = head[rank + 1][1] if rank + 1 < len(head) else ""
+        prev = head[rank - 1][1] if rank else ""
+        key = normalise(s)
+        if _excluded(s, nxt):
+            continue
+        if (same := _same_as(key, found)) is not None:
+            if len(s) > len(found[same].text):  # a cut copy and the whole title
+                found[same] = _Candidate(s, found[same].index, found[same].score)
+            continue
+        shown = counts.get(key, 1) + _inside(key, normalised)
+        score = _score(s, rank, shown, nxt, prev, hints)
+        found[key] = _Candidate(s, i, score)
+    ranked = sorted(found.values(), key=lambda c: -c.score)
+    if not ranked or ranked[0].score < _MIN_SCORE:
+        return Pick(None)
+    best = ranked[0]
+    doubts: list[str] = []
+    if len(ranked) > 1 and ranked[1].score > best.score - _CLOSE:
+        doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} or {ranked[1].text[:80]!r}")
+    return Pick(best.text, best.index, doubts)
