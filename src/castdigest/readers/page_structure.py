@@ -348,17 +348,30 @@ def _quote_lines(sec: Section) -> list[Quote]:
     return quotes
 
 
+def quotes_under(lines: list[str]) -> list[Quote]:
+    """The quotes under a quotes heading, given the lines up to the next heading."""
+    return _headed_quotes(Section(kind="quotes", lines=list(enumerate(ln.strip() for ln in lines))))
+
+
 def _headed_quotes(sec: Section) -> list[Quote]:
+    """Lines in quotation marks (and their attributions) when the section has any; else
+    its lines up to the first blank line or heading-like line (the page goes on after)."""
+    lines = [(i, s) for i, s in sec.lines if s]
+    marked = [s for _, s in lines if _quote_of(s) or s.startswith(">")]
+    if marked:
+        return _quote_lines(Section(kind="quotes", lines=lines))
     quotes: list[Quote] = []
-    for _, s in sec.lines:
+    previous = -1
+    for i, s in lines:
+        if quotes and i > previous + 1:
+            break  # a blank line ends the list
+        previous = i
         if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
             _attribute(quotes[-1], m.group("who"))
             continue
-        if len(s) > _MAX_QUOTE or len(quotes) >= _MAX_LIST * 2:
+        if len(s) > _MAX_QUOTE or len(quotes) >= _MAX_LIST * 2 or not _TERMINAL.search(s):
             break
-        quote = _quote_of(s) or Quote(text=s.lstrip("> ").strip('"“”«»„「」『』 '))
-        if quote.text:
-            quotes.append(quote)
+        quotes.append(Quote(text=s))
     return quotes
 
 

@@ -56,5 +56,9 @@ def split_sections(lines: list[str], names: dict[str, str]) -> tuple[list[str], 
     return head, sections
 
 
+def strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line).strip()
+
+
 def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line))

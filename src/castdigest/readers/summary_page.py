@@ -1,11 +1,15 @@
-"""One-episode summary pages, with headings in French or English.
+"""One-episode summary pages: a title, an abstract, headed sections, in any language.
 
 Title
-Abstract paragraph(s)
-Points clés | Key points          - bullets: the page's own takeaways
-À retenir | Takeaway              a closing paragraph (kept, after the abstract)
+Abstract paragraph(s)               (or a summary heading and its paragraphs)
+Points clés | Key points | Puntos clave ...   - bullets: the page's own takeaways
+À retenir | Takeaway                a closing paragraph (kept, after the abstract)
+Citations | Quotes | 金句 ...        quotes (see `page_structure`)
 Sources | Quiz sur la vidéo: 5 questions | Related ...   site leftovers: dropped, with
                                   everything after them
+
+The headings are those of `data/headings.json` (`heading_words`), plus the few above whose
+section means something particular on these pages (a closing paragraph, leftovers).
 """
 
 from __future__ import annotations
@@ -15,7 +19,11 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.sections import split_sections
+from castdigest.readers.doubt import add_reasons
+from castdigest.readers.heading_words import vocabulary
+from castdigest.readers.page_structure import enrich, quotes_under
+from castdigest.readers.page_title import pick_title
+from castdigest.readers.sections import Section, is_bullet, split_sections, strip_bullet
 from castdigest.readers.video_page import NAMES as VIDEO_NAMES
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
@@ -41,6 +49,18 @@ NAMES = {
     "related videos": "leftover",
     "vidéos similaires": "leftover",
 }
+# What each section of the shared vocabulary is on a summary page.
+_KINDS = {
+    "takeaways": "points",
+    "highlights": "points",
+    "summary": "summary",
+    "quotes": "quotes",
+    "sources": "leftover",
+    "transcript": "leftover",
+    "chapters": "chapters",
+    "shownotes": "summary",
+}
+NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
 _LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
 
 
@@ -74,20 +94,39 @@ class SummaryPageReader:
         body = [h.strip() for h in head if h.strip()]
         if not body:
             raise ReadError("no title found in summary page", where=doc.location)
-        title, abstract_lines = body[0], body[1:]
-        takeaways = [b for s in sections if s.key == "points" for b in s.bullets()]
+        pick = pick_title(body, [doc.stem_title])
+        title = pick.title or doc.stem_title  # no title shown: the registry doubts the name
+        at = body.index(title) if title in body else -1
+        abstract_lines = body[at + 1 :]
+        takeaways = [b for s in sections if s.key == "points" for b in _points(s)]
+        summary = [s.text() for s in sections if s.key == "summary" and s.text()]
         closing = [s.text() for s in sections if s.key == "closing" and s.text()]
-        abstract = "\n\n".join([" ".join(abstract_lines), *closing]).strip() or None
+        opening = " ".join(abstract_lines)
+        abstract = "\n\n".join([*summary, *closing] if summary else [opening, *closing])
+        quotes = [q for s in sections if s.key == "quotes" for q in quotes_under(s.lines)]
         parts = split_title(title)
         language = ctx.language or detect_language(abstract or " ".join(takeaways) or title)
-        return [
-            Episode(
-                title=parts.title,
-                kind=parts.kind,
-                guests=parts.guests,
-                language=language,
-                abstract=abstract,
-                takeaways=takeaways,
-                sources=[ctx.ref(0, line=1)],
-            )
-        ]
+        episode = Episode(
+            title=parts.title,
+            kind=parts.kind,
+            guests=parts.guests,
+            language=language,
+            abstract=abstract.strip() or None,
+            takeaways=takeaways,
+            quotes=quotes,
+            sources=[ctx.ref(0, line=1)],
+        )
+        return [add_reasons(enrich(episode, lines, ctx.as_of), pick.doubts)]
+
+
+def _points(section: Section) -> list[str]:
+    """The bullets of a key-points section; a line after them ends the list."""
+    if not any(is_bullet(line) for line in section.lines):
+        return section.bullets()
+    out: list[str] = []
+    for line in section.lines:
+        if is_bullet(line):
+            out.append(strip_bullet(line))
+        elif out and line.strip():
+            break
+    return out
