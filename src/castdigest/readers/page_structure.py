@@ -26,6 +26,7 @@ from castdigest.models import Chapter, Episode, Quote, plausible
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.heading_words import heading_kind, inline_pattern
+from castdigest.readers.page_transcript import find_transcript
 from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.sentences import split_sentences
 
@@ -79,6 +80,10 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
         upd["takeaways"] = found.takeaways
     if found.quotes and not ep.quotes:
         upd["quotes"] = found.quotes
+    if ep.transcript is None or not ep.transcript.segments:
+        transcript = find_transcript(lines)
+        if transcript is not None and (ep.transcript is None or len(transcript.segments) > 1):
+            upd["transcript"] = transcript.model_copy(update={"language": ep.language})
     if found.doubts and not (ep.chapters or ep.takeaways):  # the doubts are about these
         upd["review_reasons"] = list(dict.fromkeys([*ep.review_reasons, *found.doubts]))
     return ep.model_copy(update=upd) if upd else ep
