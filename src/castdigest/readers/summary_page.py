@@ -15,6 +15,8 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.chrome import is_chrome
+from castdigest.readers.page_title import pick_title
 from castdigest.readers.sections import split_sections
 from castdigest.readers.video_page import NAMES as VIDEO_NAMES
 from castdigest.text.language import detect_language
@@ -74,7 +76,9 @@ class SummaryPageReader:
         body = [h.strip() for h in head if h.strip()]
         if not body:
             raise ReadError("no title found in summary page", where=doc.location)
-        title, abstract_lines = body[0], body[1:]
+        pick = pick_title(body)
+        title = pick.title or body[0]
+        abstract_lines = [b for b in body if b != title and not is_chrome(b)]
         takeaways = [b for s in sections if s.key == "points" for b in s.bullets()]
         closing = [s.text() for s in sections if s.key == "closing" and s.text()]
         abstract = "\n\n".join([" ".join(abstract_lines), *closing]).strip() or None
