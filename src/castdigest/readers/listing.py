@@ -318,9 +318,11 @@ class ListingReader:
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.page_lines()
         raws = _collect(lines, ctx)
-        if not raws:
-            entries = meta_first(lines)
-            raws = _shaped(lines, entries if len(entries) >= 2 else shown_twice(lines))
+        first = meta_first(lines)
+        if len(first) >= 2 and (not raws or first[0].meta[0] < raws[0].line - 1):
+            raws = _shaped(lines, first)  # the metadata comes before the first title
+        elif not raws:
+            raws = _shaped(lines, shown_twice(lines))
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
