@@ -25,8 +25,13 @@ _PLAYER = re.compile(
     r"|^-?-:-?-(?::-?-)?$"
 )
 _COUNTER = re.compile(r"^[+\-]?\d[\d.,\s]{0,9}[kKmMbB万千억만]?(?:\s?[^\W\d_][^\s\d]{0,20})?$")
-_BREADCRUMB = re.compile(r"^[^>›»/]{1,40}(?:\s[>›»/]\s[^>›»/]{1,60}){2,}$")
+_BREADCRUMB = re.compile(
+    r"^[^>›»/]{1,40}(?:\s[>›»]\s[^>›»/]{1,60}){1,}$|^[^>›»/]{1,40}(?:\s/\s[^>›»/]{1,60}){2,}$"
+)
+_SEPARATED = re.compile(r"\s+[/|·•]\s+")
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_UNIT = 3
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 
 
@@ -78,12 +83,15 @@ def chrome_kind(line: str) -> str | None:
         return "interface words"
     if _PLAYER.match(s.strip(" ·•")):
         return "player"
-    if _COUNTER.match(n):
-        return "counter"
+    if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT:
+        return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
     if _BREADCRUMB.match(s):
         return "breadcrumb"
     if _ADDRESS.match(s) or _COPYRIGHT.match(n):
         return "address"
+    parts = _SEPARATED.split(s)
+    if len(parts) >= 2 and all(_vocabulary_kind(p) for p in parts):
+        return "interface words"  # "Sign in / Register", "Legal · Privacy · Cookies"
     words = n.split()
     if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
         return "image text"
@@ -98,6 +106,10 @@ def _starts_with(n: str, starts: tuple[str, ...]) -> bool:
             if not rest or not rest.isalnum() or not start[-1].isascii():
                 return True
     return False
+
+
+def _vocabulary_kind(line: str) -> bool:
+    return is_interface(line) or is_label(line)
 
 
 def is_interface(line: str) -> bool:

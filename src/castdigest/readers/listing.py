@@ -40,6 +40,7 @@ from castdigest.readers.listing_shapes import (
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_structure import enrich
+from castdigest.readers.page_title import relative_age
 from castdigest.text.dates import Age, find_absolute, find_relative
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -191,8 +192,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
 
 
 def _read_dated(raw: _Raw, line: str) -> None:
-    """Date and length from a metadata line ("Oct 7, 2025 • 38min", "... May 23, 2025 52:38")."""
-    found = find_absolute(line)
+    """Date and length from a metadata line ("Oct 7, 2025 • 38min", "hace 3 días · 29 min")."""
+    found = find_absolute(line) or relative_age(line, _SNIFF_AS_OF)
     if found is not None:
         raw.published_text = found.text
     times = [parse_duration(t) for t in _TIMES.findall(line)]
@@ -301,13 +302,14 @@ class ListingReader:
     def sniff(self, doc: Document) -> float:
         lines = doc.text[:_SNIFF_CHARS].splitlines()
         kinds = _kinds(lines, _SNIFF_AS_OF)
-        confirmed = 0
+        confirmed, dated = 0, 0.0
         for i in _starts(lines, kinds):
             near = {kinds.get(j) for j in range(i + 1, min(i + 8, len(lines)))}
-            confirmed += (
-                "dated" in near or len(near & {"duration", "captions", "watch", "age"}) >= 2
-            )
-        if confirmed >= 1:
+            confirmed += len(near & {"duration", "captions", "watch", "age"}) >= 2
+            # One title over a date and a length is any episode page; a listing shows several,
+            # or frames its one entry with the show's name (an aggregator's tag page).
+            dated += "dated" in near and (1 if unframe(lines, i)[1] is not None else 0.5)
+        if confirmed >= 1 or dated >= 1:
             return 0.9
         if len(meta_first(lines)) >= 2:
             return 0.85
@@ -316,9 +318,11 @@ class ListingReader:
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.page_lines()
         raws = _collect(lines, ctx)
-        if not raws:
-            entries = meta_first(lines)
-            raws = _shaped(lines, entries if len(entries) >= 2 else shown_twice(lines))
+        first = meta_first(lines)
+        if len(first) >= 2 and (not raws or first[0].meta[0] < raws[0].line - 1):
+            raws = _shaped(lines, first)  # the metadata comes before the first title
+        elif not raws:
+            raws = _shaped(lines, shown_twice(lines))
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"

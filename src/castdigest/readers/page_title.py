@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
-from castdigest.text.dates import find_absolute
+from castdigest.text.dates import Age, find_absolute, find_relative
 
 TITLE_UNCERTAIN = "title uncertain"
+_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _HEAD_LINES = 40  # non-blank lines looked at
 _MAX = 320
 _MIN_SCORE = 3.0
@@ -36,6 +38,9 @@ _LENGTH = re.compile(
 )
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
+_PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
+_TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
+_HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|da|door|作者|文)\s", re.IGNORECASE)
 _SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
 _SENTENCE_END = (".", "。", "…", "!", "！", "다.", ";")
@@ -69,7 +74,16 @@ def is_date_line(line: str) -> bool:
 
 
 def has_date(s: str) -> bool:
-    return bool(_DATE.search(s) or find_absolute(s))
+    """A date in the line, absolute ("Oct 7, 2025", "2021/8/11") or an age ("hace 3 días")."""
+    return bool(_DATE.search(s) or find_absolute(s) or relative_age(s, _AS_OF))
+
+
+def relative_age(s: str, as_of: datetime) -> Age | None:
+    """An age ("hace 3 días") ending the line or one of its parts ("3 days ago · 39 min")."""
+    for part in _PARTS.split(s):
+        if part.strip() and (found := find_relative(part.strip(), as_of)):
+            return found
+    return None
 
 
 def has_length(s: str) -> bool:
@@ -79,7 +93,9 @@ def has_length(s: str) -> bool:
 
 def _excluded(line: str, next_line: str) -> bool:
     s = line.strip()
-    if not s or len(s) > _MAX or s.startswith(("#", "- ", "* ", "{", "<", "WEBVTT")):
+    if not s or len(s) > _MAX or s.startswith(("- ", "* ", "{", "<", "WEBVTT")):
+        return True
+    if _HASHTAGS.match(s):
         return True
     if chrome_kind(s) or is_label(s) or glued_chrome(s):
         return True
@@ -114,7 +130,7 @@ def _name_overlap(line: str, hints: list[str]) -> float:
 
 
 def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str]) -> float:
-    score = 2.5 / (1 + rank / 3) + (1.0 if rank == 0 else 0.0)  # near the top, or first
+    score = 2.5 / (1 + rank / 3)  # near the top
     score += min(count - 1, 2) * 1.2  # shown again (the heading, the player, the share box)
     length = len(s) if not _CJK.search(s) else len(s) * 2
     score += 1.0 if 12 <= length <= 250 else (-1.0 if length < 6 else 0.0)
@@ -123,7 +139,8 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
     if _running_text(s):
         score -= 3.0
     if nxt and has_date(nxt):
-        score += 1.0  # the episode's date under its title
+        # the episode's date under its title, more telling with its length ("3 days ago · 39 min")
+        score += 2.5 if has_length(nxt) else 1.0
     elif nxt and (chrome_kind(nxt) or is_label(nxt)):
         score += 0.5  # page furniture under it, not more running text
     if prev and is_date_line(prev):
@@ -163,17 +180,35 @@ def _same_as(key: str, found: dict[str, _Candidate]) -> str | None:
     return None
 
 
+def _first_line(head: list[tuple[int, str]]) -> Pick:
+    """A short first line over speaker turns is a transcript's title ("Alpha" / "Ann: ...");
+    a short first line over anything else is one only doubtfully; else there is none."""
+    if not head:
+        return Pick(None)
+    i, s = head[0]
+    nxt = head[1][1] if len(head) > 1 else ""
+    if _excluded(s, nxt) or _running_text(s):
+        return Pick(None)
+    if _TURN.match(nxt):
+        return Pick(s, i)
+    return Pick(s, i, [f"{TITLE_UNCERTAIN}: {s[:80]!r} is only the first line"])
+
+
 def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
     """The title among the first lines, or None; `hints` are the document's names."""
     hints = [h for h in hints or [] if h]
     items = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
     head = items[:_HEAD_LINES]
-    normalised = [normalise(s) for _, s in items[: _HEAD_LINES * 5]]
+    # a breadcrumb holds the section's name, not the title; an image's text holds the title
+    normalised = [
+        normalise(s) for _, s in items[: _HEAD_LINES * 5] if chrome_kind(s) != "breadcrumb"
+    ]
     counts = _repeats(normalised)
     found: dict[str, _Candidate] = {}
-    for rank, (i, s) in enumerate(head):
-        nxt = head[rank + 1][1] if rank + 1 < len(head) else ""
-        prev = head[rank - 1][1] if rank else ""
+    rank = 0  # among candidates: menus above the title do not push it down
+    for k, (i, s) in enumerate(head):
+        nxt = head[k + 1][1] if k + 1 < len(head) else ""
+        prev = head[k - 1][1] if k else ""
         key = normalise(s)
         if _excluded(s, nxt):
             continue
@@ -181,12 +216,13 @@ def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
             if len(s) > len(found[same].text):  # a cut copy and the whole title
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
-        shown = counts.get(key, 1) + _inside(key, normalised)
-        score = _score(s, rank, shown, nxt, prev, hints)
+        score = _score(s, rank, counts.get(key, 1), nxt, prev, hints)
+        score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
         found[key] = _Candidate(s, i, score)
+        rank += 1
     ranked = sorted(found.values(), key=lambda c: -c.score)
     if not ranked or ranked[0].score < _MIN_SCORE:
-        return Pick(None)
+        return _first_line(head)
     best = ranked[0]
     doubts: list[str] = []
     if len(ranked) > 1 and ranked[1].score > best.score - _CLOSE:

@@ -19,6 +19,7 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.chrome import is_chrome
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import vocabulary
 from castdigest.readers.page_structure import enrich, quotes_under
@@ -94,10 +95,9 @@ class SummaryPageReader:
         body = [h.strip() for h in head if h.strip()]
         if not body:
             raise ReadError("no title found in summary page", where=doc.location)
-        pick = pick_title(body, [doc.stem_title])
-        title = pick.title or doc.stem_title  # no title shown: the registry doubts the name
-        at = body.index(title) if title in body else -1
-        abstract_lines = body[at + 1 :]
+        pick = pick_title(body)
+        title = pick.title or body[0]
+        abstract_lines = [b for b in body if b != title and not is_chrome(b)]
         takeaways = [b for s in sections if s.key == "points" for b in _points(s)]
         summary = [s.text() for s in sections if s.key == "summary" and s.text()]
         closing = [s.text() for s in sections if s.key == "closing" and s.text()]

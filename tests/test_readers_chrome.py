@@ -1,0 +1,154 @@
+"""Page chrome, title choice, listing shapes and doubts on saved text, in several languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from castdigest.models import Chapter, Episode
+from castdigest.readers.chrome import chrome_kind, is_label
+from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
+from castdigest.readers.listing_shapes import is_dated, meta_first, shown_twice
+from castdigest.readers.page_title import pick_title
+from castdigest.readers.registry import read_path
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Sign in", "interface words"),
+        ("  • Se connecter", "interface words"),
+        ("Zum Inhalt springen", "interface words"),
+        ("본문 바로가기", "interface words"),
+        ("メインコンテンツへスキップ", "interface words"),
+        ("登录 / 注册", "interface words"),
+        ("View this email in your browser", "interface words"),
+        ("00:00:00 / 01:12:09", "player"),
+        ("--:--", "punctuation"),
+        ("9K", "counter"),
+        ("31 comments", "counter"),
+        ("Home > Podcasts > Harbour Lights", "breadcrumb"),
+        ("© 2026 Harbour Lights Media", "address"),
+        ("Harbour Lights logo", "image text"),
+        ("#58 Baking with chestnuts", None),
+        ("The Lighthouse Keepers of Fastnet", None),
+        ("Why tides are late in the Channel", None),
+    ],
+)
+def test_chrome_kind_by_words_and_shape(line: str, kind: str | None) -> None:
+    assert chrome_kind(line) == kind
+
+
+def test_labels_are_not_chrome_but_never_titles() -> None:
+    assert is_label("Transcript") and chrome_kind("Transcript") is None
+    assert is_label("Kapitel") and is_label("目次")
+
+
+PAGE = """Skip to content
+Menu
+Sign in
+Harbour Lights
+Ep. 14 - The Lighthouse Keepers of Fastnet
+3 days ago · 48 min
+Play
+We talk with a former keeper about the storms of 1979 and the last manned winter on the rock.
+Chapters
+(0:00) Welcome
+(4:12) The tower
+(19:40) The storm
+Harbour Lights · Privacy · Terms
+"""
+
+
+def test_title_is_scored_not_the_first_line() -> None:
+    pick = pick_title(PAGE.splitlines())
+    assert pick.title == "Ep. 14 - The Lighthouse Keepers of Fastnet"
+    assert pick.index == 4
+    assert pick.doubts == []
+
+
+def test_no_title_is_invented_from_running_text() -> None:
+    lines = [
+        "It was a long winter on the rock, and the supply boat came late every week.",
+        "The keepers kept a log of every ship that passed, and of every storm.",
+        "Nobody expected the lamp to be automated so soon.",
+    ]
+    assert pick_title(lines).title is None
+
+
+def test_a_transcript_keeps_its_short_first_line_as_title() -> None:
+    pick = pick_title(["Harbour talk", "Ann: the tide was late", "Bob: it always is"])
+    assert pick.title == "Harbour talk" and pick.doubts == []
+
+
+LISTING = """Tidewater Weekly
+All episodes
+Oct 7, 2026 • 38min
+
+The Last Ferry to Inishmore
+
+A crossing in November, told by the crew and two passengers.
+Sep 30, 2026 • 41min
+
+Salt, Smoke and Herring
+
+How a fishing town kept its smokehouses going for a century.
+Load more
+"""
+
+
+def test_metadata_first_listing_entries() -> None:
+    lines = LISTING.splitlines()
+    assert is_dated("Oct 7, 2026 • 38min") and is_dated("hace 3 días · 29 min")
+    entries = meta_first(lines)
+    assert [lines[e.title] for e in entries] == [
+        "The Last Ferry to Inishmore",
+        "Salt, Smoke and Herring",
+    ]
+    assert [lines[i] for i in entries[1].body] == [
+        "How a fishing town kept its smokehouses going for a century."
+    ]
+
+
+def test_titles_shown_twice_mark_entries() -> None:
+    lines = ["Mes épisodes", "", "La marée du siècle", "La marée du siècle", "Le récit.", ""]
+    lines += ["Les phares bretons", "Les phares bretons", "Une visite."]
+    assert [lines[e.title] for e in shown_twice(lines)] == [
+        "La marée du siècle",
+        "Les phares bretons",
+    ]
+
+
+def test_listing_reader_reads_every_entry(tmp_path: Path) -> None:
+    path = tmp_path / "tidewater.txt"
+    path.write_text(LISTING.replace("\n", "\r\n"), encoding="utf-8")
+    ctx, episodes = read_path(path)
+    assert ctx.format == "listing"
+    assert [e.title for e in episodes] == ["The Last Ferry to Inishmore", "Salt, Smoke and Herring"]
+    assert [e.duration for e in episodes] == [2280.0, 2460.0]
+    assert all(not e.review_reasons for e in episodes)
+
+
+def test_cue_times_are_not_chapters_nor_episodes() -> None:
+    cues = []
+    for s in range(0, 40, 2):
+        cues += [f"0:{s:02d}", f"words spoken at second {s}"]
+    assert chapter_marks(cues) == 0
+    assert episode_marks(cues) == 0
+
+
+def test_doubts_compare_the_page_with_the_read() -> None:
+    lines = PAGE.splitlines()
+    read = Episode(title="Ep. 14", chapters=[Chapter(title="Welcome", start=0.0)])
+    assert page_doubts(lines, [read]) == ["the page shows 3 timed lines but 1 chapters were read"]
+    whole = read.model_copy(
+        update={
+            "chapters": [Chapter(title=t, start=s) for t, s in [("a", 0), ("b", 252), ("c", 1180)]]
+        }
+    )
+    assert page_doubts(lines, [whole]) == []
+    listing = LISTING.splitlines()
+    assert page_doubts(listing, [read])[0] == (
+        "the page's structure suggests 2 episodes but 1 was read"
+    )
