@@ -80,8 +80,11 @@ def ingest_cmd(
     since the last run costs one request. Prints one line per document (episodes new /
     updated / unchanged, or why it failed). A document that fails leaves nothing of itself
     in the archive and never stops the others; the traceback of an unexpected error goes to
-    castdigest.log beside the archive (`castdigest --debug ingest` prints it). Exit 1 if any
-    failed or was read with a warning (a damaged part dropped or replaced).
+    castdigest.log beside the archive (`castdigest --debug ingest` prints it). A doubtful read
+    (a title that may be page chrome or the file name, a format guessed by elimination) is
+    stored and said in a line `FILE: warning: REASON`; `castdigest review` lists those waiting
+    for the editor, and `build` leaves them out until approved. Exit 1 if any failed, was read
+    with a warning (a damaged part dropped or replaced) or was read with doubt.
 
     \b
     Example:
