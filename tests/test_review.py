@@ -344,3 +344,44 @@ def test_review_state_is_in_its_own_tables(home: Path) -> None:
         conn.close()
     assert title == "Boats at dawn"
     assert [loc for loc, _ in json.loads(documents)] == [str(doubtful)]
+
+
+def test_weekly_flags_doubtful_sources_and_builds_without_them(home: Path) -> None:
+    inbox = home / "inbox"
+    inbox.mkdir()
+    confident(inbox)
+    doubtful = nameless(inbox)
+    config = home / "castdigest.toml"
+    config.write_text(CONFIG + '\n[[sources]]\npath = "inbox"\n', encoding="utf-8")
+    result = cli_run(home, "weekly", "--no-send", "--as-of", AS_OF)
+    assert result.exit_code == 1  # a doubtful read is reported as a flawed input is
+    errs = result.stderr.splitlines()
+    assert f"{doubtful}: warning: {NAMELESS}" in errs
+    episode_id = only_doubtful_id(home)
+    assert any(f"left out 1 episode(s) that need review: {episode_id}" in e for e in errs)
+    assert f"build: {WEEK} new (1 items)" in result.stdout.splitlines()
+    cli_run(home, "approve", episode_id)
+    again = cli_run(home, "weekly", "--no-send", "--as-of", AS_OF)
+    assert again.exit_code == 0, again.output
+    assert f"build: {WEEK} updated (2 items)" in again.stdout.splitlines()
+
+
+def test_an_archive_of_schema_four_gains_the_review_tables(home: Path) -> None:
+    ingest(home, nameless(home))
+    conn = sqlite3.connect(home / "a.db")
+    for sql in (
+        "DROP TABLE reviews",
+        "DROP TABLE document_formats",
+        "DELETE FROM migrations WHERE version >= 5",
+    ):
+        conn.execute(sql)
+    conn.commit()
+    conn.close()
+    episode_id = only_doubtful_id(home)  # the episode kept, its doubt too
+    assert cli_run(home, "approve", episode_id).exit_code == 0
+    assert cli_run(home, "review", "--json").stdout.strip() == "[]"
+    conn = sqlite3.connect(home / "a.db")
+    try:
+        assert conn.execute("SELECT MAX(version) FROM migrations").fetchone() == (5,)
+    finally:
+        conn.close()
