@@ -385,3 +385,21 @@ def test_an_archive_of_schema_four_gains_the_review_tables(home: Path) -> None:
         assert conn.execute("SELECT MAX(version) FROM migrations").fetchone() == (5,)
     finally:
         conn.close()
+
+
+def test_approve_format_fetches_a_url_again(home: Path) -> None:
+    (home / "night-boats.txt").write_text(
+        "# Night boats\n\nThe boats come back with the evening tide.\n", encoding="utf-8"
+    )
+    with serve(home, home) as served:
+        url = served.url("files/night-boats.txt")
+        first = ingest(home, url)
+        assert first.exit_code == 0, first.output  # "# Night boats" is a title to the text reader
+        (ep,) = listed(home).values()
+        result = cli_run(home, "approve", str(ep["id"]), "--format", "markdown")
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[0] == f"{url}: read again as markdown: 1 episode(s)"
+        fetched = [path for path, _ in served.requests]
+    assert fetched == ["/files/night-boats.txt", "/files/night-boats.txt"]
+    (ep,) = listed(home).values()
+    assert ep["title"] == "Night boats" and ep["sources"][0]["format"] == "markdown"  # type: ignore[index]
