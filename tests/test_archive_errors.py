@@ -125,11 +125,11 @@ def test_damaged_pages_are_one_line_for_readers_and_writers(db: Path, tmp_path: 
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"{db}: DAMAGED"
-    assert lines[1] == "  schema version 4 (this castdigest knows 4)"
+    assert lines[1] == "  schema version 5 (this castdigest knows 5)"
     assert lines[2].startswith("  integrity: 20 problem(s)")  # integrity_check stops at 20
     assert f"{db}: the archive is damaged: restore it from a backup" in result.stderr
     report = json.loads(invoke("archive", "check", "--json", db=db).stdout)
-    assert (report["ok"], report["damaged"], report["schema_version"]) == (False, True, 4)
+    assert (report["ok"], report["damaged"], report["schema_version"]) == (False, True, 5)
     assert len(report["integrity"]) == 20
     named = {
         int(line.split()[3]) for line in report["integrity"] if line.startswith("On tree page")
@@ -385,7 +385,7 @@ def test_a_path_that_does_not_exist_yet_becomes_a_new_archive(tmp_path: Path) ->
     assert check.exit_code == 0
     assert check.stdout.splitlines() == [
         f"{db}: ok",
-        "  schema version 4 (this castdigest knows 4)",
+        "  schema version 5 (this castdigest knows 5)",
         "  integrity: ok",
         "  foreign keys: ok",
         "  holds: 0 episodes, 0 digests, 1 subscribers",
@@ -400,7 +400,7 @@ def test_archive_check_on_a_sound_archive(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"{db}: ok",
-        "  schema version 4 (this castdigest knows 4)",
+        "  schema version 5 (this castdigest knows 5)",
         "  integrity: ok",
         "  foreign keys: ok",
         "  holds: 11 episodes, 0 digests, 0 subscribers",
@@ -410,8 +410,8 @@ def test_archive_check_on_a_sound_archive(db: Path) -> None:
         "archive": str(db),
         "ok": True,
         "damaged": False,
-        "schema_version": 4,
-        "known_version": 4,
+        "schema_version": 5,
+        "known_version": 5,
         "integrity": [],
         "foreign_keys": [],
         "missing_tables": [],

@@ -216,9 +216,9 @@ def test_follow_transcripts_failure_is_a_warning(tmp_path: Path, server: Served)
     code, out, err = run(tmp_path, "ingest", str(local), "--follow-transcripts")
     assert code == 1  # the feed is stored; the links that failed make the run's exit 1
     assert f"{local}: 2 new, 0 updated, 0 unchanged (feed)" in out
-    assert f"warning: {local}: transcript {missing}harbor-notes-12.json: HTTP 404 Not Found" in err
+    assert f"{local}: warning: transcript {missing}harbor-notes-12.json: HTTP 404 Not Found" in err
     assert (
-        f"warning: {local}: chapters {missing}harbor-notes-12-chapters.json: HTTP 404 Not Found"
+        f"{local}: warning: chapters {missing}harbor-notes-12-chapters.json: HTTP 404 Not Found"
         in err
     )
 

@@ -114,7 +114,7 @@ def assert_isolated(result: Result, bad: str, db: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if bad in line]
-    warned = [line for line in lines if line.startswith(f"warning: {bad}: ")]
+    warned = [line for line in lines if line.startswith(f"{bad}: warning: ")]
     rest = [line for line in lines if line not in warned]
     assert len(rest) <= 1, result.output
     said = rest[0] if rest else ""

@@ -413,8 +413,8 @@ def _chapters(a: list[Chapter], b: list[Chapter]) -> list[Chapter]:
 def merge(episodes: Sequence[Episode]) -> Episode:
     """Merge readings of one episode, the first taken as the base, keeping the richest fields.
 
-    Scalars: the first known value (longest for text); chapters, quotes, tags, people and
-    sources: unions; the transcript with the most turns.
+    Scalars: the first known value (longest for text); chapters, quotes, tags, people,
+    sources and reasons for doubt: unions; the transcript with the most turns.
     """
     if not episodes:
         raise ValueError("merge() needs at least one episode")
@@ -467,6 +467,7 @@ def _merge_two(a: Episode, b: Episode) -> Episode:
         upd["transcript"] = b.transcript
     upd["transcript_links"] = _union(a.transcript_links, b.transcript_links, key=lambda x: x.url)
     upd["chapters_links"] = _union(a.chapters_links, b.chapters_links, key=lambda x: x.url)
+    upd["review_reasons"] = _union(a.review_reasons, b.review_reasons)  # a doubt stays said
     upd["sources"] = _union(
         a.sources, b.sources, key=lambda s: (s.location, s.position, s.content_hash)
     )

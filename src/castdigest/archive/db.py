@@ -43,6 +43,7 @@ class Archive:
     def __init__(self, path: str | Path, *, busy_timeout_s: float = 30.0) -> None:
         from castdigest.archive.digests import DigestStore
         from castdigest.archive.episodes import EpisodeStore
+        from castdigest.archive.reviews import ReviewStore
 
         self.path = Path(path)
         check_file(self.path)
@@ -62,6 +63,7 @@ class Archive:
         self.memo: dict[str, Any] = {}
         self.episodes = EpisodeStore(self)
         self.digests = DigestStore(self)
+        self.reviews = ReviewStore(self)
         from castdigest.archive.subscribers import LedgerStore, SubscriberStore
 
         self.subscribers = SubscriberStore(self)

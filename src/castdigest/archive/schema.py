@@ -149,4 +149,26 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        5,
+        """
+        -- The editor's word on episodes whose read was doubtful (`castdigest approve`). Kept
+        -- apart from the episodes, which every ingest rewrites, so that reading the sources
+        -- again undoes none of it. `documents` lists the doubtful reads approved, as
+        -- [location, content_hash] pairs: a document that changes may bring its doubt back.
+        CREATE TABLE IF NOT EXISTS reviews (
+            episode_id  TEXT PRIMARY KEY,
+            approved_at TEXT NOT NULL,
+            title       TEXT,                        -- the editor's title, replacing the read one
+            documents   TEXT NOT NULL DEFAULT '[]'
+        );
+        -- The reader the editor chose for a document (`approve --format`): the one it is read
+        -- with again, unless a command names another.
+        CREATE TABLE IF NOT EXISTS document_formats (
+            location TEXT PRIMARY KEY,
+            format   TEXT NOT NULL,
+            set_at   TEXT NOT NULL
+        );
+        """,
+    ),
 ]

@@ -31,6 +31,8 @@ COMMANDS = {
     "unpin": "rank:unpin_cmd",
     "block": "rank:block_cmd",
     "unblock": "rank:unblock_cmd",
+    "review": "review:review_cmd",
+    "approve": "review:approve_cmd",
     "build": "digest:build_cmd",
     "digest": "digest:digest_group",
     "render": "render:render_cmd",

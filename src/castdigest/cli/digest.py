@@ -20,7 +20,7 @@ from castdigest.cli.common import (
 )
 from castdigest.cli.rank import window_from, window_options
 from castdigest.models import Digest, Episode, dump_json
-from castdigest.pipeline.build import build
+from castdigest.pipeline.build import build, held_entry
 from castdigest.pipeline.publish import publish_from_archive
 from castdigest.text.durations import format_duration
 
@@ -81,7 +81,8 @@ def build_cmd(
     by default the ISO week containing --as-of (default: now). Selects the window's episodes,
     classifies and ranks them (see `castdigest rank --explain`), condenses the chosen ones
     (reusing cached results), and stores the digest as a draft. Rebuilding updates the draft;
-    a digest that has been sent is frozen and is not rebuilt (exit 1).
+    a digest that has been sent is frozen and is not rebuilt (exit 1). Episodes whose read is
+    doubtful are left out, and named, until approved or pinned (see `castdigest review`).
 
     \b
     Example:
@@ -123,6 +124,7 @@ def build_cmd(
             "condensed": result.condensed,
             "cached": result.cached,
             "warnings": result.warnings,
+            "needs_review": [held_entry(ep) for ep in result.held],
         }
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

@@ -80,8 +80,11 @@ def ingest_cmd(
     since the last run costs one request. Prints one line per document (episodes new /
     updated / unchanged, or why it failed). A document that fails leaves nothing of itself
     in the archive and never stops the others; the traceback of an unexpected error goes to
-    castdigest.log beside the archive (`castdigest --debug ingest` prints it). Exit 1 if any
-    failed or was read with a warning (a damaged part dropped or replaced).
+    castdigest.log beside the archive (`castdigest --debug ingest` prints it). A doubtful read
+    (a title that may be page chrome or the file name, a format guessed by elimination) is
+    stored and said in a line `FILE: warning: REASON`; `castdigest review` lists those waiting
+    for the editor, and `build` leaves them out until approved. Exit 1 if any failed, was read
+    with a warning (a damaged part dropped or replaced) or was read with doubt.
 
     \b
     Example:
@@ -163,19 +166,28 @@ def _print_reports(reports: list[DocReport], as_json: bool) -> None:
         click.echo(json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2))
         return
     for r in reports:
-        for note in dict.fromkeys(r.warnings):  # a flaw met twice is said once
-            click.echo(f"warning: {r.location}: {note}", err=True)
+        print_notes(r)
         if r.failed:
             click.echo(f"{r.location}: failed: {r.error}", err=True)
         else:
             counts = f"{r.new} new, {r.updated} updated, {r.unchanged} unchanged"
             click.echo(f"{r.location}: {counts} ({r.format})")
     ok = [r for r in reports if not r.failed]
+    doubtful = sum(len(r.doubts) for r in ok)
+    review = f"; {doubtful} need review (`castdigest review`)" if doubtful else ""
     click.echo(
         f"{len(reports)} document(s): {len(ok)} read, {len(reports) - len(ok)} failed; "
         f"episodes {sum(r.new for r in ok)} new, {sum(r.updated for r in ok)} updated, "
-        f"{sum(r.unchanged for r in ok)} unchanged"
+        f"{sum(r.unchanged for r in ok)} unchanged{review}"
     )
+
+
+def print_notes(report: DocReport) -> None:
+    """A document's warnings and doubtful episodes, one `LOCATION: warning: ...` line each
+    (as a failure is `LOCATION: failed: ...`)."""
+    notes = [*report.warnings, *(d.text() for d in report.doubts)]
+    for note in dict.fromkeys(notes):  # a flaw met twice is said once
+        click.echo(f"{report.location}: warning: {note}", err=True)
 
 
 @click.command("episodes")
@@ -208,17 +220,24 @@ def episodes_cmd(
     """
     flt = EpisodeFilter(since=since, until=until, language=lang, tag=tag, show=show, limit=limit)
     with app.archive(db) as archive:
-        episodes = list(archive.episodes.list(flt))
+        listed = [(ep, archive.reviews.needs_review(ep)) for ep in archive.episodes.list(flt)]
     if as_json:
-        click.echo(dump_json(episodes))
+        click.echo(dump_json([with_review(ep, needs) for ep, needs in listed]))
         return
-    for ep in episodes:
+    for ep, needs in listed:
         when = ep.published or ep.first_seen
         day = when.date().isoformat() if when else "????-??-??"
+        mark = "  [needs review]" if needs else ""
         click.echo(
             f"{ep.id}  {day}  {ep.language or '--':<5} {(ep.show or '-')[:20]:<20}  {ep.title}"
+            + mark
         )
-    click.echo(f"{len(episodes)} episode(s)", err=True)
+    click.echo(f"{len(listed)} episode(s)", err=True)
+
+
+def with_review(ep: Episode, needs_review: bool) -> dict[str, object]:
+    """The episode as JSON, with `needs_review`: doubtful and not approved by the editor."""
+    return {**ep.model_dump(mode="json"), "needs_review": needs_review}
 
 
 @click.command("show")
@@ -235,12 +254,16 @@ def show_cmd(app: AppContext, episode_id: str, db: str | None, as_json: bool) ->
     """
     with app.archive(db) as archive, errors():
         ep = archive.episodes.get(episode_id)
-    click.echo(dump_json(ep) if as_json else describe(ep))
+        needs = archive.reviews.needs_review(ep)
+    click.echo(dump_json(with_review(ep, needs)) if as_json else describe(ep, needs))
 
 
-def describe(ep: Episode) -> str:
+def describe(ep: Episode, needs_review: bool = False) -> str:
     """A readable multi-line view of an episode."""
     out = [f"{ep.kind + ' ' if ep.kind else ''}{ep.title}", f"  id: {ep.id}"]
+    approved = " (approved)" if ep.review_reasons and not needs_review else ""
+    out.append(f"  needs_review: {'yes' if needs_review else 'no'}{approved}")
+    out += [f"  review_reason: {reason}" for reason in ep.review_reasons]
     pairs = [
         ("show", ep.show),
         ("hosts", ", ".join(p.name for p in ep.hosts)),

@@ -23,6 +23,7 @@ from castdigest.cli.common import (
     progress_bar,
     refuse_file_secrets,
 )
+from castdigest.cli.ingest import print_notes
 from castdigest.config import Settings
 from castdigest.errors import ConfigError
 from castdigest.pipeline.send import SendSummary, inside, load_digest, send_digest
@@ -224,8 +225,7 @@ def weekly_cmd(
 def _print_weekly(report: WeeklyReport) -> None:
     failed = [r for r in report.ingest if r.failed]
     for r in report.ingest:
-        for note in dict.fromkeys(r.warnings):  # a flaw met twice is said once
-            click.echo(f"warning: {r.location}: {note}", err=True)
+        print_notes(r)
         if r.failed:
             click.echo(f"{r.location}: failed: {r.error}", err=True)
     for note in report.warnings:

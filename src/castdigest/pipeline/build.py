@@ -127,6 +127,7 @@ class Selection:
     classifications: dict[str, Classification]
     ranked: list[Ranked]
     warnings: list[str] = field(default_factory=list)
+    held: list[Episode] = field(default_factory=list)  # doubtful reads left out: need review
 
 
 def _resolve_ids(archive: Archive, refs: Iterable[str], what: str, warnings: list[str]) -> set[str]:
@@ -188,6 +189,9 @@ def select(archive: Archive, settings: Settings, window: Window) -> Selection:
     sent = archive.digests.sent_episodes(exclude=window.id)
     for ep in _stored(archive, sorted(pins - episodes.keys() - sent.keys() - blocks)):
         episodes[ep.id] = ep
+    held = _held(archive, episodes, pins)
+    for ep in held:
+        del episodes[ep.id]
     lookback = (window.since - timedelta(days=settings.rank.novelty_days)).isoformat()
     recent = archive.digests.sent_episodes(exclude=window.id, since=lookback)
     history = _stored(archive, sorted(recent))
@@ -211,7 +215,33 @@ def select(archive: Archive, settings: Settings, window: Window) -> Selection:
         pins=frozenset(pins),
         blocks=frozenset(blocks),
     )
-    return Selection(window, topics, episodes, results, ranked, warnings)
+    if held:
+        warnings.append(held_note(held))
+    return Selection(window, topics, episodes, results, ranked, warnings, held)
+
+
+def _held(archive: Archive, episodes: dict[str, Episode], pins: set[str]) -> list[Episode]:
+    """The doubtful reads among `episodes` that the editor has neither approved nor pinned:
+    a digest must not carry a read that may be wrong."""
+    return [
+        ep
+        for ep in sorted(episodes.values(), key=lambda e: e.id)
+        if ep.id not in pins and archive.reviews.needs_review(ep)
+    ]
+
+
+def held_entry(ep: Episode) -> dict[str, object]:
+    """An episode left out for review, as `--json` reports it."""
+    return {"id": ep.id, "title": ep.title, "review_reasons": list(ep.review_reasons)}
+
+
+def held_note(held: Sequence[Episode]) -> str:
+    """One line naming the episodes left out for review, and what the editor can do."""
+    ids = ", ".join(ep.id for ep in held)
+    return (
+        f"left out {len(held)} episode(s) that need review: {ids} (see `castdigest review`; "
+        "`castdigest approve ID` or `castdigest pin ID` includes one)"
+    )
 
 
 # --------------------------------------------------------------------------- condensing
@@ -266,6 +296,7 @@ class BuildResult:
     condensed: int  # episodes condensed now
     cached: int  # condensed results reused from the archive
     warnings: list[str] = field(default_factory=list)
+    held: list[Episode] = field(default_factory=list)  # doubtful reads left out: need review
 
 
 def built_at(settings: Settings, as_of: datetime | None) -> datetime:
@@ -316,7 +347,9 @@ def build(
     )
     warnings = sel.warnings + cond.warnings
     if old is not None and old.model_copy(update={"built_at": digest.built_at}) == digest:
-        return BuildResult(old, sel.ranked, "unchanged", cond.fresh, cond.cached, warnings)
+        return BuildResult(
+            old, sel.ranked, "unchanged", cond.fresh, cond.cached, warnings, sel.held
+        )
     archive.digests.save(digest)
     status = "updated" if old is not None else "new"
-    return BuildResult(digest, sel.ranked, status, cond.fresh, cond.cached, warnings)
+    return BuildResult(digest, sel.ranked, status, cond.fresh, cond.cached, warnings, sel.held)

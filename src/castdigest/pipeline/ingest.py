@@ -14,6 +14,7 @@ could be stored either.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import glob
 import sqlite3
@@ -58,6 +59,29 @@ class SourceSpec:
     limits: ReadLimits = field(default_factory=ReadLimits)  # from the config's [ingest]
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """An episode of a document whose read is doubtful and that the editor has not approved."""
+
+    episode_id: str
+    title: str
+    reasons: list[str]
+    number: int | None = None  # 1-based place in its document, when the document has several
+
+    def text(self) -> str:
+        """The warning, after the document's location: `episode 3 "Title": reasons`."""
+        said = "; ".join(self.reasons)
+        return f'episode {self.number} "{self.title}": {said}' if self.number else said
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.episode_id,
+            "episode": self.number,
+            "title": self.title,
+            "review_reasons": self.reasons,
+        }
+
+
 @dataclass
 class DocReport:
     location: str
@@ -69,6 +93,7 @@ class DocReport:
     warnings: list[str] = field(default_factory=list)
     episode_ids: list[str] = field(default_factory=list)
     detail: str | None = None  # an unexpected error's traceback: for the log, not the report
+    doubts: list[Doubt] = field(default_factory=list)  # episodes stored that need review
 
     @property
     def failed(self) -> bool:
@@ -76,9 +101,9 @@ class DocReport:
 
     @property
     def flawed(self) -> bool:
-        """Failed, or read with a warning: the input was damaged (a part dropped or replaced),
-        which the exit code reports as it does a failure."""
-        return self.failed or bool(self.warnings)
+        """Failed, read with a warning (the input was damaged: a part dropped or replaced) or
+        read with doubt: the exit code reports each as it does a failure."""
+        return self.failed or bool(self.warnings) or bool(self.doubts)
 
     def fail(self, exc: Exception, doing: str) -> DocReport:
         """This report, failed with `exc` while `doing` (e.g. "reading"); nothing of the
@@ -86,6 +111,7 @@ class DocReport:
         self.error, self.detail = failure_text(exc, self.location, doing)
         self.new = self.updated = self.unchanged = 0
         self.episode_ids = []
+        self.doubts = []
         return self
 
     def as_dict(self) -> dict[str, object]:
@@ -98,6 +124,7 @@ class DocReport:
             "failed": self.failed,
             "error": self.error,
             "warnings": self.warnings,
+            "needs_review": [d.as_dict() for d in self.doubts],
         }
 
 
@@ -250,12 +277,16 @@ def _store(
         for _, eid, ep in items:
             if eid in fresh:
                 fresh[eid].append(ep)
+        # This document's own doubts (not another's about the same episode), by episode,
+        # with the episode's first place in the document.
+        doubted = {eid: (pos, ep.review_reasons) for pos, eid, ep in reversed(items)}
+        several = len(items) > 1
         for eid in touched:
             parts = fresh.get(eid) or store.contributions(eid)
             if not parts:
                 store.delete(eid)
                 continue
-            merged = dedupe.merge(parts).model_copy(update={"id": eid})
+            merged = _reviewed(archive, dedupe.merge(parts).model_copy(update={"id": eid}))
             keys = index_keys(merged, parts, identifier.keys_of)
             saved = store.put(merged, keys, now)
             identifier.remember(
@@ -264,6 +295,17 @@ def _store(
             if eid in mine:
                 setattr(report, saved.status, getattr(report, saved.status) + 1)
                 report.episode_ids.append(eid)
+                pos, reasons = doubted[eid]
+                if reasons and archive.reviews.needs_review(saved.episode):
+                    number = pos + 1 if several else None
+                    report.doubts.append(Doubt(eid, saved.episode.title, list(reasons), number))
+
+
+def _reviewed(archive: Archive, merged: Episode) -> Episode:
+    """The merged episode with the editor's corrections (`approve --title`) applied: a
+    document read again must not undo them."""
+    title = archive.reviews.title(merged.id)
+    return merged.model_copy(update={"title": title}) if title else merged
 
 
 def ingest_document(
@@ -277,6 +319,7 @@ def ingest_document(
     follow: Follower | None = None,
 ) -> DocReport:
     """Read one loaded document and store it; never raises for bad input (see report.error)."""
+    spec = with_chosen_format(archive, doc.location, spec)
     known = archive.episodes.document(doc.location)
     if known is not None and doc.content_hash == skip_hash(known, spec, follow):
         return report_unchanged(archive, known, now, etag, last_modified)
@@ -296,6 +339,15 @@ def ingest_document(
         etag,
         last_modified,
     )
+
+
+def with_chosen_format(archive: Archive, location: str, spec: SourceSpec) -> SourceSpec:
+    """`spec`, reading `location` with the reader the editor chose for it (`approve
+    --format`) when the spec names none."""
+    if spec.format:
+        return spec
+    chosen = archive.reviews.forced_format(location)
+    return dataclasses.replace(spec, format=chosen) if chosen else spec
 
 
 def skip_hash(known: DocumentRow | None, spec: SourceSpec, follow: Follower | None) -> str | None:
@@ -436,9 +488,12 @@ def ingest_url(
 
     Every failure becomes `report.error` naming the reason; nothing is stored for it.
     """
+    spec = with_chosen_format(archive, url, spec)
     known = archive.episodes.document(url)
     if known and follow is not None and _links_to_follow(archive, url):
         known = None  # a plain read stored this: fetch it whole to follow its links now
+    if known and spec.format not in (None, known.format):
+        known = None  # stored as read by another reader: fetch it whole to read it again
     try:
         got = fetch(
             client,

@@ -41,6 +41,7 @@ from castdigest.pipeline.ingest import (
     report_unchanged,
     skip_hash,
     store_read,
+    with_chosen_format,
 )
 from castdigest.readers.registry import load_file
 
@@ -152,10 +153,11 @@ def ingest_files(
             if path is None:
                 return
             known = archive.episodes.document(str(path))
-            skip = skip_hash(known, spec, follow)
+            chosen = with_chosen_format(archive, str(path), spec)
+            skip = skip_hash(known, chosen, follow)
             future: Future[_Reading]
             try:
-                future = pool.submit(read or _read, _Task(path, spec, as_of, now, skip))
+                future = pool.submit(read or _read, _Task(path, chosen, as_of, now, skip))
             except BrokenProcessPool as exc:  # a reader died since the last file was handed out
                 future = Future()
                 future.set_exception(exc)

@@ -17,7 +17,7 @@ from pathlib import Path
 from castdigest.archive import Archive
 from castdigest.config import Settings
 from castdigest.models import DigestStatus
-from castdigest.pipeline.build import BuildResult, build, choose_window
+from castdigest.pipeline.build import BuildResult, build, choose_window, held_entry
 from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.ingest import (
     DocReport,
@@ -44,6 +44,7 @@ class WeeklyReport:
     build: str = ""  # "new", "updated", "unchanged", or "frozen" (being or already sent)
     items: int = 0
     warnings: list[str] = field(default_factory=list)
+    held: list[dict[str, object]] = field(default_factory=list)  # left out: need review
     published: PublishReport | None = None
     send: SendSummary | None = None
 
@@ -58,6 +59,7 @@ class WeeklyReport:
             "build": self.build,
             "items": self.items,
             "warnings": self.warnings,
+            "needs_review": self.held,
             "published": len(self.published.written) if self.published else None,
             "send": self.send.as_dict() if self.send else None,
         }
@@ -125,6 +127,7 @@ def run_weekly(
     else:
         result: BuildResult = build(archive, settings, window, as_of=as_of or now)
         report.build, report.warnings, digest = result.status, result.warnings, result.digest
+        report.held = [held_entry(ep) for ep in result.held]
     report.items = len(digest.items())
     say("publish")
     out_dir = Path(settings.resolve(settings.out_dir))

@@ -18,6 +18,7 @@ from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 
 NAME = "episodes-json"
+DERIVED = "needs_review"  # a key `episodes --json` adds to each Episode
 # Keys only an Episode has; an export sorts its keys, so long chapters or transcripts can push
 # some far down: two of these within the head are enough.
 _EPISODE_KEYS = (
@@ -76,6 +77,9 @@ def _read_lines(doc: Document, ctx: ReadContext) -> list[Episode]:
 def _episode(record: Any, location: str, line: int | None, what: str) -> Episode:
     if not isinstance(record, dict):
         raise ReadError(f"{what} is not a JSON object", where=location, line=line)
+    # The export's word on the editor's review, which is the exporting archive's: the archive
+    # read into decides it anew from the reasons.
+    record.pop(DERIVED, None)
     try:
         # An export is stored data: validated as JSON, what today's rules refuse is cleaned,
         # as when the archive loads it (the record was parsed first to bound its depth).

@@ -62,6 +62,16 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# A sniff below this is a catch-all's "any text will do" (the plain-text reader's), not a
+# reader recognising the document.
+RECOGNISED = 0.1
+# Formats whose documents carry no title of their own (a subtitle file, a chapters or transcript
+# file): the file name is their title by design, not a sign of a bad read.
+UNTITLED_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "chapters-json"})
+# What readers title an episode when they find nothing at all.
+_PLACEHOLDERS = frozenset({"", "untitled", "untitled episode", "untitled transcript"})
+
+
 def formats() -> list[str]:
     return [r.name for r in READERS]
 
@@ -139,8 +149,13 @@ def load_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
 
 
 def choose(doc: Document, forced: str | None = None) -> Reader:
+    return _choice(doc, forced)[0]
+
+
+def _choice(doc: Document, forced: str | None) -> tuple[Reader, float]:
+    """The reader for `doc` and how sure it is (1 when forced)."""
     if forced:
-        return reader_named(forced)
+        return reader_named(forced), 1.0
     best: tuple[float, int, Reader] | None = None
     for order, reader in enumerate(READERS):
         score = reader.sniff(doc)
@@ -148,7 +163,7 @@ def choose(doc: Document, forced: str | None = None) -> Reader:
             best = (score, -order, reader)
     if best is None:
         raise ReadError("no reader recognises this document", where=doc.location)
-    return best[2]
+    return best[2], best[0]
 
 
 def read_document(
@@ -163,7 +178,7 @@ def read_document(
     """
     if len(doc.data) > ctx.limits.max_document_bytes:
         raise too_large(doc.location, len(doc.data), ctx.limits.max_document_bytes)
-    reader = choose(doc, forced)
+    reader, sureness = _choice(doc, forced)
     ctx.format = reader.name
     ctx.location = doc.location
     ctx.content_hash = doc.content_hash
@@ -172,7 +187,30 @@ def read_document(
     if bad := bad_charrefs(doc.text):
         ctx.warnings.append(f"{bad} character reference(s) naming no character, read as U+FFFD")
     episodes = reader.read(doc, ctx)
-    return reader.name, [_finish(ep, ctx) for ep in episodes]
+    guessed = _guessed_format(doc, reader, sureness)
+    return reader.name, [_doubted(_finish(ep, ctx), doc, reader.name, guessed) for ep in episodes]
+
+
+def _guessed_format(doc: Document, reader: Reader, sureness: float) -> str | None:
+    """Why the format is a guess, when no reader recognised the document and its reader was
+    chosen by elimination. A file named as the fallback's kind (`.txt`), or not named as any
+    kind, is what that reader takes it for; a file named as another kind is not."""
+    if sureness >= RECOGNISED or not doc.suffix or doc.suffix in reader.extensions:
+        return None
+    return f"no reader recognised this {doc.suffix} file; read as {reader.name} by elimination"
+
+
+def _doubted(ep: Episode, doc: Document, fmt: str, guessed: str | None) -> Episode:
+    """The episode with the doubts that do not depend on its reader added to its own."""
+    reasons = [guessed] if guessed else []
+    if fmt not in UNTITLED_FORMATS:
+        title = " ".join(ep.title.split()).casefold()
+        if title in _PLACEHOLDERS:
+            reasons.append("no title found")
+        elif doc.stem_title and title == " ".join(doc.stem_title.split()).casefold():
+            reasons.append("no title found; the file name is used as the title")
+    new = [r for r in reasons if r not in ep.review_reasons]
+    return ep.model_copy(update={"review_reasons": [*ep.review_reasons, *new]}) if new else ep
 
 
 def _finish(ep: Episode, ctx: ReadContext) -> Episode:
