@@ -447,7 +447,9 @@ def test_clean_spoken_chinese_fillers_and_repeats() -> None:
         ),
         ("https://youtu.be/x1", 1041, "https://youtu.be/x1?t=1041"),
         ("https://vimeo.com/42", 61, "https://vimeo.com/42#t=61s"),
-        ("https://example.org/ep/7#top", 61, "https://example.org/ep/7#t=61"),
+        ("https://example.org/ep/7#top", 61, None),  # a site not known to take a time
+        ("https://example.org/ep/7.mp3", 61, "https://example.org/ep/7.mp3#t=61"),
+        ("https://soundcloud.com/a/b", 3723, "https://soundcloud.com/a/b#t=1:02:03"),
         ("javascript:alert(1)", 61, None),
         ("https://example.org/ep/7", None, "https://example.org/ep/7"),
     ],
