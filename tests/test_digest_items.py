@@ -279,6 +279,8 @@ def test_a_date_the_reader_kept_only_as_wording_is_read() -> None:
     assert stated_date(Episode(title="t", first_seen=seen)) is None
     later = Episode(title="t", published_text="2027-01-05", first_seen=seen)
     assert stated_date(later) is None  # after it was read: a misreading, not its date
+    year_one = Episode(title="t", published_text="0001-01-01", first_seen=seen)
+    assert stated_date(year_one) is None  # outside the years a date may hold
 
 
 # ------------------------------------------------------------------------ languages

@@ -34,7 +34,7 @@ from datetime import datetime, timedelta
 
 from castdigest.config import RankConfig
 from castdigest.lexical import Vector, cosine
-from castdigest.models import Decision, Episode, Ranked
+from castdigest.models import EARLIEST_YEAR, LATEST_YEAR, Decision, Episode, Ranked
 from castdigest.text.dates import parse_date
 from castdigest.topics import Classification
 
@@ -60,8 +60,10 @@ def stated_date(ep: Episode) -> datetime | None:
     if not ep.published_text or ep.first_seen is None:
         return None
     found = parse_date(ep.published_text, ep.first_seen)
+    if found is None or not EARLIEST_YEAR <= found.year <= LATEST_YEAR:
+        return None  # its reader said why when it read the wording
     # a date after the reading is a misreading (a time of day, an event announced)
-    return found if found is not None and found <= ep.first_seen + timedelta(days=1) else None
+    return found if found <= ep.first_seen + timedelta(days=1) else None
 
 
 def topic_relevance(relevance: float) -> float:

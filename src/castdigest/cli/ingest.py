@@ -213,8 +213,8 @@ def episodes_cmd(
         click.echo(dump_json(episodes))
         return
     for ep in episodes:
-        when = ep.published or ep.first_seen
-        day = when.date().isoformat() if when else "????-??-??"
+        # the day its source gives; the day it was read is not the day it came out
+        day = ep.published.date().isoformat() if ep.published else "undated   "
         click.echo(
             f"{ep.id}  {day}  {ep.language or '--':<5} {(ep.show or '-')[:20]:<20}  {ep.title}"
         )

@@ -232,18 +232,19 @@ def feed_infos(digest: Digest, settings: Settings, history: Sequence[Digest]) ->
                 known.add(slug)
                 links.append(FeedLink(s.name, slug, "", ""))
     home = site_link(settings)
+    words = phrases(settings.newsletter.language)
     infos = [
         FeedInfo(
             link.slug,
             link.name,
             f"{name}: {link.name}",
-            described.get(link.slug) or f"{link.name} episodes picked by {name}.",
+            described.get(link.slug) or words.topic_feed.format(topic=link.name, name=name),
             home,
         )
         for link in links
     ]
-    everything = phrases(settings.newsletter.language).everything
-    infos.append(FeedInfo(ALL, everything, name, f"Every episode picked by {name}.", home))
+    every = words.every_episode.format(name=name)
+    infos.append(FeedInfo(ALL, words.everything, name, every, home))
     return infos
 
 

@@ -48,6 +48,13 @@ class Phrases:
     in_issue: str = "In {name} {issue}"  # a feed item's link back to its issue
     all_issues: str = "All issues"
     links: str = "Links:"  # heading of the text part's footnotes
+    archive_intro: str = "Every issue, newest first, and a feed for each topic."
+    issues: str = "Issues"
+    no_issues: str = "No issues yet."
+    feeds_heading: str = "Feeds"
+    all_feeds: str = "All feeds at once:"
+    topic_feed: str = "{topic} episodes picked by {name}."  # a topic feed's description
+    every_episode: str = "Every episode picked by {name}."  # the `all` feed's description
 
     def episodes(self, n: int) -> str:
         return f"{n} {self.episode[0] if n == 1 else self.episode[1]}"
@@ -86,6 +93,10 @@ PHRASES: dict[str, Phrases] = {
         choose_topics="Choisir vos thèmes", unsubscribe="Se désabonner", with_="avec",
         everything="Tout", language="Langue", listen="Écouter ou regarder",
         in_issue="Dans {name} {issue}", all_issues="Tous les numéros", links="Liens :",
+        archive_intro="Tous les numéros, du plus récent au plus ancien, et un flux par thème.",
+        issues="Numéros", no_issues="Aucun numéro pour l'instant.", feeds_heading="Flux",
+        all_feeds="Tous les flux d'un coup :", topic_feed="{topic} : épisodes choisis par {name}.",
+        every_episode="Tous les épisodes choisis par {name}.",
     ),
     "es": Phrases(
         "Esta semana", "y", "{n} más", ("episodio", "episodios"), ("programa", "programas"),
@@ -104,6 +115,10 @@ PHRASES: dict[str, Phrases] = {
         choose_topics="Elige tus temas", unsubscribe="Darse de baja", with_="con",
         everything="Todo", language="Idioma", listen="Escuchar o ver",
         in_issue="En {name} {issue}", all_issues="Todos los números", links="Enlaces:",
+        archive_intro="Todos los números, del más reciente al más antiguo, y un feed por tema.",
+        issues="Números", no_issues="Aún no hay números.", feeds_heading="Feeds",
+        all_feeds="Todos los feeds a la vez:", topic_feed="{topic}: episodios elegidos por {name}.",
+        every_episode="Todos los episodios elegidos por {name}.",
     ),
     "de": Phrases(
         "Diese Woche", "und", "{n} weitere", ("Folge", "Folgen"), ("Sendung", "Sendungen"),
@@ -122,6 +137,10 @@ PHRASES: dict[str, Phrases] = {
         choose_topics="Themen wählen", unsubscribe="Abbestellen", with_="mit",
         everything="Alles", language="Sprache", listen="Anhören oder ansehen",
         in_issue="In {name} {issue}", all_issues="Alle Ausgaben", links="Links:",
+        archive_intro="Alle Ausgaben, die neueste zuerst, und ein Feed pro Thema.",
+        issues="Ausgaben", no_issues="Noch keine Ausgaben.", feeds_heading="Feeds",
+        all_feeds="Alle Feeds auf einmal:", topic_feed="{topic}: Folgen, ausgewählt von {name}.",
+        every_episode="Alle Folgen, ausgewählt von {name}.",
     ),
     "it": Phrases(
         "Questa settimana", "e", "altri {n}", ("episodio", "episodi"),
@@ -140,6 +159,10 @@ PHRASES: dict[str, Phrases] = {
         choose_topics="Scegli i tuoi temi", unsubscribe="Annulla l'iscrizione", with_="con",
         everything="Tutto", language="Lingua", listen="Ascolta o guarda",
         in_issue="In {name} {issue}", all_issues="Tutti i numeri", links="Link:",
+        archive_intro="Tutti i numeri, dal più recente, e un feed per ogni tema.",
+        issues="Numeri", no_issues="Ancora nessun numero.", feeds_heading="Feed",
+        all_feeds="Tutti i feed insieme:", topic_feed="{topic}: episodi scelti da {name}.",
+        every_episode="Tutti gli episodi scelti da {name}.",
     ),
     "pt": Phrases(
         "Esta semana", "e", "mais {n}", ("episódio", "episódios"), ("programa", "programas"),
@@ -158,6 +181,11 @@ PHRASES: dict[str, Phrases] = {
         choose_topics="Escolher temas", unsubscribe="Cancelar inscrição", with_="com",
         everything="Tudo", language="Idioma", listen="Ouvir ou assistir",
         in_issue="Em {name} {issue}", all_issues="Todas as edições", links="Links:",
+        archive_intro="Todas as edições, da mais recente, e um feed por tema.",
+        issues="Edições", no_issues="Ainda não há edições.", feeds_heading="Feeds",
+        all_feeds="Todos os feeds de uma vez:",
+        topic_feed="{topic}: episódios escolhidos por {name}.",
+        every_episode="Todos os episódios escolhidos por {name}.",
     ),
     "nl": Phrases(
         "Deze week", "en", "{n} meer", ("aflevering", "afleveringen"),
@@ -176,6 +204,10 @@ PHRASES: dict[str, Phrases] = {
         choose_topics="Kies je onderwerpen", unsubscribe="Afmelden", with_="met",
         everything="Alles", language="Taal", listen="Luisteren of kijken",
         in_issue="In {name} {issue}", all_issues="Alle nummers", links="Links:",
+        archive_intro="Alle nummers, nieuwste eerst, en een feed per onderwerp.",
+        issues="Nummers", no_issues="Nog geen nummers.", feeds_heading="Feeds",
+        all_feeds="Alle feeds tegelijk:", topic_feed="{topic}: afleveringen gekozen door {name}.",
+        every_episode="Alle afleveringen gekozen door {name}.",
     ),
 }  # fmt: skip
 
