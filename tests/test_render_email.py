@@ -70,8 +70,8 @@ def test_structure_headings_toc_and_items(rendered) -> None:  # type: ignore[no-
     )
     assert "<bdi>Show 2</bdi> · with <bdi>Guest 1 (Example Labs)</bdi> · 31:37" in html
     assert "Takeaway 3 of episode 1" in html
-    assert re.search(r'href="https://media.example.com/watch/ep0001\?t=61"[^>]*>at 1:01</a>', html)
-    assert re.search(r'href="https://media.example.com/watch/ep0001#t=121"[^>]*>at 2:01</a>', html)
+    assert re.search(r'href="https://media.example.com/watch/ep0001\?t=61"[^>]*>1:01</a>', html)
+    assert re.search(r'href="https://media.example.com/watch/ep0001#t=121"[^>]*>2:01</a>', html)
     assert re.search(r'href="https://digest.example.org/feeds/evals.rss"[^>]*>RSS feed</a>', html)
     # the intro is Markdown, rendered
     assert "<strong>Five</strong>" in html
