@@ -119,7 +119,8 @@ def introduce(blurb: str, episode: Episode, language: str | None) -> str:
     line = WITH.get(_lang(language), WITH["en"]).format(names)
     if not blurb:
         return line
-    return f"{blurb} {line}" if ends_sentence(blurb) else f"{blurb}. {line}"
+    space = "" if is_cjk(_lang(language)) else " "  # no spaces between CJK sentences
+    return f"{blurb}{space}{line}" if ends_sentence(blurb) else f"{blurb}.{space}{line}"
 
 
 def _named(name: str, text: str) -> bool:
