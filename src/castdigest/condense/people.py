@@ -5,7 +5,8 @@ opening on a personal pronoun gets the episode's one guest (`thoughts.resolve`).
 still opens on a pronoun standing for someone outside the sentence ("He", "They", "Elle"), or
 on a first name several known people share, is not chosen while the material has others: the
 reader would not know who is meant. Pronouns are language data (`UNRESOLVED`); an impersonal
-"it" ("It takes a week to ...", "Il faut ...") refers to nothing and stays.
+"it" ("It takes a week to ...", "Il faut ...") refers to nothing and stays. In a transcript
+only first names are written out (see `settle`).
 """
 
 from __future__ import annotations
@@ -96,15 +97,19 @@ def settle(
     speech: bool = False,
 ) -> list[Candidate]:
     """`cands` with known people's names written out, without those still opening on someone
-    unnamed (all of them when none would be left). In `speech` a pronoun stands for anyone,
-    so only first names are written out."""
+    unnamed (all of them when none would be left).
+
+    In `speech` only first names are written out, and a sentence opening on a pronoun stays
+    (the points-back penalty of `extractive` ranks it lower): a speaker's "he" is anyone, and
+    leaving such sentences out of transcripts lowered QMSum and VCSum in
+    bench/condense_quality.py."""
     people = [p.name for p in (*episode.hosts, *episode.guests, *episode.people)]
     main = episode.guests or episode.hosts
     subject = main[0].name if len({p.name for p in main}) == 1 and not speech else None
     out: list[Candidate] = []
     for cand in cands:
         text = resolve(cand.text, people, subject, language) if people else cand.text
-        if not unresolved(text, people, language):
+        if speech or not unresolved(text, people, language):
             out.append(cand if text == cand.text else dataclasses.replace(cand, text=text))
     return out or cands
 
