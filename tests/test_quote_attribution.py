@@ -372,3 +372,28 @@ def test_a_translation_without_speaker_or_place_still_says_so() -> None:
     r = render_email(d, settings())
     assert "“Le port est calme la nuit.”\n    (translated)" in r.text
     assert "— (translated)" not in r.text
+
+
+@pytest.mark.parametrize("label", ["Speaker 2", "SPEAKER_01", "S1", "3"])
+def test_a_transcribers_label_is_not_a_name(label: str) -> None:
+    episode = _episode(
+        guests=[Person(name="Ada Lund", role="guest")],
+        transcript=_talk(label, label),
+        quotes=[Quote(text=TUG)],
+    )
+    (quote,) = condense_episode(episode, CONFIG).quotes
+    assert (quote.speaker, quote.offset) == (None, 61.0)
+
+
+def test_a_role_label_is_the_one_person_in_that_role() -> None:
+    episode = _episode(
+        hosts=[Person(name="Bo Kim", role="host")],
+        guests=[Person(name="Ada Lund", role="guest")],
+        transcript=_talk("Host", "Guest"),
+        quotes=[Quote(text="We bought the first electric tug in the spring of that year.")],
+    )
+    (quote,) = condense_episode(episode, CONFIG).quotes
+    assert quote.speaker == "Ada Lund"
+    two = episode.model_copy(update={"guests": [*episode.guests, Person(name="Cy Moss")]})
+    (quote,) = condense_episode(two, CONFIG).quotes
+    assert quote.speaker == "Guest"  # which guest is not known: the label stays

@@ -54,6 +54,23 @@ _OPINION = re.compile(
     r"jamais|toujours|essentiel)\b|觉得|认为|应该|必须|一定|最|생각|해야|중요",
     re.IGNORECASE,
 )
+# A transcriber's label for a voice, not a name: "Speaker 2", "SPEAKER_01", "S1".
+_GENERIC_LABEL = re.compile(
+    r"^\s*(?:(?:speaker|spk|s|voice|participant|intervenant|locuteur|sprecher|hablante)"
+    r"[\s_#-]*\d*|\d+)\s*$",
+    re.IGNORECASE,
+)
+# Labels for a role: the episode's one guest or one host when it has one.
+_ROLE_LABELS = {
+    "guest": "guests",
+    "interviewee": "guests",
+    "invité": "guests",
+    "invitée": "guests",
+    "host": "hosts",
+    "interviewer": "hosts",
+    "animateur": "hosts",
+    "animatrice": "hosts",
+}
 _POINTS_BACK = re.compile(
     r"^(?:that|this|those|these|which|because|or|then|also|he|she|they|it's that|"
     r"ça|cela|ce|donc|那|这|그게|이게)\b",
@@ -196,8 +213,16 @@ def _names(name: str, text: str) -> bool:
 
 
 def _full_name(episode: Episode, speaker: str | None) -> str | None:
-    """A speaker known by first name alone ("Theo") under the one full name starting with it."""
-    if not speaker or " " in speaker.strip():
+    """A speaker known by first name alone ("Theo") under the one full name starting with it,
+    one labelled "Guest" or "Host" under the episode's one guest or host; None for a
+    transcriber's label that names nobody ("Speaker 2", "SPEAKER_01")."""
+    if not speaker or _GENERIC_LABEL.match(speaker):
+        return None
+    role = _ROLE_LABELS.get(speaker.strip().casefold())
+    if role:
+        named = {p.name for p in getattr(episode, role) if p.name.strip()}
+        return named.pop() if len(named) == 1 else speaker
+    if " " in speaker.strip():
         return speaker
     people = {p.name for p in (*episode.hosts, *episode.guests, *episode.people)}
     fitting = {n for n in people if " " in n and n.split()[0] == speaker}
