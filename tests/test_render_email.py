@@ -71,8 +71,8 @@ def test_structure_headings_toc_and_items(rendered) -> None:  # type: ignore[no-
     assert "<bdi>Show 2</bdi> · with <bdi>Guest 1 (Example Labs)</bdi> · 31:37" in html
     assert "Takeaway 3 of episode 1" in html
     # media.example.com is not known to take a start time: the time is said, not linked
-    assert "<bdi>Speaker 1</bdi>, at 1:01</span>" in html
-    assert "<bdi>Speaker 2</bdi>, at 2:01</span>" in html
+    assert "<bdi>Speaker 1</bdi>, 1:01</span>" in html
+    assert "<bdi>Speaker 2</bdi>, 2:01</span>" in html
     assert "ep0001?t=61" not in html and "ep0001#t=121" not in html
     assert re.search(r'href="https://digest.example.org/feeds/evals.rss"[^>]*>RSS feed</a>', html)
     # the intro is Markdown, rendered

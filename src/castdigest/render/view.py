@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from castdigest.config import Settings
 from castdigest.links import deep_link, takes_time
 from castdigest.models import Digest, DigestItem, DigestSection
+from castdigest.render.attribution import quote_words
 from castdigest.render.phrases import Phrases, phrases
 from castdigest.text.bidi import strip_bidi_controls
 from castdigest.text.durations import format_duration
@@ -181,6 +182,8 @@ class QuoteView:
     link: str | None
     lang: str | None  # set when the quote's language differs from the newsletter's
     dir: str = "ltr"
+    where: str = ""  # "in <chapter>" when only the chapter is known (then `at` is empty)
+    translated: str = ""  # "translated" (in the newsletter's language) for a translation
 
 
 @dataclass(frozen=True)
@@ -269,11 +272,15 @@ class DigestView:
 
 
 def _blurb(item: DigestItem) -> str:
-    """Who and what, shown under every title: the condensed blurb, unless it only repeats a
-    takeaway shown below it (a summary of one sentence)."""
+    """Who and what, shown under every title: the condensed blurb, less a takeaway shown below
+    it that it repeats (a summary of one sentence)."""
     blurb = " ".join(item.condensed.blurb.split())
     shown = {" ".join(t.text.split()) for t in item.condensed.takeaways}
-    return "" if blurb in shown else blurb
+    if blurb in shown:
+        return ""
+    # A repeated sentence followed by who is talking ("… With Ada Lund."): who is talking.
+    repeated = next((t for t in shown if t and blurb.startswith(t + " ")), "")
+    return blurb[len(repeated) :].strip() if repeated else blurb
 
 
 def moment_link(quote_link: str | None, url: str | None, offset: float | None) -> str | None:
@@ -291,14 +298,18 @@ def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]
     for q in item.condensed.quotes[:limit]:
         link = moment_link(q.link, item.url, q.offset)
         lang = lang_tag(q.language) or lang_tag(item.language)
+        words = quote_words(news_lang)
+        at = format_duration(q.offset)
         out.append(
             QuoteView(
                 text=q.text.strip(),
                 speaker=q.speaker,
-                at=format_duration(q.offset),
+                at=at,
                 link=link,
                 lang=lang if lang and primary_language(lang) != news_lang else None,
                 dir=text_dir(lang),
+                where=words.in_chapter.format(chapter=q.chapter) if q.chapter and not at else "",
+                translated=words.translated if q.translated else "",
             )
         )
     return out
