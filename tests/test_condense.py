@@ -102,16 +102,19 @@ def test_listing_episode_with_chapters_gets_chapter_takeaways_spread_over_them(
         assert count_words(t.text) <= 30
 
 
-def test_listing_quotes_keep_their_chapter_offsets(shared: Path) -> None:
+def test_listing_quotes_say_their_chapter_and_their_one_guest(shared: Path) -> None:
     episode = read_seed("001")[0]
     result = condense_episode(episode, CONFIG)
     assert len(result.quotes) == 2
+    holders = []
     for q in result.quotes:
         holder = next(c for c in episode.chapters if any(x.text == q.text for x in c.quotes))
-        assert q.offset == holder.start
-        assert q.speaker is None  # the listing does not say who spoke: nobody is guessed
-    offsets = [q.offset or 0.0 for q in result.quotes]
-    assert offsets == sorted(offsets) and offsets[-1] > (episode.duration or 0) / 2
+        holders.append(episode.chapters.index(holder))
+        # The listing gives no time of its own: the chapter is said, not its start.
+        assert (q.offset, q.chapter) == (None, holder.title)
+        # One guest, and nothing says a quote is someone else's.
+        assert [p.name for p in episode.guests] == [q.speaker]
+    assert holders == sorted(holders) and holders[-1] > len(episode.chapters) / 2
 
 
 def test_listing_episode_without_body_condenses_to_its_title(shared: Path) -> None:
@@ -281,7 +284,9 @@ def test_chapters_without_summaries_fall_back_to_the_abstract() -> None:
     )
     result = condense_episode(episode, CONFIG)
     assert result.source == "abstract"
-    assert [t.provenance for t in result.takeaways] == [Provenance.ABSTRACT] * 4
+    # "They moved ..." does not say who on its own: it is not chosen.
+    assert [t.provenance for t in result.takeaways] == [Provenance.ABSTRACT] * 3
+    assert not any(t.text.startswith("They") for t in result.takeaways)
     assert result.blurb == "The team rebuilt its storage layer in six weeks."
 
 
@@ -382,7 +387,10 @@ def test_attribution_naming_two_people_names_nobody() -> None:
         title="Two voices",
         guests=[Person(name="Ada Lovelace"), Person(name="Grace Hopper")],
         quotes=[
-            Quote(text="We shipped it.", context="Ada Lovelace and Grace Hopper on launch day")
+            Quote(
+                text="We shipped the new storage engine on launch day.",
+                context="Ada Lovelace and Grace Hopper on launch day",
+            )
         ],
     )
     (quote,) = condense_episode(episode, CONFIG).quotes
@@ -447,7 +455,9 @@ def test_clean_spoken_chinese_fillers_and_repeats() -> None:
         ),
         ("https://youtu.be/x1", 1041, "https://youtu.be/x1?t=1041"),
         ("https://vimeo.com/42", 61, "https://vimeo.com/42#t=61s"),
-        ("https://example.org/ep/7#top", 61, "https://example.org/ep/7#t=61"),
+        ("https://example.org/ep/7#top", 61, None),  # a site not known to take a time
+        ("https://example.org/ep/7.mp3", 61, "https://example.org/ep/7.mp3#t=61"),
+        ("https://soundcloud.com/a/b", 3723, "https://soundcloud.com/a/b#t=1:02:03"),
         ("javascript:alert(1)", 61, None),
         ("https://example.org/ep/7", None, "https://example.org/ep/7"),
     ],
@@ -509,7 +519,8 @@ def test_speaker_from_the_attribution_line(context: str, speaker: str | None) ->
         id="at",
         title="Attributions",
         hosts=[Person(name="swyx", role="host")],
-        guests=[Person(name="Kyle Daigle", role="guest")],
+        # Two guests: the quote is the one guest's by default only when there is one.
+        guests=[Person(name="Kyle Daigle", role="guest"), Person(name="Ada Lund", role="guest")],
         quotes=[Quote(text="We ship every day and we trust the tests.", context=context)],
     )
     (quote,) = condense_episode(episode, CONFIG).quotes

@@ -135,11 +135,16 @@ def test_components_are_weighted_and_summed() -> None:
     assert row.decision is Decision.KEPT
 
 
-def test_unknown_publish_date_uses_first_seen() -> None:
+def test_an_undated_episode_is_not_as_fresh_as_the_day_it_was_read() -> None:
     cfg = RankConfig()
-    dated = rank([cand(1, age_days=7)], cfg, reference=REF)[0]
-    undated = rank([cand(1, age_days=7, published=False)], cfg, reference=REF)[0]
-    assert undated.components["recency"] == dated.components["recency"] == 0.5
+    dated = rank([cand(1, age_days=0)], cfg, reference=REF)[0]
+    undated = rank([cand(1, age_days=0, published=False)], cfg, reference=REF)[0]
+    assert dated.components["recency"] == 1.0
+    assert undated.components["recency"] == 0.25  # undated_recency, whatever first_seen says
+    assert undated.reason.endswith("; undated: lower recency")
+    assert "undated" not in dated.reason
+    lower = RankConfig(undated_recency=0.1)
+    assert rank([cand(1, published=False)], lower, reference=REF)[0].components["recency"] == 0.1
 
 
 def test_reasons_name_the_rule() -> None:

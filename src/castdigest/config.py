@@ -260,6 +260,13 @@ class RankWeights(Section):
 
 class RankConfig(Section):
     half_life_days: float = Field(7.0, gt=0.0, description="Recency halves every this many days.")
+    undated_recency: float = Field(
+        0.25,
+        ge=0.0,
+        le=1.0,
+        description="Recency of an episode whose source gives no date (1 is published today; "
+        "0.25 is two half-lives old): the day it was read is not the day it came out.",
+    )
     weights: RankWeights = Field(
         default_factory=RankWeights, description="Weight of each named ranking component."
     )

@@ -1,7 +1,8 @@
 """Assemble a Digest from the ranked week: sections by topic, items in rank order.
 
 Items are snapshots (title, show, guests, condensed text, score breakdown), so a stored digest
-renders and sends on its own even if the archive's episodes change later. Sections follow the
+renders and sends on its own even if the archive's episodes change later. An item's url is
+where to listen (castdigest.links), its date the one its source gives, or none. Sections follow the
 ranking: the section holding the week's best episode comes first, then the others by the rank
 of their best episode, so the week's shape shows at once; within a section items follow the
 ranking too (score order, episodes let in by a relaxed cap after the others).
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
+from castdigest.links import listen_url
 from castdigest.models import (
     Condensed,
     Digest,
@@ -20,7 +22,7 @@ from castdigest.models import (
     Episode,
     Ranked,
 )
-from castdigest.rank import IN
+from castdigest.rank import IN, stated_date
 from castdigest.topics import Topic
 
 
@@ -31,8 +33,8 @@ def digest_item(ep: Episode, row: Ranked, condensed: Condensed, position: int) -
         title=ep.title,
         kind=ep.kind,
         show=ep.show,
-        url=ep.url,
-        published=ep.published or ep.first_seen,
+        url=listen_url(ep),  # None when no address is known: never a made-up one
+        published=stated_date(ep),  # None when undated, never the day it was read
         duration=ep.duration,
         language=ep.language,
         guests=ep.guests,

@@ -307,6 +307,8 @@ class CondensedQuote(Model):
     offset: Seconds = None
     link: str | None = None  # deep link to the moment, e.g. https://youtu.be/x?t=1041
     language: str | None = None
+    chapter: str | None = None  # title of the chapter it was said in, when its time is unknown
+    translated: bool = False  # not in the language spoken in the episode: not verbatim
 
 
 class Condensed(Model):

@@ -3,7 +3,9 @@
     score = sum(weight[name] * component[name] for each name in COMPONENTS)
 
 Every component is a pure function below, returning a value in [0, 1] (the source weight may
-exceed 1), so raising a weight never lowers that component's contribution. The pick then goes:
+exceed 1), so raising a weight never lowers that component's contribution. An episode whose
+source gives no date gets `undated_recency` (its reason says "undated"), not the recency of the
+day it was read. The pick then goes:
 
 1. blocked by the editor: never in;
 2. already sent in an earlier digest: never again (a pin does not bring it back: pins are
@@ -28,11 +30,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from castdigest.config import RankConfig
 from castdigest.lexical import Vector, cosine
-from castdigest.models import Decision, Episode, Ranked
+from castdigest.models import EARLIEST_YEAR, LATEST_YEAR, Decision, Episode, Ranked
+from castdigest.text.dates import parse_date
 from castdigest.topics import Classification
 
 COMPONENTS = ("recency", "topic", "richness", "length", "source", "novelty")
@@ -46,6 +49,21 @@ def recency(day: datetime, reference: datetime, half_life_days: float) -> float:
     """1 for an episode dated at (or after) `reference`, halving every `half_life_days` before."""
     age_days = (reference - day).total_seconds() / 86400
     return 1.0 if age_days <= 0 else 0.5 ** (age_days / half_life_days)
+
+
+def stated_date(ep: Episode) -> datetime | None:
+    """The date the episode's source gives: its published date, else the wording its reader
+    kept ("il y a 3 jours", "July 15, 2025") read against the day it was first seen. None for
+    undated material: the day it was ingested is not the day it was published."""
+    if ep.published is not None:
+        return ep.published
+    if not ep.published_text or ep.first_seen is None:
+        return None
+    found = parse_date(ep.published_text, ep.first_seen)
+    if found is None or not EARLIEST_YEAR <= found.year <= LATEST_YEAR:
+        return None  # its reader said why when it read the wording
+    # a date after the reading is a misreading (a time of day, an event announced)
+    return found if found <= ep.first_seen + timedelta(days=1) else None
 
 
 def topic_relevance(relevance: float) -> float:
@@ -124,6 +142,7 @@ class _Scored:
     score: float
     components: dict[str, float]
     nearest_sent: tuple[float, SentEpisode | None]
+    undated: bool = False  # no date from its source: scored with `undated_recency`
 
     @property
     def id(self) -> str:
@@ -153,11 +172,13 @@ def score(
 ) -> _Scored:
     """Every component of one candidate, weighted, and their sum."""
     ep = cand.episode
-    day = ep.published or ep.first_seen or reference
+    day = stated_date(ep)
     shows = {k.casefold(): v for k, v in cfg.show_weights.items()}
     nearest = _nearest(cand.vector, [s for s in sent if s.episode_id != ep.id])
     raw = {
-        "recency": recency(day, reference, cfg.half_life_days),
+        "recency": cfg.undated_recency
+        if day is None
+        else recency(day, reference, cfg.half_life_days),
         "topic": topic_relevance(cand.classification.relevance),
         "richness": richness(ep),
         "length": 0.0
@@ -168,7 +189,7 @@ def score(
     }
     weights = cfg.weights.model_dump()
     parts = {name: round(weights[name] * raw[name], 4) for name in COMPONENTS}
-    return _Scored(cand, round(sum(parts.values()), 4), parts, nearest)
+    return _Scored(cand, round(sum(parts.values()), 4), parts, nearest, undated=day is None)
 
 
 # --------------------------------------------------------------------------- the pick
@@ -185,7 +206,7 @@ def _row(s: _Scored, decision: Decision, reason: str, relaxed: str | None = None
         score=s.score,
         components=s.components,
         decision=decision,
-        reason=reason,
+        reason=reason + ("; undated: lower recency" if s.undated else ""),
         relaxed=relaxed,
     )
 

@@ -160,6 +160,10 @@ def describe(result: Condensed) -> str:
                 line += f" — {q.speaker}"
             if q.offset is not None:
                 line += f" [{format_duration(q.offset)}]"
+            elif q.chapter:
+                line += f" [in “{q.chapter}”]"
+            if q.translated:
+                line += " (translated)"
             out.append(line)
             if q.link:
                 out.append(f"    {q.link}")

@@ -225,8 +225,8 @@ def episodes_cmd(
         click.echo(dump_json([with_review(ep, needs) for ep, needs in listed]))
         return
     for ep, needs in listed:
-        when = ep.published or ep.first_seen
-        day = when.date().isoformat() if when else "????-??-??"
+        # the day its source gives; the day it was read is not the day it came out
+        day = ep.published.date().isoformat() if ep.published else "undated   "
         mark = "  [needs review]" if needs else ""
         click.echo(
             f"{ep.id}  {day}  {ep.language or '--':<5} {(ep.show or '-')[:20]:<20}  {ep.title}"

@@ -19,8 +19,8 @@ from castdigest.condense.candidates import (
 )
 from castdigest.condense.clean import match_key
 from castdigest.condense.extractive import DEFAULT, Weights, features, select
+from castdigest.condense.people import introduce, settle
 from castdigest.condense.quotes import has_quotes, pick_quotes
-from castdigest.condense.thoughts import resolve
 from castdigest.models import Condensed, Episode, Provenance, Takeaway
 from castdigest.text.language import detect_language
 from castdigest.text.truncate import count_words
@@ -169,18 +169,14 @@ class ExtractiveCondenser:
 
 class _Pools:
     """Each kind of candidate built once per episode, when first asked for, from as much of
-    the material as the budget lets condensing read. A sentence opening on a known person's
-    first name alone or on a personal pronoun gets the full name (`thoughts.resolve`)."""
+    the material as the budget lets condensing read, with known people's names written out
+    and without openings on someone unnamed (`people.settle`)."""
 
     def __init__(self, episode: Episode, budget: Budget, language: str | None = None) -> None:
         self.episode = episode
         self.budget = budget
         self.language = language
         self.built: dict[str, list[Candidate]] = {}
-        people = [p.name for p in (*episode.hosts, *episode.guests, *episode.people)]
-        self.people = people
-        main = episode.guests or episode.hosts
-        self.subject = main[0].name if len({p.name for p in main}) == 1 else None
 
     def get(self, name: str) -> list[Candidate]:
         if name not in self.built:
@@ -188,14 +184,9 @@ class _Pools:
             if name == "transcript":
                 words = self.budget.max_transcript_words
             cands = dict(POOLS)[name](self.episode, words)
-            if self.people and name != "transcript":  # a transcript's "he" is anyone
-                cands = [self._resolved(c) for c in cands]
-            self.built[name] = cands
+            speech = name == "transcript"  # a transcript's "he" is anyone
+            self.built[name] = settle(cands, self.episode, self.language, speech=speech)
         return self.built[name]
-
-    def _resolved(self, cand: Candidate) -> Candidate:
-        text = resolve(cand.text, self.people, self.subject, self.language)
-        return cand if text == cand.text else dataclasses.replace(cand, text=text)
 
 
 _QUOTE_WORDS = 5  # a shorter quote ("Exactly.") may well be said in a takeaway too
@@ -240,12 +231,13 @@ def _takeaway(cand: Candidate, text: str) -> Takeaway:
 def _blurb(
     abstract: list[Candidate], episode: Episode, best: Candidate | None, language: str | None
 ) -> str:
-    """One line: the abstract's first sentence, else the most relevant sentence, else the title."""
+    """One line: the abstract's first sentence, else the most relevant sentence (then the
+    guests, when it names none of them), else the title."""
     if abstract:
-        return blurb_fit(abstract[0].text, BLURB_WORDS, language)
+        return introduce(blurb_fit(abstract[0].text, BLURB_WORDS, language), episode, language)
     if best is not None:
-        return blurb_fit(best.text, BLURB_WORDS, language)
-    return episode.title
+        return introduce(blurb_fit(best.text, BLURB_WORDS, language), episode, language)
+    return episode.title  # nothing to say: the guests are on the item's line already
 
 
 def _sample(episode: Episode) -> str:

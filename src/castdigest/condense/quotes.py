@@ -2,9 +2,14 @@
 
 A source quote keeps its words whole (never cut) and gets its speaker from, in order: the quote
 itself, its attribution line ("—Emma on release automation", when that line names a known
-person or a name followed by a speech verb), or the transcript turn it is found in. No
-speaker is better than a wrong one: a name is never guessed. The offset comes from the quote,
-the transcript, or its chapter's start, and becomes a deep link when the episode has a url.
+person or a name followed by a speech verb), the transcript turn it is found in, or, in an
+episode with one guest, that guest when the quote is not a host's (not found in a host's turn,
+not a question, not naming the guest, its attribution line naming nobody else). Otherwise no
+speaker is better than a wrong one. The offset is the quote's own or its transcript turn's;
+when only its chapter is known, the quote says so ("in <chapter>") and never takes the
+chapter's start as its time. A quote without content (fillers, fragments, too few words) is
+left out, and one in a language not spoken in the episode is marked as a translation
+(`quote_checks`).
 
 Without source quotes, transcript sentences qualify when they are 8 to 40 words, first person,
 self-contained (not a question, not opening with a word that points back) and opinionated.
@@ -20,6 +25,7 @@ from typing import TypeVar
 from castdigest.condense.candidates import Candidate, transcript_pool
 from castdigest.condense.clean import match_key
 from castdigest.condense.links import deep_link, media_url
+from castdigest.condense.quote_checks import has_content, is_translation, quote_language
 from castdigest.models import CondensedQuote, Episode, Quote
 from castdigest.text.truncate import count_words
 
@@ -48,6 +54,23 @@ _OPINION = re.compile(
     r"jamais|toujours|essentiel)\b|觉得|认为|应该|必须|一定|最|생각|해야|중요",
     re.IGNORECASE,
 )
+# A transcriber's label for a voice, not a name: "Speaker 2", "SPEAKER_01", "S1".
+_GENERIC_LABEL = re.compile(
+    r"^\s*(?:(?:speaker|spk|s|voice|participant|intervenant|locuteur|sprecher|hablante)"
+    r"[\s_#-]*\d*|\d+)\s*$",
+    re.IGNORECASE,
+)
+# Labels for a role: the episode's one guest or one host when it has one.
+_ROLE_LABELS = {
+    "guest": "guests",
+    "interviewee": "guests",
+    "invité": "guests",
+    "invitée": "guests",
+    "host": "hosts",
+    "interviewer": "hosts",
+    "animateur": "hosts",
+    "animatrice": "hosts",
+}
 _POINTS_BACK = re.compile(
     r"^(?:that|this|those|these|which|because|or|then|also|he|she|they|it's that|"
     r"ça|cela|ce|donc|那|这|그게|이게)\b",
@@ -59,6 +82,7 @@ _POINTS_BACK = re.compile(
 class _Found:
     speaker: str | None
     offset: float | None
+    located: bool = False  # found in one turn of the transcript (its speaker may be unknown)
 
 
 def pick_quotes(
@@ -94,7 +118,7 @@ def pick_quotes(
     return [
         CondensedQuote(
             text=c.text,
-            speaker=c.speaker,
+            speaker=_full_name(episode, c.speaker),
             offset=c.offset,
             link=deep_link(url, c.offset) if c.offset is not None else None,
         )
@@ -119,7 +143,7 @@ def _explicit(episode: Episode) -> list[Quote]:
     for q in [*chapter_quotes, *episode.quotes]:
         text = q.text.strip(_QUOTE_MARKS)
         key = match_key(text, episode.language)
-        if text and key not in seen:
+        if has_content(text, q.language or episode.language) and key not in seen:
             seen.add(key)
             out.append(q.model_copy(update={"text": text}))
     if any(q.offset is not None for q in out) and all(
@@ -142,16 +166,67 @@ def _from_source(
 ) -> CondensedQuote:
     found = _in_transcript(episode, q.text, language, turns)
     speaker = q.speaker or _attributed(episode, q.context) or found.speaker
+    if speaker is None and not found.located:
+        speaker = _the_guest(episode, q)
     offset = q.offset if q.offset is not None else found.offset
+    chapter = None
+    link = deep_link(url, offset) if offset is not None else None
     if offset is None and q.chapter is not None and q.chapter < len(episode.chapters):
-        offset = episode.chapters[q.chapter].start  # the chapter it was said in
+        said_in = episode.chapters[q.chapter]  # its time is unknown: the chapter is said
+        chapter = said_in.title
+        link = deep_link(url, said_in.start) if said_in.start is not None else None
+    own = quote_language(q.text, q.language, episode.language)
     return CondensedQuote(
         text=q.text,
-        speaker=speaker,
+        speaker=_full_name(episode, speaker),
         offset=offset,
-        link=deep_link(url, offset) if offset is not None else None,
-        language=q.language,
+        link=link,
+        language=q.language or (own if _differs(own, episode.language) else None),
+        chapter=chapter,
+        translated=is_translation(episode, own),
     )
+
+
+def _differs(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and (a or "").split("-")[0].lower() != (b or "").split("-")[0].lower()
+
+
+def _the_guest(episode: Episode, q: Quote) -> str | None:
+    """The episode's one guest, when nothing says the quote is someone else's: it is not a
+    question (the host asks), does not name the guest, and its attribution line names no one."""
+    guests = {p.name for p in episode.guests if p.name.strip()}
+    if len(guests) != 1:
+        return None
+    guest = next(iter(guests))
+    if q.text.rstrip(_QUOTE_MARKS).endswith(("?", "？")):
+        return None
+    if _names(guest, q.text):
+        return None
+    if q.context and any(_names(n, q.context) for n in _known_people(episode) if n != guest):
+        return None
+    return guest
+
+
+def _names(name: str, text: str) -> bool:
+    forms = dict.fromkeys([name, *name.split()] if " " in name else [name])
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", text) for f in forms if len(f) > 1)
+
+
+def _full_name(episode: Episode, speaker: str | None) -> str | None:
+    """A speaker known by first name alone ("Theo") under the one full name starting with it,
+    one labelled "Guest" or "Host" under the episode's one guest or host; None for a
+    transcriber's label that names nobody ("Speaker 2", "SPEAKER_01")."""
+    if not speaker or _GENERIC_LABEL.match(speaker):
+        return None
+    role = _ROLE_LABELS.get(speaker.strip().casefold())
+    if role:
+        named = {p.name for p in getattr(episode, role) if p.name.strip()}
+        return named.pop() if len(named) == 1 else speaker
+    if " " in speaker.strip():
+        return speaker
+    people = {p.name for p in (*episode.hosts, *episode.guests, *episode.people)}
+    fitting = {n for n in people if " " in n and n.split()[0] == speaker}
+    return fitting.pop() if len(fitting) == 1 else speaker
 
 
 def _known_people(episode: Episode) -> list[str]:
@@ -210,7 +285,7 @@ def _in_transcript(episode: Episode, text: str, language: str | None, turns: lis
     hits = [s for s, k in zip(transcript.segments, turns, strict=True) if probe in k]
     if len(hits) != 1:
         return _Found(None, None)  # not found, or said more than once: do not guess
-    return _Found(hits[0].speaker, hits[0].start)
+    return _Found(hits[0].speaker, hits[0].start, located=True)
 
 
 def _quotable(c: Candidate, language: str | None) -> bool:
@@ -222,6 +297,7 @@ def _quotable(c: Candidate, language: str | None) -> bool:
         and c.text[-1:] in ".!。！…"
         and bool(_FIRST_PERSON.search(c.text))
         and not _POINTS_BACK.match(c.text)
+        and has_content(c.text, language)
     )
 
 

@@ -6,6 +6,11 @@ first and, within a digest, in section and rank order. Each episode appears once
 with the guid `urn:castdigest:<feed-slug>:<episode-id>`, which never changes and differs
 between feeds (readers dedupe on it). `lastBuildDate`/`updated` is the digest's `built_at`, so
 rebuilding the same digest gives the same bytes.
+
+An item links to the episode itself (where to listen, castdigest.links) and, in its content,
+to the item in the web version of its issue; an episode with no known address links to that
+issue only. An item is dated by its source, else by its digest (`built_at`): the day
+castdigest read an undated page is not the day it came out.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from feedgen.feed import FeedGenerator
 
 from castdigest.config import Settings
 from castdigest.models import Digest, DigestItem, DigestSection
+from castdigest.render.phrases import phrases
 from castdigest.render.templates import render
 from castdigest.render.view import (
     FeedLink,
@@ -109,15 +115,27 @@ def text_html(text: str) -> str:
 
 def _item_html(entry: FeedItem, settings: Settings) -> str:
     view = item_view(entry.item, entry.section, settings)
-    return sanitize(render(settings, "site/feed_item.html.j2", item=view))
+    html = render(
+        settings,
+        "site/feed_item.html.j2",
+        item=view,
+        words=phrases(settings.newsletter.language),
+        name=settings.newsletter.name,
+        issue=entry.digest.id,
+        issue_url=_issue_link(entry, settings),
+    )
+    return sanitize(html)
+
+
+def _issue_link(entry: FeedItem, settings: Settings) -> str:
+    """The item in the web version of its issue."""
+    anchor = "ep-" + slugify(entry.item.episode_id, max_len=40)
+    return site_link(settings, f"{safe_name(entry.digest.id)}/#{anchor}")
 
 
 def _item_link(entry: FeedItem, settings: Settings) -> str:
-    url = safe_url(entry.item.url)
-    if url:
-        return url
-    anchor = "ep-" + slugify(entry.item.episode_id, max_len=40)
-    return site_link(settings, f"{safe_name(entry.digest.id)}/#{anchor}")
+    """The episode itself when its address is known, else the item in its issue."""
+    return safe_url(entry.item.url) or _issue_link(entry, settings)
 
 
 def _published(entry: FeedItem) -> datetime:
@@ -214,17 +232,19 @@ def feed_infos(digest: Digest, settings: Settings, history: Sequence[Digest]) ->
                 known.add(slug)
                 links.append(FeedLink(s.name, slug, "", ""))
     home = site_link(settings)
+    words = phrases(settings.newsletter.language)
     infos = [
         FeedInfo(
             link.slug,
             link.name,
             f"{name}: {link.name}",
-            described.get(link.slug) or f"{link.name} episodes picked by {name}.",
+            described.get(link.slug) or words.topic_feed.format(topic=link.name, name=name),
             home,
         )
         for link in links
     ]
-    infos.append(FeedInfo(ALL, "Everything", name, f"Every episode picked by {name}.", home))
+    every = words.every_episode.format(name=name)
+    infos.append(FeedInfo(ALL, words.everything, name, every, home))
     return infos
 
 

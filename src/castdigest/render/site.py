@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from castdigest.config import Settings
 from castdigest.models import Digest
 from castdigest.render.feeds import feed_infos
+from castdigest.render.phrases import phrases
 from castdigest.render.templates import render
 from castdigest.render.view import build_view, clean_digest, date_range, safe_name, text_dir
 
@@ -37,8 +38,9 @@ def newest_first(digests: Sequence[Digest]) -> list[Digest]:
 def render_index(digests: Sequence[Digest], settings: Settings) -> str:
     """The archive page over `digests` (any order; shown newest first)."""
     ordered = newest_first([clean_digest(d) for d in digests])
+    months = phrases(settings.newsletter.language).months
     issues = [
-        IssueLink(d.id, safe_name(d.id), date_range(d.since, d.until), len(d.items()))
+        IssueLink(d.id, safe_name(d.id), date_range(d.since, d.until, months), len(d.items()))
         for d in ordered
     ]
     feeds = feed_infos(ordered[0], settings, ordered[1:]) if ordered else []
@@ -51,4 +53,5 @@ def render_index(digests: Sequence[Digest], settings: Settings) -> str:
         dir=text_dir(news.language),
         issues=issues,
         feeds=feeds,
+        words=phrases(news.language),
     )

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -21,7 +21,9 @@ import nh3
 from markdown_it import MarkdownIt
 
 from castdigest.config import Settings
+from castdigest.links import deep_link, takes_time
 from castdigest.models import Digest, DigestItem, DigestSection
+from castdigest.render.attribution import quote_words
 from castdigest.render.phrases import Phrases, phrases
 from castdigest.text.bidi import strip_bidi_controls
 from castdigest.text.durations import format_duration
@@ -120,17 +122,25 @@ def text_dir(tag: str | None) -> str:
     return "rtl" if primary_language(tag) in RTL_LANGUAGES else "ltr"
 
 
-def date_range(since: date, until: date) -> str:
-    """ "16–22 Nov 2026", "28 Nov – 4 Dec 2026", "29 Dec 2026 – 4 Jan 2027"."""
+def date_range(since: date, until: date, months: Sequence[str] = MONTHS) -> str:
+    """ "16–22 Nov 2026", "28 Nov – 4 Dec 2026", "29 Dec 2026 – 4 Jan 2027"; `months` are the
+    newsletter language's short month names."""
     if since.year != until.year:
-        return f"{since.day} {MONTHS[since.month - 1]} {since.year} – {_day(until)}"
+        return f"{since.day} {months[since.month - 1]} {since.year} – {day(until, months)}"
     if since.month != until.month:
-        return f"{since.day} {MONTHS[since.month - 1]} – {_day(until)}"
-    return f"{since.day}–{_day(until)}"
+        return f"{since.day} {months[since.month - 1]} – {day(until, months)}"
+    return f"{since.day}–{day(until, months)}"
 
 
-def _day(d: date) -> str:
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+def day(d: date, months: Sequence[str] = MONTHS) -> str:
+    """ "19 Nov 2026" """
+    return f"{d.day} {months[d.month - 1]} {d.year}"
+
+
+def published_day(when: datetime | None, months: Sequence[str] = MONTHS) -> str:
+    """An item's date as its source gives it (a UTC day), empty when undated: the day it was
+    read is not shown as the day it came out."""
+    return day(when.date(), months) if when is not None else ""
 
 
 def clip(text: str, limit: int) -> str:
@@ -172,6 +182,8 @@ class QuoteView:
     link: str | None
     lang: str | None  # set when the quote's language differs from the newsletter's
     dir: str = "ltr"
+    where: str = ""  # "in <chapter>" when only the chapter is known (then `at` is empty)
+    translated: str = ""  # "translated" (in the newsletter's language) for a translation
 
 
 @dataclass(frozen=True)
@@ -185,6 +197,8 @@ class ItemView:
     show: str | None
     guests: str
     duration: str
+    date: str  # "19 Nov 2026", empty when the source gives no date
+    iso_date: str  # "2026-11-19", empty when undated
     badge: str | None  # language badge, e.g. "FR", when not the newsletter's language
     lang: str | None  # lang attribute for title and text when it differs
     dir: str
@@ -251,35 +265,51 @@ class DigestView:
     recipient_name: str | None
     topics_note: str | None  # "Your topics: A, B" when the email covers some topics only
     count: int
+    words: Phrases  # what the newsletter says around the items, in its language
     trimmed: int = 0  # items shown title-only or left to the web version
     this_week_heading: str = "This week"
     this_week: tuple[Highlight, ...] = ()
 
 
 def _blurb(item: DigestItem) -> str:
-    """Who and what, shown under every title: the condensed blurb, unless it only repeats a
-    takeaway shown below it (a summary of one sentence)."""
+    """Who and what, shown under every title: the condensed blurb, less a takeaway shown below
+    it that it repeats (a summary of one sentence)."""
     blurb = " ".join(item.condensed.blurb.split())
     shown = {" ".join(t.text.split()) for t in item.condensed.takeaways}
-    return "" if blurb in shown else blurb
+    if blurb in shown:
+        return ""
+    # A repeated sentence followed by who is talking ("… With Ada Lund."): who is talking.
+    repeated = next((t for t in shown if t and blurb.startswith(t + " ")), "")
+    return blurb[len(repeated) :].strip() if repeated else blurb
+
+
+def moment_link(quote_link: str | None, url: str | None, offset: float | None) -> str | None:
+    """A link to a moment of the episode: the condenser's when its site takes a start time,
+    else the item's address opened at `offset` when its site does; None otherwise (a time
+    added to a site that ignores it would be a link to the moment in name only)."""
+    link = safe_url(quote_link)
+    if link is not None and takes_time(link):
+        return link
+    return deep_link(safe_url(url), offset)
 
 
 def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]:
     out = []
-    base = safe_url(item.url)
     for q in item.condensed.quotes[:limit]:
-        link = safe_url(q.link)
-        if link is None and base and q.offset is not None and "#" not in base:
-            link = f"{base}#t={round(q.offset)}"  # a Media Fragments deep link
+        link = moment_link(q.link, item.url, q.offset)
         lang = lang_tag(q.language) or lang_tag(item.language)
+        words = quote_words(news_lang)
+        at = format_duration(q.offset)
         out.append(
             QuoteView(
                 text=q.text.strip(),
                 speaker=q.speaker,
-                at=format_duration(q.offset),
+                at=at,
                 link=link,
                 lang=lang if lang and primary_language(lang) != news_lang else None,
                 dir=text_dir(lang),
+                where=words.in_chapter.format(chapter=q.chapter) if q.chapter and not at else "",
+                translated=words.translated if q.translated else "",
             )
         )
     return out
@@ -289,6 +319,7 @@ def item_view(
     item: DigestItem, section: DigestSection, settings: Settings, mode: Mode = Mode.FULL
 ) -> ItemView:
     news_lang = primary_language(settings.newsletter.language)
+    months = phrases(settings.newsletter.language).months
     language = lang_tag(item.language)
     other = language is not None and primary_language(language) != news_lang
     guests = ", ".join(
@@ -304,6 +335,8 @@ def item_view(
         show=item.show,
         guests=guests,
         duration=format_duration(item.duration),
+        date=published_day(item.published, months),
+        iso_date=item.published.date().isoformat() if item.published else "",
         badge=primary_language(language).upper() if other else None,
         lang=language if other else None,
         dir=text_dir(language if other else settings.newsletter.language),
@@ -327,9 +360,8 @@ def feed_links(digest: Digest, settings: Settings) -> list[FeedLink]:
     seen.pop("all", None)
     links = [FeedLink(n, s, site_link(settings, feed_path(s, "rss")), feed_path(s, "rss"))
              for s, n in seen.items()]  # fmt: skip
-    links.append(
-        FeedLink("Everything", "all", site_link(settings, "feeds/all.rss"), "feeds/all.rss")
-    )
+    everything = phrases(settings.newsletter.language).everything
+    links.append(FeedLink(everything, "all", site_link(settings, "feeds/all.rss"), "feeds/all.rss"))
     return links
 
 
@@ -490,12 +522,14 @@ def build_view(
             )
         )
     items = [i for s in chosen for i in s.items]
-    dates = date_range(digest.since, digest.until)
+    words = phrases(news.language)
+    dates = date_range(digest.since, digest.until, words.months)
     subject, preheader = subject_and_preheader(news.name, dates, items, news.language)
     folder = safe_name(digest.id)
     note = None
     if topics is not None:
-        note = "Your topics: " + (", ".join(s.name for s in chosen) or "none this week")
+        named = ", ".join(s.name for s in chosen) or words.no_topic
+        note = words.your_topics.format(topics=named)
     return DigestView(
         id=digest.id,
         folder=folder,
@@ -517,7 +551,8 @@ def build_view(
         recipient_name=" ".join(recipient_name.split()) if recipient_name else None,
         topics_note=note,
         count=len(items),
+        words=words,
         trimmed=sum(m is not Mode.FULL for m in modes.values()),
-        this_week_heading=phrases(news.language).this_week,
+        this_week_heading=words.this_week,
         this_week=tuple(highlights(items, by_id)),
     )
