@@ -72,6 +72,8 @@ class Weights:
     context: float = 0.3  # penalty for other openings that need context: "He", "They", "But"
     meta: float = 0.5  # penalty for introductions, titles, "in this episode", "asks"
     claim: float = 0.1  # bonus for numbers and words of a claim, decision or reason
+    spoken_claim: float = 0.0  # the same in speech, where "will", "better" are everywhere
+    clause: float = 0.0  # penalty for a clause split out of a run-on spoken sentence
     signature: float = 1.0  # distinct topic terms a sentence covers (weighted by centroid)
     signature_norm: float = 0.5  # divide the signature by words ** this
     noise: float = 0.5  # penalty for the share of a sentence that was fillers and stutters
@@ -184,6 +186,7 @@ def features(
     lengths: Sequence[float] | None = None,
     questions: Sequence[bool] | None = None,
     noise: Sequence[float] | None = None,
+    clauses: Sequence[bool] | None = None,
     weights: Weights = DEFAULT,
 ) -> Features:
     token_lists = [terms(t, language) for t in texts]
@@ -212,6 +215,8 @@ def features(
         relevance -= weights.noise * np.asarray(noise, float)
     if leads is not None:
         relevance += weights.lead * np.asarray(leads, float)
+    if clauses is not None:
+        relevance -= weights.clause * np.asarray(clauses, float)
     asks = [bool(_QUESTION.search(t)) for t in texts]
     if questions is not None:
         asks = [a or q for a, q in zip(asks, questions, strict=True)]
