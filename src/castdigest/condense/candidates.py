@@ -16,9 +16,8 @@ from dataclasses import dataclass
 
 from castdigest.condense.base import Budget
 from castdigest.condense.bounds import Excerpt, sample
-from castdigest.condense.budget import fit
 from castdigest.condense.clean import clean_spoken, strip_lead
-from castdigest.condense.thoughts import SPOKEN_UNIT, spoken_clauses
+from castdigest.condense.thoughts import spoken_clauses
 from castdigest.models import Episode, Provenance, Segment
 from castdigest.text.sentences import Span, sentence_spans
 from castdigest.text.truncate import count_words
@@ -201,15 +200,15 @@ def _sentences(text: str, language: str | None, parts: list[Excerpt]) -> list[tu
 
 
 def _spoken(body: str, spans: list[Span], language: str | None, max_words: float) -> list[_Unit]:
-    """Sentences of speech as takeaway candidates. One that is too long to be a takeaway and
-    has no clause boundary to cut it at (`budget.fit`) is split where speech opens a new
-    clause (`thoughts.spoken_clauses`), so its content is not lost; a clause still longer than
-    `max_words` is split by the sentence splitter's run-on rules."""
+    """Sentences of speech as takeaway candidates. A run-on one, longer than `max_words`, is
+    first split where speech opens a new clause (`thoughts.spoken_clauses`), so that its
+    pieces can be whole takeaways; a clause still longer than `max_words` is split by the
+    sentence splitter's run-on rules."""
     units: list[_Unit] = []
     for sent in spans:
         said = sent.of(body)
         words = count_words(said)
-        if words <= max_words and (words <= SPOKEN_UNIT or fit(said, SPOKEN_UNIT, language)):
+        if words <= max_words:
             units.append((sent, False))
             continue
         clauses = spoken_clauses(said, language)
@@ -237,12 +236,12 @@ def _sentences_at(
     lo, hi = (part.start, part.end) if part is not None else (0, len(text))
     body = text[lo:hi] if (lo, hi) != (0, len(text)) else text
     spans = sentence_spans(body, math.inf if spoken else max_words)
-    if part is not None and part.cut_before:
-        spans = spans[1:]  # the window begins inside this sentence
-    if part is not None and part.cut_after:
-        spans = spans[:-1]
-    out: list[tuple[Span, str, str, bool]] = []
     units = _spoken(body, spans, language, max_words) if spoken else [(s, False) for s in spans]
+    if part is not None and part.cut_before:
+        units = units[1:]  # the window begins inside this sentence (or clause)
+    if part is not None and part.cut_after:
+        units = units[:-1]
+    out: list[tuple[Span, str, str, bool]] = []
     for piece, clause in units:
         span = Span(piece.start + lo, piece.end + lo, piece.question, piece.fragment)
         raw = span.of(text)

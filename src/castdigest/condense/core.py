@@ -124,7 +124,7 @@ class ExtractiveCondenser:
         clauses = [c.clause for c in cands] + [False] * len(chosen)
         weights = self.weights
         if cands[0].provenance is Provenance.TRANSCRIPT:
-            # In speech "will", "better", "because" are everywhere, not marks of a claim.
+            # Speech says "will", "because" differently from writing: its own claim weight.
             weights = dataclasses.replace(weights, claim=weights.spoken_claim)
         feats = features(
             texts,
