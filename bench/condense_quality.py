@@ -47,7 +47,8 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.utils import get_stop_words
 
-from castdigest.condense import condense_episode
+from castdigest.condense import ExtractiveCondenser, condense_episode
+from castdigest.condense.extractive import DEFAULT, Weights
 from castdigest.config import CondenseConfig
 from castdigest.models import Episode, Segment, Transcript
 from castdigest.text.sentences import split_sentences
@@ -79,9 +80,9 @@ class Item:
 # ------------------------------------------------------------------------------ sets
 
 
-def qmsum(limit: int | None) -> list[Item]:
+def qmsum(limit: int | None, file: str = "qmsum-val.jsonl") -> list[Item]:
     items = []
-    lines = (SHARED / "eval" / "qmsum-val.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (SHARED / "eval" / file).read_text(encoding="utf-8").splitlines()
     for i, line in enumerate(lines[:limit]):
         row = json.loads(line)
         turns = [
@@ -131,7 +132,7 @@ SETS: dict[str, Callable[[int | None], list[Item]]] = {
 # ------------------------------------------------------------------------------ methods
 
 
-def castdigest(item: Item) -> str:
+def castdigest(item: Item, weights: Weights = DEFAULT) -> str:
     segments = [Segment(text=t, speaker=s) for s, t in item.turns]
     episode = Episode(
         id=item.name,
@@ -139,7 +140,12 @@ def castdigest(item: Item) -> str:
         language=item.language,
         transcript=Transcript(text="\n\n".join(t for _, t in item.turns), segments=segments),
     )
-    out = condense_episode(episode, CondenseConfig(), max_words=max(1, round(item.budget)))
+    out = condense_episode(
+        episode,
+        CondenseConfig(),
+        max_words=max(1, round(item.budget)),
+        condenser=ExtractiveCondenser(weights),
+    )
     return " ".join(t.text.rstrip("…") for t in out.takeaways)
 
 
@@ -284,8 +290,10 @@ def scorer(language: str) -> rouge_scorer.RougeScorer:
 
 
 def evaluate(items: list[Item], methods: dict[str, Callable[[Item], str]]) -> dict[str, Any]:
-    """Mean F1 (x100) per method and metric, and seconds spent per method."""
-    totals = {m: {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0, "seconds": 0.0} for m in methods}
+    """Mean F1 (x100) per method and metric, the share of the reference's words and word pairs
+    recovered (ROUGE-1 and ROUGE-2 recall x100), and seconds spent per method."""
+    kinds = ("rouge1", "rouge2", "rougeL", "recall1", "recall2", "seconds")
+    totals = {m: dict.fromkeys(kinds, 0.0) for m in methods}
     for item in items:
         rouge = scorer(item.language)
         for name, method in methods.items():
@@ -295,6 +303,8 @@ def evaluate(items: list[Item], methods: dict[str, Callable[[Item], str]]) -> di
             scores = rouge.score(item.reference, summary)
             for kind in ("rouge1", "rouge2", "rougeL"):
                 totals[name][kind] += 100 * scores[kind].fmeasure / len(items)
+            totals[name]["recall1"] += 100 * scores["rouge1"].recall / len(items)
+            totals[name]["recall2"] += 100 * scores["rouge2"].recall / len(items)
     return totals
 
 
@@ -302,14 +312,14 @@ def table(title: str, totals: dict[str, Any], count: int) -> str:
     lines = [
         f"{title} ({count} document(s))",
         "",
-        "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | mean | seconds |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| method | ROUGE-1 | ROUGE-2 | ROUGE-L | mean | recovered R-1 | recovered R-2 | seconds |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, t in totals.items():
         mean = (t["rouge1"] + t["rouge2"] + t["rougeL"]) / 3
         lines.append(
             f"| {name} | {t['rouge1']:.2f} | {t['rouge2']:.2f} | {t['rougeL']:.2f} | "
-            f"{mean:.2f} | {t['seconds']:.1f} |"
+            f"{mean:.2f} | {t['recall1']:.2f} | {t['recall2']:.2f} | {t['seconds']:.1f} |"
         )
     return "\n".join(lines)
 
@@ -341,7 +351,23 @@ def main(argv: list[str] | None = None) -> int:
     for m, values in means.items():
         cells = " | ".join(f"{v:.2f}" for v in values)
         print(f"| {m} | {cells} | {sum(values) / len(values):.2f} |")
+    print(closed(means, args.sets.split(",")))
     return 0
+
+
+def closed(means: dict[str, list[float]], sets: list[str]) -> str:
+    """Per set, the share of the distance from the best baseline to the oracle that
+    castdigest closes (when all three were measured)."""
+    baselines = [m for m in means if m not in ("castdigest", "oracle")]
+    if "castdigest" not in means or "oracle" not in means or not baselines:
+        return ""
+    lines = ["", "Distance from the best baseline to the oracle closed by castdigest:", ""]
+    for i, name in enumerate(sets):
+        base = max(means[m][i] for m in baselines)
+        ours, top = means["castdigest"][i], means["oracle"][i]
+        share = (ours - base) / (top - base) if top > base else 0.0
+        lines.append(f"- {name}: {ours:.2f} against {base:.2f} to {top:.2f}: {100 * share:.0f} %")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -22,9 +22,10 @@ from castdigest.condense.thoughts import (
     points_back,
     repair,
     resolve,
+    spoken_clauses,
 )
 from castdigest.config import CondenseConfig
-from castdigest.models import Episode, Person
+from castdigest.models import Episode, Person, Transcript
 from conftest import AS_OF, SAMPLES
 
 # ------------------------------------------------------------------------------ checker
@@ -151,6 +152,12 @@ def test_meta_sentences() -> None:
     assert is_meta("Ada Lund joins us from Oslo.", "en")
     assert is_meta("Le présentateur demande comment le port fonctionne.", "fr")
     assert is_meta("本期嘉宾分享了港口的经验。", "zh")
+    assert is_meta("So my name is Ada and I joined the port in 2019.", "en")
+    assert is_meta("Je m'appelle Ada et je dirige le port.", "fr")
+    assert is_meta("Me llamo Ada y dirijo el puerto.", "es")
+    assert is_meta("Mein Name ist Ada, ich leite den Hafen.", "de")
+    assert is_meta("我叫林晓，负责港口的运营。", "zh")
+    assert not is_meta("The port named its new crane after Ada.", "en")
     assert not is_meta("The harbour doubled its traffic in two years.", "en")
 
 
@@ -247,3 +254,92 @@ def test_no_takeaway_of_the_seeds_and_samples_ends_mid_thought(
                 cut.append(takeaway.text)
     assert count >= 80
     assert cut == []
+
+
+# ------------------------------------------------------------------------------ run-on speech
+
+
+def _units(text: str, lang: str, limit: float = 30.0) -> list[str]:
+    return [text[a:b] for a, b in spoken_clauses(text, lang, limit)]
+
+
+def test_run_on_speech_splits_at_a_pause_before_a_new_clause() -> None:
+    text = (
+        "we moved the whole fleet to electric tugs last spring um so the fuel bill dropped by "
+        "forty percent and the crews sleep better at night because the engines make no noise "
+        "and then we started to look at the cranes"
+    )
+    assert _units(text, "en") == [
+        "we moved the whole fleet to electric tugs last spring",
+        "so the fuel bill dropped by forty percent and the crews sleep better at night "
+        "because the engines make no noise and then we started to look at the cranes",
+    ]
+
+
+def test_run_on_speech_without_a_pause_splits_before_a_connective() -> None:
+    text = (
+        "the night shift at the north quay loads every container ship that arrives after "
+        "dark but the day shift only handles the ferries and the small coastal freighters "
+        "that dock before noon"
+    )
+    assert _units(text, "en", 20) == [
+        "the night shift at the north quay loads every container ship that arrives after dark",
+        "but the day shift only handles the ferries and the small coastal freighters that "
+        "dock before noon",
+    ]
+
+
+def test_run_on_speech_in_french_and_chinese() -> None:
+    text = (
+        "le port a changé tous ses remorqueurs au printemps dernier euh donc la facture de "
+        "carburant a baissé de quarante pour cent et les équipes dorment mieux la nuit"
+    )
+    assert _units(text, "fr", 20) == [
+        "le port a changé tous ses remorqueurs au printemps dernier",
+        "donc la facture de carburant a baissé de quarante pour cent et les équipes "
+        "dorment mieux la nuit",
+    ]
+    zh = (
+        "我们去年春天把所有的拖船都换成了电动的，"
+        "所以燃料费用下降了百分之四十，然后夜班的工人也睡得更好了"
+    )
+    assert _units(zh, "zh", 15) == [
+        "我们去年春天把所有的拖船都换成了电动的",
+        "所以燃料费用下降了百分之四十，然后夜班的工人也睡得更好了",
+    ]
+
+
+def test_speech_within_the_limit_or_without_a_boundary_stays_whole() -> None:
+    short = "we moved the fleet to electric tugs um so the bill dropped"
+    assert _units(short, "en") == [short]
+    endless = " ".join(["tugs"] * 50)
+    assert _units(endless, "en") == [endless]
+    assert _units(endless, "xx") == [endless]  # a language without clause data
+
+
+def test_an_unpunctuated_transcript_gives_whole_clause_takeaways() -> None:
+    said = (
+        "we moved the whole fleet of tugs to batteries last spring um so the fuel bill of the "
+        "port dropped by forty percent in a single year and the crews on the night shift "
+        "sleep better because the engines make no noise at all um and then we started to "
+        "look at the big cranes on the north quay which still burn diesel every single day "
+        "of the week um but the cranes will be electric by the end of next year because the "
+        "city decided to pay for half of the new cables and the port pays for the rest"
+    )
+    episode = Episode(
+        id="tugs", title="Tugs", language="en", transcript=Transcript(text=said, segments=[])
+    )
+    result = condense_episode(episode, CondenseConfig())
+    texts = [t.text for t in result.takeaways]
+    # Each takeaway is one whole clause of what was said, never a piece cut at a word.
+    clauses = {
+        "We moved the whole fleet of tugs to batteries last spring.",
+        "The fuel bill of the port dropped by forty percent in a single year and the crews on "
+        "the night shift sleep better because the engines make no noise at all.",
+        "Then we started to look at the big cranes on the north quay which still burn diesel "
+        "every single day of the week.",
+        "The cranes will be electric by the end of next year because the city decided to pay "
+        "for half of the new cables and the port pays for the rest.",
+    }
+    assert len(texts) >= 2
+    assert set(texts) <= clauses

@@ -9,6 +9,7 @@ sentence a window boundary cuts through is left out.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from castdigest.condense.base import Budget
 from castdigest.condense.bounds import Excerpt, sample
 from castdigest.condense.clean import clean_spoken, strip_lead
+from castdigest.condense.thoughts import spoken_clauses
 from castdigest.models import Episode, Provenance, Segment
 from castdigest.text.sentences import Span, sentence_spans
 from castdigest.text.truncate import count_words
@@ -23,6 +25,7 @@ from castdigest.text.truncate import count_words
 _LIKE = re.compile(r"\b(?:like|you know|kind of|sort of|I mean)\b", re.IGNORECASE)
 FRAGMENT = 0.3  # noise added for a piece cut out of unpunctuated speech
 UNFINISHED = 0.3  # noise added for a piece of a run-on sentence that lacks its full stop
+_Unit = tuple[Span, bool]  # a sentence, and whether it is a clause split out of a run-on
 MIN_WORDS = 4  # shorter "sentences" ("Yes, exactly.") carry no takeaway
 MIN_SPOKEN = 6  # spoken ones need more ("Such a good question.")
 SPOKEN_CLAUSE = 45.0  # words: a longer spoken "sentence" is split at clause boundaries
@@ -44,6 +47,7 @@ class Candidate:
     raw: str = ""  # the sentence as the source wrote it, before cleaning
     question: bool = False  # part of a question: rarely a takeaway
     fragment: bool = False  # cut out of unpunctuated speech: reads less well
+    clause: bool = False  # a clause of a run-on spoken sentence (`thoughts.spoken_clauses`)
 
     @property
     def noise(self) -> float:
@@ -141,10 +145,12 @@ def transcript_pool(episode: Episode, max_words: int = TRANSCRIPT_WORDS) -> list
         spans = [
             found
             for part in parts
-            for found in _sentences_at(turn.text, language, MIN_SPOKEN, SPOKEN_CLAUSE, part)
+            for found in _sentences_at(
+                turn.text, language, MIN_SPOKEN, SPOKEN_CLAUSE, part, spoken=True
+            )
         ]
         opens = bool(parts) and not parts[0].cut_before  # its first sentence is the turn's
-        for j, (span, raw, text) in enumerate(spans):
+        for j, (span, raw, text, clause) in enumerate(spans):
             start = span.start
             out.append(
                 Candidate(
@@ -158,6 +164,7 @@ def transcript_pool(episode: Episode, max_words: int = TRANSCRIPT_WORDS) -> list
                     raw=raw,
                     question=span.question,
                     fragment=span.fragment,
+                    clause=clause,
                 )
             )
         seen += len(turn.text)
@@ -186,8 +193,31 @@ def _parts(texts: Sequence[str], max_words: int) -> list[list[Excerpt]]:
 
 def _sentences(text: str, language: str | None, parts: list[Excerpt]) -> list[tuple[str, str]]:
     return [
-        (raw, clean) for part in parts for _, raw, clean in _sentences_at(text, language, part=part)
+        (raw, clean)
+        for part in parts
+        for _, raw, clean, _ in _sentences_at(text, language, part=part)
     ]
+
+
+def _spoken(body: str, spans: list[Span], language: str | None, max_words: float) -> list[_Unit]:
+    """Sentences of speech as takeaway candidates. A run-on one, longer than `max_words`, is
+    first split where speech opens a new clause (`thoughts.spoken_clauses`), so that its
+    pieces can be whole takeaways; a clause still longer than `max_words` is split by the
+    sentence splitter's run-on rules."""
+    units: list[_Unit] = []
+    for sent in spans:
+        said = sent.of(body)
+        words = count_words(said)
+        if words <= max_words:
+            units.append((sent, False))
+            continue
+        clauses = spoken_clauses(said, language)
+        for a, b in clauses:
+            for piece in sentence_spans(said[a:b], max_words):
+                start = sent.start + a + piece.start
+                span = Span(start, start + piece.end - piece.start, sent.question, piece.fragment)
+                units.append((span, len(clauses) > 1))
+    return units
 
 
 def _sentences_at(
@@ -196,20 +226,26 @@ def _sentences_at(
     min_words: float = MIN_WORDS,
     max_words: float = 45.0,
     part: Excerpt | None = None,
-) -> list[tuple[Span, str, str]]:
-    """(span, raw, cleaned) of each sentence long enough to be a takeaway, in `part` of the
-    text (its spans still counted from the text's start) or in all of it."""
+    *,
+    spoken: bool = False,
+) -> list[tuple[Span, str, str, bool]]:
+    """(span, raw, cleaned, split) of each sentence long enough to be a takeaway, in `part` of
+    the text (its spans still counted from the text's start) or in all of it. A `spoken` run-on
+    sentence becomes its clauses (`thoughts.spoken_clauses`; `split` is then true), each a
+    candidate of its own."""
     lo, hi = (part.start, part.end) if part is not None else (0, len(text))
-    spans = sentence_spans(text[lo:hi] if (lo, hi) != (0, len(text)) else text, max_words)
+    body = text[lo:hi] if (lo, hi) != (0, len(text)) else text
+    spans = sentence_spans(body, math.inf if spoken else max_words)
+    units = _spoken(body, spans, language, max_words) if spoken else [(s, False) for s in spans]
     if part is not None and part.cut_before:
-        spans = spans[1:]  # the window begins inside this sentence
+        units = units[1:]  # the window begins inside this sentence (or clause)
     if part is not None and part.cut_after:
-        spans = spans[:-1]
-    out: list[tuple[Span, str, str]] = []
-    for piece in spans:
+        units = units[:-1]
+    out: list[tuple[Span, str, str, bool]] = []
+    for piece, clause in units:
         span = Span(piece.start + lo, piece.end + lo, piece.question, piece.fragment)
         raw = span.of(text)
         cleaned = strip_lead(clean_spoken(raw, language), language)
         if count_words(cleaned) >= min_words:
-            out.append((span, raw, cleaned))
+            out.append((span, raw, cleaned, clause))
     return out

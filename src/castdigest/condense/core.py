@@ -121,11 +121,11 @@ class ExtractiveCondenser:
         leads = [c.lead for c in cands] + [False] * len(chosen)
         asks = [c.question for c in cands] + [False] * len(chosen)
         noise = [c.noise for c in cands] + [0.0] * len(chosen)
+        clauses = [c.clause for c in cands] + [False] * len(chosen)
         weights = self.weights
         if cands[0].provenance is Provenance.TRANSCRIPT:
-            # In speech "will", "better", "because" are everywhere, not marks of a claim
-            # (bench/condense_quality.py: the bonus lowers QMSum and VCSum).
-            weights = dataclasses.replace(weights, claim=0.0)
+            # Speech says "will", "because" differently from writing: its own claim weight.
+            weights = dataclasses.replace(weights, claim=weights.spoken_claim)
         feats = features(
             texts,
             language,
@@ -133,6 +133,7 @@ class ExtractiveCondenser:
             lengths=lengths,
             questions=asks,
             noise=noise,
+            clauses=clauses,
             weights=weights,
         )
         n = len(cands)

@@ -7,6 +7,8 @@
   "welcome to", "joins us", "X's title is", "asks"): about the episode, not its point.
 - `CLAIM`: words of a claim, decision or reason ("because", "will", "decided", comparatives).
 - `DANGLING`: words a complete clause does not end on (articles, prepositions, conjunctions).
+- `CLAUSE_OPENERS`, `STRONG_OPENERS`, `PAUSES`: where unpunctuated speech opens a new main
+  clause, for splitting a run-on spoken sentence into sentence-like units.
 CJK languages use prefixes and substrings, not words. Lower case throughout.
 """
 
@@ -122,6 +124,12 @@ META: dict[str, tuple[str, ...]] = {
         "we discuss",
         "we'll talk",
         "thanks for having",
+        "my name is",
+        "i joined",
+        "my role is",
+        "my background",
+        "tell me about",
+        "tell us about",
     ),
     "fr": (
         "dans cet épisode",
@@ -135,6 +143,10 @@ META: dict[str, tuple[str, ...]] = {
         "présente son invité",
         "l'animateur",
         "notre invité",
+        "je m'appelle",
+        "je m’appelle",
+        "j'ai rejoint",
+        "mon rôle",
     ),
     "es": (
         "en este episodio",
@@ -144,6 +156,9 @@ META: dict[str, tuple[str, ...]] = {
         "nos acompaña",
         "pregunta",
         "nuestro invitado",
+        "me llamo",
+        "mi nombre es",
+        "me uní",
     ),
     "de": (
         "in dieser folge",
@@ -152,8 +167,10 @@ META: dict[str, tuple[str, ...]] = {
         "zu gast",
         "fragt",
         "unser gast",
+        "ich heiße",
+        "mein name ist",
     ),
-    "zh": ("本期", "欢迎", "今天我们", "嘉宾", "主持人", "这一期"),
+    "zh": ("本期", "欢迎", "今天我们", "嘉宾", "主持人", "这一期", "我叫", "我的名字"),
     "ja": ("今回の", "ようこそ", "ゲスト", "今日は"),
     "ko": ("이번 에피소드", "이번 회", "오늘은", "환영", "게스트", "진행자"),
 }
@@ -331,4 +348,94 @@ DANGLING: dict[str, tuple[str, ...]] = {
     "zh": ("的", "和", "与", "或", "在", "把", "被", "是", "但", "而", "及"),
     "ja": ("の", "と", "や", "を", "に", "が", "は"),
     "ko": (),
+}
+
+# Words that open a new clause in unpunctuated speech. After a pause (a filler, a comma, a
+# dash) any of them starts a sentence-like unit; the `STRONG_OPENERS` (connectives) start one
+# even without a pause when a run-on piece is still too long to be a takeaway.
+CLAUSE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "so",
+        "and so",
+        "and then",
+        "and",
+        "or",
+        "but",
+        "then",
+        "i think",
+        "i guess",
+        "i would say",
+        "we",
+        "we're",
+        "i",
+        "i'm",
+        "you",
+        "they",
+        "it's",
+        "that's",
+        "there's",
+        "there are",
+        "now",
+        "actually",
+        "really",
+        "what we",
+    ),
+    "fr": (
+        "donc",
+        "et donc",
+        "et",
+        "ou",
+        "mais",
+        "alors",
+        "puis",
+        "je pense",
+        "on",
+        "nous",
+        "je",
+        "c'est",
+        "il y a",
+        "en fait",
+    ),
+    "es": (
+        "entonces",
+        "pero",
+        "y luego",
+        "y",
+        "o",
+        "creo que",
+        "nosotros",
+        "yo",
+        "es que",
+        "hay",
+    ),
+    "de": (
+        "also",
+        "und",
+        "oder",
+        "aber",
+        "und dann",
+        "dann",
+        "ich denke",
+        "wir",
+        "ich",
+        "es gibt",
+    ),
+    "zh": ("然后", "所以", "但是", "我觉得", "我们", "就是说", "其实"),
+}
+
+STRONG_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("so", "and so", "and then", "but"),
+    "fr": ("donc", "et donc", "mais", "alors"),
+    "es": ("entonces", "pero", "y luego"),
+    "de": ("also", "aber", "und dann"),
+    "zh": ("然后", "所以", "但是"),
+}
+
+# Pauses of speech that may stand before a clause opener (besides punctuation).
+PAUSES: dict[str, tuple[str, ...]] = {
+    "en": ("um", "umm", "uh", "uhm", "erm"),
+    "fr": ("euh", "heu", "bah"),
+    "es": ("eh", "ehm", "este"),
+    "de": ("äh", "ähm", "öh"),
+    "zh": ("嗯", "呃", "啊"),
 }

@@ -4,7 +4,9 @@ A takeaway is a whole thought when it ends like a sentence (or, for a bullet, on
 clause may end on), its brackets and quotes are balanced, and it does not end in an ellipsis
 the source did not write. A sentence over budget is cut only at a clause boundary that leaves
 a sentence (before "; ", " — ", ", which", ", and", after a closing bracket), never
-mid-phrase; when there is none the sentence is not used. Scores for choosing the point over
+mid-phrase; when there is none the sentence is not used. A run-on spoken sentence is split
+into its clauses where speech opens a new one (`spoken_clauses`), so that what it says can
+still be a whole takeaway. Scores for choosing the point over
 the preamble (meta sentences, openings that point back, claims) read their words from
 `lexicon`.
 """
@@ -12,11 +14,21 @@ the preamble (meta sentences, openings that point back, claims) read their words
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
-from castdigest.condense.lexicon import CLAIM, DANGLING, META, PERSONAL, POINTS_BACK
+from castdigest.condense.lexicon import (
+    CLAIM,
+    CLAUSE_OPENERS,
+    DANGLING,
+    META,
+    PAUSES,
+    PERSONAL,
+    POINTS_BACK,
+    STRONG_OPENERS,
+)
 from castdigest.text.language import is_cjk
-from castdigest.text.truncate import ELLIPSIS, count_words
+from castdigest.text.truncate import ELLIPSIS, count_words, cut_points
 
 _FINAL = tuple(".!?。！？．!?")
 _CLOSERS = "\"'”’»)]」』）】〉》 "
@@ -117,6 +129,85 @@ def cut_to_thought(text: str, words: float, language: str | None = None) -> str:
             if done:
                 return done
     return ""
+
+
+# ----------------------------------------------------------------------------- run-on speech
+
+SPOKEN_UNIT = 30.0  # words: a longer spoken sentence is split into clauses when it can be
+MIN_CLAUSE = 6.0  # words each side of a clause boundary must keep
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(after a pause, without one): where a new main clause opens in speech. A match covers
+    the pause and the space before the opener: the left unit ends before it, the right one
+    begins with the opener (which `clean.strip_lead` drops when it is a mere connective)."""
+    if lang not in CLAUSE_OPENERS:
+        return None
+    openers = _alternation(CLAUSE_OPENERS[lang])
+    strong = _alternation(STRONG_OPENERS[lang])
+    pauses = _alternation(PAUSES[lang])
+    if is_cjk(lang):
+        return (
+            re.compile(rf"(?:[，,；;、]|{pauses})+(?={openers})"),
+            re.compile(rf"(?<=[\u4e00-\u9fff])(?={strong})"),
+        )
+    end = r"(?![\w'’-])"
+    return (
+        re.compile(
+            rf"(?:[,;:]|\s+--|\s+[—–]|\.\.\.|…|\s+(?:{pauses}){end})\s+(?=(?:{openers}){end})",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"\s+(?=(?:{strong}){end})", re.IGNORECASE),
+    )
+
+
+def spoken_clauses(
+    text: str, language: str | None = None, limit: float = SPOKEN_UNIT
+) -> list[tuple[int, int]]:
+    """(start, end) of the sentence-like units of one spoken sentence: the whole of it when
+    it is within `limit` words, else pieces split where speech opens a new clause (a pause
+    or comma before "so", "we", "I think"; failing that before a bare "so", "but",
+    "and then"), nearest the middle first, each side keeping `MIN_CLAUSE` words. A piece with
+    no such boundary stays whole: no cut at an arbitrary word."""
+    breaks = _clause_breaks(_lang(language))
+    if breaks is None or count_words(text) <= limit:
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
+    stack = [(0, len(text))]
+    while stack:
+        a, b = stack.pop()
+        piece = text[a:b]
+        total = count_words(piece)
+        cut: tuple[int, int] | None = None
+        if total > limit:
+            cut = _middle_break(piece, total, breaks[0]) or _middle_break(piece, total, breaks[1])
+        if cut is None:
+            out.append((a, b))
+            continue
+        left_end = a + len(piece[: cut[0]].rstrip(" ,;:—–-."))
+        stack += [(a + cut[1], b), (a, left_end)]
+    return out
+
+
+def _middle_break(piece: str, total: float, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    """(end of the left part, start of the right part) at the boundary nearest the middle."""
+    best: tuple[float, tuple[int, int]] | None = None
+    points = cut_points(piece)  # words before each space, found once: no quadratic counting
+    where = [p for p, _ in points]
+    for m in pattern.finditer(piece):
+        at = bisect_left(where, m.start())
+        left = points[at][1] if at < len(points) else total
+        if left < MIN_CLAUSE or total - left < MIN_CLAUSE:
+            continue
+        distance = abs(left - total / 2)
+        if best is None or distance < best[0]:
+            best = (distance, (m.start(), m.end()))
+    return best[1] if best else None
 
 
 # ----------------------------------------------------------------------------- choosing
