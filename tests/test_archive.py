@@ -43,7 +43,7 @@ def dump(db: Path) -> list[str]:
 
 def test_new_archive_has_schema_and_wal(tmp_path: Path) -> None:
     with Archive(tmp_path / "a.db") as arch:
-        assert arch.version() == 4
+        assert arch.version() == 5
         mode = arch.conn.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
     assert {"episodes", "contributions", "documents", "digests", "send_ledger"} <= set(
@@ -146,7 +146,7 @@ def test_version_one_archive_gains_the_window_indexes_and_keeps_its_episodes(
         "DELETE FROM migrations WHERE version >= 2",
     )
     with Archive(db) as arch:
-        assert arch.version() == 4
+        assert arch.version() == 5
         names = {r[0] for r in arch.conn.execute("SELECT name FROM sqlite_master")}
         assert {"episodes_window", "episodes_undated"} <= names
         columns = [r[2] for r in arch.conn.execute("PRAGMA index_info(episodes_window)")]
@@ -167,7 +167,7 @@ def test_version_two_archive_gains_the_language_in_its_window_index(tmp_path: Pa
         "DELETE FROM migrations WHERE version >= 3",
     )
     with Archive(db) as arch:
-        assert arch.version() == 4
+        assert arch.version() == 5
         columns = [r[2] for r in arch.conn.execute("PRAGMA index_info(episodes_window)")]
         assert columns[-1] == "language"
         assert [e.title for e in arch.episodes.list(EpisodeFilter(language="fr"))] == ["Un épisode"]

@@ -17,10 +17,14 @@ Matching runs in three tiers, as a person would check:
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import json
 import re
+import struct
+from array import array
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 from itertools import compress
 from typing import TypeVar
@@ -122,24 +126,24 @@ def compatible(a: Episode, b: Episode) -> bool:
 class Profile:
     """What similarity looks at, computed once per episode (comparisons are many); the costly
     parts (shingles) only when a comparison needs them. Holds texts and a few values, not the
-    episode: the archive's profiles are kept across documents, thousands of them."""
+    episode. Stored with the episode (`to_bytes`), it is read back (`from_bytes`) with its
+    shingles' hashes and without its texts: a comparison then reads a few hundred bytes."""
 
     def __init__(self, ep: Episode) -> None:
         self.guid = ep.guid
         self.published = ep.published
         self.first_seen = ep.first_seen
-        # (location, position) of every source, and the locations: see `compatible`.
-        self.spots = frozenset((s.location, s.position) for s in ep.sources)
-        self.locations = frozenset(loc for loc, _ in self.spots)
+        self._set_sources([(s.location, s.position, s.format) for s in ep.sources])
         self.title = _title_core(ep)  # show prefix and episode number stripped
         self.title_words = frozenset(self.title.split())
-        self.weak_title = _weak_title(ep)
         self.show = fold(ep.show)
         # The opening is enough to tell two write-ups of one episode from two episodes.
         self.written = _written(ep, _WRITTEN_WORDS * 12)
         # A transcript is let go once its words are derived (profiles are kept by the
         # thousand: its words as a list of strings took twenty times the text).
         self._transcript = ep.transcript.text if ep.transcript else None
+        self._load_transcript: Callable[[], str | None] | None = None
+        self._has_spoken: bool | None = None
         self.quote_texts = tuple(q.text for q in ep.quotes) + tuple(
             q.text for c in ep.chapters for q in c.quotes
         )
@@ -151,6 +155,22 @@ class Profile:
             + 2000
         )
 
+    def _set_sources(self, sources: list[tuple[str, int, str]]) -> None:
+        """(location, position, format) of every source; the spots and locations `compatible`
+        looks at, and whether the title is only a file name."""
+        self.sources = sources
+        self.spots = frozenset((loc, pos) for loc, pos, _ in sources)
+        self.locations = frozenset(loc for loc, _ in self.spots)
+        self.weak_title = bool(sources) and all(f in WEAK_TITLE_FORMATS for _, _, f in sources)
+
+    def without(self, location: str) -> Profile:
+        """This profile as the other documents describe the episode (see `compatible`)."""
+        if location not in self.locations:
+            return self
+        other = copy.copy(self)
+        other._set_sources([s for s in self.sources if s[0] != location])
+        return other
+
     def reuse(self, other: Profile) -> None:
         """Take the shingles `other` computed from the same wording (the episode as read,
         for the episode as stored): they cost more than the rest of a profile."""
@@ -160,9 +180,15 @@ class Profile:
     @cached_property
     def spoken(self) -> str:
         """The transcript's words, " "-padded, for whole-word search of quotes."""
+        if self._load_transcript is not None:  # read back: the text is in the archive
+            self._transcript, self._load_transcript = self._load_transcript(), None
         words = _words(self._transcript)
         self._transcript = None
         return " " + " ".join(words) + " " if words else ""
+
+    @property
+    def has_spoken(self) -> bool:
+        return bool(self.spoken) if self._has_spoken is None else self._has_spoken
 
     @cached_property
     def quotes(self) -> tuple[str, ...]:
@@ -177,6 +203,64 @@ class Profile:
     @cached_property
     def spoken_shingles(self) -> frozenset[int]:
         return _shingles(self.spoken.split())  # the words again: none holds a space
+
+    def to_bytes(self) -> bytes:
+        """The profile as stored: its values as JSON, then its shingles' hashes (8 bytes each)."""
+        written, spoken = array("q", self.written_shingles), array("q", self.spoken_shingles)
+        head = {
+            "guid": self.guid,
+            "published": self.published.isoformat() if self.published else None,
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "sources": self.sources,
+            "title": self.title,
+            "show": self.show,
+            "quotes": self.quotes,
+            "spoken": self.has_spoken,
+            "written_shingles": len(written),
+        }
+        text = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode()
+        return _PROFILE_HEAD.pack(_PROFILE_VERSION, len(text)) + text + written + spoken
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, transcript: Callable[[], str | None]) -> Profile:
+        """A stored profile; `transcript` reads the episode's transcript, should a quote be
+        looked for in it."""
+        version, size = _PROFILE_HEAD.unpack_from(blob)
+        if version != _PROFILE_VERSION:
+            raise ValueError(f"profile version {version}, not {_PROFILE_VERSION}")
+        start = _PROFILE_HEAD.size
+        head = json.loads(blob[start : start + size])
+        hashes = array("q")
+        hashes.frombytes(blob[start + size :])
+        n = int(head["written_shingles"])
+        self = cls.__new__(cls)
+        self.guid = head["guid"]
+        self.published = _instant(head["published"])
+        self.first_seen = _instant(head["first_seen"])
+        self._set_sources([(str(loc), int(pos), str(f)) for loc, pos, f in head["sources"]])
+        self.title = head["title"]
+        self.title_words = frozenset(self.title.split())
+        self.show = head["show"]
+        self.written = ""
+        self._transcript = None
+        self._has_spoken = bool(head["spoken"])
+        self._load_transcript = transcript if self._has_spoken else None
+        self.quote_texts = ()
+        self.__dict__["quotes"] = tuple(head["quotes"])
+        self.__dict__["written_shingles"] = frozenset(hashes[:n])
+        self.__dict__["spoken_shingles"] = frozenset(hashes[n:])
+        if not self._has_spoken:
+            self.__dict__["spoken"] = ""
+        self.weight = 2 * len(blob) + 16 * len(hashes) + 1000
+        return self
+
+
+_PROFILE_HEAD = struct.Struct("<BI")  # format version, length of the JSON part
+_PROFILE_VERSION = 1
+
+
+def _instant(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _compatible(a: Profile, b: Profile) -> bool:
@@ -251,7 +335,7 @@ def _same_title(a: Profile, b: Profile) -> bool:
 
 def _quotes_in_transcript(a: Profile, b: Profile) -> float:
     """Share of `a`'s quotes that `b`'s transcript says word for word."""
-    if not b.spoken or not a.quotes:
+    if not a.quotes or not b.has_spoken or not b.spoken:
         return 0.0
     hits = [q for q in a.quotes if f" {q} " in b.spoken]
     if len(hits) >= 2 or any(q.count(" ") >= 11 for q in hits):
@@ -293,19 +377,19 @@ def _shingles(words: list[str]) -> frozenset[int]:
     """Hashes of a sample of the text's five-word runs: those starting on a quarter of the
     words (chosen by the word's hash, so two texts sample alike). Containment estimates
     survive; the cost drops fourfold."""
-    # The sample is chosen by crc32, not hash(): str hashes are salted per process, and the
-    # sample (so the score near the threshold, so the dedup decision) must be the same on
-    # every run. A run is then named by hash() of its words (cached on each word): salted
-    # too, but shingles are only compared within one process, and two runs share a 64-bit
-    # hash about never.
-    head = words[: len(words) - _SHINGLE + 1]
-    # Hash each distinct word once: a text repeats its words many times over.
-    sampled = {w for w in set(head) if crc32(w.encode()) % 4 == 0}
+    # Stored with the episode and compared in later runs, so the same in every process: each
+    # distinct word is named by its crc32 (str hashes are salted per process), which also
+    # picks the sample; a run is then hash() of its words' crc32s, a tuple of ints, which
+    # no salt touches. Two runs share a 64-bit hash about never.
+    codes = {w: crc32(w.encode()) for w in set(words)}
+    ints = list(map(codes.__getitem__, words))
+    head = ints[: len(ints) - _SHINGLE + 1]
+    sampled = [c % 4 == 0 for c in head]
     if len(words) < _SHINGLE:  # runs shorter than five words (kept as they always were)
-        starts = [i for i, w in enumerate(head) if w in sampled]
-        return frozenset(hash(tuple(words[i : i + _SHINGLE])) for i in starts)
-    runs = zip(*(words[k:] for k in range(_SHINGLE)), strict=False)  # one per word of `head`
-    return frozenset(map(hash, compress(runs, map(sampled.__contains__, head))))
+        starts = [i for i, keep in enumerate(sampled) if keep]
+        return frozenset(hash(tuple(ints[i : i + _SHINGLE])) for i in starts)
+    runs = zip(*(ints[k:] for k in range(_SHINGLE)), strict=False)  # one per word of `head`
+    return frozenset(map(hash, compress(runs, sampled)))
 
 
 def _written(ep: Episode, limit: int) -> str:
@@ -344,6 +428,7 @@ def _shared(a: Profile, b: Profile) -> float:
 
 
 def _weak_title(ep: Episode) -> bool:
+    """Whether the episode's title is only a file name (see `Profile.weak_title`)."""
     return bool(ep.sources) and all(s.format in WEAK_TITLE_FORMATS for s in ep.sources)
 
 
