@@ -166,7 +166,7 @@ class Profile:
             "sources": self.sources,
             "title": self.title,
             "show": self.show,
-            "quotes": self.quotes,
+            "quotes": self.quote_texts,  # normalised only when a comparison needs them
             "spoken": self.has_spoken,
             "written_shingles": len(written),
         }
@@ -197,8 +197,7 @@ class Profile:
         self._transcript = None
         self._has_spoken = bool(head["spoken"])
         self._load_transcript = transcript if self._has_spoken else None
-        self.quote_texts = ()
-        self.__dict__["quotes"] = tuple(head["quotes"])
+        self.quote_texts = tuple(head["quotes"])
         self.__dict__["written_shingles"] = frozenset(hashes[:n])
         self.__dict__["spoken_shingles"] = frozenset(hashes[n:])
         if not self._has_spoken:
@@ -287,7 +286,7 @@ def _same_title(a: Profile, b: Profile) -> bool:
 
 def _quotes_in_transcript(a: Profile, b: Profile) -> float:
     """Share of `a`'s quotes that `b`'s transcript says word for word."""
-    if not a.quotes or not b.has_spoken or not b.spoken:
+    if not b.has_spoken or not a.quotes or not b.spoken:
         return 0.0
     hits = [q for q in a.quotes if f" {q} " in b.spoken]
     if len(hits) >= 2 or any(q.count(" ") >= 11 for q in hits):
