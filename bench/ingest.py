@@ -2,10 +2,12 @@
 
 Generates N episodes of about 20 KB each (listing pages of 50 episodes, with chapters, quotes,
 entities and hashtags, in English and French), ingests them into a new SQLite archive on one
-core, and prints episodes/second and peak memory. Episodes belong to 40 shows (two-word names,
-glued to the relative age as on a saved channel page) and came out over the past year (1 to 365
-days ago, drawn at random): each episode is still compared by content with the episodes of its
-show published within three days of it, as in a real archive. (Until 2026-11-24 the corpus
+core, and prints episodes/second (wall clock and process time), peak memory and the archive's
+size per episode. Episodes belong to 40 shows per 10,000 episodes (two-word names, glued to
+the relative age as on a saved channel page; a larger run follows more shows, each as often,
+so the density stays that of 10,000) and came out over the past year (1 to 365 days ago, drawn
+at random): each episode is still compared by content with the episodes of its show published
+within three days of it, as in a real archive. (Until 2026-11-24 the corpus
 spread over 20 days and show names ended in a digit that glued onto the age, so every English
 episode read as show "Show": ten times more same-show neighbours than a year of real shows.)
 
@@ -14,6 +16,7 @@ with the guid-less page episodes of its week. With --feeds, also a feed corpus (
 50 items by default) into a fresh archive, and prints items/second.
 
     .venv/bin/python bench/ingest.py                    # 10,000 episodes
+    .venv/bin/python bench/ingest.py --episodes 100000 --feeds 0 --mixed-feeds 0
     .venv/bin/python bench/ingest.py --episodes 2000 --feeds 200
     .venv/bin/python bench/ingest.py --feeds 0 --jobs 2  # pages read in 2 worker processes
 """
