@@ -2,10 +2,12 @@
 
 Generates N episodes of about 20 KB each (listing pages of 50 episodes, with chapters, quotes,
 entities and hashtags, in English and French), ingests them into a new SQLite archive on one
-core, and prints episodes/second and peak memory. Episodes belong to 40 shows (two-word names,
-glued to the relative age as on a saved channel page) and came out over the past year (1 to 365
-days ago, drawn at random): each episode is still compared by content with the episodes of its
-show published within three days of it, as in a real archive. (Until 2026-11-24 the corpus
+core, and prints episodes/second (wall clock and process time), peak memory and the archive's
+size per episode. Episodes belong to 40 shows per 10,000 episodes (two-word names, glued to
+the relative age as on a saved channel page; a larger run follows more shows, each as often,
+so the density stays that of 10,000) and came out over the past year (1 to 365 days ago, drawn
+at random): each episode is still compared by content with the episodes of its show published
+within three days of it, as in a real archive. (Until 2026-11-24 the corpus
 spread over 20 days and show names ended in a digit that glued onto the age, so every English
 episode read as show "Show": ten times more same-show neighbours than a year of real shows.)
 
@@ -14,6 +16,7 @@ with the guid-less page episodes of its week. With --feeds, also a feed corpus (
 50 items by default) into a fresh archive, and prints items/second.
 
     .venv/bin/python bench/ingest.py                    # 10,000 episodes
+    .venv/bin/python bench/ingest.py --episodes 100000 --feeds 0 --mixed-feeds 0
     .venv/bin/python bench/ingest.py --episodes 2000 --feeds 200
     .venv/bin/python bench/ingest.py --feeds 0 --jobs 2  # pages read in 2 worker processes
 """
@@ -38,16 +41,26 @@ WORDS = (
     "developer platform pipeline review deploy sandbox memory context token reasoning eval "
     "customer revenue growth market policy research protein drone robotics startup team"
 ).split()
-SHOWS = [
-    f"{a} {b}"
-    for a in ("Latent", "Signal", "Deep", "Open", "Neural", "Quiet", "Bright", "Fast")
-    for b in ("Space", "Path", "Hour", "Notes", "Cast")
+_FIRST = ("Latent", "Signal", "Deep", "Open", "Neural", "Quiet", "Bright", "Fast")
+_MORE_FIRST = (
+    "Amber Cobalt Silver Golden Hidden Rapid Steady Vivid Lunar Solar Polar Urban Crisp Noble"
+    " Humble Gentle Clever Candid Modern Future Second Prime Plain Simple Honest Stellar Cosmic"
+    " Binary Linear Vector Tensor Quantum Silent Morning Evening Weekend"
+).split()
+_SECOND = ("Space", "Path", "Hour", "Notes", "Cast")
+# 40 shows per 10,000 episodes (a larger archive follows more shows, each as often): the
+# first 40 are the corpus's shows at 10,000; no name holds another (shows are told apart by
+# containment).
+SHOWS = [f"{a} {b}" for a in _FIRST for b in _SECOND] + [
+    f"{a} {b}" for a in _MORE_FIRST for b in (*_SECOND, "Room", "Desk", "Wire", "Lab", "Talk")
 ]
+EPISODES_PER_SHOW = 250
 MOTS = "agent modèle recherche données équipe calcul marché croissance outil plateforme".split()
 
 
 def sentence(rng: random.Random, words: list[str], n: int) -> str:
-    return " ".join(rng.choice(words) for _ in range(n)).capitalize() + "."
+    # choices, not a choice per word: writing 100,000 episodes took longer than ingesting them.
+    return " ".join(rng.choices(words, k=n)).capitalize() + "."
 
 
 def body(rng: random.Random, words: list[str], target: int) -> str:
@@ -67,7 +80,7 @@ def body(rng: random.Random, words: list[str], target: int) -> str:
     return " ".join(parts)
 
 
-def listing(rng: random.Random, start: int, count: int, size: int) -> str:
+def listing(rng: random.Random, start: int, count: int, size: int, shows: int = 40) -> str:
     lines = ["Podcasts", ""]
     for i in range(start, start + count):
         words = MOTS if i % 5 == 0 else WORDS
@@ -76,7 +89,7 @@ def listing(rng: random.Random, start: int, count: int, size: int) -> str:
         age = f"il y a {days} jours" if i % 2 else f"{days} days ago"
         h, m = divmod(20 + i % 100, 60)
         lines += [title, f"{h}:{m:02d}:{i % 60:02d}", "EN/ZH", "Watch with Captions"]
-        lines += [f"{SHOWS[i % 40]}{age}", "", title, "", body(rng, words, size), ""]
+        lines += [f"{SHOWS[i % shows]}{age}", "", title, "", body(rng, words, size), ""]
         lines.append("#" + "#".join(rng.sample(WORDS, 3)))
     return "\n".join(lines) + "\n"
 
@@ -89,16 +102,19 @@ def run_pages(
     of its week: the case of a weekly run over saved pages and feeds). `jobs` above 1 reads
     the pages in that many worker processes (`castdigest ingest --jobs`)."""
     rng = random.Random(48)
+    shows = max(40, n // EPISODES_PER_SHOW)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         files = []
         for k, start in enumerate(range(0, n, per_file)):
             f = root / f"listing{k:05d}.txt"
-            f.write_text(listing(rng, start, min(per_file, n - start), size), encoding="utf-8")
+            page = listing(rng, start, min(per_file, n - start), size, shows)
+            f.write_text(page, encoding="utf-8")
             files.append(f)
         total_bytes = sum(f.stat().st_size for f in files)
         now = datetime(2026, 11, 24, tzinfo=UTC)
         t0 = time.perf_counter()
+        cpu0 = time.process_time()
         episodes = 0
         with Archive(root / "bench.db") as arch, batch_collection():  # as `castdigest ingest`
             reports = (
@@ -112,6 +128,9 @@ def run_pages(
                 episodes += report.new + report.updated + report.unchanged
             stored = arch.episodes.count()
             elapsed = time.perf_counter() - t0
+            cpu = time.process_time() - cpu0
+            arch.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            archive_bytes = (root / "bench.db").stat().st_size
             items, mixed = _feeds_into(arch, root, then_feeds, now)
     return {
         "episodes": episodes,
@@ -119,6 +138,9 @@ def run_pages(
         "mb": total_bytes / 1e6,
         "seconds": elapsed,
         "per_second": episodes / elapsed,
+        "cpu": cpu,
+        "per_cpu_second": episodes / cpu,
+        "kb_per_episode": archive_bytes / 1e3 / max(stored, 1),
         "mixed_items": items,
         "mixed_seconds": mixed,
     }
@@ -166,7 +188,8 @@ def main() -> None:
     print(
         f"pages (jobs {args.jobs}): {r['episodes']:.0f} episodes ({r['stored']:.0f} stored, "
         f"{r['mb']:.0f} MB) in {r['seconds']:.1f} s = {r['per_second']:.0f} episodes/s; "
-        f"peak RSS {peak_mb():.0f} MB{workers}"
+        f"CPU {r['cpu']:.1f} s = {r['per_cpu_second']:.0f} episodes/CPU-s; "
+        f"peak RSS {peak_mb():.0f} MB{workers}; archive {r['kb_per_episode']:.1f} KB/episode"
     )
     if r["mixed_items"]:
         print(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def dump(db: Path) -> list[str]:
 
 def test_new_archive_has_schema_and_wal(tmp_path: Path) -> None:
     with Archive(tmp_path / "a.db") as arch:
-        assert arch.version() == 5
+        assert arch.version() == 6
         mode = arch.conn.execute("PRAGMA journal_mode").fetchone()[0]
         assert mode == "wal"
     assert {"episodes", "contributions", "documents", "digests", "send_ledger"} <= set(
@@ -146,7 +147,7 @@ def test_version_one_archive_gains_the_window_indexes_and_keeps_its_episodes(
         "DELETE FROM migrations WHERE version >= 2",
     )
     with Archive(db) as arch:
-        assert arch.version() == 5
+        assert arch.version() == 6
         names = {r[0] for r in arch.conn.execute("SELECT name FROM sqlite_master")}
         assert {"episodes_window", "episodes_undated"} <= names
         columns = [r[2] for r in arch.conn.execute("PRAGMA index_info(episodes_window)")]
@@ -167,7 +168,7 @@ def test_version_two_archive_gains_the_language_in_its_window_index(tmp_path: Pa
         "DELETE FROM migrations WHERE version >= 3",
     )
     with Archive(db) as arch:
-        assert arch.version() == 5
+        assert arch.version() == 6
         columns = [r[2] for r in arch.conn.execute("PRAGMA index_info(episodes_window)")]
         assert columns[-1] == "language"
         assert [e.title for e in arch.episodes.list(EpisodeFilter(language="fr"))] == ["Un épisode"]
@@ -256,3 +257,40 @@ def test_archive_round_trip_and_idempotence(tmp_path: Path, docs: list[tuple[str
         for f in files:
             ingest_file(arch, f, SPEC, None, NOW + timedelta(days=1))
     assert dump(db) == before
+
+
+def test_version_four_archive_gets_its_json_compressed_and_reads_the_same(
+    tmp_path: Path,
+) -> None:
+    """Schema version 6 stores the episodes' and contributions' JSON compressed; an archive
+    from before (JSON as text, no stored profiles) is converted when opened, and reads back,
+    identifies and lists exactly as before."""
+    db = tmp_path / "a.db"
+    samples = Path(__file__).parent.parent / "samples"
+    with Archive(db) as arch:
+        assert not ingest_file(arch, samples / "pages/channel-listing.txt", SPEC, NOW, NOW).failed
+        before = [e.model_dump_json() for e in arch.episodes.list()]
+    conn = sqlite3.connect(db)
+    for table in ("episodes", "contributions"):
+        for rowid, blob in conn.execute(f"SELECT rowid, json FROM {table}").fetchall():
+            text = zlib.decompress(blob).decode()
+            conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (text, rowid))
+    conn.execute("DROP TABLE episode_profiles")
+    conn.execute("DELETE FROM migrations WHERE version >= 5")
+    conn.commit()
+    assert {r[0] for r in conn.execute("SELECT typeof(json) FROM episodes")} == {"text"}
+    conn.close()
+    with Archive(db) as arch:
+        assert arch.version() == 6
+        kinds = arch.conn.execute(
+            "SELECT typeof(json) FROM episodes UNION SELECT typeof(json) FROM contributions"
+        ).fetchall()
+        assert kinds == [("blob",)]
+        assert [e.model_dump_json() for e in arch.episodes.list()] == before
+        # The same listing again, under another name: every episode found, none added.
+        again = tmp_path / "again.txt"
+        again.write_bytes((samples / "pages/channel-listing.txt").read_bytes())
+        report = ingest_file(arch, again, SPEC, NOW, NOW)
+        assert (report.new, arch.episodes.count()) == (0, len(before))
+        profiled = arch.conn.execute("SELECT COUNT(*) FROM episode_profiles").fetchone()[0]
+        assert profiled == len(before)  # made from the JSON when first needed, and kept

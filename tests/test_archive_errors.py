@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import resource
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -125,11 +127,11 @@ def test_damaged_pages_are_one_line_for_readers_and_writers(db: Path, tmp_path: 
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == f"{db}: DAMAGED"
-    assert lines[1] == "  schema version 5 (this castdigest knows 5)"
+    assert lines[1] == "  schema version 6 (this castdigest knows 6)"
     assert lines[2].startswith("  integrity: 20 problem(s)")  # integrity_check stops at 20
     assert f"{db}: the archive is damaged: restore it from a backup" in result.stderr
     report = json.loads(invoke("archive", "check", "--json", db=db).stdout)
-    assert (report["ok"], report["damaged"], report["schema_version"]) == (False, True, 5)
+    assert (report["ok"], report["damaged"], report["schema_version"]) == (False, True, 6)
     assert len(report["integrity"]) == 20
     named = {
         int(line.split()[3]) for line in report["integrity"] if line.startswith("On tree page")
@@ -137,8 +139,23 @@ def test_damaged_pages_are_one_line_for_readers_and_writers(db: Path, tmp_path: 
     assert named and named <= set(pages)  # the damage is found where it was made
 
 
+def unpacked(db: Path) -> None:
+    """Store the episodes' and contributions' JSON as text, as archives before schema
+    version 6 did (and still may, until migrated): readable either way."""
+    conn = sqlite3.connect(db)
+    for table in ("episodes", "contributions"):
+        rows = conn.execute(f"SELECT rowid, json FROM {table}").fetchall()
+        for rowid, blob in rows:
+            text = zlib.decompress(blob).decode()
+            conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (text, rowid))
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+
+
 def test_text_that_is_not_utf8_is_damage(db: Path) -> None:
     title = b"Why Your Build Cache Lies to You"
+    unpacked(db)
     data = db.read_bytes()
     assert data.count(title) == 3  # the episode's title and JSON, and its contribution's JSON
     db.write_bytes(data.replace(title, title[:9] + b"\xff\xfe" + title[11:]))
@@ -294,7 +311,9 @@ def test_a_full_disk_stops_the_run_and_rolls_back(db: Path) -> None:
 
 def _copy(page: Path, to: Path, n: int) -> Path:
     text = page.read_text(encoding="utf-8").replace("Ferry", f"Ferry {n}")
-    text += f"Harbour {n} " * 2000  # about 20 KB: several pages each
+    # About 20 KB of words that do not repeat (the archive compresses the JSON): several pages
+    rng = random.Random(n)
+    text += " ".join(f"harbour{rng.getrandbits(40):x}" for _ in range(1200))
     to.write_text(text, encoding="utf-8")
     return to
 
@@ -385,7 +404,7 @@ def test_a_path_that_does_not_exist_yet_becomes_a_new_archive(tmp_path: Path) ->
     assert check.exit_code == 0
     assert check.stdout.splitlines() == [
         f"{db}: ok",
-        "  schema version 5 (this castdigest knows 5)",
+        "  schema version 6 (this castdigest knows 6)",
         "  integrity: ok",
         "  foreign keys: ok",
         "  holds: 0 episodes, 0 digests, 1 subscribers",
@@ -400,7 +419,7 @@ def test_archive_check_on_a_sound_archive(db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"{db}: ok",
-        "  schema version 5 (this castdigest knows 5)",
+        "  schema version 6 (this castdigest knows 6)",
         "  integrity: ok",
         "  foreign keys: ok",
         "  holds: 11 episodes, 0 digests, 0 subscribers",
@@ -410,8 +429,8 @@ def test_archive_check_on_a_sound_archive(db: Path) -> None:
         "archive": str(db),
         "ok": True,
         "damaged": False,
-        "schema_version": 5,
-        "known_version": 5,
+        "schema_version": 6,
+        "known_version": 6,
         "integrity": [],
         "foreign_keys": [],
         "missing_tables": [],

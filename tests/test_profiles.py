@@ -9,8 +9,8 @@ from pathlib import Path
 from castdigest import dedupe
 from castdigest.archive import Archive
 from castdigest.models import Episode, Transcript
-from castdigest.pipeline.identify import SharedProfiles
-from castdigest.pipeline.ingest import SourceSpec, ingest_paths
+from castdigest.pipeline.identify import IdentityCache, SharedProfiles
+from castdigest.pipeline.ingest import IngestRun, SourceSpec, ingest_paths
 from conftest import AS_OF, dump
 
 NOW = AS_OF + timedelta(hours=1)
@@ -26,8 +26,9 @@ def test_profiles_dropped_over_the_budget_change_nothing(
     with Archive(kept) as arch:
         list(ingest_paths(arch, sample_inbox, SourceSpec(), AS_OF, NOW))
     with Archive(tmp_path / "tight.db") as arch:
-        arch.memo["dedupe-profiles"] = tight = SharedProfiles(budget=1)
-        reports = list(ingest_paths(arch, sample_inbox, SourceSpec(), AS_OF, NOW))
+        tight = SharedProfiles(budget=1)
+        run = IngestRun(arch, AS_OF, NOW, identity=IdentityCache(profiles=tight))
+        reports = list(ingest_paths(arch, sample_inbox, SourceSpec(), AS_OF, NOW, run=run))
         assert len(tight) == 1  # only the latest is kept
     assert dump(tmp_path / "tight.db") == dump(kept)
     assert sum(r.new for r in reports) == 12

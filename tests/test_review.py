@@ -382,7 +382,7 @@ def test_an_archive_of_schema_four_gains_the_review_tables(home: Path) -> None:
     assert cli_run(home, "review", "--json").stdout.strip() == "[]"
     conn = sqlite3.connect(home / "a.db")
     try:
-        assert conn.execute("SELECT MAX(version) FROM migrations").fetchone() == (5,)
+        assert conn.execute("SELECT MAX(version) FROM migrations").fetchone() == (6,)
     finally:
         conn.close()
 

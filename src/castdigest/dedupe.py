@@ -2,44 +2,59 @@
 
 Matching runs in three tiers, as a person would check:
 
-1. `keys()`: exact identities, strongest first: guid, episode URL, the URL of a transcript or
-   chapters file a feed item links to (strong), then show + normalised title, a linked file's
-   name, an abstract fingerprint (weak). A guid matches on sight; every other key only when
-   `compatible()` agrees: two items of one feed, or two episodes with different guids, are
-   never the same episode however alike their URLs or titles.
+1. `keys()`: exact identities, strongest first (see castdigest.merge). A guid matches on
+   sight; every other key only when `compatible()` agrees: two items of one feed, or two
+   episodes with different guids, are never the same episode however alike their URLs or
+   titles.
 2. `similarity()`: for an episode no key matched, content evidence against nearby candidates:
    the same core title (episode numbers and show prefixes stripped) within a few days, quotes
    of one found word for word in the other's transcript, or largely shared wording.
-3. `merge()`: the readings of one episode folded into one: the richest abstract, the union of
-   chapters (aligned on start time), quotes and tags, the transcript from whichever source has
-   one, the title of a source that had a real one, and every source kept.
+3. `merge()`: the readings of one episode folded into one (see castdigest.merge).
 """
 
 from __future__ import annotations
 
-import hashlib
+import copy
+import json
 import re
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from datetime import timedelta
+import struct
+from array import array
+from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 from functools import cached_property
 from itertools import compress
-from typing import TypeVar
 from zlib import crc32
 
-from castdigest.models import Chapter, Episode, Person
-from castdigest.text.normalize import fold, norm_url
-
-T = TypeVar("T")
-
-_BODY_CHARS = 400  # enough of an abstract to tell episodes apart, short enough to survive edits
-STRONG_PREFIXES = ("guid:", "url:", "link:")
-# Readers whose episode title is the file name, not something the source said.
-WEAK_TITLE_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html"})
-# Readers of files a feed item links to (transcripts, chapters).
-LINKED_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "chapters-json"})
-_GENERIC_STEMS = frozenset(
-    {"transcript", "transcripts", "captions", "subtitles", "chapters", "index", "episode", "ep"}
+from castdigest.merge import (
+    LINKED_FORMATS,
+    STRONG_PREFIXES,
+    WEAK_TITLE_FORMATS,
+    episode_id,
+    is_strong,
+    keys,
+    merge,
 )
+from castdigest.models import Episode
+from castdigest.text.normalize import fold
+
+# Kept importable from here: identity keys and merging moved to castdigest.merge.
+__all__ = [
+    "LINKED_FORMATS",
+    "STRONG_PREFIXES",
+    "WEAK_TITLE_FORMATS",
+    "Profile",
+    "all_similar",
+    "compatible",
+    "episode_id",
+    "is_strong",
+    "joinable",
+    "keys",
+    "merge",
+    "most_similar",
+    "profile",
+    "similarity",
+]
+
 SIMILAR = 0.6  # similarity at or above which two episodes are one
 _DAYS = timedelta(days=3)
 _EP_PREFIX = re.compile(r"^(?:(?:episode|ep|folge|épisode|episodio|第)\s*)?#?\d+\s*(?:集)?\s*")
@@ -47,65 +62,6 @@ _SHINGLE = 5
 _MAX_WORDS = 20000
 _WRITTEN_WORDS = 800
 _WORD = re.compile(r"\w+")
-
-
-# --------------------------------------------------------------------------- keys
-
-
-def keys(episode: Episode) -> list[str]:
-    return list(dict.fromkeys(_keys(episode)))
-
-
-def _keys(episode: Episode) -> Iterator[str]:
-    """The keys, strongest first (lazily: an id needs only the first)."""
-    if episode.guid:
-        yield "guid:" + episode.guid.strip()
-    yield from ("url:" + norm_url(u) for u in episode.urls if norm_url(u))
-    yield from ("link:" + norm_url(u) for u in _linked_urls(episode) if norm_url(u))
-    title = fold(episode.title)
-    if title and not _weak_title(episode):  # "example.vtt" and "example.json" are not one
-        yield f"title:{fold(episode.show)}|{title}"
-    yield from ("file:" + name for name in _linked_files(episode))
-    # fold() is per character: fold a prefix that surely yields _BODY_CHARS folded characters.
-    body = fold((episode.abstract or "")[: _BODY_CHARS * 3 // 2])[:_BODY_CHARS]
-    if len(body) >= 80:
-        yield "body:" + hashlib.sha1(body.encode()).hexdigest()[:16]
-
-
-def is_strong(key: str) -> bool:
-    return key.startswith(STRONG_PREFIXES)
-
-
-def _linked_urls(ep: Episode) -> Iterable[str]:
-    """URLs of transcript/chapters files: those the episode links to, or was read from."""
-    yield from (link.url for link in [*ep.transcript_links, *ep.chapters_links])
-    if ep.transcript and ep.transcript.url:
-        yield ep.transcript.url
-    for src in ep.sources:
-        if src.format in LINKED_FORMATS and src.location.startswith(("http://", "https://")):
-            yield src.location
-
-
-def _linked_files(ep: Episode) -> list[str]:
-    """Distinctive file names of linked files, so a local copy finds the item linking to it."""
-    names = [link.url for link in [*ep.transcript_links, *ep.chapters_links]]
-    names += [s.location for s in ep.sources if s.format in LINKED_FORMATS]
-    out = []
-    for name in names:
-        base = name.split("?", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].lower()
-        stem = base.rsplit(".", 1)[0]
-        if len(stem) >= 6 and stem not in _GENERIC_STEMS and any(c.isdigit() for c in stem):
-            out.append(base)
-    return out
-
-
-def episode_id(episode: Episode) -> str:
-    """A stable id derived from the strongest key: 12 hex digits."""
-    first = next(_keys(episode), None) or "content:" + episode.content_hash()
-    return hashlib.sha1(first.encode()).hexdigest()[:12]
-
-
-# --------------------------------------------------------------------------- matching
 
 
 def compatible(a: Episode, b: Episode) -> bool:
@@ -122,24 +78,24 @@ def compatible(a: Episode, b: Episode) -> bool:
 class Profile:
     """What similarity looks at, computed once per episode (comparisons are many); the costly
     parts (shingles) only when a comparison needs them. Holds texts and a few values, not the
-    episode: the archive's profiles are kept across documents, thousands of them."""
+    episode. Stored with the episode (`to_bytes`), it is read back (`from_bytes`) with its
+    shingles' hashes and without its texts: a comparison then reads a few hundred bytes."""
 
     def __init__(self, ep: Episode) -> None:
         self.guid = ep.guid
         self.published = ep.published
         self.first_seen = ep.first_seen
-        # (location, position) of every source, and the locations: see `compatible`.
-        self.spots = frozenset((s.location, s.position) for s in ep.sources)
-        self.locations = frozenset(loc for loc, _ in self.spots)
+        self._set_sources([(s.location, s.position, s.format) for s in ep.sources])
         self.title = _title_core(ep)  # show prefix and episode number stripped
         self.title_words = frozenset(self.title.split())
-        self.weak_title = _weak_title(ep)
         self.show = fold(ep.show)
         # The opening is enough to tell two write-ups of one episode from two episodes.
         self.written = _written(ep, _WRITTEN_WORDS * 12)
         # A transcript is let go once its words are derived (profiles are kept by the
         # thousand: its words as a list of strings took twenty times the text).
         self._transcript = ep.transcript.text if ep.transcript else None
+        self._load_transcript: Callable[[], str | None] | None = None
+        self._has_spoken: bool | None = None
         self.quote_texts = tuple(q.text for q in ep.quotes) + tuple(
             q.text for c in ep.chapters for q in c.quotes
         )
@@ -151,6 +107,22 @@ class Profile:
             + 2000
         )
 
+    def _set_sources(self, sources: list[tuple[str, int, str]]) -> None:
+        """(location, position, format) of every source; the spots and locations `compatible`
+        looks at, and whether the title is only a file name."""
+        self.sources = sources
+        self.spots = frozenset((loc, pos) for loc, pos, _ in sources)
+        self.locations = frozenset(loc for loc, _ in self.spots)
+        self.weak_title = bool(sources) and all(f in WEAK_TITLE_FORMATS for _, _, f in sources)
+
+    def without(self, location: str) -> Profile:
+        """This profile as the other documents describe the episode (see `compatible`)."""
+        if location not in self.locations:
+            return self
+        other = copy.copy(self)
+        other._set_sources([s for s in self.sources if s[0] != location])
+        return other
+
     def reuse(self, other: Profile) -> None:
         """Take the shingles `other` computed from the same wording (the episode as read,
         for the episode as stored): they cost more than the rest of a profile."""
@@ -160,9 +132,15 @@ class Profile:
     @cached_property
     def spoken(self) -> str:
         """The transcript's words, " "-padded, for whole-word search of quotes."""
+        if self._load_transcript is not None:  # read back: the text is in the archive
+            self._transcript, self._load_transcript = self._load_transcript(), None
         words = _words(self._transcript)
         self._transcript = None
         return " " + " ".join(words) + " " if words else ""
+
+    @property
+    def has_spoken(self) -> bool:
+        return bool(self.spoken) if self._has_spoken is None else self._has_spoken
 
     @cached_property
     def quotes(self) -> tuple[str, ...]:
@@ -177,6 +155,63 @@ class Profile:
     @cached_property
     def spoken_shingles(self) -> frozenset[int]:
         return _shingles(self.spoken.split())  # the words again: none holds a space
+
+    def to_bytes(self) -> bytes:
+        """The profile as stored: its values as JSON, then its shingles' hashes (8 bytes each)."""
+        written, spoken = array("q", self.written_shingles), array("q", self.spoken_shingles)
+        head = {
+            "guid": self.guid,
+            "published": self.published.isoformat() if self.published else None,
+            "first_seen": self.first_seen.isoformat() if self.first_seen else None,
+            "sources": self.sources,
+            "title": self.title,
+            "show": self.show,
+            "quotes": self.quote_texts,  # normalised only when a comparison needs them
+            "spoken": self.has_spoken,
+            "written_shingles": len(written),
+        }
+        text = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode()
+        return _PROFILE_HEAD.pack(_PROFILE_VERSION, len(text)) + text + written + spoken
+
+    @classmethod
+    def from_bytes(cls, blob: bytes, transcript: Callable[[], str | None]) -> Profile:
+        """A stored profile; `transcript` reads the episode's transcript, should a quote be
+        looked for in it."""
+        version, size = _PROFILE_HEAD.unpack_from(blob)
+        if version != _PROFILE_VERSION:
+            raise ValueError(f"profile version {version}, not {_PROFILE_VERSION}")
+        start = _PROFILE_HEAD.size
+        head = json.loads(blob[start : start + size])
+        hashes = array("q")
+        hashes.frombytes(blob[start + size :])
+        n = int(head["written_shingles"])
+        self = cls.__new__(cls)
+        self.guid = head["guid"]
+        self.published = _instant(head["published"])
+        self.first_seen = _instant(head["first_seen"])
+        self._set_sources([(str(loc), int(pos), str(f)) for loc, pos, f in head["sources"]])
+        self.title = head["title"]
+        self.title_words = frozenset(self.title.split())
+        self.show = head["show"]
+        self.written = ""
+        self._transcript = None
+        self._has_spoken = bool(head["spoken"])
+        self._load_transcript = transcript if self._has_spoken else None
+        self.quote_texts = tuple(head["quotes"])
+        self.__dict__["written_shingles"] = frozenset(hashes[:n])
+        self.__dict__["spoken_shingles"] = frozenset(hashes[n:])
+        if not self._has_spoken:
+            self.__dict__["spoken"] = ""
+        self.weight = 2 * len(blob) + 16 * len(hashes) + 1000
+        return self
+
+
+_PROFILE_HEAD = struct.Struct("<BI")  # format version, length of the JSON part
+_PROFILE_VERSION = 1
+
+
+def _instant(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _compatible(a: Profile, b: Profile) -> bool:
@@ -251,7 +286,7 @@ def _same_title(a: Profile, b: Profile) -> bool:
 
 def _quotes_in_transcript(a: Profile, b: Profile) -> float:
     """Share of `a`'s quotes that `b`'s transcript says word for word."""
-    if not b.spoken or not a.quotes:
+    if not b.has_spoken or not a.quotes or not b.spoken:
         return 0.0
     hits = [q for q in a.quotes if f" {q} " in b.spoken]
     if len(hits) >= 2 or any(q.count(" ") >= 11 for q in hits):
@@ -293,19 +328,19 @@ def _shingles(words: list[str]) -> frozenset[int]:
     """Hashes of a sample of the text's five-word runs: those starting on a quarter of the
     words (chosen by the word's hash, so two texts sample alike). Containment estimates
     survive; the cost drops fourfold."""
-    # The sample is chosen by crc32, not hash(): str hashes are salted per process, and the
-    # sample (so the score near the threshold, so the dedup decision) must be the same on
-    # every run. A run is then named by hash() of its words (cached on each word): salted
-    # too, but shingles are only compared within one process, and two runs share a 64-bit
-    # hash about never.
-    head = words[: len(words) - _SHINGLE + 1]
-    # Hash each distinct word once: a text repeats its words many times over.
-    sampled = {w for w in set(head) if crc32(w.encode()) % 4 == 0}
+    # Stored with the episode and compared in later runs, so the same in every process: each
+    # distinct word is named by its crc32 (str hashes are salted per process), which also
+    # picks the sample; a run is then hash() of its words' crc32s, a tuple of ints, which
+    # no salt touches. Two runs share a 64-bit hash about never.
+    codes = {w: crc32(w.encode()) for w in set(words)}
+    ints = list(map(codes.__getitem__, words))
+    head = ints[: len(ints) - _SHINGLE + 1]
+    sampled = [c % 4 == 0 for c in head]
     if len(words) < _SHINGLE:  # runs shorter than five words (kept as they always were)
-        starts = [i for i, w in enumerate(head) if w in sampled]
-        return frozenset(hash(tuple(words[i : i + _SHINGLE])) for i in starts)
-    runs = zip(*(words[k:] for k in range(_SHINGLE)), strict=False)  # one per word of `head`
-    return frozenset(map(hash, compress(runs, map(sampled.__contains__, head))))
+        starts = [i for i, keep in enumerate(sampled) if keep]
+        return frozenset(hash(tuple(ints[i : i + _SHINGLE])) for i in starts)
+    runs = zip(*(ints[k:] for k in range(_SHINGLE)), strict=False)  # one per word of `head`
+    return frozenset(map(hash, compress(runs, sampled)))
 
 
 def _written(ep: Episode, limit: int) -> str:
@@ -338,137 +373,3 @@ def _shared(a: Profile, b: Profile) -> float:
         if small >= 8:
             best = max(best, len(x & y) / small)
     return best
-
-
-# --------------------------------------------------------------------------- merging
-
-
-def _weak_title(ep: Episode) -> bool:
-    return bool(ep.sources) and all(s.format in WEAK_TITLE_FORMATS for s in ep.sources)
-
-
-def _richer(a: str | None, b: str | None) -> str | None:
-    if not a:
-        return b
-    if not b:
-        return a
-    return b if len(b) > len(a) else a
-
-
-def _union(
-    items: Sequence[T], more: Sequence[T], key: Callable[[T], Hashable] | None = None
-) -> list[T]:
-    seen: set[Hashable] = set()
-    out: list[T] = []
-    for item in [*items, *more]:
-        k = key(item) if key else item
-        if k in seen:
-            continue
-        seen.add(k)
-        out.append(item)
-    return out
-
-
-def _people(a: list[Person], b: list[Person]) -> list[Person]:
-    merged: dict[str, Person] = {}
-    for p in [*a, *b]:
-        k = fold(p.name)
-        if k in merged:
-            old = merged[k]
-            merged[k] = old.model_copy(
-                update={f: getattr(p, f) for f in Person.model_fields if getattr(old, f) is None}
-            )
-        else:
-            merged[k] = p
-    return list(merged.values())
-
-
-def _same_chapter(x: Chapter, y: Chapter) -> bool:
-    if x.start is not None and y.start is not None:
-        return abs(x.start - y.start) <= 2.0
-    return bool(fold(x.title)) and fold(x.title) == fold(y.title)
-
-
-def _chapters(a: list[Chapter], b: list[Chapter]) -> list[Chapter]:
-    """Union aligned on start time: one chapter from two sources keeps both's details."""
-    out = list(a)
-    for ch in b:
-        i = next((i for i, mine in enumerate(out) if _same_chapter(mine, ch)), None)
-        if i is None:
-            out.append(ch)
-            continue
-        mine = out[i]
-        upd = {f: getattr(ch, f) for f in ("start", "end", "url", "image", "summary")}
-        upd = {f: v for f, v in upd.items() if getattr(mine, f) is None and v is not None}
-        if not mine.title and ch.title:
-            upd["title"] = ch.title
-        upd["quotes"] = _union(mine.quotes, ch.quotes, key=lambda q: fold(q.text))
-        upd["hidden"] = mine.hidden and ch.hidden
-        out[i] = mine.model_copy(update=upd)
-    if all(c.start is not None for c in out):
-        out.sort(key=lambda c: c.start or 0.0)
-    return out
-
-
-def merge(episodes: Sequence[Episode]) -> Episode:
-    """Merge readings of one episode, the first taken as the base, keeping the richest fields.
-
-    Scalars: the first known value (longest for text); chapters, quotes, tags, people,
-    sources and reasons for doubt: unions; the transcript with the most turns.
-    """
-    if not episodes:
-        raise ValueError("merge() needs at least one episode")
-    out = episodes[0]
-    for ep in episodes[1:]:
-        out = _merge_two(out, ep)
-    return out
-
-
-def _merge_two(a: Episode, b: Episode) -> Episode:
-    upd: dict[str, object] = {}
-    for field in (
-        "kind",
-        "show",
-        "guid",
-        "published",
-        "published_text",
-        "duration",
-        "language",
-        "image",
-        "season",
-        "number",
-        "audience",
-        "first_seen",
-    ):
-        if getattr(a, field) is None and getattr(b, field) is not None:
-            upd[field] = getattr(b, field)
-    if b.guid and not a.guid:
-        # A feed item knows its own date and length; a page's "3 days ago" or a transcript's
-        # last cue only approximate them.
-        for field in ("published", "published_text", "duration"):
-            if getattr(b, field) is not None:
-                upd[field] = getattr(b, field)
-    upd["title"] = b.title if (_weak_title(a) and not _weak_title(b)) else (a.title or b.title)
-    upd["abstract"] = _richer(a.abstract, b.abstract)
-    upd["hosts"] = _people(a.hosts, b.hosts)
-    upd["guests"] = _people(a.guests, b.guests)
-    upd["people"] = _people(a.people, b.people)
-    upd["urls"] = _union(a.urls, b.urls, key=norm_url)
-    upd["caption_languages"] = _union(a.caption_languages, b.caption_languages)
-    upd["questions"] = _union(a.questions, b.questions, key=fold)
-    upd["chapters"] = _chapters(a.chapters, b.chapters)
-    upd["quotes"] = _union(a.quotes, b.quotes, key=lambda q: fold(q.text))
-    upd["takeaways"] = a.takeaways if len(a.takeaways) >= len(b.takeaways) else b.takeaways
-    upd["entities"] = _union(a.entities, b.entities, key=lambda e: fold(e.name))
-    upd["tags"] = _union(a.tags, b.tags, key=str.casefold)
-    if a.transcript is None or (
-        b.transcript is not None and len(b.transcript.segments) > len(a.transcript.segments)
-    ):
-        upd["transcript"] = b.transcript
-    upd["transcript_links"] = _union(a.transcript_links, b.transcript_links, key=lambda x: x.url)
-    upd["chapters_links"] = _union(a.chapters_links, b.chapters_links, key=lambda x: x.url)
-    upd["review_reasons"] = _union(a.review_reasons, b.review_reasons)  # a doubt stays said
-    upd["sources"] = _union(
-        a.sources, b.sources, key=lambda s: (s.location, s.position, s.content_hash)
-    )
-    return a.model_copy(update=upd)

@@ -138,7 +138,9 @@ def _undecodable(conn: sqlite3.Connection, present: set[str], report: CheckRepor
     try:
         for table, column in columns:
             bad = 0
-            for (value,) in conn.execute(f'SELECT "{column}" FROM "{table}"'):
+            # Compressed JSON is stored as a blob (see archive/packing.py): not text.
+            sql = f'SELECT "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\''
+            for (value,) in conn.execute(sql):
                 bad += isinstance(value, bytes) and not _is_utf8(value)
             if bad:
                 found.append(f"{table}.{column}: {bad} row(s)")

@@ -9,7 +9,6 @@ from contextlib import ExitStack, contextmanager, suppress
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from castdigest.archive.errors import (
     CHECK_HINT,
@@ -20,7 +19,7 @@ from castdigest.archive.errors import (
     writable,
 )
 from castdigest.archive.lock import LOCK_SUFFIX, writer_lock
-from castdigest.archive.schema import MIGRATIONS
+from castdigest.archive.schema import CONVERSIONS, MIGRATIONS
 from castdigest.errors import ArchiveDamagedError, ArchiveError, NotAnArchiveError
 
 
@@ -43,6 +42,7 @@ class Archive:
     def __init__(self, path: str | Path, *, busy_timeout_s: float = 30.0) -> None:
         from castdigest.archive.digests import DigestStore
         from castdigest.archive.episodes import EpisodeStore
+        from castdigest.archive.identity import IdentityIndex
         from castdigest.archive.reviews import ReviewStore
 
         self.path = Path(path)
@@ -58,10 +58,8 @@ class Archive:
             except BaseException:
                 self.conn.close()
                 raise
-        # Derived data that stages may keep for the life of this connection (e.g. dedupe
-        # profiles), keyed so that an entry is valid only for the content it was made from.
-        self.memo: dict[str, Any] = {}
         self.episodes = EpisodeStore(self)
+        self.identity = IdentityIndex(self)
         self.digests = DigestStore(self)
         self.reviews = ReviewStore(self)
         from castdigest.archive.subscribers import LedgerStore, SubscriberStore
@@ -167,6 +165,8 @@ class Archive:
                     continue
                 for statement in statements(sql):
                     conn.execute(statement)
+                if version in CONVERSIONS:
+                    CONVERSIONS[version](conn)
                 conn.execute(
                     "INSERT INTO migrations VALUES (?, ?)", (version, utc_iso(datetime.now(UTC)))
                 )

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from castdigest.archive.db import parse_iso, utc_iso
+from castdigest.archive.packing import pack, unpack
 from castdigest.errors import NotFoundError
 from castdigest.models import Episode
 
@@ -93,7 +94,7 @@ class EpisodeStore:
         self.conn.execute("DELETE FROM contributions WHERE location = ?", (location,))
         self.conn.executemany(
             "INSERT INTO contributions VALUES (?, ?, ?, ?)",
-            ((location, pos, eid, ep.model_dump_json()) for pos, eid, ep in items),
+            ((location, pos, eid, pack(ep.model_dump_json())) for pos, eid, ep in items),
         )
 
     def contributions(self, episode_id: str) -> list[Episode]:
@@ -107,7 +108,16 @@ class EpisodeStore:
             " WHERE c.episode_id = ? ORDER BY d.rowid, c.position",
             (episode_id,),
         ).fetchall()
-        return [Episode.model_validate_json(r[0]) for r in rows]
+        return [Episode.model_validate_json(self._text(r[0])) for r in rows]
+
+    def move_contributions(self, old: str, new: str) -> None:
+        """Give episode `new` what the documents said about `old` (found to be one)."""
+        self.conn.execute(
+            "UPDATE contributions SET episode_id = ? WHERE episode_id = ?", (new, old)
+        )
+
+    def _text(self, value: str | bytes) -> str:
+        return unpack(value, self.archive.path)
 
     # ------------------------------------------------------------------ identity
 
@@ -154,9 +164,10 @@ class EpisodeStore:
         ).fetchone()
         # A new episode keeps the first_seen it comes with (an imported export), else now; a
         # stored one keeps its own, read from its JSON (the column is truncated to seconds).
+        old_blob = self._text(old[2]) if old else None
         first_seen = (
-            Episode.model_validate_json(old[2]).first_seen or parse_iso(old[1])
-            if old
+            Episode.model_validate_json(old_blob).first_seen or parse_iso(old[1])
+            if old_blob is not None
             else (episode.first_seen or now)
         )
         if episode.first_seen != first_seen:
@@ -164,7 +175,7 @@ class EpisodeStore:
         if old or episode.published is None:
             self.generation += 1
         blob = episode.model_dump_json()
-        if old and old[2] == blob:
+        if old and old_blob == blob:
             status, content_hash = "unchanged", str(old[0])
         else:
             status = "updated" if old else "new"
@@ -178,7 +189,7 @@ class EpisodeStore:
                 " updated_at=excluded.updated_at",
                 (
                     episode.id,
-                    blob,
+                    pack(blob),
                     episode.title,
                     episode.show,
                     episode.language,
@@ -209,13 +220,14 @@ class EpisodeStore:
             ("episodes", "id"),
             ("episode_keys", "episode_id"),
             ("episode_tags", "episode_id"),
+            ("episode_profiles", "episode_id"),
         ):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (episode_id,))
 
     def get(self, ref: str) -> Episode:
         episode_id = self.resolve(ref)
         row = self.conn.execute("SELECT json FROM episodes WHERE id = ?", (episode_id,)).fetchone()
-        return Episode.model_validate_json(row[0])
+        return Episode.model_validate_json(self._text(row[0]))
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM episodes").fetchone()[0])
@@ -253,4 +265,4 @@ class EpisodeStore:
             " ORDER BY p.day DESC, p.id"
         )
         for (blob,) in self.conn.execute(sql, args):
-            yield Episode.model_validate_json(blob)
+            yield Episode.model_validate_json(self._text(blob))

@@ -6,6 +6,11 @@ never edit one that has shipped. The archive records each applied version in `mi
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+
+from castdigest.archive.packing import compress_archive
+
 MIGRATIONS: list[tuple[int, str]] = [
     (
         1,
@@ -171,4 +176,22 @@ MIGRATIONS: list[tuple[int, str]] = [
         );
         """,
     ),
+    (
+        6,
+        """
+        -- What identification compares of each episode (keys aside): a few values and the
+        -- hashes of its shingles, made when the episode is stored (`dedupe.Profile`), so that
+        -- comparing needs a few hundred bytes instead of the episode's whole JSON. A row
+        -- whose content hash is not its episode's is stale, and made again when needed.
+        CREATE TABLE IF NOT EXISTS episode_profiles (
+            episode_id   TEXT PRIMARY KEY,
+            content_hash TEXT NOT NULL,
+            profile      BLOB NOT NULL
+        );
+        """,
+    ),
 ]
+
+# Work a migration does beyond its SQL, in the same transaction: version 6 stores the
+# episodes' JSON and the documents' contributions compressed (see archive/packing.py).
+CONVERSIONS: dict[int, Callable[[sqlite3.Connection], None]] = {6: compress_archive}

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from castdigest.archive import Archive
 from castdigest.archive.episodes import EpisodeFilter
 from castdigest.cli.common import (
     DATETIME,
@@ -31,7 +30,7 @@ from castdigest.pipeline.fetch import is_url, make_client
 from castdigest.pipeline.follow import make_follower
 from castdigest.pipeline.ingest import (
     DocReport,
-    Follower,
+    IngestRun,
     SourceSpec,
     batch_collection,
     configured_spec,
@@ -116,20 +115,29 @@ def ingest_cmd(
         follow = (
             make_follower(archive, client, settings.http.max_bytes) if follow_transcripts else None
         )
+        run = IngestRun(archive, as_of, now, follow)
         for patterns, spec in specs:
             urls = [p for p in patterns if is_url(p)]
             with _progress(urls, "Fetching", as_json) as bar:
                 for url in bar:
                     reports.append(
                         ingest_url(
-                            archive, client, url, spec, as_of, now, settings.http.max_bytes, follow
+                            archive,
+                            client,
+                            url,
+                            spec,
+                            as_of,
+                            now,
+                            settings.http.max_bytes,
+                            follow,
+                            run,
                         )
                     )
             files, problems = expand_paths(
                 [p for p in patterns if not is_url(p)], not_inputs(archive)
             )
             reports += problems
-            reports += _run(archive, files, spec, as_of, now, as_json, follow, jobs)
+            reports += _ingest(run, files, spec, as_json, jobs)
     _print_reports(reports, as_json)
     app.keep_details(reports)
     if any(r.flawed for r in reports):
@@ -143,20 +151,21 @@ def _progress(items: list[str], label: str, quiet: bool) -> ContextManager[Itera
     return nullcontext(items)
 
 
-def _run(
-    archive: Archive,
-    files: list[Path],
-    spec: SourceSpec,
-    as_of: datetime | None,
-    now: datetime,
-    quiet: bool,
-    follow: Follower | None,
-    jobs: int,
+def _ingest(
+    run: IngestRun, files: list[Path], spec: SourceSpec, quiet: bool, jobs: int
 ) -> list[DocReport]:
     with progress_bar(len(files), "Ingesting", quiet) as tick:
         return list(
             read_ahead.ingest_many(
-                archive, files, spec, as_of, now, jobs, follow, progress=lambda _path: tick(1)
+                run.archive,
+                files,
+                spec,
+                run.as_of,
+                run.now,
+                jobs,
+                run.follow,
+                progress=lambda _path: tick(1),
+                run=run,
             )
         )
 

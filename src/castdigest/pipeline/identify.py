@@ -13,35 +13,25 @@ import hashlib
 import string
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from castdigest import dedupe
-from castdigest.archive import Archive, utc_iso
+from castdigest.archive import Archive
+from castdigest.archive.identity import NO_GUID, Candidate
 from castdigest.models import Episode
 from castdigest.readers.episode_json import NAME as EXPORT_FORMAT
 
 _WINDOW = timedelta(days=3)
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _RECENT = 200  # undated episodes are compared with this many of the most recent
-# Episodes stored without a guid carry a `noguid:<id>` key (see `index_keys`): an indexed
-# list of the few episodes (pages, transcripts, notes) a feed item may be another reading of.
-NO_GUID = "noguid:"
-# A candidate's id, content hash, and whether the document being read contributed to it.
-_SELECT = (
-    "SELECT e.id, e.content_hash, EXISTS (SELECT 1 FROM contributions c"
-    " WHERE c.episode_id = e.id AND c.location = ?)"
-)
-# Asked of each episode (by its key, through the `episodes_window` index), not found through
-# the keys: a join from the keys reads every guid-less row, JSON and all, to sort by day.
-_IS_GUIDLESS = f"EXISTS (SELECT 1 FROM episode_keys k WHERE k.key = '{NO_GUID}' || e.id)"
-_GUIDLESS = _SELECT + " FROM episodes e WHERE " + _IS_GUIDLESS
 
+__all__ = ["NO_GUID", "Identifier", "IdentityCache", "SharedProfiles", "index_keys"]
 
-# What the profiles kept across documents may hold, by `Profile.weight`: enough for the
-# 10,000 pages of bench/ingest.py (about 340 MB), where each reading of an evicted profile costs
-# time; a folder of hour-long transcripts (about 260 KB a profile) no longer grows without
-# bound. Beyond it, the least recently used are read again from the archive when needed.
-PROFILE_BUDGET = 512 * 2**20
+# What the profiles kept across documents may hold, by `Profile.weight`. Profiles are stored
+# with their episodes, and one read back costs a small row (not the episode's JSON): the
+# cache only spares the reading of an episode's neighbours once per document.
+PROFILE_BUDGET = 64 * 2**20
 
 
 class SharedProfiles:
@@ -70,6 +60,19 @@ class SharedProfiles:
             self.weight -= dropped.weight
 
 
+@dataclass
+class IdentityCache:
+    """What identification keeps across the documents of one run (see `IngestRun`): archived
+    episodes' profiles, the undated guid-less episodes and the archived shows, each valid
+    while the archive has not changed under it."""
+
+    profiles: SharedProfiles = field(default_factory=SharedProfiles)
+    # (IdentityIndex.version(), ids)
+    undated: tuple[tuple[int, int], list[str]] | None = None
+    # The archived shows (and their ASCII lower case), with the data version they are of.
+    shows: tuple[int, dict[str, str]] | None = None
+
+
 def index_keys(
     merged: Episode, parts: list[Episode], keys_of: Callable[[Episode], list[str]] = dedupe.keys
 ) -> list[str]:
@@ -81,8 +84,11 @@ def index_keys(
 class Identifier:
     """Assigns ids to the episodes of one document, in order."""
 
-    def __init__(self, archive: Archive, location: str, fmt: str) -> None:
+    def __init__(
+        self, archive: Archive, location: str, fmt: str, cache: IdentityCache | None = None
+    ) -> None:
         self.archive = archive
+        self.index = archive.identity
         self.location = location
         self.exported = fmt == EXPORT_FORMAT
         # Strong key -> (id, episode) of this document's earlier items, for repeated items.
@@ -92,11 +98,9 @@ class Identifier:
         # Archived episodes found to be one with another (a new reading bridged them): id -> id.
         self.absorbed: dict[str, str] = {}
         self._undated_cache: list[str] | None = None
-        self._shows: list[tuple[str, str]] | None = None  # (show, ASCII lower case)
         self._profiles: dict[str, dedupe.Profile] = {}
-        # id -> (content hash, whether this document contributed to it), from the queries
-        # that found the candidates.
-        self._rows: dict[str, tuple[str, bool]] = {}
+        # The candidate rows found so far, by id (see `Candidate`).
+        self._rows: dict[str, Candidate] = {}
         # Profiles of this document's new episodes as read, for `remember` to reuse.
         self._read: dedupe.Profile | None = None
         self._read_profiles: dict[str, dedupe.Profile] = {}
@@ -105,10 +109,7 @@ class Identifier:
         # Profiles of archived episodes outlive this document: ingesting a folder compares
         # each new episode with the same neighbours again. Keyed by content hash, so a
         # stale entry is never used.
-        shared = archive.memo.get("dedupe-profiles")
-        if shared is None:
-            shared = archive.memo["dedupe-profiles"] = SharedProfiles()
-        self._shared: SharedProfiles = shared
+        self.cache = cache if cache is not None else IdentityCache()
 
     def keys_of(self, ep: Episode) -> list[str]:
         """`dedupe.keys(ep)`, computed once per episode read (storing asks again)."""
@@ -185,17 +186,18 @@ class Identifier:
         winners = []
         for old in list(self.absorbed):
             new = self.resolve(old)
-            self.archive.conn.execute(
-                "UPDATE contributions SET episode_id = ? WHERE episode_id = ?", (new, old)
-            )
+            store.move_contributions(old, new)
             store.delete(old)
             winners.append(new)
         return list(dict.fromkeys(winners))
 
-    def remember(self, saved: Episode, content_hash: str, as_read: bool = False) -> None:
-        """Keep the profile of an episode just stored: later documents compare with it, and
-        it need not be read back from its JSON. `as_read`: `saved` is the one reading this
-        document gave of a new episode, stored as it was read but for its id and first_seen."""
+    def remember(
+        self, saved: Episode, content_hash: str, as_read: bool = False, changed: bool = True
+    ) -> None:
+        """Store the profile of an episode just stored, and keep it: later documents compare
+        with it. `as_read`: `saved` is the one reading this document gave of a new episode,
+        stored as it was read but for its id and first_seen. `changed`: the episode was
+        written (an unchanged one keeps its stored profile)."""
         read = self._read_profiles.get(saved.id)
         if read is not None and as_read:
             found = copy.copy(read)  # a profile does not look at the id
@@ -204,7 +206,11 @@ class Identifier:
             found = dedupe.profile(saved)
             if read is not None:
                 found.reuse(read)
-        self._shared[(saved.id, content_hash)] = found
+        if changed or self.index.profile(saved.id, content_hash) is None:
+            self.index.save_profile(saved.id, content_hash, found.to_bytes())
+        self.cache.profiles[(saved.id, content_hash)] = found
+        if saved.show is not None and self.cache.shows is not None:
+            self.cache.shows[1].setdefault(saved.show, saved.show.translate(_ASCII_LOWER))
 
     def _by_content(self, ep: Episode) -> str | None:
         """The archived episode most like `ep`; any other one as alike, and compatible with it,
@@ -228,28 +234,28 @@ class Identifier:
         return ep.model_copy(update={"sources": kept}) if len(kept) != len(ep.sources) else ep
 
     def _candidates(self, ep: Episode) -> list[tuple[str, dedupe.Profile]]:
-        args: list[str] = []
-        # An episode with a guid can only be one of those without.
-        sql = _GUIDLESS if ep.guid else _SELECT + " FROM episodes e WHERE 1"
-        if ep.show and not ep.guid:
-            # Two guid-less readings (pages, notes) of one episode name the same show, or one
-            # names none (a transcript); containment allows "Show" vs "Show: the podcast".
-            # The shows are told apart here; "+" keeps the query on the `episodes_window`
-            # index (day, show, content hash, id), which answers it without reading a row.
-            shows = self._shows_like(ep.show)
-            sql += f" AND (+e.show IS NULL OR +e.show IN ({', '.join('?' * len(shows))}))"
-            args += shows
-        if ep.published is not None:
-            sql += " AND e.day BETWEEN ? AND ?"
-            args += [utc_iso(ep.published - _WINDOW), utc_iso(ep.published + _WINDOW)]
-        sql += f" ORDER BY e.day DESC, e.id LIMIT {_RECENT}"
-        ids = self._ids(sql, args)
+        # Two guid-less readings (pages, notes) of one episode name the same show, or one
+        # names none (a transcript); containment allows "Show" vs "Show: the podcast".
+        shows = self._shows_like(ep.show) if ep.show and not ep.guid else None
+        window = (ep.published - _WINDOW, ep.published + _WINDOW) if ep.published else None
+        found = self.index.near(
+            self.location,
+            guidless=bool(ep.guid),  # an episode with a guid can only be one of those without
+            shows=shows,
+            since=window[0] if window else None,
+            until=window[1] if window else None,
+            limit=_RECENT,
+        )
+        for row in found:
+            self._rows.setdefault(row.id, row)
+        ids = [row.id for row in found]
         if ep.published is not None:
             # Undated readings (a saved page, a transcript) seen after the episode came out.
             since = ep.published - _WINDOW
+            known = set(ids)
             for eid in self._undated():
                 seen = self._profile(eid).first_seen
-                if eid not in ids and seen and seen >= since:
+                if eid not in known and seen and seen >= since:
                     ids.append(eid)
         profiles = [(eid, self._profile(eid)) for eid in ids]
         return [(eid, p) for eid, p in profiles if p.spots]
@@ -257,58 +263,53 @@ class Identifier:
     def _shows_like(self, show: str) -> list[str]:
         """The archived shows containing `show` or contained in it, ignoring ASCII case (as
         SQLite's lower() and instr() would tell)."""
-        if self._shows is None:
-            rows = self.archive.conn.execute(
-                "SELECT DISTINCT show FROM episodes WHERE show IS NOT NULL"
-            )
-            self._shows = [(str(r[0]), str(r[0]).translate(_ASCII_LOWER)) for r in rows]
+        version = self.index.version()[0]  # this connection's writes add to the list
+        if self.cache.shows is None or self.cache.shows[0] != version:
+            names = self.index.shows()
+            self.cache.shows = (version, {n: n.translate(_ASCII_LOWER) for n in names})
         mine = show.translate(_ASCII_LOWER)
-        return [name for name, low in self._shows if low in mine or mine in low]
+        known = self.cache.shows[1]
+        return [name for name, low in known.items() if low in mine or mine in low]
 
     def _undated(self) -> list[str]:
         if self._undated_cache is None:
-            # Finding them reads every guid-less row (the date is stored after the JSON):
-            # the list is kept until this connection writes an undated episode, or changes or
-            # deletes one (`EpisodeStore.generation`), or another connection commits.
-            conn = self.archive.conn
-            stamp = (
-                conn.execute("PRAGMA data_version").fetchone()[0],
-                self.archive.episodes.generation,
-            )
-            kept = self.archive.memo.get("undated-episodes")
+            # The list is kept until this connection writes an undated episode, or changes or
+            # deletes one, or another connection commits.
+            stamp = self.index.version()
+            kept = self.cache.undated
             if kept is None or kept[0] != stamp:
-                sql = (
-                    f"SELECT e.id FROM episodes e WHERE e.published IS NULL AND {_IS_GUIDLESS}"
-                    f" ORDER BY e.first_seen DESC, e.id LIMIT {_RECENT}"
-                )
-                kept = (stamp, [str(r[0]) for r in conn.execute(sql)])
-                self.archive.memo["undated-episodes"] = kept
-            ids: list[str] = kept[1]
-            marks = ", ".join("?" * len(ids))
-            found = set(self._ids(_SELECT + f" FROM episodes e WHERE e.id IN ({marks})", ids))
+                kept = self.cache.undated = (stamp, self.index.undated_guidless(_RECENT))
+            ids = kept[1]
+            rows = self.index.these(self.location, ids)
+            for row in rows:
+                self._rows.setdefault(row.id, row)
+            found = {row.id for row in rows}
             self._undated_cache = [eid for eid in ids if eid in found]
         return self._undated_cache
-
-    def _ids(self, sql: str, args: list[str]) -> list[str]:
-        rows = self.archive.conn.execute(sql, [self.location, *args]).fetchall()
-        for eid, content_hash, mine in rows:
-            self._rows.setdefault(eid, (content_hash, bool(mine)))
-        return [str(r[0]) for r in rows]
 
     def _profile(self, eid: str) -> dedupe.Profile:
         # The archive does not change while a document's episodes are identified: cache.
         if eid not in self._profiles:
-            content_hash, mine = self._rows[eid]
-            key = (eid, content_hash)
-            found = None if mine else self._shared.get(key)
-            if found is not None and self.location in found.locations:
-                found = None  # not this document's contribution, yet it names it: as below
+            row = self._rows[eid]
+            key = (eid, row.content_hash)
+            found = self.cache.profiles.get(key)
             if found is None:
-                blob = self.archive.conn.execute(
-                    "SELECT json FROM episodes WHERE id = ?", (eid,)
-                ).fetchone()[0]
-                found = dedupe.profile(self._elsewhere(Episode.model_validate_json(blob)))
-                if not mine:  # a profile without this document's part is only valid here
-                    self._shared[key] = found
-            self._profiles[eid] = found
+                found = self._stored_profile(eid, row.content_hash)
+                self.cache.profiles[key] = found
+            # Without this document's part: what it said before is about to be replaced.
+            self._profiles[eid] = found.without(self.location) if row.mine else found
         return self._profiles[eid]
+
+    def _stored_profile(self, eid: str, content_hash: str) -> dedupe.Profile:
+        """The profile stored with the episode; made from its JSON (and stored) when missing
+        or stale (an archive from before profiles were stored)."""
+        blob = self.index.profile(eid, content_hash)
+        if blob is not None:
+            return dedupe.Profile.from_bytes(blob, lambda: self._transcript(eid))
+        made = dedupe.profile(Episode.model_validate_json(self.index.episode_json(eid)))
+        self.index.save_profile(eid, content_hash, made.to_bytes())
+        return made
+
+    def _transcript(self, eid: str) -> str | None:
+        ep = Episode.model_validate_json(self.index.episode_json(eid))
+        return ep.transcript.text if ep.transcript else None

@@ -33,7 +33,7 @@ from castdigest.config import Settings, SourceConfig
 from castdigest.errors import ArchiveError, CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.fetch import Fetched, as_document, fetch
-from castdigest.pipeline.identify import Identifier, index_keys
+from castdigest.pipeline.identify import Identifier, IdentityCache, index_keys
 from castdigest.pipeline.unexpected import log_file, summary, traceback_text
 from castdigest.readers.base import Document, ReadContext, ReadLimits
 from castdigest.readers.registry import choose, load_file, read_document
@@ -126,6 +126,35 @@ class DocReport:
             "warnings": self.warnings,
             "needs_review": [d.as_dict() for d in self.doubts],
         }
+
+
+@dataclass
+class IngestRun:
+    """One ingest run over many documents: the archive, the date relative dates are read
+    against (`as_of`, else each file's mtime), the clock, the link follower, and what is kept
+    from one document to the next (identification's cache, the reports made)."""
+
+    archive: Archive
+    as_of: datetime | None = None
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    follow: Follower | None = None
+    identity: IdentityCache = field(default_factory=IdentityCache)
+    reports: list[DocReport] = field(default_factory=list)
+
+    def report(self, report: DocReport) -> DocReport:
+        self.reports.append(report)
+        return report
+
+
+def _run_of(
+    run: IngestRun | None,
+    archive: Archive,
+    as_of: datetime | None,
+    now: datetime,
+    follow: Follower | None,
+) -> IngestRun:
+    """`run`, or a run of one document with these settings."""
+    return run if run is not None else IngestRun(archive, as_of, now, follow)
 
 
 def read_limits(settings: Settings) -> ReadLimits:
@@ -238,12 +267,15 @@ def store_episodes(
     report: DocReport,
     etag: str | None = None,
     last_modified: str | None = None,
+    cache: IdentityCache | None = None,
 ) -> None:
     """Replace what the document at `location` contributed with `episodes` and re-merge every
-    episode it touches."""
+    episode it touches. `cache`: identification's, kept across the documents of a run."""
     store = archive.episodes
     try:
-        _store(archive, location, content_hash, fmt, episodes, now, report, etag, last_modified)
+        _store(
+            archive, location, content_hash, fmt, episodes, now, report, etag, last_modified, cache
+        )
     except BaseException:
         store.generation += 1  # rolled back: what was derived from the archive may be stale
         raise
@@ -259,11 +291,12 @@ def _store(
     report: DocReport,
     etag: str | None,
     last_modified: str | None,
+    cache: IdentityCache | None,
 ) -> None:
     store = archive.episodes
     with archive.transaction():
         old_ids = store.contributed_by(location)
-        identifier = Identifier(archive, location, fmt)
+        identifier = Identifier(archive, location, fmt, cache)
         items = [(pos, identifier.identify(ep), ep) for pos, ep in enumerate(episodes)]
         items = [(pos, identifier.resolve(eid), ep) for pos, eid, ep in items]
         joined = identifier.merge_absorbed()
@@ -290,7 +323,10 @@ def _store(
             keys = index_keys(merged, parts, identifier.keys_of)
             saved = store.put(merged, keys, now)
             identifier.remember(
-                saved.episode, saved.content_hash, as_read=len(fresh.get(eid, ())) == 1
+                saved.episode,
+                saved.content_hash,
+                as_read=len(fresh.get(eid, ())) == 1,
+                changed=saved.status != "unchanged",
             )
             if eid in mine:
                 setattr(report, saved.status, getattr(report, saved.status) + 1)
@@ -317,8 +353,11 @@ def ingest_document(
     etag: str | None = None,
     last_modified: str | None = None,
     follow: Follower | None = None,
+    run: IngestRun | None = None,
 ) -> DocReport:
-    """Read one loaded document and store it; never raises for bad input (see report.error)."""
+    """Read one loaded document and store it; never raises for bad input (see report.error).
+    `run`: the run it is part of (its follower, clock and caches win over the arguments)."""
+    run = _run_of(run, archive, as_of, now, follow)
     spec = with_chosen_format(archive, doc.location, spec)
     known = archive.episodes.document(doc.location)
     if known is not None and doc.content_hash == skip_hash(known, spec, follow):
@@ -338,6 +377,7 @@ def ingest_document(
         follow,
         etag,
         last_modified,
+        run=run,
     )
 
 
@@ -408,9 +448,11 @@ def store_read(
     follow: Follower | None = None,
     etag: str | None = None,
     last_modified: str | None = None,
+    run: IngestRun | None = None,
 ) -> DocReport:
     """Follow the links of what was read (if asked), then store it; never raises for bad
     input (see report.error), only for the archive failing (ARCHIVE_ERRORS)."""
+    run = _run_of(run, archive, None, now, follow)
     report = DocReport(location=location, format=fmt, warnings=warnings)
     doing = "following its links"
     try:
@@ -418,7 +460,16 @@ def store_read(
             episodes = follow(episodes, report.warnings)
         doing = "storing"
         store_episodes(
-            archive, location, content_hash, fmt, episodes, now, report, etag, last_modified
+            archive,
+            location,
+            content_hash,
+            fmt,
+            episodes,
+            now,
+            report,
+            etag,
+            last_modified,
+            run.identity,
         )
     except ARCHIVE_ERRORS:
         raise
@@ -450,12 +501,13 @@ def ingest_file(
     as_of: datetime | None,
     now: datetime,
     follow: Follower | None = None,
+    run: IngestRun | None = None,
 ) -> DocReport:
     try:
         doc = load_file(path, spec.limits.max_document_bytes)
     except Exception as exc:
         return DocReport(location=str(path)).fail(exc, "reading")
-    return ingest_document(archive, doc, spec, as_of, now, follow=follow)
+    return ingest_document(archive, doc, spec, as_of, now, follow=follow, run=run)
 
 
 def ingest_paths(
@@ -466,12 +518,14 @@ def ingest_paths(
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
     follow: Follower | None = None,
+    run: IngestRun | None = None,
 ) -> Iterator[DocReport]:
     now = now or datetime.now(UTC)
+    run = _run_of(run, archive, as_of, now, follow)
     for path in files:
         if progress:
             progress(str(path))
-        yield ingest_file(archive, path, spec, as_of, now, follow)
+        yield run.report(ingest_file(archive, path, spec, as_of, now, follow, run))
 
 
 def ingest_url(
@@ -483,6 +537,7 @@ def ingest_url(
     now: datetime,
     max_bytes: int,
     follow: Follower | None = None,
+    run: IngestRun | None = None,
 ) -> DocReport:
     """Fetch one URL (conditionally, from what the archive knows of it) and ingest it.
 
@@ -511,7 +566,7 @@ def ingest_url(
         doc = _fetched_document(url, got, spec)
     except Exception as exc:
         return DocReport(location=url).fail(exc, "reading")
-    return ingest_document(archive, doc, spec, as_of, now, got.etag, got.last_modified, follow)
+    return ingest_document(archive, doc, spec, as_of, now, got.etag, got.last_modified, follow, run)
 
 
 def _fetched_document(url: str, got: Fetched, spec: SourceSpec) -> Document:

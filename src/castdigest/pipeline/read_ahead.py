@@ -33,6 +33,7 @@ from castdigest.models import Episode
 from castdigest.pipeline.ingest import (
     DocReport,
     Follower,
+    IngestRun,
     SourceSpec,
     batch_collection,
     failure_text,
@@ -118,13 +119,14 @@ def ingest_many(
     jobs: int,
     follow: Follower | None = None,
     progress: Callable[[str], None] | None = None,
+    run: IngestRun | None = None,
 ) -> Iterator[DocReport]:
     """`ingest_files` with `jobs` readers (0: one per core), or `ingest_paths` in this process
     when one reader is all there is to use (one job, one core, or one file)."""
     workers = min(jobs or cores(), len(files))
     if workers > 1:
-        return ingest_files(archive, files, spec, as_of, now, workers, follow, progress)
-    return ingest_paths(archive, files, spec, as_of, now, progress, follow)
+        return ingest_files(archive, files, spec, as_of, now, workers, follow, progress, run=run)
+    return ingest_paths(archive, files, spec, as_of, now, progress, follow, run)
 
 
 def ingest_files(
@@ -137,6 +139,7 @@ def ingest_files(
     follow: Follower | None = None,
     progress: Callable[[str], None] | None = None,
     read: Callable[[_Task], _Reading] | None = None,
+    run: IngestRun | None = None,
 ) -> Iterator[DocReport]:
     """`ingest_paths` with `jobs` reading processes; one report per file, in file order.
 
@@ -145,6 +148,7 @@ def ingest_files(
     worker's function (a module-level one: it is pickled)."""
     # Each file handed out, with what the archive held of it then, and its reading to come.
     pending: deque[tuple[Path, DocumentRow | None, Future[_Reading]]] = deque()
+    run = run if run is not None else IngestRun(archive, as_of, now, follow)
     todo = iter(files)
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker) as pool:
 
@@ -172,7 +176,7 @@ def ingest_files(
                     reading = future.result()
                 except BrokenProcessPool:
                     rest = [path, *(p for p, _, _ in pending), *todo]
-                    reports = ingest_paths(archive, rest, spec, as_of, now, progress, follow)
+                    reports = ingest_paths(archive, rest, spec, as_of, now, progress, follow, run)
                     first = next(reports)
                     first.warnings.insert(0, _DIED)
                     yield first
@@ -184,7 +188,7 @@ def ingest_files(
                 submit()
                 if progress:
                     progress(str(path))
-                yield _store_reading(archive, reading, known, now, follow)
+                yield run.report(_store_reading(run, reading, known))
         finally:
             pool.shutdown(cancel_futures=True)
 
@@ -195,24 +199,19 @@ _DIED = (
 )
 
 
-def _store_reading(
-    archive: Archive,
-    reading: _Reading,
-    known: DocumentRow | None,
-    now: datetime,
-    follow: Follower | None,
-) -> DocReport:
+def _store_reading(run: IngestRun, reading: _Reading, known: DocumentRow | None) -> DocReport:
     if reading.unchanged and known is not None:
-        return report_unchanged(archive, known, now)
+        return report_unchanged(run.archive, known, run.now)
     if reading.error is not None:
         return DocReport(location=reading.location, error=reading.error, detail=reading.detail)
     return store_read(
-        archive,
+        run.archive,
         reading.location,
         reading.content_hash,
         reading.format,
         reading.episodes,
         reading.warnings,
-        now,
-        follow,
+        run.now,
+        run.follow,
+        run=run,
     )

@@ -21,6 +21,7 @@ from castdigest.pipeline.build import BuildResult, build, choose_window, held_en
 from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.ingest import (
     DocReport,
+    IngestRun,
     batch_collection,
     configured_spec,
     expand_paths,
@@ -76,12 +77,15 @@ def ingest_configured(
     """Every `[[sources]]` entry: URLs fetched conditionally, paths read (by `jobs` processes,
     as `ingest --jobs`), with a progress bar per folder; one report each."""
     reports: list[DocReport] = []
+    run = IngestRun(archive, as_of, now)
     with make_client(settings.http) as client, batch_collection():
         for src in settings.sources:
             spec = configured_spec(src, settings)
             if src.url:
                 reports.append(
-                    ingest_url(archive, client, src.url, spec, as_of, now, settings.http.max_bytes)
+                    ingest_url(
+                        archive, client, src.url, spec, as_of, now, settings.http.max_bytes, run=run
+                    )
                 )
             if src.path:
                 files, problems = expand_paths(
@@ -90,7 +94,9 @@ def ingest_configured(
                 reports += problems
                 with _ticking(progress_bar, len(files), "Ingesting") as tick:
                     done = (lambda _path: tick(1)) if tick else None
-                    reports += ingest_many(archive, files, spec, as_of, now, jobs, progress=done)
+                    reports += ingest_many(
+                        archive, files, spec, as_of, now, jobs, progress=done, run=run
+                    )
     return reports
 
 

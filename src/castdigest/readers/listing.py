@@ -24,8 +24,8 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from statistics import median
 
-from castdigest import dedupe
 from castdigest.errors import ReadError
+from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome
@@ -292,7 +292,7 @@ def merge_repeats(episodes: list[Episode]) -> list[Episode]:
     groups: dict[tuple[str, str], list[Episode]] = {}
     for ep in episodes:
         groups.setdefault((fold(ep.show), fold(ep.title)), []).append(ep)
-    return [dedupe.merge(group) if len(group) > 1 else group[0] for group in groups.values()]
+    return [merge(group) if len(group) > 1 else group[0] for group in groups.values()]
 
 
 class ListingReader:

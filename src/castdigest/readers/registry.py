@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from castdigest.dedupe import episode_id
 from castdigest.errors import ReadError
+from castdigest.merge import episode_id
 from castdigest.models import Episode
 from castdigest.readers.article import ArticleReader
 from castdigest.readers.base import MAX_DOCUMENT_BYTES, Document, ReadContext, Reader
