@@ -29,7 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
-AS_OF = "2026-11-24T12:00:00Z"
+AS_OF = "2026-11-21T12:00:00Z"  # in the week of the feeds' latest items
 
 SPEAKERS = ("Ines Larkin", "Tomas Reeve")
 TALK = (
@@ -55,7 +55,7 @@ language = "en"
 sender = "Bench Weekly <digest@bench.example.org>"
 postal_address = "Bench Weekly, 1 Test Road, 75000 Paris, France"
 timezone = "Europe/Paris"
-build_timestamp = "2026-11-24T12:00:00Z"
+build_timestamp = "2026-11-21T12:00:00Z"
 
 [[sources]]
 path = "feeds/"
