@@ -181,7 +181,8 @@ def main() -> None:
             print(f"best {name} ({dict(trees)[name]}): cold {cold:.2f} s, warm {warm:.2f} s CPU")
         if args.other:
             (c_old, w_old), (c_new, w_new) = best["other"], best["this"]
-            print(f"cold: {100 * (1 - c_new / c_old):.0f}% less CPU; warm {w_old:.2f} -> {w_new:.2f} s")
+            saved = 100 * (1 - c_new / c_old)
+            print(f"cold: {saved:.0f}% less CPU; warm {w_old:.2f} -> {w_new:.2f} s")
             print("out/ identical" if outs["other"] == outs["this"] else "out/ DIFFERS")
 
 

@@ -236,7 +236,9 @@ def _print_weekly(report: WeeklyReport) -> None:
         f"{sum(r.updated for r in report.ingest)} updated"
     )
     click.echo(f"build: {report.digest_id} {report.build} ({report.items} items)")
-    if report.published is not None:
+    if report.skipped:
+        click.echo("publish: skipped, nothing changed since the last build (out/ as it was)")
+    elif report.published is not None:
         click.echo(f"publish: {len(report.published.written)} file(s) written")
     if report.send is None:
         click.echo("send: skipped (--no-send)")

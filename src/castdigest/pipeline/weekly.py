@@ -17,7 +17,7 @@ from pathlib import Path
 from castdigest.archive import Archive
 from castdigest.config import Settings
 from castdigest.models import DigestStatus
-from castdigest.pipeline.build import BuildResult, build, choose_window
+from castdigest.pipeline.build import BuildResult, build, choose_window, timezone
 from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.ingest import (
     DocReport,
@@ -30,6 +30,7 @@ from castdigest.pipeline.ingest import (
 from castdigest.pipeline.publish import PublishReport, publish_from_archive
 from castdigest.pipeline.read_ahead import ingest_many
 from castdigest.pipeline.send import Pacing, Progress, SendSummary, send_digest
+from castdigest.pipeline.unchanged import build_key, remember, unchanged
 from castdigest.send.smtp import SmtpTransport
 
 Step = Callable[[str], None]
@@ -44,6 +45,7 @@ class WeeklyReport:
     build: str = ""  # "new", "updated", "unchanged", or "frozen" (being or already sent)
     items: int = 0
     warnings: list[str] = field(default_factory=list)
+    skipped: bool = False  # nothing changed since the last build: not selected nor rendered
     published: PublishReport | None = None
     send: SendSummary | None = None
 
@@ -58,6 +60,7 @@ class WeeklyReport:
             "build": self.build,
             "items": self.items,
             "warnings": self.warnings,
+            "skipped": self.skipped,
             "published": len(self.published.written) if self.published else None,
             "send": self.send.as_dict() if self.send else None,
         }
@@ -119,16 +122,24 @@ def run_weekly(
     report.digest_id = window.id
     say(f"build {window.id}")
     current = archive.digests.status(window.id)
+    out_dir = Path(settings.resolve(settings.out_dir))
+    bounds = window.bounds(timezone(settings))
+    key = build_key(archive, settings, window.id, bounds)
     if current is not None and current[0] is not DigestStatus.DRAFT:
         report.build = "frozen"
+        digest = archive.digests.get(window.id)
+    elif unchanged(archive, window.id, key, out_dir / window.id / "email.html"):
+        say("nothing changed since the last build: selection and rendering skipped")
+        report.build, report.skipped = "unchanged", True
         digest = archive.digests.get(window.id)
     else:
         result: BuildResult = build(archive, settings, window, as_of=as_of or now)
         report.build, report.warnings, digest = result.status, result.warnings, result.digest
     report.items = len(digest.items())
-    say("publish")
-    out_dir = Path(settings.resolve(settings.out_dir))
-    report.published = publish_from_archive(archive, settings, digest.id, out_dir)
+    if not report.skipped:
+        say("publish")
+        report.published = publish_from_archive(archive, settings, digest.id, out_dir)
+        remember(archive, window.id, build_key(archive, settings, window.id, bounds))
     if send:
         say(f"send {digest.id}")
         due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
