@@ -6,6 +6,7 @@ refuses to overwrite it, so what subscribers got stays what the archive holds.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -53,6 +54,33 @@ class DigestStore:
         self.conn = archive.conn
 
     # ------------------------------------------------------------------ digests
+
+    def inputs_state(self, since: datetime, until: datetime) -> str:
+        """A hash of what a build of [since, until) reads: the window's episodes (id, content,
+        last update, stored size), the overrides and their episodes, every digest's status,
+        the number of episodes and the editor's approvals. Equal hashes: the same selection."""
+        digest = hashlib.sha256()
+        queries = (
+            (
+                "SELECT id, content_hash, updated_at, length(json) FROM episodes"
+                " WHERE day >= ? AND day < ? ORDER BY id",
+                (utc_iso(since), utc_iso(until)),
+            ),
+            (
+                "SELECT o.episode_id, o.action, e.content_hash, e.updated_at FROM overrides o"
+                " LEFT JOIN episodes e ON e.id = o.episode_id ORDER BY o.episode_id",
+                (),
+            ),
+            ("SELECT id, status, sent_at FROM digests ORDER BY id", ()),
+            ("SELECT count(*) FROM episodes", ()),
+            # the editor's approvals: an approved doubtful read joins the selection
+            ("SELECT episode_id, approved_at, title, documents FROM reviews ORDER BY 1", ()),
+        )
+        for sql, args in queries:
+            for row in self.conn.execute(sql, args):
+                digest.update(repr(tuple(row)).encode())
+            digest.update(b"|")
+        return digest.hexdigest()
 
     def status(self, digest_id: str) -> tuple[DigestStatus, str | None] | None:
         """(status, sent_at) of a stored digest, or None when there is none with that id."""

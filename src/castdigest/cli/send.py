@@ -7,6 +7,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -26,8 +27,10 @@ from castdigest.cli.common import (
 from castdigest.cli.ingest import print_notes
 from castdigest.config import Settings
 from castdigest.errors import ConfigError
-from castdigest.pipeline.send import SendSummary, inside, load_digest, send_digest
-from castdigest.pipeline.weekly import WeeklyReport, run_weekly
+
+if TYPE_CHECKING:  # each command imports its pipeline when it runs
+    from castdigest.pipeline.send import SendSummary
+    from castdigest.pipeline.weekly import WeeklyReport
 
 # --------------------------------------------------------------------------- send
 
@@ -70,6 +73,8 @@ def send_cmd(
       castdigest send 2026-W48 --dry-run && castdigest send 2026-W48
       castdigest send 2026-W48 --dry-run --outbox /tmp/digest-check
     """
+    from castdigest.pipeline.send import load_digest, send_digest
+
     refuse_file_secrets(app)
     settings = app.settings()
     outbox_dir = _outbox_option(settings, outbox, dry_run)
@@ -91,6 +96,8 @@ def _outbox_option(settings: Settings, outbox: str | None, dry_run: bool) -> Pat
         return None
     if not dry_run:
         raise click.UsageError("--outbox goes with --dry-run")
+    from castdigest.pipeline.send import inside
+
     out_dir = settings.resolve(settings.out_dir)
     if inside(Path(outbox), out_dir):
         raise click.BadParameter(
@@ -195,6 +202,8 @@ def weekly_cmd(
       0 18 * * 0  cd /srv/digest && castdigest weekly
       castdigest weekly --no-send --jobs 0   # a big backlog of saved pages: every core
     """
+    from castdigest.pipeline.weekly import run_weekly
+
     refuse_file_secrets(app)
     settings = app.settings()
     quiet = as_json or not is_tty()
@@ -236,7 +245,9 @@ def _print_weekly(report: WeeklyReport) -> None:
         f"{sum(r.updated for r in report.ingest)} updated"
     )
     click.echo(f"build: {report.digest_id} {report.build} ({report.items} items)")
-    if report.published is not None:
+    if report.skipped:
+        click.echo("publish: skipped, nothing changed since the last build (out/ as it was)")
+    elif report.published is not None:
         click.echo(f"publish: {len(report.published.written)} file(s) written")
     if report.send is None:
         click.echo("send: skipped (--no-send)")

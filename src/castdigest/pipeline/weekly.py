@@ -13,11 +13,11 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from castdigest.archive import Archive
 from castdigest.config import Settings
 from castdigest.models import DigestStatus
-from castdigest.pipeline.build import BuildResult, build, choose_window, held_entry
 from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.ingest import (
     DocReport,
@@ -28,14 +28,20 @@ from castdigest.pipeline.ingest import (
     ingest_url,
     not_inputs,
 )
-from castdigest.pipeline.publish import PublishReport, publish_from_archive
 from castdigest.pipeline.read_ahead import ingest_many
-from castdigest.pipeline.send import Pacing, Progress, SendSummary, send_digest
-from castdigest.send.smtp import SmtpTransport
+from castdigest.pipeline.unchanged import LastBuild, build_key, remember, unchanged
+from castdigest.pipeline.window import choose_window, timezone
+
+if TYPE_CHECKING:  # selection, rendering and sending are imported when a run needs them
+    import httpx
+
+    from castdigest.pipeline.publish import PublishReport
+    from castdigest.pipeline.send import Pacing, Progress, SendSummary
+    from castdigest.send.smtp import SmtpTransport
 
 Step = Callable[[str], None]
 # Given a total and a label ("Ingesting", "Sending"), a progress bar to tick.
-Bar = Callable[[int, str], AbstractContextManager[Progress]]
+Bar = Callable[[int, str], AbstractContextManager["Progress"]]
 
 
 @dataclass
@@ -46,6 +52,7 @@ class WeeklyReport:
     items: int = 0
     warnings: list[str] = field(default_factory=list)
     held: list[dict[str, object]] = field(default_factory=list)  # left out: need review
+    skipped: bool = False  # nothing changed since the last build: not selected nor rendered
     published: PublishReport | None = None
     send: SendSummary | None = None
 
@@ -61,6 +68,7 @@ class WeeklyReport:
             "items": self.items,
             "warnings": self.warnings,
             "needs_review": self.held,
+            "skipped": self.skipped,
             "published": len(self.published.written) if self.published else None,
             "send": self.send.as_dict() if self.send else None,
         }
@@ -76,27 +84,40 @@ def ingest_configured(
 ) -> list[DocReport]:
     """Every `[[sources]]` entry: URLs fetched conditionally, paths read (by `jobs` processes,
     as `ingest --jobs`), with a progress bar per folder; one report each."""
+    # An HTTP client loads the system's certificates: made only when a source is a URL.
+    fetching = any(src.url for src in settings.sources)
+    client = make_client(settings.http) if fetching else nullcontext(None)
+    with client as http, batch_collection():
+        return _ingest_sources(archive, settings, http, as_of, now, jobs, progress_bar)
+
+
+def _ingest_sources(
+    archive: Archive,
+    settings: Settings,
+    client: httpx.Client | None,
+    as_of: datetime | None,
+    now: datetime,
+    jobs: int,
+    progress_bar: Bar | None,
+) -> list[DocReport]:
     reports: list[DocReport] = []
     run = IngestRun(archive, as_of, now)
-    with make_client(settings.http) as client, batch_collection():
-        for src in settings.sources:
-            spec = configured_spec(src, settings)
-            if src.url:
-                reports.append(
-                    ingest_url(
-                        archive, client, src.url, spec, as_of, now, settings.http.max_bytes, run=run
-                    )
+    for src in settings.sources:
+        spec = configured_spec(src, settings)
+        if src.url and client is not None:
+            reports.append(
+                ingest_url(
+                    archive, client, src.url, spec, as_of, now, settings.http.max_bytes, run=run
                 )
-            if src.path:
-                files, problems = expand_paths(
-                    [str(settings.resolve(src.path))], not_inputs(archive)
+            )
+        if src.path:
+            files, problems = expand_paths([str(settings.resolve(src.path))], not_inputs(archive))
+            reports += problems
+            with _ticking(progress_bar, len(files), "Ingesting") as tick:
+                done = (lambda _path: tick(1)) if tick else None
+                reports += ingest_many(
+                    archive, files, spec, as_of, now, jobs, progress=done, run=run
                 )
-                reports += problems
-                with _ticking(progress_bar, len(files), "Ingesting") as tick:
-                    done = (lambda _path: tick(1)) if tick else None
-                    reports += ingest_many(
-                        archive, files, spec, as_of, now, jobs, progress=done, run=run
-                    )
     return reports
 
 
@@ -127,18 +148,34 @@ def run_weekly(
     report.digest_id = window.id
     say(f"build {window.id}")
     current = archive.digests.status(window.id)
+    out_dir = Path(settings.resolve(settings.out_dir))
+    bounds = window.bounds(timezone(settings))
+    key = build_key(archive, settings, window.id, bounds)
     if current is not None and current[0] is not DigestStatus.DRAFT:
         report.build = "frozen"
         digest = archive.digests.get(window.id)
+    elif last := unchanged(archive, window.id, key, out_dir / window.id / "email.html"):
+        say("nothing changed since the last build: selection and rendering skipped")
+        report.build, report.skipped = "unchanged", True
+        report.warnings, report.held = last.warnings, last.held
+        digest = archive.digests.get(window.id)
     else:
-        result: BuildResult = build(archive, settings, window, as_of=as_of or now)
+        from castdigest.pipeline.build import build, held_entry
+
+        result = build(archive, settings, window, as_of=as_of or now)
         report.build, report.warnings, digest = result.status, result.warnings, result.digest
         report.held = [held_entry(ep) for ep in result.held]
     report.items = len(digest.items())
-    say("publish")
-    out_dir = Path(settings.resolve(settings.out_dir))
-    report.published = publish_from_archive(archive, settings, digest.id, out_dir)
+    if not report.skipped:
+        from castdigest.pipeline.publish import publish_from_archive
+
+        say("publish")
+        report.published = publish_from_archive(archive, settings, digest.id, out_dir)
+        said = LastBuild(report.warnings, report.held)
+        remember(archive, window.id, build_key(archive, settings, window.id, bounds), said)
     if send:
+        from castdigest.pipeline.send import send_digest
+
         say(f"send {digest.id}")
         due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
         with _ticking(progress_bar, due, "Sending") as tick:

@@ -6,6 +6,7 @@ registers itself on import.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -148,6 +149,19 @@ def load_file(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
     return Document(location=str(path), data=data, text=text, mtime=mtime, decode_note=note)
 
 
+# A sniff score from which no later reader is asked.
+SURE = 0.95
+# Sniffers see at most this much of the text: a format shows itself near the top, and a
+# sniffer that scans (the listing's date patterns) should not scan a whole feed or transcript.
+SNIFF_PREFIX = 200_000
+
+
+def _sniff_head(doc: Document) -> Document:
+    if len(doc.text) <= SNIFF_PREFIX:
+        return doc
+    return replace(doc, text=doc.text[:SNIFF_PREFIX])
+
+
 def choose(doc: Document, forced: str | None = None) -> Reader:
     return _choice(doc, forced)[0]
 
@@ -157,8 +171,11 @@ def _choice(doc: Document, forced: str | None) -> tuple[Reader, float]:
     if forced:
         return reader_named(forced), 1.0
     best: tuple[float, int, Reader] | None = None
+    head = _sniff_head(doc)
     for order, reader in enumerate(READERS):
-        score = reader.sniff(doc)
+        score = reader.sniff(head)
+        if score >= SURE:  # a reader that is sure ends the search: the others cost time
+            return reader, score
         if score > 0 and (best is None or score > best[0]):
             best = (score, -order, reader)
     if best is None:

@@ -1,9 +1,13 @@
 """The weekly email: Jinja2 renders MJML, MRML (mjml-python) compiles it, css-inline inlines.
 
 `render_email` is the one entry point; the sender calls it once per subscriber with that
-subscriber's topics, name and unsubscribe URL. Without an `unsubscribe_url` the footer carries
-the literal placeholder `{{unsubscribe_url}}` (`UNSUBSCRIBE_PLACEHOLDER`), so a rendered preview
-shows where the link goes and a caller may substitute it later.
+subscriber's topics, name and unsubscribe URL. The email of a digest for one choice of topics
+is rendered once (with stand-ins for the name and the URL) and kept; each reader's email is
+that copy with their name and URL put in, when this gives the same bytes as rendering it
+anew (nothing to escape, no trimming near the size limit; else it is rendered anew). Without
+an `unsubscribe_url` the footer carries the literal placeholder `{{unsubscribe_url}}`
+(`UNSUBSCRIBE_PLACEHOLDER`), so a rendered preview shows where the link goes and a caller may
+substitute it later.
 
 MRML does not inline `<mj-style inline="inline">`: we lift those blocks out of the MJML before
 compiling and inline them with css-inline afterwards, leaving every other `<style>` (media
@@ -17,11 +21,13 @@ lowest-ranked items are cut to title-only, then to a "more on the web version" l
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import css_inline
 import mjml
+from markupsafe import escape
 
 from castdigest.config import Settings
 from castdigest.errors import RenderError
@@ -32,6 +38,7 @@ from castdigest.render.view import (
     DigestView,
     Mode,
     build_view,
+    check_link,
     choose_sections,
     clean_digest,
     safe_url,
@@ -143,6 +150,12 @@ def _smallest_fit(n: int, fits: Callable[[int], bool]) -> int | None:
     return lo
 
 
+# A name no reader has, standing in for the reader's name in a kept rendering.
+_NAME_STAND_IN = "Qzxreadernameqzx"
+_KEPT = 16  # renderings kept: one per choice of topics of the digest being sent, and spare
+_kept: OrderedDict[tuple[object, ...], tuple[Digest, Settings, RenderedEmail]] = OrderedDict()
+
+
 def render_email(
     digest: Digest,
     settings: Settings,
@@ -153,6 +166,53 @@ def render_email(
     preferences_url: str | None = None,
 ) -> RenderedEmail:
     """The email for one reader. `topics=None` means every topic; else only those sections."""
+    name = " ".join(recipient_name.split()) if recipient_name else None
+    url = check_link(unsubscribe_url, "unsubscribe_url")
+    if escape(name or "") != (name or "") or escape(url or "") != (url or ""):
+        return _render(digest, settings, topics, recipient_name, unsubscribe_url, preferences_url)
+    chosen = tuple(topics) if topics is not None else None
+    key = (id(digest), id(settings), chosen, bool(name), preferences_url)
+    kept = _kept.get(key)
+    if kept is None or kept[0] is not digest or kept[1] is not settings:
+        stand_in = _NAME_STAND_IN if name else None
+        email = _render(digest, settings, topics, stand_in, None, preferences_url)
+        kept = (digest, settings, email)
+        _kept[key] = kept
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
+    _kept.move_to_end(key)
+    personal = _personalised(kept[2], name, url)
+    if personal is None:
+        return _render(digest, settings, topics, recipient_name, unsubscribe_url, preferences_url)
+    return personal
+
+
+def _personalised(email: RenderedEmail, name: str | None, url: str | None) -> RenderedEmail | None:
+    """The kept email with the reader's name and URL; None when that could differ from
+    rendering it for them (it was trimmed, or would pass the size limit)."""
+    if email.trimmed:
+        return None
+    html, text = email.html, email.text
+    if name:
+        html, text = html.replace(_NAME_STAND_IN, name), text.replace(_NAME_STAND_IN, name)
+        if _NAME_STAND_IN.lower() in html.lower() or _NAME_STAND_IN.lower() in text.lower():
+            return None  # a template changed the name (a filter): render for this reader
+    if url:
+        html = html.replace(UNSUBSCRIBE_PLACEHOLDER, url)
+        text = text.replace(UNSUBSCRIBE_PLACEHOLDER, url)
+    if len(html.encode()) > MAX_HTML_BYTES:
+        return None
+    return replace(email, html=html, text=text)
+
+
+def _render(
+    digest: Digest,
+    settings: Settings,
+    topics: Sequence[str] | None,
+    recipient_name: str | None,
+    unsubscribe_url: str | None,
+    preferences_url: str | None,
+) -> RenderedEmail:
     digest = clean_digest(digest)
 
     def view_for(modes: dict[str, Mode]) -> DigestView:
