@@ -40,7 +40,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Digest, dict[str, E
     assert shown.exit_code == 0, shown.output
     listed = runner.invoke(cli, ["--config", str(config), "episodes", "--json"])
     assert listed.exit_code == 0, listed.output
-    episodes = {e["id"]: Episode.model_validate(e) for e in json.loads(listed.stdout)}
+    listing = json.loads(listed.stdout)
+    assert all(e.pop("needs_review") is False for e in listing)  # the review state, beside
+    episodes = {e["id"]: Episode.model_validate(e) for e in listing}
     return Digest.model_validate_json(shown.stdout), episodes, home / "out" / "2026-W48"
 
 

@@ -1,8 +1,11 @@
 """Identification compares stored profiles (values and shingle hashes), not episodes read back
 from their JSON: the merges must be those it made when it compared the episodes themselves.
 
-tests/data/identify_same.json was recorded by tests/identify_cases.py with the identification
-that compared episodes read back from the archive (commit f81f982)."""
+tests/data/identify_same.json was first recorded by tests/identify_cases.py with the
+identification that compared episodes read back from the archive (commit f81f982), and matched
+it; it was recorded again when the page readers changed what they read (fewer, better split
+episodes), so it now guards against change. The brute-force test below still checks, pair by
+pair, that stored profiles score exactly as the episodes themselves."""
 
 from __future__ import annotations
 
@@ -56,7 +59,7 @@ def test_stored_profiles_score_every_pair_as_the_episodes_do(shared: Path, tmp_p
     conn = sqlite3.connect(db)
     stored = dict(conn.execute("SELECT episode_id, profile FROM episode_profiles").fetchall())
     conn.close()
-    assert len(episodes) == 259 and set(stored) == {e.id for e in episodes}
+    assert len(episodes) == 247 and set(stored) == {e.id for e in episodes}
     texts = {e.id: e.transcript.text if e.transcript else None for e in episodes}
     read = {
         eid: dedupe.Profile.from_bytes(blob, lambda eid=eid: texts[eid])

@@ -93,8 +93,12 @@ class EpisodeStore:
     ) -> None:
         self.conn.execute("DELETE FROM contributions WHERE location = ?", (location,))
         self.conn.executemany(
-            "INSERT INTO contributions VALUES (?, ?, ?, ?)",
-            ((location, pos, eid, pack(ep.model_dump_json())) for pos, eid, ep in items),
+            "INSERT INTO contributions (location, position, episode_id, json, doubtful)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                (location, pos, eid, pack(ep.model_dump_json()), bool(ep.review_reasons))
+                for pos, eid, ep in items
+            ),
         )
 
     def contributions(self, episode_id: str) -> list[Episode]:

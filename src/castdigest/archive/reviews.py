@@ -15,14 +15,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from castdigest.archive.db import utc_iso
+from castdigest.archive.packing import unpack
 from castdigest.models import Episode
 
 if TYPE_CHECKING:
     from castdigest.archive.db import Archive
 
-# A contribution (one document's read of an episode) with reasons for doubt. The JSON of an
-# Episode always has the key, an empty list for a confident read.
-_DOUBTFUL = "json_array_length(c.json, '$.review_reasons') > 0"
+# A contribution (one document's read of an episode) with reasons for doubt.
+_DOUBTFUL = "c.doubtful"
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Approval:
 class ReviewStore:
     def __init__(self, archive: Archive) -> None:
         self.conn = archive.conn
+        self.path = archive.path
 
     # ------------------------------------------------------------------ approvals
 
@@ -94,7 +95,7 @@ class ReviewStore:
             " ORDER BY e.day DESC, e.id"
         )
         for (blob,) in rows.fetchall():
-            episode = Episode.model_validate_json(blob)
+            episode = Episode.model_validate_json(unpack(blob, self.path))
             if self.needs_review(episode):
                 yield episode
 

@@ -174,6 +174,7 @@ MIGRATIONS: list[tuple[int, str]] = [
             format   TEXT NOT NULL,
             set_at   TEXT NOT NULL
         );
+        -- (and contributions.doubtful, added by `mark_doubtful`)
         """,
     ),
     (
@@ -192,6 +193,29 @@ MIGRATIONS: list[tuple[int, str]] = [
     ),
 ]
 
-# Work a migration does beyond its SQL, in the same transaction: version 6 stores the
-# episodes' JSON and the documents' contributions compressed (see archive/packing.py).
-CONVERSIONS: dict[int, Callable[[sqlite3.Connection], None]] = {6: compress_archive}
+
+def mark_doubtful(conn: sqlite3.Connection) -> None:
+    """Give each contribution a `doubtful` flag: whether that document's read of the episode
+    gave reasons for doubt, which `review` looks for without unpacking every contribution.
+    Done once: a column cannot be added twice."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(contributions)")}
+    if "doubtful" not in columns:
+        conn.execute("ALTER TABLE contributions ADD COLUMN doubtful INTEGER NOT NULL DEFAULT 0")
+        # before version 6, the JSON is text
+        conn.execute(
+            "UPDATE contributions SET doubtful = json_array_length(json, '$.review_reasons') > 0"
+            " WHERE typeof(json) = 'text' AND json_valid(json)"
+        )
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS contributions_doubtful ON contributions(episode_id)"
+        " WHERE doubtful"
+    )
+
+
+# Work a migration does beyond its SQL, in the same transaction: version 5 flags doubtful
+# contributions; version 6 stores the episodes' JSON and the documents' contributions
+# compressed (see archive/packing.py).
+CONVERSIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    5: mark_doubtful,
+    6: compress_archive,
+}

@@ -109,6 +109,12 @@ def _excluded(line: str, next_line: str) -> bool:
     return bool(_LONE_TIME.match(next_line.strip()))  # a chapter title, its time below
 
 
+def _in_turns(s: str, prev: str, nxt: str) -> bool:
+    """A speaker's turn among others ("Ann: we shipped it" / "Bob: nice"); a lone "Name: rest"
+    line may be a title ("Kubernetes: the good parts")."""
+    return bool(_TURN.match(s)) and bool(_TURN.match(prev) or _TURN.match(nxt))
+
+
 def _running_text(s: str) -> bool:
     """A sentence of the body rather than a heading."""
     if s.endswith(_SENTENCE_END) and not s.endswith(("...", "…")) and len(s) > 25:
@@ -210,7 +216,7 @@ def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
-        if _excluded(s, nxt):
+        if _excluded(s, nxt) or _in_turns(s, prev, nxt):
             continue
         if (same := _same_as(key, found)) is not None:
             if len(s) > len(found[same].text):  # a cut copy and the whole title
