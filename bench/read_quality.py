@@ -41,6 +41,8 @@ What counts as right:
   *False alarm*: a file read wholly right that was flagged anyway. A truth entry with
   `"flagged": true` (a page with no title, or too ambiguous to read with confidence) expects a
   flag: read without one it is silent garbage however it was read, and flagged it is no alarm.
+  So does a truth whose one episode has `"title": null` (the page shows no title), unless
+  it was read as a transcript or chapters file, which has none by its kind.
 - Also shown, not part of "wholly right": published dates (the truth's ISO date, `--MM-DD`
   for month and day only, or a year alone) and durations (within 60 s of `duration_s` or
   `duration_s_data`) of paired episodes, out of those the truth gives.
@@ -61,6 +63,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from castdigest.cli import cli
+from castdigest.readers.registry import UNTITLED_FORMATS
 
 TITLE_RATIO = 0.9
 ITEM_RATIO = 0.85
@@ -181,6 +184,14 @@ def duration_right(read: dict[str, Any] | None, truth: dict[str, Any]) -> bool:
     )
 
 
+def _untitled(truth: dict[str, Any]) -> bool:
+    """A page that shows no title for its one episode: its title can only be made up (from
+    the file name), which a reader should say, as the corpus's `"flagged": true` does. A
+    transcript or chapters file has no title by its kind, and is not expected to say so."""
+    episodes = truth.get("episodes") or []
+    return len(episodes) == 1 and "title" in episodes[0] and episodes[0]["title"] is None
+
+
 def flagged_episode(ep: dict[str, Any]) -> bool:
     return bool(ep.get("needs_review")) or bool(ep.get("review_reasons"))
 
@@ -263,7 +274,8 @@ def score_file(
         episodes_expected=len(expected),
         episodes_read=len(read),
         titles_expected=len(expected),
-        flag_expected=truth.get("flagged") is True,
+        flag_expected=truth.get("flagged") is True
+        or (_untitled(truth) and report.get("format") not in UNTITLED_FORMATS),
     )
     for want, got in zip(expected, pair_episodes(read, expected, file_name), strict=True):
         if got is not None and title_right(got.get("title"), want, file_name):

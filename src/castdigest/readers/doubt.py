@@ -22,7 +22,7 @@ from itertools import pairwise
 from statistics import median
 
 from castdigest.models import Episode
-from castdigest.readers.chrome import is_chrome, normalise
+from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
 from castdigest.readers.page_title import TITLE_UNCERTAIN, has_date, has_length
 
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
@@ -61,6 +61,8 @@ def chapter_marks(lines: list[str]) -> int:
 
 
 def _time_of(line: str, next_line: str) -> float | None:
+    if chrome_kind(line) == "player":
+        return None  # "00:00:00 / 01:05:20": the player's position, not a chapter
     if m := _LEADING.match(line):
         return _seconds(m.group(1))
     if m := _TRAILING.match(line):

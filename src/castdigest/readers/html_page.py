@@ -90,11 +90,29 @@ class HtmlPageReader:
         if len(episodes) == 1:
             ep = overlay(episodes[0], page, ctx.as_of)
             ep = _set_apart(ep, quotes, body)
+            ep = _written_sections(ep, page)
             if ep.published is None:  # neither the data nor the text dates it
                 when, wording = _page_date(doc.text, ctx.as_of)
                 ep = ep.model_copy(update={"published": when, "published_text": wording})
             return [ep]
         return [overlay(ep, page, ctx.as_of, whole=False) for ep in episodes]
+
+
+def _written_sections(ep: Episode, page: Page) -> Episode:
+    """A recording's page (its data names an episode, or gives an audio file or a length) whose
+    text has untimed intertitles: they divide the written column, not the recording, so they
+    are no chapters; their text joins the abstract."""
+    recorded = page.recording or page.meta.audio is not None or page.meta.duration is not None
+    if not recorded or not ep.chapters or any(ch.start is not None for ch in ep.chapters):
+        return ep
+    parts = [ep.abstract or ""]
+    for ch in ep.chapters:
+        parts += [ch.title, ch.summary or ""]
+    known = {q.text for q in ep.quotes}
+    moved = [q for ch in ep.chapters for q in ch.quotes if q.text not in known]
+    quotes = [*ep.quotes, *(q.model_copy(update={"chapter": None}) for q in moved)]
+    abstract = "\n\n".join(p for p in parts if p.strip())
+    return ep.model_copy(update={"chapters": [], "abstract": abstract or None, "quotes": quotes})
 
 
 def _set_apart(ep: Episode, blockquotes: list[str], body: str) -> Episode:

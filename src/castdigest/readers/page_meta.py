@@ -103,6 +103,7 @@ class Page:
     headings: list[str] = field(default_factory=list)  # <h1>/<h2> texts
     site: str | None = None  # the site's name (og:site_name, JSON-LD WebSite)
     typed: bool = False  # whether JSON-LD or embedded data named an episode or article
+    recording: bool = False  # whether JSON-LD named an episode or its media (not an article)
     site_names: list[str] = field(default_factory=list)  # every name the site gives itself
 
     def is_site(self, name: str | None) -> bool:
@@ -190,6 +191,7 @@ def read_page(text: str) -> Page:
         headings=head.headings,
         site=site,
         typed=ld_meta is not None or bool(embedded),
+        recording=any(_types(n) & _EPISODE_TYPES for n in nodes),
         site_names=site_names,
     )
     meta.title, rest = clean_title(meta.title, page.headings, site)

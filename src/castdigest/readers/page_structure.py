@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from castdigest.models import Chapter, Episode, Quote, plausible
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
+from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import heading_kind, inline_pattern
 from castdigest.readers.page_transcript import find_transcript
 from castdigest.text.dates import find_absolute, find_relative, parse_date
@@ -47,7 +48,15 @@ _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not k
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
 _DATE_LINES = 40
 _DATE_MAX = 40
-_NUMERIC_ONLY = re.compile(r"^(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})$")
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?![\d.])"
+)
+_META_SEP = re.compile(r"\s*[·•|]\s*")
+# A length beside a date: "41 min", "1 Std. 12 Min.", "58분", "38分", "1:05:20".
+_LENGTH_PART = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s*[^\W\d_]{1,8}\.?\s*){1,3})$", re.UNICODE
+)
+_LABELLED = re.compile(r"^[^\W\d_][^\W\d_ ]{0,15}\s*[:：]?\s*")  # "Durée : ", "Length: "
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
 _BACKWARDS = "chapter times go backwards"
 
@@ -90,22 +99,56 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
 
 
 def date_line(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
-    """The first of the page's first lines that is a date or an age and little else."""
+    """The first of the page's first lines that is a date or an age and little else: a few
+    words around it ("Published on", a weekday) and parts that are a length ("· 41 min")."""
     for line in lines[:_DATE_LINES]:
         s = line.strip().strip("·•|-–— ")
-        if not s or len(s) > _DATE_MAX or not any(c.isdigit() for c in s):
+        if not s or len(s) > _DATE_MAX * 2 or not any(c.isdigit() for c in s):
             continue
-        found = find_relative(s, as_of) or find_absolute(s)
-        when: datetime | None
-        if found is not None and len(found.text) * 10 >= len(s) * 6:
-            when, wording = found.when, found.text
-        elif found is None and _NUMERIC_ONLY.match(s):
-            when, wording = parse_date(s, as_of), s
-        else:
+        parts = [p for p in _META_SEP.split(s) if p]
+        if len(parts) > 4:
             continue
-        if when is not None and _past(when, as_of):
-            return when, wording
+        dated = [d for d in (_date_part(p, as_of) for p in parts) if d is not None]
+        others = [p for p in parts if _date_part(p, as_of) is None]
+        if len(dated) == 1 and all(_beside_date(p) for p in others):
+            return dated[0]
     return None
+
+
+def _beside_date(part: str) -> bool:
+    """What a date line may also hold: a length ("41 min", "Durée : 54 min"), a count
+    ("24,318 views") or a few words without digits (the show's name, "Auto-generated")."""
+    if _LENGTH_PART.match(_LABELLED.sub("", part, count=1)):
+        return True
+    if chrome_kind(part) == "counter":
+        return True
+    return len(part.split()) <= 4 and not _has_digit(part) and len(part) <= _DATE_MAX
+
+
+def _date_part(s: str, as_of: datetime) -> tuple[datetime, str] | None:
+    """A date or an age, alone or with a few words that have no digit ("Publicado el",
+    "(토)")."""
+    if len(s) > _DATE_MAX:
+        return None
+    found = find_relative(s, as_of) or find_absolute(s)
+    if found is not None:
+        start, wording, when = found.start, found.text, found.when
+    elif m := _NUMERIC.search(s):
+        start, wording, when = m.start(), m.group(), parse_date(m.group(), as_of)
+    else:
+        return None
+    rest = (s[:start] + s[start + len(wording) :]).split()
+    if (
+        len(wording) * 10 < len(s) * 6
+        and (len(rest) > 3 or any(_has_digit(w) for w in rest))
+        and chrome_kind(" ".join(rest)) != "counter"  # "24,318 views 3 days ago"
+    ):
+        return None
+    return (when, wording) if when is not None and _past(when, as_of) else None
+
+
+def _has_digit(s: str) -> bool:
+    return any(c.isdigit() for c in s)
 
 
 def _past(when: datetime, as_of: datetime) -> bool:
@@ -394,3 +437,8 @@ def _quotes(sections: list[Section]) -> list[Quote]:
             seen.add(key)
             unique.append(q)
     return unique
+
+
+def line_quote(line: str) -> Quote | None:
+    """The quote a line wholly in quotation marks holds ("1) “...”" too), else None."""
+    return _quote_of(line.strip())

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
+from castdigest.readers.title_signals import brand, capitals, names_episode, numbered
 from castdigest.text.dates import Age, find_absolute, find_relative
 
 TITLE_UNCERTAIN = "title uncertain"
@@ -40,6 +41,7 @@ _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
 _PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 _TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
+_CUE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|da|door|作者|文)\s", re.IGNORECASE)
 _SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
@@ -111,8 +113,18 @@ def _excluded(line: str, next_line: str) -> bool:
 
 def _in_turns(s: str, prev: str, nxt: str) -> bool:
     """A speaker's turn among others ("Ann: we shipped it" / "Bob: nice"); a lone "Name: rest"
-    line may be a title ("Kubernetes: the good parts")."""
-    return bool(_TURN.match(s)) and bool(_TURN.match(prev) or _TURN.match(nxt))
+    line may be a title ("Kubernetes: the good parts"), and so may "Episode 9: ..." above
+    its own copy."""
+    return _turn(s) and (_turn(prev) or _turn(nxt))
+
+
+def _turn(s: str) -> bool:
+    m = _TURN.match(s)
+    if not m:
+        return False
+    said = _CUE_TIME.sub("", s, count=1)  # "[00:01] Ann: ..."
+    speaker = said[: said.index(":")] if ":" in said else said
+    return not any(c.isdigit() for c in speaker) and len(speaker.split()) <= 4
 
 
 def _running_text(s: str) -> bool:
@@ -144,6 +156,8 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
         score -= 1.0
     if _running_text(s):
         score -= 3.0
+    if s.endswith((",", "，", "、")):
+        score -= 1.5  # a greeting ("Hi friends,")
     if nxt and has_date(nxt):
         # the episode's date under its title, more telling with its length ("3 days ago · 39 min")
         score += 2.5 if has_length(nxt) else 1.0
@@ -151,8 +165,32 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
         score += 0.5  # page furniture under it, not more running text
     if prev and is_date_line(prev):
         score += 0.5
+    if numbered(s):
+        score += 1.5  # "Episode 9: ...", "#31 ...", "... | Show Ep. 37"
+    if capitals(s):
+        score -= 1.5  # a label or a masthead
+    elif prev and names_episode(prev):
+        score += 2.0  # what a label names ("THIS WEEK'S EPISODE")
     score += 3.0 * _name_overlap(s, hints)
     return score
+
+
+def _meta_line(head: list[tuple[int, str]], k: int) -> str:
+    """The line under head[k], past a tab label ("Transcript") between them."""
+    for _, line in head[k + 1 : k + 3]:
+        if not (is_label(line) or chrome_kind(line)) or has_date(line):
+            return line
+    return head[k + 1][1] if k + 1 < len(head) else ""
+
+
+def _menu_under(head: list[tuple[int, str]], k: int) -> bool:
+    """The next lines are a menu (two or more of interface words): head[k] is the site's."""
+    under = [line for _, line in head[k + 1 : k + 3]]
+    return len(under) == 2 and all(chrome_kind(line) for line in under)
+
+
+def _metadata(s: str) -> bool:
+    return has_date(s) or has_length(s)
 
 
 def _repeats(keys: list[str]) -> dict[str, int]:
@@ -212,17 +250,24 @@ def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
     counts = _repeats(normalised)
     found: dict[str, _Candidate] = {}
     rank = 0  # among candidates: menus above the title do not push it down
+    page = [s for _, s in items]
     for k, (i, s) in enumerate(head):
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
         if _excluded(s, nxt) or _in_turns(s, prev, nxt):
             continue
+        menu = _menu_under(head, k)
+        nxt = _meta_line(head, k)
         if (same := _same_as(key, found)) is not None:
             if len(s) > len(found[same].text):  # a cut copy and the whole title
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
         score = _score(s, rank, counts.get(key, 1), nxt, prev, hints)
+        if brand(key, page, _metadata):
+            score -= 2.5  # the site's or the show's name
+        if menu:
+            score -= 1.5  # a masthead over its menu
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
         found[key] = _Candidate(s, i, score)
         rank += 1

@@ -22,6 +22,7 @@ from castdigest.readers.html_page import HtmlPageReader
 from castdigest.readers.listing import ListingReader, PairsReader
 from castdigest.readers.markdown import MarkdownReader
 from castdigest.readers.plaintext import PlainTextReader
+from castdigest.readers.roundup import RoundupReader
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader
 from castdigest.readers.transcripts import JsonTranscriptReader, SrtReader, VttReader
@@ -42,6 +43,7 @@ READERS: tuple[Reader, ...] = (
     MarkdownReader(),
     HtmlTranscriptReader(),
     HtmlPageReader(),
+    RoundupReader(),
     ListingReader(),
     VideoPageReader(),
     SummaryPageReader(),

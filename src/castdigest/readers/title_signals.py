@@ -1,0 +1,88 @@
+"""Signals that a line of a page is, or is not, an episode's title, beyond its place and shape.
+
+- an episode-number marker ("Episode 9: ...", "#31 ...", "제112화 - ...", "... | Show Ep. 37"),
+  from the words of `data/titles.json`;
+- a brand: the name of the site or the show, which the page shows again beside its footer
+  links ("Name · Terms · Privacy"), after a copyright sign, or beside a date and a length
+  ("Show · October 14, 2026 · 48 min");
+- a label in capitals ("THIS WEEK'S EPISODE", "THE SIGNAL BOX"): a section's name or a
+  letter's masthead, and the line under it is what it names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+from castdigest.readers.chrome import chrome_kind, is_label, normalise
+
+_SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
+_NUMBER = r"\s*\d{1,4}"
+
+
+@cache
+def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = json.loads(resources.files(__package__).joinpath("data/titles.json").read_text("utf-8"))
+    words = {w for ws in data["words"].values() for w in ws}
+    around = {a for aa in data["around"].values() for a in aa}
+    anywhere = [re.escape(w) + _NUMBER for w in sorted(words, key=len, reverse=True)]
+    anywhere += [
+        re.escape(a).replace(re.escape("{n}"), _NUMBER)
+        for a in sorted(around, key=len, reverse=True)
+    ]
+    first = [re.escape(w) + _NUMBER for w in data["start_only"]] + anywhere
+    at_start = "|".join(f"(?:{f})" for f in first)
+    at_end = "|".join(f"(?:{f})" for f in anywhere)
+    start = re.compile(rf"^(?:{at_start})(?!\d)\s*[:.\-–—|·]?\s*\S", re.IGNORECASE)
+    end = re.compile(rf"\s(?:[|·•–—-]\s+)?(?:{at_end})\s*$", re.IGNORECASE)
+    return start, end
+
+
+@cache
+def _label_words() -> tuple[str, ...]:
+    data = json.loads(resources.files(__package__).joinpath("data/titles.json").read_text("utf-8"))
+    return tuple(w.casefold() for ws in data["label_words"].values() for w in ws)
+
+
+def names_episode(label: str) -> bool:
+    """A short label, in capitals or ending in a colon, that names an episode ("THIS WEEK'S
+    EPISODE", "Cette semaine :"): the line under it is the episode's title."""
+    s = label.strip()
+    if len(s) > 60 or not (capitals(s) or s.endswith((":", "：")) or is_label(s)):
+        return False
+    folded = s.casefold()
+    return any(w in folded for w in _label_words())
+
+
+def numbered(line: str) -> bool:
+    """The line carries an episode-number marker and words besides it."""
+    start, end = _markers()
+    return bool(start.match(line) or end.search(line))
+
+
+def brand(key: str, lines: list[str], metadata: Callable[[str], bool]) -> bool:
+    """`key` (a normalised line) is shown elsewhere as a name beside footer links, a
+    copyright sign, or a date and a length: the site's or the show's name, not a title."""
+    if len(key) < 3:
+        return False
+    for line in lines:
+        if key not in normalise(line) or normalise(line) == key:
+            continue
+        if chrome_kind(line) == "address" or line.lstrip().startswith(("©", "(c)", "Copyright")):
+            return True
+        parts = [p for p in _SEPARATOR.split(line.strip()) if p.strip()]
+        if len(parts) < 2 or not any(normalise(p) == key for p in parts):
+            continue
+        others = [p for p in parts if normalise(p) != key]
+        if all(chrome_kind(p) or is_label(p) or metadata(p) for p in others):
+            return True
+    return False
+
+
+def capitals(line: str) -> bool:
+    """A line in capitals (a label or a masthead), in a script that has them."""
+    cased = [c for c in line if c.lower() != c.upper()]
+    return len(cased) >= 4 and all(c.isupper() for c in cased)
