@@ -131,6 +131,7 @@ def _date_part(s: str, as_of: datetime) -> tuple[datetime, str] | None:
     if len(s) > _DATE_MAX:
         return None
     found = find_relative(s, as_of) or find_absolute(s)
+    when: datetime | None
     if found is not None:
         start, wording, when = found.start, found.text, found.when
     elif m := _NUMERIC.search(s):
