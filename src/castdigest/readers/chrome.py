@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
+_LONGEST = 400  # characters: no chrome line is longer (a footer's links, a cookie banner)
 _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when short
 _PLAYER = re.compile(
     r"^(?:-?-?:-?-?(?::-?-?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(?:-?-?:-?-?|\d{1,2}:\d{2}(?::\d{2})?)$"
@@ -70,6 +71,8 @@ def normalise(line: str) -> str:
 
 def chrome_kind(line: str) -> str | None:
     """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
+    if len(line) > _LONGEST:
+        return None  # a paragraph; and normalising a long body line costs time
     s = " ".join(line.split())
     if not s:
         return None

@@ -58,6 +58,13 @@ def heading_kind(line: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def takeaway_phrases() -> tuple[str, ...]:
+    """The takeaways headings of several words, casefolded: what `inline_pattern` can find
+    opening a run-in list of takeaways."""
+    return tuple(w for w, kind in vocabulary().items() if kind == "takeaways" and " " in w)
+
+
+@lru_cache(maxsize=1)
 def inline_pattern() -> re.Pattern[str]:
     """Headings of several words run into a paragraph ("... faster. Key takeaways Breadth
     matters ..."): the phrase after a sentence end and before a capital or a colon."""

@@ -142,12 +142,13 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     nonblank = list(kinds)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur) or is_chrome(cur):
+        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur):
             continue
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
-        if following[0] in {"duration", "dated"} or (
-            following[0] and len({kind for kind in following if kind}) >= 2
-        ):
+        if (
+            following[0] in {"duration", "dated"}
+            or (following[0] and len({kind for kind in following if kind}) >= 2)
+        ) and not is_chrome(cur):  # chrome last: the costliest test
             out.append(i)
     return out
 

@@ -26,7 +26,7 @@ from castdigest.models import Chapter, Episode, Quote, plausible
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.chrome import chrome_kind
-from castdigest.readers.heading_words import heading_kind, inline_pattern
+from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.page_transcript import find_transcript
 from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.sentences import split_sentences
@@ -57,6 +57,7 @@ _LENGTH_PART = re.compile(
     r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s*[^\W\d_]{1,8}\.?\s*){1,3})$", re.UNICODE
 )
 _LABELLED = re.compile(r"^[^\W\d_][^\W\d_ ]{0,15}\s*[:：]?\s*")  # "Durée : ", "Length: "
+_SENTENCE_GAP = re.compile(r"[.!?。！？”\"\n]\s*")
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
 _BACKWARDS = "chapter times go backwards"
 
@@ -79,7 +80,9 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     """`ep` with the chapters, takeaways and quotes its page lines set apart, where its
     reader found none, and the doubts about them among its review reasons; with `as_of`,
     also its date from a line that is only a date or an age ("2021/8/11", "vor 3 Tagen")."""
-    found = read_structure(lines)
+    found = read_structure(
+        lines, chapters=not ep.chapters, takeaways=not ep.takeaways, quotes=not ep.quotes
+    )
     upd: dict[str, object] = {}
     if as_of is not None and ep.published is None and (dated := date_line(lines, as_of)):
         upd["published"], upd["published_text"] = dated
@@ -156,18 +159,27 @@ def _past(when: datetime, as_of: datetime) -> bool:
     return plausible(when) and when <= as_of + timedelta(days=2)
 
 
-def read_structure(lines: list[str]) -> PageStructure:
+def read_structure(
+    lines: list[str], *, chapters: bool = True, takeaways: bool = True, quotes: bool = True
+) -> PageStructure:
+    """What the page sets apart; a part not asked for (its reader found it) is not looked
+    for, nor are the doubts about it."""
     sections = _sections(lines)
     found = PageStructure()
-    found.chapters, found.doubts = _timed_chapters(lines)
     points: list[str] = []
-    if not found.chapters:
-        found.chapters, points = _untimed_chapters(sections)
-    headed, empty = _headed_takeaways(sections)
-    found.takeaways = headed or _inline_takeaways(lines) or points or _sentence_bullets(sections)
-    if empty and not found.takeaways:
-        found.doubts.append(_EMPTY_TAKEAWAYS)
-    found.quotes = _quotes(sections)
+    if chapters:
+        found.chapters, found.doubts = _timed_chapters(lines)
+        if not found.chapters:
+            found.chapters, points = _untimed_chapters(sections)
+    if takeaways:
+        headed, empty = _headed_takeaways(sections)
+        found.takeaways = (
+            headed or _inline_takeaways(lines) or points or _sentence_bullets(sections)
+        )
+        if empty and not found.takeaways:
+            found.doubts.append(_EMPTY_TAKEAWAYS)
+    if quotes:
+        found.quotes = _quotes(sections)
     return found
 
 
@@ -312,9 +324,16 @@ def _bulleted(sec: Section) -> bool:
 
 def _inline_takeaways(lines: list[str]) -> list[str]:
     """Sentences after a takeaways heading run into a long line, up to the next heading."""
+    long = [line for line in lines if len(line) >= _INLINE_MIN]
+    phrases = takeaway_phrases()
+    # The pattern scans a long line slowly, and most pages hold no such heading: the phrases
+    # are looked for first, on the whole page at once.
+    if not _opens_with_phrase("\n".join(long).casefold(), phrases):
+        return []
     pattern = inline_pattern()
-    for line in lines:
-        if len(line) < _INLINE_MIN:
+    for line in long:
+        folded = line.casefold()
+        if not any(p in folded for p in phrases):
             continue
         found = [m for m in pattern.finditer(line) if _opens(line, m.end())]
         for k, m in enumerate(found):
@@ -325,6 +344,21 @@ def _inline_takeaways(lines: list[str]) -> list[str]:
             if 2 <= len(items) <= _MAX_LIST:
                 return items
     return []
+
+
+def _opens_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether a line or a sentence of `text` starts with one of `phrases` (all casefolded):
+    where `inline_pattern` can find a heading, looked for far faster than it does."""
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    starts = [0, *(m.end() for m in _SENTENCE_GAP.finditer(text))]
+    return any(
+        text.startswith(phrase, at)
+        for at in starts
+        if at < len(text)
+        for phrase in by_first.get(text[at], ())
+    )
 
 
 def _opens(line: str, at: int) -> bool:
