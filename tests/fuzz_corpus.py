@@ -206,6 +206,14 @@ Points cl\u00e9s
 La mar\u00e9e ne lit pas les horaires.
 Sources
 """.encode(),
+    "roundup": """Harbour Letter
+1) “The tide sets the timetable, not the other way round.”
+Listen: Quay Talk: Why ferries run late (4:12)
+- Li Wen explains how tides shape ferry timetables.
+2) “A night shift is a relay, not a marathon.”
+Listen: Night Rotas: Three nurses, one night (12:40)
+- Rui Costa on sharing one shift.
+""".encode(),
     "pairs": b"""Tides and Timetables
 Li Wen explains how tides shape ferry timetables, and why pilots plan by the hour rather than by the day.
 #tides#ferries
