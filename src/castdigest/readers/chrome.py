@@ -39,7 +39,7 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 @dataclass(frozen=True)
 class _Vocabulary:
     lines: frozenset[str]
-    starts: tuple[str, ...]
+    starts: dict[str, tuple[str, ...]]  # by first character, longest first
     labels: frozenset[str]
     alt: frozenset[str]
     reactions: frozenset[str]
@@ -56,11 +56,21 @@ def _vocabulary() -> _Vocabulary:
 
     return _Vocabulary(
         lines=frozenset(words("lines")),
-        starts=tuple(sorted(set(words("starts")), key=len, reverse=True)),
+        starts=_by_first_character(words("starts")),
         labels=frozenset(words("labels")),
         alt=frozenset(normalise(w) for w in raw["alt"]),
         reactions=frozenset(words("reactions")),
     )
+
+
+def _by_first_character(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+    """The phrases grouped by their first character, longest first in each group: a line is
+    compared only with the phrases that can start it."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        if phrase:
+            groups.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in groups.items()}
 
 
 def normalise(line: str) -> str:
@@ -69,6 +79,7 @@ def normalise(line: str) -> str:
     return " ".join(s.split()).strip(_EDGES)
 
 
+@lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
 def chrome_kind(line: str) -> str | None:
     """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
     if len(line) > _LONGEST:
@@ -101,9 +112,9 @@ def chrome_kind(line: str) -> str | None:
     return None
 
 
-def _starts_with(n: str, starts: tuple[str, ...]) -> bool:
+def _starts_with(n: str, starts: dict[str, tuple[str, ...]]) -> bool:
     """`n` starts with a phrase ending at a word boundary (scripts without spaces: anywhere)."""
-    for start in starts:
+    for start in starts.get(n[:1], ()):
         if n.startswith(start):
             rest = n[len(start) : len(start) + 1]
             if not rest or not rest.isalnum() or not start[-1].isascii():
