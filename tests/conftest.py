@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import sqlite3
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -55,3 +58,15 @@ def sample_inbox(tmp_path: Path) -> list[Path]:
     (box / "empty.txt").write_bytes(b"")
     (box / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     return sorted(box.iterdir())
+
+
+@pytest.fixture(scope="module")
+def rq() -> ModuleType:
+    """bench/read_quality.py as a module: its scoring is what the reader tests assert on."""
+    bench = Path(__file__).resolve().parents[1] / "bench" / "read_quality.py"
+    spec = importlib.util.spec_from_file_location("read_quality", bench)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["read_quality"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -19,9 +19,7 @@ A new case is a new folder: no code.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -30,18 +28,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "pages"
-BENCH = ROOT / "bench" / "read_quality.py"
 CASES = sorted(p for p in CORPUS.iterdir() if (p / "expected.json").is_file())
-
-
-@pytest.fixture(scope="module")
-def rq() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("read_quality", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["read_quality"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_corpus_is_there() -> None:

@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
-
-import pytest
-
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "read_quality.py"
-
-
-@pytest.fixture(scope="module")
-def rq() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("read_quality", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["read_quality"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_normalise_and_similar(rq: ModuleType) -> None:

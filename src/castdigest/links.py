@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from castdigest.models import Episode
 from castdigest.text.durations import format_duration
 
-_UNSAFE = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
+UNSAFE_URL_CHARS = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def web_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if len(url) > 2048 or _UNSAFE.search(url):
+    if len(url) > 2048 or UNSAFE_URL_CHARS.search(url):
         return None
     try:
         parts = urlsplit(url)

@@ -183,13 +183,19 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
-        for s in rest:
-            if is_hashtag_line(s):
-                raw.tags += parse_hashtags(s)
-            else:
-                raw.body.append(s)
+        _take_body(raw, rest)
         raws.append(raw)
     return raws
+
+
+def _take_body(raw: _Raw, lines: list[str]) -> None:
+    """An entry's lines after its title and metadata: hashtag lines are its tags, the rest
+    its body."""
+    for s in lines:
+        if is_hashtag_line(s):
+            raw.tags += parse_hashtags(s)
+        else:
+            raw.body.append(s)
 
 
 def _read_dated(raw: _Raw, line: str) -> None:
@@ -209,12 +215,7 @@ def _shaped(lines: list[str], entries: list[Entry]) -> list[_Raw]:
         for i in entry.meta:
             if is_dated(lines[i]):
                 _read_dated(raw, lines[i])
-        for i in entry.body:
-            s = lines[i].strip()
-            if is_hashtag_line(s):
-                raw.tags += parse_hashtags(s)
-            else:
-                raw.body.append(s)
+        _take_body(raw, [lines[i].strip() for i in entry.body])
         raws.append(raw)
     return raws
 

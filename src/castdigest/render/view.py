@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import nh3
 from markdown_it import MarkdownIt
 
 from castdigest.config import Settings
-from castdigest.links import deep_link, takes_time
+from castdigest.links import UNSAFE_URL_CHARS, deep_link, takes_time, web_url
 from castdigest.models import Digest, DigestItem, DigestSection
 from castdigest.render.attribution import quote_words
 from castdigest.render.phrases import Phrases, phrases
@@ -34,7 +34,6 @@ RTL_LANGUAGES = frozenset(
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Characters XML 1.0 forbids and MRML rejects: C0 controls other than tab/newline/CR, and others.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_UNSAFE_URL_CHARS = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
 _ALLOWED_HTML = {
     "a", "p", "br", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li",
     "blockquote", "h3", "h4", "s", "del", "hr", "img",
@@ -68,18 +67,7 @@ def clean_digest(digest: Digest) -> Digest:
 
 def safe_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) URL without characters that could break out."""
-    if not url:
-        return None
-    url = url.strip()
-    if len(url) > 2048 or _UNSAFE_URL_CHARS.search(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
+    return web_url(url)
 
 
 def slugify(text: str, *, max_len: int = 64) -> str:
@@ -481,7 +469,7 @@ def check_link(url: str | None, what: str) -> str | None:
 
     if url is None or url == UNSUBSCRIBE_PLACEHOLDER:
         return url
-    if safe_url(url) or (url.startswith("mailto:") and not _UNSAFE_URL_CHARS.search(url)):
+    if safe_url(url) or (url.startswith("mailto:") and not UNSAFE_URL_CHARS.search(url)):
         return url
     raise RenderError(f"{what} must be an http(s) or mailto: URL", where=url[:200])
 
