@@ -106,10 +106,22 @@ def chrome_kind(line: str) -> str | None:
     parts = _SEPARATED.split(s)
     if len(parts) >= 2 and all(_vocabulary_kind(p) for p in parts):
         return "interface words"  # "Sign in / Register", "Legal · Privacy · Cookies"
+    if _menu(parts):
+        return "menu"  # "Recipes · Podcast · About · Shop"
     words = n.split()
     if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
         return "image text"
     return None
+
+
+def _menu(parts: list[str]) -> bool:
+    """Three or more links of a word or two, no digits, one of them interface words: a menu
+    whose other items are the site's own sections."""
+    return (
+        len(parts) >= 3
+        and all(len(p.split()) <= 2 and not any(c.isdigit() for c in p) for p in parts)
+        and any(_vocabulary_kind(p) for p in parts)
+    )
 
 
 def _starts_with(n: str, starts: dict[str, tuple[str, ...]]) -> bool:

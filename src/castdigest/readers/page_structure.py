@@ -58,6 +58,9 @@ _LENGTH_PART = re.compile(
 )
 _LABELLED = re.compile(r"^[^\W\d_][^\W\d_ ]{0,15}\s*[:：]?\s*")  # "Durée : ", "Length: "
 _SENTENCE_GAP = re.compile(r"[.!?。！？”\"\n]\s*")
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:by|par|por|von|di|da|door)\s+[^\W\d_][\w.'’ -]{0,40}$", re.IGNORECASE
+)
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
 _BACKWARDS = "chapter times go backwards"
 
@@ -131,6 +134,7 @@ def _beside_date(part: str) -> bool:
 def _date_part(s: str, as_of: datetime) -> tuple[datetime, str] | None:
     """A date or an age, alone or with a few words that have no digit ("Publicado el",
     "(토)")."""
+    s = _BYLINE_TAIL.sub("", s)  # "Posted on October 30, 2026 by Sam Delaney"
     if len(s) > _DATE_MAX:
         return None
     found = find_relative(s, as_of) or find_absolute(s)

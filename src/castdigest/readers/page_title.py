@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
-from castdigest.readers.title_signals import brand, capitals, names_episode, numbered
+from castdigest.readers.title_signals import (
+    brand,
+    capitals,
+    names_episode,
+    numbered,
+    numbers_only,
+)
 from castdigest.text.dates import Age, find_absolute, find_relative
 
 TITLE_UNCERTAIN = "title uncertain"
@@ -76,8 +82,15 @@ def is_date_line(line: str) -> bool:
 
 
 def has_date(s: str) -> bool:
-    """A date in the line, absolute ("Oct 7, 2025", "2021/8/11") or an age ("hace 3 días")."""
-    return bool(_DATE.search(s) or find_absolute(s) or relative_age(s, _AS_OF))
+    """A date in the line, absolute ("Oct 7, 2025", "2021/8/11") or an age ("hace 3 días")
+    that starts a word ("ieri" ends "stranieri": no age)."""
+    if _DATE.search(s) or find_absolute(s):
+        return True
+    found = relative_age(s, _AS_OF)
+    if found is None:
+        return False
+    at = s.find(found.text)
+    return at <= 0 or not s[at - 1].isalpha() or bool(_CJK.match(found.text))
 
 
 def relative_age(s: str, as_of: datetime) -> Age | None:
@@ -167,8 +180,8 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
         score += 0.5
     if numbered(s):
         score += 1.5  # "Episode 9: ...", "#31 ...", "... | Show Ep. 37"
-    if capitals(s):
-        score -= 1.5  # a label or a masthead
+    if capitals(s) or numbers_only(s):
+        score -= 1.5  # a label or a masthead ("THE SIGNAL BOX", "Season 4, Episode 7")
     elif prev and names_episode(prev):
         score += 2.0  # what a label names ("THIS WEEK'S EPISODE")
     score += 3.0 * _name_overlap(s, hints)
@@ -238,8 +251,11 @@ def _first_line(head: list[tuple[int, str]]) -> Pick:
     return Pick(s, i, [f"{TITLE_UNCERTAIN}: {s[:80]!r} is only the first line"])
 
 
-def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
-    """The title among the first lines, or None; `hints` are the document's names."""
+def pick_title(
+    lines: list[str], hints: list[str] | None = None, page: list[str] | None = None
+) -> Pick:
+    """The title among the first lines, or None; `hints` are the document's names, `page`
+    the whole page when `lines` are only its head (its footer names the site)."""
     hints = [h for h in hints or [] if h]
     items = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
     head = items[:_HEAD_LINES]
@@ -250,7 +266,8 @@ def pick_title(lines: list[str], hints: list[str] | None = None) -> Pick:
     counts = _repeats(normalised)
     found: dict[str, _Candidate] = {}
     rank = 0  # among candidates: menus above the title do not push it down
-    page = [s for _, s in items]
+    page = [" ".join(line.split()) for line in page if line.strip()] if page else []
+    page = page or [s for _, s in items]
     for k, (i, s) in enumerate(head):
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
         prev = head[k - 1][1] if k else ""

@@ -95,7 +95,7 @@ class SummaryPageReader:
         body = [h.strip() for h in head if h.strip()]
         if not body:
             raise ReadError("no title found in summary page", where=doc.location)
-        pick = pick_title(body)
+        pick = pick_title(body, page=lines)
         title = pick.title or body[0]
         abstract_lines = [b for b in body if b != title and not is_chrome(b)]
         takeaways = [b for s in sections if s.key == "points" for b in _points(s)]

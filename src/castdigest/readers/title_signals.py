@@ -60,7 +60,26 @@ def names_episode(label: str) -> bool:
 def numbered(line: str) -> bool:
     """The line carries an episode-number marker and words besides it."""
     start, end = _markers()
-    return bool(start.match(line) or end.search(line))
+    return bool(start.match(line) or end.search(line)) and not numbers_only(line)
+
+
+@cache
+def _any_marker() -> re.Pattern[str]:
+    data = json.loads(resources.files(__package__).joinpath("data/titles.json").read_text("utf-8"))
+    words = {w for key in ("words", "season_words") for ws in data[key].values() for w in ws}
+    words |= set(data["start_only"])
+    words |= {a for aa in data["around"].values() for a in aa}
+    forms = [
+        re.escape(w).replace(re.escape("{n}"), _NUMBER) if "{n}" in w else re.escape(w) + _NUMBER
+        for w in sorted(words, key=len, reverse=True)
+    ]
+    return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
+
+
+def numbers_only(line: str) -> bool:
+    """Only season and episode numbers ("Season 4, Episode 7", "Episode 212"): a label."""
+    rest = _any_marker().sub(" ", line)
+    return not any(c.isalpha() for c in rest)
 
 
 def brand(key: str, lines: list[str], metadata: Callable[[str], bool]) -> bool:
