@@ -209,12 +209,30 @@ def test_absolute_dates_in_more_languages(text: str, expected: datetime) -> None
     [
         ("14/01/2020", datetime(2020, 1, 14, tzinfo=UTC)),
         ("Veröffentlicht am 16.08.2019", datetime(2019, 8, 16, tzinfo=UTC)),
-        ("2021/8/11", datetime(2021, 8, 11, tzinfo=UTC)),
     ],
 )
 def test_all_number_dates_of_a_whole_field(text: str, expected: datetime) -> None:
     assert parse_absolute(text) is None  # not found inside running text: the order is unsure
     assert parse_date(text, AS_OF) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021/8/11", datetime(2021, 8, 11, tzinfo=UTC)),
+        ("2026.11.15 · 34분", datetime(2026, 11, 15, tzinfo=UTC)),
+        ("released 2026/11/05, re-aired later", datetime(2026, 11, 5, tzinfo=UTC)),
+    ],
+)
+def test_all_number_dates_with_the_year_first_are_found_anywhere(
+    text: str, expected: datetime
+) -> None:
+    """Year, month, day: the one order all-number dates with a leading year are written in."""
+    assert parse_absolute(text) == expected
+
+
+def test_a_version_number_is_no_date() -> None:
+    assert parse_absolute("castdigest v2026.11.15.3") is None
 
 
 def test_words_that_only_end_like_an_age_are_not_one() -> None:

@@ -24,11 +24,11 @@ from castdigest.text.language import detect_language
 
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
 _REFERENCE = re.compile(
-    rf"^(?P<label>[^\W\d_]{{2,20}}(?: [^\W\d_]{{1,20}}){{0,2}})\s?[:：]\s+"
+    rf"^(?P<label>[^\W\d_]{{2,20}}(?: [^\W\d_]{{1,20}}){{0,2}})\s?(?::\s+|：\s*)"
     rf"(?P<ref>\S.{{3,200}}?)\s*[\[(](?P<time>{_TIME})[\])]$"
 )
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-_SHOW_SEP = re.compile(r"\s*[:：]\s+|\s+[–—|]\s+")
+_SHOW_SEP = re.compile(r"\s*(?::\s+|：\s*)|\s+[–—|]\s+")
 _MIN_ITEMS = 2
 
 

@@ -260,7 +260,9 @@ class _DatePatterns:
     iso: re.Pattern[str]
     month_first: re.Pattern[str]  # "July 15, 2025", "Nov 3rd, 2026"
     day_first: re.Pattern[str]  # "15 juillet 2025", "29 de marzo de 2022", "3. März 2024"
-    cjk: re.Pattern[str]  # "2025年7月15日", "2025년 7월 15일"
+    cjk: re.Pattern[
+        str
+    ]  # "2025年7月15日", "2025년 7월 15일"; year first: "2026.11.15", "2026/11/15"
 
 
 @cache
@@ -298,7 +300,10 @@ def _date_patterns() -> _DatePatterns:
             rf"(?<!\d)(\d{{1,2}})(?:er|º|°|\.)?{joint}\s+({word})\.?,?{joint}\s+(\d{{4}})\b",
             re.I,
         ),
-        cjk=re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?"),
+        cjk=re.compile(
+            r"(?<![\d.])(\d{4})\s*(?:[年년]\s*|[./])(\d{1,2})\s*(?:[月월]\s*|[./])(\d{1,2})"
+            r"(?:\s*[日일])?(?![\d.])"
+        ),
     )
 
 

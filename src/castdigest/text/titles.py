@@ -20,6 +20,9 @@ _JOINERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"}
 _PARTICLES = {"de", "da", "van", "von", "der", "del", "di", "du", "la", "le", "bin", "al", "y"}
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+\|\s+")
+# An episode's number alone ("23화", "Ep. 12", "#31", "第12期", "Folge 48"): what comes after its
+# dash is the title, not a guest.
+_NUMBER_ONLY = re.compile(r"^\W*(?:[^\W\d_]{1,10}\.?\s*)?#?\d{1,4}\s*[^\W\d_]{0,3}\W*$")
 _ON = re.compile(r"^(?P<title>.+?):\s+(?P<who>[^:]+?)\s+(?:on|sur|about)\s+(?P<rest>.+)$")
 _PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<org>[^()]+)\)$")
 _AND = re.compile(r"\s+(?:&|and|et|y|und)\s+|\s*&\s*")
@@ -124,7 +127,7 @@ def split_title(raw: str) -> TitleParts:
         # "Title — Guest": the guest part is the last piece.
         head, tail = _DASH.split(text)[:-1], pieces[-1]
         people = parse_people(tail)
-        if people and head[0]:
+        if people and head[0] and not _NUMBER_ONLY.match(" ".join(head)):
             sep = _DASH.finditer(text)
             last = list(sep)[-1]
             return TitleParts(text[: last.start()].strip(), kind, people)
