@@ -49,7 +49,13 @@ _PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 _TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
 _CUE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
-_BYLINE = re.compile(r"^(?:by|par|por|von|di|da|door|作者|文)\s", re.IGNORECASE)
+# "by Eric Dodds & John Wessel", "par Marie Dupont", "作者 王芳": the word, then names only
+# ("Por qué los gatos...", "Von Bienen und Menschen" are titles).
+_BYLINE = re.compile(
+    r"^(?:(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
+    r"|(?:作者|文)\s)"
+)
 _SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
 _SENTENCE_END = (".", "。", "…", "!", "！", "다.", ";")
 _STOPS = re.compile(r"[.!?。！？]\s")
