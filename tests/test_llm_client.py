@@ -71,7 +71,7 @@ def test_retries_run_out_and_three_failed_calls_stop_the_client() -> None:
     with chat_server(Step(status=500, body="down"), repeat_last=True) as (url, script):
         c = client(url, max_retries=1)
         for _ in range(3):
-            with pytest.raises(LLMError, match="HTTP 500, after 2 attempts"):
+            with pytest.raises(LLMError, match=r"HTTP 500, after 2 attempt\(s\)"):
                 c.ask(MESSAGES, Pair, deadline=deadline())
         with pytest.raises(LLMError, match="stopped calling the endpoint after 3 failures"):
             c.ask(MESSAGES, Pair, deadline=deadline())

@@ -227,7 +227,7 @@ def test_build_reports_calls_caches_results_and_does_not_cache_a_fallback(tmp_pa
     with chat_server(Step(status=503, body="down"), answer(GOOD)) as (url, script):
         s = _settings(tmp_path, url)
         first = build(archive, s, week, as_of=NOW)
-        assert first.warnings == ["ep0042: condensed extractively: HTTP 503, after 1 attempts"]
+        assert first.warnings == ["ep0042: condensed extractively: HTTP 503, after 1 attempt(s)"]
         assert first.llm[0]["method"] == "extractive" and first.llm[0]["calls"] == 0
         assert first.digest.items()[0].condensed.method == "extractive"
         second = build(archive, s, week, as_of=NOW)  # the fallback was not cached: asked again

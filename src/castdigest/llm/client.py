@@ -172,7 +172,7 @@ class ChatClient:
                 wait = _retry_after(response)
             attempt += 1
             if attempt > self.config.max_retries:
-                raise LLMError(f"{problem}, after {attempt} attempts")
+                raise LLMError(f"{problem}, after {attempt} attempt(s)")
             self.usage.retries += 1
             delay = wait if wait is not None else self._backoff(attempt)
             if time.monotonic() + delay >= deadline:

@@ -1,0 +1,82 @@
+"""`condense --method llm PATH` and `build` with the llm method, through CliRunner, against a
+scripted Chat Completions server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from castdigest.cli import cli
+from llm_server import Step, answer, chat_server
+
+TALK = """Release trains at Harbor
+Ada: Welcome to Harbor Notes. Today we talk about release trains with Emma.
+Emma: We ship every 14 days now, and the release captain rotates every week.
+Emma: Rollbacks went from 9 a month to 2 once canaries gated every deploy.
+Ada: How do you keep the captain from burning out during a bad week?
+Emma: The captain never fixes bugs; they only decide whether the train leaves.
+"""
+
+
+def tk(text: str, *evidence: str) -> dict[str, object]:
+    return {"text": text, "evidence": list(evidence)}
+
+
+GOOD = {
+    "blurb": "Emma on release trains every 14 days and the captain who decides.",
+    "takeaways": [
+        tk("The team ships every 14 days with a weekly release captain.", "S0002"),
+        tk("Canaries gating deploys cut rollbacks from 9 a month to 2.", "S0002"),
+        tk("The captain never fixes bugs and only decides whether the train leaves.", "S0004"),
+    ],
+    "quotes": [{"segment": "S0004", "text": "they only decide whether the train leaves"}],
+}
+
+
+def run(tmp_path: Path, url: str, *args: str, retries: int = 3) -> tuple[int, str, str]:
+    talk = tmp_path / "talk.txt"
+    talk.write_text(TALK, encoding="utf-8")
+    env = {"CASTDIGEST_LLM_BASE_URL": url, "CASTDIGEST_LLM_MODEL": "test-model"}
+    env["CASTDIGEST_LLM_MAX_RETRIES"] = str(retries)
+    result = CliRunner().invoke(cli, ["condense", str(talk), *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_condense_method_llm_on_one_file(tmp_path: Path) -> None:
+    with chat_server(answer(GOOD)) as (url, script):
+        code, out, err = run(tmp_path, url, "--method", "llm", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    (ep,) = data["episodes"]
+    assert [t["text"] for t in ep["takeaways"]] == [t["text"] for t in GOOD["takeaways"]]
+    assert ep["quotes"] == [
+        {
+            "text": "they only decide whether the train leaves",
+            "speaker": "Emma",
+            "offset": None,
+            "link": None,
+        }
+    ]
+    (report,) = data["llm"]
+    assert report["method"] == "llm" and report["calls"] == 1 and report["tokens_out"] == 50
+    assert report["fallback"] is None and len(script.requests) == 1
+    assert "llm: " in err and "1 call(s)" in err
+
+
+def test_condense_method_llm_falls_back_and_says_so(tmp_path: Path) -> None:
+    with chat_server(Step(status=500, body="down"), repeat_last=True) as (url, _):
+        code, out, err = run(tmp_path, url, "--method", "llm", retries=1)
+    assert code == 0, err
+    assert "warning: " in err and "condensed extractively" in err
+    assert "extractive: HTTP 500, after 2 attempt(s)" in err
+    assert out.startswith("Release trains at Harbor")
+
+
+def test_the_extractive_default_makes_no_call(tmp_path: Path) -> None:
+    with chat_server() as (url, script):
+        code, out, err = run(tmp_path, url, "--json")
+    assert code == 0, err
+    assert script.requests == []
+    assert list(json.loads(out)) == ["episodes"]
