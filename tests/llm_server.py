@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +24,7 @@ class Step:
     prompt_tokens: int | None = None  # None: the request's length / 4, like a real tokenizer
     hang_s: float = 0.0  # wait this long before answering (past the client's timeout)
     drop: bool = False  # close the connection without an answer
+    reply: Callable[[dict[str, Any]], str] | None = None  # content computed from the request
 
 
 def answer(obj: Any, **kw: Any) -> Step:
@@ -63,6 +64,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(2)
             return
+        content = step.reply(request) if step.reply is not None else step.content
         if step.body is not None:
             payload = step.body.encode()
         else:
@@ -74,7 +76,7 @@ class _Handler(BaseHTTPRequestHandler):
                     "choices": [
                         {
                             "index": 0,
-                            "message": {"role": "assistant", "content": step.content},
+                            "message": {"role": "assistant", "content": content},
                             "finish_reason": step.finish_reason,
                         }
                     ],

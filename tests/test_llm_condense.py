@@ -3,6 +3,8 @@ the digest shows and what the report says, for good, bad and hostile answers."""
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ from castdigest.config import CondenseConfig, LLMConfig, Settings
 from castdigest.llm.client import ChatClient
 from castdigest.llm.condense import LLMCondenser
 from castdigest.llm.prompts import SHA256, load, text_hash
+from castdigest.llm.segments import number_segments
 from castdigest.models import Chapter, Episode, Segment, Transcript
 from castdigest.pipeline.build import build, parse_week
 from digest_fixtures import NOW, TOPICS
@@ -101,9 +104,11 @@ def test_a_good_answer_is_shown_with_the_sources_words_speaker_and_time() -> Non
     assert quote.link == "https://www.youtube.com/watch?v=abcdefghijk&t=420"
     assert result.blurb == GOOD["blurb"]
     assert report.usage.calls == 1 and report.usage.completion_tokens == 50
+    assert report.strategy == "single" and report.windows == []
     assert set(report.as_json()) == {
         "episode",
         "method",
+        "strategy",
         "fallback",
         "dropped",
         "calls",
@@ -196,14 +201,16 @@ def test_no_call_when_the_source_has_takeaways_or_the_episode_does_not_fit() -> 
     assert requests == [] and result == floor(own) and report.cacheable and report.fallback is None
     result, report, requests = run(context_tokens=1024, max_output_tokens=1000)
     assert requests == [] and result == floor()
-    assert "do not fit context_tokens=1024 in one call" in (report.fallback or "")
+    assert "context_tokens=1024 leaves 0 tokens per window" in (report.fallback or "")
 
 
 def test_a_changed_prompt_needs_a_new_version() -> None:
-    prompt = load("condense")
-    assert SHA256[(prompt.id, prompt.version)] == text_hash(prompt.text), (
-        "condense prompt text changed: bump its version (new file) and record its hash"
-    )
+    assert {name for name, _ in SHA256} == {"condense", "condense_map", "condense_reduce"}
+    for (name, version), recorded in SHA256.items():
+        prompt = load(name, version)
+        assert text_hash(prompt.text) == recorded, (
+            f"{prompt.key} changed: add a new version file and record its hash instead"
+        )
 
 
 def _settings(tmp_path: Path, url: str) -> Settings:
@@ -238,3 +245,90 @@ def test_build_reports_calls_caches_results_and_does_not_cache_a_fallback(tmp_pa
         third = build(archive, s, week, as_of=NOW)
         assert len(script.requests) == 2 and third.cached == 1 and third.llm == []
         assert third.digest == second.digest and third.status == "unchanged"
+
+
+def _meeting(shared: Path) -> Episode:
+    """The first QMSum validation meeting as an episode: one turn a segment (10 s apart, the
+    set has no times) and its topics as chapters."""
+    line = (shared / "eval" / "qmsum-val.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    meeting = json.loads(line)
+    turns = meeting["meeting_transcripts"]
+    topics = meeting["topic_list"]
+    return Episode(
+        id="qmsum0",
+        title="Meeting",
+        language="en",
+        chapters=[
+            Chapter(title=t["topic"], start=10.0 * int(t["relevant_text_span"][0][0]))
+            for t in topics
+        ],
+        transcript=Transcript(
+            text="\n\n".join(t["content"] for t in turns),
+            segments=[
+                Segment(text=t["content"], speaker=t["speaker"], start=10.0 * i)
+                for i, t in enumerate(turns)
+            ],
+        ),
+    )
+
+
+_LINE = re.compile(r"^\[(S\d{4})[^\]]*\] (.+)$")
+
+
+def _map_reply(request: dict[str, Any]) -> str:
+    """Candidates copied from the window's longest segments, as a faithful model would."""
+    lines = [m for m in map(_LINE.match, request["messages"][1]["content"].splitlines()) if m]
+    if "candidates" in request["messages"][0]["content"]:  # the reduce call
+        picked = [
+            m for m in map(_REDUCE.match, request["messages"][1]["content"].splitlines()) if m
+        ]
+        return json.dumps(
+            {
+                "blurb": "A research group meeting.",
+                "takeaways": [tk(m.group(2), *m.group(1).split(", ")) for m in picked[:5]],
+                "quotes": [],
+            }
+        )
+    longest = sorted(lines, key=lambda m: -len(m.group(2)))[:2]
+    return json.dumps(
+        {
+            "takeaways": [tk(" ".join(m.group(2).split()[:25]), m.group(1)) for m in longest],
+            "quotes": [{"segment": longest[0].group(1), "text": longest[0].group(2)[:60]}],
+        }
+    )
+
+
+_REDUCE = re.compile(r"^\[(S\d{4}(?:, S\d{4})*)\] (?!quote: )(.+)$")
+
+
+def test_a_long_transcript_is_mapped_over_every_chapter_window_then_reduced(
+    shared: Path,
+) -> None:
+    ep = _meeting(shared)
+    reply = Step(reply=_map_reply)
+    with chat_server(reply, repeat_last=True) as (url, script):
+        config = LLMConfig.model_validate(
+            {"base_url": url, "model": "m", "context_tokens": 8192, "max_output_tokens": 1024}
+        )
+        condenser = LLMCondenser(config, ChatClient(config, backoff_s=0.01))
+        result, report = condenser.condense_reported(ep, BUDGET)
+    assert report.fallback is None and report.strategy == "map-reduce"
+    maps, reduce = script.requests[:-1], script.requests[-1]
+    assert len(maps) == len(report.windows) >= 4, report.windows
+    assert report.usage.calls == len(maps) + 1
+    sent = [
+        m.group(1)
+        for r in maps
+        for m in map(_LINE.match, r["messages"][1]["content"].splitlines())
+        if m
+    ]
+    segs = number_segments(ep)
+    assert sent == [s.id for s in segs]  # every segment once, in order: the whole meeting
+    starts = {w[0] for w in report.windows}
+    chapter_starts = {next(s.id for s in segs if s.chapter == i) for i in range(len(ep.chapters))}
+    assert chapter_starts <= starts  # each chapter opens a window
+    parts = [r["messages"][1]["content"].splitlines()[0] for r in maps]
+    assert parts[0] == f"Episode: Meeting (part 1 of {len(maps)})"
+    assert "candidates" in reduce["messages"][0]["content"]
+    assert len(result.takeaways) == 5 and result.method == "llm+extractive"
+    assert all(t.provenance == "transcript" and t.speaker for t in result.takeaways)

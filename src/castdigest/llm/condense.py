@@ -3,8 +3,9 @@ as the floor.
 
 - The source's own takeaways still come first: no call for an episode that has them, unless
   `[llm] always` is set. No transcript, no call either.
-- One call with the numbered transcript when it fits the context; a longer episode falls back
-  to extractive (map-reduce over chapter windows is not built).
+- One call with the numbered transcript when it fits the context. A longer one is mapped over
+  chapter-aligned windows (candidate takeaways and quotes, verified per window), then one
+  reduce call picks the takeaways and writes the blurb; never a refine chain.
 - What fails verification is dropped and counted; fewer than 3 takeaways are topped up from
   the extractive result, and no verified quote means the extractive quotes. Any other failure
   gives the extractive result for the episode, with the reason in the report; such a result
@@ -18,6 +19,7 @@ import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -30,13 +32,15 @@ from castdigest.llm.client import ChatClient, LLMError, Usage
 from castdigest.llm.segments import Numbered, number_segments, render_segments, strip_control_tokens
 from castdigest.llm.tokens import estimate_tokens
 from castdigest.llm.verify import VerifiedQuote, VerifiedTakeaway, supports, verify
+from castdigest.llm.windows import windows
 from castdigest.models import Condensed, CondensedQuote, Episode, Provenance, Takeaway
 from castdigest.text.language import detect_language
 
+M = TypeVar("M", bound=BaseModel)
 # Bumped whenever this module changes its output for the same answer: part of the cache key.
 LLM_METHOD_VERSION = "llm-1"
+MIN_WINDOW_TOKENS = 256  # less transcript than this per map call is not worth the calls
 MIN_VERIFIED = 3  # fewer surviving takeaways are topped up from the extractive result
-STRATEGY = "single"  # one call per episode; map-reduce is not built
 
 
 class ModelTakeaway(BaseModel):
@@ -47,6 +51,13 @@ class ModelTakeaway(BaseModel):
 class ModelQuote(BaseModel):
     segment: str
     text: str
+
+
+class ModelCandidates(BaseModel):
+    """A map call's answer for one window."""
+
+    takeaways: list[ModelTakeaway] = Field(default_factory=list)
+    quotes: list[ModelQuote] = Field(default_factory=list)
 
 
 class ModelDigest(BaseModel):
@@ -65,11 +76,14 @@ class EpisodeReport:
     dropped: Counter[str] = field(default_factory=Counter)
     usage: Usage = field(default_factory=Usage)
     cacheable: bool = False
+    strategy: str | None = None  # "single" or "map-reduce", once the model is asked
+    windows: list[list[str]] = field(default_factory=list)  # first and last segment of each
 
     def as_json(self) -> dict[str, object]:
         return {
             "episode": self.episode_id,
             "method": self.method,
+            "strategy": self.strategy,
             "fallback": self.fallback,
             "dropped": dict(sorted(self.dropped.items())),
             "calls": self.usage.calls,
@@ -94,17 +108,17 @@ class EpisodeReport:
 def cache_key(config: LLMConfig, extractive_key: str) -> str:
     """Everything that shapes a cached result besides the episode's content: the extractive
     settings (the floor), this module's version, the prompt, the model and its sampling."""
-    prompt = prompts.load("condense")
     data = {
         "extractive": extractive_key,
         "method": LLM_METHOD_VERSION,
-        "prompt": prompt.key,
+        "prompts": [prompts.load(p).key for p in ("condense", "condense_map", "condense_reduce")],
         "model": config.model,
         "temperature": config.temperature,
         "seed": config.seed,
         "max_output_tokens": config.max_output_tokens,
         "language": "source",  # the transcript's own; translation is not built
-        "strategy": STRATEGY,
+        # Which episodes are mapped over windows, and which windows, follows from these.
+        "strategy": {"context_tokens": config.context_tokens},
     }
     blob = json.dumps(data, sort_keys=True).encode()
     return "llm-" + hashlib.sha256(blob).hexdigest()[:16]
@@ -150,27 +164,76 @@ class LLMCondenser:
         if not segments:
             raise LLMError("no transcript to condense")
         language = episode.language or detect_language(segments[0].text, "en") or "en"
-        prompt = prompts.load("condense")
-        messages = prompt.messages(
-            title=strip_control_tokens(episode.title),
-            segments=render_segments(segments),
-            takeaways=f"3 to {max(3, budget.takeaways)}",
-            words=str(budget.words_per_takeaway),
-            quotes=str(max(1, budget.quotes)),
-            language=language,
-        )
-        expected = sum(estimate_tokens(m["content"]) for m in messages)
+        common = {
+            "title": strip_control_tokens(episode.title),
+            "takeaways": f"3 to {max(3, budget.takeaways)}",
+            "words": str(budget.words_per_takeaway),
+            "quotes": str(max(1, budget.quotes)),
+            "language": language,
+        }
+        deadline = time.monotonic() + self.config.episode_deadline_s
+        messages = prompts.load("condense").messages(segments=render_segments(segments), **common)
+        expected = _estimate(messages)
+        if expected + self.config.max_output_tokens <= self.config.context_tokens:
+            report.strategy = "single"
+            answer = self._ask(messages, ModelDigest, deadline, expected)
+        else:
+            report.strategy = "map-reduce"
+            answer = self._map_reduce(segments, common, deadline, report)
+        return self._verified(episode, budget, floor, answer, segments, language, report)
+
+    def _ask(
+        self, messages: list[dict[str, str]], schema: type[M], deadline: float, expected: int
+    ) -> M:
+        self._check_budget(expected)
         if expected + self.config.max_output_tokens > self.config.context_tokens:
             raise LLMError(
                 f"about {expected} prompt tokens do not fit context_tokens="
-                f"{self.config.context_tokens} in one call (map-reduce is not built)"
+                f"{self.config.context_tokens}"
             )
-        self._check_budget(expected)
-        deadline = time.monotonic() + self.config.episode_deadline_s
-        answer = self.client.ask(
-            messages, ModelDigest, deadline=deadline, expected_prompt_tokens=expected
-        )
-        return self._verified(episode, budget, floor, answer, segments, language, report)
+        return self.client.ask(messages, schema, deadline=deadline, expected_prompt_tokens=expected)
+
+    def _map_reduce(
+        self,
+        segments: list[Numbered],
+        common: dict[str, str],
+        deadline: float,
+        report: EpisodeReport,
+    ) -> ModelDigest:
+        """Map over chapter windows, verifying each window's candidates; reduce them in one
+        call. Every window is sent, so the whole episode is read."""
+        mapper = prompts.load("condense_map")
+        empty = _estimate(mapper.messages(segments="", part="part 99 of 99", **common))
+        room = self.config.context_tokens - self.config.max_output_tokens - empty
+        if room < MIN_WINDOW_TOKENS:
+            raise LLMError(
+                f"context_tokens={self.config.context_tokens} leaves {max(room, 0)} tokens per "
+                f"window after the prompt and max_output_tokens; {MIN_WINDOW_TOKENS} needed"
+            )
+        parts = windows(segments, room)
+        report.windows = [[w[0].id, w[-1].id] for w in parts]
+        found: list[VerifiedTakeaway] = []
+        quotes: list[VerifiedQuote] = []
+        for n, part in enumerate(parts, 1):
+            label = f"part {n} of {len(parts)}"
+            messages = mapper.messages(segments=render_segments(part), part=label, **common)
+            got = self._ask(messages, ModelCandidates, deadline, _estimate(messages))
+            verdict = verify(
+                [(t.text, t.evidence) for t in got.takeaways],
+                [(q.segment, q.text) for q in got.quotes],
+                segments,
+                common["language"],
+            )
+            report.dropped.update(verdict.dropped)
+            found += verdict.takeaways
+            quotes += verdict.quotes
+        if not found:
+            raise LLMError(f"no verified takeaway in any of {len(parts)} windows")
+        lines = [f"[{', '.join(s.id for s in t.evidence)}] {t.text}" for t in found]
+        lines += [f"[{q.segment.id}] quote: {q.text}" for q in quotes]
+        reducer = prompts.load("condense_reduce")
+        messages = reducer.messages(candidates="\n".join(lines), **common)
+        return self._ask(messages, ModelDigest, deadline, _estimate(messages))
 
     def _check_budget(self, expected: int) -> None:
         limit = self.config.run_token_budget
@@ -194,7 +257,7 @@ class LLMCondenser:
             segments,
             language,
         )
-        report.dropped = verdict.dropped
+        report.dropped.update(verdict.dropped)
         chapters = [c.title for c in episode.chapters]
         takeaways = [_takeaway(t, chapters) for t in verdict.takeaways[: budget.takeaways]]
         topped = len(takeaways) < MIN_VERIFIED
@@ -215,6 +278,10 @@ class LLMCondenser:
             source="transcript",
             method=report.method,
         )
+
+
+def _estimate(messages: list[dict[str, str]]) -> int:
+    return sum(estimate_tokens(m["content"]) + 4 for m in messages)  # and each turn's markup
 
 
 def _takeaway(t: VerifiedTakeaway, chapters: list[str]) -> Takeaway:
