@@ -36,6 +36,7 @@ class Script:
     steps: list[Step]
     requests: list[dict[str, Any]] = field(default_factory=list)
     repeat_last: bool = False
+    models: list[str] | None = None
 
     def next(self, request: dict[str, Any]) -> Step:
         self.requests.append(request)
@@ -51,6 +52,19 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def do_GET(self) -> None:
+        """/v1/models: the models the script says it serves."""
+        models = self.server.script.models
+        if models is None:
+            self.send_error(404)
+            return
+        payload = json.dumps({"object": "list", "data": [{"id": m} for m in models]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
     def do_POST(self) -> None:
         size = int(self.headers.get("Content-Length", "0"))

@@ -80,3 +80,32 @@ def test_the_extractive_default_makes_no_call(tmp_path: Path) -> None:
     assert code == 0, err
     assert script.requests == []
     assert list(json.loads(out)) == ["episodes"]
+
+
+def _check(url: str, *args: str) -> tuple[int, str, str]:
+    env = {"CASTDIGEST_LLM_BASE_URL": url, "CASTDIGEST_LLM_MODEL": "test-model"}
+    result = CliRunner().invoke(cli, ["llm", "check", *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_llm_check_lists_models_and_the_structured_output_that_works() -> None:
+    with chat_server(
+        Step(status=400, body='{"error": "json_schema unsupported"}'), answer({"ok": True})
+    ) as (url, script):
+        script.models = ["other-model", "test-model"]
+        code, out, err = _check(url, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["models"] == ["other-model", "test-model"] and data["model_served"]
+    assert data["structured_output"] == "json_object" and data["ok"] and data["problems"] == []
+    assert isinstance(data["round_trip_s"], float)
+
+
+def test_llm_check_says_what_is_wrong_and_exits_1() -> None:
+    with chat_server(Step(status=500, body="down")) as (url, script):
+        script.models = ["other-model"]
+        code, out, err = _check(url)
+    assert code == 1
+    assert "models: other-model" in out and "model: test-model (not listed)" in out
+    assert "Error: model 'test-model' is not among the models served" in err
+    assert "Error: a test request failed: HTTP 500, after 1 attempt(s)" in err
