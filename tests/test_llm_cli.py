@@ -4,6 +4,9 @@ scripted Chat Completions server on 127.0.0.1."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -109,3 +112,19 @@ def test_llm_check_says_what_is_wrong_and_exits_1() -> None:
     assert "models: other-model" in out and "model: test-model (not listed)" in out
     assert "Error: model 'test-model' is not among the models served" in err
     assert "Error: a test request failed: HTTP 500, after 1 attempt(s)" in err
+
+
+def test_the_llm_bench_without_an_endpoint_says_so_and_exits_0(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CASTDIGEST_")}
+    env["PYTHONPATH"] = str(root / "src")
+    done = subprocess.run(
+        [sys.executable, str(root / "bench" / "condense_llm.py"), "--limit", "1"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("no language-model endpoint configured")

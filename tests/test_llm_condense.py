@@ -111,6 +111,7 @@ def test_a_good_answer_is_shown_with_the_sources_words_speaker_and_time() -> Non
         "strategy",
         "fallback",
         "dropped",
+        "verified",
         "calls",
         "tokens_in",
         "tokens_out",
@@ -202,6 +203,12 @@ def test_no_call_when_the_source_has_takeaways_or_the_episode_does_not_fit() -> 
     result, report, requests = run(context_tokens=1024, max_output_tokens=1000)
     assert requests == [] and result == floor()
     assert "context_tokens=1024 leaves 0 tokens per window" in (report.fallback or "")
+
+
+def test_the_run_token_budget_stops_calls_before_it_is_passed() -> None:
+    result, report, requests = run(answer(GOOD), run_token_budget=500)
+    assert requests == [] and result == floor()
+    assert (report.fallback or "").startswith("run_token_budget=500 would be passed (0 tokens")
 
 
 def test_a_changed_prompt_needs_a_new_version() -> None:

@@ -77,6 +77,7 @@ class EpisodeReport:
     usage: Usage = field(default_factory=Usage)
     cacheable: bool = False
     strategy: str | None = None  # "single" or "map-reduce", once the model is asked
+    verified: Counter[str] = field(default_factory=Counter)  # takeaways and quotes that passed
     windows: list[list[str]] = field(default_factory=list)  # first and last segment of each
 
     def as_json(self) -> dict[str, object]:
@@ -86,6 +87,7 @@ class EpisodeReport:
             "strategy": self.strategy,
             "fallback": self.fallback,
             "dropped": dict(sorted(self.dropped.items())),
+            "verified": dict(sorted(self.verified.items())),
             "calls": self.usage.calls,
             "tokens_in": self.usage.prompt_tokens,
             "tokens_out": self.usage.completion_tokens,
@@ -225,6 +227,7 @@ class LLMCondenser:
                 common["language"],
             )
             report.dropped.update(verdict.dropped)
+            report.verified.update(takeaways=len(verdict.takeaways), quotes=len(verdict.quotes))
             found += verdict.takeaways
             quotes += verdict.quotes
         if not found:
@@ -258,6 +261,7 @@ class LLMCondenser:
             language,
         )
         report.dropped.update(verdict.dropped)
+        report.verified.update(takeaways=len(verdict.takeaways), quotes=len(verdict.quotes))
         chapters = [c.title for c in episode.chapters]
         takeaways = [_takeaway(t, chapters) for t in verdict.takeaways[: budget.takeaways]]
         topped = len(takeaways) < MIN_VERIFIED
