@@ -212,7 +212,12 @@ def test_the_run_token_budget_stops_calls_before_it_is_passed() -> None:
 
 
 def test_a_changed_prompt_needs_a_new_version() -> None:
-    assert {name for name, _ in SHA256} == {"condense", "condense_map", "condense_reduce"}
+    assert {name for name, _ in SHA256} == {
+        "condense",
+        "condense_map",
+        "condense_reduce",
+        "translate",
+    }
     for (name, version), recorded in SHA256.items():
         prompt = load(name, version)
         assert text_hash(prompt.text) == recorded, (

@@ -19,8 +19,9 @@ SHA256 = {
     ("condense", 1): "ddff8ed5fb51094bc4ff24252548e394e99f061690152dee188c6ba52427e05b",
     ("condense_map", 1): "77816704558dacc2e8bd4772c0fe6c4d0397def812cb825ffe3bf3a68f129e0a",
     ("condense_reduce", 1): "e899fd1de00710faf040221408387c5a57e5db25ff2366d9c7a19154cddd5e2e",
+    ("translate", 1): "3c8e112c421098dd8d6963191712391bcfe13e8f6168844bcab68846d5ace0dc",
 }
-CURRENT = {"condense": 1, "condense_map": 1, "condense_reduce": 1}
+CURRENT = {"condense": 1, "condense_map": 1, "condense_reduce": 1, "translate": 1}
 
 
 @dataclass(frozen=True)
