@@ -128,3 +128,27 @@ def test_the_llm_bench_without_an_endpoint_says_so_and_exits_0(tmp_path: Path) -
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("no language-model endpoint configured")
+
+
+def test_build_with_the_llm_method_reports_each_episode(tmp_path: Path) -> None:
+    from castdigest.archive import Archive
+    from digest_fixtures import NOW
+    from test_llm_condense import GOOD as GOOD_ANSWER
+    from test_llm_condense import episode
+
+    config = tmp_path / "castdigest.toml"
+    config.write_text('[condense]\nmethod = "llm"\n', encoding="utf-8")
+    db = tmp_path / "a.db"
+    with Archive(db) as archive, archive.transaction():
+        archive.episodes.save(episode(), ["id:ep0042"], NOW)
+    args = ["--config", str(config), "build", "--week", "2026-W48"]
+    args += ["--as-of", "2026-11-27T12:00:00Z", "--db", str(db)]
+    with chat_server(answer(GOOD_ANSWER)) as (url, script):
+        env = {"CASTDIGEST_LLM_BASE_URL": url, "CASTDIGEST_LLM_MODEL": "test-model"}
+        first = CliRunner().invoke(cli, args, env=env)
+        again = CliRunner().invoke(cli, [*args, "--json"], env=env)
+    assert first.exit_code == 0, first.output
+    assert "llm: ep0042: llm, 1 call(s), " in first.stderr
+    assert "condensed 1, cached 0" in first.stderr
+    summary = json.loads(again.stdout)
+    assert summary["llm"] == [] and summary["cached"] == 1 and len(script.requests) == 1
