@@ -37,6 +37,18 @@ class Script:
     requests: list[dict[str, Any]] = field(default_factory=list)
     repeat_last: bool = False
     models: list[str] | None = None
+    in_flight: int = 0
+    max_in_flight: int = 0  # the most requests the server was answering at once
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self) -> None:
+        with self.lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def stop(self) -> None:
+        with self.lock:
+            self.in_flight -= 1
 
     def next(self, request: dict[str, Any]) -> Step:
         self.requests.append(request)
@@ -71,7 +83,15 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(size).decode("utf-8")
         request = json.loads(raw)
         request["_authorization"] = self.headers.get("Authorization")
-        step = self.server.script.next(request)
+        with self.server.script.lock:
+            step = self.server.script.next(request)
+        self.server.script.start()
+        try:
+            self._reply(step, request, raw)
+        finally:
+            self.server.script.stop()
+
+    def _reply(self, step: Step, request: dict[str, Any], raw: str) -> None:
         if step.hang_s:
             time.sleep(step.hang_s)
         if step.drop:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,20 @@ def test_no_call_when_the_source_has_takeaways_or_the_episode_does_not_fit() -> 
     result, report, requests = run(context_tokens=1024, max_output_tokens=1000)
     assert requests == [] and result == floor()
     assert "context_tokens=1024 leaves 0 tokens per window" in (report.fallback or "")
+
+
+def test_episodes_are_condensed_max_concurrency_at_a_time_with_their_own_counts() -> None:
+    eps = [episode().model_copy(update={"id": f"ep{n}"}) for n in range(4)]
+    with chat_server(answer(GOOD, hang_s=0.3), repeat_last=True) as (url, script):
+        config = LLMConfig.model_validate({"base_url": url, "model": "m", "max_concurrency": 2})
+        condenser = LLMCondenser(config, ChatClient(config, backoff_s=0.01))
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            done = list(pool.map(lambda e: condenser.condense_reported(e, BUDGET), eps))
+    assert script.max_in_flight == 2 and len(script.requests) == 4
+    assert [r.episode_id for _, r in done] == ["ep0", "ep1", "ep2", "ep3"]
+    assert all(r.usage.calls == 1 and r.method == "llm" for _, r in done)
+    total = condenser.client.usage.prompt_tokens
+    assert sum(r.usage.prompt_tokens for _, r in done) == total > 0
 
 
 def test_the_run_token_budget_stops_calls_before_it_is_passed() -> None:

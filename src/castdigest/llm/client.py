@@ -13,8 +13,10 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -79,6 +81,27 @@ class ChatClient:
     def __post_init__(self) -> None:
         mode = self.config.structured_output
         self.mode = StructuredOutput.JSON_SCHEMA if mode == StructuredOutput.AUTO else mode
+        # Episodes may be condensed in parallel ([llm] max_concurrency): the run's counters
+        # are shared under a lock, and each thread also counts into its own episode's tally.
+        self._lock = threading.Lock()
+        self._local = threading.local()
+
+    @contextmanager
+    def tally(self) -> Iterator[Usage]:
+        """What this thread's calls use inside the block (one episode's share of the run)."""
+        mine = Usage()
+        self._local.usage = mine
+        try:
+            yield mine
+        finally:
+            self._local.usage = None
+
+    def _count(self, **amounts: float) -> None:
+        with self._lock:
+            for target in (self.usage, getattr(self._local, "usage", None)):
+                if target is not None:
+                    for name, amount in amounts.items():
+                        setattr(target, name, getattr(target, name) + amount)
 
     @property
     def stopped(self) -> bool:
@@ -100,7 +123,7 @@ class ChatClient:
         try:
             return parse(answer.content, schema)
         except LLMError as first:
-            self.usage.repairs += 1
+            self._count(repairs=1)
             repair = [
                 *messages,
                 {"role": "assistant", "content": answer.content},
@@ -141,9 +164,11 @@ class ChatClient:
         try:
             answer = self._chat_retried(messages, schema, deadline)
         except LLMError:
-            self.failures_in_row += 1
+            with self._lock:
+                self.failures_in_row += 1
             raise
-        self.failures_in_row = 0
+        with self._lock:
+            self.failures_in_row = 0
         return answer
 
     def _chat_retried(
@@ -160,9 +185,9 @@ class ChatClient:
             except httpx.TransportError as exc:
                 problem, wait = f"no answer ({type(exc).__name__})", None
             else:
-                self.usage.seconds += time.monotonic() - started
+                self._count(seconds=time.monotonic() - started)
                 if response.status_code == 200:
-                    self.usage.calls += 1
+                    self._count(calls=1)
                     return self._answer(response)
                 if response.status_code == 400 and self._step_down():
                     continue
@@ -173,7 +198,7 @@ class ChatClient:
             attempt += 1
             if attempt > self.config.max_retries:
                 raise LLMError(f"{problem}, after {attempt} attempt(s)")
-            self.usage.retries += 1
+            self._count(retries=1)
             delay = wait if wait is not None else self._backoff(attempt)
             if time.monotonic() + delay >= deadline:
                 raise LLMError(f"{problem}; the next retry would pass the episode's deadline")
@@ -186,11 +211,14 @@ class ChatClient:
     def _step_down(self) -> bool:
         """In auto mode, a 400 is most often an endpoint that lacks the structured output
         asked for: ask again with the next weaker one."""
-        if self.config.structured_output != StructuredOutput.AUTO or self.mode not in _STEP_DOWN:
-            return False
-        self.step_downs.append(f"{self.mode} -> {_STEP_DOWN[self.mode]}")
-        self.mode = _STEP_DOWN[self.mode]
-        return True
+        with self._lock:
+            if self.config.structured_output != StructuredOutput.AUTO:
+                return False
+            if self.mode not in _STEP_DOWN:
+                return False
+            self.step_downs.append(f"{self.mode} -> {_STEP_DOWN[self.mode]}")
+            self.mode = _STEP_DOWN[self.mode]
+            return True
 
     def _post(self, body: dict[str, Any], left: float) -> httpx.Response:
         cfg = self.config
@@ -233,8 +261,7 @@ class ChatClient:
         prompt = usage.get("prompt_tokens") if isinstance(usage.get("prompt_tokens"), int) else None
         done = usage.get("completion_tokens")
         done = done if isinstance(done, int) else None
-        self.usage.prompt_tokens += prompt or 0
-        self.usage.completion_tokens += done or 0
+        self._count(prompt_tokens=prompt or 0, completion_tokens=done or 0)
         return Answer(str(content), choice.get("finish_reason"), prompt, done)
 
 

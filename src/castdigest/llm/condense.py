@@ -147,13 +147,13 @@ class LLMCondenser:
     ) -> tuple[Condensed, EpisodeReport]:
         floor = self.extractive.condense(episode, budget)
         report = EpisodeReport(episode.id, "extractive")
-        before = _snapshot(self.client.usage)
-        try:
-            result = self._with_model(episode, budget, floor, report)
-        except LLMError as exc:
-            report.fallback = str(exc)
-            result = floor
-        report.usage = _since(before, self.client.usage)
+        with self.client.tally() as usage:
+            try:
+                result = self._with_model(episode, budget, floor, report)
+            except LLMError as exc:
+                report.fallback = str(exc)
+                result = floor
+        report.usage = usage
         return result, report
 
     def _with_model(
@@ -316,18 +316,3 @@ def _blurb(text: str, segments: list[Numbered], language: str) -> str | None:
     and every number in it)."""
     blurb = strip_control_tokens(text)
     return blurb if blurb and supports(blurb, segments, language) is None else None
-
-
-def _snapshot(u: Usage) -> Usage:
-    return Usage(u.calls, u.prompt_tokens, u.completion_tokens, u.seconds, u.retries, u.repairs)
-
-
-def _since(before: Usage, now: Usage) -> Usage:
-    return Usage(
-        now.calls - before.calls,
-        now.prompt_tokens - before.prompt_tokens,
-        now.completion_tokens - before.completion_tokens,
-        now.seconds - before.seconds,
-        now.retries - before.retries,
-        now.repairs - before.repairs,
-    )

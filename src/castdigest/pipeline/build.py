@@ -9,6 +9,7 @@ that has been sent is frozen: rebuilding it raises FrozenError before any work i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -234,8 +235,21 @@ def _condense_with_model(
             out.cached += 1
         else:
             todo.append(ep)
-    for ep in progress(todo) if progress and todo else todo:
-        result, report = condenser.condense_reported(ep, budget)
+    # Calls may run in parallel ([llm] max_concurrency); results are stored here, in order,
+    # from this thread, which alone touches the archive.
+    with ThreadPoolExecutor(max_workers=settings.llm.max_concurrency) as pool:
+        futures = [pool.submit(condenser.condense_reported, ep, budget) for ep in todo]
+        shown = progress(todo) if progress and todo else todo
+        done = []
+        for ep, future in zip(shown, futures, strict=True):
+            try:
+                done.append((ep, future.result()))
+            except Exception as exc:  # one episode's failure must not sink the whole digest
+                out.warnings.append(f"{ep.id}: could not condense ({exc}); using its abstract")
+                out.results[ep.id] = Condensed(
+                    episode_id=ep.id, title=ep.title, blurb=ep.abstract or "", method="none"
+                )
+    for ep, (result, report) in done:
         if report.fallback:
             out.warnings.append(f"{ep.id}: condensed extractively: {report.fallback}")
         if report.cacheable:
