@@ -174,13 +174,20 @@ def test_config_remote_endpoint_needs_consent_and_https_and_key_only_from_env(
             "CASTDIGEST_LLM_ALLOW_REMOTE": "true",
             "CASTDIGEST_LLM_API_KEY": key,
             "CASTDIGEST_CONDENSE_METHOD": "llm",
+            "CASTDIGEST_LLM_MODEL": "m",
         }
     )
     assert s.llm.api_key == key and s.condense.method == "llm"
     assert key not in s.model_dump_json() and key not in repr(s)
-    other = load_settings(environ={**_remote(), "CASTDIGEST_CONDENSE_METHOD": "llm"})
+    other = load_settings(
+        environ={**_remote(), "CASTDIGEST_CONDENSE_METHOD": "llm", "CASTDIGEST_LLM_MODEL": "m"}
+    )
     assert s.config_hash() == other.config_hash()
     assert load_settings(environ={}).condense.method == "extractive"
+    with pytest.raises(
+        ConfigError, match=r'llm.model: \[condense\] method = "llm" needs the model'
+    ):
+        load_settings(environ={"CASTDIGEST_CONDENSE_METHOD": "llm"})
 
 
 def test_config_refuses_a_key_in_the_file(tmp_path: object) -> None:

@@ -694,9 +694,20 @@ def load_settings(
     except ValidationError as exc:
         problems += [_problem(err, origin) for err in exc.errors()]
     problems += _archive_problems(data, origin)
+    if settings is not None and settings.condense.method == CondenseMethod.LLM:
+        problems += _llm_problems(settings.llm)
     if settings is None or problems:
         raise ConfigError(_describe(problems), where=str(file))
     return settings
+
+
+def _llm_problems(llm: LLMConfig) -> list[str]:
+    if llm.model:
+        return []
+    return [
+        '  llm.model: [condense] method = "llm" needs the model\'s name as the endpoint knows it '
+        "(or CASTDIGEST_LLM_MODEL)"
+    ]
 
 
 def _archive_problems(data: dict[str, Any], origin: dict[str, str]) -> list[str]:
