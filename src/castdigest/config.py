@@ -31,7 +31,15 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from email_validator import EmailNotValidError, validate_email
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from castdigest.errors import ConfigError
@@ -299,6 +307,11 @@ class RankConfig(Section):
     blocks: list[str] = Field(default_factory=list, description="Episode ids never included.")
 
 
+class CondenseMethod(StrEnum):
+    EXTRACTIVE = "extractive"
+    LLM = "llm"
+
+
 class CondenseConfig(Section):
     takeaways: int = Field(5, ge=1, le=20, description="Takeaways per episode at most.")
     min_takeaways: int = Field(
@@ -323,6 +336,12 @@ class CondenseConfig(Section):
         ge=100,
         description="Words read at most from an abstract, from all chapter summaries and from "
         "all source takeaways; longer ones are sampled in evenly spaced windows too.",
+    )
+
+    method: CondenseMethod = Field(
+        CondenseMethod.EXTRACTIVE,
+        description="extractive (offline, the default) or llm (the [llm] endpoint, verified, "
+        "with the extractive result as fallback).",
     )
 
 
@@ -398,6 +417,69 @@ class UnsubscribeConfig(Section):
     )
 
 
+class StructuredOutput(StrEnum):
+    AUTO = "auto"  # json_schema, stepping down to json_object then the prompt alone on a 400
+    JSON_SCHEMA = "json_schema"
+    JSON_OBJECT = "json_object"
+    NONE = "none"
+
+
+_LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def is_loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in _LOOPBACK_HOSTS or host.startswith("127.") or host.endswith(".localhost")
+
+
+class LLMConfig(Section):
+    """An OpenAI-compatible Chat Completions endpoint (Ollama, llama.cpp, vLLM, a hosted API).
+    The key is read from CASTDIGEST_LLM_API_KEY only, and is never dumped, logged or hashed."""
+
+    base_url: WebUrl = Field(
+        "http://127.0.0.1:11434/v1", description="Endpoint root; /chat/completions is appended."
+    )
+    model: OneLine = Field("", description="Model name as the endpoint knows it.")
+    structured_output: StructuredOutput = Field(
+        StructuredOutput.AUTO, description="auto, json_schema, json_object or none."
+    )
+    context_tokens: int = Field(8192, ge=1024, description="Context window of the model.")
+    max_output_tokens: int = Field(1024, ge=64, description="Tokens the model may write per call.")
+    temperature: float = Field(0.0, ge=0.0, le=2.0, description="Sampling temperature.")
+    seed: int | None = Field(0, description="Sampling seed, for endpoints that honour one.")
+    timeout_s: Seconds = Field(120.0, description="Seconds to wait for one answer.")
+    connect_timeout_s: Seconds = Field(10.0, description="Seconds to wait for a connection.")
+    max_retries: int = Field(3, ge=0, le=10, description="Retries of one call that failed.")
+    max_concurrency: int = Field(1, ge=1, le=32, description="Calls in flight at once.")
+    episode_deadline_s: Seconds = Field(600.0, description="Seconds spent on one episode at most.")
+    run_token_budget: int | None = Field(
+        None, ge=1, description="Tokens (in + out) one run may spend; then extractive."
+    )
+    allow_remote: bool = Field(
+        False, description="Allow a base_url that is not on this machine (https only)."
+    )
+    translate: bool = Field(False, description="Translate items into [newsletter] language.")
+    always: bool = Field(
+        False, description="Call the model even when the source has its own takeaways."
+    )
+    api_key: str | None = Field(
+        None, exclude=True, repr=False, description="Secret: set CASTDIGEST_LLM_API_KEY."
+    )
+
+    @model_validator(mode="after")
+    def _remote_needs_consent_and_https(self) -> LLMConfig:
+        if is_loopback(self.base_url):
+            return self
+        if not self.allow_remote:
+            raise ValueError(
+                f"{self.base_url} is not on this machine: set allow_remote = true to send "
+                "transcripts to it"
+            )
+        if urlsplit(self.base_url).scheme.lower() != "https":
+            raise ValueError(f"{self.base_url}: a remote endpoint must use https")
+        return self
+
+
 class HttpConfig(Section):
     timeout: Seconds = Field(20.0, description="Seconds per request.")
     max_bytes: int = Field(20_000_000, ge=1, description="Largest body accepted.")
@@ -435,6 +517,7 @@ class Settings(Section):
     send: SendConfig = Field(default_factory=SendConfig)
     unsubscribe: UnsubscribeConfig = Field(default_factory=UnsubscribeConfig)
     http: HttpConfig = Field(default_factory=HttpConfig)
+    llm: LLMConfig = Field(default_factory=LLMConfig)
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     base_dir: str = Field(".", description="Folder of the config file; relative paths start here.")
 
@@ -462,13 +545,17 @@ class Settings(Section):
                 "templates_dir": True,
             },
         )
+        if self.condense.method == CondenseMethod.LLM:
+            # Which model condenses shapes the digest; the key never does (excluded field).
+            data["llm"] = self.llm.model_dump(mode="json")
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
-SECRET_KEYS = {("smtp", "password"), ("unsubscribe", "secret")}
+SECRET_KEYS = {("smtp", "password"), ("unsubscribe", "secret"), ("llm", "api_key")}
 _SECTIONS = (
     "newsletter", "rank", "condense", "feeds", "smtp", "send", "unsubscribe", "http", "ingest",
+    "llm",
 )  # fmt: skip
 
 
@@ -590,21 +677,37 @@ def load_settings(
         data["base_dir"] = str(file.resolve().parent)
     elif explicit:
         raise ConfigError("config file not found", where=str(file))
+    file_key = isinstance(data.get("llm"), dict) and "api_key" in data["llm"]
     env, origin, unused = _env_overrides(environ)
     if warnings is not None:
         warnings.extend(_unknown(unused))
     data = _merge(data, env)
     data = _merge(data, overrides or {})
     problems: list[str] = []
+    if file_key:
+        problems.append(
+            "  llm.api_key: must not be in the config file; set CASTDIGEST_LLM_API_KEY instead"
+        )
     settings: Settings | None = None
     try:
         settings = Settings.model_validate(data)
     except ValidationError as exc:
         problems += [_problem(err, origin) for err in exc.errors()]
     problems += _archive_problems(data, origin)
+    if settings is not None and settings.condense.method == CondenseMethod.LLM:
+        problems += _llm_problems(settings.llm)
     if settings is None or problems:
         raise ConfigError(_describe(problems), where=str(file))
     return settings
+
+
+def _llm_problems(llm: LLMConfig) -> list[str]:
+    if llm.model:
+        return []
+    return [
+        '  llm.model: [condense] method = "llm" needs the model\'s name as the endpoint knows it '
+        "(or CASTDIGEST_LLM_MODEL)"
+    ]
 
 
 def _archive_problems(data: dict[str, Any], origin: dict[str, str]) -> list[str]:

@@ -25,6 +25,7 @@ COMMANDS = {
     "episodes": "ingest:episodes_cmd",
     "show": "ingest:show_cmd",
     "condense": "condense:condense_cmd",
+    "llm": "llm:llm_group",
     "topics": "rank:topics_group",
     "rank": "rank:rank_cmd",
     "pin": "rank:pin_cmd",

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,9 @@ from castdigest.errors import ArchiveError, CastdigestError, ReadError
 from castdigest.models import Condensed, Episode
 from castdigest.readers.registry import formats, read_path
 from castdigest.text.durations import format_duration
+
+if TYPE_CHECKING:
+    from castdigest.llm.condense import LLMCondenser
 
 _QUOTE_KEYS = ("text", "speaker", "offset", "link")
 
@@ -35,6 +38,11 @@ _QUOTE_KEYS = ("text", "speaker", "offset", "link")
 @click.option("--takeaways", type=click.IntRange(1, 50), help="Takeaways per episode at most.")
 @click.option("--quotes", type=click.IntRange(0, 10), help="Quotes per episode at most.")
 @click.option("--format", "fmt", type=click.Choice(formats()), help="Force a reader for files.")
+@click.option(
+    "--method",
+    type=click.Choice(["extractive", "llm"]),
+    help="Condenser; default [condense] method. llm uses the [llm] endpoint, verified.",
+)
 @json_option
 @click.pass_obj
 def condense_cmd(
@@ -46,6 +54,7 @@ def condense_cmd(
     takeaways: int | None,
     quotes: int | None,
     fmt: str | None,
+    method: str | None,
     as_json: bool,
 ) -> None:
     """Condense episodes into key takeaways, quotes and a one-line blurb.
@@ -58,8 +67,10 @@ def condense_cmd(
     Example:
       castdigest condense saved/episode.txt --max-words 120
       castdigest condense 3f2a9c --takeaways 3 --json
+      castdigest condense saved/episode.vtt --method llm
     """
     settings = app.settings().condense
+    model = _model_condenser(app) if (method or settings.method) == "llm" else None
     if quotes is not None:
         settings = settings.model_copy(update={"quotes": quotes})
     failed = False
@@ -89,7 +100,11 @@ def condense_cmd(
                 for episode in _episodes(ref, open_archive, as_of, fmt):
                     results.append(
                         condense_episode(
-                            episode, settings, max_words=max_words, takeaways=takeaways
+                            episode,
+                            settings,
+                            max_words=max_words,
+                            takeaways=takeaways,
+                            condenser=model,
                         )
                     )
             except CastdigestError as exc:
@@ -97,14 +112,27 @@ def condense_cmd(
                 click.echo(
                     f"Error: {exc}" + (f"\n  hint: {exc.hint}" if exc.hint else ""), err=True
                 )
+    reports = model.reports if model is not None else []
+    for report in reports:
+        if report.fallback:
+            click.echo(f"warning: {report.episode_id}: condensed extractively", err=True)
+        click.echo(f"llm: {report.line()}", err=True)
     if as_json:
-        click.echo(
-            json.dumps({"episodes": [as_dict(r) for r in results]}, ensure_ascii=False, indent=2)
-        )
+        out: dict[str, Any] = {"episodes": [as_dict(r) for r in results]}
+        if model is not None:
+            out["llm"] = [r.as_json() for r in reports]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     elif results:
         click.echo("\n\n".join(describe(r) for r in results))
     if failed:
         raise SystemExit(1)
+
+
+def _model_condenser(app: AppContext) -> LLMCondenser:
+    # Imported here: only the llm method needs the HTTP client.
+    from castdigest.llm.condense import LLMCondenser
+
+    return LLMCondenser(app.settings().llm)
 
 
 def _episodes(

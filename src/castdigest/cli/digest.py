@@ -126,6 +126,8 @@ def build_cmd(
             "warnings": result.warnings,
             "needs_review": [held_entry(ep) for ep in result.held],
         }
+        if settings.condense.method == "llm":
+            summary["llm"] = result.llm
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
         click.echo(digest.id)
@@ -135,6 +137,8 @@ def build_cmd(
             f" cached {result.cached}",
             err=True,
         )
+        for line in result.llm_lines:
+            click.echo(f"llm: {line}", err=True)
     for line in published.lines():  # out/: email, web version, feeds
         click.echo(line, err=True)
     if any("could not condense" in w for w in result.warnings):

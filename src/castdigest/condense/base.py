@@ -60,6 +60,9 @@ class Condenser(Protocol):
 
 def settings_hash(settings: CondenseConfig) -> str:
     """Stable hash of the settings that shape condensed output (a cache key with the episode)."""
-    data = {"settings": settings.model_dump(mode="json"), "method": METHOD_VERSION}
+    # The method is its own key (the llm condenser adds its model and prompt to it), so the
+    # extractive key is the same as before the method could be chosen.
+    dumped = settings.model_dump(mode="json", exclude={"method"})
+    data = {"settings": dumped, "method": METHOD_VERSION}
     blob = json.dumps(data, sort_keys=True).encode()
     return hashlib.sha256(blob).hexdigest()[:16]

@@ -9,6 +9,7 @@ that has been sent is frozen: rebuilding it raises FrozenError before any work i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from castdigest.archive import Archive
 from castdigest.archive.digests import BLOCK, PIN
 from castdigest.archive.episodes import EpisodeFilter
-from castdigest.config import Settings
+from castdigest.config import CondenseMethod, Settings
 from castdigest.digest import assemble
 from castdigest.digest_ids import check_digest_id
 from castdigest.errors import CastdigestError, ConfigError, NotFoundError
@@ -174,6 +175,8 @@ class Condensing:
     fresh: int = 0
     cached: int = 0
     warnings: list[str] = field(default_factory=list)
+    llm: list[dict[str, object]] = field(default_factory=list)  # per episode, method llm only
+    llm_lines: list[str] = field(default_factory=list)
 
 
 def condense_all(
@@ -181,6 +184,8 @@ def condense_all(
 ) -> Condensing:
     """Condensed text of each episode, from the archive's cache when the episode's content
     and the condenser settings are unchanged; fresh results are cached."""
+    if settings.condense.method == CondenseMethod.LLM:
+        return _condense_with_model(archive, settings, episodes, progress)
     # Imported here: the condenser's numerical libraries are a second of start-up that
     # `weekly` with nothing to build, and every window question, need not pay.
     from castdigest.condense import condense_episode, settings_hash
@@ -210,6 +215,52 @@ def condense_all(
     return out
 
 
+def _condense_with_model(
+    archive: Archive, settings: Settings, episodes: Sequence[Episode], progress: Progress | None
+) -> Condensing:
+    """The language-model condenser over the chosen episodes. A result that fell back to the
+    extractive condenser is not cached, so that the next run asks the model again."""
+    from castdigest.condense import Budget, settings_hash
+    from castdigest.llm.condense import LLMCondenser, cache_key
+
+    out = Condensing()
+    key = cache_key(settings.llm, settings_hash(settings.condense))
+    condenser = LLMCondenser(settings.llm)
+    budget = Budget.from_settings(settings.condense)
+    todo: list[Episode] = []
+    for ep in episodes:
+        hit = archive.digests.cached_condensed(ep.content_hash(), key)
+        if hit is not None:
+            out.results[ep.id] = hit
+            out.cached += 1
+        else:
+            todo.append(ep)
+    # Calls may run in parallel ([llm] max_concurrency); results are stored here, in order,
+    # from this thread, which alone touches the archive.
+    with ThreadPoolExecutor(max_workers=settings.llm.max_concurrency) as pool:
+        futures = [pool.submit(condenser.condense_reported, ep, budget) for ep in todo]
+        shown = progress(todo) if progress and todo else todo
+        done = []
+        for ep, future in zip(shown, futures, strict=True):
+            try:
+                done.append((ep, future.result()))
+            except Exception as exc:  # one episode's failure must not sink the whole digest
+                out.warnings.append(f"{ep.id}: could not condense ({exc}); using its abstract")
+                out.results[ep.id] = Condensed(
+                    episode_id=ep.id, title=ep.title, blurb=ep.abstract or "", method="none"
+                )
+    for ep, (result, report) in done:
+        if report.fallback:
+            out.warnings.append(f"{ep.id}: condensed extractively: {report.fallback}")
+        if report.cacheable:
+            archive.digests.cache_condensed(ep.content_hash(), key, result)
+        out.results[ep.id] = result
+        out.fresh += 1
+        out.llm.append(report.as_json())
+        out.llm_lines.append(report.line())
+    return out
+
+
 # --------------------------------------------------------------------------- build
 
 
@@ -222,6 +273,8 @@ class BuildResult:
     cached: int  # condensed results reused from the archive
     warnings: list[str] = field(default_factory=list)
     held: list[Episode] = field(default_factory=list)  # doubtful reads left out: need review
+    llm: list[dict[str, object]] = field(default_factory=list)  # calls, tokens, seconds per episode
+    llm_lines: list[str] = field(default_factory=list)
 
 
 def built_at(settings: Settings, as_of: datetime | None) -> datetime:
@@ -273,11 +326,15 @@ def build(
     warnings = sel.warnings + cond.warnings
     if old is not None and old.model_copy(update={"built_at": digest.built_at}) == digest:
         return BuildResult(
-            old, sel.ranked, "unchanged", cond.fresh, cond.cached, warnings, sel.held
-        )
+            old, sel.ranked, "unchanged", cond.fresh, cond.cached, warnings, sel.held,
+            cond.llm, cond.llm_lines,
+        )  # fmt: skip
     archive.digests.save(digest)
     status = "updated" if old is not None else "new"
-    return BuildResult(digest, sel.ranked, status, cond.fresh, cond.cached, warnings, sel.held)
+    return BuildResult(
+        digest, sel.ranked, status, cond.fresh, cond.cached, warnings, sel.held,
+        cond.llm, cond.llm_lines,
+    )  # fmt: skip
 
 
 __all__ = [  # the windows are defined in pipeline.window; named here for build's callers
