@@ -192,14 +192,7 @@ def condense_all(
 
     out = Condensing()
     key = settings_hash(settings.condense)
-    todo: list[Episode] = []
-    for ep in episodes:
-        hit = archive.digests.cached_condensed(ep.content_hash(), key)
-        if hit is not None:
-            out.results[ep.id] = hit
-            out.cached += 1
-        else:
-            todo.append(ep)
+    todo = _from_cache(archive, episodes, key, out)
     for ep in progress(todo) if progress and todo else todo:
         try:
             result = condense_episode(ep, settings.condense)
@@ -215,6 +208,21 @@ def condense_all(
     return out
 
 
+def _from_cache(
+    archive: Archive, episodes: Sequence[Episode], key: str, out: Condensing
+) -> list[Episode]:
+    """The episodes still to condense; those the cache holds for `key` go into `out`."""
+    todo: list[Episode] = []
+    for ep in episodes:
+        hit = archive.digests.cached_condensed(ep.content_hash(), key)
+        if hit is not None:
+            out.results[ep.id] = hit
+            out.cached += 1
+        else:
+            todo.append(ep)
+    return todo
+
+
 def _condense_with_model(
     archive: Archive, settings: Settings, episodes: Sequence[Episode], progress: Progress | None
 ) -> Condensing:
@@ -227,14 +235,7 @@ def _condense_with_model(
     key = cache_key(settings.llm, settings_hash(settings.condense))
     condenser = LLMCondenser(settings.llm)
     budget = Budget.from_settings(settings.condense)
-    todo: list[Episode] = []
-    for ep in episodes:
-        hit = archive.digests.cached_condensed(ep.content_hash(), key)
-        if hit is not None:
-            out.results[ep.id] = hit
-            out.cached += 1
-        else:
-            todo.append(ep)
+    todo = _from_cache(archive, episodes, key, out)
     # Calls may run in parallel ([llm] max_concurrency); results are stored here, in order,
     # from this thread, which alone touches the archive.
     with ThreadPoolExecutor(max_workers=settings.llm.max_concurrency) as pool:
