@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,14 +57,14 @@ def _vocabulary() -> _Vocabulary:
 
     return _Vocabulary(
         lines=frozenset(words("lines")),
-        starts=_by_first_character(words("starts")),
+        starts=by_first_character(words("starts")),
         labels=frozenset(words("labels")),
         alt=frozenset(normalise(w) for w in raw["alt"]),
         reactions=frozenset(words("reactions")),
     )
 
 
-def _by_first_character(phrases: list[str]) -> dict[str, tuple[str, ...]]:
+def by_first_character(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The phrases grouped by their first character, longest first in each group: a line is
     compared only with the phrases that can start it."""
     groups: dict[str, list[str]] = {}

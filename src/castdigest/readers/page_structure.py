@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 
 from castdigest.models import Chapter, Episode, Quote, plausible
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
-from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.chrome import by_first_character, chrome_kind
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.page_transcript import find_transcript
 from castdigest.text.dates import find_absolute, find_relative, parse_date
@@ -114,9 +115,9 @@ def date_line(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
         parts = [p for p in _META_SEP.split(s) if p]
         if len(parts) > 4:
             continue
-        dated = [d for d in (_date_part(p, as_of) for p in parts) if d is not None]
-        others = [p for p in parts if _date_part(p, as_of) is None]
-        if len(dated) == 1 and all(_beside_date(p) for p in others):
+        read = [(p, _date_part(p, as_of)) for p in parts]
+        dated = [d for _, d in read if d is not None]
+        if len(dated) == 1 and all(_beside_date(p) for p, d in read if d is None):
             return dated[0]
     return None
 
@@ -350,12 +351,15 @@ def _inline_takeaways(lines: list[str]) -> list[str]:
     return []
 
 
+@cache
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return by_first_character(phrases)
+
+
 def _opens_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     """Whether a line or a sentence of `text` starts with one of `phrases` (all casefolded):
     where `inline_pattern` can find a heading, looked for far faster than it does."""
-    by_first: dict[str, list[str]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[0], []).append(phrase)
+    by_first = _phrase_index(phrases)
     starts = [0, *(m.end() for m in _SENTENCE_GAP.finditer(text))]
     return any(
         text.startswith(phrase, at)

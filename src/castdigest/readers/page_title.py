@@ -272,8 +272,8 @@ def pick_title(
     counts = _repeats(normalised)
     found: dict[str, _Candidate] = {}
     rank = 0  # among candidates: menus above the title do not push it down
-    page = [" ".join(line.split()) for line in page if line.strip()] if page else []
-    page = page or [s for _, s in items]
+    shown = [" ".join(line.split()) for line in page if line.strip()] if page else []
+    normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
     for k, (i, s) in enumerate(head):
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
         prev = head[k - 1][1] if k else ""
@@ -287,7 +287,7 @@ def pick_title(
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
         score = _score(s, rank, counts.get(key, 1), nxt, prev, hints)
-        if brand(key, page, _metadata):
+        if brand(key, normalised_page, _metadata):
             score -= 2.5  # the site's or the show's name
         if menu:
             score -= 1.5  # a masthead over its menu

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from castdigest.readers.chrome import chrome_kind, is_label, normalise
 
@@ -24,8 +25,16 @@ _NUMBER = r"\s*\d{1,4}"
 
 
 @cache
+def _data() -> dict[str, Any]:
+    found: dict[str, Any] = json.loads(
+        resources.files(__package__).joinpath("data/titles.json").read_text("utf-8")
+    )
+    return found
+
+
+@cache
 def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = json.loads(resources.files(__package__).joinpath("data/titles.json").read_text("utf-8"))
+    data = _data()
     words = {w for ws in data["words"].values() for w in ws}
     around = {a for aa in data["around"].values() for a in aa}
     anywhere = [re.escape(w) + _NUMBER for w in sorted(words, key=len, reverse=True)]
@@ -43,7 +52,7 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _label_words() -> tuple[str, ...]:
-    data = json.loads(resources.files(__package__).joinpath("data/titles.json").read_text("utf-8"))
+    data = _data()
     return tuple(w.casefold() for ws in data["label_words"].values() for w in ws)
 
 
@@ -65,7 +74,7 @@ def numbered(line: str) -> bool:
 
 @cache
 def _any_marker() -> re.Pattern[str]:
-    data = json.loads(resources.files(__package__).joinpath("data/titles.json").read_text("utf-8"))
+    data = _data()
     words = {w for key in ("words", "season_words") for ws in data[key].values() for w in ws}
     words |= set(data["start_only"])
     words |= {a for aa in data["around"].values() for a in aa}
@@ -82,13 +91,14 @@ def numbers_only(line: str) -> bool:
     return not any(c.isalpha() for c in rest)
 
 
-def brand(key: str, lines: list[str], metadata: Callable[[str], bool]) -> bool:
+def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]) -> bool:
     """`key` (a normalised line) is shown elsewhere as a name beside footer links, a
-    copyright sign, or a date and a length: the site's or the show's name, not a title."""
+    copyright sign, or a date and a length: the site's or the show's name, not a title.
+    `page`: the page's lines with their normalised forms, made once for every candidate."""
     if len(key) < 3:
         return False
-    for line in lines:
-        if key not in normalise(line) or normalise(line) == key:
+    for line, normal in page:
+        if key not in normal or normal == key:
             continue
         if chrome_kind(line) == "address" or line.lstrip().startswith(("©", "(c)", "Copyright")):
             return True
