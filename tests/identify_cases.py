@@ -72,7 +72,17 @@ def merges(db: Path, ingest: Ingest = _plain) -> dict[str, object]:
         name = _name(str(location), again)
         documents.setdefault(name, []).append(str(eid))
         readings.setdefault(str(eid), []).append(f"{name}#{position}")
-    return {"documents": documents, "episodes": {e: readings.get(e, []) for e in stored}}
+    # Sorted by the names, not the raw locations: where the temporary folder sorts beside
+    # ../shared depends on the machine.
+    return {
+        "documents": documents,
+        "episodes": {e: sorted(readings.get(e, []), key=_by_place) for e in stored},
+    }
+
+
+def _by_place(reading: str) -> tuple[str, int]:
+    name, _, position = reading.rpartition("#")
+    return name, int(position)
 
 
 def _name(location: str, again: Path | None = None) -> str:
