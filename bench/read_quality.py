@@ -26,7 +26,8 @@ What counts as right:
   page order (the order of `sources[].position`). The *episode count* is right when both
   counts are equal.
 - A *chapter* is captured when a chapter of the paired episode has a matching title and a
-  start within 1 s (`START_SLACK`) of the truth's `[start, title]`. When the truth gives only
+  start within 1 s (`START_SLACK`) of the truth's `[start, title]` (any start, or none, when
+  the truth's start is null: the page shows no time). When the truth gives only
   `n_chapters` (untimed chapters), min(read, expected) count as captured.
 - *Takeaways* and *quotes*: the truth of pages-dev gives counts only (`n_takeaways`,
   `n_quotes`), so min(read, expected) count as captured. When a truth episode lists texts
@@ -132,13 +133,20 @@ def chapters_captured(read: dict[str, Any] | None, truth: dict[str, Any]) -> int
     for start, title in timed:
         for k, chapter in enumerate(got):
             at = chapter.get("start")
-            if k in used or at is None or abs(float(at) - float(start)) > START_SLACK:
+            if k in used or not _same_start(at, start):
                 continue
             if similar(chapter.get("title"), title):
                 used.add(k)
                 count += 1
                 break
     return count
+
+
+def _same_start(read: Any, expected: Any) -> bool:
+    """Within `START_SLACK`; a chapter the page shows untimed (null) matches by title alone."""
+    if expected is None:
+        return True
+    return read is not None and abs(float(read) - float(expected)) <= START_SLACK
 
 
 def _texts(items: list[Any]) -> list[str]:

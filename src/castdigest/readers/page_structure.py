@@ -28,7 +28,7 @@ from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.chrome import by_first_character, chrome_kind
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
-from castdigest.readers.page_transcript import find_transcript
+from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.sentences import split_sentences
 
@@ -90,6 +90,8 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     upd: dict[str, object] = {}
     if as_of is not None and ep.published is None and (dated := date_line(lines, as_of)):
         upd["published"], upd["published_text"] = dated
+    if not found.chapters and not ep.chapters:
+        found.chapters = transcript_chapters(lines, ep.title)
     if found.chapters and not ep.chapters:
         upd["chapters"] = found.chapters
     if found.takeaways and not ep.takeaways:

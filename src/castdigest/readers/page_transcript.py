@@ -4,14 +4,18 @@ Turns are written as a label line ("Speaker 1 (00:07)", "[00:12] Ana", "Pablo:")
 what was said, as "Name: what was said" on one line, or as cue lines ("00:01:29.980 | text",
 "[00:00:03] text"). The transcript starts under a transcript heading, else at the first of
 at least three such lines; page chrome at its end (app banners, footers) is left out.
+
+Transcript editors show the episode's chapter titles among the turns: a short line with no
+sentence's end, alone right above a speaker's label whose turn is timed. Those are the page's
+chapters when it lists none elsewhere; their times are not shown, so none is given.
 """
 
 from __future__ import annotations
 
 import re
 
-from castdigest.models import Segment, Transcript
-from castdigest.readers.chrome import is_chrome
+from castdigest.models import Chapter, Segment, Transcript
+from castdigest.readers.chrome import is_chrome, normalise
 from castdigest.readers.heading_words import heading_kind
 from castdigest.text.durations import parse_duration
 
@@ -25,6 +29,9 @@ _TIMED_LABEL = re.compile(rf"^[\[(]?(?P<ts>{_TS})[\])]?\s+(?P<name>{_NAME})$")
 _SAID = re.compile(rf"^(?:[\[(]?(?P<ts>{_TS})[\])]?\s+)?(?P<name>{_NAME}):\s+(?P<text>\S.*)$")
 _CUE = re.compile(rf"^[\[(]?(?P<ts>{_TS})[\])]?\s*[|–-]?\s+(?P<text>\S.*)$")
 _MIN_MARKS = 3
+_TERMINAL = re.compile(r"[.!?:;,。！？…][\"'”’»」)]*$")
+_CHAPTER_WORDS = 8  # at most, in a chapter title shown among the turns
+_CHAPTER_CHARS = 80
 
 
 def _mark(line: str) -> bool:
@@ -61,7 +68,14 @@ def _segments(lines: list[str]) -> list[Segment]:
         elif m := _SAID.match(s):
             _add(segments, m.group("name"), m.group("text"), parse_duration(m.group("ts")))
         elif m := _CUE.match(s):
-            segments.append(Segment(text=m.group("text"), start=parse_duration(m.group("ts"))))
+            start = parse_duration(m.group("ts"))
+            if segments and segments[-1].speaker and not segments[-1].text:
+                # "Track 4:" then "[0:20] what was said": the label's turn, timed by its cue
+                last = segments[-1]
+                last.text = m.group("text")
+                last.start = last.start if last.start is not None else start
+            else:
+                segments.append(Segment(text=m.group("text"), start=start))
         elif (m := _TIMED_LABEL.match(s)) and len(s) <= 40:
             segments.append(
                 Segment(text="", speaker=m.group("name"), start=parse_duration(m.group("ts")))
@@ -79,3 +93,61 @@ def _add(segments: list[Segment], speaker: str, text: str, start: float | None) 
         segments[-1].text += " " + text
     else:
         segments.append(Segment(text=text, speaker=speaker, start=start))
+
+
+def transcript_chapters(lines: list[str], title: str | None = None) -> list[Chapter]:
+    """The chapter titles shown among a transcript's timed turns (`title`, the episode's, is
+    never one of them)."""
+    items = [s for s in (ln.strip() for ln in lines) if s]
+    speakers = {_first_word(m.group("name")) for s in items if (m := _LABEL.match(s))}
+    skip = {normalise(title)} if title else set()
+    chapters: list[Chapter] = []
+    first_mark = next((k for k, s in enumerate(items) if _mark(s)), len(items))
+    for k in range(len(items)):
+        if not _timed_turn(items, k):
+            continue
+        j = k - 1
+        while j >= 0 and _empty_turn(items[j], speakers):
+            j -= 1  # "Track 6" alone: a speaker's label with nothing said
+        if j < 0 or not _chapter_shaped(items[j]) or normalise(items[j]) in skip:
+            continue
+        # Above the first turn anything may come before it (the description); between turns
+        # the line before must end the last turn, or the candidate is that turn's last words.
+        if j <= first_mark or _TERMINAL.search(items[j - 1]) or is_chrome(items[j - 1]):
+            chapters.append(Chapter(title=items[j]))
+    return chapters if not _repeats(chapters) else []
+
+
+def _timed_turn(items: list[str], k: int) -> bool:
+    """A speaker's label whose turn has a time: on the label, or on the cue that follows."""
+    m = _LABEL.match(items[k])
+    if m is None:
+        return False
+    if m.group("ts1") or m.group("ts2"):
+        return True
+    return k + 1 < len(items) and bool(_CUE.match(items[k + 1]))
+
+
+def _empty_turn(line: str, speakers: set[str]) -> bool:
+    return len(line) <= 40 and not _TERMINAL.search(line) and _first_word(line) in speakers
+
+
+def _first_word(s: str) -> str:
+    return s.split()[0].casefold() if s.split() else ""
+
+
+def _chapter_shaped(line: str) -> bool:
+    return (
+        len(line) <= _CHAPTER_CHARS
+        and len(line.split()) <= _CHAPTER_WORDS
+        and not _TERMINAL.search(line)
+        and not _mark(line)
+        and not is_chrome(line)
+        and heading_kind(line) is None
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _repeats(chapters: list[Chapter]) -> bool:
+    """The same line above several turns is the page's furniture, not a chapter title."""
+    return len({normalise(c.title) for c in chapters}) < len(chapters)
