@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from castdigest.archive import Archive
+from castdigest.archive.packing import unpack
 from castdigest.archive.episodes import EpisodeFilter
 from castdigest.errors import ArchiveError
 from castdigest.models import Episode
@@ -259,6 +259,30 @@ def test_archive_round_trip_and_idempotence(tmp_path: Path, docs: list[tuple[str
     assert dump(db) == before
 
 
+def test_json_packed_with_zlib_reads_back_the_same(tmp_path: Path) -> None:
+    """Archives of schema 6 first packed with zlib; zstd came later with no migration, as
+    `unpack` tells the two apart: such an archive lists, and takes new readings, the same."""
+    import zlib
+
+    db = tmp_path / "a.db"
+    samples = Path(__file__).parent.parent / "samples"
+    with Archive(db) as arch:
+        assert not ingest_file(arch, samples / "pages/channel-listing.txt", SPEC, NOW, NOW).failed
+        before = [e.model_dump_json() for e in arch.episodes.list()]
+    conn = sqlite3.connect(db)
+    for table in ("episodes", "contributions"):
+        for rowid, blob in conn.execute(f"SELECT rowid, json FROM {table}").fetchall():
+            assert blob[:4] == b"\x28\xb5\x2f\xfd"  # a zstd frame
+            packed = zlib.compress(unpack(blob, db).encode(), 3)
+            conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (packed, rowid))
+    conn.commit()
+    conn.close()
+    with Archive(db) as arch:
+        assert [e.model_dump_json() for e in arch.episodes.list()] == before
+        report = ingest_file(arch, samples / "pages/channel-listing.txt", SPEC, NOW, NOW)
+        assert not report.failed and arch.episodes.count() == len(before)
+
+
 def test_version_four_archive_gets_its_json_compressed_and_reads_the_same(
     tmp_path: Path,
 ) -> None:
@@ -273,7 +297,7 @@ def test_version_four_archive_gets_its_json_compressed_and_reads_the_same(
     conn = sqlite3.connect(db)
     for table in ("episodes", "contributions"):
         for rowid, blob in conn.execute(f"SELECT rowid, json FROM {table}").fetchall():
-            text = zlib.decompress(blob).decode()
+            text = unpack(blob, db)
             conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (text, rowid))
     conn.execute("DROP TABLE episode_profiles")
     conn.execute("DELETE FROM migrations WHERE version >= 5")

@@ -14,7 +14,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from castdigest.archive import open_archive
+from castdigest.archive.packing import unpack
 from castdigest.archive.db import create_empty
 from castdigest.archive.errors import archive_error
 from castdigest.cli import cli
@@ -146,7 +146,7 @@ def unpacked(db: Path) -> None:
     for table in ("episodes", "contributions"):
         rows = conn.execute(f"SELECT rowid, json FROM {table}").fetchall()
         for rowid, blob in rows:
-            text = zlib.decompress(blob).decode()
+            text = unpack(blob, db)
             conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (text, rowid))
     conn.commit()
     conn.execute("VACUUM")

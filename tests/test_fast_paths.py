@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from castdigest.dedupe import _split_words
 from castdigest.readers.listing import _HINTS, _quote_language
 from castdigest.readers.markup import clean_text
+from castdigest.readers.page_structure import _opens_with_phrase
 from castdigest.text.language import _identifier, detect_language
 
 # Characters that make the shortcuts take each branch: every ASCII space str.split knows,
@@ -74,3 +75,18 @@ def test_vectorised_language_scores_match_py3langid() -> None:
         lang, prob = plain.classify(text)
         fast_lang, fast_prob = fast.classify(text)
         assert (fast_lang, round(fast_prob, 4)) == (lang, round(prob, 4))
+
+
+_GAPS = re.compile(r"[.!?。！？”\"\n]\s*")  # page_structure's sentence gap
+
+
+def _opens_plainly(text: str, phrases: tuple[str, ...]) -> bool:
+    starts = [0, *(m.end() for m in _GAPS.finditer(text))]
+    return any(text.startswith(p, at) for at in starts for p in phrases)
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=' \t\n\u3000.!?。”"ab', max_size=30))
+def test_phrase_at_a_sentence_start_is_found_as_the_gap_pattern_finds_it(text: str) -> None:
+    phrases = ("ab", "b", "a b")
+    assert _opens_with_phrase(text, phrases) == _opens_plainly(text, phrases)

@@ -104,7 +104,8 @@ def _sparse(times: list[float]) -> bool:
 def episode_marks(lines: list[str]) -> int:
     """How many episodes the page's shape shows (0 when it shows no listing)."""
     items = [ln.strip() for ln in lines if ln.strip()]
-    meta = sum(1 for s in items if len(s) <= 120 and has_date(s) and has_length(s))
+    # has_length first: it is a tenth of has_date's cost, and most lines have no length
+    meta = sum(1 for s in items if len(s) <= 120 and has_length(s) and has_date(s))
     twice = len(
         {
             normalise(a)

@@ -111,11 +111,21 @@ def _with_bodies(
     return entries
 
 
+def _comparable(a: str, b: str) -> bool:
+    """Whether two lines may normalise alike: not when one is many times the other's length
+    (normalising a long body line is the costly part)."""
+    return len(a) <= 4 * len(b) + 40 and len(b) <= 4 * len(a) + 40
+
+
 def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     """(title index, show index or None) for a title line found just above metadata: when the
     line above it repeats it shortly above, the start is the show's name framing the title."""
     above = [i for i in range(start - 1, max(-1, start - 8), -1) if lines[i].strip()][:2]
-    framed = len(above) == 2 and normalise(lines[above[1]]) == normalise(lines[start])
+    framed = (
+        len(above) == 2
+        and _comparable(lines[above[1]], lines[start])
+        and normalise(lines[above[1]]) == normalise(lines[start])
+    )
     if framed and _text(lines[above[0]]):
         return above[0], start
     return start, None

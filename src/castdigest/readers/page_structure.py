@@ -26,7 +26,7 @@ from functools import cache
 from castdigest.models import Chapter, Episode, Quote, plausible
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
-from castdigest.readers.chrome import by_first_character, chrome_kind
+from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.text.dates import find_absolute, find_relative, parse_date
@@ -353,22 +353,36 @@ def _inline_takeaways(lines: list[str]) -> list[str]:
     return []
 
 
+_Trie = dict[str, "_Trie"]
+
+
 @cache
-def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    return by_first_character(phrases)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """A sentence gap then any of `phrases`, as a trie (the phrases' shared beginnings written
+    once), so that the engine tries a few characters at each gap, not every phrase."""
+    trie: _Trie = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: _Trie) -> str:
+        if "" in node:  # a phrase ends here: what follows it is not needed
+            return ""
+        branches = [re.escape(ch) + pattern(rest) for ch, rest in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return re.compile(_SENTENCE_GAP.pattern + pattern(trie))
 
 
 def _opens_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     """Whether a line or a sentence of `text` starts with one of `phrases` (all casefolded):
     where `inline_pattern` can find a heading, looked for far faster than it does."""
-    by_first = _phrase_index(phrases)
-    starts = [0, *(m.end() for m in _SENTENCE_GAP.finditer(text))]
-    return any(
-        text.startswith(phrase, at)
-        for at in starts
-        if at < len(text)
-        for phrase in by_first.get(text[at], ())
-    )
+    phrases = tuple(p for p in phrases if p)
+    if not phrases:
+        return False
+    return text.startswith(phrases) or _phrase_pattern(phrases).search(text) is not None
 
 
 def _opens(line: str, at: int) -> bool:
