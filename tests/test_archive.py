@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from castdigest.archive import Archive
-from castdigest.archive.packing import unpack
 from castdigest.archive.episodes import EpisodeFilter
+from castdigest.archive.packing import unpack
 from castdigest.errors import ArchiveError
 from castdigest.models import Episode
 from castdigest.pipeline.ingest import SourceSpec, ingest_file

@@ -23,9 +23,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from castdigest.archive import open_archive
-from castdigest.archive.packing import unpack
 from castdigest.archive.db import create_empty
 from castdigest.archive.errors import archive_error
+from castdigest.archive.packing import unpack
 from castdigest.cli import cli
 from castdigest.errors import ArchiveDiskError, ArchiveReadOnlyError
 from castdigest.pipeline.ingest import SourceSpec, ingest_paths

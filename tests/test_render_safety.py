@@ -17,7 +17,8 @@ from castdigest.models import Digest, DigestSection
 from castdigest.pipeline.publish import publish, write_atomic
 from castdigest.render.email import render_email
 from castdigest.render.feeds import render_feeds
-from castdigest.render.view import safe_name, safe_url, slugify
+from castdigest.render.view import safe_name, safe_url
+from castdigest.text.slugs import slugify
 from render_sample import digest, item, settings
 
 SCRIPT = "<script>alert('x')</script>"

@@ -24,6 +24,7 @@ from castdigest.config import TopicConfig
 from castdigest.errors import ConfigError
 from castdigest.lexical import Bag, Indexed, Lexicon, Vector, add, cosine, terms
 from castdigest.models import Episode
+from castdigest.text.slugs import slugify
 
 CATCH_ALL = "other"
 _PROFILE_LANGUAGES = ("en", "fr")  # keywords are written in these; each is read both ways
@@ -274,11 +275,6 @@ class Suggestion:
 _DISTINCTIVE = 8  # terms per episode that may become suggestions
 
 
-def _slug(text: str) -> str:
-    out = "".join(ch if ch.isalnum() and ch.isascii() else "-" for ch in text.casefold())
-    return "-".join(p for p in out.split("-") if p)[:64]
-
-
 def _covered(profiles: Sequence[Profile]) -> tuple[frozenset[str], frozenset[str]]:
     """Tag keys and single terms the topics already name (tags, keywords, topic names)."""
     keys: set[str] = set()
@@ -338,7 +334,7 @@ def suggest(
         examples = tuple(sorted(titles[i] for i in ids)[:3])
         name = label.replace("-", " ").strip()
         found.append(
-            Suggestion(_slug(label), name[:1].upper() + name[1:], kind, len(ids), other, examples)
+            Suggestion(slugify(label), name[:1].upper() + name[1:], kind, len(ids), other, examples)
         )
     found.sort(
         key=lambda s: (

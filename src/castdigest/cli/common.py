@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import tomllib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -21,6 +21,7 @@ from castdigest.errors import CastdigestError, ConfigError
 from castdigest.pipeline.unexpected import LOG_NAME, log_file, summary, traceback_text
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 class Detailed(Protocol):
@@ -201,6 +202,17 @@ def progress_bar(total: int, label: str, quiet: bool) -> Iterator[Callable[[int]
         return
     with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
         yield bar.update
+
+
+@contextmanager
+def progress_items(items: Sequence[T], label: str, quiet: bool) -> Iterator[Iterable[T]]:
+    """`items`, iterated under click's progress bar on stderr when it is a terminal (the
+    plain items otherwise): `progress_bar` for work counted as it goes."""
+    if quiet or not is_tty() or len(items) < 2:
+        yield items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield bar
 
 
 def jobs_option(func: F) -> F:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import datetime
@@ -13,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from castdigest.archive import Archive
-from castdigest.cli.common import AppContext, as_of_option, db_option, is_tty, json_option
+from castdigest.cli.common import (
+    AppContext,
+    as_of_option,
+    db_option,
+    json_option,
+    progress_items,
+)
 from castdigest.condense import condense_episode
 from castdigest.errors import ArchiveError, CastdigestError, ReadError
 from castdigest.models import Condensed, Episode
@@ -91,11 +96,8 @@ def condense_cmd(
                 archive.append(stack.enter_context(app.archive(str(path))))
             return archive[0]
 
-        items = list(refs)
-        bar: Any = None
-        if is_tty() and not as_json and len(items) > 1:
-            bar = stack.enter_context(click.progressbar(items, label="Condensing", file=sys.stderr))
-        for ref in bar if bar is not None else items:
+        items = stack.enter_context(progress_items(list(refs), "Condensing", as_json))
+        for ref in items:
             try:
                 for episode in _episodes(ref, open_archive, as_of, fmt):
                     results.append(

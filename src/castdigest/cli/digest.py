@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +14,8 @@ from castdigest.cli.common import (
     db_option,
     digest_id_value,
     errors,
-    is_tty,
     json_option,
+    progress_items,
 )
 from castdigest.cli.rank import window_from, window_options
 from castdigest.models import Digest, Episode, dump_json
@@ -26,11 +25,8 @@ from castdigest.text.durations import format_duration
 
 
 def _progress(episodes: Sequence[Episode]) -> Iterable[Episode]:
-    if not is_tty() or len(episodes) < 2:
-        return episodes
-
     def bar() -> Iterator[Episode]:
-        with click.progressbar(episodes, label="Condensing", file=sys.stderr) as items:
+        with progress_items(episodes, "Condensing", quiet=False) as items:
             yield from items
 
     return bar()

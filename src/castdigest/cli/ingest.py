@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterable
-from contextlib import AbstractContextManager as ContextManager
-from contextlib import nullcontext
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,10 +15,10 @@ from castdigest.cli.common import (
     as_of_option,
     db_option,
     errors,
-    is_tty,
     jobs_option,
     json_option,
     progress_bar,
+    progress_items,
 )
 from castdigest.models import Episode, dump_json
 from castdigest.pipeline import read_ahead
@@ -118,7 +114,7 @@ def ingest_cmd(
         run = IngestRun(archive, as_of, now, follow)
         for patterns, spec in specs:
             urls = [p for p in patterns if is_url(p)]
-            with _progress(urls, "Fetching", as_json) as bar:
+            with progress_items(urls, "Fetching", as_json) as bar:
                 for url in bar:
                     reports.append(
                         ingest_url(
@@ -142,13 +138,6 @@ def ingest_cmd(
     app.keep_details(reports)
     if any(r.flawed for r in reports):
         raise SystemExit(1)
-
-
-def _progress(items: list[str], label: str, quiet: bool) -> ContextManager[Iterable[str]]:
-    """A progress bar on stderr for long runs at a terminal; the plain list otherwise."""
-    if is_tty() and not quiet and len(items) >= 2:
-        return click.progressbar(items, label=label, file=sys.stderr)
-    return nullcontext(items)
 
 
 def _ingest(

@@ -21,6 +21,7 @@ from castdigest.readers.headings import split_heading
 from castdigest.readers.sections import Section, is_bullet, split_sections
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
+from castdigest.text.slugs import tag_slug
 from castdigest.text.titles import parse_people, split_title
 
 NAMES = {
@@ -128,10 +129,6 @@ def _segment(word: str, vocab: set[str]) -> list[str]:
     return result[2] if result else [word]
 
 
-def _slug(tag: str) -> str:
-    return re.sub(r"[^\w]+", "-", tag.casefold()).strip("-")
-
-
 def _chapters(section: Section) -> tuple[list[Chapter], list[str]]:
     chapters: list[Chapter] = []
     other: list[str] = []
@@ -181,7 +178,7 @@ class VideoPageReader:
         vocab = {w.casefold() for w in _WORD.findall(f"{title_line}\n{summary}\n{transcript}")}
         page = [s.text() for s in sections if s.key != "questions"] + questions
         vocab |= {w.casefold() for text in page for w in _WORD.findall(text)}
-        tags = [_slug(t) for line in tag_lines for t in split_glued_tags(line, vocab)]
+        tags = [tag_slug(t) for line in tag_lines for t in split_glued_tags(line, vocab)]
         parts = split_title(title_line)
         episode = Episode(
             title=parts.title,

@@ -38,8 +38,8 @@ from castdigest.render.view import (
     safe_name,
     safe_url,
     site_link,
-    slugify,
 )
+from castdigest.text.slugs import slugify
 
 FORMATS = ("rss", "atom", "json")
 ALL = "all"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -27,6 +26,7 @@ from castdigest.render.attribution import quote_words
 from castdigest.render.phrases import Phrases, phrases
 from castdigest.text.bidi import strip_bidi_controls
 from castdigest.text.durations import format_duration
+from castdigest.text.slugs import slugify
 
 RTL_LANGUAGES = frozenset(
     {"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"}
@@ -68,15 +68,6 @@ def clean_digest(digest: Digest) -> Digest:
 def safe_url(url: str | None) -> str | None:
     """The URL when it is an absolute http(s) URL without characters that could break out."""
     return web_url(url)
-
-
-def slugify(text: str, *, max_len: int = 64) -> str:
-    """A file-name-safe slug: lowercase ASCII letters, digits and dashes, never empty or dots."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:max_len].strip("-")
-    if not slug:
-        slug = "t-" + hashlib.sha1(text.encode()).hexdigest()[:10]
-    return slug
 
 
 def safe_name(text: str) -> str:
