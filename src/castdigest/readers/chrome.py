@@ -21,6 +21,7 @@ from importlib import resources
 
 _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
 _LONGEST = 400  # characters: no chrome line is longer (a footer's links, a cookie banner)
+_REACTION_LONGEST = 80  # characters: a reaction bar's word with its count and spacing
 _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when short
 _PLAYER = re.compile(
     r"^(?:-?-?:-?-?(?::-?-?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(?:-?-?:-?-?|\d{1,2}:\d{2}(?::\d{2})?)$"
@@ -141,6 +142,8 @@ def _vocabulary_kind(line: str) -> bool:
 
 def is_interface(line: str) -> bool:
     """A line of interface words from the vocabulary alone (no shape rule)."""
+    if len(line) > _LONGEST:
+        return False  # a paragraph: spare normalising it
     n = normalise(line)
     voc = _vocabulary()
     return bool(n) and (n in voc.lines or (len(n) <= _STARTS_MAX and _starts_with(n, voc.starts)))
@@ -148,7 +151,7 @@ def is_interface(line: str) -> bool:
 
 def is_reaction(line: str) -> bool:
     """A word of a reaction bar ("Like", "J'aime", "좋아요")."""
-    return normalise(line) in _vocabulary().reactions
+    return len(line) <= _REACTION_LONGEST and normalise(line) in _vocabulary().reactions
 
 
 def is_chrome(line: str) -> bool:

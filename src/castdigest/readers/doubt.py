@@ -56,6 +56,8 @@ def chapter_marks(lines: list[str]) -> int:
         runs[-1].append((k, seconds))
     sizes = [len(run) for run in runs if _sparse([t for _, t in run])]
     for s in items:  # times glued into one line ("...Intro (0:45)...Wrap-up (12:10)")
+        if s.count(":") < _MIN_CHAPTERS:
+            continue  # fewer colons than a list's times: spare scanning a long line for them
         glued = [_seconds(t) for t in clock_times(s)]
         if len(glued) >= _MIN_CHAPTERS and _sparse(glued):
             sizes.append(len(glued))
