@@ -23,8 +23,10 @@ from itertools import pairwise
 
 from castdigest.models import Chapter
 
+# Not inside a longer number, date or decimal ("2.10:00", "12/10:30"); after a sentence's end
+# or an ellipsis it may be glued on ("...for you...00:00:00 - Intro").
 _TIME = re.compile(
-    r"(?<![\d:/.,])(?P<t>(?:\d{1,2}:)?\d{1,3}:\d{1,2})(?P<frac>[.,]\d{1,3})?(?![\d:]|[.,]\d)"
+    r"(?<![\d:/,])(?<!\d\.)(?P<t>(?:\d{1,2}:)?\d{1,3}:\d{1,2})(?P<frac>[.,]\d{1,3})?(?![\d:]|[.,]\d)"
 )
 _BULLET = re.compile(r"^(?:[-*•·▪●◦‣–—►▶]+|\d{1,3}[.)])\s*")
 _SEP = " \t-–—|:>»·•.,"

@@ -1,0 +1,26 @@
+"""Timed lines of a page: which are chapters, and where a time may stand."""
+
+from __future__ import annotations
+
+from castdigest.readers.chapter_lines import classify
+
+
+def _entries(line: str) -> list[tuple[float, str]]:
+    return [(e.start, e.title) for e in classify(0, line, None).entries]
+
+
+def test_a_list_glued_after_an_ellipsis_starts_at_its_first_time() -> None:
+    line = (
+        "A spooky special for you...00:00:00 - The Lanterns - Night Bus (Live '09)"
+        "00:03:10 - Marla Vee - Cold Hands (Demos '12)00:07:45 - The Quiet Ones - Last Call"
+    )
+    assert _entries(line) == [
+        (0.0, "The Lanterns - Night Bus (Live '09)"),
+        (190.0, "Marla Vee - Cold Hands (Demos '12)"),
+        (465.0, "The Quiet Ones - Last Call"),
+    ]
+
+
+def test_a_time_after_a_digit_and_a_dot_is_part_of_a_number() -> None:
+    # "2.10:00" and "12/10:30" are not times; "v3.05:00" neither.
+    assert classify(0, "Prices rose 2.10:00 was the close, 12/10:30 the open", None).entries == []
