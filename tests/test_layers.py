@@ -86,6 +86,18 @@ def test_sql_stays_in_the_archive() -> None:
     assert offenders == []
 
 
+def test_only_the_archive_opens_sqlite() -> None:
+    """sqlite3 itself (connections, its errors) is imported in archive/ alone; the rest
+    catches `archive.errors.ARCHIVE_ERRORS` and serves requests through `archive.requests`."""
+    mods = modules()
+    outside = sorted(
+        name
+        for name, tree in mods.items()
+        if not name.startswith("castdigest.archive") and "sqlite3" in all_imports(tree)
+    )
+    assert outside == []
+
+
 def test_readers_and_matching_know_nothing_of_each_other() -> None:
     mods = modules()
     readers = {n for n in mods if n.startswith("castdigest.readers")}

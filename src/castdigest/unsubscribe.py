@@ -19,9 +19,7 @@ The token names its subscriber (see `send.tokens`): one primary-key lookup per r
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import closing
 from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
@@ -32,11 +30,7 @@ from markupsafe import Markup, escape
 
 from castdigest.archive import Archive
 from castdigest.archive.lock import ArchiveBusyError, writer_lock
-from castdigest.archive.subscribers import (
-    set_topics_if_active,
-    subscriber_by_key,
-    unsubscribe_key,
-)
+from castdigest.archive.requests import REQUEST_ERRORS, RequestAccess, is_busy
 from castdigest.config import Settings
 from castdigest.errors import ArchiveError
 from castdigest.models import Subscriber, SubscriberStatus
@@ -47,7 +41,7 @@ from castdigest.wsgi_pool import Limits, PoolServer, make_pool_server
 StartResponse = Callable[..., Any]
 Environ = dict[str, Any]
 Handler = Callable[
-    [sqlite3.Connection, Subscriber, str, str, dict[str, list[str]], StartResponse],
+    [RequestAccess, Subscriber, str, str, dict[str, list[str]], StartResponse],
     Iterable[bytes],
 ]
 _HEADERS = [
@@ -135,8 +129,8 @@ class UnsubscribeApp:
         token = _first(query, "token") or _first(form, "token")
         try:
             return self._answer(handler, token, method, form, start_response)
-        except (sqlite3.Error, ArchiveError) as exc:
-            if isinstance(exc, ArchiveBusyError) or _is_busy(exc):
+        except REQUEST_ERRORS as exc:
+            if isinstance(exc, ArchiveBusyError) or is_busy(exc):
                 return self._busy(start_response)
             # Not the reader's doing (an unwritable folder, a file gone): one line for the log.
             environ["wsgi.errors"].write(f"{self.archive_path}: {exc}\n")
@@ -157,20 +151,11 @@ class UnsubscribeApp:
         key = tokens.owner_key(self.secret, self.list_id, token, self.legacy)
         if key is None:
             return self._invalid(start_response)
-        with closing(self._connect()) as conn:
-            sub = subscriber_by_key(conn, key)
+        with RequestAccess(self.archive_path, self.busy_wait_s, self.on_sql) as access:
+            sub = access.subscriber(key)
             if sub is None:
                 return self._invalid(start_response)
-            return handler(conn, sub, token, method, form, start_response)
-
-    def _connect(self) -> sqlite3.Connection:
-        """A connection of this request's own: never creates the file (mode=rw), and gives
-        up on a locked archive after `busy_wait_s`, not SQLite's usual 30 s."""
-        uri = f"{self.archive_path.resolve().as_uri()}?mode=rw"
-        conn = sqlite3.connect(uri, uri=True, timeout=self.busy_wait_s, isolation_level=None)
-        if self.on_sql is not None:
-            conn.set_trace_callback(self.on_sql)
-        return conn
+            return handler(access, sub, token, method, form, start_response)
 
     def _write(self, kind: str, write: Callable[[], bool]) -> bool:
         """Run one conditional statement under the writer lock (other castdigest runs hold
@@ -184,7 +169,7 @@ class UnsubscribeApp:
 
     def unsubscribe(
         self,
-        conn: sqlite3.Connection,
+        access: RequestAccess,
         sub: Subscriber,
         token: str,
         method: str,
@@ -193,14 +178,14 @@ class UnsubscribeApp:
     ) -> Iterable[bytes]:
         key = email_key(sub.email)
         if method == "POST":
-            if self._write("unsubscribe", lambda: unsubscribe_key(conn, key, _now())):
+            if self._write("unsubscribe", lambda: access.unsubscribe(key, _now())):
                 body = Markup("<p>{} will get no more emails from {}.</p>").format(
                     sub.email, self.name
                 )
                 return self._page(start_response, HTTPStatus.OK, "You are unsubscribed", body)
-            return self._not_active(start_response, HTTPStatus.OK, conn, sub, "")
+            return self._not_active(start_response, HTTPStatus.OK, access, sub, "")
         if sub.status is SubscriberStatus.UNSUBSCRIBED:
-            return self._not_active(start_response, HTTPStatus.OK, conn, sub, "")
+            return self._not_active(start_response, HTTPStatus.OK, access, sub, "")
         body = Markup(
             "<p>Stop sending {name} to {email}?</p>"
             '<form method="post" action="unsubscribe?token={token}">'
@@ -211,7 +196,7 @@ class UnsubscribeApp:
 
     def preferences(
         self,
-        conn: sqlite3.Connection,
+        access: RequestAccess,
         sub: Subscriber,
         token: str,
         method: str,
@@ -223,15 +208,13 @@ class UnsubscribeApp:
         if method == "POST":
             chosen = sorted(t for t in form.get("topic", []) if t in known)
             key = email_key(sub.email)
-            if not self._write(
-                "preferences", lambda: set_topics_if_active(conn, key, chosen, _now())
-            ):
+            if not self._write("preferences", lambda: access.set_topics(key, chosen, _now())):
                 unsaved = "Your topics were not saved. "
-                return self._not_active(start_response, HTTPStatus.CONFLICT, conn, sub, unsaved)
+                return self._not_active(start_response, HTTPStatus.CONFLICT, access, sub, unsaved)
             sub = sub.model_copy(update={"topics": chosen})
             note = Markup("<p><strong>Saved.</strong></p>")
         elif sub.status is not SubscriberStatus.ACTIVE:
-            return self._not_active(start_response, HTTPStatus.OK, conn, sub, "")
+            return self._not_active(start_response, HTTPStatus.OK, access, sub, "")
         boxes = Markup("").join(
             Markup(
                 '<label><input type="checkbox" name="topic" value="{}"{}> {}</label><br>'
@@ -249,12 +232,12 @@ class UnsubscribeApp:
         self,
         start_response: StartResponse,
         status: HTTPStatus,
-        conn: sqlite3.Connection,
+        access: RequestAccess,
         sub: Subscriber,
         lead: str,
     ) -> list[bytes]:
         """Where the subscriber stands now, read again after a write that changed nothing."""
-        now = subscriber_by_key(conn, email_key(sub.email))
+        now = access.subscriber(email_key(sub.email))
         if now is None:
             title, text = "Not on the list", "{lead}{email} is not on the list of {name}."
         elif now.status is SubscriberStatus.UNSUBSCRIBED:
@@ -311,11 +294,6 @@ class UnsubscribeApp:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _is_busy(exc: Exception) -> bool:
-    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
-    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _first(values: dict[str, list[str]], key: str) -> str:

@@ -151,3 +151,9 @@ def has_sqlite_header(path: Path) -> bool:
             return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         return False
+
+
+# What any use of the archive may raise: SQLite's own errors (not yet translated where the
+# run opened the archive) and the archive's. Callers outside archive/ catch these, never
+# sqlite3 itself.
+ARCHIVE_ERRORS = (sqlite3.Error, ArchiveError)

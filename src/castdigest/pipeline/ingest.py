@@ -17,7 +17,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import glob
-import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,8 +28,9 @@ import httpx
 from castdigest import dedupe
 from castdigest.archive import Archive
 from castdigest.archive.episodes import DocumentRow
+from castdigest.archive.errors import ARCHIVE_ERRORS
 from castdigest.config import Settings, SourceConfig
-from castdigest.errors import ArchiveError, CastdigestError, FetchError, ReadError
+from castdigest.errors import CastdigestError, FetchError, ReadError
 from castdigest.models import Episode
 from castdigest.pipeline.fetch import Fetched, as_document, fetch
 from castdigest.pipeline.identify import Identifier, IdentityCache, index_keys
@@ -43,7 +43,6 @@ from castdigest.readers.registry import choose, load_file, read_document
 Follower = Callable[[list[Episode], list[str]], list[Episode]]
 
 # The archive itself failing, not the document being stored: these stop the run.
-ARCHIVE_ERRORS = (sqlite3.Error, ArchiveError)
 
 
 @dataclass
