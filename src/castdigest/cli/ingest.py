@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import UTC, datetime
-from pathlib import Path
 
 import click
 
@@ -18,23 +19,18 @@ from castdigest.cli.common import (
     jobs_option,
     json_option,
     progress_bar,
-    progress_items,
 )
 from castdigest.models import Episode, dump_json
-from castdigest.pipeline import read_ahead
-from castdigest.pipeline.fetch import is_url, make_client
+from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.follow import make_follower
 from castdigest.pipeline.ingest import (
     DocReport,
     IngestRun,
     SourceSpec,
     batch_collection,
-    configured_spec,
-    expand_paths,
-    ingest_url,
-    not_inputs,
     read_limits,
 )
+from castdigest.pipeline.sources import Batch, configured_batches, ingest_batches
 from castdigest.readers.registry import formats
 from castdigest.text.durations import format_duration
 
@@ -88,22 +84,15 @@ def ingest_cmd(
       castdigest ingest https://example.org/feed.xml --follow-transcripts
     """
     settings = app.settings()
-    specs: list[tuple[list[str], SourceSpec]] = []
     if paths:
         spec = SourceSpec(
             show=show, tags=list(tags), language=language, format=fmt, limits=read_limits(settings)
         )
-        specs.append((list(paths), spec))
+        batches = [Batch(list(paths), spec)]
     else:
-        for src in settings.sources:
-            spec = configured_spec(src, settings)
-            if src.url:
-                specs.append(([src.url], spec))
-            if src.path:
-                specs.append(([str(settings.resolve(src.path))], spec))
-        if not specs:
+        batches = configured_batches(settings)
+        if not batches:
             raise click.UsageError("no PATH given and no [[sources]] in the config")
-    reports: list[DocReport] = []
     # A run as of a time is that run replayed: an undated episode is first seen then too,
     # which is what dates it in the archive's windows.
     now = as_of or datetime.now(UTC)
@@ -112,51 +101,15 @@ def ingest_cmd(
             make_follower(archive, client, settings.http.max_bytes) if follow_transcripts else None
         )
         run = IngestRun(archive, as_of, now, follow)
-        for patterns, spec in specs:
-            urls = [p for p in patterns if is_url(p)]
-            with progress_items(urls, "Fetching", as_json) as bar:
-                for url in bar:
-                    reports.append(
-                        ingest_url(
-                            archive,
-                            client,
-                            url,
-                            spec,
-                            as_of,
-                            now,
-                            settings.http.max_bytes,
-                            follow,
-                            run,
-                        )
-                    )
-            files, problems = expand_paths(
-                [p for p in patterns if not is_url(p)], not_inputs(archive)
-            )
-            reports += problems
-            reports += _ingest(run, files, spec, as_json, jobs)
+
+        def bar(total: int, label: str) -> AbstractContextManager[Callable[[int], None]]:
+            return progress_bar(total, label, as_json)
+
+        reports = ingest_batches(run, batches, client, settings.http.max_bytes, jobs, bar)
     _print_reports(reports, as_json)
     app.keep_details(reports)
     if any(r.flawed for r in reports):
         raise SystemExit(1)
-
-
-def _ingest(
-    run: IngestRun, files: list[Path], spec: SourceSpec, quiet: bool, jobs: int
-) -> list[DocReport]:
-    with progress_bar(len(files), "Ingesting", quiet) as tick:
-        return list(
-            read_ahead.ingest_many(
-                run.archive,
-                files,
-                spec,
-                run.as_of,
-                run.now,
-                jobs,
-                run.follow,
-                progress=lambda _path: tick(1),
-                run=run,
-            )
-        )
 
 
 def _print_reports(reports: list[DocReport], as_json: bool) -> None:

@@ -19,29 +19,17 @@ from castdigest.archive import Archive
 from castdigest.config import Settings
 from castdigest.models import DigestStatus
 from castdigest.pipeline.fetch import make_client
-from castdigest.pipeline.ingest import (
-    DocReport,
-    IngestRun,
-    batch_collection,
-    configured_spec,
-    expand_paths,
-    ingest_url,
-    not_inputs,
-)
-from castdigest.pipeline.read_ahead import ingest_many
+from castdigest.pipeline.ingest import DocReport, IngestRun, batch_collection
+from castdigest.pipeline.sources import Bar, configured_batches, fetches, ingest_batches
 from castdigest.pipeline.unchanged import LastBuild, build_key, remember, unchanged
 from castdigest.pipeline.window import choose_window, timezone
 
 if TYPE_CHECKING:  # selection, rendering and sending are imported when a run needs them
-    import httpx
-
     from castdigest.pipeline.publish import PublishReport
     from castdigest.pipeline.send import Pacing, Progress, SendSummary
     from castdigest.send.smtp import SmtpTransport
 
 Step = Callable[[str], None]
-# Given a total and a label ("Ingesting", "Sending"), a progress bar to tick.
-Bar = Callable[[int, str], AbstractContextManager["Progress"]]
 
 
 @dataclass
@@ -84,41 +72,12 @@ def ingest_configured(
 ) -> list[DocReport]:
     """Every `[[sources]]` entry: URLs fetched conditionally, paths read (by `jobs` processes,
     as `ingest --jobs`), with a progress bar per folder; one report each."""
+    batches = configured_batches(settings)
     # An HTTP client loads the system's certificates: made only when a source is a URL.
-    fetching = any(src.url for src in settings.sources)
-    client = make_client(settings.http) if fetching else nullcontext(None)
+    client = make_client(settings.http) if fetches(batches) else nullcontext(None)
     with client as http, batch_collection():
-        return _ingest_sources(archive, settings, http, as_of, now, jobs, progress_bar)
-
-
-def _ingest_sources(
-    archive: Archive,
-    settings: Settings,
-    client: httpx.Client | None,
-    as_of: datetime | None,
-    now: datetime,
-    jobs: int,
-    progress_bar: Bar | None,
-) -> list[DocReport]:
-    reports: list[DocReport] = []
-    run = IngestRun(archive, as_of, now)
-    for src in settings.sources:
-        spec = configured_spec(src, settings)
-        if src.url and client is not None:
-            reports.append(
-                ingest_url(
-                    archive, client, src.url, spec, as_of, now, settings.http.max_bytes, run=run
-                )
-            )
-        if src.path:
-            files, problems = expand_paths([str(settings.resolve(src.path))], not_inputs(archive))
-            reports += problems
-            with _ticking(progress_bar, len(files), "Ingesting") as tick:
-                done = (lambda _path: tick(1)) if tick else None
-                reports += ingest_many(
-                    archive, files, spec, as_of, now, jobs, progress=done, run=run
-                )
-    return reports
+        run = IngestRun(archive, as_of, now)
+        return ingest_batches(run, batches, http, settings.http.max_bytes, jobs, progress_bar)
 
 
 def _ticking(bar: Bar | None, total: int, label: str) -> AbstractContextManager[Progress | None]:
