@@ -354,6 +354,18 @@ class Ranked(Model):
 # --------------------------------------------------------------------------- digests
 
 
+class ItemTranslation(Model):
+    """An item's blurb, takeaways and quotes in the newsletter's language, by a model: shown
+    first, with the original under it. `takeaways` and `quotes` follow the condensed ones."""
+
+    language: str  # the newsletter's
+    source_language: str
+    model: str
+    blurb: str | None = None
+    takeaways: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=list)
+
+
 class DigestItem(Model):
     """An episode as it appears in a digest: a snapshot, so a stored digest renders on its own."""
 
@@ -373,6 +385,7 @@ class DigestItem(Model):
     score: float
     components: dict[str, float] = Field(default_factory=dict)
     condensed: Condensed
+    translation: ItemTranslation | None = None  # [llm] translate, for another language
 
 
 class DigestSection(Model):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from castdigest.archive.db import utc_iso
 from castdigest.errors import ArchiveError, FrozenError, NotFoundError
-from castdigest.models import Condensed, Digest, DigestStatus, dump_json
+from castdigest.models import Condensed, Digest, DigestStatus, ItemTranslation, dump_json
 
 if TYPE_CHECKING:
     from castdigest.archive.db import Archive
@@ -223,6 +223,22 @@ class DigestStore:
             (content_hash, settings_hash),
         ).fetchone()
         return Condensed.model_validate_json(row[0]) if row else None
+
+    def cached_translation(self, content_hash: str, key: str) -> ItemTranslation | None:
+        """A translation kept beside the condensed results (`key` names it as one)."""
+        row = self.conn.execute(
+            "SELECT json FROM condensed_cache WHERE content_hash = ? AND settings_hash = ?",
+            (content_hash, key),
+        ).fetchone()
+        return ItemTranslation.model_validate_json(row[0]) if row else None
+
+    def cache_translation(self, content_hash: str, key: str, value: ItemTranslation) -> None:
+        with self.archive.transaction() as conn:
+            conn.execute(
+                "INSERT INTO condensed_cache VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET"
+                " json=excluded.json",
+                (content_hash, key, value.model_dump_json()),
+            )
 
     def cache_condensed(self, content_hash: str, settings_hash: str, value: Condensed) -> None:
         with self.archive.transaction() as conn:

@@ -3,22 +3,23 @@ language, in one call that maps ids to strings.
 
 Every id sent must come back, and the translations together must be in the target language
 (py3langid, through text.language); otherwise the call fails and the item stays in its own
-language. Quotes keep their verbatim text: their translation is shown under them. Rendering the
-translations in the email and text part is not built yet: this module returns them."""
+language. Quotes keep their verbatim text: their translation is shown under them (see
+`pipeline/translate.py` for the build's side, and the email templates)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
-from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from castdigest.config import LLMConfig
 from castdigest.llm import prompts
 from castdigest.llm.client import ChatClient, LLMError
 from castdigest.llm.segments import strip_control_tokens
 from castdigest.llm.tokens import estimate_tokens
-from castdigest.models import Condensed
+from castdigest.models import Condensed, ItemTranslation
 from castdigest.text.language import detect_language
 from castdigest.text.tokens import primary
 
@@ -27,14 +28,20 @@ class ModelTranslations(BaseModel):
     translations: dict[str, str]
 
 
-@dataclass(frozen=True)
-class Translation:
-    language: str  # the target
-    source_language: str
-    model: str
-    blurb: str | None
-    takeaways: list[str]
-    quotes: list[str]  # shown under the verbatim quotes
+def translation_key(config: LLMConfig, target: str, condensed: Condensed) -> str:
+    """What a cached translation depends on: the condensed text, the target, the prompt, the
+    model and its sampling."""
+    data = {
+        "condensed": condensed.model_dump(mode="json"),
+        "target": target,
+        "prompt": prompts.load("translate").key,
+        "model": config.model,
+        "temperature": config.temperature,
+        "seed": config.seed,
+        "max_output_tokens": config.max_output_tokens,
+    }
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    return "translate-" + hashlib.sha256(blob).hexdigest()[:16]
 
 
 def items_of(condensed: Condensed) -> dict[str, str]:
@@ -52,7 +59,7 @@ def translate(
     target_language: str,
     *,
     deadline_s: float = 300.0,
-) -> Translation:
+) -> ItemTranslation:
     items = items_of(condensed)
     messages = prompts.load("translate").messages(
         source=source_language,
@@ -75,7 +82,7 @@ def translate(
         raise LLMError(
             f"the translation is in {found or 'an unknown language'}, not in {target_language}"
         )
-    return Translation(
+    return ItemTranslation(
         language=target_language,
         source_language=source_language,
         model=client.config.model,

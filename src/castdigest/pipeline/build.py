@@ -22,6 +22,7 @@ from castdigest.digest import assemble
 from castdigest.digest_ids import check_digest_id
 from castdigest.errors import CastdigestError, ConfigError, NotFoundError
 from castdigest.models import Condensed, Digest, Episode, Ranked
+from castdigest.pipeline.translate import attach, translate_items
 from castdigest.pipeline.window import (
     Window,
     choose_window,
@@ -309,6 +310,7 @@ def build(
     sel = select(archive, settings, window)
     chosen = [sel.episodes[r.id] for r in sel.ranked if r.decision in IN]
     cond = condense_all(archive, settings, chosen, progress)
+    tr = translate_items(archive, settings, chosen, cond.results)
     old = archive.digests.get(window.id) if archive.digests.status(window.id) else None
     if intro is None and keep_intro and old is not None:
         intro = old.intro
@@ -324,17 +326,19 @@ def build(
         intro=intro,
         config_hash=settings.config_hash(),
     )
-    warnings = sel.warnings + cond.warnings
+    digest = attach(digest, tr.results)
+    warnings = sel.warnings + cond.warnings + tr.warnings
+    llm, llm_lines = cond.llm + tr.reports, cond.llm_lines + tr.lines
     if old is not None and old.model_copy(update={"built_at": digest.built_at}) == digest:
         return BuildResult(
             old, sel.ranked, "unchanged", cond.fresh, cond.cached, warnings, sel.held,
-            cond.llm, cond.llm_lines,
+            llm, llm_lines,
         )  # fmt: skip
     archive.digests.save(digest)
     status = "updated" if old is not None else "new"
     return BuildResult(
         digest, sel.ranked, status, cond.fresh, cond.cached, warnings, sel.held,
-        cond.llm, cond.llm_lines,
+        llm, llm_lines,
     )  # fmt: skip
 
 

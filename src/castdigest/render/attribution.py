@@ -1,5 +1,5 @@
 """Who said a quote and where, in the newsletter's words: "Kyle Daigle, 12:34", "Kyle Daigle,
-in Opening", "(translated)".
+in Opening", "(translated)", and who translated an item ("Translated by {model}").
 
 Data, not logic: a newsletter language without a row speaks English.
 """
@@ -13,18 +13,19 @@ from dataclasses import dataclass
 class QuoteWords:
     in_chapter: str  # "in {chapter}": the quote's time is unknown, its chapter is not
     translated: str  # the quote is a translation, not the speaker's own words
+    translated_by: str = "Translated by {model}"  # an item a model translated
 
 
 WORDS: dict[str, QuoteWords] = {
-    "en": QuoteWords("in {chapter}", "translated"),
-    "fr": QuoteWords("dans « {chapter} »", "traduit"),
-    "es": QuoteWords("en «{chapter}»", "traducido"),
-    "de": QuoteWords("in „{chapter}“", "übersetzt"),
-    "it": QuoteWords("in «{chapter}»", "tradotto"),
-    "pt": QuoteWords("em «{chapter}»", "traduzido"),
-    "zh": QuoteWords("见“{chapter}”", "译文"),
-    "ja": QuoteWords("「{chapter}」より", "翻訳"),
-    "ko": QuoteWords("‘{chapter}’ 중", "번역"),
+    "en": QuoteWords("in {chapter}", "translated", "Translated by {model}"),
+    "fr": QuoteWords("dans « {chapter} »", "traduit", "Traduit par {model}"),
+    "es": QuoteWords("en «{chapter}»", "traducido", "Traducido por {model}"),
+    "de": QuoteWords("in „{chapter}“", "übersetzt", "Übersetzt von {model}"),
+    "it": QuoteWords("in «{chapter}»", "tradotto", "Tradotto da {model}"),
+    "pt": QuoteWords("em «{chapter}»", "traduzido", "Traduzido por {model}"),
+    "zh": QuoteWords("见“{chapter}”", "译文", "由 {model} 翻译"),
+    "ja": QuoteWords("「{chapter}」より", "翻訳", "{model} による翻訳"),
+    "ko": QuoteWords("‘{chapter}’ 중", "번역", "{model} 번역"),
 }
 
 

@@ -163,6 +163,17 @@ class QuoteView:
     dir: str = "ltr"
     where: str = ""  # "in <chapter>" when only the chapter is known (then `at` is empty)
     translated: str = ""  # "translated" (in the newsletter's language) for a translation
+    translation: str = ""  # a model's translation of it, shown under the verbatim quote
+
+
+@dataclass(frozen=True)
+class TranslationView:
+    """An item's blurb and takeaways in the newsletter's language (the email shows these
+    first, the original under them), and who translated them."""
+
+    blurb: str
+    takeaways: list[str]
+    by: str  # "Translated by {model}", in the newsletter's words
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,7 @@ class ItemView:
     topic_name: str
     feed_url: str
     mode: Mode = Mode.FULL
+    translation: TranslationView | None = None  # [llm] translate: shown first in the email
 
 
 @dataclass(frozen=True)
@@ -272,9 +284,23 @@ def moment_link(quote_link: str | None, url: str | None, offset: float | None) -
     return deep_link(safe_url(url), offset)
 
 
+def _translation_view(item: DigestItem, blurb: str, language: str) -> TranslationView | None:
+    """The item's translation, aligned with what the view shows of the original."""
+    tr = item.translation
+    if tr is None:
+        return None
+    pairs = zip(item.condensed.takeaways, tr.takeaways, strict=False)
+    return TranslationView(
+        blurb=" ".join((tr.blurb or "").split()) if blurb else "",
+        takeaways=[" ".join(t.split()) for original, t in pairs if original.text.strip()],
+        by=quote_words(language).translated_by.format(model=tr.model),
+    )
+
+
 def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]:
     out = []
-    for q in item.condensed.quotes[:limit]:
+    translated = item.translation.quotes if item.translation else []
+    for i, q in enumerate(item.condensed.quotes[:limit]):
         link = moment_link(q.link, item.url, q.offset)
         lang = lang_tag(q.language) or lang_tag(item.language)
         words = quote_words(news_lang)
@@ -289,6 +315,7 @@ def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]
                 dir=text_dir(lang),
                 where=words.in_chapter.format(chapter=q.chapter) if q.chapter and not at else "",
                 translated=words.translated if q.translated else "",
+                translation=translated[i].strip() if i < len(translated) else "",
             )
         )
     return out
@@ -304,6 +331,7 @@ def item_view(
     guests = ", ".join(
         p.name + (f" ({p.affiliation})" if p.affiliation else "") for p in item.guests
     )
+    blurb = _blurb(item)
     return ItemView(
         anchor="ep-" + slugify(item.episode_id, max_len=40),
         episode_id=item.episode_id,
@@ -319,13 +347,14 @@ def item_view(
         badge=primary_language(language).upper() if other else None,
         lang=language if other else None,
         dir=text_dir(language if other else settings.newsletter.language),
-        blurb=_blurb(item),
+        blurb=blurb,
         takeaways=[t.text.strip() for t in item.condensed.takeaways if t.text.strip()],
         quotes=_quote_view(item, news_lang, 2),
         topic=slugify(section.topic),
         topic_name=section.name,
         feed_url=site_link(settings, feed_path(section.topic, "rss")),
         mode=mode,
+        translation=_translation_view(item, blurb, settings.newsletter.language),
     )
 
 
@@ -374,11 +403,15 @@ def top_items(items: Sequence[DigestItem]) -> list[DigestItem]:
 
 
 def strongest(item: DigestItem) -> str:
-    """An item's single strongest point: its first takeaway, else its blurb, else its title."""
-    for t in item.condensed.takeaways:
+    """An item's single strongest point: its first takeaway, else its blurb, else its title;
+    in the newsletter's language when the item was translated."""
+    tr = item.translation
+    for i, t in enumerate(item.condensed.takeaways):
         if t.text.strip():
-            return " ".join(t.text.split())
-    return " ".join(item.condensed.blurb.split()) or _title(item)
+            shown = tr.takeaways[i] if tr and i < len(tr.takeaways) else ""
+            return " ".join((shown.strip() or t.text).split())
+    blurb = tr.blurb if tr and tr.blurb else item.condensed.blurb
+    return " ".join(blurb.split()) or _title(item)
 
 
 def _title(item: DigestItem) -> str:
@@ -444,7 +477,7 @@ def highlights(items: Sequence[DigestItem], views: Mapping[str, ItemView]) -> li
                 title=view.title,
                 anchor=view.anchor,
                 in_email=view.mode is not Mode.LINK,
-                lang=view.lang,
+                lang=None if item.translation else view.lang,
                 dir=view.dir,
             )
         )
