@@ -329,7 +329,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="at most this many documents per set")
     parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ",".join(SETS))
     parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated methods")
+    parser.add_argument(
+        "--method",
+        choices=("extractive", "llm"),
+        default="extractive",
+        help="llm: the configured endpoint's condenser instead (bench/condense_llm.py): ROUGE, "
+        "verified quotes, unsupported takeaways, fallbacks, tokens and seconds",
+    )
+    parser.add_argument("--config", help="with --method llm: castdigest.toml holding [llm]")
     args = parser.parse_args(argv)
+    if args.method == "llm":
+        import condense_llm  # bench/, beside this script
+
+        forwarded = ["--sets", args.sets] + (["--limit", str(args.limit)] if args.limit else [])
+        return condense_llm.main(forwarded + (["--config", args.config] if args.config else []))
     if not (SHARED / "eval").is_dir():
         print(f"{SHARED / 'eval'} is absent: nothing to measure", file=sys.stderr)
         return 1

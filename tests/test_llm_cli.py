@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from castdigest.cli import cli
@@ -114,12 +115,17 @@ def test_llm_check_says_what_is_wrong_and_exits_1() -> None:
     assert "Error: a test request failed: HTTP 500, after 1 attempt(s)" in err
 
 
-def test_the_llm_bench_without_an_endpoint_says_so_and_exits_0(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "script", [["condense_llm.py"], ["condense_quality.py", "--method", "llm"]]
+)
+def test_the_llm_bench_without_an_endpoint_says_so_and_exits_0(
+    tmp_path: Path, script: list[str]
+) -> None:
     root = Path(__file__).resolve().parents[1]
     env = {k: v for k, v in os.environ.items() if not k.startswith("CASTDIGEST_")}
     env["PYTHONPATH"] = str(root / "src")
     done = subprocess.run(
-        [sys.executable, str(root / "bench" / "condense_llm.py"), "--limit", "1"],
+        [sys.executable, str(root / "bench" / script[0]), *script[1:], "--limit", "1"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
