@@ -118,3 +118,13 @@ def test_stages_do_not_import_the_pipeline_or_the_cli() -> None:
             continue
         reached = {i for i in all_imports(tree) if i.startswith(upper)}
         assert not reached, (name, reached)
+
+
+def test_matching_knows_no_reader_by_name() -> None:
+    """What a source can tell is on its SourceRef (`file_title`, `linked_file`), said by its
+    reader: identification and merging never test a reader's name."""
+    names = ('"vtt"', '"srt"', '"transcript-json"', '"transcript-html"', '"chapters-json"')
+    for module in ("dedupe.py", "merge.py", "pipeline/identify.py"):
+        text = (PACKAGE / module).read_text(encoding="utf-8")
+        assert [n for n in names if n in text] == [], module
+

@@ -26,9 +26,7 @@ from itertools import compress
 from zlib import crc32
 
 from castdigest.merge import (
-    LINKED_FORMATS,
     STRONG_PREFIXES,
-    WEAK_TITLE_FORMATS,
     episode_id,
     is_strong,
     keys,
@@ -39,9 +37,8 @@ from castdigest.text.normalize import fold
 
 # Kept importable from here: identity keys and merging moved to castdigest.merge.
 __all__ = [
-    "LINKED_FORMATS",
+    "PROFILE_VERSION",
     "STRONG_PREFIXES",
-    "WEAK_TITLE_FORMATS",
     "Profile",
     "all_similar",
     "compatible",
@@ -52,6 +49,7 @@ __all__ = [
     "merge",
     "most_similar",
     "profile",
+    "profile_version",
     "similarity",
 ]
 
@@ -85,7 +83,7 @@ class Profile:
         self.guid = ep.guid
         self.published = ep.published
         self.first_seen = ep.first_seen
-        self._set_sources([(s.location, s.position, s.format) for s in ep.sources])
+        self._set_sources([(s.location, s.position, s.file_title) for s in ep.sources])
         self.title = _title_core(ep)  # show prefix and episode number stripped
         self.title_words = frozenset(self.title.split())
         self.show = fold(ep.show)
@@ -107,13 +105,13 @@ class Profile:
             + 2000
         )
 
-    def _set_sources(self, sources: list[tuple[str, int, str]]) -> None:
-        """(location, position, format) of every source; the spots and locations `compatible`
-        looks at, and whether the title is only a file name."""
+    def _set_sources(self, sources: list[tuple[str, int, bool]]) -> None:
+        """(location, position, whether its title is the file's name) of every source; the
+        spots and locations `compatible` looks at, and whether the title is only a file name."""
         self.sources = sources
         self.spots = frozenset((loc, pos) for loc, pos, _ in sources)
         self.locations = frozenset(loc for loc, _ in self.spots)
-        self.weak_title = bool(sources) and all(f in WEAK_TITLE_FORMATS for _, _, f in sources)
+        self.weak_title = bool(sources) and all(file_title for _, _, file_title in sources)
 
     def without(self, location: str) -> Profile:
         """This profile as the other documents describe the episode (see `compatible`)."""
@@ -171,15 +169,15 @@ class Profile:
             "written_shingles": len(written),
         }
         text = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode()
-        return _PROFILE_HEAD.pack(_PROFILE_VERSION, len(text)) + text + written + spoken
+        return _PROFILE_HEAD.pack(PROFILE_VERSION, len(text)) + text + written + spoken
 
     @classmethod
     def from_bytes(cls, blob: bytes, transcript: Callable[[], str | None]) -> Profile:
         """A stored profile; `transcript` reads the episode's transcript, should a quote be
         looked for in it."""
         version, size = _PROFILE_HEAD.unpack_from(blob)
-        if version != _PROFILE_VERSION:
-            raise ValueError(f"profile version {version}, not {_PROFILE_VERSION}")
+        if version != PROFILE_VERSION:
+            raise ValueError(f"profile version {version}, not {PROFILE_VERSION}")
         start = _PROFILE_HEAD.size
         head = json.loads(blob[start : start + size])
         hashes = array("q")
@@ -189,7 +187,7 @@ class Profile:
         self.guid = head["guid"]
         self.published = _instant(head["published"])
         self.first_seen = _instant(head["first_seen"])
-        self._set_sources([(str(loc), int(pos), str(f)) for loc, pos, f in head["sources"]])
+        self._set_sources([(str(loc), int(pos), bool(f)) for loc, pos, f in head["sources"]])
         self.title = head["title"]
         self.title_words = frozenset(self.title.split())
         self.show = head["show"]
@@ -207,7 +205,15 @@ class Profile:
 
 
 _PROFILE_HEAD = struct.Struct("<BI")  # format version, length of the JSON part
-_PROFILE_VERSION = 1
+
+
+def profile_version(blob: bytes) -> int:
+    """The format version a stored profile was written in (0: too short to say)."""
+    return int(blob[0]) if blob else 0
+
+
+# 2: each source's third value says whether its title is the file's name (1: its format).
+PROFILE_VERSION = 2
 
 
 def _instant(text: str | None) -> datetime | None:

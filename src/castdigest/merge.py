@@ -23,10 +23,6 @@ T = TypeVar("T")
 
 _BODY_CHARS = 400  # enough of an abstract to tell episodes apart, short enough to survive edits
 STRONG_PREFIXES = ("guid:", "url:", "link:")
-# Readers whose episode title is the file name, not something the source said.
-WEAK_TITLE_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html"})
-# Readers of files a feed item links to (transcripts, chapters).
-LINKED_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "chapters-json"})
 _GENERIC_STEMS = frozenset(
     {"transcript", "transcripts", "captions", "subtitles", "chapters", "index", "episode", "ep"}
 )
@@ -64,14 +60,14 @@ def _linked_urls(ep: Episode) -> Iterable[str]:
     if ep.transcript and ep.transcript.url:
         yield ep.transcript.url
     for src in ep.sources:
-        if src.format in LINKED_FORMATS and src.location.startswith(("http://", "https://")):
+        if src.linked_file and src.location.startswith(("http://", "https://")):
             yield src.location
 
 
 def _linked_files(ep: Episode) -> list[str]:
     """Distinctive file names of linked files, so a local copy finds the item linking to it."""
     names = [link.url for link in [*ep.transcript_links, *ep.chapters_links]]
-    names += [s.location for s in ep.sources if s.format in LINKED_FORMATS]
+    names += [s.location for s in ep.sources if s.linked_file]
     out = []
     for name in names:
         base = name.split("?", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].lower()
@@ -94,7 +90,7 @@ def episode_id(episode: Episode) -> str:
 
 def _weak_title(ep: Episode) -> bool:
     """Whether the episode's title is only a file name (see `Profile.weak_title`)."""
-    return bool(ep.sources) and all(s.format in WEAK_TITLE_FORMATS for s in ep.sources)
+    return bool(ep.sources) and all(s.file_title for s in ep.sources)
 
 
 def _richer(a: str | None, b: str | None) -> str | None:

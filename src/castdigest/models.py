@@ -32,6 +32,7 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetPydanticSchema,
+    model_validator,
 )
 from pydantic_core import core_schema
 
@@ -198,14 +199,36 @@ class Link(Model):
     rel: Line | None = None
 
 
+# Readers whose sources were stored before SourceRef recorded what they can tell: a title
+# that is only the file's name (transcripts, captions), a file an episode page links to
+# (those, and chapters files). Used only to fill in such old records.
+_FILE_TITLE_BEFORE = frozenset({"vtt", "srt", "transcript-json", "transcript-html"})
+_LINKED_BEFORE = _FILE_TITLE_BEFORE | {"chapters-json"}
+
+
 class SourceRef(Model):
-    """Where (part of) an episode came from: a file or URL, the reader, the position inside it."""
+    """Where (part of) an episode came from: a file or URL, the reader, the position inside it,
+    and what a source of its kind can tell (said by its reader)."""
 
     location: str  # file path or URL
     format: str  # reader name, e.g. "listing", "rss"
     position: int = 0  # index of the episode inside the document
     line: int | None = None  # first line of the episode in the document, 1-based
     content_hash: str  # sha256 of the document bytes
+    file_title: bool = False  # its episode title is only the file's name, not the source's
+    linked_file: bool = False  # a transcript or chapters file that episode pages link to
+
+    @model_validator(mode="before")
+    @classmethod
+    def _traits_of_an_old_record(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "file_title" not in data and "linked_file" not in data:
+            fmt = data.get("format")
+            return {
+                **data,
+                "file_title": fmt in _FILE_TITLE_BEFORE,
+                "linked_file": fmt in _LINKED_BEFORE,
+            }
+        return data
 
 
 class Episode(Model):

@@ -304,7 +304,7 @@ class Identifier:
         """The profile stored with the episode; made from its JSON (and stored) when missing
         or stale (an archive from before profiles were stored)."""
         blob = self.index.profile(eid, content_hash)
-        if blob is not None:
+        if blob is not None and dedupe.profile_version(blob) == dedupe.PROFILE_VERSION:
             return dedupe.Profile.from_bytes(blob, lambda: self._transcript(eid))
         made = dedupe.profile(Episode.model_validate_json(self.index.episode_json(eid)))
         self.index.save_profile(eid, content_hash, made.to_bytes())

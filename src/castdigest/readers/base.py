@@ -83,6 +83,8 @@ class ReadContext:
 
     as_of: datetime  # relative ages ("il y a 3 jours") resolve against this; timezone-aware
     format: str = ""  # set by the registry to the chosen reader's name
+    file_title: bool = False  # set by the registry: the reader titles episodes by file name
+    linked_file: bool = False  # set by the registry: the reader reads files pages link to
     show: str | None = None
     tags: list[str] = field(default_factory=list)
     language: str | None = None
@@ -127,6 +129,8 @@ class ReadContext:
             position=position,
             line=line,
             content_hash=self.content_hash,
+            file_title=self.file_title,
+            linked_file=self.linked_file,
         )
 
 

@@ -71,6 +71,11 @@ RECOGNISED = 0.1
 # Formats whose documents carry no title of their own (a subtitle file, a chapters or transcript
 # file): the file name is their title by design, not a sign of a bad read.
 UNTITLED_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html", "chapters-json"})
+# What a source read by each can tell, recorded on its SourceRef: the episode title of these
+# is the file's name (a transcript or captions file says no title); these and chapters files
+# are the files episode pages link to.
+FILE_TITLE_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html"})
+LINKED_FILE_FORMATS = UNTITLED_FORMATS
 # What readers title an episode when they find nothing at all.
 _PLACEHOLDERS = frozenset({"", "untitled", "untitled episode", "untitled transcript"})
 
@@ -199,6 +204,8 @@ def read_document(
         raise too_large(doc.location, len(doc.data), ctx.limits.max_document_bytes)
     reader, sureness = _choice(doc, forced)
     ctx.format = reader.name
+    ctx.file_title = reader.name in FILE_TITLE_FORMATS
+    ctx.linked_file = reader.name in LINKED_FILE_FORMATS
     ctx.location = doc.location
     ctx.content_hash = doc.content_hash
     if doc.decode_note:
