@@ -127,4 +127,3 @@ def test_matching_knows_no_reader_by_name() -> None:
     for module in ("dedupe.py", "merge.py", "pipeline/identify.py"):
         text = (PACKAGE / module).read_text(encoding="utf-8")
         assert [n for n in names if n in text] == [], module
-
