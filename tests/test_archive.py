@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -259,6 +260,26 @@ def test_archive_round_trip_and_idempotence(tmp_path: Path, docs: list[tuple[str
     assert dump(db) == before
 
 
+def _stored_json(db: Path) -> list[bytes]:
+    conn = sqlite3.connect(db)
+    try:
+        tables = ("episodes", "contributions")
+        return [b for t in tables for (b,) in conn.execute(f"SELECT json FROM {t}").fetchall()]
+    finally:
+        conn.close()
+
+
+def _rewrite_json(db: Path, convert: Callable[[bytes], str | bytes]) -> None:
+    """Every stored episode and contribution JSON value through `convert` (as older archives
+    held them)."""
+    conn = sqlite3.connect(db)
+    for table in ("episodes", "contributions"):
+        for rowid, blob in conn.execute(f"SELECT rowid, json FROM {table}").fetchall():
+            conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (convert(blob), rowid))
+    conn.commit()
+    conn.close()
+
+
 def test_json_packed_with_zlib_reads_back_the_same(tmp_path: Path) -> None:
     """Archives of schema 6 first packed with zlib; zstd came later with no migration, as
     `unpack` tells the two apart: such an archive lists, and takes new readings, the same."""
@@ -269,14 +290,8 @@ def test_json_packed_with_zlib_reads_back_the_same(tmp_path: Path) -> None:
     with Archive(db) as arch:
         assert not ingest_file(arch, samples / "pages/channel-listing.txt", SPEC, NOW, NOW).failed
         before = [e.model_dump_json() for e in arch.episodes.list()]
-    conn = sqlite3.connect(db)
-    for table in ("episodes", "contributions"):
-        for rowid, blob in conn.execute(f"SELECT rowid, json FROM {table}").fetchall():
-            assert blob[:4] == b"\x28\xb5\x2f\xfd"  # a zstd frame
-            packed = zlib.compress(unpack(blob, db).encode(), 3)
-            conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (packed, rowid))
-    conn.commit()
-    conn.close()
+    assert {blob[:4] for blob in _stored_json(db)} == {b"\x28\xb5\x2f\xfd"}  # zstd frames
+    _rewrite_json(db, lambda blob: zlib.compress(unpack(blob, db).encode(), 3))
     with Archive(db) as arch:
         assert [e.model_dump_json() for e in arch.episodes.list()] == before
         report = ingest_file(arch, samples / "pages/channel-listing.txt", SPEC, NOW, NOW)
@@ -294,11 +309,8 @@ def test_version_four_archive_gets_its_json_compressed_and_reads_the_same(
     with Archive(db) as arch:
         assert not ingest_file(arch, samples / "pages/channel-listing.txt", SPEC, NOW, NOW).failed
         before = [e.model_dump_json() for e in arch.episodes.list()]
+    _rewrite_json(db, lambda blob: unpack(blob, db))
     conn = sqlite3.connect(db)
-    for table in ("episodes", "contributions"):
-        for rowid, blob in conn.execute(f"SELECT rowid, json FROM {table}").fetchall():
-            text = unpack(blob, db)
-            conn.execute(f"UPDATE {table} SET json = ? WHERE rowid = ?", (text, rowid))
     conn.execute("DROP TABLE episode_profiles")
     conn.execute("DELETE FROM migrations WHERE version >= 5")
     conn.commit()

@@ -218,32 +218,31 @@ class DigestStore:
     # ------------------------------------------------------------------ condensed cache
 
     def cached_condensed(self, content_hash: str, settings_hash: str) -> Condensed | None:
-        row = self.conn.execute(
-            "SELECT json FROM condensed_cache WHERE content_hash = ? AND settings_hash = ?",
-            (content_hash, settings_hash),
-        ).fetchone()
-        return Condensed.model_validate_json(row[0]) if row else None
+        found = self._cached(content_hash, settings_hash)
+        return Condensed.model_validate_json(found) if found is not None else None
+
+    def cache_condensed(self, content_hash: str, settings_hash: str, value: Condensed) -> None:
+        self._cache(content_hash, settings_hash, value.model_dump_json())
 
     def cached_translation(self, content_hash: str, key: str) -> ItemTranslation | None:
         """A translation kept beside the condensed results (`key` names it as one)."""
+        found = self._cached(content_hash, key)
+        return ItemTranslation.model_validate_json(found) if found is not None else None
+
+    def cache_translation(self, content_hash: str, key: str, value: ItemTranslation) -> None:
+        self._cache(content_hash, key, value.model_dump_json())
+
+    def _cached(self, content_hash: str, key: str) -> str | None:
         row = self.conn.execute(
             "SELECT json FROM condensed_cache WHERE content_hash = ? AND settings_hash = ?",
             (content_hash, key),
         ).fetchone()
-        return ItemTranslation.model_validate_json(row[0]) if row else None
+        return str(row[0]) if row else None
 
-    def cache_translation(self, content_hash: str, key: str, value: ItemTranslation) -> None:
+    def _cache(self, content_hash: str, key: str, text: str) -> None:
         with self.archive.transaction() as conn:
             conn.execute(
                 "INSERT INTO condensed_cache VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET"
                 " json=excluded.json",
-                (content_hash, key, value.model_dump_json()),
-            )
-
-    def cache_condensed(self, content_hash: str, settings_hash: str, value: Condensed) -> None:
-        with self.archive.transaction() as conn:
-            conn.execute(
-                "INSERT INTO condensed_cache VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET"
-                " json=excluded.json",
-                (content_hash, settings_hash, value.model_dump_json()),
+                (content_hash, key, text),
             )
