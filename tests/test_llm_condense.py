@@ -10,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from castdigest.archive import Archive
 from castdigest.condense import Budget, ExtractiveCondenser
 from castdigest.config import CondenseConfig, LLMConfig, Settings
@@ -121,6 +123,31 @@ def test_a_good_answer_is_shown_with_the_sources_words_speaker_and_time() -> Non
     user = requests[0]["messages"][1]["content"]
     assert "[S0002 | 00:01:00 | Emma] We ship every 14 days now" in user
     assert "tools" not in requests[0] and requests[0]["temperature"] == 0.0
+
+
+@pytest.mark.parametrize(
+    "trouble",
+    [
+        Step(status=429, body="slow down", headers={"Retry-After": "0"}),
+        Step(status=503, body="busy"),
+        Step(hang_s=1.0, content="{}"),
+        Step(drop=True),
+    ],
+    ids=["429-retry-after", "5xx", "hang", "dropped"],
+)
+def test_a_call_retried_after_trouble_gives_the_models_result(trouble: Step) -> None:
+    result, report, requests = run(trouble, answer(GOOD), timeout_s=0.5, max_retries=2)
+    assert len(requests) == 2 and report.fallback is None and result.method == "llm"
+    assert [t.text for t in result.takeaways] == [t["text"] for t in GOOD["takeaways"]]
+    assert report.usage.retries == 1 and report.as_json()["calls"] == 1  # one answered call
+
+
+def test_retries_run_out_and_the_digest_gets_the_extractive_result() -> None:
+    busy = Step(status=503, body="busy")
+    result, report, requests = run(busy, busy, busy, max_retries=1)
+    assert result == floor() and report.method == "extractive" and not report.cacheable
+    assert report.fallback == "HTTP 503, after 2 attempt(s)" and len(requests) == 2
+    assert report.line().endswith("; extractive: HTTP 503, after 2 attempt(s)")
 
 
 def test_a_hallucinated_quote_is_dropped_and_extractive_quotes_are_shown() -> None:
