@@ -142,6 +142,23 @@ def test_a_call_retried_after_trouble_gives_the_models_result(trouble: Step) -> 
     assert report.usage.retries == 1 and report.as_json()["calls"] == 1  # one answered call
 
 
+def test_answers_found_in_prose_repaired_or_after_a_step_down_give_the_models_result() -> None:
+    good = json.dumps(GOOD)
+    prose = Step(content=f"Here is the JSON you asked for:\n```json\n{good}\n```\nDone.")
+    result, report, _ = run(prose)
+    assert result.method == "llm" and report.fallback is None  # prose-wrapped: found
+    result, report, requests = run(Step(content=good[:-40]), answer(GOOD))
+    assert result.method == "llm" and report.usage.repairs == 1 and len(requests) == 2
+    refused = Step(status=400, body='{"error": "response_format json_schema unsupported"}')
+    result, report, requests = run(refused, answer(GOOD))
+    assert result.method == "llm" and report.fallback is None
+    assert [r.get("response_format", {}).get("type") for r in requests] == [
+        "json_schema",
+        "json_object",
+    ]
+    assert [t.text for t in result.takeaways] == [t["text"] for t in GOOD["takeaways"]]
+
+
 def test_retries_run_out_and_the_digest_gets_the_extractive_result() -> None:
     busy = Step(status=503, body="busy")
     result, report, requests = run(busy, busy, busy, max_retries=1)
