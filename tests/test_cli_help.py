@@ -56,3 +56,17 @@ def test_version() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert result.output.startswith("castdigest, version ")
+
+
+def test_the_reader_modules_load_when_a_document_is_read() -> None:
+    """An unchanged week reads nothing: importing the registry (and the ingest and weekly
+    commands) loads no reader module, nor trafilatura or the language model."""
+    code = (
+        "import sys; import castdigest.cli.ingest, castdigest.pipeline.weekly; "
+        "print(sorted(m for m in ('trafilatura', 'feedparser', 'castdigest.readers.html_page', "
+        "'castdigest.readers.listing', 'castdigest.text.language') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.splitlines()[-1] == "[]"

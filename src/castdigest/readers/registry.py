@@ -8,49 +8,55 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import cache
+from importlib import import_module
 from pathlib import Path
 
 from castdigest.errors import ReadError
 from castdigest.merge import episode_id
 from castdigest.models import Episode
-from castdigest.readers.article import ArticleReader
 from castdigest.readers.base import MAX_DOCUMENT_BYTES, Document, ReadContext, Reader
-from castdigest.readers.chapters_json import ChaptersJsonReader
-from castdigest.readers.episode_json import EpisodeJsonReader
-from castdigest.readers.feed import FeedReader
-from castdigest.readers.html_page import HtmlPageReader
-from castdigest.readers.listing import ListingReader, PairsReader
-from castdigest.readers.markdown import MarkdownReader
-from castdigest.readers.plaintext import PlainTextReader
-from castdigest.readers.roundup import RoundupReader
-from castdigest.readers.summary_page import SummaryPageReader
-from castdigest.readers.transcript_html import HtmlTranscriptReader
-from castdigest.readers.transcripts import JsonTranscriptReader, SrtReader, VttReader
-from castdigest.readers.video_page import VideoPageReader
-from castdigest.readers.ytdlp import YtDlpInfoReader
 from castdigest.text.htmltext import bad_charrefs
-from castdigest.text.language import detect_language
 from castdigest.text.normalize import strip_controls
 
-READERS: tuple[Reader, ...] = (
-    FeedReader(),
-    VttReader(),
-    SrtReader(),
-    JsonTranscriptReader(),
-    ChaptersJsonReader(),
-    YtDlpInfoReader(),
-    EpisodeJsonReader(),
-    MarkdownReader(),
-    HtmlTranscriptReader(),
-    HtmlPageReader(),
-    RoundupReader(),
-    ListingReader(),
-    VideoPageReader(),
-    SummaryPageReader(),
-    PairsReader(),
-    ArticleReader(),
-    PlainTextReader(),
+# (format, module, class) in order of preference. The reader modules (and what they load:
+# trafilatura, feedparser, the language model) are imported when a document is first read, so
+# that a run that reads nothing, an unchanged week, does not pay for them.
+_READER_CLASSES: tuple[tuple[str, str, str], ...] = (
+    ("feed", "feed", "FeedReader"),
+    ("vtt", "transcripts", "VttReader"),
+    ("srt", "transcripts", "SrtReader"),
+    ("transcript-json", "transcripts", "JsonTranscriptReader"),
+    ("chapters-json", "chapters_json", "ChaptersJsonReader"),
+    ("ytdlp-info", "ytdlp", "YtDlpInfoReader"),
+    ("episodes-json", "episode_json", "EpisodeJsonReader"),
+    ("markdown", "markdown", "MarkdownReader"),
+    ("transcript-html", "transcript_html", "HtmlTranscriptReader"),
+    ("html-page", "html_page", "HtmlPageReader"),
+    ("roundup", "roundup", "RoundupReader"),
+    ("listing", "listing", "ListingReader"),
+    ("video-page", "video_page", "VideoPageReader"),
+    ("summary-page", "summary_page", "SummaryPageReader"),
+    ("pairs", "listing", "PairsReader"),
+    ("article", "article", "ArticleReader"),
+    ("text", "plaintext", "PlainTextReader"),
 )
+
+
+@cache
+def readers() -> tuple[Reader, ...]:
+    """One of each reader, in order of preference."""
+    made = []
+    for _, module, cls in _READER_CLASSES:
+        made.append(getattr(import_module(f"castdigest.readers.{module}"), cls)())
+    return tuple(made)
+
+
+def __getattr__(name: str) -> object:
+    if name == "READERS":  # the readers, made on first use
+        return readers()
+    raise AttributeError(name)
+
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -81,11 +87,11 @@ _PLACEHOLDERS = frozenset({"", "untitled", "untitled episode", "untitled transcr
 
 
 def formats() -> list[str]:
-    return [r.name for r in READERS]
+    return [name for name, _, _ in _READER_CLASSES]
 
 
 def reader_named(name: str) -> Reader:
-    for reader in READERS:
+    for reader in readers():
         if reader.name == name:
             return reader
     raise ReadError(f"unknown format {name!r}", hint="one of: " + ", ".join(formats()))
@@ -179,7 +185,7 @@ def _choice(doc: Document, forced: str | None) -> tuple[Reader, float]:
         return reader_named(forced), 1.0
     best: tuple[float, int, Reader] | None = None
     head = _sniff_head(doc)
-    for order, reader in enumerate(READERS):
+    for order, reader in enumerate(readers()):
         score = reader.sniff(head)
         if score >= SURE:  # a reader that is sure ends the search: the others cost time
             return reader, score
@@ -248,6 +254,8 @@ def _finish(ep: Episode, ctx: ReadContext) -> Episode:
         upd["tags"] = list(dict.fromkeys([*ep.tags, *tags]))
     if ep.language is None:
         sample = ep.abstract or (ep.transcript.text if ep.transcript else None) or ep.title
+        from castdigest.text.language import detect_language  # numpy: loaded when reading
+
         language = ctx.language or detect_language(sample)
         upd["language"] = strip_controls(language, multiline=False) if language else None
     if upd:
