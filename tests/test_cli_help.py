@@ -60,11 +60,13 @@ def test_version() -> None:
 
 def test_the_reader_modules_load_when_a_document_is_read() -> None:
     """An unchanged week reads nothing: importing the registry (and the ingest and weekly
-    commands) loads no reader module, nor trafilatura or the language model."""
+    commands) loads no reader module, nor trafilatura, the language model, the HTTP client
+    (made only when a source is a URL) or the address checker."""
     code = (
         "import sys; import castdigest.cli.ingest, castdigest.pipeline.weekly; "
         "print(sorted(m for m in ('trafilatura', 'feedparser', 'castdigest.readers.html_page', "
-        "'castdigest.readers.listing', 'castdigest.text.language') if m in sys.modules))"
+        "'castdigest.readers.listing', 'castdigest.text.language', 'httpx', 'email_validator') "
+        "if m in sys.modules))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

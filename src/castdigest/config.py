@@ -30,7 +30,6 @@ from typing import Annotated, Any, get_args
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -87,6 +86,8 @@ def _one_line(value: str) -> str:
 
 
 def _check_address(address: str) -> None:
+    from email_validator import EmailNotValidError, validate_email  # only when addresses are set
+
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:

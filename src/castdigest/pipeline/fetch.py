@@ -14,8 +14,10 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 from castdigest.config import HttpConfig
 from castdigest.errors import FetchError
@@ -68,6 +70,8 @@ def is_url(text: str) -> bool:
 
 
 def make_client(config: HttpConfig) -> httpx.Client:
+    import httpx  # loaded by runs that fetch: an unchanged week of files does not
+
     return httpx.Client(
         timeout=httpx.Timeout(config.timeout),
         follow_redirects=True,
@@ -84,6 +88,8 @@ def fetch(
     last_modified: str | None = None,
 ) -> Fetched:
     """GET `url`; FetchError (naming the URL and the reason) for anything but a usable body."""
+    import httpx
+
     if not is_url(url):
         raise FetchError("only http:// and https:// URLs can be fetched", where=url)
     headers = {}
