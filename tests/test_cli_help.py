@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 
@@ -27,16 +28,11 @@ def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str
 
 def test_a_command_loads_only_its_own_module() -> None:
     """`castdigest episodes` starts without the condenser and renderer (and scipy)."""
-    code = (
-        "import sys; from castdigest.cli import cli; "
-        "cli.main(['episodes', '--help'], standalone_mode=False); "
-        "print(sorted(m for m in ('scipy', 'castdigest.condense', 'castdigest.render', "
-        "'castdigest.cli.send') if m in sys.modules))"
+    loads = (
+        "from castdigest.cli import cli; cli.main(['episodes', '--help'], standalone_mode=False)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.splitlines()[-1] == "[]"
+    modules = ("scipy", "castdigest.condense", "castdigest.render", "castdigest.cli.send")
+    assert _loaded(loads, modules) == []
 
 
 @pytest.mark.parametrize("path", commands(cli), ids=" ".join)
@@ -62,13 +58,23 @@ def test_the_reader_modules_load_when_a_document_is_read() -> None:
     """An unchanged week reads nothing: importing the registry (and the ingest and weekly
     commands) loads no reader module, nor trafilatura, the language model, the HTTP client
     (made only when a source is a URL) or the address checker."""
-    code = (
-        "import sys; import castdigest.cli.ingest, castdigest.pipeline.weekly; "
-        "print(sorted(m for m in ('trafilatura', 'feedparser', 'castdigest.readers.html_page', "
-        "'castdigest.readers.listing', 'castdigest.text.language', 'httpx', 'email_validator') "
-        "if m in sys.modules))"
+    loads = "import castdigest.cli.ingest, castdigest.pipeline.weekly"
+    modules = (
+        "trafilatura",
+        "feedparser",
+        "castdigest.readers.html_page",
+        "castdigest.readers.listing",
+        "castdigest.text.language",
+        "httpx",
+        "email_validator",
     )
+    assert _loaded(loads, modules) == []
+
+
+def _loaded(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` a fresh interpreter has loaded after running `code`."""
+    probe = f"import sys; {code}; print(sorted(m for m in {modules!r} if m in sys.modules))"
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
-    assert out.splitlines()[-1] == "[]"
+    return list(ast.literal_eval(out.splitlines()[-1]))

@@ -29,8 +29,9 @@ from urllib.parse import parse_qs
 from markupsafe import Markup, escape
 
 from castdigest.archive import Archive
+from castdigest.archive.errors import ARCHIVE_ERRORS
 from castdigest.archive.lock import ArchiveBusyError, writer_lock
-from castdigest.archive.requests import REQUEST_ERRORS, RequestAccess, is_busy
+from castdigest.archive.requests import RequestAccess, is_busy
 from castdigest.config import Settings
 from castdigest.errors import ArchiveError
 from castdigest.models import Subscriber, SubscriberStatus
@@ -129,7 +130,7 @@ class UnsubscribeApp:
         token = _first(query, "token") or _first(form, "token")
         try:
             return self._answer(handler, token, method, form, start_response)
-        except REQUEST_ERRORS as exc:
+        except ARCHIVE_ERRORS as exc:
             if isinstance(exc, ArchiveBusyError) or is_busy(exc):
                 return self._busy(start_response)
             # Not the reader's doing (an unwritable folder, a file gone): one line for the log.

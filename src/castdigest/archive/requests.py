@@ -10,16 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from castdigest.archive.errors import ARCHIVE_ERRORS
 from castdigest.archive.subscribers import (
     set_topics_if_active,
     subscriber_by_key,
     unsubscribe_key,
 )
 from castdigest.models import Subscriber
-
-# What a request's archive access may raise: SQLite's own errors, and the archive's.
-REQUEST_ERRORS = ARCHIVE_ERRORS
 
 
 class RequestAccess:

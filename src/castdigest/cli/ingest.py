@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from datetime import UTC, datetime
 
 import click
@@ -30,7 +30,7 @@ from castdigest.pipeline.ingest import (
     batch_collection,
     read_limits,
 )
-from castdigest.pipeline.sources import Batch, configured_batches, ingest_batches
+from castdigest.pipeline.sources import Batch, configured_batches, fetches, ingest_batches
 from castdigest.readers.registry import formats
 from castdigest.text.durations import format_duration
 
@@ -96,9 +96,14 @@ def ingest_cmd(
     # A run as of a time is that run replayed: an undated episode is first seen then too,
     # which is what dates it in the archive's windows.
     now = as_of or datetime.now(UTC)
-    with app.writing(db) as archive, make_client(settings.http) as client, batch_collection():
+    # An HTTP client loads the system's certificates: made only when there is a URL to fetch.
+    fetching = follow_transcripts or fetches(batches)
+    client_made = make_client(settings.http) if fetching else nullcontext(None)
+    with app.writing(db) as archive, client_made as client, batch_collection():
         follow = (
-            make_follower(archive, client, settings.http.max_bytes) if follow_transcripts else None
+            make_follower(archive, client, settings.http.max_bytes)
+            if follow_transcripts and client is not None
+            else None
         )
         run = IngestRun(archive, as_of, now, follow)
 

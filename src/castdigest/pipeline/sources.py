@@ -69,14 +69,14 @@ def ingest_batches(
     for batch in batches:
         urls = [p for p in batch.inputs if is_url(p)]
         if urls and client is not None:
-            with _ticking(bar, len(urls), "Fetching") as tick:
+            with ticking(bar, len(urls), "Fetching") as tick:
                 for url in urls:
                     reports.append(_fetch(run, client, url, batch.spec, max_bytes))
                     tick(1)
         paths = [p for p in batch.inputs if not is_url(p)]
         files, problems = expand_paths(paths, not_inputs(run.archive))
         reports += problems
-        with _ticking(bar, len(files), "Ingesting") as tick:
+        with ticking(bar, len(files), "Ingesting") as tick:
             reports += ingest_many(
                 run.archive,
                 files,
@@ -99,7 +99,8 @@ def _fetch(
     )
 
 
-def _ticking(bar: Bar | None, total: int, label: str) -> AbstractContextManager[Progress]:
+def ticking(bar: Bar | None, total: int, label: str) -> AbstractContextManager[Progress]:
+    """`bar`'s ticker for `total` units of work, or one that does nothing without a bar."""
     return bar(total, label) if bar else nullcontext(_untick)
 
 

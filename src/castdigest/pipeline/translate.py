@@ -46,17 +46,17 @@ def translate_items(
     from castdigest.llm.translate import translate, translation_key
 
     target = settings.newsletter.language
-    todo: list[tuple[Episode, str]] = []
+    todo: list[tuple[Episode, str, str]] = []  # the episode, its content hash, the cache key
     for ep in episodes:
         result = condensed.get(ep.id)
         if result is None or not ep.language or primary(ep.language) == primary(target):
             continue
-        key = translation_key(settings.llm, target, result)
-        hit = archive.digests.cached_translation(ep.content_hash(), key)
+        key, content = translation_key(settings.llm, target, result), ep.content_hash()
+        hit = archive.digests.cached_translation(content, key)
         if hit is not None:
             out.results[ep.id] = hit
         else:
-            todo.append((ep, key))
+            todo.append((ep, content, key))
     if not todo:
         return out
     client = ChatClient(settings.llm)
@@ -70,6 +70,8 @@ def translate_items(
                 why = None
             except LLMError as exc:
                 found, why = None, str(exc)
+            except Exception as exc:  # one episode's failure must not sink the whole digest
+                found, why = None, f"{type(exc).__name__}: {exc}"
         report: dict[str, object] = {
             "episode": ep.id,
             "method": "translate",
@@ -82,14 +84,14 @@ def translate_items(
         return found, why, report
 
     with ThreadPoolExecutor(max_workers=settings.llm.max_concurrency) as pool:
-        done = list(pool.map(one, [ep for ep, _ in todo]))
-    for (ep, key), (found, why, report) in zip(todo, done, strict=True):
+        done = list(pool.map(one, [ep for ep, _, _ in todo]))
+    for (ep, content, key), (found, why, report) in zip(todo, done, strict=True):
         out.reports.append(report)
         out.lines.append(_line(report))
         if found is None:
             out.warnings.append(f"{ep.id}: not translated ({why}); shown in its own language")
             continue
-        archive.digests.cache_translation(ep.content_hash(), key, found)
+        archive.digests.cache_translation(content, key, found)
         out.results[ep.id] = found
     return out
 

@@ -9,7 +9,7 @@ ledger hands to the server only what is still due, so a second run sends nothing
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,13 +20,13 @@ from castdigest.config import Settings
 from castdigest.models import DigestStatus
 from castdigest.pipeline.fetch import make_client
 from castdigest.pipeline.ingest import DocReport, IngestRun, batch_collection
-from castdigest.pipeline.sources import Bar, configured_batches, fetches, ingest_batches
+from castdigest.pipeline.sources import Bar, configured_batches, fetches, ingest_batches, ticking
 from castdigest.pipeline.unchanged import LastBuild, build_key, remember, unchanged
 from castdigest.pipeline.window import choose_window, timezone
 
 if TYPE_CHECKING:  # selection, rendering and sending are imported when a run needs them
     from castdigest.pipeline.publish import PublishReport
-    from castdigest.pipeline.send import Pacing, Progress, SendSummary
+    from castdigest.pipeline.send import Pacing, SendSummary
     from castdigest.send.smtp import SmtpTransport
 
 Step = Callable[[str], None]
@@ -78,10 +78,6 @@ def ingest_configured(
     with client as http, batch_collection():
         run = IngestRun(archive, as_of, now)
         return ingest_batches(run, batches, http, settings.http.max_bytes, jobs, progress_bar)
-
-
-def _ticking(bar: Bar | None, total: int, label: str) -> AbstractContextManager[Progress | None]:
-    return bar(total, label) if bar else nullcontext(None)
 
 
 def run_weekly(
@@ -137,7 +133,7 @@ def run_weekly(
 
         say(f"send {digest.id}")
         due = archive.ledger.remaining(digest.id) or archive.subscribers.count()["active"]
-        with _ticking(progress_bar, due, "Sending") as tick:
+        with ticking(progress_bar, due, "Sending") as tick:
             report.send = send_digest(
                 archive, settings, digest, transport=transport, progress=tick, pacing=pacing
             )

@@ -58,14 +58,14 @@ def _vocabulary() -> _Vocabulary:
 
     return _Vocabulary(
         lines=frozenset(words("lines")),
-        starts=by_first_character(words("starts")),
+        starts=_by_first_character(words("starts")),
         labels=frozenset(words("labels")),
         alt=frozenset(normalise(w) for w in raw["alt"]),
         reactions=frozenset(words("reactions")),
     )
 
 
-def by_first_character(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _by_first_character(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The phrases grouped by their first character, longest first in each group: a line is
     compared only with the phrases that can start it."""
     groups: dict[str, list[str]] = {}
