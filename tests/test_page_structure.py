@@ -9,7 +9,8 @@ from importlib import resources
 import pytest
 
 from castdigest.readers.heading_words import KINDS, heading_kind
-from castdigest.readers.page_structure import date_line, read_structure
+from castdigest.readers.page_dates import date_line, page_date
+from castdigest.readers.page_structure import read_structure
 
 AS_OF = datetime(2026, 12, 2, 12, tzinfo=UTC)
 
@@ -240,6 +241,36 @@ def test_quotes_under_a_quotes_heading() -> None:
         ("il y a 3 jours", datetime(2026, 11, 29, 12, tzinfo=UTC), "il y a 3 jours"),
         ("· 14 de marzo de 2025", datetime(2025, 3, 14, tzinfo=UTC), "14 de marzo de 2025"),
         ("2024/5/7", datetime(2024, 5, 7, tzinfo=UTC), "2024/5/7"),
+        # beside the date: a byline, a reading time, an episode number, a section, a time of day
+        (
+            "By Jane Doe · July 15, 2025 · 5 min read",
+            datetime(2025, 7, 15, tzinfo=UTC),
+            "July 15, 2025",
+        ),
+        (
+            "Le 3 mars 2025 à 14h30 · 5 min de lecture",
+            datetime(2025, 3, 3, tzinfo=UTC),
+            "3 mars 2025",
+        ),
+        (
+            "January 06, 2023 Buzzsprout Episode 93",
+            datetime(2023, 1, 6, tzinfo=UTC),
+            "January 06, 2023",
+        ),
+        ("Season 2 · Ep. 4 · 12 Mar 2025", datetime(2025, 3, 12, tzinfo=UTC), "12 Mar 2025"),
+        (
+            "Posted July 15, 2025 in Engineering, Platform",
+            datetime(2025, 7, 15, tzinfo=UTC),
+            "July 15, 2025",
+        ),
+        ("Jane Doe | March 3, 2025 at 10:42 am", datetime(2025, 3, 3, tzinfo=UTC), "March 3, 2025"),
+        ("3. März 2025 um 9:05 Uhr", datetime(2025, 3, 3, tzinfo=UTC), "3. März 2025"),
+        (
+            "Released Thursday, 18th April 2024",
+            datetime(2024, 4, 18, tzinfo=UTC),
+            "18th April 2024",
+        ),
+        ("2025년 3월 3일 · 5분 읽기", datetime(2025, 3, 3, tzinfo=UTC), "2025년 3월 3일"),
     ],
 )
 def test_date_line(line: str, expected: datetime, wording: str) -> None:
@@ -249,3 +280,35 @@ def test_date_line(line: str, expected: datetime, wording: str) -> None:
 def test_no_date_line_in_prose_or_the_future() -> None:
     assert date_line(["On March 3, 2024 we recorded a very long conversation."], AS_OF) is None
     assert date_line(["March 3, 2031"], AS_OF) is None
+    # a time alone, a length, a number with other digits beside the date: no date line
+    assert date_line(["10:42"], AS_OF) is None
+    assert date_line(["Episode 5 · 41 min"], AS_OF) is None
+    assert date_line(["By Reader 2025-07-07 02:56:05 0 9K"], AS_OF) is None
+
+
+PROSE = ["A line of the page's text, long enough to be prose and not a label of anything."] * 45
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected", "wording"),
+    [
+        (["Mise en ligne", "23 mai 2019"], datetime(2019, 5, 23, tzinfo=UTC), "23 mai 2019"),
+        (["Published: 2025-03-03"], datetime(2025, 3, 3, tzinfo=UTC), "2025-03-03"),
+        (["Datum: 3. März 2024"], datetime(2024, 3, 3, tzinfo=UTC), "3. März 2024"),
+        (["公開日：2024年3月3日"], datetime(2024, 3, 3, tzinfo=UTC), "2024年3月3日"),
+        (["게시일", "2022.09.26"], datetime(2022, 9, 26, tzinfo=UTC), "2022.09.26"),
+    ],
+)
+def test_a_labelled_date_anywhere_dates_the_page(
+    tail: list[str], expected: datetime, wording: str
+) -> None:
+    # beyond the lines a date line is looked for in: only a publication label dates it there
+    assert date_line([*PROSE, *tail], AS_OF) is None
+    assert page_date([*PROSE, *tail], AS_OF) == (expected, wording)
+
+
+def test_no_labelled_date_for_a_recording_a_future_or_a_wordless_label() -> None:
+    assert page_date([*PROSE, "Enregistrements", "15 avril 2019"], AS_OF) is None
+    assert page_date([*PROSE, "Published", "2031-01-01"], AS_OF) is None
+    assert page_date([*PROSE, "Published", "soon"], AS_OF) is None
+    assert page_date([*PROSE, "Publishedness: 2024-01-01"], AS_OF) is None

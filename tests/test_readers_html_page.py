@@ -247,6 +247,34 @@ def test_page_without_metadata_is_read_from_its_text(tmp_path: Path) -> None:
     assert "courgettes" in _body(ep) and "<p>" not in _body(ep)
 
 
+CREDITS_PAGE = """<html>
+<head><title>Radio allotment: leeks and slugs</title></head>
+<body>
+<article><h1>Radio allotment: leeks and slugs</h1>
+<p>The leeks went in late this year, and the slugs found them before we did. We talk through
+what worked on the plot, what did not, and why copper tape is mostly a story people tell.</p>
+<p>Next time: the first frost, and the seeds we are saving for spring.</p></article>
+<aside><ul class="credits">
+<li><p class="title">Un documentaire</p><p class="content">de Jeanne Potager</p></li>
+<li><p class="title">Mise en ligne</p><p class="content">12 mars 2024</p></li>
+<li><p class="title">Enregistrements</p><p class="content">2 février 2024</p></li>
+</ul></aside>
+</body>
+</html>
+"""
+
+
+def test_a_date_under_a_publication_label_outside_the_main_text_dates_the_page(
+    tmp_path: Path,
+) -> None:
+    _, (ep,) = _read(tmp_path, "leeks.html", CREDITS_PAGE)
+    # the label's date, not the recording's: "Enregistrements" is no publication label
+    assert ep.published == datetime(2024, 3, 12, tzinfo=UTC)
+    assert ep.published_text == "12 mars 2024"
+    _, (bare,) = _read(tmp_path, "allotment.html", BARE_PAGE)
+    assert bare.published is None
+
+
 def _doc(text: str, content_type: str | None = None) -> Document:
     return Document(location="page.html", data=text.encode(), text=text, content_type=content_type)
 

@@ -108,6 +108,8 @@ def test_naive_reference_is_taken_as_utc() -> None:
         ("Nov 3rd, 2026", datetime(2026, 11, 3, tzinfo=UTC)),
         ("15 juillet 2025", datetime(2025, 7, 15, tzinfo=UTC)),
         ("1er décembre 2026", datetime(2026, 12, 1, tzinfo=UTC)),
+        ("Thursday, 18th April 2024", datetime(2024, 4, 18, tzinfo=UTC)),
+        ("2nd of May 2021", datetime(2021, 5, 2, tzinfo=UTC)),
         ("2025年7月15日", datetime(2025, 7, 15, tzinfo=UTC)),
         ("2025년 7월 15일", datetime(2025, 7, 15, tzinfo=UTC)),
     ],

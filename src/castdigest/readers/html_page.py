@@ -24,12 +24,14 @@ from castdigest.readers.base import Document, ReadContext, Reader
 from castdigest.readers.doubt import title_doubt
 from castdigest.readers.feed import FeedReader
 from castdigest.readers.listing import ListingReader, PairsReader
+from castdigest.readers.page_dates import labelled_date
 from castdigest.readers.page_meta import Page, PageMeta, parse_date, read_page
 from castdigest.readers.page_structure import read_structure
 from castdigest.readers.plaintext import PlainTextReader
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader
 from castdigest.readers.video_page import VideoPageReader
+from castdigest.text.htmltext import html_to_text
 from castdigest.text.normalize import strip_controls
 
 # Doctype, <html> or <head> first, after any BOM, XML declaration and comments.
@@ -189,12 +191,17 @@ def _read_text(doc: Document, body: str, ctx: ReadContext) -> list[Episode]:
 
 
 def _page_date(html: str, as_of: datetime) -> tuple[datetime | None, str | None]:
-    """The publication date htmldate finds (URL, markup, visible dates), if plausible."""
+    """The publication date htmldate finds (URL, markup, visible dates), if plausible; else
+    one the whole page sets under a publication label, in a sidebar or a credits list the main
+    text leaves out ("Mise en ligne" over "23 mai 2019")."""
     import trafilatura
 
     found = trafilatura.extract_metadata(html, extensive=False).date
     when, wording = parse_date(found)
-    return (when, wording) if plausible(when, as_of) else (None, None)
+    if plausible(when, as_of):
+        return when, wording
+    labelled = labelled_date(html_to_text(html).splitlines(), as_of)
+    return labelled if labelled is not None else (None, None)
 
 
 def plausible(when: datetime | None, as_of: datetime) -> bool:

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 
-from castdigest.models import Chapter, Episode, Quote, plausible
+from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
-from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
+from castdigest.readers.page_dates import page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
-from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.sentences import split_sentences
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳])\s*")
@@ -47,21 +46,7 @@ _MAX_LIST = 15
 _SHORT_LINE = 100
 _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not know
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
-_DATE_LINES = 40
-_DATE_MAX = 40
-_NUMERIC = re.compile(
-    r"(?<![\d.])(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?![\d.])"
-)
-_META_SEP = re.compile(r"\s*[·•|]\s*")
-# A length beside a date: "41 min", "1 Std. 12 Min.", "58분", "38分", "1:05:20".
-_LENGTH_PART = re.compile(
-    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s*[^\W\d_]{1,8}\.?\s*){1,3})$", re.UNICODE
-)
-_LABELLED = re.compile(r"^[^\W\d_][^\W\d_ ]{0,15}\s*[:：]?\s*")  # "Durée : ", "Length: "
 _SENTENCE_GAP = re.compile(r"[.!?。！？”\"\n]\s*")
-_BYLINE_TAIL = re.compile(
-    r"\s+(?:by|par|por|von|di|da|door)\s+[^\W\d_][\w.'’ -]{0,40}$", re.IGNORECASE
-)
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
 _BACKWARDS = "chapter times go backwards"
 
@@ -88,7 +73,7 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
         lines, chapters=not ep.chapters, takeaways=not ep.takeaways, quotes=not ep.quotes
     )
     upd: dict[str, object] = {}
-    if as_of is not None and ep.published is None and (dated := date_line(lines, as_of)):
+    if as_of is not None and ep.published is None and (dated := page_date(lines, as_of)):
         upd["published"], upd["published_text"] = dated
     if not found.chapters and not ep.chapters:
         found.chapters = transcript_chapters(lines, ep.title)
@@ -105,65 +90,6 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     if found.doubts and not (ep.chapters or ep.takeaways):  # the doubts are about these
         upd["review_reasons"] = list(dict.fromkeys([*ep.review_reasons, *found.doubts]))
     return ep.model_copy(update=upd) if upd else ep
-
-
-def date_line(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
-    """The first of the page's first lines that is a date or an age and little else: a few
-    words around it ("Published on", a weekday) and parts that are a length ("· 41 min")."""
-    for line in lines[:_DATE_LINES]:
-        s = line.strip().strip("·•|-–— ")
-        if not s or len(s) > _DATE_MAX * 2 or not any(c.isdigit() for c in s):
-            continue
-        parts = [p for p in _META_SEP.split(s) if p]
-        if len(parts) > 4:
-            continue
-        read = [(p, _date_part(p, as_of)) for p in parts]
-        dated = [d for _, d in read if d is not None]
-        if len(dated) == 1 and all(_beside_date(p) for p, d in read if d is None):
-            return dated[0]
-    return None
-
-
-def _beside_date(part: str) -> bool:
-    """What a date line may also hold: a length ("41 min", "Durée : 54 min"), a count
-    ("24,318 views") or a few words without digits (the show's name, "Auto-generated")."""
-    if _LENGTH_PART.match(_LABELLED.sub("", part, count=1)):
-        return True
-    if chrome_kind(part) == "counter":
-        return True
-    return len(part.split()) <= 4 and not _has_digit(part) and len(part) <= _DATE_MAX
-
-
-def _date_part(s: str, as_of: datetime) -> tuple[datetime, str] | None:
-    """A date or an age, alone or with a few words that have no digit ("Publicado el",
-    "(토)")."""
-    s = _BYLINE_TAIL.sub("", s)  # "Posted on October 30, 2026 by Sam Delaney"
-    if len(s) > _DATE_MAX:
-        return None
-    found = find_relative(s, as_of) or find_absolute(s)
-    when: datetime | None
-    if found is not None:
-        start, wording, when = found.start, found.text, found.when
-    elif m := _NUMERIC.search(s):
-        start, wording, when = m.start(), m.group(), parse_date(m.group(), as_of)
-    else:
-        return None
-    rest = (s[:start] + s[start + len(wording) :]).split()
-    if (
-        len(wording) * 10 < len(s) * 6
-        and (len(rest) > 3 or any(_has_digit(w) for w in rest))
-        and chrome_kind(" ".join(rest)) != "counter"  # "24,318 views 3 days ago"
-    ):
-        return None
-    return (when, wording) if when is not None and _past(when, as_of) else None
-
-
-def _has_digit(s: str) -> bool:
-    return any(c.isdigit() for c in s)
-
-
-def _past(when: datetime, as_of: datetime) -> bool:
-    return plausible(when) and when <= as_of + timedelta(days=2)
 
 
 def read_structure(

@@ -297,7 +297,7 @@ def _date_patterns() -> _DatePatterns:
             rf"(?<![^\W\d_])({word})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
         ),
         day_first=re.compile(
-            rf"(?<!\d)(\d{{1,2}})(?:er|º|°|\.)?{joint}\s+({word})\.?,?{joint}\s+(\d{{4}})\b",
+            rf"(?<!\d)(\d{{1,2}})(?:er|º|°|\.|st|nd|rd|th)?{joint}\s+({word})\.?,?{joint}\s+(\d{{4}})\b",
             re.I,
         ),
         cjk=re.compile(

@@ -1,0 +1,175 @@
+"""A page's date as its text states it: a line near the top that is a date or an age and little
+else ("Posted on July 15, 2025 by Jane Doe · 5 min read", "vor 3 Tagen", "2024/5/7"), else a
+date anywhere under a publication label ("Mise en ligne" over "23 mai 2019", "Published:
+2025-03-03"; the labels of `data/date_labels.json`, by language). A date inside a sentence is
+not taken: "On March 3 we recorded..." says when something happened, not when the page came out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from functools import cache
+from importlib import resources
+
+from castdigest.models import plausible
+from castdigest.readers.chrome import chrome_kind
+from castdigest.text.dates import find_absolute, find_relative, parse_date
+
+_DATE_LINES = 40
+_DATE_MAX = 40
+_LABEL_MAX = 30  # characters in the longest publication label
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?![\d.])"
+)
+_META_SEP = re.compile(r"\s*[·•|]\s*")
+# A length beside a date: "41 min", "1 Std. 12 Min.", "58분", "38分", "1:05:20".
+_LENGTH_PART = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s*[^\W\d_]{1,8}\.?\s*){1,3})$", re.UNICODE
+)
+_LABELLED = re.compile(r"^[^\W\d_][^\W\d_ ]{0,15}\s*[:：]?\s*")  # "Durée : ", "Length: "
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:by|par|por|von|di|da|door)\s+[^\W\d_][\w.'’ -]{0,40}$", re.IGNORECASE
+)
+# "Posted July 15, 2025 in Engineering, Platform": the section a page files itself under.
+_SECTION_TAIL = re.compile(
+    r"\s+(?:in|dans|en|em|im|nel|nella|sous)\s+[^\W\d_][\w.'’&, -]{0,40}$", re.IGNORECASE
+)
+# An episode's number or season beside its date: "January 06, 2023 Buzzsprout Episode 93".
+_EPISODE_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?:episode|ep\.?|épisode|episodio|episódio|folge|aflevering|afl\.|puntata"
+    r"|odcinek|season|saison|temporada|staffel|stagione|#)\s*\d{1,4}(?!\d)"
+    r"|第\s*\d{1,4}\s*[回話话集期]|\d{1,4}\s*(?:화|회)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC".
+_TIME_OF_DAY = re.compile(
+    r"[\s,]*(?:[^\W\d_]{1,5}\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|[A-Z]{2,4}))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def date_line(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
+    """The first of the page's first lines that is a date or an age and little else: a few
+    words around it ("Published on", a weekday) and parts that are a length ("· 41 min")."""
+    for line in lines[:_DATE_LINES]:
+        s = line.strip().strip("·•|-–— ")
+        if not s or len(s) > _DATE_MAX * 2 or not any(c.isdigit() for c in s):
+            continue
+        parts = [p for p in _META_SEP.split(s) if p]
+        if len(parts) > 4:
+            continue
+        read = [(p, _date_part(p, as_of)) for p in parts]
+        dated = [d for _, d in read if d is not None]
+        if len(dated) == 1 and all(_beside_date(p) for p, d in read if d is None):
+            return dated[0]
+    return None
+
+
+def _beside_date(part: str) -> bool:
+    """What a date line may also hold: a length ("41 min", "Durée : 54 min"), a count
+    ("24,318 views"), an episode's number ("Ep. 60") or a few words without digits (the show's
+    name, "Auto-generated")."""
+    if _LENGTH_PART.match(_LABELLED.sub("", part, count=1)):
+        return True
+    # A length with a word or two after it: "5 min read", "5 min de lecture", "5분 읽기".
+    words = part.split()
+    if len(words) <= 4 and any(
+        _LENGTH_PART.match(" ".join(words[:-cut])) and not _has_digit(" ".join(words[-cut:]))
+        for cut in (1, 2)
+        if len(words) > cut
+    ):
+        return True
+    if chrome_kind(part) == "counter":
+        return True
+    part = _EPISODE_NUMBER.sub(" ", part).strip()  # "Ep. 60", "Season 1", "第12回"
+    return len(part.split()) <= 4 and not _has_digit(part) and len(part) <= _DATE_MAX
+
+
+def _date_part(s: str, as_of: datetime) -> tuple[datetime, str] | None:
+    """A date or an age, alone or with a few words that have no digit ("Publicado el",
+    "(토)")."""
+    s = _BYLINE_TAIL.sub("", s)  # "Posted on October 30, 2026 by Sam Delaney"
+    s = _SECTION_TAIL.sub("", s)
+    # A time of day is dropped when a date is left: alone, "10:42" is no date.
+    s = _TIME_OF_DAY.sub("", s) if _has_digit(_TIME_OF_DAY.sub("", s)) else s
+    if len(s) > _DATE_MAX:
+        return None
+    found = find_relative(s, as_of) or find_absolute(s)
+    when: datetime | None
+    if found is not None:
+        start, wording, when = found.start, found.text, found.when
+    elif m := _NUMERIC.search(s):
+        start, wording, when = m.start(), m.group(), parse_date(m.group(), as_of)
+    else:
+        return None
+    rest = _EPISODE_NUMBER.sub(" ", s[:start] + " " + s[start + len(wording) :]).split()
+    if (
+        len(wording) * 10 < len(s) * 6
+        and (len(rest) > 3 or any(_has_digit(w) for w in rest))
+        and chrome_kind(" ".join(rest)) != "counter"  # "24,318 views 3 days ago"
+    ):
+        return None
+    return (when, wording) if when is not None and _past(when, as_of) else None
+
+
+def _has_digit(s: str) -> bool:
+    return any(c.isdigit() for c in s)
+
+
+def _past(when: datetime, as_of: datetime) -> bool:
+    return plausible(when) and when <= as_of + timedelta(days=2)
+
+
+def page_date(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
+    """The date the page states for itself (see the module doc), with its wording."""
+    return date_line(lines, as_of) or labelled_date(lines, as_of)
+
+
+def labelled_date(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
+    """The first date under a publication label: "Published: 2025-03-03" on one line, or the
+    label alone with the date on the next line."""
+    labels = date_labels()
+    items = [ln.strip() for ln in lines if ln.strip()]
+    for k, line in enumerate(items):
+        if len(line) > _DATE_MAX * 2:
+            continue
+        label, rest = _label_of(line, labels)
+        if label is None:
+            continue
+        if rest:
+            found = _date_part(rest, as_of)
+        elif k + 1 < len(items):
+            found = _date_part(items[k + 1].strip("·•|-–— "), as_of)
+        else:
+            found = None
+        if found is not None:
+            return found
+    return None
+
+
+def _label_of(line: str, labels: frozenset[str]) -> tuple[str | None, str]:
+    """(the publication label `line` opens with, what follows it), or (None, "")."""
+    folded = line.casefold()
+    for size in range(min(len(folded), _LABEL_MAX), 0, -1):
+        head = folded[:size].rstrip(" :：")
+        after = folded[size : size + 1]
+        if head in labels and (not after or not after.isalnum()):
+            return head, line[size:].strip(" :：-–—")
+    return None, ""
+
+
+@cache
+def date_labels() -> frozenset[str]:
+    """Every language's publication labels, casefolded."""
+    raw = json.loads(
+        resources.files(__package__).joinpath("data/date_labels.json").read_text("utf-8")
+    )
+    return frozenset(
+        label.casefold()
+        for lang, words in raw.items()
+        if not lang.startswith("_")
+        for label in words
+    )
