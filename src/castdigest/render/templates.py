@@ -10,7 +10,6 @@ templates (`.txt.j2`) are not HTML, so escaping there would only corrupt the tex
 
 from __future__ import annotations
 
-import textwrap
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import jinja2
 
 from castdigest.config import Settings
 from castdigest.text.durations import format_duration
+from castdigest.text.wrapping import wrap_words
 
 _PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # inside the wheel
 _REPO_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"  # a source checkout
@@ -47,15 +47,7 @@ def _autoescape(name: str | None) -> bool:
 def wrap(text: str, width: int = 72, first: str = "", rest: str | None = None) -> str:
     """Word-wrap for the plain-text part, with a first-line prefix and a hanging indent."""
     rest = " " * len(first) if rest is None else rest
-    lines = textwrap.wrap(
-        " ".join(text.split()),
-        width=width,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=True,
-        break_on_hyphens=False,
-    )
-    return "\n".join(lines) or first.rstrip()
+    return "\n".join(wrap_words(text.split(), width, first, rest)) or first.rstrip()
 
 
 @lru_cache(maxsize=8)
