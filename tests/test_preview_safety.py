@@ -15,8 +15,11 @@ import pytest
 
 from castdigest.config import Settings
 from castdigest.errors import RenderError
+from castdigest.models import Digest
 from castdigest.pipeline.preview import PreviewServer, local_host, servable_name
 from castdigest.pipeline.publish import PublishReport
+from castdigest.render.view import clean_digest
+from render_sample import big_digest
 
 
 @dataclass
@@ -241,3 +244,16 @@ def test_names_and_hosts_on_their_own() -> None:
     assert not servable_name("castdigest.db-wal") and not servable_name("x.log")
     assert local_host("127.0.0.1:8025", 8025) and local_host("localhost", 8025)
     assert not local_host("localhost:8026", 8025) and not local_host(None, 8025)
+
+
+def test_control_characters_are_taken_out_of_a_digest_and_a_clean_one_is_kept() -> None:
+    digest = big_digest(2)
+    assert clean_digest(digest) is digest  # nothing to take out: the same object
+    data = digest.model_dump()
+    data["sections"][0]["items"][0]["title"] = "Bell\x07 and a C:\\bin path\x1b[31m"
+    dirty = Digest.model_validate(data)
+    cleaned = clean_digest(dirty)
+    assert cleaned.sections[0].items[0].title == "Bell and a C:\\bin path[31m"
+    # a backslash before "b" alone is no control character, but the check may look twice
+    data["sections"][0]["items"][0]["title"] = "C:\\bin"
+    assert clean_digest(Digest.model_validate(data)).sections[0].items[0].title == "C:\\bin"

@@ -66,8 +66,12 @@ def link_data() -> LinkData:
 
 def web_url(url: str | None) -> str | None:
     """`url` when it is an absolute http(s) URL that cannot break out of an attribute."""
-    if not url:
-        return None
+    return _web_url(url) if url else None
+
+
+@lru_cache(maxsize=4096)
+def _web_url(url: str) -> str | None:
+    # Cached: a render asks about each of its links several times (item, quotes, chapters).
     url = url.strip()
     if len(url) > 2048 or UNSAFE_URL_CHARS.search(url):
         return None

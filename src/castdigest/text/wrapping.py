@@ -17,6 +17,9 @@ def wrap_words(words: list[str], width: int, first: str = "", rest: str = "") ->
     others by `rest`; a word longer than a line is broken."""
     if not words:
         return []
+    joined = " ".join(words)
+    if len(first) + len(joined) <= width:
+        return [first + joined]  # one line: most titles, links and short takeaways
     # textwrap's chunks, last first: the words and the single spaces between them.
     chunks = [" "] * (2 * len(words) - 1)
     chunks[::2] = words
