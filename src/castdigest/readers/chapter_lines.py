@@ -33,6 +33,8 @@ _SEP = " \t-–—|:>»·•.,"
 _OPEN = "[(（【"
 _CLOSE = "])）】"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# A date just before a time makes it a time of day: "2025.05.03 14:22", "03/05/2025 14:22".
+_DATE_BEFORE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.!?。！？…]+[\"'”’»)]*\s+|[.!?。！？]+|[^\W\d_](?=[A-Z][a-z]))")
 _MAX_TITLE = 200
 _MAX_PAIRED_TITLE = 120  # a line standing beside a lone time is its title when this short
@@ -84,7 +86,11 @@ def classify(index: int, line: str, section: str | None) -> Item:
     s = line.strip()
     bare = _BULLET.sub("", s, count=1)
     bullet = bare != s
-    times = [m for m in _TIME.finditer(bare) if seconds(m.group("t")) is not None]
+    times = [
+        m
+        for m in _TIME.finditer(bare)
+        if seconds(m.group("t")) is not None and not _DATE_BEFORE.search(bare, 0, m.start())
+    ]
     item = Item(index=index, kind="text", text=bare, bullet=bullet, section=section)
     if not times:
         return item

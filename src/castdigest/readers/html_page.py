@@ -94,7 +94,7 @@ class HtmlPageReader:
             ep = _set_apart(ep, quotes, body)
             ep = _written_sections(ep, page)
             if ep.published is None:  # neither the data nor the text dates it
-                when, wording = _page_date(doc.text, ctx.as_of)
+                when, wording = _page_date(doc.text, ctx.as_of, ep.language)
                 ep = ep.model_copy(update={"published": when, "published_text": wording})
             return [ep]
         return [overlay(ep, page, ctx.as_of, whole=False) for ep in episodes]
@@ -190,7 +190,9 @@ def _read_text(doc: Document, body: str, ctx: ReadContext) -> list[Episode]:
     return _FALLBACK.read(text_doc, ctx)
 
 
-def _page_date(html: str, as_of: datetime) -> tuple[datetime | None, str | None]:
+def _page_date(
+    html: str, as_of: datetime, language: str | None = None
+) -> tuple[datetime | None, str | None]:
     """The publication date htmldate finds (URL, markup, visible dates), if plausible; else
     one the whole page sets under a publication label, in a sidebar or a credits list the main
     text leaves out ("Mise en ligne" over "23 mai 2019")."""
@@ -200,7 +202,7 @@ def _page_date(html: str, as_of: datetime) -> tuple[datetime | None, str | None]
     when, wording = parse_date(found)
     if plausible(when, as_of):
         return when, wording
-    labelled = labelled_date(html_to_text(html).splitlines(), as_of)
+    labelled = labelled_date(html_to_text(html).splitlines(), as_of, language)
     return labelled if labelled is not None else (None, None)
 
 

@@ -20,6 +20,7 @@ from castdigest.text.dates import find_absolute, find_relative, parse_date
 _DATE_LINES = 40
 _DATE_MAX = 40
 _LABEL_MAX = 30  # characters in the longest publication label
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NUMERIC = re.compile(
     r"(?<![\d.])(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?![\d.])"
 )
@@ -51,21 +52,30 @@ _TIME_OF_DAY = re.compile(
 )
 
 
-def date_line(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
+def date_line(
+    lines: list[str], as_of: datetime, language: str | None = None
+) -> tuple[datetime, str] | None:
     """The first of the page's first lines that is a date or an age and little else: a few
     words around it ("Published on", a weekday) and parts that are a length ("· 41 min")."""
     for line in lines[:_DATE_LINES]:
-        s = line.strip().strip("·•|-–— ")
+        s = _before_update(line.strip()).strip("·•|-–— ")
         if not s or len(s) > _DATE_MAX * 2 or not any(c.isdigit() for c in s):
             continue
         parts = [p for p in _META_SEP.split(s) if p]
         if len(parts) > 4:
             continue
-        read = [(p, _date_part(p, as_of)) for p in parts]
+        read = [(p, _date_part(p, as_of, language)) for p in parts]
         dated = [d for _, d in read if d is not None]
         if len(dated) == 1 and all(_beside_date(p) for p, d in read if d is None):
             return dated[0]
     return None
+
+
+def _before_update(line: str) -> str:
+    """`line` up to a later date's label ("Published 3 May 2025 · Updated 4 May 2025"), when
+    a date may stand before it."""
+    m = _update_label().search(line)
+    return line[: m.start()].rstrip(" ,;") if m and _has_digit(line[: m.start()]) else line
 
 
 def _beside_date(part: str) -> bool:
@@ -88,7 +98,7 @@ def _beside_date(part: str) -> bool:
     return len(part.split()) <= 4 and not _has_digit(part) and len(part) <= _DATE_MAX
 
 
-def _date_part(s: str, as_of: datetime) -> tuple[datetime, str] | None:
+def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[datetime, str] | None:
     """A date or an age, alone or with a few words that have no digit ("Publicado el",
     "(토)")."""
     s = _BYLINE_TAIL.sub("", s)  # "Posted on October 30, 2026 by Sam Delaney"
@@ -102,7 +112,8 @@ def _date_part(s: str, as_of: datetime) -> tuple[datetime, str] | None:
     if found is not None:
         start, wording, when = found.start, found.text, found.when
     elif m := _NUMERIC.search(s):
-        start, wording, when = m.start(), m.group(), parse_date(m.group(), as_of)
+        when = parse_date(m.group(), as_of, language)
+        start, wording = m.start(), m.group()
     else:
         return None
     rest = _EPISODE_NUMBER.sub(" ", s[:start] + " " + s[start + len(wording) :]).split()
@@ -123,12 +134,17 @@ def _past(when: datetime, as_of: datetime) -> bool:
     return plausible(when) and when <= as_of + timedelta(days=2)
 
 
-def page_date(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
-    """The date the page states for itself (see the module doc), with its wording."""
-    return date_line(lines, as_of) or labelled_date(lines, as_of)
+def page_date(
+    lines: list[str], as_of: datetime, language: str | None = None
+) -> tuple[datetime, str] | None:
+    """The date the page states for itself (see the module doc), with its wording; `language`
+    orders an all-number date's day and month."""
+    return date_line(lines, as_of, language) or labelled_date(lines, as_of, language)
 
 
-def labelled_date(lines: list[str], as_of: datetime) -> tuple[datetime, str] | None:
+def labelled_date(
+    lines: list[str], as_of: datetime, language: str | None = None
+) -> tuple[datetime, str] | None:
     """The first date under a publication label: "Published: 2025-03-03" on one line, or the
     label alone with the date on the next line."""
     labels = date_labels()
@@ -140,9 +156,9 @@ def labelled_date(lines: list[str], as_of: datetime) -> tuple[datetime, str] | N
         if label is None:
             continue
         if rest:
-            found = _date_part(rest, as_of)
+            found = _date_part(rest, as_of, language)
         elif k + 1 < len(items):
-            found = _date_part(items[k + 1].strip("·•|-–— "), as_of)
+            found = _date_part(items[k + 1].strip("·•|-–— "), as_of, language)
         else:
             found = None
         if found is not None:
@@ -164,12 +180,29 @@ def _label_of(line: str, labels: frozenset[str]) -> tuple[str | None, str]:
 @cache
 def date_labels() -> frozenset[str]:
     """Every language's publication labels, casefolded."""
-    raw = json.loads(
-        resources.files(__package__).joinpath("data/date_labels.json").read_text("utf-8")
-    )
     return frozenset(
-        label.casefold()
-        for lang, words in raw.items()
-        if not lang.startswith("_")
-        for label in words
+        label.casefold() for labels in _labels()["published"].values() for label in labels
     )
+
+
+@cache
+def _update_label() -> re.Pattern[str]:
+    """Any language's label of a later date ("Updated", "mis à jour", "수정"): whole words
+    where the script spaces its words."""
+    labels = sorted(
+        {label.casefold() for labels in _labels()["updated"].values() for label in labels},
+        key=len,
+        reverse=True,
+    )
+    forms = [
+        rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])" if _CJK.search(w) is None else re.escape(w)
+        for w in labels
+    ]
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+@cache
+def _labels() -> dict[str, dict[str, list[str]]]:
+    path = resources.files(__package__).joinpath("data/date_labels.json")
+    raw: dict[str, dict[str, list[str]]] = json.loads(path.read_text("utf-8"))
+    return raw

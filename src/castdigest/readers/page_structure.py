@@ -73,7 +73,11 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
         lines, chapters=not ep.chapters, takeaways=not ep.takeaways, quotes=not ep.quotes
     )
     upd: dict[str, object] = {}
-    if as_of is not None and ep.published is None and (dated := page_date(lines, as_of)):
+    if (
+        as_of is not None
+        and ep.published is None
+        and (dated := page_date(lines, as_of, ep.language))
+    ):
         upd["published"], upd["published_text"] = dated
     if not found.chapters and not ep.chapters:
         found.chapters = transcript_chapters(lines, ep.title)

@@ -23,6 +23,7 @@ from castdigest.readers.title_signals import (
     names_episode,
     numbered,
     numbers_only,
+    show_and_number,
 )
 from castdigest.text.dates import Age, find_absolute, find_relative
 
@@ -194,10 +195,14 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
     return score
 
 
-def _meta_line(head: list[tuple[int, str]], k: int) -> str:
-    """The line under head[k], past a tab label ("Transcript") between them."""
+def _meta_line(head: list[tuple[int, str]], k: int, brands: set[str]) -> str:
+    """The line under head[k], past a tab label ("Transcript") or the show's name and the
+    episode's number between them."""
     for _, line in head[k + 1 : k + 3]:
-        if not (is_label(line) or chrome_kind(line)) or has_date(line):
+        between = (
+            is_label(line) or chrome_kind(line) or show_and_number(normalise(line), line, brands)
+        )
+        if not between or has_date(line):
             return line
     return head[k + 1][1] if k + 1 < len(head) else ""
 
@@ -274,6 +279,7 @@ def pick_title(
     rank = 0  # among candidates: menus above the title do not push it down
     shown = [" ".join(line.split()) for line in page if line.strip()] if page else []
     normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
+    brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
     for k, (i, s) in enumerate(head):
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
         prev = head[k - 1][1] if k else ""
@@ -281,14 +287,16 @@ def pick_title(
         if _excluded(s, nxt) or _in_turns(s, prev, nxt):
             continue
         menu = _menu_under(head, k)
-        nxt = _meta_line(head, k)
+        nxt = _meta_line(head, k, brands)
         if (same := _same_as(key, found)) is not None:
             if len(s) > len(found[same].text):  # a cut copy and the whole title
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
         score = _score(s, rank, counts.get(key, 1), nxt, prev, hints)
-        if brand(key, normalised_page, _metadata):
+        if key in brands:
             score -= 2.5  # the site's or the show's name
+        elif show_and_number(key, s, brands):
+            score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
         if menu:
             score -= 1.5  # a masthead over its menu
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line

@@ -91,6 +91,21 @@ def numbers_only(line: str) -> bool:
     return not any(c.isalpha() for c in rest)
 
 
+def show_and_number(key: str, line: str, brands: set[str]) -> bool:
+    """`line` (normalised: `key`) is a show's name and an episode number ("Harbor Notes
+    Weekly, Episode 112"): one of `brands` (the site's or show's names the page shows) and at
+    most two more words beside its numbers. A title with the show after it ("Why Ports Win |
+    Harbor Notes Ep. 112") has more."""
+    if not brands or _any_marker().search(line) is None:
+        return False
+    rest = normalise(_any_marker().sub(" ", line)).split()
+    for name in brands:
+        words = name.split()
+        if len(name) >= 3 and name in " ".join(rest) and len(rest) - len(words) <= 2:
+            return name != key
+    return False
+
+
 def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]) -> bool:
     """`key` (a normalised line) is shown elsewhere as a name beside footer links, a
     copyright sign, or a date and a length: the site's or the show's name, not a title.

@@ -380,20 +380,22 @@ def parse_absolute(text: str) -> datetime | None:
 # --------------------------------------------------------------------------- whole fields
 
 
-def parse_date(text: str | None, as_of: datetime) -> datetime | None:
+def parse_date(text: str | None, as_of: datetime, language: str | None = None) -> datetime | None:
     """A relative age or an absolute date, whichever the text holds; None if neither.
 
     All-number dates ("14/01/2020", "16.08.2019", "2021/8/11"), whose order of day and
     month depends on the language, go to dateparser, which must find a day, a month and a
-    year in them (its first call loads its languages: about a second)."""
+    year in them (its first call loads its languages: about a second); `language`, when
+    known, says the order ("03/05/2025" is 3 May in French, March 5 in English)."""
     if not text or not text.strip():
         return None
     found = parse_relative(text.strip(), as_of) or parse_absolute(text)
     numeric = _NUMERIC_DATE.search(text) if found is None else None
     if numeric:  # the whole text first: its words tell the language, hence the order
         as_of = _aware(as_of)
-        found = _dateparser(" ".join(text.split())[:200], as_of) or _dateparser(
-            numeric.group(0), as_of
+        lang = language.split("-")[0] if language else None
+        found = _dateparser(" ".join(text.split())[:200], as_of, lang) or _dateparser(
+            numeric.group(0), as_of, lang
         )
     return found
 
@@ -405,7 +407,7 @@ _NUMERIC_DATE = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _dateparser(text: str, as_of: datetime) -> datetime | None:
+def _dateparser(text: str, as_of: datetime, language: str | None = None) -> datetime | None:
     import dateparser  # costly import (about 0.1 s): only for texts the patterns miss
 
     settings: Any = {
@@ -416,7 +418,8 @@ def _dateparser(text: str, as_of: datetime) -> datetime | None:
         "RETURN_AS_TIMEZONE_AWARE": True,
     }
     try:
-        value = dateparser.parse(text, languages=list(LANGUAGES), settings=settings)
+        languages = [language] if language in LANGUAGES else list(LANGUAGES)
+        value = dateparser.parse(text, languages=languages, settings=settings)
     except Exception:  # dateparser on untrusted text: whatever fails, it is "no date"
         return None
     return value.astimezone(UTC) if value is not None else None
