@@ -333,3 +333,28 @@ def test_topics_without_items_leave_the_feed_list_but_keep_their_feeds(issue: Is
     for section in issue.digest.sections:
         assert section.name in footer
     assert "Everything" in footer
+
+
+def test_a_takeaways_time_is_shown_and_links_into_a_video(issue: Issue) -> None:
+    def with_time(url: str | None) -> Digest:
+        digest = issue.digest.model_copy(deep=True)
+        item = _by_title(issue, "Why Your Build Cache")
+        moved = next(i for i in digest.items() if i.episode_id == item.episode_id)
+        moved.url = url
+        for k, takeaway in enumerate(moved.condensed.takeaways):
+            takeaway.offset = 200.0 if k == 0 else None  # the first one's chapter start
+        return digest
+
+    digest = with_time("https://www.youtube.com/watch?v=cache1")
+    email = render_email(digest, issue.settings)
+    link = "https://www.youtube.com/watch?v=cache1&amp;t=200"
+    assert re.search(rf'\(<a href="{re.escape(link)}"[^>]*>3:20</a>\)', email.html)
+    assert _flat(email.text).count("(3:20 [") == 1  # the time, and its footnote with the link
+    assert "https://www.youtube.com/watch?v=cache1&t=200" in email.text
+    assert f'<a href="{link}">3:20</a>' in render_digest_page(digest, issue.settings)
+    # without an address that takes a time, the time is shown, unlinked
+    plain = render_email(with_time(None), issue.settings)
+    assert "Treat every undeclared input as a bug in the build definition. (3:20)" in _flat(
+        re.sub(r"<[^>]+>", "", plain.html)
+    )
+    assert "t=200" not in plain.html

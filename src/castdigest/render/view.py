@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
@@ -174,6 +174,16 @@ class QuoteView:
 
 
 @dataclass(frozen=True)
+class PointView:
+    """A takeaway with where it is said: its chapter's start or its turn's time ("12:30",
+    empty when unknown), linked to that moment when the item's address takes a time."""
+
+    text: str
+    at: str = ""
+    link: str | None = None
+
+
+@dataclass(frozen=True)
 class TranslationView:
     """An item's blurb and takeaways in the newsletter's language (the email shows these
     first, the original under them), and who translated them."""
@@ -207,6 +217,7 @@ class ItemView:
     feed_url: str
     mode: Mode = Mode.FULL
     translation: TranslationView | None = None  # [llm] translate: shown first in the email
+    points: list[PointView] = field(default_factory=list)  # `takeaways` with their times
 
 
 @dataclass(frozen=True)
@@ -362,7 +373,18 @@ def item_view(
         feed_url=site_link(settings, feed_path(section.topic, "rss")),
         mode=mode,
         translation=_translation_view(item, blurb, settings.newsletter.language),
+        points=_points(item),
     )
+
+
+def _points(item: DigestItem) -> list[PointView]:
+    out = []
+    for t in item.condensed.takeaways:
+        if t.text.strip():
+            at = format_duration(t.offset)
+            link = moment_link(None, item.url, t.offset) if at else None
+            out.append(PointView(text=t.text.strip(), at=at, link=link))
+    return out
 
 
 def feed_links(digest: Digest, settings: Settings) -> list[FeedLink]:
