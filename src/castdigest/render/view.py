@@ -381,7 +381,8 @@ def _points(item: DigestItem) -> list[PointView]:
     out = []
     for t in item.condensed.takeaways:
         if t.text.strip():
-            at = format_duration(t.offset)
+            # the episode's start needs no mark: only a later moment is worth a link
+            at = format_duration(t.offset) if t.offset else ""
             link = moment_link(None, item.url, t.offset) if at else None
             out.append(PointView(text=t.text.strip(), at=at, link=link))
     return out
