@@ -34,6 +34,7 @@ _OPEN = "[(（【"
 _CLOSE = "])）】"
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # A date just before a time makes it a time of day: "2025.05.03 14:22", "03/05/2025 14:22".
+_DATE_WIDTH = 16  # characters: "2025.05.03, " and a little more
 _DATE_BEFORE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.!?。！？…]+[\"'”’»)]*\s+|[.!?。！？]+|[^\W\d_](?=[A-Z][a-z]))")
 _MAX_TITLE = 200
@@ -89,7 +90,7 @@ def classify(index: int, line: str, section: str | None) -> Item:
     times = [
         m
         for m in _TIME.finditer(bare)
-        if seconds(m.group("t")) is not None and not _DATE_BEFORE.search(bare, 0, m.start())
+        if seconds(m.group("t")) is not None and not _after_date(bare, m.start())
     ]
     item = Item(index=index, kind="text", text=bare, bullet=bullet, section=section)
     if not times:
@@ -105,6 +106,12 @@ def classify(index: int, line: str, section: str | None) -> Item:
     item.entries = _glued(bare, times)
     item.kind = "glued" if len(item.entries) >= 2 else "text"
     return item
+
+
+def _after_date(line: str, at: int) -> bool:
+    """A date ends just before `at` (only the few characters a date takes are looked at: a
+    line can be megabytes long)."""
+    return _DATE_BEFORE.search(line, max(0, at - _DATE_WIDTH), at) is not None
 
 
 def _timed(m: re.Match[str], title: str) -> Timed:

@@ -49,6 +49,19 @@ def _bare(line: str) -> str:
     return s.strip(_EDGES).casefold()
 
 
+def suggests_others(line: str) -> bool:
+    """A heading over what a page suggests besides its episode ("More episodes like this",
+    "Weitere Folgen", "他のエピソード"): the vocabulary's `suggested` words."""
+    s = line.strip()
+    return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _suggested()
+
+
+@lru_cache(maxsize=1)
+def _suggested() -> frozenset[str]:
+    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    return frozenset(name.casefold() for names in raw["suggested"].values() for name in names)
+
+
 def heading_kind(line: str) -> str | None:
     """The section a heading line opens ("chapters", "takeaways"...), or None."""
     s = line.strip()

@@ -26,9 +26,14 @@ from castdigest.readers.title_signals import (
     show_and_number,
 )
 from castdigest.text.dates import Age, find_absolute, find_relative
+from castdigest.text.stopwords import STOPWORDS
 
 TITLE_UNCERTAIN = "title uncertain"
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
+_ABOUT = 1.5  # score for a title all of whose words its page's paragraphs use
+_PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
+# Function words of every language that has them: they say nothing of what a page is about.
+_STOPWORDS = frozenset().union(*STOPWORDS.values())
 _HEAD_LINES = 40  # non-blank lines looked at
 _MAX = 320
 _MIN_SCORE = 3.0
@@ -195,6 +200,37 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
     return score
 
 
+def _body_terms(lines: list[str]) -> frozenset[str]:
+    """The stems (first five letters) of the words of the page's paragraphs, and the character
+    pairs of its CJK runs: what the episode is about, in the page's own words."""
+    terms: set[str] = set()
+    for line in lines:
+        if len(line) < _PARAGRAPH:
+            continue
+        for word in _TOKEN.findall(line.casefold()):
+            if _CJK.search(word):
+                terms.update(word[i : i + 2] for i in range(len(word) - 1))
+            elif len(word) >= 4 and word not in _STOPWORDS:
+                terms.add(word[:5])
+    return frozenset(terms)
+
+
+def _about_share(line: str, about: frozenset[str]) -> float:
+    """Share of the line's words (or CJK character pairs) its page's paragraphs also use: a
+    title says what the episode is about; a show's or a site's name seldom does."""
+    if len(line) >= _PARAGRAPH or not about:
+        return 0.0
+    keys: list[str] = []
+    for word in _TOKEN.findall(line.casefold()):
+        if _CJK.search(word):
+            keys += [word[i : i + 2] for i in range(len(word) - 1)]
+        elif len(word) >= 4 and word not in _STOPWORDS:
+            keys.append(word[:5])
+    if len(keys) < 2:
+        return 0.0
+    return sum(1 for k in keys if k in about) / len(keys)
+
+
 def _meta_line(head: list[tuple[int, str]], k: int, brands: set[str]) -> str:
     """The line under head[k], past a tab label ("Transcript") or the show's name and the
     episode's number between them."""
@@ -280,6 +316,7 @@ def pick_title(
     shown = [" ".join(line.split()) for line in page if line.strip()] if page else []
     normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
+    about = _body_terms(shown or [s for _, s in items])
     for k, (i, s) in enumerate(head):
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
         prev = head[k - 1][1] if k else ""
@@ -293,6 +330,7 @@ def pick_title(
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
         score = _score(s, rank, counts.get(key, 1), nxt, prev, hints)
+        score += _ABOUT * _about_share(s, about)
         if key in brands:
             score -= 2.5  # the site's or the show's name
         elif show_and_number(key, s, brands):

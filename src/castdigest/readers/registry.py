@@ -208,6 +208,9 @@ def read_document(
     """
     if len(doc.data) > ctx.limits.max_document_bytes:
         raise too_large(doc.location, len(doc.data), ctx.limits.max_document_bytes)
+    from castdigest.readers.suggested import without_suggestions  # with the readers: lazily
+
+    doc = without_suggestions(doc)
     reader, sureness = _choice(doc, forced)
     ctx.format = reader.name
     ctx.file_title = reader.name in FILE_TITLE_FORMATS

@@ -1,0 +1,53 @@
+"""Episodes a page suggests besides its own are taken off before it is read; a title is the
+line its page's paragraphs talk about."""
+
+from __future__ import annotations
+
+from castdigest.readers.base import Document
+from castdigest.readers.page_title import _about_share, _body_terms
+from castdigest.readers.suggested import without_suggestions
+
+BODY = (
+    "In dieser Folge spricht die Gastgeberin mit einem Stadtplaner darüber, warum leere "
+    "Kaufhäuser zu Wohnungen werden sollten und was Kommunen dafür ändern müssen."
+)
+EPISODE = ["Folge 12 – Wohnraum in der Innenstadt", "Stadtgespräch", "14. März 2025", "", BODY]
+SUGGESTED = ["Folge 11 – Der Streit um die Straßenbahn", "7. März 2025", "Impressum · Datenschutz"]
+
+
+def _doc(lines: list[str]) -> Document:
+    text = "\n".join(lines) + "\n"
+    return Document(location="page.txt", data=text.encode(), text=text)
+
+
+def test_the_suggestions_under_their_heading_are_cut_and_the_footer_kept() -> None:
+    for heading in (
+        "Weitere Folgen",
+        "More episodes like this",
+        "他のエピソード",
+        "## Autres épisodes",
+    ):
+        doc = without_suggestions(_doc([*EPISODE, "", heading, *SUGGESTED]))
+        assert doc.text.splitlines() == [*EPISODE, "", "Impressum · Datenschutz"]
+
+
+def test_a_listing_or_a_page_without_a_body_keeps_every_line() -> None:
+    listing = ["Folgen", "Folge 3", "3. März 2025", "Folge 2", "24. Feb. 2025", BODY]
+    doc = _doc([*listing, "Weitere Folgen", *SUGGESTED])
+    assert without_suggestions(doc) is doc  # two dates above the heading: a listing
+    bare = _doc(["Folge 12", "Stadtgespräch", "14. März 2025", "Weitere Folgen", *SUGGESTED])
+    assert without_suggestions(bare) is bare  # no body above it: nothing says it is one episode
+    top = _doc(["Weitere Folgen", *EPISODE, *SUGGESTED])
+    assert without_suggestions(top) is top  # a heading over the page itself
+    html = _doc(["<html><body>", *EPISODE, "Weitere Folgen", *SUGGESTED, "</body></html>"])
+    assert without_suggestions(html) is html  # markup: the HTML reader knows its own parts
+
+
+def test_a_title_says_what_the_paragraphs_are_about_and_a_shows_name_does_not() -> None:
+    about = _body_terms(
+        [BODY, "Kommunen und Wohnungen: die Frage, wer die Innenstadt nutzt und " * 2]
+    )
+    assert _about_share("Wohnungen für die Innenstadt", about) == 1.0
+    assert _about_share("Stadtgespräch", about) == 0.0  # one word: no evidence either way
+    assert _about_share("Civic Ledger Weekly", about) == 0.0
+    assert _about_share(BODY, about) == 0.0  # a paragraph is no title
