@@ -58,7 +58,10 @@ def date_line(
     """The first of the page's first lines that is a date or an age and little else: a few
     words around it ("Published on", a weekday) and parts that are a length ("· 41 min")."""
     for line in lines[:_DATE_LINES]:
-        s = _before_update(line.strip()).strip("·•|-–— ")
+        s = line.strip()
+        if len(s) > _DATE_MAX * 4:
+            continue  # a paragraph (looked at no further: a line can be megabytes long)
+        s = _before_update(s).strip("·•|-–— ")
         if not s or len(s) > _DATE_MAX * 2 or not any(c.isdigit() for c in s):
             continue
         parts = [p for p in _META_SEP.split(s) if p]
@@ -157,7 +160,7 @@ def labelled_date(
             continue
         if rest:
             found = _date_part(rest, as_of, language)
-        elif k + 1 < len(items):
+        elif k + 1 < len(items) and len(items[k + 1]) <= _DATE_MAX * 2:
             found = _date_part(items[k + 1].strip("·•|-–— "), as_of, language)
         else:
             found = None

@@ -32,6 +32,7 @@ TITLE_UNCERTAIN = "title uncertain"
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _ABOUT = 1.5  # score for a title all of whose words its page's paragraphs use
 _PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
+_ABOUT_CHARS = 20_000  # characters of paragraphs read for what the page is about
 # Function words of every language that has them: they say nothing of what a page is about.
 _STOPWORDS = frozenset().union(*STOPWORDS.values())
 _HEAD_LINES = 40  # non-blank lines looked at
@@ -204,10 +205,14 @@ def _body_terms(lines: list[str]) -> frozenset[str]:
     """The stems (first five letters) of the words of the page's paragraphs, and the character
     pairs of its CJK runs: what the episode is about, in the page's own words."""
     terms: set[str] = set()
+    size = 0
     for line in lines:
         if len(line) < _PARAGRAPH:
             continue
-        for word in _TOKEN.findall(line.casefold()):
+        if size > _ABOUT_CHARS:
+            break  # the opening paragraphs say what the page is about
+        size += len(line)
+        for word in _TOKEN.findall(line[:_ABOUT_CHARS].casefold()):
             if _CJK.search(word):
                 terms.update(word[i : i + 2] for i in range(len(word) - 1))
             elif len(word) >= 4 and word not in _STOPWORDS:
