@@ -12,11 +12,12 @@ from typing import Any
 
 from castdigest.archive import Archive
 from castdigest.config import Settings
-from castdigest.models import Episode, Segment, Transcript
+from castdigest.models import Episode
 from castdigest.pipeline.build import BuildResult, build, parse_week
 from castdigest.render.email import render_email
 from digest_fixtures import NOW, TOPICS
 from llm_server import Step, chat_server
+from test_llm_condense import episode
 
 TURNS = [
     ("Emma", "Nous livrons toutes les deux semaines, et le capitaine de version change."),
@@ -35,19 +36,17 @@ ENGLISH = [
 
 
 def french_episode() -> Episode:
-    segments = [
-        Segment(text=text, start=60.0 * i, speaker=who) for i, (who, text) in enumerate(TURNS)
-    ]
-    return Episode(
-        id="ep0007",
-        title="Les trains de livraison",
-        show="Notes du port",
-        language="fr",
-        published=NOW - timedelta(days=1),
-        first_seen=NOW - timedelta(days=1),
-        duration=1800,
-        abstract="Emma raconte les trains de livraison, les capitaines et les canaris.",
-        transcript=Transcript(text="\n\n".join(t for _, t in TURNS), segments=segments),
+    """The condenser tests' episode, as a French one without links or chapters."""
+    return episode(TURNS).model_copy(
+        update={
+            "id": "ep0007",
+            "title": "Les trains de livraison",
+            "show": "Notes du port",
+            "language": "fr",
+            "abstract": "Emma raconte les trains de livraison, les capitaines et les canaris.",
+            "urls": [],
+            "chapters": [],
+        }
     )
 
 

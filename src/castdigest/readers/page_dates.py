@@ -15,12 +15,12 @@ from importlib import resources
 
 from castdigest.models import plausible
 from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute, find_relative, parse_date
+from castdigest.text.truncate import is_cjk_char
 
 _DATE_LINES = 40
 _DATE_MAX = 40
-_LABEL_MAX = 30  # characters in the longest publication label
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NUMERIC = re.compile(
     r"(?<![\d.])(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?![\d.])"
 )
@@ -36,13 +36,6 @@ _BYLINE_TAIL = re.compile(
 # "Posted July 15, 2025 in Engineering, Platform": the section a page files itself under.
 _SECTION_TAIL = re.compile(
     r"\s+(?:in|dans|en|em|im|nel|nella|sous)\s+[^\W\d_][\w.'’&, -]{0,40}$", re.IGNORECASE
-)
-# An episode's number or season beside its date: "January 06, 2023 Buzzsprout Episode 93".
-_EPISODE_NUMBER = re.compile(
-    r"(?<![^\W\d_])(?:episode|ep\.?|épisode|episodio|episódio|folge|aflevering|afl\.|puntata"
-    r"|odcinek|season|saison|temporada|staffel|stagione|#)\s*\d{1,4}(?!\d)"
-    r"|第\s*\d{1,4}\s*[回話话集期]|\d{1,4}\s*(?:화|회)(?![^\W\d_])",
-    re.IGNORECASE,
 )
 # A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC".
 _TIME_OF_DAY = re.compile(
@@ -97,7 +90,7 @@ def _beside_date(part: str) -> bool:
         return True
     if chrome_kind(part) == "counter":
         return True
-    part = _EPISODE_NUMBER.sub(" ", part).strip()  # "Ep. 60", "Season 1", "第12回"
+    part = without_markers(part).strip()  # "Ep. 60", "Season 1", "第12回"
     return len(part.split()) <= 4 and not _has_digit(part) and len(part) <= _DATE_MAX
 
 
@@ -119,7 +112,8 @@ def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[da
         start, wording = m.start(), m.group()
     else:
         return None
-    rest = _EPISODE_NUMBER.sub(" ", s[:start] + " " + s[start + len(wording) :]).split()
+    # An episode's number may stand beside its date: "January 06, 2023 Buzzsprout Episode 93".
+    rest = without_markers(s[:start] + " " + s[start + len(wording) :]).split()
     if (
         len(wording) * 10 < len(s) * 6
         and (len(rest) > 3 or any(_has_digit(w) for w in rest))
@@ -150,13 +144,12 @@ def labelled_date(
 ) -> tuple[datetime, str] | None:
     """The first date under a publication label: "Published: 2025-03-03" on one line, or the
     label alone with the date on the next line."""
-    labels = date_labels()
     items = [ln.strip() for ln in lines if ln.strip()]
     for k, line in enumerate(items):
         if len(line) > _DATE_MAX * 2:
             continue
-        label, rest = _label_of(line, labels)
-        if label is None:
+        rest = _after_label(line)
+        if rest is None:
             continue
         if rest:
             found = _date_part(rest, as_of, language)
@@ -169,19 +162,22 @@ def labelled_date(
     return None
 
 
-def _label_of(line: str, labels: frozenset[str]) -> tuple[str | None, str]:
-    """(the publication label `line` opens with, what follows it), or (None, "")."""
-    folded = line.casefold()
-    for size in range(min(len(folded), _LABEL_MAX), 0, -1):
-        head = folded[:size].rstrip(" :：")
-        after = folded[size : size + 1]
-        if head in labels and (not after or not after.isalnum()):
-            return head, line[size:].strip(" :：-–—")
-    return None, ""
+def _after_label(line: str) -> str | None:
+    """What follows the publication label `line` opens with ("" when nothing does), or None
+    when it opens with none."""
+    m = _label_pattern().match(line.casefold())
+    return line[m.end() :].strip(" :：-–—") if m else None
 
 
 @cache
-def date_labels() -> frozenset[str]:
+def _label_pattern() -> re.Pattern[str]:
+    """Any publication label opening a line, as a whole word, the longest first."""
+    labels = sorted(_publication_labels(), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：]?(?![^\W_])")
+
+
+@cache
+def _publication_labels() -> frozenset[str]:
     """Every language's publication labels, casefolded."""
     return frozenset(
         label.casefold() for labels in _labels()["published"].values() for label in labels
@@ -198,7 +194,7 @@ def _update_label() -> re.Pattern[str]:
         reverse=True,
     )
     forms = [
-        rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])" if _CJK.search(w) is None else re.escape(w)
+        re.escape(w) if any(map(is_cjk_char, w)) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
         for w in labels
     ]
     return re.compile("|".join(forms), re.IGNORECASE)

@@ -18,9 +18,9 @@ from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import suggests_others
 from castdigest.readers.page_title import has_date
+from castdigest.text.truncate import is_cjk_char
 
 _BODY = 150  # characters of a paragraph (CJK count double)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
 _MIN_TIMED = 3
 _FIRST = 3  # a heading among the first lines heads the page itself
@@ -58,4 +58,4 @@ def _one_episode(lines: list[str]) -> bool:
 
 def _width(line: str) -> int:
     s = line.strip()
-    return len(s) + len(_CJK.findall(s))
+    return len(s) + sum(map(is_cjk_char, s))

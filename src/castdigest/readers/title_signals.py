@@ -85,10 +85,14 @@ def _any_marker() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
 
 
+def without_markers(line: str) -> str:
+    """`line` with its season and episode numbers ("Ep. 60", "Season 1", "第12回") taken out."""
+    return _any_marker().sub(" ", line)
+
+
 def numbers_only(line: str) -> bool:
     """Only season and episode numbers ("Season 4, Episode 7", "Episode 212"): a label."""
-    rest = _any_marker().sub(" ", line)
-    return not any(c.isalpha() for c in rest)
+    return not any(c.isalpha() for c in without_markers(line))
 
 
 def show_and_number(key: str, line: str, brands: set[str]) -> bool:
@@ -98,7 +102,7 @@ def show_and_number(key: str, line: str, brands: set[str]) -> bool:
     Harbor Notes Ep. 112") has more."""
     if not brands or _any_marker().search(line) is None:
         return False
-    rest = normalise(_any_marker().sub(" ", line)).split()
+    rest = normalise(without_markers(line)).split()
     for name in brands:
         words = name.split()
         if len(name) >= 3 and name in " ".join(rest) and len(rest) - len(words) <= 2:
