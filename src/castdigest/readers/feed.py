@@ -1,6 +1,7 @@
 """Podcast feeds: RSS 2.0 (with iTunes and Podcasting 2.0 tags) and Atom, one Episode per item.
 
-Parsing is feedparser's (see `feed_parser.py` for the Podcasting 2.0 handlers). Descriptions
+Parsing is feedparser's (see `feed_parser.py` for the Podcasting 2.0 handlers), or for plain
+RSS 2.0 items the same reading done with lxml (`feed_xml.py`). Descriptions
 and `content:encoded` are HTML: they become clean text, and the richer of the two is the
 abstract. `podcast:person` roles sort people into hosts, guests and other credits (the
 namespace's default role is "host"); without any, `itunes:author` names the hosts.
@@ -18,7 +19,7 @@ from urllib.parse import urljoin
 from castdigest.errors import ReadError
 from castdigest.models import Episode, Link, Person
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.feed_parser import parse_feed
+from castdigest.readers.feed_xml import parse
 from castdigest.text.durations import parse_duration
 from castdigest.text.htmltext import html_to_text, looks_like_html
 from castdigest.text.normalize import strip_controls, usable_url
@@ -46,7 +47,7 @@ class FeedReader:
         return 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        parsed = parse_feed(doc.data, doc.location)
+        parsed = parse(doc.data, doc.location)
         feed = parsed.feed
         problem, line = _problem(parsed.get("bozo_exception"), parsed.get("line_shift", 0))
         if not parsed.version and not parsed.entries:
