@@ -23,13 +23,15 @@ from castdigest.text.truncate import is_cjk_char
 _BODY = 150  # characters of a paragraph (CJK count double)
 _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
 _MIN_TIMED = 3
+_CUE = re.compile(r"\d:\d\d[.,]\d{3}\s+-->")  # a WebVTT or SRT cue's timing
 _FIRST = 3  # a heading among the first lines heads the page itself
 
 
 def without_suggestions(doc: Document) -> Document:
     """`doc` without the episodes its page suggests (see the module doc), or `doc` itself."""
-    if doc.text.lstrip()[:1] in ("<", "{", "["):
-        return doc  # markup or data: their readers know their own parts
+    head = doc.text[:1000].lstrip()
+    if head[:1] in ("<", "{", "[") or head.startswith("WEBVTT") or _CUE.search(head):
+        return doc  # markup, data or timed cues: their readers know their own parts
     lines = doc.text.splitlines()
     for k, line in enumerate(lines):
         if k >= _FIRST and suggests_others(line):
