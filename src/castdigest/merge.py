@@ -38,8 +38,8 @@ def _keys(episode: Episode) -> Iterator[str]:
     """The keys, strongest first (lazily: an id needs only the first)."""
     if episode.guid:
         yield "guid:" + episode.guid.strip()
-    yield from ("url:" + norm_url(u) for u in episode.urls if norm_url(u))
-    yield from ("link:" + norm_url(u) for u in _linked_urls(episode) if norm_url(u))
+    yield from ("url:" + u for u in map(norm_url, episode.urls) if u)
+    yield from ("link:" + u for u in map(norm_url, _linked_urls(episode)) if u)
     title = fold(episode.title)
     if title and not _weak_title(episode):  # "example.vtt" and "example.json" are not one
         yield f"title:{fold(episode.show)}|{title}"

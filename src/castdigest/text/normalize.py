@@ -3,6 +3,7 @@ cleaning every text read from a source gets before it becomes a model (control c
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import urlsplit, urlunsplit
@@ -24,6 +25,7 @@ def fold(text: str | None) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a run meets the same addresses again and again
 def norm_url(url: str | None) -> str:
     """Scheme-less, lower-case host, no trailing slash, no tracking parameters or fragment."""
     if not url:
