@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sqlite3
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -16,6 +18,19 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLES = ROOT / "samples"
 AS_OF = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Derived caches (text/lemmas.py) go to the session's temporary folder, not the user's
+    home; child processes inherit it."""
+    before = os.environ.get("CASTDIGEST_CACHE_DIR")
+    os.environ["CASTDIGEST_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("CASTDIGEST_CACHE_DIR", None)
+    else:
+        os.environ["CASTDIGEST_CACHE_DIR"] = before
 
 
 @pytest.fixture

@@ -45,9 +45,12 @@ from castdigest.errors import ConfigError
 
 ENV_PREFIX = "CASTDIGEST_"
 DEFAULT_CONFIG = "castdigest.toml"
-# Variables castdigest reads that are not settings: the CLI's --config and --db, and the test
-# suite's own knobs. Any other CASTDIGEST_* name that is no setting gets a warning.
-OTHER_VARIABLES = frozenset({"CASTDIGEST_CONFIG", "CASTDIGEST_DB", "CASTDIGEST_FUZZ_CASES"})
+# Variables castdigest reads that are not settings: the CLI's --config and --db, the cache
+# folder (text/lemmas.py), and the test suite's own knobs. Any other CASTDIGEST_* name that is
+# no setting gets a warning.
+OTHER_VARIABLES = frozenset(
+    {"CASTDIGEST_CONFIG", "CASTDIGEST_DB", "CASTDIGEST_FUZZ_CASES", "CASTDIGEST_CACHE_DIR"}
+)
 SECRET_MIN_CHARS = 16
 
 

@@ -1,7 +1,8 @@
 """Language-aware content terms for comparing and scoring sentences.
 
 European languages: lower-cased words, lemmatised with simplemma (its dictionaries ship in
-the wheel), stop words and fillers dropped, so "models", "model's" and "model" are one term.
+the wheel; text/lemmas.py keeps them decoded), stop words and fillers dropped, so "models",
+"model's" and "model" are one term.
 Chinese and Japanese have no spaces: a run of Han or kana gives its character bigrams (and the
 character itself when the run is one character long), which matches words without a
 segmenter. Korean attaches particles to words ("모델이", "모델을"), so a Hangul word gives its
@@ -14,8 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import simplemma
-
+from castdigest.text.lemmas import lemmatizer
 from castdigest.text.stopwords import STOPWORDS
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -35,6 +35,9 @@ def primary(language: str | None) -> str:
     return (language or "en").split("-")[0].lower()
 
 
+_LEMMATIZER = lemmatizer()
+
+
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, lang: str) -> str:
     # Two-letter words are mostly abbreviations ("ai", "ml", "ui"); simplemma's English
@@ -42,7 +45,7 @@ def _lemma(word: str, lang: str) -> str:
     if lang not in _LEMMA_LANGS or word.isdigit() or len(word) <= 2:
         return word
     try:
-        return str(simplemma.lemmatize(word, lang=lang)).lower()
+        return str(_LEMMATIZER.lemmatize(word, lang=lang)).lower()
     except (ValueError, KeyError):  # a language simplemma lacks: the word is its own lemma
         return word
 
