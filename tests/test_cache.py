@@ -1,4 +1,6 @@
-"""text/lemmas.py: simplemma's lemmas, from dictionaries decoded once and kept in the cache."""
+"""The cache folder (text/cache.py): simplemma's lemmas from dictionaries decoded once
+(text/lemmas.py) and py3langid's model decompressed once (text/language.py) give the same
+answers as the dependencies themselves; a damaged or unwritable cache only costs time."""
 
 from __future__ import annotations
 
@@ -7,7 +9,9 @@ from pathlib import Path
 import pytest
 import simplemma
 
-from castdigest.text.lemmas import CachedDictionaries, cache_dir, lemmatizer
+from castdigest.text import language
+from castdigest.text.cache import cache_dir
+from castdigest.text.lemmas import CachedDictionaries, lemmatizer
 
 WORDS = {
     "en": ["models", "running", "studies", "better", "agents", "was", "mice", "data"],
@@ -59,3 +63,34 @@ def test_the_cache_folder_follows_the_environment(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_dir() == tmp_path / "xdg" / "castdigest"
     assert lemmatizer().lemmatize("agents", lang="en") == "agent"
+
+
+def test_the_kept_language_model_classifies_as_py3langid_does(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    monkeypatch.setenv("CASTDIGEST_CACHE_DIR", str(tmp_path))
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    texts = [
+        "The agent reads the pull request and writes a review before anyone else looks.",
+        "Nous avons rapproché le cluster d'inférence des données et la latence a baissé.",
+        "Das Modell erkennt seine eigenen Fehler öfter als erwartet.",
+        "El equipo duerme mejor desde que cada despliegue pasa por un entorno aislado.",
+        "模型在设备上运行",
+        "ok",
+    ]
+    for attempt in ("decompressed", "read back"):
+        language._identifier.cache_clear()
+        ours = language._identifier()
+        assert language.model_path().is_file(), attempt
+        for text in texts:
+            label, prob = ours.classify(text)
+            expected = reference.classify(text)
+            assert label == expected[0]
+            assert prob == pytest.approx(expected[1], abs=1e-5)
+    language.model_path().write_bytes(b"not zstd")
+    language._identifier.cache_clear()
+    assert language._identifier().classify(texts[1])[0] == "fr"
+    assert language.model_path().stat().st_size > 1_000_000
+    language._identifier.cache_clear()  # the next test's process-wide identifier is the usual one
