@@ -227,6 +227,15 @@ def _compatible(a: Profile, b: Profile) -> bool:
     return a.locations.isdisjoint(b.locations) or not a.spots.isdisjoint(b.spots)
 
 
+def compatible_with(ep: Episode, other: Profile) -> bool:
+    """`compatible(ep, b)` for the episode `b` that `other` profiles: its guid and sources are
+    in the profile, so the episode itself need not be read."""
+    if ep.guid and other.guid and ep.guid.strip() != other.guid.strip():
+        return False
+    here = {(s.location, s.position) for s in ep.sources}
+    return other.locations.isdisjoint(loc for loc, _ in here) or not other.spots.isdisjoint(here)
+
+
 def profile(ep: Episode) -> Profile:
     return Profile(ep)
 

@@ -169,7 +169,7 @@ class Identifier:
             if eid is None or self.resolve(eid) in found:
                 continue
             # Only a guid is proof on its own; a shared URL is not, against a different guid.
-            if key.startswith("guid:") or dedupe.compatible(ep, self._elsewhere(store.get(eid))):
+            if key.startswith("guid:") or self._compatible_with(ep, eid):
                 found.append(self.resolve(eid))
         if self.exported:
             return found[0] if found else None
@@ -227,6 +227,17 @@ class Identifier:
             if joined != best and dedupe.joinable(profiles[found[0]], profiles[other]):
                 self.absorbed[joined] = best
         return best
+
+    def _compatible_with(self, ep: Episode, eid: str) -> bool:
+        """`dedupe.compatible(ep, <archived episode eid, as the other documents describe it>)`,
+        from its stored profile: a file name or URL several shows use matches often, and
+        reading the episode each time cost more than the rest of identification."""
+        if eid not in self._rows:
+            for row in self.index.these(self.location, [eid]):
+                self._rows.setdefault(row.id, row)
+        if eid not in self._rows:  # not stored after all: as before, from the episode
+            return dedupe.compatible(ep, self._elsewhere(self.archive.episodes.get(eid)))
+        return dedupe.compatible_with(ep, self._profile(eid))
 
     def _elsewhere(self, ep: Episode) -> Episode:
         """`ep` as the other documents describe it."""
