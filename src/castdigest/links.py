@@ -118,6 +118,7 @@ def listen_url(episode: Episode) -> str | None:
     return links[0] if links else None
 
 
+@lru_cache(maxsize=1024)  # asked for each takeaway and quote of an item, of every reader's email
 def _time_link(url: str) -> TimeLink | None:
     host = _host(url)
     media = is_media_file(url)
