@@ -73,7 +73,10 @@ class FeedReader:
         episodes = []
         for pos, entry in enumerate(parsed.entries):
             line = lines[pos] if pos < len(lines) else None
-            episodes.append(_episode(entry, defaults, ctx, pos, line))
+            # A plain dict: FeedParserDict's lookups run Python code for every key, and for the
+            # keys read here they give the same (its `updated` falls back to `published`, which
+            # is only asked for when `published` is empty).
+            episodes.append(_episode(dict(entry), defaults, ctx, pos, line))
         return episodes
 
 
