@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -14,6 +14,8 @@ from castdigest.models import Episode
 
 if TYPE_CHECKING:
     from castdigest.archive.db import Archive
+
+_BATCH = 500  # keys per query: SQLite allows 999 parameters in older builds
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,17 @@ class EpisodeStore:
             if row:
                 return str(row[0])
         return None
+
+    def matches(self, keys: Sequence[str]) -> dict[str, str]:
+        """key -> id of the episode already known by it, for those of `keys` that name one
+        (one query, where `match` asks key by key)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(keys), _BATCH):
+            chunk = list(keys[start : start + _BATCH])
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT key, episode_id FROM episode_keys WHERE key IN ({marks})"
+            found.update((str(k), str(e)) for k, e in self.conn.execute(sql, chunk))
+        return found
 
     def resolve(self, ref: str) -> str:
         """Full id from an id or a unique prefix of one."""

@@ -162,10 +162,10 @@ class Identifier:
 
     def _by_keys(self, ep: Episode, ks: list[str]) -> str | None:
         """The first archived episode a key names; any other one named is absorbed into it."""
-        store = self.archive.episodes
+        known = self.archive.episodes.matches(ks)
         found: list[str] = []
         for key in ks:
-            eid = store.match([key])
+            eid = known.get(key)
             if eid is None or self.resolve(eid) in found:
                 continue
             # Only a guid is proof on its own; a shared URL is not, against a different guid.

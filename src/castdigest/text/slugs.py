@@ -6,11 +6,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=4096)  # the same few names are slugged for every item, feed and reader
 def slugify(text: str, *, max_len: int = 64) -> str:
     """A file-name-safe slug: lowercase ASCII letters, digits and dashes, never empty or dots.
     Accents are dropped ("Ça va" is "ca-va"); a name with no ASCII letter at all ("日本語")
