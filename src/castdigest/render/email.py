@@ -72,8 +72,12 @@ class RenderedEmail:
 
 def compile_mjml(source: str) -> str:
     """MJML -> HTML, with `<mj-style inline="inline">` blocks inlined by css-inline."""
-    inline_css = "\n".join(m.group(1) for m in _INLINE_STYLE.finditer(source))
-    source = _INLINE_STYLE.sub("", source)
+    # Styles belong in <mj-head>: the body, most of the source, is searched only if it has one.
+    head, end, body = source.partition("</mj-head>")
+    if not end or "<mj-style" in body.lower():
+        head, body = source, ""
+    inline_css = "\n".join(m.group(1) for m in _INLINE_STYLE.finditer(head))
+    source = _INLINE_STYLE.sub("", head) + end + body
     try:
         html = mjml.mjml2html(source, fonts={})  # no web-font imports: no external assets
     except Exception as exc:  # MRML raises plain exceptions with the parser's message
