@@ -66,22 +66,8 @@ def parse(data: bytes, location: str = "") -> Any:
 
 
 def _parse_rss(data: bytes, location: str) -> Any:
-    head = data[:512]
-    declared = _DECLARED.match(head)
-    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
-        return None
-    if not data.lstrip(b"\xef\xbb\xbf").startswith((b"<?xml", b"<rss")):
-        return None
-    if any(mark in data for mark in _UNSAFE):
-        return None
-    try:
-        data.decode("utf-8")
-        root = etree.fromstring(data, _parser())
-    except (UnicodeDecodeError, etree.XMLSyntaxError, ValueError):
-        return None
-    if root.tag != "rss":
-        return None
-    channels = [c for c in root if c.tag == "channel"]
+    root = _rss_root(data)
+    channels = [c for c in root if c.tag == "channel"] if root is not None else []
     if len(channels) != 1:
         return None
     channel = channels[0]
@@ -103,6 +89,23 @@ def _parse_rss(data: bytes, location: str) -> Any:
     result["entries"] = entries
     result["line_shift"] = 0 if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") else 1
     return result
+
+
+def _rss_root(data: bytes) -> Any:
+    """The `<rss>` element of a well-formed UTF-8 document without declarations, else None."""
+    declared = _DECLARED.match(data[:512])
+    if declared and declared.group(1).lower() not in (b"utf-8", b"utf8"):
+        return None
+    if not data.lstrip(b"\xef\xbb\xbf").startswith((b"<?xml", b"<rss")):
+        return None
+    if any(mark in data for mark in _UNSAFE):
+        return None
+    try:
+        data.decode("utf-8")
+        root = etree.fromstring(data, _parser())
+    except (UnicodeDecodeError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root if root.tag == "rss" else None
 
 
 class _ChannelFlow:
@@ -263,17 +266,17 @@ class _Item:
             self.entry.setdefault("link", value)
 
     def published(self, el: Any) -> None:
-        value = _clean(_text(_bare(el)))
+        value = _clean(_text(_plain(el)))
         self.entry["published"] = value
         self.entry["published_parsed"] = _parse_date(value)
 
     def updated(self, el: Any) -> None:
-        value = _clean(_text(_bare(el)))
+        value = _clean(_text(_plain(el)))
         self.entry["updated"] = value
         self.entry["updated_parsed"] = _parse_date(value)
 
     def author(self, el: Any) -> None:
-        value = _clean(_text(_bare(el)))
+        value = _clean(_text(_plain(el)))
         self.entry["author"] = value
         detail = FeedParserDict()
         self.entry.setdefault("authors", []).append(detail)
@@ -318,7 +321,7 @@ class _Item:
             self._tag(value, None, None)
 
     def keywords(self, el: Any, scheme: str | None) -> None:
-        for term in _clean(_text(_bare(el))).split(","):
+        for term in _clean(_text(_plain(el))).split(","):
             if term.strip():
                 self._tag(term.strip(), scheme, None)
 
@@ -342,7 +345,7 @@ class _Item:
         self.entry.setdefault("links", []).append(FeedParserDict(attrs))
 
     def language(self, el: Any) -> None:
-        self.entry["language"] = _clean(_text(_bare(el)))
+        self.entry["language"] = _clean(_text(_plain(el)))
 
     def itunes_image(self, el: Any) -> None:
         attrs = _attrs(el)
@@ -384,16 +387,11 @@ class _Item:
 
 
 def _plain(el: Any) -> Any:
-    """A text element whose attributes could change how feedparser decodes it (`type`,
-    `mode="base64"`) is left to feedparser."""
+    """`el`, when it has no attributes: some change how feedparser decodes a text (`type`,
+    `mode="base64"`) or where it files it, so an element with any is left to feedparser."""
     if el.attrib:
         raise _Unsupported
     return el
-
-
-def _bare(el: Any) -> Any:
-    """An element without attributes (with some, feedparser files them differently)."""
-    return _plain(el)
 
 
 def _enforce_href(attrs: dict[str, str]) -> dict[str, str]:
