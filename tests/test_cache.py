@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import simplemma
+import zstandard
 
 from castdigest.text import language
 from castdigest.text.cache import cache_dir
@@ -92,5 +93,11 @@ def test_the_kept_language_model_classifies_as_py3langid_does(
     language.model_path().write_bytes(b"not zstd")
     language._identifier.cache_clear()
     assert language._identifier().classify(texts[1])[0] == "fr"
+    assert language.model_path().stat().st_size > 1_000_000
+    # A pickle naming a module this Python lacks (another numpy, say) is derived again too.
+    foreign = zstandard.ZstdCompressor().compress(b"cno_such_module\nThing\n.")
+    language.model_path().write_bytes(foreign)
+    language._identifier.cache_clear()
+    assert language._identifier().classify(texts[2])[0] == "de"
     assert language.model_path().stat().st_size > 1_000_000
     language._identifier.cache_clear()  # the next test's process-wide identifier is the usual one

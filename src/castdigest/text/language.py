@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import re
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,9 @@ def _identifier():  # type: ignore[no-untyped-def]
 
 
 def model_path() -> Path:
-    return cache.cache_dir() / f"langid-{cache.tagged('py3langid')}.pickle.zst"
+    # numpy's version too: its arrays are pickled, and a pickle of one numpy may not load in another
+    tag = f"{cache.tagged('py3langid')}-numpy-{version('numpy')}"
+    return cache.cache_dir() / f"langid-{tag}.pickle.zst"
 
 
 def _model() -> tuple[Any, ...]:
@@ -51,7 +54,7 @@ def _model() -> tuple[Any, ...]:
     path = model_path()
     try:
         kept = pickle.loads(zstandard.ZstdDecompressor().decompress(cache.read(path) or b""))
-    except (zstandard.ZstdError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+    except Exception:  # any damage to a cache file means deriving it again, never a failure
         kept = None
     if isinstance(kept, tuple) and len(kept) == _MODEL_PARTS:
         return kept

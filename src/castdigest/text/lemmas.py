@@ -49,7 +49,7 @@ class CachedDictionaries:
         path = self.path(lang)
         try:
             kept = marshal.loads(cache.read(path) or b"")
-        except (EOFError, ValueError, TypeError):
+        except Exception:  # any damage to a cache file means decoding again, never a failure
             kept = None
         if isinstance(kept, dict):
             return kept
