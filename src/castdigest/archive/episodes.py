@@ -129,17 +129,13 @@ class EpisodeStore:
 
     def match(self, keys: Iterable[str]) -> str | None:
         """The id of the episode already known by any of `keys` (first key wins)."""
-        for key in keys:
-            row = self.conn.execute(
-                "SELECT episode_id FROM episode_keys WHERE key = ?", (key,)
-            ).fetchone()
-            if row:
-                return str(row[0])
-        return None
+        ordered = list(keys)
+        found = self.matches(ordered)
+        return next((found[key] for key in ordered if key in found), None)
 
     def matches(self, keys: Sequence[str]) -> dict[str, str]:
         """key -> id of the episode already known by it, for those of `keys` that name one
-        (one query, where `match` asks key by key)."""
+        (one query for up to `_BATCH` keys)."""
         found: dict[str, str] = {}
         for start in range(0, len(keys), _BATCH):
             chunk = list(keys[start : start + _BATCH])

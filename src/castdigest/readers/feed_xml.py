@@ -60,7 +60,7 @@ def parse(data: bytes, location: str = "") -> Any:
     """`parse_feed(data, location)`'s result, read faster when the document allows it."""
     try:
         fast = _parse_rss(data, location)
-    except _Unsupported:
+    except Exception:  # _Unsupported, or anything else: feedparser's reading is the reference
         fast = None
     return fast if fast is not None else parse_feed(data, location)
 
@@ -103,7 +103,7 @@ def _rss_root(data: bytes) -> Any:
     try:
         data.decode("utf-8")
         root = etree.fromstring(data, _parser())
-    except (UnicodeDecodeError, etree.XMLSyntaxError, ValueError):
+    except (UnicodeDecodeError, etree.LxmlError, ValueError):
         return None
     return root if root.tag == "rss" else None
 
@@ -205,9 +205,9 @@ class _Item:
         self.has_content = has_content  # a later summary becomes content, not the summary
 
     def title(self, el: Any, locks: bool = True) -> None:
-        value = _clean(_text(_plain(el)))
         if self.titled:
             return
+        value = _clean(_text(_plain(el)))
         self.entry["title"] = value
         self.titled = bool(value) and locks
 
