@@ -31,6 +31,16 @@ from castdigest.readers.registry import read_path
         ("Home > Podcasts > Harbour Lights", "breadcrumb"),
         ("© 2026 Harbour Lights Media", "address"),
         ("Harbour Lights logo", "image text"),
+        (
+            "Warning: Undefined variable $feed in /srv/www/site/player.php on line 88",
+            "server message",
+        ),
+        (
+            "Deprecated: Function create_function() is deprecated in /x/y.php on line 3",
+            "server message",
+        ),
+        ("PHP Fatal error:  Uncaught Error at /app/index.php:14", "server message"),
+        ("Warning: the tides turn in this episode", None),
         ("#58 Baking with chestnuts", None),
         ("The Lighthouse Keepers of Fastnet", None),
         ("Why tides are late in the Channel", None),

@@ -9,11 +9,13 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from castdigest.cli import cli
 from castdigest.models import Episode
 from castdigest.readers.base import Document
+from castdigest.readers.page_meta import clean_title
 from castdigest.readers.registry import choose, read_path
 from conftest import AS_OF
 from feed_server import serve
@@ -277,6 +279,35 @@ def test_a_date_under_a_publication_label_outside_the_main_text_dates_the_page(
 
 def _doc(text: str, content_type: str | None = None) -> Document:
     return Document(location="page.html", data=text.encode(), text=text, content_type=content_type)
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "url", "expected"),
+    [
+        # The logo heading repeats the site's name (its address's domain): the post heading wins.
+        (
+            "harbourlights » Ep 4: Fog",
+            ["harbourlights", "Ep 4: Fog"],
+            "https://harbourlights.org/ep4",
+            ("Ep 4: Fog", "harbourlights"),
+        ),
+        # A trail "Site » Section » Title" with no heading to go by: its last step.
+        ("Harbour.fm » Blog Archive » Ep 4 – Fog at sea", [], None, ("Ep 4 – Fog at sea", None)),
+        # "Title | Site": the site's part, named by the address, goes.
+        (
+            "Fog at sea | Harbour Lights",
+            [],
+            "https://www.harbour-lights.com/fog",
+            ("Fog at sea", None),
+        ),
+        # No part names the site: the title is kept whole.
+        ("Fog – a sea story", [], "https://example.org/fog", ("Fog – a sea story", None)),
+    ],
+)
+def test_page_title_parts_naming_the_site_are_not_the_title(
+    title: str, headings: list[str], url: str | None, expected: tuple[str, str | None]
+) -> None:
+    assert clean_title(title, headings, None, url) == expected
 
 
 def test_feeds_transcripts_and_empty_pages_are_not_claimed() -> None:

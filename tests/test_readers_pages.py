@@ -355,6 +355,32 @@ def test_clean_article_with_subheadings_and_plain_prose(tmp_path: Path) -> None:
     assert read_path(prose, as_of=AS_OF)[0].format == "text"
 
 
+def test_list_items_table_rows_and_short_exclamations_are_not_subheadings(
+    tmp_path: Path,
+) -> None:
+    para = (
+        "The team measured every step of the pipeline for two weeks and found that most of "
+        "the time went into work nobody needed anymore, so they removed it step by step."
+    )
+    lines = [
+        "A Faster Pipeline",
+        para,
+        para,
+        "What Changed",
+        para,
+        "- Caching – the build keeps what did not change",
+        para,
+        "| Step | Before | After |",
+        para,
+        "They never read the logs! They only watched the clock.",
+        para,
+    ]
+    article = tmp_path / "lists.txt"
+    article.write_text("\n".join(lines) + "\n")
+    _, (ep,) = read_path(article, as_of=AS_OF, forced="article")
+    assert [c.title for c in ep.chapters] == ["What Changed"]
+
+
 def test_transcript_with_speaker_lines_is_not_a_title_body_listing(tmp_path: Path) -> None:
     page = tmp_path / "talk.txt"
     turn = "We spent the whole quarter on the release pipeline and it finally paid off for us."

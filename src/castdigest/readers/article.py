@@ -28,6 +28,8 @@ _SAID = re.compile(
     r"|told|noted|écrit|a écrit|a déclaré|explique|ajoute)\b"
 )
 _PROSE_MIN = 120
+_NOT_HEADINGS = ("- ", "* ", "• ", "· ", "– ", "|")  # a list item or a table row
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|[。！？]\S")
 _HEADING_MAX = 90
 
 
@@ -51,8 +53,15 @@ def _keep(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
+    """A short line that does not end as a sentence does, and is neither a list item, a table
+    row nor two sentences ("They don't eat them! They pull them up.")."""
     s = line.strip()
-    return len(s) <= _HEADING_MAX and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
+    return (
+        len(s) <= _HEADING_MAX
+        and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
+        and not s.startswith(_NOT_HEADINGS)
+        and _SENTENCE_BREAK.search(s) is None
+    )
 
 
 def _subheadings(lines: list[str]) -> int:

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from castdigest.errors import ReadError
 from castdigest.models import EARLIEST_YEAR, LATEST_YEAR, Episode, SourceRef, plausible
+from castdigest.readers.chrome import server_message
 from castdigest.text.normalize import usable_url
 
 MAX_DOCUMENT_BYTES = 50_000_000
@@ -68,8 +69,10 @@ class Document:
 
     def page_lines(self) -> list[str]:
         """The text's lines, tabs made spaces: in a saved page a tab is layout, and its lines
-        become titles and names, which hold no tabs."""
-        return self.text.replace("\t", " ").splitlines()
+        become titles and names, which hold no tabs. A message the site's server printed into
+        the page is a blank line (kept, so that line numbers still count the file's lines)."""
+        lines = self.text.replace("\t", " ").splitlines()
+        return ["" if server_message(line) else line for line in lines]
 
     @property
     def stem(self) -> str:

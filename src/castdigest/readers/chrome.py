@@ -5,7 +5,8 @@ A line is chrome by its words or by its shape. The words are data
 ("View this email in your browser", "Nous utilisons des cookies") and image alternative texts
 ("Show logo"). The shapes need no language: player times (`00:00:00 / 01:50:32`, `--:--`),
 counters (`9K`, `22 snips`, `• 53PODCASTS`), breadcrumbs (`Home > Shows > Episode`), bare
-addresses and handles, copyright lines. Tab and section labels ("Info", "Timeline",
+addresses and handles, copyright lines, and the warnings a site's server printed into the page
+(`Warning: ... in /var/www/.../file.php on line 42`). Tab and section labels ("Info", "Timeline",
 "Transcript") are not chrome, since a section may start under them, but they are never titles.
 """
 
@@ -36,6 +37,14 @@ _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+# A server-side script's message left in the page: PHP's "Warning: ... in /path/file.php on
+# line 928" (its wording is English whatever the site's language), or any such "in <file> on
+# line N" / "at <file>:N" report.
+_SERVER_MESSAGE = re.compile(
+    r"^(?:PHP\s+)?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?"
+    r"Fatal error|Parse error)\s*:\s.*\s(?:in|at)\s+\S+(?:\s+on\s+line\s+|:)\d+\.?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -99,6 +108,8 @@ def chrome_kind(line: str) -> str | None:
         return "interface words"
     if _PLAYER.match(s.strip(" ·•")):
         return "player"
+    if server_message(s):
+        return "server message"
     if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT:
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
     if _BREADCRUMB.match(s):
@@ -114,6 +125,13 @@ def chrome_kind(line: str) -> str | None:
     if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
         return "image text"
     return None
+
+
+def server_message(line: str) -> bool:
+    """A warning or error the site's server printed into the page: never content."""
+    if len(line) > _LONGEST * 2 or ":" not in line:
+        return False  # most lines: no message's colon
+    return _SERVER_MESSAGE.match(line.strip()) is not None
 
 
 def _menu(parts: list[str]) -> bool:

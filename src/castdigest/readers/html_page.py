@@ -21,6 +21,7 @@ from castdigest.errors import ReadError
 from castdigest.models import Episode, Quote
 from castdigest.readers.article import ArticleReader
 from castdigest.readers.base import Document, ReadContext, Reader
+from castdigest.readers.chrome import server_message
 from castdigest.readers.doubt import title_doubt
 from castdigest.readers.feed import FeedReader
 from castdigest.readers.listing import ListingReader, PairsReader
@@ -84,6 +85,7 @@ class HtmlPageReader:
         if page.items:
             return [_from_item(item, page, ctx, pos) for pos, item in enumerate(page.items)]
         body, quotes = main_text(doc.text, page.meta.url)
+        body = "\n".join(line for line in body.splitlines() if not server_message(line))
         if not body.strip():
             if not page.meta.title:
                 raise ReadError("no title and no main text found in HTML page", where=doc.location)

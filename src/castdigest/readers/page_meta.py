@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit
 
 from castdigest.text.dates import find_absolute
 from castdigest.text.durations import parse_duration
@@ -194,7 +195,7 @@ def read_page(text: str) -> Page:
         recording=any(_types(n) & _EPISODE_TYPES for n in nodes),
         site_names=site_names,
     )
-    meta.title, rest = clean_title(meta.title, page.headings, site)
+    meta.title, rest = clean_title(meta.title, page.headings, site, meta.url)
     if meta.show is None and rest:
         meta.show = page.site = rest  # "Title | Name": the other part names the site or show
     for meta in (page.meta, *page.items):
@@ -408,27 +409,55 @@ def parse_date(value: Any) -> tuple[datetime | None, str | None]:
 
 
 def clean_title(
-    title: str | None, headings: list[str], site: str | None
+    title: str | None, headings: list[str], site: str | None, url: str | None = None
 ) -> tuple[str | None, str | None]:
     """A page title without the site's name, and that name when only two parts were left:
-    the part that is also a heading of the page, or the title without a trailing part naming
-    the site."""
+    the part that is also a heading of the page, or the title without a part naming the
+    site. The site is named by `site` (its metadata), or by a part that is the address's
+    domain ("Disfunctions.de", "seelenradio" on www.seelenradio.de): such a part is never
+    the title, though the logo's heading repeats it."""
     if not title:
         return None, None
     title = _squash(title)
     parts = [p.strip() for p in _TITLE_SPLIT.split(title) if p.strip()]
     if len(parts) < 2:
         return title, None
+    named = [_names_site(p, site, url) for p in parts]
     heads = {fold(h) for h in headings}
     for i, part in enumerate(parts):
-        if fold(part) in heads and fold(part) != fold(site):
+        if fold(part) in heads and not named[i]:
             others = parts[:i] + parts[i + 1 :]
             return part, others[0] if len(others) == 1 else None
     site_key = fold(site)
-    if site_key and (fold(parts[-1]) in site_key or site_key in fold(parts[-1])):
-        last = list(_TITLE_SPLIT.finditer(title))[-1]
-        return title[: last.start()].strip(), None
+    separators = list(_TITLE_SPLIT.finditer(title))
+    if named[-1] or (site_key and (fold(parts[-1]) in site_key or site_key in fold(parts[-1]))):
+        return title[: separators[-1].start()].strip(), None
+    if named[0]:  # "Site » Section » Title": the title follows the trail's last step
+        first = separators[0].group().strip()
+        steps = [m for m in separators if m.group().strip() == first] if first in _TRAIL else []
+        rest = title[(steps or separators)[-1 if steps else 0].end() :].strip()
+        return rest, parts[0] if len(parts) == 2 else None
     return title, None
+
+
+_TRAIL = {"»", "›", ">", "/", ">>", "::"}  # separators of a trail of sections, not of a title
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def _names_site(part: str, site: str | None, url: str | None) -> bool:
+    """Whether a part of the page's title is the site's name: its metadata's, its domain name
+    written out, or the name of its address's host."""
+    key = fold(part)
+    if site and key == fold(site):
+        return True
+    if _DOMAIN.fullmatch(part) and " " not in part:
+        return True
+    host = urlsplit(url).hostname if url and "://" in url else None
+    if not host:
+        return False
+    labels = host.removeprefix("www.").split(".")
+    name = labels[-2] if len(labels) >= 2 else labels[0]
+    return len(name) >= 3 and re.sub(r"[\W_]", "", key) == name.replace("-", "")
 
 
 def strip_tags(text: str) -> str:
