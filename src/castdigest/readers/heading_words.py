@@ -56,10 +56,22 @@ def suggests_others(line: str) -> bool:
     return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _suggested()
 
 
-@lru_cache(maxsize=1)
+def opens_comments(line: str) -> bool:
+    """A heading over the page's comment thread ("Comments", "评论 236", "댓글"): the
+    vocabulary's `comments` words."""
+    s = line.strip()
+    return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _words_of("comments")
+
+
 def _suggested() -> frozenset[str]:
+    return _words_of("suggested")
+
+
+@lru_cache(maxsize=4)
+def _words_of(kind: str) -> frozenset[str]:
+    """The casefolded words of one of the vocabulary's kinds that are not sections."""
     raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
-    return frozenset(name.casefold() for names in raw["suggested"].values() for name in names)
+    return frozenset(name.casefold() for names in raw[kind].values() for name in names)
 
 
 def heading_kind(line: str) -> str | None:

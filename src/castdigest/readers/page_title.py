@@ -41,6 +41,9 @@ _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
+_NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
+_NAME_WORDS = 6
+_NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _DATE = re.compile(
     r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
     r"|\b[^\W\d_]{3,9}\.? \d{1,2}, \d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,}\.?\s+\d{4}\b"
@@ -248,6 +251,24 @@ def _meta_line(head: list[tuple[int, str]], k: int, brands: set[str]) -> str:
     return head[k + 1][1] if k + 1 < len(head) else ""
 
 
+def _masthead(line: str, count: int) -> bool:
+    """A short name shown three times or more around the page's head (masthead, player, byline
+    and share box): the show's or the site's name. A title is shown once or twice; a name
+    repeated that often frames it."""
+    if count < _NAME_SHOWN or numbered(line) or any(c in _NOT_IN_NAMES for c in line):
+        return False
+    letters = sum(c.isalpha() for c in line)
+    if letters < 2 or letters + line.count(" ") < 0.7 * len(line):
+        return False  # a rule, a bullet, a number or a divider, not a name
+    return (len(line.split()) if not _CJK.search(line) else len(line) // 2) <= _NAME_WORDS
+
+
+def _framed(head: list[tuple[int, str]], k: int, counts: dict[str, int]) -> bool:
+    """The line next to head[k] (above or under) is the show's name (`_masthead`)."""
+    near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
+    return any(_masthead(line, counts.get(normalise(line), 1)) for line in near)
+
+
 def _menu_under(head: list[tuple[int, str]], k: int) -> bool:
     """The next lines are a menu (two or more of interface words): head[k] is the site's."""
     under = [line for _, line in head[k + 1 : k + 3]]
@@ -334,9 +355,13 @@ def pick_title(
             if len(s) > len(found[same].text):  # a cut copy and the whole title
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
-        score = _score(s, rank, counts.get(key, 1), nxt, prev, hints)
+        count = counts.get(key, 1)
+        masthead = _masthead(s, count)
+        score = _score(s, rank, 1 if masthead else count, nxt, prev, hints)
         score += _ABOUT * _about_share(s, about)
-        if key in brands:
+        if not masthead and _framed(head, k, counts):
+            score += 1.5  # the show's name right above or under it (a player's card)
+        if key in brands or masthead:
             score -= 2.5  # the site's or the show's name
         elif show_and_number(key, s, brands):
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title

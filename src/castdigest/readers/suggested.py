@@ -6,7 +6,8 @@ stand, they make the page a listing of several episodes. The page is cut at such
 what stands above it is one episode's page: a body (a paragraph or a list of chapter times) and
 at most one date. A listing (many dates above the heading) keeps all its lines. Below the
 heading only the page's furniture is kept (a copyright line, legal links): it tells the site's
-name from a title.
+name from a title. A comment thread above the heading is the readers', not the episode's: its
+dates do not count, and it goes with the suggestions.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import replace
 
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind
-from castdigest.readers.heading_words import suggests_others
+from castdigest.readers.heading_words import opens_comments, suggests_others
 from castdigest.readers.page_title import has_date
 from castdigest.text.truncate import is_cjk_char
 
@@ -35,10 +36,11 @@ def without_suggestions(doc: Document) -> Document:
     lines = doc.text.splitlines()
     for k, line in enumerate(lines):
         if k >= _FIRST and suggests_others(line):
-            if not _one_episode(lines[:k]):
+            end = next((j for j in range(_FIRST, k) if opens_comments(lines[j])), k)
+            if not _one_episode(lines[:end]):
                 return doc
             furniture = [line for line in lines[k + 1 :] if _furniture(line)]
-            text = "\n".join(lines[:k]).rstrip("\n")
+            text = "\n".join(lines[:end]).rstrip("\n")
             if furniture:
                 text += "\n\n" + "\n".join(furniture)
             return replace(doc, text=text + "\n")
