@@ -162,3 +162,37 @@ def test_doubts_compare_the_page_with_the_read() -> None:
     assert page_doubts(listing, [read])[0] == (
         "the page's structure suggests 2 episodes but 1 was read"
     )
+
+
+def test_a_name_shown_around_the_title_is_the_shows_not_the_title() -> None:
+    # The show's name as masthead, over and under the title, and in a byline; the title has
+    # an abbreviation's period ("Ep. 9", "Dr. Lee"), which does not make it a sentence.
+    lines = [
+        "Harbour Lights",
+        "Episodes",
+        "About",
+        "",
+        "Harbour Lights",
+        "Ep. 9: Fog Signals of the North Sea — with Dr. Amy Lee",
+        "Harbour Lights",
+        "Play",
+        "A conversation about the sound of fog horns, the people who kept them running and why "
+        "ships still listen for them on the worst nights of the year.",
+    ]
+    assert pick_title(lines).title == "Ep. 9: Fog Signals of the North Sea — with Dr. Amy Lee"
+
+
+def test_the_value_under_a_show_label_is_never_the_title() -> None:
+    lines = [
+        "Tidewater",
+        "NOV 18, 2026",
+        "The Last Lighthouse Keeper of Fastnet Rock",
+        "A conversation about the last years of manned lighthouses and what the keepers did "
+        "when the lamps no longer needed them at all.",
+        "Information",
+        "Show",
+        "Tidewater",
+        "Channel",
+        "Harbour Media",
+    ]
+    assert pick_title(lines).title == "The Last Lighthouse Keeper of Fastnet Rock"

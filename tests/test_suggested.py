@@ -51,3 +51,35 @@ def test_a_title_says_what_the_paragraphs_are_about_and_a_shows_name_does_not() 
     assert _about_share("Stadtgespräch", about) == 0.0  # one word: no evidence either way
     assert _about_share("Civic Ledger Weekly", about) == 0.0
     assert _about_share(BODY, about) == 0.0  # a paragraph is no title
+
+
+def test_a_run_of_short_entries_under_the_episode_is_cut_without_a_known_heading() -> None:
+    others = [
+        "Folge 11 – Der Streit um die Straßenbahn",
+        "7. März 2025 · 41 Min.",
+        "Folge 10 – Brücken aus Holz",
+        "28. Feb. 2025 · 38 Min.",
+    ]
+    comments = [
+        "Anna K.",
+        "vor 2 Tagen",
+        "Danke für diese Folge!",
+        "Jonas",
+        "vor 3 Tagen",
+        "Super.",
+    ]
+    footer = "© 2026 Stadtgespräch"
+    # Under a heading the vocabulary does not know, and after the readers' comments.
+    doc = without_suggestions(_doc([*EPISODE, "", "Noch mehr hören", *others, footer]))
+    assert doc.text.splitlines() == [*EPISODE, "", footer]
+    doc = without_suggestions(_doc([*EPISODE, "", *comments, "", *others]))
+    assert doc.text.splitlines() == EPISODE
+
+
+def test_entries_with_bodies_or_one_entry_alone_are_kept() -> None:
+    listing = _doc(
+        [*EPISODE, "Folge 11 – Der Streit", "7. März 2025", BODY, "Folge 10", "28. Feb."]
+    )
+    assert without_suggestions(listing) is listing  # entries with their own paragraphs
+    one = _doc([*EPISODE, "", "Folge 11 – Der Streit um die Straßenbahn", "7. März 2025"])
+    assert without_suggestions(one) is one  # a single entry: not a run

@@ -21,6 +21,7 @@ from castdigest.readers.title_signals import (
     brand,
     capitals,
     names_episode,
+    names_show,
     numbered,
     numbers_only,
     show_and_number,
@@ -162,7 +163,18 @@ def _running_text(s: str) -> bool:
         return True
     if s.endswith(("…", "...")) and len(s) > 25:
         return True  # a cut sentence
-    return len(_STOPS.findall(s)) >= 2
+    return sum(1 for m in _STOPS.finditer(s) if _ends_sentence(s, m.start(), m.end())) >= 2
+
+
+def _ends_sentence(s: str, at: int, after: int) -> bool:
+    """Whether the stop at `at` ends a sentence: not an abbreviation's or an initial's period
+    ("Ep. 142", "Dr. Okafor", "J. Smith"), nor one before a number."""
+    if s[at] != "." or after >= len(s):
+        return True
+    if s[after].isdigit():
+        return False
+    word = s[:at].rsplit(None, 1)[-1] if s[:at].strip() else ""
+    return not (1 <= len(word) <= 3 and word[:1].isupper() and word.isalpha())
 
 
 def _name_overlap(line: str, hints: list[str]) -> float:
@@ -263,6 +275,11 @@ def _masthead(line: str, count: int) -> bool:
     return (len(line.split()) if not _CJK.search(line) else len(line) // 2) <= _NAME_WORDS
 
 
+def _labelled_shows(lines: list[str]) -> set[str]:
+    """Lines under a label naming the show ("Show" / "Saltmarsh Dispatch"), normalised."""
+    return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_show(lines[k])} - {""}
+
+
 def _framed(head: list[tuple[int, str]], k: int, counts: dict[str, int]) -> bool:
     """The line next to head[k] (above or under) is the show's name (`_masthead`)."""
     near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
@@ -342,6 +359,7 @@ def pick_title(
     shown = [" ".join(line.split()) for line in page if line.strip()] if page else []
     normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
+    brands |= _labelled_shows(shown or [s for _, s in items])
     about = _body_terms(shown or [s for _, s in items])
     for k, (i, s) in enumerate(head):
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
@@ -359,7 +377,7 @@ def pick_title(
         masthead = _masthead(s, count)
         score = _score(s, rank, 1 if masthead else count, nxt, prev, hints)
         score += _ABOUT * _about_share(s, about)
-        if not masthead and _framed(head, k, counts):
+        if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, counts):
             score += 1.5  # the show's name right above or under it (a player's card)
         if key in brands or masthead:
             score -= 2.5  # the site's or the show's name

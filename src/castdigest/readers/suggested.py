@@ -26,6 +26,11 @@ _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
 _MIN_TIMED = 3
 _CUE = re.compile(r"\d:\d\d[.,]\d{3}\s+-->")  # a WebVTT or SRT cue's timing
 _FIRST = 3  # a heading among the first lines heads the page itself
+_MIN_TEASERS = 2
+_TEASER_TITLE = 150  # characters (CJK count double) of a teaser's title or a comment's name
+_META = 60  # characters of the date line under it
+_HEADING = 40
+_STOP = (".", "!", "?", "。", "！", "？", ":")
 
 
 def without_suggestions(doc: Document) -> Document:
@@ -44,7 +49,55 @@ def without_suggestions(doc: Document) -> Document:
             if furniture:
                 text += "\n\n" + "\n".join(furniture)
             return replace(doc, text=text + "\n")
-    return doc
+    tail = _teasers_at(lines)
+    if tail is None:
+        return doc
+    furniture = [line for line in lines[tail:] if _furniture(line)]
+    text = "\n".join(lines[: _heading_above(lines, tail)]).rstrip("\n")
+    if furniture:
+        text += "\n\n" + "\n".join(furniture)
+    return replace(doc, text=text + "\n")
+
+
+def _teasers_at(lines: list[str]) -> int | None:
+    """Where a page of one episode ends in a run of short entries, each a line over a date
+    (other episodes: "Che fine fanno le pale eoliche" / "4 nov 2026 · 29 min"; or comments: a
+    name over "2 days ago"), with no paragraph from there to the end: the index of the run's
+    first line, when there are two entries or more and what stands above is one episode."""
+    first_body = next((k for k, line in enumerate(lines) if _width(line) >= _BODY), None)
+    if first_body is None:
+        return None
+    for t in range(first_body + 1, len(lines)):
+        if not _entry_at(lines, t):
+            continue
+        rest = lines[t:]
+        if any(_width(line) >= _BODY for line in rest):
+            return None  # paragraphs below: entries with bodies, a listing's
+        entries = sum(1 for j in range(t, len(lines)) if _entry_at(lines, j))
+        if entries >= _MIN_TEASERS and _one_episode(lines[:t]):
+            return t
+        return None
+    return None
+
+
+def _entry_at(lines: list[str], t: int) -> bool:
+    """lines[t] is a short line (a title, a name) with a date on one of the two lines under it."""
+    s = lines[t].strip()
+    if not s or _width(s) > _TEASER_TITLE or has_date(s) or _TIMED.match(s) or chrome_kind(s):
+        return False
+    under = [line.strip() for line in lines[t + 1 : t + 3]]
+    return any(line and _width(line) <= _META and has_date(line) for line in under)
+
+
+def _heading_above(lines: list[str], t: int) -> int:
+    """The run's start, moved up past the blank lines and the short heading over the run
+    ("Gli altri episodi", "이 에피소드의 댓글 14")."""
+    k = t
+    while k > 0 and not lines[k - 1].strip():
+        k -= 1
+    if k > 0 and _width(lines[k - 1]) <= _HEADING and not lines[k - 1].rstrip().endswith(_STOP):
+        k -= 1
+    return k
 
 
 def _furniture(line: str) -> bool:

@@ -22,6 +22,7 @@ from castdigest.readers.chrome import chrome_kind, is_label, normalise
 
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
+_SHOW_LABEL_MAX = 30
 
 
 @cache
@@ -54,6 +55,17 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _label_words() -> tuple[str, ...]:
     data = _data()
     return tuple(w.casefold() for ws in data["label_words"].values() for w in ws)
+
+
+@cache
+def _show_labels() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in _data()["show_labels"].values() for w in ws)
+
+
+def names_show(label: str) -> bool:
+    """A label alone on its line that names the show on the line under it ("Show", "Sendung",
+    "节目"), as an app's information panel shows it."""
+    return len(label) <= _SHOW_LABEL_MAX and normalise(label) in _show_labels()
 
 
 def names_episode(label: str) -> bool:
