@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,22 @@ def test_the_value_under_a_show_label_is_never_the_title() -> None:
         "Harbour Media",
     ]
     assert pick_title(lines).title == "The Last Lighthouse Keeper of Fastnet Rock"
+
+
+def test_a_chapter_panel_of_titles_over_rising_times_is_no_listing(tmp_path: Path) -> None:
+    body = (
+        "Why cities flood more often than they used to, and what three harbour towns changed "
+        "in their streets, drains and rules to keep the water out over the last ten years."
+    )
+    panel = ["Intro", "0:00", "The old drains", "4:12", "Rules that worked", "19:40"]
+    related = ["Another town's story", "3 days ago · 41 min", "A second story", "1 week ago"]
+    page = tmp_path / "video.txt"
+    page.write_text(
+        "\n".join(["Floods and Harbours | Ep. 12", "12K views  Nov 20, 2026", body, "Chapters"])
+        + "\n"
+        + "\n".join([*panel, "", *related])
+        + "\n"
+    )
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert len(eps) == 1
+    assert eps[0].title == "Floods and Harbours | Ep. 12"

@@ -83,3 +83,14 @@ def test_entries_with_bodies_or_one_entry_alone_are_kept() -> None:
     assert without_suggestions(listing) is listing  # entries with their own paragraphs
     one = _doc([*EPISODE, "", "Folge 11 – Der Streit um die Straßenbahn", "7. März 2025"])
     assert without_suggestions(one) is one  # a single entry: not a run
+
+
+def test_a_comment_thread_after_the_episode_is_cut_with_what_follows() -> None:
+    thread = ["댓글 412개", "정렬 기준", "", "@harbour_fan", "3일 전", "좋은 방송 감사합니다", "97"]
+    related = ["18:44", "다른 채널의 영상", "조회수 42만회 • 2개월 전"]
+    doc = without_suggestions(_doc([*EPISODE, "", *thread, "", *related]))
+    lines = doc.text.splitlines()
+    assert lines[: len(EPISODE)] == EPISODE
+    # Only the page's furniture (handles, counters: chrome) is kept after the episode.
+    assert "좋은 방송 감사합니다" not in lines and "다른 채널의 영상" not in lines
+    assert "3일 전" not in lines

@@ -224,6 +224,7 @@ def test_all_number_dates_of_a_whole_field(text: str, expected: datetime) -> Non
         ("2021/8/11", datetime(2021, 8, 11, tzinfo=UTC)),
         ("2026.11.15 · 34분", datetime(2026, 11, 15, tzinfo=UTC)),
         ("released 2026/11/05, re-aired later", datetime(2026, 11, 5, tzinfo=UTC)),
+        ("조회수 56,231회  2026. 11. 20.  #전세", datetime(2026, 11, 20, tzinfo=UTC)),
     ],
 )
 def test_all_number_dates_with_the_year_first_are_found_anywhere(

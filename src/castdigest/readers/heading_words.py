@@ -25,7 +25,8 @@ KINDS = (
 )
 MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
 _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"
-_COUNT = re.compile(r"\s*[(（\[]?\d{1,4}[)）\]]?\s*$")
+# A trailing count: "(12)", "1,204", "412개", "36件"
+_COUNT = re.compile(r"\s*[(（\[]?\d{1,4}(?:[,.]\d{3})*\s?[개件条個건]?[)）\]]?\s*$")
 _SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
 
 

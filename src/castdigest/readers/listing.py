@@ -59,6 +59,7 @@ _WATCH = re.compile(
 _MAX_TITLE = 300
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _MIN_CUES = 5
+_MIN_CHAPTER_TIMES = 3
 _CUE_STEP = 60.0  # seconds: a transcript's cue times rise by less
 _SNIFF_CHARS = 200_000
 _TITLE_CASE_LANGS = {"en"}
@@ -124,7 +125,25 @@ def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
     if _are_cues([t for _, t in times if t is not None]):
         for i, _ in times:
             kinds[i] = None
+    for i in _chapter_starts(times):
+        kinds[i] = None
     return kinds
+
+
+def _chapter_starts(times: list[tuple[int, float | None]]) -> list[int]:
+    """Lines of times from 0:00 that only rise, three or more: a chapter panel's starts under
+    each chapter's title (a video page's "Chapters"), not episodes' lengths (no episode lasts
+    0:00). The times after such a run (related videos' lengths) are left as they are."""
+    out: list[int] = []
+    run: list[tuple[int, float]] = []
+    for i, t in [*times, (-1, None)]:
+        if t is not None and (t == 0 if not run else t > run[-1][1]):
+            run.append((i, t))
+            continue
+        if len(run) >= _MIN_CHAPTER_TIMES:
+            out += [j for j, _ in run]
+        run = [(i, t)] if t == 0 else []
+    return out
 
 
 def _are_cues(times: list[float]) -> bool:

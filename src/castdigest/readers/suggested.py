@@ -30,6 +30,7 @@ _MIN_TEASERS = 2
 _TEASER_TITLE = 150  # characters (CJK count double) of a teaser's title or a comment's name
 _META = 60  # characters of the date line under it
 _HEADING = 40
+_THREAD = 8  # lines under a comments heading in which its first comment starts
 _STOP = (".", "!", "?", "。", "！", "？", ":")
 
 
@@ -64,9 +65,15 @@ def _teasers_at(lines: list[str]) -> int | None:
     (other episodes: "Che fine fanno le pale eoliche" / "4 nov 2026 · 29 min"; or comments: a
     name over "2 days ago"), with no paragraph from there to the end: the index of the run's
     first line, when there are two entries or more and what stands above is one episode."""
-    first_body = next((k for k, line in enumerate(lines) if _width(line) >= _BODY), None)
+    first_body = _first_body(lines)
     if first_body is None:
         return None
+    for c in range(first_body + 1, len(lines)):
+        if opens_comments(lines[c]) and any(
+            _entry_at(lines, j) for j in range(c + 1, min(c + _THREAD, len(lines)))
+        ):
+            # A comment thread (a heading over a name and a date): the readers', to the end.
+            return c + 1 if _one_episode(lines[:c]) else None
     for t in range(first_body + 1, len(lines)):
         if not _entry_at(lines, t):
             continue
@@ -80,10 +87,23 @@ def _teasers_at(lines: list[str]) -> int | None:
     return None
 
 
+def _first_body(lines: list[str]) -> int | None:
+    """Where the page's body has begun: its first paragraph, or the third of its chapter times
+    (a video's description can be a line and a list of chapters)."""
+    timed = 0
+    for k, line in enumerate(lines):
+        timed += bool(_TIMED.match(line))
+        if _width(line) >= _BODY or timed >= _MIN_TIMED:
+            return k
+    return None
+
+
 def _entry_at(lines: list[str], t: int) -> bool:
     """lines[t] is a short line (a title, a name) with a date on one of the two lines under it."""
     s = lines[t].strip()
-    if not s or _width(s) > _TEASER_TITLE or has_date(s) or _TIMED.match(s) or chrome_kind(s):
+    if not s or _width(s) > _TEASER_TITLE or has_date(s) or _TIMED.match(s):
+        return False
+    if chrome_kind(s) not in (None, "address"):  # a commenter's handle ("@seoul_renter") is one
         return False
     under = [line.strip() for line in lines[t + 1 : t + 3]]
     return any(line and _width(line) <= _META and has_date(line) for line in under)
