@@ -103,6 +103,16 @@ def test_time_alone_on_the_line_after_or_before_its_title() -> None:
     assert chapters(before) == [(0, "Accueil"), (210, "La météo")]
 
 
+def test_a_span_of_two_times_under_its_title_starts_a_chapter() -> None:
+    spans = (
+        "Chapters\nCold open\n0:00 – 3:12\nThe missing ledger\n3:12 – 9:48\nWrap-up\n9:48 - 20:05\n"
+    )
+    assert chapters(spans) == [(0, "Cold open"), (192, "The missing ledger"), (588, "Wrap-up")]
+    player = "Chapters\nCold open\n0:00 / 3:12\nThe missing ledger\n3:12 / 9:48\n"
+    # A player's position over its length: no chapter starts there.
+    assert all(start is None for start, _ in chapters(player))
+
+
 def test_glued_chapters_in_both_directions() -> None:
     forward = "Timestamps: 00:00 Intro 03:12 Pricing plans 10:40 What comes next"
     assert chapters(forward) == [(0, "Intro"), (192, "Pricing plans"), (640, "What comes next")]

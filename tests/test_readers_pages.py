@@ -355,6 +355,39 @@ def test_clean_article_with_subheadings_and_plain_prose(tmp_path: Path) -> None:
     assert read_path(prose, as_of=AS_OF)[0].format == "text"
 
 
+def test_an_article_title_is_scored_and_section_names_are_no_subheadings(
+    tmp_path: Path,
+) -> None:
+    para = (
+        "The poet and translator talks about carrying a mother tongue into a second language, "
+        "and about the words for grief that refuse to cross over into English at all."
+    )
+    lines = [
+        "The Margin Notes",
+        "Subscribe",
+        "Sign in",
+        "",
+        "Share this post",
+        "The Margin Notes",
+        "Translating Grief: A Conversation with Yusuf Karaca",
+        "Copy link",
+        "",
+        "Translating Grief: A Conversation with Yusuf Karaca",
+        "Clara Whitcombe",
+        "Nov 19, 2026",
+        para,
+        para,
+        "Transcript",
+        "Clara Whitcombe: Is that when you started translating her letters, after she died?",
+        para,
+    ]
+    article = tmp_path / "post.txt"
+    article.write_text("\n".join(lines) + "\n")
+    _, (ep,) = read_path(article, as_of=AS_OF, forced="article")
+    assert ep.title == "Translating Grief: A Conversation with Yusuf Karaca"
+    assert ep.chapters == []
+
+
 def test_list_items_table_rows_and_short_exclamations_are_not_subheadings(
     tmp_path: Path,
 ) -> None:

@@ -16,12 +16,16 @@ from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
+from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.page_title import has_date, pick_title
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
 
 _COUNTER = re.compile(r"^\d{1,7}(?:[.,]\d{1,3})?\s*[KkMm]?$")
 _BYLINE = re.compile(r"^By\s.{1,80}\s\d{4}-\d{2}-\d{2}(?:\s\d{2}:\d{2}(?::\d{2})?)?\b", re.I)
-_SPEAKER_LINES = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}:\s")
+_SPEAKER_LINES = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}(?:\s[A-Z][\w.'-]{0,30}){0,2}:\s"
+)
 _QUOTE = re.compile(r"“([^”\n]{30,600})”")
 _SAID = re.compile(
     r"^,?\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:wrote|said|says|recalled|added|explained"
@@ -61,6 +65,18 @@ def _is_heading(line: str) -> bool:
         and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
         and not s.startswith(_NOT_HEADINGS)
         and _SENTENCE_BREAK.search(s) is None
+    )
+
+
+def _subheading(text: str, nxt: str) -> bool:
+    """A subheading over its paragraph: not a section's name ("Summary", "Transcript": a
+    page's parts, not the talk's), a date or a speaker's turn."""
+    return (
+        _is_heading(text)
+        and len(nxt) >= _PROSE_MIN
+        and heading_kind(text) is None
+        and not has_date(text)
+        and not _SPEAKER_LINES.match(text)
     )
 
 
@@ -114,7 +130,11 @@ class ArticleReader:
         kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln)]
         if not kept:
             raise ReadError("no article text found", where=doc.location)
-        (_, title), body = kept[0], kept[1:]
+        # The title is scored among the page's lines (a masthead or a share box may come
+        # first); the first line kept is the last resort.
+        pick = pick_title(lines)
+        at = next((k for k, (i, _) in enumerate(kept) if i == pick.index), 0)
+        (_, title), body = kept[at], kept[at + 1 :]  # above the title: the masthead
         prose = " ".join(t for _, t in body if len(t) >= _PROSE_MIN)
         language = ctx.language or detect_language(prose or title)
         paragraphs = [t for _, t in body if _same_language(t, language)]
@@ -122,7 +142,7 @@ class ArticleReader:
         chapters: list[Chapter] = []
         for k, text in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
-            if _is_heading(text) and len(nxt) > len(text):
+            if _subheading(text, nxt):
                 chapters.append(Chapter(title=text))
             elif chapters:
                 ch = chapters[-1]
@@ -143,7 +163,7 @@ class ArticleReader:
                 abstract="\n\n".join(abstract) or None,
                 chapters=chapters,
                 quotes=quotes,
-                sources=[ctx.ref(0, line=kept[0][0] + 1)],
+                sources=[ctx.ref(0, line=kept[at][0] + 1)],
             )
         ]
 

@@ -38,6 +38,7 @@ _DATE_WIDTH = 16  # characters: "2025.05.03, " and a little more
 _DATE_BEFORE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.!?。！？…]+[\"'”’»)]*\s+|[.!?。！？]+|[^\W\d_](?=[A-Z][a-z]))")
 _MAX_TITLE = 200
+_RANGE = frozenset({"-", "–", "—", "~", "〜", "～", "to"})  # between a span's two times
 _MAX_PAIRED_TITLE = 120  # a line standing beside a lone time is its title when this short
 _DENSE_GAP = 15.0  # seconds: cues of a transcript follow each other closer than chapters
 _DENSE_COUNT = 8
@@ -100,12 +101,20 @@ def classify(index: int, line: str, section: str | None) -> Item:
         if len(times) == 1 and not rest.strip(" []()（）【】.:-–—|"):
             item.kind = "time"
             item.entries = [_timed(times[0], "")]
+        elif len(times) == 2 and rest.strip() in _RANGE and _rising(times):
+            item.kind = "time"  # a chapter's span ("0:00 – 3:12"), its start is what counts
+            item.entries = [_timed(times[0], "")]
         return item  # a player line ("00:00:00 / 01:50:32") or a bare number row
     if len(times) == 1:
         return _single(item, bare, times[0])
     item.entries = _glued(bare, times)
     item.kind = "glued" if len(item.entries) >= 2 else "text"
     return item
+
+
+def _rising(times: list[re.Match[str]]) -> bool:
+    first, last = (seconds(m.group("t")) for m in times)
+    return first is not None and last is not None and last > first
 
 
 def _after_date(line: str, at: int) -> bool:

@@ -44,6 +44,7 @@ _INSIDE_MIN = 15
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
+_MASTHEAD_WORDS = 4
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _DATE = re.compile(
     r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
@@ -280,10 +281,24 @@ def _labelled_shows(lines: list[str]) -> set[str]:
     return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_show(lines[k])} - {""}
 
 
-def _framed(head: list[tuple[int, str]], k: int, counts: dict[str, int]) -> bool:
-    """The line next to head[k] (above or under) is the show's name (`_masthead`)."""
+def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
+    """The normalised lines that name the show or the site: shown three times or more
+    (`_masthead`), or opening the page over its menu and shown again (the masthead, then the
+    share box's or the player's copy)."""
+    found = {normalise(s) for _, s in head if _masthead(s, counts.get(normalise(s), 1))}
+    if head:
+        first = head[0][1]
+        key = normalise(first)
+        shown = counts.get(key, 1) >= 2 and len(first.split()) <= _MASTHEAD_WORDS
+        if shown and _menu_under(head, 0) and not numbered(first):
+            found.add(key)
+    return found - {""}
+
+
+def _framed(head: list[tuple[int, str]], k: int, names: set[str]) -> bool:
+    """The line next to head[k] (above or under) names the show or the site (`_names`)."""
     near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
-    return any(_masthead(line, counts.get(normalise(line), 1)) for line in near)
+    return any(normalise(line) in names for line in near)
 
 
 def _menu_under(head: list[tuple[int, str]], k: int) -> bool:
@@ -361,6 +376,7 @@ def pick_title(
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
     brands |= _labelled_shows(shown or [s for _, s in items])
     about = _body_terms(shown or [s for _, s in items])
+    names = _names(head, counts)
     for k, (i, s) in enumerate(head):
         nxt = head[k + 1][1] if k + 1 < len(head) else ""
         prev = head[k - 1][1] if k else ""
@@ -374,10 +390,10 @@ def pick_title(
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
         count = counts.get(key, 1)
-        masthead = _masthead(s, count)
+        masthead = key in names
         score = _score(s, rank, 1 if masthead else count, nxt, prev, hints)
         score += _ABOUT * _about_share(s, about)
-        if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, counts):
+        if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names):
             score += 1.5  # the show's name right above or under it (a player's card)
         if key in brands or masthead:
             score -= 2.5  # the site's or the show's name
