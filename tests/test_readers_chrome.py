@@ -216,3 +216,26 @@ def test_a_chapter_panel_of_titles_over_rising_times_is_no_listing(tmp_path: Pat
     _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
     assert len(eps) == 1
     assert eps[0].title == "Floods and Harbours | Ep. 12"
+
+
+def test_a_listing_with_lengths_in_words_reads_every_entry(tmp_path: Path) -> None:
+    entries = [
+        ("2 days ago", "The Comet That Came Back Early", "52 mins"),
+        ("Nov. 15, 2026", "Ask Us Anything: Light Pollution", "38 mins"),
+        ("Nov. 8, 2026", "Building a Backyard Spectrograph", "1 hour 4 mins"),
+    ]
+    lines = ["Night Shift Astronomy", "Episodes", ""]
+    for when, title, length in entries:
+        about = (
+            "What the two hosts talk about this week, the guest who joins them and the "
+            "listener question they answer at the end, in a paragraph."
+        )
+        lines += [when, title, length, about, "Play", ""]
+    page = tmp_path / "show.txt"
+    page.write_text("\n".join(lines))
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [(e.title, e.duration) for e in eps] == [
+        ("The Comet That Came Back Early", 3120),
+        ("Ask Us Anything: Light Pollution", 2280),
+        ("Building a Backyard Spectrograph", 3840),
+    ]

@@ -33,6 +33,7 @@ from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts
 from castdigest.readers.listing_shapes import (
     Entry,
     is_dated,
+    lone_length,
     meta_first,
     minutes,
     shown_twice,
@@ -95,7 +96,7 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    if _DURATION.match(s):
+    if _DURATION.match(s) or lone_length(s):
         return "duration"
     if _CAPTIONS.match(s):
         return "captions"
@@ -188,7 +189,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
             if kind is None:
                 break
             if kind == "duration":
-                raw.duration = parse_duration(s)
+                raw.duration = parse_duration(s) or lone_length(s)
             elif kind == "captions":
                 raw.captions = [c.strip().lower() for c in s.split("/")]
             elif kind == "dated":

@@ -58,6 +58,12 @@ def minutes(line: str) -> float | None:
     return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0
 
 
+def lone_length(line: str) -> float | None:
+    """Seconds of a line that is only a length in words ("52 mins", "1 hour 4 mins", "45分")."""
+    m = _MINUTES.fullmatch(line.strip().rstrip(".").strip())
+    return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0 if m else None
+
+
 def _text(line: str) -> bool:
     s = line.strip()
     return 0 < len(s) <= _TITLE_MAX and not is_chrome(s) and not is_label(s) and not is_dated(s)

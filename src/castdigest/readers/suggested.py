@@ -81,7 +81,9 @@ def _teasers_at(lines: list[str]) -> int | None:
         if any(_width(line) >= _BODY for line in rest):
             return None  # paragraphs below: entries with bodies, a listing's
         entries = sum(1 for j in range(t, len(lines)) if _entry_at(lines, j))
-        if entries >= _MIN_TEASERS and _one_episode(lines[:t]):
+        # Entries above with bodies of their own stopped the search already (a listing's):
+        # the page above may show its episode's date and one more (an expiry, a recording).
+        if entries >= _MIN_TEASERS and _one_episode(lines[:t], most_dates=2):
             return t
         return None
     return None
@@ -125,12 +127,14 @@ def _furniture(line: str) -> bool:
     return bool(s) and (s.startswith(("©", "(c)", "Copyright")) or chrome_kind(s) is not None)
 
 
-def _one_episode(lines: list[str]) -> bool:
+def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
+    """A body above, and at most `most_dates` dates (an episode's own, perhaps an expiry or a
+    recording date; a listing's entries each have one)."""
     body = any(_width(line) >= _BODY for line in lines) or (
         sum(1 for line in lines if _TIMED.match(line)) >= _MIN_TIMED
     )
     dates = sum(1 for line in lines if len(line) <= 120 and has_date(line))
-    return body and dates <= 1
+    return body and dates <= most_dates
 
 
 def _width(line: str) -> int:
