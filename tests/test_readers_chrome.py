@@ -239,3 +239,32 @@ def test_a_listing_with_lengths_in_words_reads_every_entry(tmp_path: Path) -> No
         ("Ask Us Anything: Light Pollution", 2280),
         ("Building a Backyard Spectrograph", 3840),
     ]
+
+
+def test_an_episode_page_title_shown_twice_over_its_show_and_date(tmp_path: Path) -> None:
+    about = (
+        "Volvemos al siglo dieciséis con un historiador naval para separar lo que pasó en "
+        "Lepanto de lo que se contó después, y por qué algunas leyendas siguen vivas."
+    )
+    lines = [
+        "Inicio",
+        "Historia y creencias",
+        "Memoria de Hierro",
+        "Ep. 87 - Lepanto, mitos y verdades con Ignacio Pardo",
+        "",
+        "Ep. 87 - Lepanto, mitos y verdades con Ignacio Pardo",
+        "Memoria de Hierro",
+        "hace 3 días",
+        "1:14:32",
+        "Reproducir",
+        about,
+        "Information",
+        "Released",
+        "November 18, 2026",
+        "Length",
+        "1h 14m",
+    ]
+    page = tmp_path / "episode.txt"
+    page.write_text("\n".join(lines) + "\n")
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [e.title for e in eps] == ["Ep. 87 - Lepanto, mitos y verdades con Ignacio Pardo"]

@@ -28,7 +28,7 @@ from castdigest.errors import ReadError
 from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import is_chrome
+from castdigest.readers.chrome import is_chrome, is_label
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts
 from castdigest.readers.listing_shapes import (
     Entry,
@@ -168,7 +168,7 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         if (
             following[0] in {"duration", "dated"}
             or (following[0] and len({kind for kind in following if kind}) >= 2)
-        ) and not is_chrome(cur):  # chrome last: the costliest test
+        ) and not (is_chrome(cur) or is_label(cur)):  # last: the costliest tests
             out.append(i)
     return out
 

@@ -134,4 +134,17 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     )
     if framed and _text(lines[above[0]]):
         return above[0], start
+    # "Title / Title / Show / date": the line right above is shown twice (a heading and the
+    # player's copy), the line over the date is the show's name under it.
+    twice = (
+        len(above) == 2
+        and normalise(lines[above[0]]) == normalise(lines[above[1]])
+        and normalise(lines[above[0]]) != normalise(lines[start])
+    )
+    if (
+        twice
+        and _text(lines[above[0]])
+        and len(lines[start].strip()) < len(lines[above[0]].strip())
+    ):
+        return above[0], start
     return start, None

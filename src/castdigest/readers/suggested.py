@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from castdigest.readers.base import Document
-from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import opens_comments, suggests_others
 from castdigest.readers.page_title import has_date
 from castdigest.text.truncate import is_cjk_char
@@ -133,7 +133,12 @@ def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
     body = any(_width(line) >= _BODY for line in lines) or (
         sum(1 for line in lines if _TIMED.match(line)) >= _MIN_TIMED
     )
-    dates = sum(1 for line in lines if len(line) <= 120 and has_date(line))
+    shown = [line.strip() for line in lines if line.strip()]
+    dates = sum(
+        1
+        for k, line in enumerate(shown)
+        if len(line) <= 120 and has_date(line) and not (k and is_label(shown[k - 1]))
+    )  # a date under a label ("Released" / "November 18, 2026") is the panel's, counted once
     return body and dates <= most_dates
 
 
