@@ -113,6 +113,19 @@ def test_a_span_of_two_times_under_its_title_starts_a_chapter() -> None:
     assert all(start is None for start, _ in chapters(player))
 
 
+def test_untimed_chapter_titles_may_be_questions() -> None:
+    lines = [
+        "チャプター",
+        "オープニング",
+        "「捨てる家計簿」ってなに？",
+        "1週間でやること",
+        "エンディング",
+    ]
+    found = read_structure(lines).chapters
+    assert [c.title for c in found][1] == "「捨てる家計簿」ってなに？"
+    assert len(found) == 4
+
+
 def test_glued_chapters_in_both_directions() -> None:
     forward = "Timestamps: 00:00 Intro 03:12 Pricing plans 10:40 What comes next"
     assert chapters(forward) == [(0, "Intro"), (192, "Pricing plans"), (640, "What comes next")]

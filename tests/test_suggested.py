@@ -94,3 +94,16 @@ def test_a_comment_thread_after_the_episode_is_cut_with_what_follows() -> None:
     # Only the page's furniture (handles, counters: chrome) is kept after the episode.
     assert "좋은 방송 감사합니다" not in lines and "다른 채널의 영상" not in lines
     assert "3일 전" not in lines
+
+
+def test_a_description_in_short_sentence_lines_is_a_body_for_the_cut() -> None:
+    episode = [
+        "#412 年末に向けて「捨てる家計簿」をはじめよう",
+        "3日前",
+        "今日は、年末の大掃除とセットでおすすめしている家計簿のお話です。",
+        "モノを1つ手放すたびに、買ったときの値段と理由をメモしておくだけ。",
+        "続けていくと、自分がどんな気分のときにお金を使うのかが見えてきます。",
+    ]
+    thread = ["コメント 12", "みーこ", "2日前", "さっそく貼りました！", "ぽんず", "3日前", "本当に"]
+    doc = without_suggestions(_doc([*episode, "", *thread]))
+    assert doc.text.splitlines() == episode

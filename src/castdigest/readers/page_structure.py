@@ -40,6 +40,7 @@ _WHOLE_QUOTE = re.compile(
 _ATTRIBUTION = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<who>\S.{0,79})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
+_STATEMENT_END = re.compile(r"[.。…][\"'”’»」)]*$")
 _MAX_QUOTE = 600
 _MAX_ITEM = 400
 _MAX_LIST = 15
@@ -198,8 +199,8 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
         titles: list[str] = []
         for _, s in sec.lines:
             text = _bullet(s) or s
-            if _width(text) > _SHORT_LINE or _TERMINAL.search(text):
-                break
+            if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
+                break  # a sentence, not a title (a question may be one: "Why tides?")
             titles.append(text)
         if len(titles) >= 2:
             return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []

@@ -32,6 +32,8 @@ _META = 60  # characters of the date line under it
 _HEADING = 40
 _THREAD = 8  # lines under a comments heading in which its first comment starts
 _STOP = (".", "!", "?", "。", "！", "？", ":")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "요.")
+_SENTENCE_LINES = 3
 
 
 def without_suggestions(doc: Document) -> Document:
@@ -77,8 +79,7 @@ def _teasers_at(lines: list[str]) -> int | None:
     for t in range(first_body + 1, len(lines)):
         if not _entry_at(lines, t):
             continue
-        rest = lines[t:]
-        if any(_width(line) >= _BODY for line in rest):
+        if any(_paragraph_at(lines, j) for j in range(t, len(lines))):
             return None  # paragraphs below: entries with bodies, a listing's
         entries = sum(1 for j in range(t, len(lines)) if _entry_at(lines, j))
         # Entries above with bodies of their own stopped the search already (a listing's):
@@ -95,9 +96,23 @@ def _first_body(lines: list[str]) -> int | None:
     timed = 0
     for k, line in enumerate(lines):
         timed += bool(_TIMED.match(line))
-        if _width(line) >= _BODY or timed >= _MIN_TIMED:
+        if _paragraph_at(lines, k) or timed >= _MIN_TIMED:
             return k
     return None
+
+
+def _paragraph_at(lines: list[str], k: int) -> bool:
+    """lines[k] is a paragraph, or starts one written as short sentences a line each (as
+    Japanese and Chinese descriptions often are): three lines ending a sentence, together as
+    long as a paragraph."""
+    if _width(lines[k]) >= _BODY:
+        return True
+    run = lines[k : k + _SENTENCE_LINES]
+    return (
+        len(run) == _SENTENCE_LINES
+        and all(line.rstrip().endswith(_SENTENCE_END) for line in run)
+        and sum(map(_width, run)) >= _BODY
+    )
 
 
 def _entry_at(lines: list[str], t: int) -> bool:
@@ -123,14 +138,18 @@ def _heading_above(lines: list[str], t: int) -> int:
 
 
 def _furniture(line: str) -> bool:
+    """The page's own lines under what is cut (copyright, legal links), not the cut entries'
+    dates ("3日前" has a counter's shape)."""
     s = line.strip()
-    return bool(s) and (s.startswith(("©", "(c)", "Copyright")) or chrome_kind(s) is not None)
+    if not s or has_date(s):
+        return False
+    return s.startswith(("©", "(c)", "Copyright")) or chrome_kind(s) is not None
 
 
 def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
     """A body above, and at most `most_dates` dates (an episode's own, perhaps an expiry or a
     recording date; a listing's entries each have one)."""
-    body = any(_width(line) >= _BODY for line in lines) or (
+    body = any(_paragraph_at(lines, k) for k in range(len(lines))) or (
         sum(1 for line in lines if _TIMED.match(line)) >= _MIN_TIMED
     )
     shown = [line.strip() for line in lines if line.strip()]
