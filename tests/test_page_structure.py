@@ -126,6 +126,26 @@ def test_untimed_chapter_titles_may_be_questions() -> None:
     assert len(found) == 4
 
 
+def test_chapters_with_a_summary_line_under_each_title() -> None:
+    lines = [
+        "Outlines",
+        "00:00:00",
+        "Introduction and the question",
+        "The host frames the episode around one question about the towns.",
+        "00:05:42",
+        "What the payroll data shows",
+        "How the tax records were matched to the moves.",
+        "00:17:09",
+        "The second wave",
+        "Older movers are buying rather than renting.",
+    ]
+    assert [(c.start, c.title) for c in read_structure(lines).chapters] == [
+        (0, "Introduction and the question"),
+        (342, "What the payroll data shows"),
+        (1029, "The second wave"),
+    ]
+
+
 def test_glued_chapters_in_both_directions() -> None:
     forward = "Timestamps: 00:00 Intro 03:12 Pricing plans 10:40 What comes next"
     assert chapters(forward) == [(0, "Intro"), (192, "Pricing plans"), (640, "What comes next")]

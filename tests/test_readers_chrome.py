@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from castdigest.models import Chapter, Episode
-from castdigest.readers.chrome import chrome_kind, is_label
+from castdigest.readers.chrome import blank_tab_bars, chrome_kind, is_label
 from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
 from castdigest.readers.listing_shapes import is_dated, meta_first, shown_twice
 from castdigest.readers.page_title import pick_title
@@ -268,3 +268,10 @@ def test_an_episode_page_title_shown_twice_over_its_show_and_date(tmp_path: Path
     page.write_text("\n".join(lines) + "\n")
     _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
     assert [e.title for e in eps] == ["Ep. 87 - Lepanto, mitos y verdades con Ignacio Pardo"]
+
+
+def test_a_tab_bar_of_section_names_is_blanked() -> None:
+    lines = ["Share", "", "Summary", "Overview", "Takeaways", "Outlines", "", "Summary", "Text"]
+    assert blank_tab_bars(lines) == ["Share", "", "", "", "", "", "", "Summary", "Text"]
+    headed = ["Takeaways", "Remote workers stay longer", "Towns with a hospital gained most"]
+    assert blank_tab_bars(headed) == headed  # a heading over its items

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from castdigest.errors import ReadError
 from castdigest.models import EARLIEST_YEAR, LATEST_YEAR, Episode, SourceRef, plausible
-from castdigest.readers.chrome import server_message
+from castdigest.readers.chrome import blank_tab_bars, server_message
 from castdigest.text.normalize import usable_url
 
 MAX_DOCUMENT_BYTES = 50_000_000
@@ -72,7 +72,8 @@ class Document:
         become titles and names, which hold no tabs. A message the site's server printed into
         the page is a blank line (kept, so that line numbers still count the file's lines)."""
         lines = self.text.replace("\t", " ").splitlines()
-        return ["" if server_message(line) else line for line in lines]
+        lines = ["" if server_message(line) else line for line in lines]
+        return blank_tab_bars(lines)
 
     @property
     def stem(self) -> str:

@@ -257,10 +257,16 @@ def runs(items: list[Item]) -> list[list[Item]]:
     a change between cue times and plain times starts a new run."""
     found: list[list[Item]] = []
     current: list[Item] = []
+    between = 0  # text lines since the run's last timed line
     for it in items:
         if it.kind == "chap" and (not current or current[-1].entries[0].cue == it.entries[0].cue):
             current.append(it)
+            between = 0
             continue
+        if current and it.kind == "text" and between == 0 and _summarised(current, it):
+            between = 1  # a chapter's one-line summary under its title: the list goes on
+            continue
+        between = 0
         if current:
             found.append(current)
         current = [it] if it.kind == "chap" else []
@@ -269,6 +275,13 @@ def runs(items: list[Item]) -> list[list[Item]]:
     if current:
         found.append(current)
     return found
+
+
+def _summarised(run: list[Item], line: Item) -> bool:
+    """`line` may be the summary of the run's last chapter: the run is under a chapters
+    heading and its chapters have titles (a line of text under a bare time is not one)."""
+    last = run[-1]
+    return last.section in {"chapters", "highlights"} and bool(last.entries[-1].title)
 
 
 def _entries(run: list[Item]) -> list[Timed]:

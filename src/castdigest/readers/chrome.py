@@ -20,10 +20,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from castdigest.readers.heading_words import heading_kind
+
 _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
 _LONGEST = 400  # characters: no chrome line is longer (a footer's links, a cookie banner)
 _REACTION_LONGEST = 80  # characters: a reaction bar's word with its count and spacing
 _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when short
+_TAB_MAX = 40  # characters of a tab's name
+_TAB_RUN = 3  # section names in a block of short lines that make it a tab bar
+_TAB_WORDS = 3
 _PLAYER = re.compile(
     r"^(?:-?-?:-?-?(?::-?-?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(?:-?-?:-?-?|\d{1,2}:\d{2}(?::\d{2})?)$"
     r"|^-?-:-?-(?::-?-)?$"
@@ -132,6 +137,33 @@ def server_message(line: str) -> bool:
     if len(line) > _LONGEST * 2 or ":" not in line:
         return False  # most lines: no message's colon
     return _SERVER_MESSAGE.match(line.strip()) is not None
+
+
+def blank_tab_bars(lines: list[str]) -> list[str]:
+    """`lines` with tab bars blanked: a block of short lines in a row (a word or three each),
+    three or more of them a section's name or a tab label ("Summary", "Takeaways",
+    "Outlines", "Transcript"), names the page's tabs, not its sections (a section's heading
+    has its content under it)."""
+    out = list(lines)
+    k = 0
+    while k < len(out):
+        j = k
+        while j < len(out) and _tab_like(out[j]):
+            j += 1
+        if sum(1 for line in out[k:j] if _named(line)) >= _TAB_RUN:
+            out[k:j] = [""] * (j - k)
+        k = max(j, k + 1)
+    return out
+
+
+def _tab_like(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= _TAB_MAX and len(s.split()) <= _TAB_WORDS and not s.endswith(".")
+
+
+def _named(line: str) -> bool:
+    s = line.strip()
+    return heading_kind(s) is not None or is_label(s)
 
 
 def _menu(parts: list[str]) -> bool:

@@ -62,6 +62,8 @@ _KINDS = {
     "shownotes": "summary",
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
+_OPENING_QUOTES = '“"«„「『‘'
+_CLOSING_QUOTES = '”"»“」』’'
 _LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
 
 
@@ -119,9 +121,19 @@ class SummaryPageReader:
         return [add_reasons(enrich(episode, lines, ctx.as_of), pick.doubts)]
 
 
+def _quoted(line: str) -> bool:
+    """A line wholly in quotation marks ("“We expected a boomerang.”")."""
+    s = line.strip()
+    return len(s) > 2 and s[0] in _OPENING_QUOTES and s[-1] in _CLOSING_QUOTES
+
+
 def _points(section: Section) -> list[str]:
-    """The bullets of a key-points section; a line after them ends the list."""
+    """The bullets of a key-points section; a line after them ends the list. A highlights
+    section of quotations (each with its attribution) holds the page's quotes, no points."""
     if not any(is_bullet(line) for line in section.lines):
+        said = [line for line in section.lines if _quoted(line)]
+        if len(said) >= 2:
+            return []
         return section.bullets()
     out: list[str] = []
     for line in section.lines:
