@@ -275,3 +275,17 @@ def test_a_tab_bar_of_section_names_is_blanked() -> None:
     assert blank_tab_bars(lines) == ["Share", "", "", "", "", "", "", "Summary", "Text"]
     headed = ["Takeaways", "Remote workers stay longer", "Towns with a hospital gained most"]
     assert blank_tab_bars(headed) == headed  # a heading over its items
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [
+        ("Oct 7, 2026 • 38min", True),
+        ("May 23, 2025 52:38", True),  # 52 is no hour: a length
+        ("2026. 11. 22. 21:14", False),  # a blog post's time of posting
+        ("Nov 20, 2026 at 9:00 AM", False),
+        ("2026-11-20 14:05", False),
+    ],
+)
+def test_a_time_of_day_after_a_date_is_no_length(line: str, dated: bool) -> None:
+    assert is_dated(line) is dated

@@ -21,11 +21,15 @@ from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, normalise
 from castdigest.readers.page_title import has_date, has_length
+from castdigest.text.dates import find_absolute
 
 _META_MAX = 100
 _TITLE_MAX = 300
 _TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
 _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
+_AM_PM = re.compile(r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr)(?!\w)")
+# A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
+_AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
 _MINUTES = re.compile(
     r"(?:(?P<h>\d{1,2})\s?(?:h|hr|hrs|hours?|std|heures?|horas?|時間|시간)\s?)?"
@@ -47,7 +51,16 @@ def is_dated(line: str) -> bool:
     if not 0 < len(s) <= _META_MAX or _BYLINE.match(s):
         return False
     # the length first: its pattern is cheaper than finding a date in any language
-    return has_length(_CLOCK.sub(" ", s)) and has_date(s)  # a time of day is no length
+    t = _CLOCK.sub(" ", s)  # a time of day is no length
+    if not has_length(t):
+        return False
+    t = _AM_PM.sub(" ", t)
+    found = find_absolute(t)
+    if found is None:
+        return has_length(t) and has_date(s)
+    end = found.start + len(found.text)
+    at = _AT_TIME.match(t, end)  # "2026. 11. 22. 21:14", "Nov 20, 2026 at 9:00": posted at
+    return has_length(t[:end] + t[at.end() :] if at else t)
 
 
 def minutes(line: str) -> float | None:
