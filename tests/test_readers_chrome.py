@@ -289,3 +289,50 @@ def test_a_tab_bar_of_section_names_is_blanked() -> None:
 )
 def test_a_time_of_day_after_a_date_is_no_length(line: str, dated: bool) -> None:
     assert is_dated(line) is dated
+
+
+def test_a_video_pages_title_over_its_channel_and_subscriber_count() -> None:
+    lines = [
+        "0:00 / 1:03:27",
+        "#112 Cómo dormir mejor sin pastillas | Dra. Nuria Valcárcel",
+        "Sobremesa con Dani Ferrer",
+        "248 k suscriptores",
+        "Suscribirme",
+        "61.204 visualizaciones  10 nov 2026",
+        "¿Cuántas horas necesitas dormir de verdad? Hoy hablamos de insomnio, pantallas, "
+        "siestas y de por qué medio país duerme mal, con una neurofisióloga.",
+    ]
+    pick = pick_title(lines)
+    assert pick.title == "#112 Cómo dormir mejor sin pastillas | Dra. Nuria Valcárcel"
+    assert pick.doubts == []
+
+
+def test_a_chinese_title_with_latin_capitals_and_the_shows_number() -> None:
+    lines = [
+        "【播客】AI时代，翻译还值得学吗？对谈一位十年同传 | 不止于字 EP.42",
+        "12.3万",
+        "2026-11-19 18:00:00",
+        "未经作者授权，禁止转载",
+        "这一期我们请来了一位做了十年同声传译的老师，聊聊人工智能翻译越来越好的今天，"
+        "学翻译还有没有意义，以及她自己每天是怎么用这些工具的。",
+    ]
+    assert chrome_kind("未经作者授权，禁止转载") == "interface words"
+    assert pick_title(lines).title == lines[0]
+
+
+def test_a_kind_word_and_the_shows_name_over_the_numbered_title() -> None:
+    lines = [
+        "g1",
+        "BUSCAR",
+        "",
+        "Podcast Café com Dados",
+        "PODCAST",
+        "Café com Dados #412: O Pix parcelado e o risco de endividamento",
+        "Nova modalidade já movimenta bilhões por mês. Episódio explica os juros embutidos.",
+        "Por g1",
+        "20/11/2026 05h00",
+        "00:00 / 27:41",
+        "O Pix virou o jeito preferido dos brasileiros para pagar contas, e agora os bancos "
+        "oferecem parcelar o pagamento, mas o custo do parcelamento nem sempre fica claro.",
+    ]
+    assert pick_title(lines).title == lines[5]

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
 from castdigest.readers.title_signals import (
+    audience_count,
     brand,
     capitals,
     names_episode,
@@ -45,6 +46,8 @@ _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
+_MENU_ITEM = 12  # width (a CJK character counts two) of a menu item alone on its line
+_MENU_RUN = 8
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _DATE = re.compile(
     r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
@@ -130,7 +133,7 @@ def _excluded(line: str, next_line: str) -> bool:
         return True
     if _HASHTAGS.match(s):
         return True
-    if chrome_kind(s) or is_label(s) or glued_chrome(s):
+    if chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s):
         return True
     tokens = _TOKEN.findall(s)
     if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
@@ -295,6 +298,39 @@ def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
     return found - {""}
 
 
+def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] names the show of the numbered title under it: its words (but for a first one
+    naming the kind, "Podcast Café com Dados") open a line a line or two below, followed by a
+    number and more words ("Café com Dados #412: O Pix parcelado")."""
+    words = normalise(head[k][1]).split()
+    if numbered(head[k][1]) or len(words) < 2:
+        return False
+    forms = {" ".join(words), " ".join(words[1:])} if len(words) > 2 else {" ".join(words)}
+    for _, line in head[k + 1 : k + 3]:
+        n = normalise(line)
+        for f in forms:
+            rest = n[len(f) + 1 :].split() if n.startswith(f + " ") else []
+            if rest and any(c.isdigit() for c in rest[0]) and len(rest) > 1:
+                return True  # the show's name, the episode's number, then its title
+    return False
+
+
+def _menu_runs(head: list[tuple[int, str]]) -> set[int]:
+    """Positions in `head` of runs of eight or more very short lines in a row ("首页", "番剧",
+    "直播", ...): a site's menu, one item a line, in any language."""
+    found: set[int] = set()
+    run: list[int] = []
+    for k, (_, s) in enumerate([*head, (-1, "x" * (_MENU_ITEM + 1))]):
+        width = len(s) + len(_CJK.findall(s))
+        if width <= _MENU_ITEM:
+            run.append(k)
+            continue
+        if len(run) >= _MENU_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
 def _framed(head: list[tuple[int, str]], k: int, names: set[str]) -> bool:
     """The line next to head[k] (above or under) names the show or the site (`_names`)."""
     near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
@@ -375,10 +411,14 @@ def pick_title(
     normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
     brands |= _labelled_shows(shown or [s for _, s in items])
+    brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     about = _body_terms(shown or [s for _, s in items])
     names = _names(head, counts)
+    menus = _menu_runs(head)
     for k, (i, s) in enumerate(head):
-        nxt = head[k + 1][1] if k + 1 < len(head) else ""
+        if k in menus:
+            continue  # a column of menu items: no title, and no rank taken from the title
+        nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
         if _excluded(s, nxt) or _in_turns(s, prev, nxt):
@@ -395,7 +435,7 @@ def pick_title(
         score += _ABOUT * _about_share(s, about)
         if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names):
             score += 1.5  # the show's name right above or under it (a player's card)
-        if key in brands or masthead:
+        if key in brands or masthead or _show_over_number(head, k):
             score -= 2.5  # the site's or the show's name
         elif show_and_number(key, s, brands):
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title

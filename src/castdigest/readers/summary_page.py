@@ -62,6 +62,7 @@ _KINDS = {
     "shownotes": "summary",
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
+_PARAGRAPH = 200  # characters: a line this long after a blank line is text, not a point
 _OPENING_QUOTES = '“"«„「『‘'
 _CLOSING_QUOTES = '”"»“」』’'
 _LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
@@ -121,6 +122,20 @@ class SummaryPageReader:
         return [add_reasons(enrich(episode, lines, ctx.as_of), pick.doubts)]
 
 
+def _unbulleted(lines: list[str]) -> list[str]:
+    """Points a line each without bullets, up to a blank line before a paragraph (the page's
+    text goes on under the list)."""
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if line.strip():
+            out.append(line.strip())
+            continue
+        after = next((n for n in lines[k + 1 :] if n.strip()), "")
+        if out and len(after.strip()) > _PARAGRAPH:
+            break
+    return out
+
+
 def _quoted(line: str) -> bool:
     """A line wholly in quotation marks ("“We expected a boomerang.”")."""
     s = line.strip()
@@ -134,7 +149,7 @@ def _points(section: Section) -> list[str]:
         said = [line for line in section.lines if _quoted(line)]
         if len(said) >= 2:
             return []
-        return section.bullets()
+        return _unbulleted(section.lines)
     out: list[str] = []
     for line in section.lines:
         if is_bullet(line):

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from castdigest.readers.chrome import chrome_kind, is_label, normalise
+from castdigest.text.truncate import is_cjk_char
 
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
@@ -60,6 +61,22 @@ def _label_words() -> tuple[str, ...]:
 @cache
 def _show_labels() -> frozenset[str]:
     return frozenset(w.casefold() for ws in _data()["show_labels"].values() for w in ws)
+
+
+@cache
+def _audience_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for ws in _data()["audience_words"].values() for w in ws)
+
+
+def audience_count(line: str) -> bool:
+    """A subscriber or follower count ("248 k suscriptores", "구독자 24.8만명"): a number and
+    one of the audience words, little else."""
+    s = line.strip().casefold()
+    return (
+        len(s) <= _SHOW_LABEL_MAX
+        and any(c.isdigit() for c in s)
+        and any(w in s for w in _audience_words())
+    )
 
 
 def names_show(label: str) -> bool:
@@ -116,10 +133,17 @@ def show_and_number(key: str, line: str, brands: set[str]) -> bool:
         return False
     rest = normalise(without_markers(line)).split()
     for name in brands:
-        words = name.split()
-        if len(name) >= 3 and name in " ".join(rest) and len(rest) - len(words) <= 2:
+        if len(name) >= 3 and name in " ".join(rest) and _words(rest) - _words(name.split()) <= 2:
             return name != key
     return False
+
+
+def _words(tokens: list[str]) -> int:
+    """Words in `tokens`, a run of Chinese, Japanese or Korean characters counting one word
+    for every two characters (those scripts put no spaces between words)."""
+    return sum(
+        max(1, sum(map(is_cjk_char, t)) // 2) if any(map(is_cjk_char, t)) else 1 for t in tokens
+    )
 
 
 def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]) -> bool:
@@ -145,4 +169,7 @@ def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]
 def capitals(line: str) -> bool:
     """A line in capitals (a label or a masthead), in a script that has them."""
     cased = [c for c in line if c.lower() != c.upper()]
-    return len(cased) >= 4 and all(c.isupper() for c in cased)
+    if len(cased) < 4 or not all(c.isupper() for c in cased):
+        return False
+    # "【播客】AI时代 ... EP.42": a few Latin capitals in a Chinese line do not make it one
+    return len(cased) * 2 >= sum(c.isalpha() for c in line)
