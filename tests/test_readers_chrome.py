@@ -336,3 +336,30 @@ def test_a_kind_word_and_the_shows_name_over_the_numbered_title() -> None:
         "oferecem parcelar o pagamento, mas o custo do parcelamento nem sempre fica claro.",
     ]
     assert pick_title(lines).title == lines[5]
+
+
+def test_the_shows_name_under_the_title_and_in_the_header_is_not_the_title(
+    tmp_path: Path,
+) -> None:
+    about = (
+        "Why the salt marsh breathes with the tide, what the mud holds of the carbon that "
+        "washes in, and how a restored marsh on the estuary changed the birds that come."
+    )
+    lines = [
+        "Home > Podcasts > Science > The Deep Current",
+        "The Deep Current",
+        "by Tom Ashcroft",
+        "Subscribe",
+        "",
+        "Ep. 88 – The Salt Marsh Is Breathing",
+        "The Deep Current",
+        "Nov 19, 2026 · 47:36",
+        "Share",
+        about,
+    ]
+    page = tmp_path / "episode.txt"
+    page.write_text("\n".join(lines) + "\n")
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [(e.title, e.show) for e in eps] == [
+        ("Ep. 88 – The Salt Marsh Is Breathing", "The Deep Current")
+    ]

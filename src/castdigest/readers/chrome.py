@@ -41,6 +41,9 @@ _SEPARATED = re.compile(r"\s+[/|·•]\s+")
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
+_CJK_COUNTER = re.compile(
+    r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,5}\s?\d[\d.,]*\s?[万千億亿만천억]?[회명개次人件]?$"
+)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # A server-side script's message left in the page: PHP's "Warning: ... in /path/file.php on
 # line 928" (its wording is English whatever the site's language), or any such "in <file> on
@@ -117,6 +120,8 @@ def chrome_kind(line: str) -> str | None:
         return "server message"
     if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT:
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
+    if _CJK_COUNTER.match(n):
+        return "counter"  # "조회수 2.3만회", "播放 1.2万": the word first
     if _BREADCRUMB.match(s):
         return "breadcrumb"
     if _ADDRESS.match(s) or _COPYRIGHT.match(n):

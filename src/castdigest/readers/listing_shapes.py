@@ -30,6 +30,7 @@ _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?"
 _AM_PM = re.compile(r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr)(?!\w)")
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
 _AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
 _MINUTES = re.compile(
     r"(?:(?P<h>\d{1,2})\s?(?:h|hr|hrs|hours?|std|heures?|horas?|時間|시간)\s?)?"
@@ -159,5 +160,11 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         and _text(lines[above[0]])
         and len(lines[start].strip()) < len(lines[above[0]].strip())
     ):
+        return above[0], start
+    # "Show ... / Title / Show / date": the line over the date was shown higher up (the page's
+    # header), the line above it is the title it frames.
+    header = lines[max(0, start - _HEADER_SPAN) : above[-1]] if above else []
+    shown = any(normalise(line) == normalise(lines[start]) for line in header)
+    if shown and _text(lines[above[0]]) and not is_dated(lines[above[0]]):
         return above[0], start
     return start, None
