@@ -99,6 +99,8 @@ class SummaryPageReader:
         if not body:
             raise ReadError("no title found in summary page", where=doc.location)
         pick = pick_title(body, page=lines)
+        if pick.title is None:  # the head holds chrome only: the title is among the sections
+            pick = pick_title(lines)
         title = pick.title or next((b for b in body if not is_chrome(b)), body[0])
         abstract_lines = [b for b in body if b != title and not is_chrome(b)]
         takeaways = [b for s in sections if s.key == "points" for b in _points(s)]
