@@ -19,7 +19,7 @@ from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import opens_comments, suggests_others
 from castdigest.readers.page_title import has_date
-from castdigest.text.truncate import is_cjk_char
+from castdigest.text.truncate import cjk_count
 
 _BODY = 150  # characters of a paragraph (CJK count double)
 _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
@@ -30,6 +30,7 @@ _MIN_TEASERS = 2
 _TEASER_TITLE = 150  # characters (CJK count double) of a teaser's title or a comment's name
 _META = 60  # characters of the date line under it
 _HEADING = 40
+_WIDTH_CAP = 400
 _THREAD = 8  # lines under a comments heading in which its first comment starts
 _STOP = (".", "!", "?", "。", "！", "？", ":")
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "요.")
@@ -76,6 +77,13 @@ def _teasers_at(lines: list[str]) -> int | None:
         ):
             # A comment thread (a heading over a name and a date): the readers', to the end.
             return c + 1 if _one_episode(lines[:c]) else None
+    # A run has no paragraph: it lies after the page's last one, where two entries need four
+    # lines at least (most pages, listings with bodies among them, end in a paragraph).
+    last_body = max(
+        (j for j in range(first_body, len(lines)) if _paragraph_at(lines, j)), default=first_body
+    )
+    if sum(1 for line in lines[last_body + 1 :] if line.strip()) < 2 * _MIN_TEASERS:
+        return None
     for t in range(first_body + 1, len(lines)):
         if not _entry_at(lines, t):
             continue
@@ -162,5 +170,7 @@ def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
 
 
 def _width(line: str) -> int:
-    s = line.strip()
-    return len(s) + sum(map(is_cjk_char, s))
+    """The line's width (a CJK character counts two), up to `_WIDTH_CAP`: every threshold
+    is below it, and a 20 KB line is not walked character by character."""
+    s = line.strip()[:_WIDTH_CAP]
+    return len(s) if s.isascii() else len(s) + cjk_count(s)

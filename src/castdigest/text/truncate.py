@@ -41,6 +41,11 @@ def is_cjk_char(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+def cjk_count(text: str) -> int:
+    """How many Chinese, Japanese and Korean characters `text` holds (`is_cjk_char`)."""
+    return len(_CJK.findall(text))
+
+
 @lru_cache(maxsize=8192)
 def count_words(text: str) -> float:
     """Length of `text` in words, CJK characters counting one half each."""
