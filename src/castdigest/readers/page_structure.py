@@ -345,6 +345,11 @@ def _sentence_bullets(sections: list[Section]) -> list[str]:
     return out[: _MAX_LIST * 3]
 
 
+def is_quote_line(line: str) -> bool:
+    """A line that is one quotation, in its marks ("“We expected a boomerang.”")."""
+    return _quote_of(line.strip()) is not None
+
+
 def _quote_of(line: str) -> Quote | None:
     m = _WHOLE_QUOTE.match(line)
     if not m or m.group("close") not in _PAIRS[m.group("open")]:

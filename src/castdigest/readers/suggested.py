@@ -33,7 +33,7 @@ _HEADING = 40
 _WIDTH_CAP = 400
 _THREAD = 8  # lines under a comments heading in which its first comment starts
 _STOP = (".", "!", "?", "。", "！", "？", ":")
-_SENTENCE_END = (".", "!", "?", "。", "！", "？", "다.", "요.")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _SENTENCE_LINES = 3
 
 

@@ -22,7 +22,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import vocabulary
-from castdigest.readers.page_structure import enrich, quotes_under
+from castdigest.readers.page_structure import enrich, is_quote_line, quotes_under
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.sections import Section, is_bullet, split_sections, strip_bullet
 from castdigest.readers.video_page import NAMES as VIDEO_NAMES
@@ -63,8 +63,6 @@ _KINDS = {
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
 _PARAGRAPH = 200  # characters: a line this long after a blank line is text, not a point
-_OPENING_QUOTES = '“"«„「『‘'
-_CLOSING_QUOTES = '”"»“」』’'
 _LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
 
 
@@ -138,17 +136,11 @@ def _unbulleted(lines: list[str]) -> list[str]:
     return out
 
 
-def _quoted(line: str) -> bool:
-    """A line wholly in quotation marks ("“We expected a boomerang.”")."""
-    s = line.strip()
-    return len(s) > 2 and s[0] in _OPENING_QUOTES and s[-1] in _CLOSING_QUOTES
-
-
 def _points(section: Section) -> list[str]:
     """The bullets of a key-points section; a line after them ends the list. A highlights
     section of quotations (each with its attribution) holds the page's quotes, no points."""
     if not any(is_bullet(line) for line in section.lines):
-        said = [line for line in section.lines if _quoted(line)]
+        said = [line for line in section.lines if is_quote_line(line)]
         if len(said) >= 2:
             return []
         return _unbulleted(section.lines)

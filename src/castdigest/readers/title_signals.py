@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Any
 
 from castdigest.readers.chrome import chrome_kind, is_label, normalise
-from castdigest.text.truncate import is_cjk_char
+from castdigest.text.truncate import cjk_count
 
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
@@ -141,9 +141,7 @@ def show_and_number(key: str, line: str, brands: set[str]) -> bool:
 def _words(tokens: list[str]) -> int:
     """Words in `tokens`, a run of Chinese, Japanese or Korean characters counting one word
     for every two characters (those scripts put no spaces between words)."""
-    return sum(
-        max(1, sum(map(is_cjk_char, t)) // 2) if any(map(is_cjk_char, t)) else 1 for t in tokens
-    )
+    return sum(max(1, cjk // 2) if (cjk := cjk_count(t)) else 1 for t in tokens)
 
 
 def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]) -> bool:
