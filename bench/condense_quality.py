@@ -48,7 +48,6 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.utils import get_stop_words
 
 from castdigest.condense import ExtractiveCondenser, condense_episode
-from castdigest.condense.extractive import DEFAULT, Weights
 from castdigest.config import CondenseConfig
 from castdigest.models import Episode, Segment, Transcript
 from castdigest.text.sentences import split_sentences
@@ -132,7 +131,7 @@ SETS: dict[str, Callable[[int | None], list[Item]]] = {
 # ------------------------------------------------------------------------------ methods
 
 
-def castdigest(item: Item, weights: Weights = DEFAULT) -> str:
+def castdigest(item: Item, condenser: ExtractiveCondenser | None = None) -> str:
     segments = [Segment(text=t, speaker=s) for s, t in item.turns]
     episode = Episode(
         id=item.name,
@@ -144,7 +143,7 @@ def castdigest(item: Item, weights: Weights = DEFAULT) -> str:
         episode,
         CondenseConfig(),
         max_words=max(1, round(item.budget)),
-        condenser=ExtractiveCondenser(weights),
+        condenser=condenser or ExtractiveCondenser(),
     )
     return " ".join(t.text.rstrip("…") for t in out.takeaways)
 

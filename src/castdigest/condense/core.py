@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable, Sequence
 
@@ -18,7 +17,14 @@ from castdigest.condense.candidates import (
     transcript_pool,
 )
 from castdigest.condense.clean import match_key
-from castdigest.condense.extractive import DEFAULT, Weights, features, select
+from castdigest.condense.extractive import (
+    DEFAULT,
+    SPOKEN,
+    Features,
+    Weights,
+    features,
+    select,
+)
 from castdigest.condense.people import introduce, settle
 from castdigest.condense.quotes import has_quotes, pick_quotes
 from castdigest.models import Condensed, Episode, Provenance, Takeaway
@@ -41,12 +47,42 @@ class ExtractiveCondenser:
 
     name: str = "extractive"
 
-    def __init__(self, weights: Weights = DEFAULT) -> None:
-        self.weights = weights
+    def __init__(self, weights: Weights = DEFAULT, spoken: Weights = SPOKEN) -> None:
+        self.weights = weights  # for written material: abstracts, chapters, show notes
+        self.spoken = spoken  # for transcripts: speech is scored with weights of its own
+
+    def pools_for(self, episode: Episode, budget: Budget, language: str | None) -> _Pools:
+        """The episode's candidates, built when first asked for."""
+        return _Pools(episode, budget, language)
+
+    def features(
+        self,
+        texts: Sequence[str],
+        language: str | None,
+        *,
+        leads: Sequence[bool],
+        lengths: Sequence[float],
+        questions: Sequence[bool],
+        noise: Sequence[float],
+        clauses: Sequence[bool],
+        weights: Weights,
+    ) -> Features:
+        """Each text's TF-IDF row and relevance (`extractive.features`). A method, as is
+        `pools_for`, so that a weight search may keep what the weights do not change."""
+        return features(
+            texts,
+            language,
+            leads=leads,
+            lengths=lengths,
+            questions=questions,
+            noise=noise,
+            clauses=clauses,
+            weights=weights,
+        )
 
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
-        pools = _Pools(episode, budget, language)
+        pools = self.pools_for(episode, budget, language)
         # The source's own quotes are chosen first, and takeaways do not repeat them (an
         # article's best sentences are often its quotes); quotes taken from a transcript are
         # chosen last, from what the takeaways do not already say.
@@ -85,7 +121,7 @@ class ExtractiveCondenser:
         used: list[str] = []
         best: Candidate | None = None
         left = math.inf if budget.max_words is None else float(budget.max_words)
-        pools = pools or _Pools(episode, budget, language)
+        pools = pools or self.pools_for(episode, budget, language)
         for name, _ in POOLS:
             want = budget.takeaways - len(chosen)
             enough = len(chosen) >= budget.min_takeaways and budget.max_words is None
@@ -122,11 +158,10 @@ class ExtractiveCondenser:
         asks = [c.question for c in cands] + [False] * len(chosen)
         noise = [c.noise for c in cands] + [0.0] * len(chosen)
         clauses = [c.clause for c in cands] + [False] * len(chosen)
-        weights = self.weights
-        if cands[0].provenance is Provenance.TRANSCRIPT:
-            # Speech says "will", "because" differently from writing: its own claim weight.
-            weights = dataclasses.replace(weights, claim=weights.spoken_claim)
-        feats = features(
+        # Speech ("will", "because", run-ons, fillers) reads unlike writing: its own weights.
+        speech = cands[0].provenance is Provenance.TRANSCRIPT
+        weights = self.spoken if speech else self.weights
+        feats = self.features(
             texts,
             language,
             leads=leads,
@@ -154,7 +189,7 @@ class ExtractiveCondenser:
             zones=zones,
             avoid=avoid,
             questions=[c.question for c in cands],
-            weights=self.weights,
+            weights=weights,
         )
         out = [(cands[p.index], fit(cands[p.index].text, p.words, language)) for p in picks]
         if picks and not out[-1][1]:
