@@ -46,3 +46,21 @@ def test_renderings_are_kept_per_digest_and_topics() -> None:
         render_email(digest, config, recipient_name=f"R{n}", unsubscribe_url=f"https://x.org/{n}")
     render_email(digest, config, topics=[TOPICS[0][0]], recipient_name="R")
     assert len(email_module._kept) == 2
+
+
+def test_view_parts_made_once_per_digest_give_the_email_made_from_scratch() -> None:
+    """Readers' emails rendered anew share the digest's view parts (its intro, its items'
+    views in each mode): each is the email of a render with nothing kept, byte for byte."""
+    config = settings()
+    for digest in (big_digest(12), big_digest(60)):  # the second is trimmed: items in 2 modes
+        shared = [_render(digest, config, t, n, u, None) for t, n, u in READERS]
+        kept = email_module._parts_kept[(id(digest), id(config))][1]
+        assert len(email_module._parts_kept) <= email_module._PARTS
+        assert kept.items, "item views are kept"
+        for (topics, name, url), email in zip(READERS, shared, strict=True):
+            email_module._parts_kept.clear()
+            assert email == _render(digest, config, topics, name, url, None), (topics, name)
+    big = big_digest(60)
+    _render(big, config, None, None, None, None)
+    modes = {mode for _, _, mode in email_module._parts_kept[(id(big), id(config))][1].items}
+    assert {str(m) for m in modes} == {"full", "title"}  # the trim's attempts share them

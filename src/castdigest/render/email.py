@@ -4,7 +4,9 @@
 subscriber's topics, name and unsubscribe URL. The email of a digest for one choice of topics
 is rendered once (with stand-ins for the name and the URL) and kept; each reader's email is
 that copy with their name and URL put in, when this gives the same bytes as rendering it
-anew (nothing to escape, no trimming near the size limit; else it is rendered anew). Without
+anew (nothing to escape, no trimming near the size limit; else it is rendered anew), and
+an email rendered anew shares the digest's view parts (`view.ViewParts`: its cleaned copy,
+its intro as HTML, each item's view in each mode), made once per digest and settings. Without
 an `unsubscribe_url` the footer carries the literal placeholder `{{unsubscribe_url}}`
 (`UNSUBSCRIBE_PLACEHOLDER`), so a rendered preview shows where the link goes and a caller may
 substitute it later.
@@ -37,6 +39,7 @@ from castdigest.render.view import (
     UNSUBSCRIBE_PLACEHOLDER,
     DigestView,
     Mode,
+    ViewParts,
     build_view,
     check_link,
     choose_sections,
@@ -209,6 +212,24 @@ def _personalised(email: RenderedEmail, name: str | None, url: str | None) -> Re
     return replace(email, html=html, text=text)
 
 
+_PARTS = 4  # digests whose view parts are kept
+_parts_kept: OrderedDict[tuple[int, int], tuple[Digest, ViewParts]] = OrderedDict()
+
+
+def _parts(digest: Digest, settings: Settings) -> ViewParts:
+    """The view parts of `digest` cleaned, made once per digest and settings: every reader's
+    email rendered anew (a name to escape, a trimmed email) shares them."""
+    key = (id(digest), id(settings))
+    kept = _parts_kept.get(key)
+    if kept is None or kept[0] is not digest or kept[1].settings is not settings:
+        kept = (digest, ViewParts.of(clean_digest(digest), settings))
+        _parts_kept[key] = kept
+        while len(_parts_kept) > _PARTS:
+            _parts_kept.popitem(last=False)
+    _parts_kept.move_to_end(key)
+    return kept[1]
+
+
 def _render(
     digest: Digest,
     settings: Settings,
@@ -217,7 +238,8 @@ def _render(
     unsubscribe_url: str | None,
     preferences_url: str | None,
 ) -> RenderedEmail:
-    digest = clean_digest(digest)
+    parts = _parts(digest, settings)
+    digest = parts.digest
 
     def view_for(modes: dict[str, Mode]) -> DigestView:
         return build_view(
@@ -228,6 +250,7 @@ def _render(
             unsubscribe_url=unsubscribe_url,
             preferences_url=preferences_url,
             modes=modes,
+            parts=parts,
         )
 
     full = view_for({})

@@ -542,6 +542,29 @@ def check_link(url: str | None, what: str) -> str | None:
     raise RenderError(f"{what} must be an http(s) or mailto: URL", where=url[:200])
 
 
+@dataclass
+class ViewParts:
+    """What a digest's view holds whoever reads it: the intro as HTML and each item's view in
+    each mode, made once per digest and settings. A reader's view only assembles them."""
+
+    digest: Digest
+    settings: Settings
+    intro_html: str
+    items: dict[tuple[int, int, Mode], ItemView] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, digest: Digest, settings: Settings) -> ViewParts:
+        return cls(digest, settings, markdown_html(digest.intro) if digest.intro else "")
+
+    def item(self, item: DigestItem, section: DigestSection, mode: Mode) -> ItemView:
+        # The digest holds its sections and items while these parts live: ids are stable.
+        key = (id(section), id(item), mode)
+        found = self.items.get(key)
+        if found is None:
+            found = self.items[key] = item_view(item, section, self.settings, mode)
+        return found
+
+
 def build_view(
     digest: Digest,
     settings: Settings,
@@ -551,16 +574,20 @@ def build_view(
     unsubscribe_url: str | None = None,
     preferences_url: str | None = None,
     modes: Mapping[str, Mode] | None = None,
+    parts: ViewParts | None = None,
 ) -> DigestView:
-    """The view of `digest` for one reader; `modes` maps episode ids to trimmed modes."""
+    """The view of `digest` for one reader; `modes` maps episode ids to trimmed modes.
+    `parts`: those of `digest` made for an earlier reader (`ViewParts.of(digest, settings)`)."""
     modes = modes or {}
+    if parts is None or parts.digest is not digest or parts.settings is not settings:
+        parts = ViewParts.of(digest, settings)
     news = settings.newsletter
     chosen = choose_sections(digest, topics)
     sections = []
     by_id: dict[str, ItemView] = {}
     for section in chosen:
         views = [
-            item_view(item, section, settings, modes.get(item.episode_id, Mode.FULL))
+            parts.item(item, section, modes.get(item.episode_id, Mode.FULL))
             for item in sorted(section.items, key=lambda i: i.rank)
         ]
         by_id.update((v.episode_id, v) for v in views)
@@ -595,7 +622,7 @@ def build_view(
         dir=text_dir(news.language),
         subject=subject,
         preheader=preheader,
-        intro_html=markdown_html(digest.intro) if digest.intro else "",
+        intro_html=parts.intro_html,
         intro_text=(digest.intro or "").strip(),
         sections=sections,
         feeds=footer_feeds(digest, settings),
