@@ -1,0 +1,77 @@
+"""Relevance is a weighted sum of named components, and speech is scored with its own
+weights: the decomposition a weight search relies on, checked on real sentences."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from castdigest.condense import Budget
+from castdigest.condense.core import ExtractiveCondenser
+from castdigest.condense.extractive import DEFAULT, SPOKEN, TERMS, Weights, components, features
+from castdigest.models import Episode, Segment, Transcript
+
+SENTENCES = [
+    "The harbour board decided to dredge the north channel because larger ferries need 9 metres.",
+    "This is why the tide tables matter so much to the crews.",
+    "In this episode we talk with Mara Olsen about ports.",
+    "Dredging costs 4 million euros a year, paid by the port's landing fees.",
+    "Why would anyone build a harbour there?",
+    "The silt returns within two winters, so the channel is dredged every other year.",
+    "Yes.",
+]
+
+
+def test_relevance_is_the_weighted_sum_of_the_components() -> None:
+    marks = {"leads": [True] + [False] * 6, "noise": [0.0, 0.2, 0, 0, 0, 0.1, 0.5]}
+    weights = Weights(centroid=0.7, signature=1.3, meta=0.9, claim=0.4, short=0.2)
+    feats = features(SENTENCES, "en", weights=weights, **marks)  # type: ignore[arg-type]
+    matrix, parts = components(SENTENCES, "en", weights=weights, **marks)  # type: ignore[arg-type]
+    assert set(parts) == {name for name, _, _ in TERMS} - {"clause"}  # no clause marks given
+    summed = sum(sign * getattr(weights, w) * parts[n] for n, w, sign in TERMS if n in parts)
+    assert np.allclose(feats.relevance, summed)
+    assert (feats.matrix != matrix).nnz == 0
+    assert parts["meta"].tolist() == [0, 0, 1, 0, 0, 0, 0]
+    assert parts["points_back"].tolist() == [0, 1, 0, 0, 0, 0, 0]
+    assert parts["question"].tolist() == [0, 0, 0, 0, 1, 0, 0]
+    # "Yes." is one word of the 18 a takeaway should have; the first sentence has 15 (of 18)
+    assert parts["short"][6] == pytest.approx((1 - 1 / 18) ** 2)
+    assert parts["short"][0] == pytest.approx((1 - 15 / 18) ** 2)
+
+
+def test_each_weight_moves_relevance_by_its_component_alone() -> None:
+    base = features(SENTENCES, "en", weights=DEFAULT)
+    _, parts = components(SENTENCES, "en", weights=DEFAULT)
+    for name, weight, sign in TERMS:
+        if name not in parts:
+            continue
+        bumped = dataclasses.replace(DEFAULT, **{weight: getattr(DEFAULT, weight) + 1.0})
+        moved = features(SENTENCES, "en", weights=bumped).relevance - base.relevance
+        assert np.allclose(moved, sign * parts[name]), name
+
+
+class _Recording(ExtractiveCondenser):
+    def __init__(self, spoken: Weights) -> None:
+        super().__init__(spoken=spoken)
+        self.used: list[Weights] = []
+
+    def features(self, texts, language, *, weights, **marks):  # type: ignore[no-untyped-def, override]
+        self.used.append(weights)
+        return super().features(texts, language, weights=weights, **marks)
+
+
+def test_transcripts_are_scored_with_the_spoken_weights_and_writing_with_the_others() -> None:
+    spoken = dataclasses.replace(SPOKEN, meta=0.123)
+    talk = [Segment(text=s, speaker="Mara Olsen", start=10.0 * i) for i, s in enumerate(SENTENCES)]
+    heard = Episode(id="t", title="Ports", language="en", transcript=Transcript(
+        text="\n\n".join(SENTENCES), segments=talk))  # fmt: skip
+    read = Episode(id="w", title="Ports", language="en", abstract=" ".join(SENTENCES))
+    budget = Budget(takeaways=3, quotes=0, max_words=60)
+    for episode, expected in ((heard, spoken), (read, DEFAULT)):
+        condenser = _Recording(spoken)
+        out = condenser.condense(episode, budget)
+        assert out.takeaways, episode.id
+        assert condenser.used and all(w == expected for w in condenser.used), episode.id
+    assert dataclasses.replace(DEFAULT, claim=0.0) == SPOKEN  # speech's claim words earn nothing
