@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
+from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
     brand,
@@ -42,6 +43,7 @@ _MAX = 320
 _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
+_ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
@@ -161,6 +163,12 @@ def _turn(s: str) -> bool:
     return not any(c.isdigit() for c in speaker) and len(speaker.split()) <= 4
 
 
+def _attribution(s: str, prev: str) -> bool:
+    """The line under a quotation set apart ("„Bäume pflanzen ist einfach ...“" / "Friederike
+    Aumüller, Landschaftsarchitektin"): who said it, however often the page quotes them."""
+    return len(s) <= _ATTRIBUTION and bool(prev) and is_quote_line(prev)
+
+
 def _running_text(s: str) -> bool:
     """A sentence of the body rather than a heading."""
     if s.endswith(_SENTENCE_END) and not s.endswith(("...", "…")) and len(s) > 25:
@@ -256,15 +264,27 @@ def _about_share(line: str, about: frozenset[str]) -> float:
 
 
 def _meta_line(head: list[tuple[int, str]], k: int, brands: set[str]) -> str:
-    """The line under head[k], past a tab label ("Transcript") or the show's name and the
-    episode's number between them."""
-    for _, line in head[k + 1 : k + 3]:
+    """The line under head[k], past a tab label ("Transcript"), the show's name and the
+    episode's number, or a standfirst over the date (a news page's lede) between them."""
+    for j, (_, line) in enumerate(head[k + 1 : k + 3], start=k + 1):
         between = (
-            is_label(line) or chrome_kind(line) or show_and_number(normalise(line), line, brands)
+            is_label(line)
+            or chrome_kind(line)
+            or show_and_number(normalise(line), line, brands)
+            or _standfirst(head, j)
         )
         if not between or has_date(line):
             return line
     return head[k + 1][1] if k + 1 < len(head) else ""
+
+
+def _standfirst(head: list[tuple[int, str]], j: int) -> bool:
+    """head[j] is a paragraph right over a date line: the lede a news page sets between an
+    episode's title and its date."""
+    line = head[j][1]
+    return (
+        len(line) >= _PARAGRAPH and j + 1 < len(head) and is_date_line(head[j + 1][1])
+    )
 
 
 def _masthead(line: str, count: int) -> bool:
@@ -421,7 +441,7 @@ def pick_title(
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
-        if _excluded(s, nxt) or _in_turns(s, prev, nxt):
+        if _excluded(s, nxt) or _in_turns(s, prev, nxt) or _attribution(s, prev):
             continue
         menu = _menu_under(head, k)
         nxt = _meta_line(head, k, brands)

@@ -123,16 +123,16 @@ class SummaryPageReader:
 
 
 def _unbulleted(lines: list[str]) -> list[str]:
-    """Points a line each without bullets, up to a blank line before a paragraph (the page's
-    text goes on under the list)."""
+    """Points a line each without bullets, up to a blank line before a paragraph or a
+    quotation (the page's text goes on under the list)."""
     out: list[str] = []
     for k, line in enumerate(lines):
         if line.strip():
             out.append(line.strip())
             continue
         after = next((n for n in lines[k + 1 :] if n.strip()), "")
-        if out and len(after.strip()) > _PARAGRAPH:
-            break
+        if out and (len(after.strip()) > _PARAGRAPH or is_quote_line(after)):
+            break  # the page's text, or a quotation set apart, goes on under the list
     return out
 
 
