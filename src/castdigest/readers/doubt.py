@@ -9,7 +9,7 @@ compares what was read with what the page shows, in any language:
   read than entries shown is doubtful;
 - chapters: a run of lines that each start or end with a time ("02:01. Intro", "Intro (1:31)")
   or a title with its time alone on the next line, when fewer chapters were read;
-- navigation: a body made mostly of chrome lines.
+- navigation: a body made mostly of chrome lines, which also weigh much of its text.
 
 A transcript's cue times (a time every few seconds, often alone on a line) are not chapters
 and not episodes.
@@ -39,6 +39,7 @@ _CUE_GAP = 20.0  # cue times a few seconds apart are a transcript's, chapters ar
 _MIN_CHAPTERS = 3
 _MIN_TWICE = 10  # characters: shorter lines shown twice are buttons, not titles
 _NAV_SHARE = 0.5
+_NAV_TEXT = 0.4  # share of the characters: chrome lines are short, the page's text is not
 
 
 def chapter_marks(lines: list[str]) -> int:
@@ -126,18 +127,30 @@ def episode_marks(lines: list[str]) -> int:
     return best if best >= 2 else 0
 
 
-def navigation_share(lines: list[str]) -> float:
-    items = [ln for ln in lines if ln.strip()]
-    return sum(1 for s in items if is_chrome(s)) / len(items) if items else 0.0
+def navigation_share(lines: list[str]) -> tuple[float, float]:
+    """Shares of the non-blank lines, and of their characters, that are chrome."""
+    items = [ln.strip() for ln in lines if ln.strip()]
+    if not items:
+        return 0.0, 0.0
+    chrome = [s for s in items if is_chrome(s)]
+    size = sum(len(s) for s in items)
+    return len(chrome) / len(items), sum(len(s) for s in chrome) / size
 
 
 def page_doubts(lines: list[str], episodes: list[Episode]) -> list[str]:
     """Reasons the page's shape gives to doubt `episodes` read from it (empty: none)."""
     reasons = count_doubts(lines, len(episodes))
     reasons += chapter_doubts(lines, sum(len(ep.chapters) for ep in episodes))
-    if len(lines) >= 5 and navigation_share(lines) > _NAV_SHARE:
+    if len(lines) >= 5 and _mostly_navigation(lines):
         reasons.append("body is mostly navigation")
     return reasons
+
+
+def _mostly_navigation(lines: list[str]) -> bool:
+    """Most lines are chrome and so is much of the text: an episode page's menus, buttons
+    and footer outnumber its lines, but its paragraphs outweigh them."""
+    by_lines, by_chars = navigation_share(lines)
+    return by_lines > _NAV_SHARE and by_chars > _NAV_TEXT
 
 
 def count_doubts(lines: list[str], read: int) -> list[str]:
