@@ -41,7 +41,7 @@ from castdigest.readers.listing_shapes import (
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_structure import enrich
-from castdigest.readers.page_title import relative_age
+from castdigest.readers.page_title import has_date, has_length, relative_age
 from castdigest.text.dates import Age, find_absolute, find_relative
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -58,6 +58,7 @@ _WATCH = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE = 300
+_BUTTONS = 3  # player buttons between a title and its length
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _MIN_CUES = 5
 _MIN_CHAPTER_TIMES = 3
@@ -200,12 +201,38 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
                     raw.show = s[: age.start].strip(" ·•|-—") or None
                     raw.published_text = age.text
             i += 1
+        i = _title_under_date(raw, lines, kinds, i, end)
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
         _take_body(raw, rest)
         raws.append(raw)
     return raws
+
+
+def _title_under_date(
+    raw: _Raw, lines: list[str], kinds: dict[int, str | None], i: int, end: int
+) -> int:
+    """ "Show / date / Title / Play / 56 min": when the start's metadata is a date alone and the
+    line under it is followed, past buttons, by a length, that line is the title and the
+    length its episode's; the start is the show's name over them. Returns where the body
+    begins."""
+    if raw.duration is not None or raw.published_text is None or i >= end:
+        return i
+    title = lines[i].strip()
+    if not title or len(title) > _MAX_TITLE or has_length(title) or has_date(title):
+        return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
+    if is_chrome(title) or is_label(title):
+        return i
+    for j in range(i + 1, min(end, i + _BUTTONS + 2)):
+        s = lines[j].strip()
+        if kinds.get(j) == "duration":
+            raw.show, raw.title, raw.line = raw.title, title, i + 1
+            raw.duration = parse_duration(s) or lone_length(s)
+            return j + 1
+        if s and not is_chrome(s):
+            break
+    return i
 
 
 def _take_body(raw: _Raw, lines: list[str]) -> None:

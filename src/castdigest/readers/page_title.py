@@ -282,9 +282,7 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> bool:
     """head[j] is a paragraph right over a date line: the lede a news page sets between an
     episode's title and its date."""
     line = head[j][1]
-    return (
-        len(line) >= _PARAGRAPH and j + 1 < len(head) and is_date_line(head[j + 1][1])
-    )
+    return len(line) >= _PARAGRAPH and j + 1 < len(head) and is_date_line(head[j + 1][1])
 
 
 def _masthead(line: str, count: int) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import opens_comments, suggests_others
-from castdigest.readers.page_title import has_date
+from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
 
 _BODY = 150  # characters of a paragraph (CJK count double)
@@ -147,10 +147,10 @@ def _heading_above(lines: list[str], t: int) -> int:
 
 def _furniture(line: str) -> bool:
     """The page's own lines under what is cut (copyright, legal links), not the cut entries'
-    dates ("3日前" has a counter's shape)."""
+    dates or lengths."""
     s = line.strip()
-    if not s or has_date(s):
-        return False
+    if not s or has_date(s) or has_length(s):
+        return False  # the cut entries' dates and lengths ("3日前", "48 分钟" look like counters)
     return s.startswith(("©", "(c)", "Copyright")) or chrome_kind(s) is not None
 
 

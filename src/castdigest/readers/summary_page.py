@@ -57,7 +57,7 @@ _KINDS = {
     "summary": "summary",
     "quotes": "quotes",
     "sources": "leftover",
-    "transcript": "leftover",
+    "transcript": "transcript",  # read by `enrich`, no part of the abstract
     "chapters": "chapters",
     "shownotes": "summary",
 }
