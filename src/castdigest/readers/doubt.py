@@ -23,7 +23,8 @@ from statistics import median
 
 from castdigest.models import Episode
 from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
-from castdigest.readers.page_title import TITLE_UNCERTAIN, has_date, has_length
+from castdigest.readers.listing_shapes import is_dated
+from castdigest.readers.page_title import TITLE_UNCERTAIN, has_length
 
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
 _LEADING = re.compile(rf"^[\s\-–—•·*\[(]*({_TIME})(?:[.,]\d+)?[\])]?[.:\-–—|\s]\s*(\S.{{1,150}})$")
@@ -107,8 +108,9 @@ def _sparse(times: list[float]) -> bool:
 def episode_marks(lines: list[str]) -> int:
     """How many episodes the page's shape shows (0 when it shows no listing)."""
     items = [ln.strip() for ln in lines if ln.strip()]
-    # has_length first: it is a tenth of has_date's cost, and most lines have no length
-    meta = sum(1 for s in items if len(s) <= 120 and has_length(s) and has_date(s))
+    # has_length first: it is a tenth of a date's cost, and most lines have no length; a
+    # time of day after a date ("2026. 11. 22. 21:14", a comment's) is no length
+    meta = sum(1 for s in items if len(s) <= 120 and has_length(s) and is_dated(s))
     twice = len(
         {
             normalise(a)

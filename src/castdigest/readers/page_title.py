@@ -22,6 +22,7 @@ from castdigest.readers.title_signals import (
     audience_count,
     brand,
     capitals,
+    episode_field,
     names_episode,
     names_show,
     numbered,
@@ -85,6 +86,7 @@ class Pick:
     title: str | None  # None: the page shows no title
     index: int | None = None  # the line it was taken from
     doubts: list[str] = field(default_factory=list)
+    named: bool = False  # the page names its episode in a field ("Episode: <title>")
 
 
 @dataclass
@@ -416,6 +418,8 @@ def pick_title(
     """The title among the first lines, or None; `hints` are the document's names, `page`
     the whole page when `lines` are only its head (its footer names the site)."""
     hints = [h for h in hints or [] if h]
+    if named := episode_field(page or lines):
+        return Pick(named[1], None if page else named[0], named=True)
     items = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
     head = items[:_HEAD_LINES]
     # a breadcrumb holds the section's name, not the title; an image's text holds the title
