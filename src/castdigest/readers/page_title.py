@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
+from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
@@ -51,6 +52,7 @@ _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
 _MENU_ITEM = 12  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8
+_LINKS_HEADING = 40
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _DATE = re.compile(
     r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
@@ -306,14 +308,16 @@ def _labelled_shows(lines: list[str]) -> set[str]:
 
 def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
     """The normalised lines that name the show or the site: shown three times or more
-    (`_masthead`), or opening the page over its menu and shown again (the masthead, then the
-    share box's or the player's copy)."""
+    (`_masthead`), or opening the page (past its skip links) over its menu and shown again
+    (the masthead, then the share box's or the player's copy)."""
     found = {normalise(s) for _, s in head if _masthead(s, counts.get(normalise(s), 1))}
-    if head:
-        first = head[0][1]
+    # the first line past the skip links ("Zum Inhalt springen") opens the page
+    k = next((k for k, (_, s) in enumerate(head) if not chrome_kind(s)), None)
+    if k is not None:
+        first = head[k][1]
         key = normalise(first)
         shown = counts.get(key, 1) >= 2 and len(first.split()) <= _MASTHEAD_WORDS
-        if shown and _menu_under(head, 0) and not numbered(first):
+        if shown and _menu_under(head, k) and not numbered(first):
             found.add(key)
     return found - {""}
 
@@ -348,6 +352,21 @@ def _menu_runs(head: list[tuple[int, str]]) -> set[int]:
         if len(run) >= _MENU_RUN:
             found.update(run)
         run = []
+    return found
+
+
+def _linked(head: list[tuple[int, str]]) -> set[int]:
+    """Positions in `head` of the lines under a links heading ("Links:", "Liens", "Quellen")
+    up to the next blank line: the texts of links (a book, another episode), never the
+    page's title."""
+    found: set[int] = set()
+    for k, (i, s) in enumerate(head):
+        if len(s) > _LINKS_HEADING or heading_kind(s) != "sources":
+            continue
+        for j in range(k + 1, len(head)):
+            if head[j][0] != i + (j - k):
+                break  # a blank line ends the list
+            found.add(j)
     return found
 
 
@@ -436,10 +455,10 @@ def pick_title(
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     about = _body_terms(shown or [s for _, s in items])
     names = _names(head, counts)
-    menus = _menu_runs(head)
+    menus = _menu_runs(head) | _linked(head)
     for k, (i, s) in enumerate(head):
         if k in menus:
-            continue  # a column of menu items: no title, and no rank taken from the title
+            continue  # a column of menu items or links: no title, no rank taken from the title
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
