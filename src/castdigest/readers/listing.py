@@ -32,6 +32,7 @@ from castdigest.readers.chrome import is_chrome, is_label
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts
 from castdigest.readers.listing_shapes import (
     Entry,
+    blocks,
     is_dated,
     lone_length,
     meta_first,
@@ -254,17 +255,30 @@ def _read_dated(raw: _Raw, line: str) -> None:
     raw.duration = next((t for t in times if t), None) or minutes(line)
 
 
-def _shaped(lines: list[str], entries: list[Entry]) -> list[_Raw]:
-    """Raw episodes from entries of the layouts in `listing_shapes`."""
+def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list[_Raw]:
+    """Raw episodes from entries of the layouts in `listing_shapes`; `loose`: their metadata
+    lines may hold a length or a date alone."""
     raws: list[_Raw] = []
     for entry in entries:
         raw = _Raw(title=lines[entry.title].strip(), line=entry.title + 1)
         for i in entry.meta:
             if is_dated(lines[i]):
                 _read_dated(raw, lines[i])
+            elif loose:
+                _read_alone(raw, lines[i].strip())
         _take_body(raw, [lines[i].strip() for i in entry.body])
         raws.append(raw)
     return raws
+
+
+def _read_alone(raw: _Raw, s: str) -> None:
+    """A length ("1:04:22", "47分钟 · 11/15") or a date ("2일 전") on a line of its own."""
+    if raw.duration is None and (length := parse_duration(s) if _DURATION.match(s) else None):
+        raw.duration = length
+    elif raw.published_text is None and (age := relative_age(s, _SNIFF_AS_OF) or _dated(s)):
+        raw.published_text = age.text
+    elif raw.duration is None:
+        raw.duration = lone_length(s) or minutes(s)
 
 
 def _checked(episode: Episode, raw: _Raw) -> Episode:
@@ -360,7 +374,7 @@ class ListingReader:
             dated += "dated" in near and (1 if unframe(lines, i)[1] is not None else 0.5)
         if confirmed >= 1 or dated >= 1:
             return 0.9
-        if len(meta_first(lines)) >= 2:
+        if len(meta_first(lines)) >= 2 or blocks(lines):
             return 0.85
         return 0.5 if shown_twice(lines) else 0.0
 
@@ -372,6 +386,8 @@ class ListingReader:
             raws = _shaped(lines, first)  # the metadata comes before the first title
         elif not raws:
             raws = _shaped(lines, shown_twice(lines))
+        if len(raws) <= 1 and len(alike := blocks(lines)) > len(raws):
+            raws = _shaped(lines, alike, loose=True)  # entries without a length under titles
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"

@@ -68,10 +68,10 @@ def _teasers_at(lines: list[str]) -> int | None:
     (other episodes: "Che fine fanno le pale eoliche" / "4 nov 2026 · 29 min"; or comments: a
     name over "2 days ago"), with no paragraph from there to the end: the index of the run's
     first line, when there are two entries or more and what stands above is one episode."""
-    first_body = _first_body(lines)
-    if first_body is None:
+    body = first_body(lines)
+    if body is None:
         return None
-    for c in range(first_body + 1, len(lines)):
+    for c in range(body + 1, len(lines)):
         if opens_comments(lines[c]) and any(
             _entry_at(lines, j) for j in range(c + 1, min(c + _THREAD, len(lines)))
         ):
@@ -79,12 +79,10 @@ def _teasers_at(lines: list[str]) -> int | None:
             return c + 1 if _one_episode(lines[:c]) else None
     # A run has no paragraph: it lies after the page's last one, where two entries need four
     # lines at least (most pages, listings with bodies among them, end in a paragraph).
-    last_body = max(
-        (j for j in range(first_body, len(lines)) if _paragraph_at(lines, j)), default=first_body
-    )
+    last_body = max((j for j in range(body, len(lines)) if _paragraph_at(lines, j)), default=body)
     if sum(1 for line in lines[last_body + 1 :] if line.strip()) < 2 * _MIN_TEASERS:
         return None
-    for t in range(first_body + 1, len(lines)):
+    for t in range(body + 1, len(lines)):
         if not _entry_at(lines, t):
             continue
         if any(_paragraph_at(lines, j) for j in range(t, len(lines))):
@@ -98,7 +96,7 @@ def _teasers_at(lines: list[str]) -> int | None:
     return None
 
 
-def _first_body(lines: list[str]) -> int | None:
+def first_body(lines: list[str]) -> int | None:
     """Where the page's body has begun: its first paragraph, or the third of its chapter times
     (a video's description can be a line and a list of chapters)."""
     timed = 0
