@@ -9,7 +9,8 @@ compares what was read with what the page shows, in any language:
   read than entries shown is doubtful;
 - chapters: a run of lines that each start or end with a time ("02:01. Intro", "Intro (1:31)")
   or a title with its time alone on the next line, when fewer chapters were read;
-- navigation: a body made mostly of chrome lines, which also weigh much of its text.
+- navigation: a body made mostly of chrome lines, which also weigh much of its text;
+- takeaways: a takeaways heading over lines of its own, when no takeaways were read.
 
 A transcript's cue times (a time every few seconds, often alone on a line) are not chapters
 and not episodes.
@@ -23,6 +24,7 @@ from statistics import median
 
 from castdigest.models import Episode
 from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
+from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.listing_shapes import is_dated
 from castdigest.readers.page_title import TITLE_UNCERTAIN, has_length
 
@@ -40,6 +42,7 @@ _CUE_GAP = 20.0  # cue times a few seconds apart are a transcript's, chapters ar
 _MIN_CHAPTERS = 3
 _MIN_TWICE = 10  # characters: shorter lines shown twice are buttons, not titles
 _NAV_SHARE = 0.5
+_HEADING_MAX = 60  # characters of a heading's line
 _NAV_TEXT = 0.4  # share of the characters: chrome lines are short, the page's text is not
 
 
@@ -143,6 +146,8 @@ def page_doubts(lines: list[str], episodes: list[Episode]) -> list[str]:
     """Reasons the page's shape gives to doubt `episodes` read from it (empty: none)."""
     reasons = count_doubts(lines, len(episodes))
     reasons += chapter_doubts(lines, sum(len(ep.chapters) for ep in episodes))
+    if len(episodes) == 1:
+        reasons += takeaway_doubts(lines, len(episodes[0].takeaways))
     if len(lines) >= 5 and _mostly_navigation(lines):
         reasons.append("body is mostly navigation")
     return reasons
@@ -167,6 +172,17 @@ def chapter_doubts(lines: list[str], read: int) -> list[str]:
     marks = chapter_marks(lines)
     if marks >= _MIN_CHAPTERS and read < marks:
         return [f"the page shows {marks} timed lines but {read} chapters were read"]
+    return []
+
+
+def takeaway_doubts(lines: list[str], read: int) -> list[str]:
+    """A takeaways heading over lines of its own ("Key takeaways" / points), when none were
+    read: the page's points were missed."""
+    if read:
+        return []
+    for k, line in enumerate(lines[:-1]):
+        if len(line) <= _HEADING_MAX and heading_kind(line) == "takeaways" and lines[k + 1].strip():
+            return ["the page shows a takeaways section but no takeaways were read"]
     return []
 
 

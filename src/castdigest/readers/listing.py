@@ -29,7 +29,7 @@ from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_label
-from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts
+from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
 from castdigest.readers.listing_shapes import (
     Entry,
     blocks,
@@ -59,6 +59,7 @@ _WATCH = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE = 300
+_CLIP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a time opening the line
 _BUTTONS = 3  # player buttons between a title and its length
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _MIN_CUES = 5
@@ -164,8 +165,8 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     nonblank = list(kinds)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur):
-            continue
+        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur) or _CLIP.match(cur):
+            continue  # metadata, a body line, tags, or a timed clip's title ("[03:58] ...")
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
         if (
             following[0] in {"duration", "dated"}
@@ -395,6 +396,8 @@ class ListingReader:
         episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
         episodes = merge_repeats(episodes)
         reasons = count_doubts(lines, len(episodes))
+        if len(episodes) == 1:
+            reasons += takeaway_doubts(lines, len(episodes[0].takeaways))
         return [add_reasons(ep, reasons) for ep in episodes]
 
 

@@ -35,6 +35,7 @@ _NUMERIC_SHORT = 24  # characters of a count or a date without its year
 _NUMERIC_WORDS = 3
 _NUMERIC_LETTERS = 10  # "1.204 escuchas"; a title has more
 _META_LETTERS = 4  # letters beside a length ("47分钟 · 11/15") on a line of metadata alone
+_ZERO_TIME = re.compile(r"^[\[(]?0{1,2}:00(?::00)?(?![\d:])")
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$")
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
@@ -207,9 +208,8 @@ def _dated_run(lines: list[str], run: list[list[int]], kinds: str) -> bool:
     """The run's metadata shows a length or a date somewhere (not only counts), and is no
     video's chapter panel (blocks of a title over a time from 0:00 on)."""
     meta = [lines[b[k]].strip() for b in run for k, kind in enumerate(kinds) if kind == "m"]
-    first = meta[0]
-    if _LONE_TIME.match(first) and first.strip("[]()").replace(":", "").strip("0") == "":
-        return False
+    if _ZERO_TIME.match(meta[0]):
+        return False  # "0:00", "00:00 • 4min": a chapter's start
     return any(_metadata_alone(m) for m in meta)
 
 
