@@ -138,7 +138,9 @@ def _heading_above(lines: list[str], t: int) -> int:
     k = t
     while k > 0 and not lines[k - 1].strip():
         k -= 1
-    if k > 0 and _width(lines[k - 1]) <= _HEADING and not lines[k - 1].rstrip().endswith(_STOP):
+    above = lines[k - 1] if k > 0 else ""
+    heading = any(c.isalpha() for c in above)  # "52:41 – 1:03:10" is the page's, no heading
+    if heading and _width(above) <= _HEADING and not above.rstrip().endswith(_STOP):
         k -= 1
     return k
 
