@@ -24,6 +24,7 @@ from castdigest.readers.chrome import is_chrome, is_label, normalise
 from castdigest.readers.page_title import has_date, has_length, is_date_line, relative_age
 from castdigest.readers.suggested import first_body
 from castdigest.text.dates import find_absolute
+from castdigest.text.truncate import cjk_count
 
 _META_MAX = 100
 _TITLE_MAX = 300
@@ -258,7 +259,7 @@ def _numeric(s: str) -> bool:
         and len(words) <= _NUMERIC_WORDS
         and any(c.isdigit() for c in s)
         and sum(1 for w in words if not any(c.isdigit() for c in w)) <= 2
-        and sum(c.isalpha() for c in s) <= _NUMERIC_LETTERS
+        and sum(c.isalpha() for c in s) + cjk_count(s) <= _NUMERIC_LETTERS  # CJK count two
     )
 
 
