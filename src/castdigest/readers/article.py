@@ -135,6 +135,8 @@ class ArticleReader:
         pick = pick_title(lines)
         at = next((k for k, (i, _) in enumerate(kept) if i == pick.index), 0)
         (_, title), body = kept[at], kept[at + 1 :]  # above the title: the masthead
+        if pick.named and pick.title:  # a post about an episode: the post is the body
+            title, body = pick.title, [(i, t) for i, t in kept if i != pick.index]
         prose = " ".join(t for _, t in body if len(t) >= _PROSE_MIN)
         language = ctx.language or detect_language(prose or title)
         paragraphs = [t for _, t in body if _same_language(t, language)]

@@ -2,7 +2,8 @@
 
 One time per line, before or after the title: `[00:00] Intro`, `(00:00) Intro`,
 `00:00 - Intro`, `0:00:00 Intro`, `00:00 | Intro`, `02:01. Intro`, `Intro (0:00)`,
-`Intro - 12:40`; a time alone on the line before or after its title; several chapters glued
+`Intro - 12:40`; a time alone on the line before or after its title, or with the chapter's
+length after it (`03:12 • 14min`); several chapters glued
 on one line ("00:00 Intro 03:12 Pricing 10:40 ..." or "Intro (00:36) Pricing (17:30)"), also
 run into a paragraph. A title broken over two lines ("· Long title for" / "Creators (1:31)")
 is joined.
@@ -39,6 +40,13 @@ _DATE_BEFORE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.!?。！？…]+[\"'”’»)]*\s+|[.!?。！？]+|[^\W\d_](?=[A-Z][a-z]))")
 _MAX_TITLE = 200
 _RANGE = frozenset({"-", "–", "—", "~", "〜", "～", "to"})  # between a span's two times
+# A chapter's length after its start ("03:12 • 14min", "17:40 · 19 min", "0:00 • 1h 6m")
+_SPAN_LENGTH = re.compile(
+    r"^\s*[•·|–—-]\s*(?:\d{1,2}\s?(?:h|hr|hrs|std|時間|小时|시간)\s?)?"
+    r"\d{1,3}\s?(?:m|min|mins|minutes?|minuten|分钟?|분)\.?\s*$",
+    re.IGNORECASE,
+)
+_STOPS = (".", "!", "?", "。", "！", "？")
 _MAX_PAIRED_TITLE = 120  # a line standing beside a lone time is its title when this short
 _DENSE_GAP = 15.0  # seconds: cues of a transcript follow each other closer than chapters
 _DENSE_COUNT = 8
@@ -97,6 +105,10 @@ def classify(index: int, line: str, section: str | None) -> Item:
     if not times:
         return item
     rest = _TIME.sub(" ", bare)
+    if len(times) == 1 and times[0].start() == 0 and _SPAN_LENGTH.match(rest):
+        item.kind = "time"  # "03:12 • 14min": the start and the chapter's length
+        item.entries = [_timed(times[0], "")]
+        return item
     if not _HAS_LETTER.search(rest):
         if len(times) == 1 and not rest.strip(" []()（）【】.:-–—|"):
             item.kind = "time"
@@ -278,10 +290,12 @@ def runs(items: list[Item]) -> list[list[Item]]:
 
 
 def _summarised(run: list[Item], line: Item) -> bool:
-    """`line` may be the summary of the run's last chapter: the run is under a chapters
-    heading and its chapters have titles (a line of text under a bare time is not one)."""
+    """`line` may be the summary of the run's last chapter: its chapters have titles (a line
+    of text under a bare time is not one), and the run is under a chapters heading or the
+    line is a sentence (no chapter's title ends as one)."""
     last = run[-1]
-    return last.section in {"chapters", "highlights"} and bool(last.entries[-1].title)
+    headed = last.section in {"chapters", "highlights"}
+    return bool(last.entries[-1].title) and (headed or line.text.rstrip().endswith(_STOPS))
 
 
 def _entries(run: list[Item]) -> list[Timed]:

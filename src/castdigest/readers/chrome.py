@@ -147,18 +147,28 @@ def server_message(line: str) -> bool:
 def blank_tab_bars(lines: list[str]) -> list[str]:
     """`lines` with tab bars blanked: a block of short lines in a row (a word or three each),
     three or more of them a section's name or a tab label ("Summary", "Takeaways",
-    "Outlines", "Transcript"), names the page's tabs, not its sections (a section's heading
-    has its content under it)."""
+    "Outlines", "Transcript"), or a pair of them when one heads its section further down,
+    names the page's tabs, not its sections (a section's heading has its content under
+    it)."""
     out = list(lines)
     k = 0
     while k < len(out):
         j = k
         while j < len(out) and _tab_like(out[j]):
             j += 1
-        if sum(1 for line in out[k:j] if _named(line)) >= _TAB_RUN:
+        named = [line.strip() for line in out[k:j] if _named(line)]
+        pair = j - k == len(named) == 2
+        if len(named) >= _TAB_RUN or (pair and _shown_again(named, out, j)):
             out[k:j] = [""] * (j - k)
         k = max(j, k + 1)
     return out
+
+
+def _shown_again(named: list[str], lines: list[str], after: int) -> bool:
+    """Two section names side by side ("Episode Notes" / "Transcript"), one of them heading
+    its section further down: the pair are the page's tabs, and the later line the heading."""
+    wanted = {line for line in named if heading_kind(line) is not None}
+    return bool(wanted) and any(line.strip() in wanted for line in lines[after:])
 
 
 def _tab_like(line: str) -> bool:

@@ -9,7 +9,8 @@ compares what was read with what the page shows, in any language:
   read than entries shown is doubtful;
 - chapters: a run of lines that each start or end with a time ("02:01. Intro", "Intro (1:31)")
   or a title with its time alone on the next line, when fewer chapters were read;
-- navigation: a body made mostly of chrome lines.
+- navigation: a body made mostly of chrome lines, which also weigh much of its text;
+- takeaways: a takeaways heading over lines of its own, when no takeaways were read.
 
 A transcript's cue times (a time every few seconds, often alone on a line) are not chapters
 and not episodes.
@@ -23,7 +24,9 @@ from statistics import median
 
 from castdigest.models import Episode
 from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
-from castdigest.readers.page_title import TITLE_UNCERTAIN, has_date, has_length
+from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.listing_shapes import is_dated
+from castdigest.readers.page_title import TITLE_UNCERTAIN, has_length
 
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
 _LEADING = re.compile(rf"^[\s\-–—•·*\[(]*({_TIME})(?:[.,]\d+)?[\])]?[.:\-–—|\s]\s*(\S.{{1,150}})$")
@@ -39,6 +42,8 @@ _CUE_GAP = 20.0  # cue times a few seconds apart are a transcript's, chapters ar
 _MIN_CHAPTERS = 3
 _MIN_TWICE = 10  # characters: shorter lines shown twice are buttons, not titles
 _NAV_SHARE = 0.5
+_HEADING_MAX = 60  # characters of a heading's line
+_NAV_TEXT = 0.4  # share of the characters: chrome lines are short, the page's text is not
 
 
 def chapter_marks(lines: list[str]) -> int:
@@ -106,8 +111,9 @@ def _sparse(times: list[float]) -> bool:
 def episode_marks(lines: list[str]) -> int:
     """How many episodes the page's shape shows (0 when it shows no listing)."""
     items = [ln.strip() for ln in lines if ln.strip()]
-    # has_length first: it is a tenth of has_date's cost, and most lines have no length
-    meta = sum(1 for s in items if len(s) <= 120 and has_length(s) and has_date(s))
+    # has_length first: it is a tenth of a date's cost, and most lines have no length; a
+    # time of day after a date ("2026. 11. 22. 21:14", a comment's) is no length
+    meta = sum(1 for s in items if len(s) <= 120 and has_length(s) and is_dated(s))
     twice = len(
         {
             normalise(a)
@@ -126,18 +132,32 @@ def episode_marks(lines: list[str]) -> int:
     return best if best >= 2 else 0
 
 
-def navigation_share(lines: list[str]) -> float:
-    items = [ln for ln in lines if ln.strip()]
-    return sum(1 for s in items if is_chrome(s)) / len(items) if items else 0.0
+def navigation_share(lines: list[str]) -> tuple[float, float]:
+    """Shares of the non-blank lines, and of their characters, that are chrome."""
+    items = [ln.strip() for ln in lines if ln.strip()]
+    if not items:
+        return 0.0, 0.0
+    chrome = [s for s in items if is_chrome(s)]
+    size = sum(len(s) for s in items)
+    return len(chrome) / len(items), sum(len(s) for s in chrome) / size
 
 
 def page_doubts(lines: list[str], episodes: list[Episode]) -> list[str]:
     """Reasons the page's shape gives to doubt `episodes` read from it (empty: none)."""
     reasons = count_doubts(lines, len(episodes))
     reasons += chapter_doubts(lines, sum(len(ep.chapters) for ep in episodes))
-    if len(lines) >= 5 and navigation_share(lines) > _NAV_SHARE:
+    if len(episodes) == 1:
+        reasons += takeaway_doubts(lines, len(episodes[0].takeaways))
+    if len(lines) >= 5 and _mostly_navigation(lines):
         reasons.append("body is mostly navigation")
     return reasons
+
+
+def _mostly_navigation(lines: list[str]) -> bool:
+    """Most lines are chrome and so is much of the text: an episode page's menus, buttons
+    and footer outnumber its lines, but its paragraphs outweigh them."""
+    by_lines, by_chars = navigation_share(lines)
+    return by_lines > _NAV_SHARE and by_chars > _NAV_TEXT
 
 
 def count_doubts(lines: list[str], read: int) -> list[str]:
@@ -152,6 +172,17 @@ def chapter_doubts(lines: list[str], read: int) -> list[str]:
     marks = chapter_marks(lines)
     if marks >= _MIN_CHAPTERS and read < marks:
         return [f"the page shows {marks} timed lines but {read} chapters were read"]
+    return []
+
+
+def takeaway_doubts(lines: list[str], read: int) -> list[str]:
+    """A takeaways heading over lines of its own ("Key takeaways" / points), when none were
+    read: the page's points were missed."""
+    if read:
+        return []
+    for k, line in enumerate(lines[:-1]):
+        if len(line) <= _HEADING_MAX and heading_kind(line) == "takeaways" and lines[k + 1].strip():
+            return ["the page shows a takeaways section but no takeaways were read"]
     return []
 
 

@@ -54,7 +54,38 @@ def suggests_others(line: str) -> bool:
     """A heading over what a page suggests besides its episode ("More episodes like this",
     "Weitere Folgen", "他のエピソード"): the vocabulary's `suggested` words."""
     s = line.strip()
-    return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _suggested()
+    if not s or len(s) > MAX_HEADING:
+        return False
+    bare = _bare(s)
+    return bare in _suggested() or _suggested_from(bare)
+
+
+def _suggested_from(bare: str) -> bool:
+    """A suggestions heading joined to the show's name: "more episodes from <show>" (a
+    joining word after the heading's words), "<show>の他のエピソード" (a particle before
+    them)."""
+    joins, particles = _joins()
+    words = bare.split()
+    for k, word in enumerate(words[1:-1] if len(words) > 2 else [], start=1):
+        if (word in joins or word[:2] in joins) and " ".join(words[:k]) in _suggested():
+            return True
+    for particle in particles:
+        at = bare.find(particle)
+        while at > 0:
+            if bare[at + len(particle) :].strip() in _suggested():
+                return True
+            at = bare.find(particle, at + 1)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _joins() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The joining words (Latin script) and particles (CJK) of `suggested_from`."""
+    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    found = [w.casefold() for words in raw["suggested_from"].values() for w in words]
+    return frozenset(w for w in found if w.isascii() or "’" in w), tuple(
+        w for w in found if not (w.isascii() or "’" in w)
+    )
 
 
 def opens_comments(line: str) -> bool:

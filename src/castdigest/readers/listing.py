@@ -29,9 +29,10 @@ from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_label
-from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts
+from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
 from castdigest.readers.listing_shapes import (
     Entry,
+    blocks,
     is_dated,
     lone_length,
     meta_first,
@@ -41,7 +42,7 @@ from castdigest.readers.listing_shapes import (
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_structure import enrich
-from castdigest.readers.page_title import relative_age
+from castdigest.readers.page_title import has_date, has_length, relative_age
 from castdigest.text.dates import Age, find_absolute, find_relative
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -58,6 +59,8 @@ _WATCH = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE = 300
+_CLIP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a time opening the line
+_BUTTONS = 3  # player buttons between a title and its length
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _MIN_CUES = 5
 _MIN_CHAPTER_TIMES = 3
@@ -162,8 +165,8 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     nonblank = list(kinds)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur):
-            continue
+        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur) or _CLIP.match(cur):
+            continue  # metadata, a body line, tags, or a timed clip's title ("[03:58] ...")
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
         if (
             following[0] in {"duration", "dated"}
@@ -200,12 +203,38 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
                     raw.show = s[: age.start].strip(" ·•|-—") or None
                     raw.published_text = age.text
             i += 1
+        i = _title_under_date(raw, lines, kinds, i, end)
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
         _take_body(raw, rest)
         raws.append(raw)
     return raws
+
+
+def _title_under_date(
+    raw: _Raw, lines: list[str], kinds: dict[int, str | None], i: int, end: int
+) -> int:
+    """ "Show / date / Title / Play / 56 min": when the start's metadata is a date alone and the
+    line under it is followed, past buttons, by a length, that line is the title and the
+    length its episode's; the start is the show's name over them. Returns where the body
+    begins."""
+    if raw.duration is not None or raw.published_text is None or i >= end:
+        return i
+    title = lines[i].strip()
+    if not title or len(title) > _MAX_TITLE or has_length(title) or has_date(title):
+        return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
+    if is_chrome(title) or is_label(title):
+        return i
+    for j in range(i + 1, min(end, i + _BUTTONS + 2)):
+        s = lines[j].strip()
+        if kinds.get(j) == "duration":
+            raw.show, raw.title, raw.line = raw.title, title, i + 1
+            raw.duration = parse_duration(s) or lone_length(s)
+            return j + 1
+        if s and not is_chrome(s):
+            break
+    return i
 
 
 def _take_body(raw: _Raw, lines: list[str]) -> None:
@@ -227,17 +256,30 @@ def _read_dated(raw: _Raw, line: str) -> None:
     raw.duration = next((t for t in times if t), None) or minutes(line)
 
 
-def _shaped(lines: list[str], entries: list[Entry]) -> list[_Raw]:
-    """Raw episodes from entries of the layouts in `listing_shapes`."""
+def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list[_Raw]:
+    """Raw episodes from entries of the layouts in `listing_shapes`; `loose`: their metadata
+    lines may hold a length or a date alone."""
     raws: list[_Raw] = []
     for entry in entries:
         raw = _Raw(title=lines[entry.title].strip(), line=entry.title + 1)
         for i in entry.meta:
             if is_dated(lines[i]):
                 _read_dated(raw, lines[i])
+            elif loose:
+                _read_alone(raw, lines[i].strip())
         _take_body(raw, [lines[i].strip() for i in entry.body])
         raws.append(raw)
     return raws
+
+
+def _read_alone(raw: _Raw, s: str) -> None:
+    """A length ("1:04:22", "47分钟 · 11/15") or a date ("2일 전") on a line of its own."""
+    if raw.duration is None and (length := parse_duration(s) if _DURATION.match(s) else None):
+        raw.duration = length
+    elif raw.published_text is None and (age := relative_age(s, _SNIFF_AS_OF) or _dated(s)):
+        raw.published_text = age.text
+    elif raw.duration is None:
+        raw.duration = lone_length(s) or minutes(s)
 
 
 def _checked(episode: Episode, raw: _Raw) -> Episode:
@@ -333,7 +375,7 @@ class ListingReader:
             dated += "dated" in near and (1 if unframe(lines, i)[1] is not None else 0.5)
         if confirmed >= 1 or dated >= 1:
             return 0.9
-        if len(meta_first(lines)) >= 2:
+        if len(meta_first(lines)) >= 2 or blocks(lines):
             return 0.85
         return 0.5 if shown_twice(lines) else 0.0
 
@@ -345,6 +387,8 @@ class ListingReader:
             raws = _shaped(lines, first)  # the metadata comes before the first title
         elif not raws:
             raws = _shaped(lines, shown_twice(lines))
+        if len(raws) <= 1 and len(alike := blocks(lines)) > len(raws):
+            raws = _shaped(lines, alike, loose=True)  # entries without a length under titles
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
@@ -352,6 +396,8 @@ class ListingReader:
         episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
         episodes = merge_repeats(episodes)
         reasons = count_doubts(lines, len(episodes))
+        if len(episodes) == 1:
+            reasons += takeaway_doubts(lines, len(episodes[0].takeaways))
         return [add_reasons(ep, reasons) for ep in episodes]
 
 

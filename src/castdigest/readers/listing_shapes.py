@@ -17,15 +17,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, normalise
-from castdigest.readers.page_title import has_date, has_length
+from castdigest.readers.page_title import has_date, has_length, is_date_line, relative_age
+from castdigest.readers.suggested import first_body
 from castdigest.text.dates import find_absolute
+from castdigest.text.truncate import cjk_count
 
 _META_MAX = 100
 _TITLE_MAX = 300
 _TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
+_MIN_BLOCKS = 3  # blocks alike in a row that make a listing
+_BLOCK_LINES = (2, 6)  # lines of an entry's block
+_META_SHORT = 60  # characters of an entry's length or date line
+_NUMERIC_SHORT = 24  # characters of a count or a date without its year
+_NUMERIC_WORDS = 3
+_NUMERIC_LETTERS = 10  # "1.204 escuchas"; a title has more
+_META_LETTERS = 4  # letters beside a length ("47分钟 · 11/15") on a line of metadata alone
+_ZERO_TIME = re.compile(r"^[\[(]?0{1,2}:00(?::00)?(?![\d:])")
+_LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$")
+_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
 _AM_PM = re.compile(r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr)(?!\w)")
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
@@ -168,3 +181,96 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     if shown and _text(lines[above[0]]) and not is_dated(lines[above[0]]):
         return above[0], start
     return start, None
+
+
+def blocks(lines: list[str]) -> list[Entry]:
+    """Entries of a run of blocks alike: three or more blocks in a row, between blank lines,
+    whose lines have the same kinds in the same order (a title, perhaps its description, a
+    length or a date, counters), as a channel's or a show's page lists its episodes ("EP86
+    ..." / a description / "64分钟 · 2天前" / "1.8万"). Each block's first text line is its
+    title; its other text lines are its body. An entry needs its length or date."""
+    found: list[Entry] = []
+    run: list[list[int]] = []
+    shape = ""
+    for block in [*_blocks(lines), []]:
+        kinds = _block_kinds(lines, block) if block else ""
+        if kinds and kinds == shape:
+            run.append(block)
+            continue
+        if len(run) >= _MIN_BLOCKS and _dated_run(lines, run, shape):
+            found += [_block_entry(lines, b, shape) for b in run]
+        run, shape = ([block], kinds) if kinds else ([], "")
+    if found and first_body(lines[: found[0].title]) is not None:
+        return []  # a body above (a paragraph, chapters): an episode's page and its suggestions
+    return found
+
+
+def _dated_run(lines: list[str], run: list[list[int]], kinds: str) -> bool:
+    """The run's metadata shows a length or a date somewhere (not only counts), and is no
+    video's chapter panel (blocks of a title over a time from 0:00 on)."""
+    meta = [lines[b[k]].strip() for b in run for k, kind in enumerate(kinds) if kind == "m"]
+    if _ZERO_TIME.match(meta[0]):
+        return False  # "0:00", "00:00 • 4min": a chapter's start
+    return any(_metadata_alone(m) for m in meta)
+
+
+def _blocks(lines: list[str]) -> list[list[int]]:
+    """The indexes of the non-blank lines, grouped between blank lines."""
+    out: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if line.strip():
+            out[-1].append(i)
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+def _block_kinds(lines: list[str], block: list[int]) -> str:
+    """The kinds of a block's lines ("t" text, "m" a length or a date, "c" chrome), or ""
+    when the block is no entry: too long, no text first among its texts, no length or date."""
+    if not _BLOCK_LINES[0] <= len(block) <= _BLOCK_LINES[1]:
+        return ""
+    kinds = "".join(_line_kind(lines[i].strip()) for i in block)
+    if "m" not in kinds or not 1 <= kinds.count("t") <= 2 or kinds[0] == "c":
+        return ""
+    return kinds
+
+
+def _line_kind(s: str) -> str:
+    if len(s) <= _META_SHORT and (_numeric(s) or _metadata_alone(s)):
+        return "m"
+    if len(s) > _TITLE_MAX or is_chrome(s) or is_label(s):
+        return "c"
+    return "t"
+
+
+def _block_entry(lines: list[str], block: list[int], kinds: str) -> Entry:
+    texts = [i for i, k in zip(block, kinds, strict=True) if k == "t"]
+    meta = [i for i, k in zip(block, kinds, strict=True) if k == "m"]
+    return Entry(title=texts[0], meta=meta, body=texts[1:])
+
+
+def _numeric(s: str) -> bool:
+    """A short line of a number and a word or two: a date without its year ("14 nov"), a
+    count ("1.204 escuchas", "2.3만회")."""
+    words = s.split()
+    return (
+        len(s) <= _NUMERIC_SHORT
+        and len(words) <= _NUMERIC_WORDS
+        and any(c.isdigit() for c in s)
+        and sum(1 for w in words if not any(c.isdigit() for c in w)) <= 2
+        and sum(c.isalpha() for c in s) + cjk_count(s) <= _NUMERIC_LETTERS  # CJK count two
+    )
+
+
+def _metadata_alone(s: str) -> bool:
+    """A line of a length or a date and little else ("1:04:22", "2일 전", "64分钟 · 2天前",
+    "47分钟 · 11/15"); a title holding a date ("【2月14日】 本郷和人さん") is none."""
+    if _LONE_TIME.match(s) or lone_length(s) or is_dated(s):
+        return True
+    if has_date(s):
+        if is_date_line(s):
+            return True
+        age = relative_age(s, _AS_OF)
+        return age is not None and len(age.text) >= len(s) / 2
+    return has_length(s) and sum(c.isalpha() for c in s) <= _META_LETTERS

@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
+from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
     brand,
     capitals,
+    episode_field,
     names_episode,
     names_show,
     numbered,
@@ -42,12 +45,14 @@ _MAX = 320
 _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
+_ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
 _MENU_ITEM = 12  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8
+_LINKS_HEADING = 40
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _DATE = re.compile(
     r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
@@ -83,6 +88,7 @@ class Pick:
     title: str | None  # None: the page shows no title
     index: int | None = None  # the line it was taken from
     doubts: list[str] = field(default_factory=list)
+    named: bool = False  # the page names its episode in a field ("Episode: <title>")
 
 
 @dataclass
@@ -159,6 +165,12 @@ def _turn(s: str) -> bool:
     said = _CUE_TIME.sub("", s, count=1)  # "[00:01] Ann: ..."
     speaker = said[: said.index(":")] if ":" in said else said
     return not any(c.isdigit() for c in speaker) and len(speaker.split()) <= 4
+
+
+def _attribution(s: str, prev: str) -> bool:
+    """The line under a quotation set apart ("„Bäume pflanzen ist einfach ...“" / "Friederike
+    Aumüller, Landschaftsarchitektin"): who said it, however often the page quotes them."""
+    return len(s) <= _ATTRIBUTION and bool(prev) and is_quote_line(prev)
 
 
 def _running_text(s: str) -> bool:
@@ -256,15 +268,25 @@ def _about_share(line: str, about: frozenset[str]) -> float:
 
 
 def _meta_line(head: list[tuple[int, str]], k: int, brands: set[str]) -> str:
-    """The line under head[k], past a tab label ("Transcript") or the show's name and the
-    episode's number between them."""
-    for _, line in head[k + 1 : k + 3]:
+    """The line under head[k], past a tab label ("Transcript"), the show's name and the
+    episode's number, or a standfirst over the date (a news page's lede) between them."""
+    for j, (_, line) in enumerate(head[k + 1 : k + 3], start=k + 1):
         between = (
-            is_label(line) or chrome_kind(line) or show_and_number(normalise(line), line, brands)
+            is_label(line)
+            or chrome_kind(line)
+            or show_and_number(normalise(line), line, brands)
+            or _standfirst(head, j)
         )
         if not between or has_date(line):
             return line
     return head[k + 1][1] if k + 1 < len(head) else ""
+
+
+def _standfirst(head: list[tuple[int, str]], j: int) -> bool:
+    """head[j] is a paragraph right over a date line: the lede a news page sets between an
+    episode's title and its date."""
+    line = head[j][1]
+    return len(line) >= _PARAGRAPH and j + 1 < len(head) and is_date_line(head[j + 1][1])
 
 
 def _masthead(line: str, count: int) -> bool:
@@ -286,14 +308,16 @@ def _labelled_shows(lines: list[str]) -> set[str]:
 
 def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
     """The normalised lines that name the show or the site: shown three times or more
-    (`_masthead`), or opening the page over its menu and shown again (the masthead, then the
-    share box's or the player's copy)."""
+    (`_masthead`), or opening the page (past its skip links) over its menu and shown again
+    (the masthead, then the share box's or the player's copy)."""
     found = {normalise(s) for _, s in head if _masthead(s, counts.get(normalise(s), 1))}
-    if head:
-        first = head[0][1]
+    # the first line past the skip links ("Zum Inhalt springen") opens the page
+    k = next((k for k, (_, s) in enumerate(head) if not chrome_kind(s)), None)
+    if k is not None:
+        first = head[k][1]
         key = normalise(first)
         shown = counts.get(key, 1) >= 2 and len(first.split()) <= _MASTHEAD_WORDS
-        if shown and _menu_under(head, 0) and not numbered(first):
+        if shown and _menu_under(head, k) and not numbered(first):
             found.add(key)
     return found - {""}
 
@@ -328,6 +352,21 @@ def _menu_runs(head: list[tuple[int, str]]) -> set[int]:
         if len(run) >= _MENU_RUN:
             found.update(run)
         run = []
+    return found
+
+
+def _linked(head: list[tuple[int, str]]) -> set[int]:
+    """Positions in `head` of the lines under a links heading ("Links:", "Liens", "Quellen")
+    up to the next blank line: the texts of links (a book, another episode), never the
+    page's title."""
+    found: set[int] = set()
+    for k, (i, s) in enumerate(head):
+        if len(s) > _LINKS_HEADING or heading_kind(s) != "sources":
+            continue
+        for j in range(k + 1, len(head)):
+            if head[j][0] != i + (j - k):
+                break  # a blank line ends the list
+            found.add(j)
     return found
 
 
@@ -398,6 +437,8 @@ def pick_title(
     """The title among the first lines, or None; `hints` are the document's names, `page`
     the whole page when `lines` are only its head (its footer names the site)."""
     hints = [h for h in hints or [] if h]
+    if named := episode_field(page or lines):
+        return Pick(named[1], None if page else named[0], named=True)
     items = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
     head = items[:_HEAD_LINES]
     # a breadcrumb holds the section's name, not the title; an image's text holds the title
@@ -414,14 +455,14 @@ def pick_title(
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     about = _body_terms(shown or [s for _, s in items])
     names = _names(head, counts)
-    menus = _menu_runs(head)
+    menus = _menu_runs(head) | _linked(head)
     for k, (i, s) in enumerate(head):
         if k in menus:
-            continue  # a column of menu items: no title, and no rank taken from the title
+            continue  # a column of menu items or links: no title, no rank taken from the title
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
-        if _excluded(s, nxt) or _in_turns(s, prev, nxt):
+        if _excluded(s, nxt) or _in_turns(s, prev, nxt) or _attribution(s, prev):
             continue
         menu = _menu_under(head, k)
         nxt = _meta_line(head, k, brands)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import opens_comments, suggests_others
-from castdigest.readers.page_title import has_date
+from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
 
 _BODY = 150  # characters of a paragraph (CJK count double)
@@ -68,10 +68,10 @@ def _teasers_at(lines: list[str]) -> int | None:
     (other episodes: "Che fine fanno le pale eoliche" / "4 nov 2026 · 29 min"; or comments: a
     name over "2 days ago"), with no paragraph from there to the end: the index of the run's
     first line, when there are two entries or more and what stands above is one episode."""
-    first_body = _first_body(lines)
-    if first_body is None:
+    body = first_body(lines)
+    if body is None:
         return None
-    for c in range(first_body + 1, len(lines)):
+    for c in range(body + 1, len(lines)):
         if opens_comments(lines[c]) and any(
             _entry_at(lines, j) for j in range(c + 1, min(c + _THREAD, len(lines)))
         ):
@@ -79,12 +79,10 @@ def _teasers_at(lines: list[str]) -> int | None:
             return c + 1 if _one_episode(lines[:c]) else None
     # A run has no paragraph: it lies after the page's last one, where two entries need four
     # lines at least (most pages, listings with bodies among them, end in a paragraph).
-    last_body = max(
-        (j for j in range(first_body, len(lines)) if _paragraph_at(lines, j)), default=first_body
-    )
+    last_body = max((j for j in range(body, len(lines)) if _paragraph_at(lines, j)), default=body)
     if sum(1 for line in lines[last_body + 1 :] if line.strip()) < 2 * _MIN_TEASERS:
         return None
-    for t in range(first_body + 1, len(lines)):
+    for t in range(body + 1, len(lines)):
         if not _entry_at(lines, t):
             continue
         if any(_paragraph_at(lines, j) for j in range(t, len(lines))):
@@ -98,7 +96,7 @@ def _teasers_at(lines: list[str]) -> int | None:
     return None
 
 
-def _first_body(lines: list[str]) -> int | None:
+def first_body(lines: list[str]) -> int | None:
     """Where the page's body has begun: its first paragraph, or the third of its chapter times
     (a video's description can be a line and a list of chapters)."""
     timed = 0
@@ -140,17 +138,19 @@ def _heading_above(lines: list[str], t: int) -> int:
     k = t
     while k > 0 and not lines[k - 1].strip():
         k -= 1
-    if k > 0 and _width(lines[k - 1]) <= _HEADING and not lines[k - 1].rstrip().endswith(_STOP):
+    above = lines[k - 1] if k > 0 else ""
+    heading = any(c.isalpha() for c in above)  # "52:41 – 1:03:10" is the page's, no heading
+    if heading and _width(above) <= _HEADING and not above.rstrip().endswith(_STOP):
         k -= 1
     return k
 
 
 def _furniture(line: str) -> bool:
     """The page's own lines under what is cut (copyright, legal links), not the cut entries'
-    dates ("3日前" has a counter's shape)."""
+    dates or lengths."""
     s = line.strip()
-    if not s or has_date(s):
-        return False
+    if not s or has_date(s) or has_length(s):
+        return False  # the cut entries' dates and lengths ("3日前", "48 分钟" look like counters)
     return s.startswith(("©", "(c)", "Copyright")) or chrome_kind(s) is not None
 
 

@@ -57,12 +57,13 @@ _KINDS = {
     "summary": "summary",
     "quotes": "quotes",
     "sources": "leftover",
-    "transcript": "leftover",
+    "transcript": "transcript",  # read by `enrich`, no part of the abstract
     "chapters": "chapters",
     "shownotes": "summary",
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
 _PARAGRAPH = 200  # characters: a line this long after a blank line is text, not a point
+_STARTS_TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}")
 _LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
 
 
@@ -123,16 +124,19 @@ class SummaryPageReader:
 
 
 def _unbulleted(lines: list[str]) -> list[str]:
-    """Points a line each without bullets, up to a blank line before a paragraph (the page's
-    text goes on under the list)."""
+    """Points a line each without bullets, up to a blank line before a paragraph, a
+    quotation or a chapter's title over its time (the page goes on under the list)."""
     out: list[str] = []
     for k, line in enumerate(lines):
         if line.strip():
             out.append(line.strip())
             continue
-        after = next((n for n in lines[k + 1 :] if n.strip()), "")
-        if out and len(after.strip()) > _PARAGRAPH:
-            break
+        nxt = [n for n in lines[k + 1 : k + 4] if n.strip()][:2]
+        after = nxt[0] if nxt else ""
+        if out and (len(after.strip()) > _PARAGRAPH or is_quote_line(after)):
+            break  # the page's text, or a quotation set apart, goes on under the list
+        if out and len(nxt) == 2 and _STARTS_TIMED.match(nxt[1]):
+            break  # a chapter's title over its time: the page's chapters go on under it
     return out
 
 
@@ -140,10 +144,11 @@ def _points(section: Section) -> list[str]:
     """The bullets of a key-points section; a line after them ends the list. A highlights
     section of quotations (each with its attribution) holds the page's quotes, no points."""
     if not any(is_bullet(line) for line in section.lines):
-        said = [line for line in section.lines if is_quote_line(line)]
+        listed = _unbulleted(section.lines)
+        said = [line for line in listed if is_quote_line(line)]
         if len(said) >= 2:
             return []
-        return _unbulleted(section.lines)
+        return listed
     out: list[str] = []
     for line in section.lines:
         if is_bullet(line):

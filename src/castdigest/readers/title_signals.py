@@ -6,7 +6,9 @@
   links ("Name · Terms · Privacy"), after a copyright sign, or beside a date and a length
   ("Show · October 14, 2026 · 48 min");
 - a label in capitals ("THIS WEEK'S EPISODE", "THE SIGNAL BOX"): a section's name or a
-  letter's masthead, and the line under it is what it names.
+  letter's masthead, and the line under it is what it names;
+- a field naming the episode a post or a note is about ("Episode: ...", "エピソード：...", or
+  the label alone over its value): its value is the title, whatever the post's headline.
 """
 
 from __future__ import annotations
@@ -24,6 +26,11 @@ from castdigest.text.truncate import cjk_count
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
 _SHOW_LABEL_MAX = 30
+_FIELD = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<value>\S.*)$")
+_FIELD_MAX = 200  # characters of a field's line
+_FIELD_LINES = 400  # non-blank lines looked at for a field
+_LABEL_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
+_VALUE_MIN = 4
 
 
 @cache
@@ -76,6 +83,60 @@ def audience_count(line: str) -> bool:
         len(s) <= _SHOW_LABEL_MAX
         and any(c.isdigit() for c in s)
         and any(w in s for w in _audience_words())
+    )
+
+
+@cache
+def _episode_labels() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in _data()["episode_labels"].values() for w in ws)
+
+
+def _field_label(text: str) -> bool:
+    """`text` (a field's label, emoji and marks around it ignored) names the episode."""
+    bare = _LABEL_EDGES.sub("", text.strip()).casefold()
+    return bool(bare) and bare in _episode_labels()
+
+
+def episode_field(lines: list[str]) -> tuple[int, str] | None:
+    """(index, value) of the one field that names the page's episode ("Episode: ...",
+    "エピソード：...", "🎧 들은 에피소드" over the title), or None when the page has none, or
+    several that disagree."""
+    inline: dict[str, tuple[int, str]] = {}  # "Episode: <title>"
+    over: dict[str, tuple[int, str]] = {}  # "🎧 들은 에피소드" / "<title>"
+    seen = 0
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if not s or len(s) > _FIELD_MAX:
+            continue
+        seen += 1
+        if seen > _FIELD_LINES:
+            break
+        if (value := _inline_value(s)) is not None:
+            inline.setdefault(normalise(value), (k, value))
+        elif len(s) <= _SHOW_LABEL_MAX and _field_label(s) and not is_label(s):  # no tab ("单集")
+            below = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j].strip()), 0)
+            value = lines[below].strip() if below else ""
+            if below and _inline_value(value) is None and _plausible_value(value):
+                over.setdefault(normalise(value), (below, value))
+    found = inline or over  # a label over a field ("The episode" / "Episode: ...") is a heading
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _inline_value(s: str) -> str | None:
+    """The value of a field naming the episode on the line `s` ("Episode: <title>")."""
+    if (":" in s or "：" in s) and (m := _FIELD.match(s)) and _field_label(m.group("label")):
+        value = m.group("value").strip()
+        return value if _plausible_value(value) else None
+    return None
+
+
+def _plausible_value(value: str) -> bool:
+    return (
+        len(value) >= _VALUE_MIN
+        and any(c.isalpha() for c in value)
+        and not numbers_only(value)
+        and not chrome_kind(value)
+        and not is_label(value)
     )
 
 
