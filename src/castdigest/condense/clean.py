@@ -27,11 +27,12 @@ _FILLERS = {
     "pt": r"ahn+|hum+|éh+",
 }
 # Two passes per language, both cheap to scan for: a filler after a comma takes the comma
-# with it ("on a, euh, construit" -> "on a construit"), then any other filler.
+# with it ("on a, euh, construit" -> "on a construit"), then any other filler; a filler ends
+# at a space, a full stop or CJK punctuation (English fillers in Chinese speech: "um。").
 _LATIN_FILLER = {
     lang: (
-        re.compile(rf",\s*\b(?:{pattern})\b(?![\w'’-])[,…]*(?=[\s.]|$)", re.IGNORECASE),
-        re.compile(rf"\b(?:{pattern})\b(?![\w'’-])[,…]*(?=[\s.]|$)", re.IGNORECASE),
+        re.compile(rf",\s*\b(?:{pattern})\b(?![\w'’-])[,…]*(?=[\s.。！？，、]|$)", re.I),
+        re.compile(rf"\b(?:{pattern})\b(?![\w'’-])[,…]*(?=[\s.。！？，、]|$)", re.I),
     )
     for lang, pattern in _FILLERS.items()
 }
