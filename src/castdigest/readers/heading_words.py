@@ -95,6 +95,13 @@ def opens_comments(line: str) -> bool:
     return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _words_of("comments")
 
 
+def lists_airings(line: str) -> bool:
+    """A heading over a radio programme's broadcast times ("Broadcasts", "Sendetermine",
+    "放送日時"): the vocabulary's `schedule` words."""
+    s = line.strip()
+    return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _words_of("schedule")
+
+
 def _suggested() -> frozenset[str]:
     return _words_of("suggested")
 

@@ -37,6 +37,7 @@ from castdigest.readers.listing_shapes import (
     lone_length,
     meta_first,
     minutes,
+    over_standfirst,
     shown_twice,
     unframe,
 )
@@ -183,6 +184,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         title, show = unframe(lines, start)
+        title = over_standfirst(lines, title) if show is None else title
         raw = _Raw(title=lines[title].strip(), line=title + 1)
         raw.show = lines[show].strip() if show is not None else None
         i = start + 1

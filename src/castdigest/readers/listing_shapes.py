@@ -183,6 +183,33 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     return start, None
 
 
+_STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
+_SENTENCE_END = re.compile(r"[.。．!！]$")
+
+
+def over_standfirst(lines: list[str], i: int) -> int:
+    """The title's index for a start line found over metadata: when that line is a teaser
+    sentence ("Where to spend and where to save when you set up a first bench."), a line of
+    title shape a line or two above it (past chrome: "Available for 11 months") is the title;
+    else `i`."""
+    s = lines[i].strip()
+    if not (_SENTENCE_END.search(s) and len(s.split()) >= _STANDFIRST_WORDS):
+        return i
+    above = [j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()]
+    for j in above:
+        line = lines[j].strip()
+        if is_chrome(line) or is_label(line):
+            continue
+        shaped = (
+            len(line) <= _TITLE_MAX
+            and not _SENTENCE_END.search(line)
+            and not (has_date(line) or has_length(line))
+            and _text(line)
+        )
+        return j if shaped else i
+    return i
+
+
 def blocks(lines: list[str]) -> list[Entry]:
     """Entries of a run of blocks alike: three or more blocks in a row, between blank lines,
     whose lines have the same kinds in the same order (a title, perhaps its description, a

@@ -197,10 +197,15 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
         if _width(first) > _SHORT_LINE and _bullet(first) is None:
             return _paragraph_chapters(sec)
         titles: list[str] = []
-        for _, s in sec.lines:
+        spacing = None  # lines from one title to the next: the list keeps its own
+        for k, (i, s) in enumerate(sec.lines):
             text = _bullet(s) or s
             if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
                 break  # a sentence, not a title (a question may be one: "Why tides?")
+            if k and spacing is not None and i - sec.lines[k - 1][0] != spacing:
+                break  # a blank line ends a tight list: credits or tags follow ("Avec")
+            if k:
+                spacing = i - sec.lines[k - 1][0]
             titles.append(text)
         if len(titles) >= 2:
             return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []

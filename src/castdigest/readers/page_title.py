@@ -139,8 +139,8 @@ def _excluded(line: str, next_line: str) -> bool:
         return True
     if _HASHTAGS.match(s):
         return True
-    if chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s):
-        return True
+    if chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s) or names_show(s):
+        return True  # a show's label ("Provenant du podcast") names what is under it
     tokens = _TOKEN.findall(s)
     if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
         return True  # dates, counts, codes ("S12 E290")
@@ -451,7 +451,8 @@ def pick_title(
     shown = [" ".join(line.split()) for line in page if line.strip()] if page else []
     normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
-    brands |= _labelled_shows(shown or [s for _, s in items])
+    labelled = _labelled_shows(shown or [s for _, s in items])  # under a "Show" label
+    brands |= labelled
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     about = _body_terms(shown or [s for _, s in items])
     names = _names(head, counts)
@@ -474,7 +475,7 @@ def pick_title(
         masthead = key in names
         score = _score(s, rank, 1 if masthead else count, nxt, prev, hints)
         score += _ABOUT * _about_share(s, about)
-        if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names):
+        if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names | labelled):
             score += 1.5  # the show's name right above or under it (a player's card)
         if key in brands or masthead or _show_over_number(head, k):
             score -= 2.5  # the site's or the show's name

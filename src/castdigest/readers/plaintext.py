@@ -60,10 +60,13 @@ def _first(lines: list[str]) -> int:
 
 
 def _body(lines: list[str], title: str | None) -> list[str]:
-    """The lines that are not the title (nor its repeats) and not page chrome."""
+    """The lines that are not the title (nor its repeats) and not page chrome; blank lines
+    stay, as the page's structure is read from them too (a blank line ends a tight list)."""
     key = normalise(title) if title else None
     return [
-        line for line in lines if line.strip() and normalise(line) != key and not is_chrome(line)
+        line
+        for line in lines
+        if not line.strip() or (normalise(line) != key and not is_chrome(line))
     ]
 
 

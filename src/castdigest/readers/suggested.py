@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
-from castdigest.readers.heading_words import opens_comments, suggests_others
+from castdigest.readers.heading_words import lists_airings, opens_comments, suggests_others
 from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
 
@@ -47,7 +47,7 @@ def without_suggestions(doc: Document) -> Document:
         if k >= _FIRST and suggests_others(line):
             end = next((j for j in range(_FIRST, k) if opens_comments(lines[j])), k)
             if not _one_episode(lines[:end]):
-                return doc
+                continue  # a tab or a button of that name above the body: a later one may head them
             furniture = [line for line in lines[k + 1 :] if _furniture(line)]
             text = "\n".join(lines[:end]).rstrip("\n")
             if furniture:
@@ -160,13 +160,28 @@ def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
     body = any(_paragraph_at(lines, k) for k in range(len(lines))) or (
         sum(1 for line in lines if _TIMED.match(line)) >= _MIN_TIMED
     )
-    shown = [line.strip() for line in lines if line.strip()]
+    shown = [line.strip() for line in _without_airings(lines) if line.strip()]
     dates = sum(
         1
         for k, line in enumerate(shown)
         if len(line) <= 120 and has_date(line) and not (k and is_label(shown[k - 1]))
     )  # a date under a label ("Released" / "November 18, 2026") is the panel's, counted once
     return body and dates <= most_dates
+
+
+def _without_airings(lines: list[str]) -> list[str]:
+    """`lines` less the broadcast times a radio page lists under their heading, up to a
+    blank line: a programme's airings, not other episodes' dates."""
+    out: list[str] = []
+    airing = False
+    for line in lines:
+        if lists_airings(line):
+            airing = True
+        elif not line.strip():
+            airing = False
+        elif not airing:
+            out.append(line)
+    return out
 
 
 def _width(line: str) -> int:
