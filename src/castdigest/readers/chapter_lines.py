@@ -222,10 +222,16 @@ def _short_text(item: Item | None) -> bool:
     )
 
 
+def _player(items: list[Item], k: int) -> bool:
+    """items[k] is a lone time next to another: a player's position over its length ("00:00"
+    / "1:08:45"), which names no chapter and says nothing of where a chapter's title is."""
+    return any(0 <= j < len(items) and items[j].kind == "time" for j in (k - 1, k + 1))
+
+
 def pair_lone_times(items: list[Item]) -> list[Item]:
     """A time alone on its line takes the short line beside it as its title: the line
     before when the first lone time follows one, else the line after."""
-    lone = [k for k, it in enumerate(items) if it.kind == "time"]
+    lone = [k for k, it in enumerate(items) if it.kind == "time" and not _player(items, k)]
     if not lone:
         return items
     first = lone[0]

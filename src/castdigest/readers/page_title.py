@@ -370,6 +370,14 @@ def _linked(head: list[tuple[int, str]]) -> set[int]:
     return found
 
 
+def _under_time(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] is a chapter's title under its time ("03:12" / "Der Weg in die Werkstatt"); a
+    time under another is a player's length, which heads no title."""
+    if k == 0 or not _LONE_TIME.match(head[k - 1][1]):
+        return False
+    return k < 2 or not _LONE_TIME.match(head[k - 2][1])
+
+
 def _framed(head: list[tuple[int, str]], k: int, names: set[str]) -> bool:
     """The line next to head[k] (above or under) names the show or the site (`_names`)."""
     near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
@@ -464,6 +472,8 @@ def pick_title(
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
         if _excluded(s, nxt) or _in_turns(s, prev, nxt) or _attribution(s, prev):
+            continue
+        if _under_time(head, k):
             continue
         menu = _menu_under(head, k)
         nxt = _meta_line(head, k, brands)
