@@ -43,8 +43,10 @@ def without_suggestions(doc: Document) -> Document:
     if head[:1] in ("<", "{", "[") or head.startswith("WEBVTT") or _CUE.search(head):
         return doc  # markup, data or timed cues: their readers know their own parts
     lines = doc.text.splitlines()
+    headed = False
     for k, line in enumerate(lines):
         if k >= _FIRST and suggests_others(line):
+            headed = True
             end = next((j for j in range(_FIRST, k) if opens_comments(lines[j])), k)
             if not _one_episode(lines[:end]):
                 continue  # a tab or a button of that name above the body: a later one may head them
@@ -53,6 +55,8 @@ def without_suggestions(doc: Document) -> Document:
             if furniture:
                 text += "\n\n" + "\n".join(furniture)
             return replace(doc, text=text + "\n")
+    if headed:
+        return doc  # headings with no one episode above any: a listing, or a page unread
     tail = _teasers_at(lines)
     if tail is None:
         return doc
