@@ -223,9 +223,22 @@ def _short_text(item: Item | None) -> bool:
 
 
 def _player(items: list[Item], k: int) -> bool:
-    """items[k] is a lone time next to another: a player's position over its length ("00:00"
-    / "1:08:45"), which names no chapter and says nothing of where a chapter's title is."""
-    return any(0 <= j < len(items) and items[j].kind == "time" for j in (k - 1, k + 1))
+    """items[k] is a player's position at the start over its length ("00:00" / "1:08:45"),
+    two lone times in a row, the first zero: it names no chapter and says nothing of where a
+    chapter's title is (a chapter's span, "0:00" / "3:12" under its title, is told by the
+    title above it)."""
+
+    def zero_over_time(j: int) -> bool:
+        return (
+            0 <= j < len(items) - 1
+            and items[j].kind == items[j + 1].kind == "time"
+            and items[j].entries[0].start == 0
+            and not all(
+                j + n < len(items) and items[j + n].kind == "time" for n in (3, 4)
+            )  # spans: "Intro" / "0:00" / "3:12", "Pricing" / "3:12" / "8:40"
+        )
+
+    return zero_over_time(k) or zero_over_time(k - 1)
 
 
 def pair_lone_times(items: list[Item]) -> list[Item]:
