@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from castdigest.condense.base import Budget
 from castdigest.condense.core import ExtractiveCondenser, _Pools
-from castdigest.condense.extractive import SPOKEN, TERMS, Features, Weights, components
+from castdigest.condense.extractive import SPOKEN, TERMS, Features, Marks, Weights, components
 from castdigest.models import Episode
 from castdigest.text.truncate import truncate
 from condense_quality import SHARED, Item, castdigest, qmsum, scorer
@@ -82,17 +82,12 @@ class Kept(ExtractiveCondenser):
         return self.pools[key]
 
     def features(
-        self,
-        texts: Sequence[str],
-        language: str | None,
-        *,
-        weights: Weights,
-        **marks: Any,
+        self, texts: Sequence[str], language: str | None, marks: Marks, weights: Weights
     ) -> Features:
         # Two weights change the parts themselves: they are part of the key.
         key = (tuple(texts), language, weights.signature_norm, weights.ideal_words)
         if key not in self.parts:
-            self.parts[key] = components(texts, language, weights=weights, **marks)
+            self.parts[key] = components(texts, language, marks, weights=weights)
         matrix, parts = self.parts[key]
         relevance = sum(
             (sign * getattr(weights, w) * parts[name] for name, w, sign in TERMS if name in parts),

@@ -4,13 +4,23 @@ weights: the decomposition a weight search relies on, checked on real sentences.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from castdigest.condense import Budget
 from castdigest.condense.core import ExtractiveCondenser
-from castdigest.condense.extractive import DEFAULT, SPOKEN, TERMS, Weights, components, features
+from castdigest.condense.extractive import (
+    DEFAULT,
+    SPOKEN,
+    TERMS,
+    Features,
+    Marks,
+    Weights,
+    components,
+    features,
+)
 from castdigest.models import Episode, Segment, Transcript
 
 SENTENCES = [
@@ -25,10 +35,10 @@ SENTENCES = [
 
 
 def test_relevance_is_the_weighted_sum_of_the_components() -> None:
-    marks = {"leads": [True] + [False] * 6, "noise": [0.0, 0.2, 0, 0, 0, 0.1, 0.5]}
+    marks = Marks(leads=[True] + [False] * 6, noise=[0.0, 0.2, 0, 0, 0, 0.1, 0.5])
     weights = Weights(centroid=0.7, signature=1.3, meta=0.9, claim=0.4, short=0.2)
-    feats = features(SENTENCES, "en", weights=weights, **marks)  # type: ignore[arg-type]
-    matrix, parts = components(SENTENCES, "en", weights=weights, **marks)  # type: ignore[arg-type]
+    feats = features(SENTENCES, "en", marks, weights=weights)
+    matrix, parts = components(SENTENCES, "en", marks, weights=weights)
     assert set(parts) == {name for name, _, _ in TERMS} - {"clause"}  # no clause marks given
     summed = sum(sign * getattr(weights, w) * parts[n] for n, w, sign in TERMS if n in parts)
     assert np.allclose(feats.relevance, summed)
@@ -57,9 +67,11 @@ class _Recording(ExtractiveCondenser):
         super().__init__(spoken=spoken)
         self.used: list[Weights] = []
 
-    def features(self, texts, language, *, weights, **marks):  # type: ignore[no-untyped-def, override]
+    def features(
+        self, texts: Sequence[str], language: str | None, marks: Marks, weights: Weights
+    ) -> Features:
         self.used.append(weights)
-        return super().features(texts, language, weights=weights, **marks)
+        return super().features(texts, language, marks, weights)
 
 
 def test_transcripts_are_scored_with_the_spoken_weights_and_writing_with_the_others() -> None:

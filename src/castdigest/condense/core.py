@@ -21,6 +21,7 @@ from castdigest.condense.extractive import (
     DEFAULT,
     SPOKEN,
     Features,
+    Marks,
     Weights,
     features,
     select,
@@ -56,29 +57,11 @@ class ExtractiveCondenser:
         return _Pools(episode, budget, language)
 
     def features(
-        self,
-        texts: Sequence[str],
-        language: str | None,
-        *,
-        leads: Sequence[bool],
-        lengths: Sequence[float],
-        questions: Sequence[bool],
-        noise: Sequence[float],
-        clauses: Sequence[bool],
-        weights: Weights,
+        self, texts: Sequence[str], language: str | None, marks: Marks, weights: Weights
     ) -> Features:
         """Each text's TF-IDF row and relevance (`extractive.features`). A method, as is
         `pools_for`, so that a weight search may keep what the weights do not change."""
-        return features(
-            texts,
-            language,
-            leads=leads,
-            lengths=lengths,
-            questions=questions,
-            noise=noise,
-            clauses=clauses,
-            weights=weights,
-        )
+        return features(texts, language, marks, weights=weights)
 
     def condense(self, episode: Episode, budget: Budget) -> Condensed:
         language = episode.language or detect_language(_sample(episode), "en")
@@ -161,16 +144,8 @@ class ExtractiveCondenser:
         # Speech ("will", "because", run-ons, fillers) reads unlike writing: its own weights.
         speech = cands[0].provenance is Provenance.TRANSCRIPT
         weights = self.spoken if speech else self.weights
-        feats = self.features(
-            texts,
-            language,
-            leads=leads,
-            lengths=lengths,
-            questions=asks,
-            noise=noise,
-            clauses=clauses,
-            weights=weights,
-        )
+        marks = Marks(leads=leads, lengths=lengths, questions=asks, noise=noise, clauses=clauses)
+        feats = self.features(texts, language, marks, weights)
         n = len(cands)
         own = type(feats)(sp.csr_matrix(feats.matrix[:n]), feats.relevance[:n])
         avoid = sp.csr_matrix(feats.matrix[n:]) if chosen else None

@@ -202,28 +202,31 @@ TERMS: tuple[tuple[str, str, float], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Marks:
+    """What reading the material marked on each text, where known: the first sentence of a
+    chapter, paragraph or turn, its length in words, a question, its share of fillers, a
+    clause split out of a run-on."""
+
+    leads: Sequence[bool] | None = None
+    lengths: Sequence[float] | None = None
+    questions: Sequence[bool] | None = None
+    noise: Sequence[float] | None = None
+    clauses: Sequence[bool] | None = None
+
+
+NO_MARKS = Marks()
+
+
 def features(
     texts: Sequence[str],
     language: str | None,
+    marks: Marks = NO_MARKS,
     *,
-    leads: Sequence[bool] | None = None,
-    lengths: Sequence[float] | None = None,
-    questions: Sequence[bool] | None = None,
-    noise: Sequence[float] | None = None,
-    clauses: Sequence[bool] | None = None,
     weights: Weights = DEFAULT,
 ) -> Features:
     """The TF-IDF rows and each sentence's relevance: `TERMS`' components, weighted."""
-    matrix, parts = components(
-        texts,
-        language,
-        leads=leads,
-        lengths=lengths,
-        questions=questions,
-        noise=noise,
-        clauses=clauses,
-        weights=weights,
-    )
+    matrix, parts = components(texts, language, marks, weights=weights)
     relevance = np.zeros(len(texts))
     for name, weight, sign in TERMS:
         if name in parts:
@@ -234,12 +237,8 @@ def features(
 def components(
     texts: Sequence[str],
     language: str | None,
+    marks: Marks = NO_MARKS,
     *,
-    leads: Sequence[bool] | None = None,
-    lengths: Sequence[float] | None = None,
-    questions: Sequence[bool] | None = None,
-    noise: Sequence[float] | None = None,
-    clauses: Sequence[bool] | None = None,
     weights: Weights = DEFAULT,
 ) -> tuple[sp.csr_matrix, dict[str, Vector]]:
     """The TF-IDF rows and each component of relevance (named as in `TERMS`), unweighted:
@@ -253,12 +252,13 @@ def components(
     centroid /= np.linalg.norm(centroid) or 1.0
     present = matrix.copy()
     present.data = np.ones_like(present.data)
+    lengths = marks.lengths
     words = np.asarray(lengths if lengths is not None else [len(t.split()) for t in texts], float)
     density = np.array([len(toks) for toks in token_lists], float) / np.maximum(words, 1.0)
     signature = (present @ centroid) / np.maximum(words, 1.0) ** weights.signature_norm
     asks = [bool(_QUESTION.search(t)) for t in texts]
-    if questions is not None:
-        asks = [a or q for a, q in zip(asks, questions, strict=True)]
+    if marks.questions is not None:
+        asks = [a or q for a, q in zip(asks, marks.questions, strict=True)]
     parts: dict[str, Vector] = {
         "central": _unit(matrix @ centroid),
         "lexrank": _unit(lexrank(matrix) * n) if weights.lexrank else np.zeros(n),
@@ -269,7 +269,7 @@ def components(
         "points_back": np.array([bool(_POINTS_BACK.match(t)) for t in texts], float),
         "short": np.clip(1.0 - words / weights.ideal_words, 0.0, 1.0) ** 2,
     }
-    for name, given in (("noise", noise), ("lead", leads), ("clause", clauses)):
+    for name, given in (("noise", marks.noise), ("lead", marks.leads), ("clause", marks.clauses)):
         if given is not None:
             parts[name] = np.asarray(given, float)
     parts.update(_choice_parts(texts, language))
