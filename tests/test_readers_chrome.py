@@ -10,7 +10,7 @@ import pytest
 from castdigest.models import Chapter, Episode
 from castdigest.readers.chrome import blank_tab_bars, chrome_kind, is_label
 from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
-from castdigest.readers.listing_shapes import is_dated, meta_first, shown_twice
+from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfirst, shown_twice
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_path
 
@@ -363,3 +363,19 @@ def test_the_shows_name_under_the_title_and_in_the_header_is_not_the_title(
     assert [(e.title, e.show) for e in eps] == [
         ("Ep. 88 – The Salt Marsh Is Breathing", "The Deep Current")
     ]
+
+
+def test_a_teaser_sentence_over_an_entrys_metadata_stands_under_its_title() -> None:
+    teaser = [
+        "Cheap Chisels, Sharp Results",
+        "Available for 11 months",
+        "Where to spend and where to save when you set up a first bench.",
+        "First aired: Sun 15 Nov 2026",
+    ]
+    assert over_standfirst(teaser, 2) == 0  # past the availability notice (chrome)
+    exclaimed = ["Workshop Live", "We Rode Over the Alps on a Cargo Bike!", "Nov 19, 2026"]
+    assert over_standfirst(exclaimed, 1) == 1  # a title may end in "!": no teaser
+    short = ["Workshop Live", "Glue-ups, explained.", "Nov 19, 2026"]
+    assert over_standfirst(short, 1) == 1  # too short for a teaser
+    dated = ["Nov 12, 2026 · 41 min", "Where to spend and where to save on a first bench.", "x"]
+    assert over_standfirst(dated, 1) == 1  # the line above is the last entry's metadata

@@ -184,7 +184,7 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
 
 
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
-_SENTENCE_END = re.compile(r"[.。．!！]$")
+_SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 
 
 def over_standfirst(lines: list[str], i: int) -> int:
