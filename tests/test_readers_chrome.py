@@ -13,6 +13,7 @@ from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
 from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfirst, shown_twice
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_path
+from castdigest.readers.title_signals import quoted_episode
 
 
 @pytest.mark.parametrize(
@@ -379,3 +380,25 @@ def test_a_teaser_sentence_over_an_entrys_metadata_stands_under_its_title() -> N
     assert over_standfirst(short, 1) == 1  # too short for a teaser
     dated = ["Nov 12, 2026 · 41 min", "Where to spend and where to save on a first bench.", "x"]
     assert over_standfirst(dated, 1) == 1  # the line above is the last entry's metadata
+
+
+def test_a_posts_prose_names_its_episode_in_quotation_marks() -> None:
+    prose = (
+        "I nearly skipped it. But this week's episode of The Slow Harvest, “Hives, Honey and "
+        "the Art of Doing Less” (episode 41, fifty minutes), is about running a small business."
+    )
+    assert quoted_episode(["Three Things a Beekeeper Taught Me", "", prose]) == (
+        2,
+        "Hives, Honey and the Art of Doing Less",
+    )
+    after = "Der Beitrag „Warum Honig kristallisiert“ (Folge 12) erklärt es in einer Stunde gut."
+    assert quoted_episode([after]) == (0, "Warum Honig kristallisiert")
+    earlier = (
+        "In our last episode, “Glue-Ups Without Tears”, we promised more on finishes; here "
+        "they are, with a long look at oils and waxes for the kitchen table."
+    )
+    assert quoted_episode([earlier]) is None  # another episode than the page's
+    said = "In this episode she says “We never sell to supermarkets. Never.” and means it, too."
+    assert quoted_episode([said]) is None  # a quoted sentence, not a title
+    two = prose + " The episode before, “Queen Bees and Other Myths” (episode 40), was as good."
+    assert quoted_episode([two]) is None  # two titles: none is sure

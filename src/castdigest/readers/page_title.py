@@ -28,6 +28,7 @@ from castdigest.readers.title_signals import (
     names_show,
     numbered,
     numbers_only,
+    quoted_episode,
     show_and_number,
 )
 from castdigest.text.dates import Age, find_absolute, find_relative
@@ -502,5 +503,9 @@ def pick_title(
     best = ranked[0]
     doubts: list[str] = []
     if len(ranked) > 1 and ranked[1].score > best.score - _CLOSE:
+        # A post about an episode that names it in its prose, in quotation marks, settles a
+        # doubt (never a confident choice: a post quotes books and films near "episode" too).
+        if quoted := quoted_episode(page or lines):
+            return Pick(quoted[1], None if page else quoted[0], named=True)
         doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} or {ranked[1].text[:80]!r}")
     return Pick(best.text, best.index, doubts)

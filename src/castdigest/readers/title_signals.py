@@ -122,6 +122,83 @@ def episode_field(lines: list[str]) -> tuple[int, str] | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_OPEN_QUOTES = '“"«「『„'
+_CLOSE_QUOTES = '”"»」』“'
+_QUOTED_PARAGRAPH = 80  # characters: the prose of a post, not a line of the page's furniture
+_QUOTED_LINES = 60  # non-blank lines looked at
+_QUOTED_WORDS = (2, 16)  # words of a quoted title
+_QUOTED_PARAGRAPHS = 3  # the post names its episode early: later ones name others too
+
+
+@cache
+def _quoted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An episode word shortly before a quoted title ("the latest episode of X, “Title”"), and
+    a quoted title followed by an episode number ("“Title” (episode 88, ..."). The words are
+    the single-word episode labels and number markers of `titles.json`."""
+    data = _data()
+    words = {w for ws in data["episode_labels"].values() for w in ws if " " not in w}
+    words |= {w for ws in data["words"].values() for w in ws if w.endswith(".")}  # "ep."
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    quoted = rf"[{_OPEN_QUOTES}]\s*(?P<t>[^{_CLOSE_QUOTES}\n]{{4,150}}?)\s*[{_CLOSE_QUOTES}]"
+    before = re.compile(rf"(?P<w>{alternatives})[^{_OPEN_QUOTES}.!?\n]{{0,60}}?{quoted}", re.I)
+    after = re.compile(rf"{quoted}\s*[(（]\s*(?:{alternatives})\s*#?\d", re.I)
+    return before, after
+
+
+def quoted_episode(lines: list[str]) -> tuple[int, str] | None:
+    """(index, title) of the episode a post's prose names in quotation marks next to an episode
+    word ("the latest episode of Founders at the Margin, “Raise Your Prices” (episode 88"), when
+    its paragraphs name exactly one such title; else None."""
+    found: dict[str, tuple[int, str]] = {}
+    seen = paragraphs = 0
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > _QUOTED_LINES:
+            break
+        if len(s) < _QUOTED_PARAGRAPH:
+            continue
+        paragraphs += 1
+        if paragraphs > _QUOTED_PARAGRAPHS:
+            break
+        for pattern in _quoted_patterns():
+            for m in pattern.finditer(s):
+                title = m.group("t").strip()
+                if _title_shaped(title) and not _other_episode(s, m):
+                    found.setdefault(normalise(title), (k, title))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _other_episode(line: str, m: re.Match[str]) -> bool:
+    """The episode word of `m` follows a word naming another episode ("the last episode")."""
+    if "w" not in m.groupdict() or m.group("w") is None:
+        return False
+    before = line[max(0, m.start("w") - 24) : m.start("w")].casefold()
+    return any(w in _other_words() for w in re.findall(r"\w+", before)[-2:]) or any(
+        w in before[-6:] for w in _other_words() if cjk_count(w)
+    )
+
+
+@cache
+def _other_words() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in _data()["other_episode_words"].values() for w in ws)
+
+
+def _title_shaped(text: str) -> bool:
+    """A quoted title, not a quoted sentence: a few words, opening on a capital, a digit or a
+    CJK character, without a sentence's full stop."""
+    words = len(text.split()) + cjk_count(text) // 2
+    low, high = _QUOTED_WORDS
+    first = text[:1]
+    return (
+        low <= words <= high
+        and (first.isupper() or first.isdigit() or cjk_count(first) > 0)
+        and not re.search(r"[.。!！]\s|[.。]$", text)
+    )
+
+
 def _inline_value(s: str) -> str | None:
     """The value of a field naming the episode on the line `s` ("Episode: <title>")."""
     if (":" in s or "：" in s) and (m := _FIELD.match(s)) and _field_label(m.group("label")):
