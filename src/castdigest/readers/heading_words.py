@@ -91,15 +91,19 @@ def _joins() -> tuple[frozenset[str], tuple[str, ...]]:
 def opens_comments(line: str) -> bool:
     """A heading over the page's comment thread ("Comments", "评论 236", "댓글"): the
     vocabulary's `comments` words."""
-    s = line.strip()
-    return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _words_of("comments")
+    return _heads(line, "comments")
 
 
 def lists_airings(line: str) -> bool:
     """A heading over a radio programme's broadcast times ("Broadcasts", "Sendetermine",
     "放送日時"): the vocabulary's `schedule` words."""
+    return _heads(line, "schedule")
+
+
+def _heads(line: str, kind: str) -> bool:
+    """`line` is a heading of one of the vocabulary's kinds that are not sections."""
     s = line.strip()
-    return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _words_of("schedule")
+    return bool(s) and len(s) <= MAX_HEADING and _bare(s) in _words_of(kind)
 
 
 def _suggested() -> frozenset[str]:

@@ -127,6 +127,7 @@ _CLOSE_QUOTES = '”"»」』“'
 _QUOTED_PARAGRAPH = 80  # characters: the prose of a post, not a line of the page's furniture
 _QUOTED_LINES = 60  # non-blank lines looked at
 _QUOTED_WORDS = (2, 16)  # words of a quoted title
+_SENTENCE_INSIDE = re.compile(r"[.。!！]\s|[.。]$")  # a quoted sentence, not a title
 _QUOTED_PARAGRAPHS = 3  # the post names its episode early: later ones name others too
 
 
@@ -173,8 +174,8 @@ def quoted_episode(lines: list[str]) -> tuple[int, str] | None:
 
 def _other_episode(line: str, m: re.Match[str]) -> bool:
     """The episode word of `m` follows a word naming another episode ("the last episode")."""
-    if "w" not in m.groupdict() or m.group("w") is None:
-        return False
+    if m.groupdict().get("w") is None:
+        return False  # the title is told by the number after it, not by a word before
     before = line[max(0, m.start("w") - 24) : m.start("w")].casefold()
     return any(w in _other_words() for w in re.findall(r"\w+", before)[-2:]) or any(
         w in before[-6:] for w in _other_words() if cjk_count(w)
@@ -195,7 +196,7 @@ def _title_shaped(text: str) -> bool:
     return (
         low <= words <= high
         and (first.isupper() or first.isdigit() or cjk_count(first) > 0)
-        and not re.search(r"[.。!！]\s|[.。]$", text)
+        and not _SENTENCE_INSIDE.search(text)
     )
 
 
