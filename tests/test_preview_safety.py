@@ -257,3 +257,7 @@ def test_control_characters_are_taken_out_of_a_digest_and_a_clean_one_is_kept() 
     # a backslash before "b" alone is no control character, but the check may look twice
     data["sections"][0]["items"][0]["title"] = "C:\\bin"
     assert clean_digest(Digest.model_validate(data)).sections[0].items[0].title == "C:\\bin"
+    # the controls JSON writes as themselves (DEL and the two non-characters) are found too
+    data["sections"][0]["items"][0]["show"] = "a\x7fb\ufffec\uffffd"
+    item = clean_digest(Digest.model_validate(data)).sections[0].items[0]
+    assert (item.show, item.title) == ("abcd", "C:\\bin")

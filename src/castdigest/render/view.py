@@ -41,6 +41,7 @@ _JSON_CONTROL = re.compile(
     r"\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF])|\\[bf]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
 )
 _JSON_ESCAPES = ("\\u00", "\\b", "\\f")  # what every escape `_JSON_CONTROL` matches begins with
+_JSON_RAW_CONTROLS = ("\x7f", "\ufffe", "\uffff")  # what `_CONTROL` matches that JSON keeps raw
 _ALLOWED_HTML = {
     "a", "p", "br", "strong", "em", "b", "i", "code", "pre", "ul", "ol", "li",
     "blockquote", "h3", "h4", "s", "del", "hr", "img",
@@ -79,7 +80,8 @@ def _json_controls(text: str) -> bool:
     its escapes is there (substring search is many times faster than the pattern's)."""
     if any(hint in text for hint in _JSON_ESCAPES):
         return _JSON_CONTROL.search(text) is not None
-    return _CONTROL.search(text) is not None  # the pattern's other branch
+    # JSON escapes U+0000..U+001F: only these can stand in it as themselves
+    return any(raw in text for raw in _JSON_RAW_CONTROLS)
 
 
 def safe_url(url: str | None) -> str | None:
