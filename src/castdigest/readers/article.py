@@ -26,6 +26,8 @@ _BYLINE = re.compile(r"^By\s.{1,80}\s\d{4}-\d{2}-\d{2}(?:\s\d{2}:\d{2}(?::\d{2})
 _SPEAKER_LINES = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}(?:\s[A-Z][\w.'-]{0,30}){0,2}:\s"
 )
+# Sections only an episode's page has, which the text reader reads by their headings
+_EPISODE_SECTIONS = frozenset({"transcript", "chapters"})
 _QUOTE = re.compile(r"“([^”\n]{30,600})”")
 _SAID = re.compile(
     r"^,?\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:wrote|said|says|recalled|added|explained"
@@ -115,6 +117,8 @@ class ArticleReader:
             return 0.0
         if sum(bool(_SPEAKER_LINES.match(ln)) for ln in lines) >= 3:
             return 0.0  # a transcript with speaker turns
+        if any(heading_kind(ln) in _EPISODE_SECTIONS for ln in lines):
+            return 0.0  # an episode's page: its transcript or chapters are no subheadings
         prose = [ln for ln in lines if len(ln) >= _PROSE_MIN and ln.endswith((".", "”", '"', "。"))]
         signals = (
             (_reaction_bar(lines) < len(lines))

@@ -45,6 +45,8 @@ _CJK_COUNTER = re.compile(
     r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,5}\s?\d[\d.,]*\s?[万千億亿만천억]?[회명개次人件]?$"
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+# The name first: "The Long Signal © 2026", "Foo Media © 2019–2026. All rights reserved."
+_COPYRIGHT_AFTER = re.compile(r"^[^©\n]{1,60}\s©\s?\d{4}(?:\s?[–-]\s?\d{4})?\b")
 # A server-side script's message left in the page: PHP's "Warning: ... in /path/file.php on
 # line 928" (its wording is English whatever the site's language), or any such "in <file> on
 # line N" / "at <file>:N" report.
@@ -124,7 +126,7 @@ def chrome_kind(line: str) -> str | None:
         return "counter"  # "조회수 2.3만회", "播放 1.2万": the word first
     if _BREADCRUMB.match(s):
         return "breadcrumb"
-    if _ADDRESS.match(s) or _COPYRIGHT.match(n):
+    if _ADDRESS.match(s) or _COPYRIGHT.match(n) or _COPYRIGHT_AFTER.match(n):
         return "address"
     parts = _SEPARATED.split(s)
     if len(parts) >= 2 and all(_vocabulary_kind(p) for p in parts):

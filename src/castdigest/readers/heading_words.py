@@ -28,6 +28,8 @@ _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「�
 # A trailing count: "(12)", "1,204", "412개", "36件"
 _COUNT = re.compile(r"\s*[(（\[]?\d{1,4}(?:[,.]\d{3})*\s?[개件条個건]?[)）\]]?\s*$")
 _SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
+# A trailing qualifier in brackets: "Transcript (English)", "文字起こし（自動生成）"
+_QUALIFIER = re.compile(r"\s*[(（\[][^()（）\[\]]{1,30}[)）\]]\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +124,9 @@ def heading_kind(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > MAX_HEADING:
         return None
-    return vocabulary().get(_bare(s))
+    if (kind := vocabulary().get(_bare(s))) is None and (m := _QUALIFIER.search(s)) and m.start():
+        kind = vocabulary().get(_bare(s[: m.start()]))
+    return kind
 
 
 @lru_cache(maxsize=1)

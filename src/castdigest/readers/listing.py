@@ -132,6 +132,9 @@ def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
             kinds[i] = None
     for i in _chapter_starts(times):
         kinds[i] = None
+    for i, t in times:
+        if t == 0:
+            kinds[i] = "position"  # a player's, before it plays: no episode lasts 0:00
     return kinds
 
 

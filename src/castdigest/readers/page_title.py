@@ -25,9 +25,11 @@ from castdigest.readers.title_signals import (
     capitals,
     episode_field,
     names_episode,
+    names_person,
     names_show,
     numbered,
     numbers_only,
+    play_count,
     quoted_episode,
     show_and_number,
 )
@@ -307,6 +309,16 @@ def _labelled_shows(lines: list[str]) -> set[str]:
     return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_show(lines[k])} - {""}
 
 
+def _labelled_people(lines: list[str]) -> set[str]:
+    """Lines under a label over a person's card ("About the speaker" / "Ana Ruiz"), normalised."""
+    return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_person(lines[k])} - {""}
+
+
+def _in_person_card(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] is the name under a person's label, or the role under that name."""
+    return any(k >= d and names_person(head[k - d][1]) for d in (1, 2))
+
+
 def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
     """The normalised lines that name the show or the site: shown three times or more
     (`_masthead`), or opening the page (past its skip links) over its menu and shown again
@@ -461,6 +473,7 @@ def pick_title(
     normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
     labelled = _labelled_shows(shown or [s for _, s in items])  # under a "Show" label
+    people = _labelled_people(shown or [s for _, s in items])  # under "About the speaker"
     brands |= labelled
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     about = _body_terms(shown or [s for _, s in items])
@@ -474,7 +487,7 @@ def pick_title(
         key = normalise(s)
         if _excluded(s, nxt) or _in_turns(s, prev, nxt) or _attribution(s, prev):
             continue
-        if _under_time(head, k):
+        if _under_time(head, k) or _in_person_card(head, k):
             continue
         menu = _menu_under(head, k)
         nxt = _meta_line(head, k, brands)
@@ -484,11 +497,14 @@ def pick_title(
             continue
         count = counts.get(key, 1)
         masthead = key in names
-        score = _score(s, rank, 1 if masthead else count, nxt, prev, hints)
+        person = key in people  # shown again in a person's card: a name, not a title
+        score = _score(s, rank, 1 if masthead or person else count, nxt, prev, hints)
+        if k + 1 < len(head) and play_count(head[k + 1][1]):
+            score += 1.0  # a video's or an episode's play count under its title
         score += _ABOUT * _about_share(s, about)
         if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names | labelled):
             score += 1.5  # the show's name right above or under it (a player's card)
-        if key in brands or masthead or _show_over_number(head, k):
+        if key in brands or masthead or person or _show_over_number(head, k):
             score -= 2.5  # the site's or the show's name
         elif show_and_number(key, s, brands):
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title

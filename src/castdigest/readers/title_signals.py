@@ -87,6 +87,31 @@ def audience_count(line: str) -> bool:
 
 
 @cache
+def _person_labels() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in _data()["person_labels"].values() for w in ws)
+
+
+def names_person(label: str) -> bool:
+    """A heading or label alone on its line over a person's card ("About the speaker", "Host",
+    "嘉宾"): the line under it is a person's name, not the page's title."""
+    return len(label) <= _SHOW_LABEL_MAX and _LABEL_EDGES.sub("", normalise(label)) in (
+        _person_labels()
+    )
+
+
+@cache
+def _play_words() -> tuple[str, ...]:
+    return tuple(w.casefold() for ws in _data()["play_words"].values() for w in ws)
+
+
+def play_count(line: str) -> bool:
+    """A play or view count ("412,096 views", "1.2万次播放"): a video's or an episode's page
+    shows it right under the title."""
+    s = line.strip()
+    return chrome_kind(s) == "counter" and any(w in s.casefold() for w in _play_words())
+
+
+@cache
 def _episode_labels() -> frozenset[str]:
     return frozenset(w.casefold() for ws in _data()["episode_labels"].values() for w in ws)
 
