@@ -42,7 +42,8 @@ _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
 _CJK_COUNTER = re.compile(
-    r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,5}\s?\d[\d.,]*\s?[万千億亿만천억]?[회명개次人件]?$"
+    r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,5}\s?(?:[:：]\s?|[(（])?"
+    r"\d[\d.,]*\s?[万千億亿만천억]?[회명개次人件条條]?[)）]?$"
 )
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # The name first: "The Long Signal © 2026", "Foo Media © 2019–2026. All rights reserved."
@@ -123,7 +124,7 @@ def chrome_kind(line: str) -> str | None:
     if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT:
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
     if _CJK_COUNTER.match(n):
-        return "counter"  # "조회수 2.3만회", "播放 1.2万": the word first
+        return "counter"  # "조회수 2.3만회", "播放：1.8万次", "评论(86)": the word first
     if _BREADCRUMB.match(s):
         return "breadcrumb"
     if _ADDRESS.match(s) or _COPYRIGHT.match(n) or _COPYRIGHT_AFTER.match(n):

@@ -305,8 +305,13 @@ def _masthead(line: str, count: int) -> bool:
 
 
 def _labelled_shows(lines: list[str]) -> set[str]:
-    """Lines under a label naming the show ("Show" / "Saltmarsh Dispatch"), normalised."""
-    return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_show(lines[k])} - {""}
+    """Lines under a label naming the show ("Show" / "Saltmarsh Dispatch"), normalised; not a
+    numbered one ("节目" / "第37期｜..."): a label that also names the kind sits over a title."""
+    return {
+        normalise(lines[k + 1])
+        for k in range(len(lines) - 1)
+        if names_show(lines[k]) and not numbered(lines[k + 1])
+    } - {""}
 
 
 def _labelled_people(lines: list[str]) -> set[str]:

@@ -44,10 +44,13 @@ def without_suggestions(doc: Document) -> Document:
         return doc  # markup, data or timed cues: their readers know their own parts
     lines = doc.text.splitlines()
     headed = False
+    # a comments heading ends the episode's part below its body; above, it is a tab ("评论(86)")
+    body = first_body(lines)
+    opened = _FIRST if body is None else max(_FIRST, body + 1)
     for k, line in enumerate(lines):
         if k >= _FIRST and suggests_others(line):
             headed = True
-            end = next((j for j in range(_FIRST, k) if opens_comments(lines[j])), k)
+            end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
             if not _one_episode(lines[:end]):
                 continue  # a tab or a button of that name above the body: a later one may head them
             furniture = [line for line in lines[k + 1 :] if _furniture(line)]
