@@ -31,6 +31,7 @@ from castdigest.readers.page_dates import page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.text.sentences import split_sentences
 
+_MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳])\s*")
 _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
 _WHOLE_QUOTE = re.compile(
@@ -191,6 +192,8 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
     """Chapters under a chapters heading without times: short lines, each a title; or
     paragraphs, each a chapter summary, with the bullets after one as key points."""
     for sec in sections:
+        if sec.kind == "summary" and (topics := _running_order(sec)):
+            return [Chapter(title=t) for t in topics], []
         if sec.kind != "chapters" or not sec.lines:
             continue
         first = sec.lines[0][1]
@@ -210,6 +213,20 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
         if len(titles) >= 2:
             return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []
     return [], []
+
+
+def _running_order(sec: Section) -> list[str]:
+    """The segments an "In this episode:" heading lists right under it: a tight run of three
+    or more bullets, each a short title, not a sentence (those are its points)."""
+    titles: list[str] = []
+    for k, (i, s) in enumerate(sec.lines):
+        text = _bullet(s)
+        if text is None or (k and i - sec.lines[k - 1][0] != 1):
+            break
+        if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
+            return []
+        titles.append(text)
+    return titles[: _MAX_LIST * 3] if len(titles) >= _MIN_SEGMENTS else []
 
 
 def _paragraph_chapters(sec: Section) -> tuple[list[Chapter], list[str]]:
