@@ -40,7 +40,9 @@ _ZERO_TIME = re.compile(r"^[\[(]?0{1,2}:00(?::00)?(?![\d:])")
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$")
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
-_AM_PM = re.compile(r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr)(?!\w)")
+_AM_PM = re.compile(
+    r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr)(?!\w)|(?:[午上下][前後后午]|오[전후])\s?\d{1,2}:\d{2}"
+)
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
 _AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header

@@ -39,8 +39,8 @@ _SECTION_TAIL = re.compile(
 )
 # A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC".
 _TIME_OF_DAY = re.compile(
-    r"[\s,]*(?:[^\W\d_]{1,5}\s+)?\d{1,2}[:h]\d{2}(?::\d{2})?"
-    r"(?:\s*(?:[ap]\.?m\.?|uhr|[A-Z]{2,4}))?\s*$",
+    r"[\s,]*(?:[^\W\d_]{1,5}\s+|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|[A-Z]{2,4})|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
     re.IGNORECASE,
 )
 
@@ -57,6 +57,8 @@ def date_line(
         s = _before_update(s).strip("·•|-–— ")
         if not s or len(s) > _DATE_MAX * 2 or not any(c.isdigit() for c in s):
             continue
+        if offered_until(s):
+            continue  # "Available until 26 Nov", "配信終了：...": when it stops being offered
         parts = [p for p in _META_SEP.split(s) if p]
         if len(parts) > 4:
             continue
@@ -196,6 +198,26 @@ def _update_label() -> re.Pattern[str]:
     forms = [
         re.escape(w) if any(map(is_cjk_char, w)) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
         for w in labels
+    ]
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+def offered_until(line: str) -> bool:
+    """`line` opens with the label of the date the episode stops being offered ("Available
+    until", "配信終了"): that date is not the page's."""
+    return _expiry_label().match(line.strip().casefold()) is not None
+
+
+@cache
+def _expiry_label() -> re.Pattern[str]:
+    """Any language's label of the date an episode stops being offered, opening a line."""
+    labels = sorted(
+        {label.casefold() for labels in _labels()["expires"].values() for label in labels},
+        key=len,
+        reverse=True,
+    )
+    forms = [
+        re.escape(w) if any(map(is_cjk_char, w)) else rf"{re.escape(w)}(?![^\W\d_])" for w in labels
     ]
     return re.compile("|".join(forms), re.IGNORECASE)
 

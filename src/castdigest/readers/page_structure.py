@@ -32,6 +32,7 @@ from castdigest.readers.page_transcript import find_transcript, transcript_chapt
 from castdigest.text.sentences import split_sentences
 
 _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
+_INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
 _BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳])\s*")
 _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
 _WHOLE_QUOTE = re.compile(
@@ -219,14 +220,26 @@ def _running_order(sec: Section) -> list[str]:
     """The segments an "In this episode:" heading lists right under it: a tight run of three
     or more bullets, each a short title, not a sentence (those are its points)."""
     titles: list[str] = []
-    for k, (i, s) in enumerate(sec.lines):
+    lines = sec.lines
+    if lines and (inline := _inline_items(lines[0][1])):
+        lines = [(lines[0][0] + k, "- " + item) for k, item in enumerate(inline)]
+    for k, (i, s) in enumerate(lines):
         text = _bullet(s)
-        if text is None or (k and i - sec.lines[k - 1][0] != 1):
+        if text is None or (k and i - lines[k - 1][0] != 1):
             break
         if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
             return []
         titles.append(text)
     return titles[: _MAX_LIST * 3] if len(titles) >= _MIN_SEGMENTS else []
+
+
+def _inline_items(line: str) -> list[str]:
+    """A list run into one line, each item after the same mark ("▽A ▽B ▽C", as Japanese
+    broadcasters list a programme's segments), or []."""
+    s = line.strip()
+    if not s or s[0] not in _INLINE_MARKS or s.count(s[0]) < _MIN_SEGMENTS:
+        return []
+    return [item.strip() for item in s.split(s[0]) if item.strip()]
 
 
 def _paragraph_chapters(sec: Section) -> tuple[list[Chapter], list[str]]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import lists_airings, opens_comments, suggests_others
+from castdigest.readers.page_dates import offered_until
 from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
 
@@ -171,7 +172,10 @@ def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
     dates = sum(
         1
         for k, line in enumerate(shown)
-        if len(line) <= 120 and has_date(line) and not (k and is_label(shown[k - 1]))
+        if len(line) <= 120
+        and has_date(line)
+        and not (k and is_label(shown[k - 1]))
+        and not offered_until(line)
     )  # a date under a label ("Released" / "November 18, 2026") is the panel's, counted once
     return body and dates <= most_dates
 
