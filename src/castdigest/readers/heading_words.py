@@ -102,6 +102,12 @@ def lists_airings(line: str) -> bool:
     return _heads(line, "schedule")
 
 
+def lists_episodes(line: str) -> bool:
+    """A heading over a show's list of its episodes ("All episodes", "Afleveringen",
+    "全部单集"): the vocabulary's `episodes` words."""
+    return _heads(line, "episodes")
+
+
 def _heads(line: str, kind: str) -> bool:
     """`line` is a heading of one of the vocabulary's kinds that are not sections."""
     s = line.strip()
@@ -112,7 +118,7 @@ def _suggested() -> frozenset[str]:
     return _words_of("suggested")
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _words_of(kind: str) -> frozenset[str]:
     """The casefolded words of one of the vocabulary's kinds that are not sections."""
     raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))

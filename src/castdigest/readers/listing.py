@@ -281,7 +281,9 @@ def _read_alone(raw: _Raw, s: str) -> None:
     """A length ("1:04:22", "47分钟 · 11/15") or a date ("2일 전") on a line of its own."""
     if raw.duration is None and (length := parse_duration(s) if _DURATION.match(s) else None):
         raw.duration = length
-    elif raw.published_text is None and (age := relative_age(s, _SNIFF_AS_OF) or _dated(s)):
+    elif raw.published_text is None and (
+        age := relative_age(s, _SNIFF_AS_OF) or _dated(s) or find_absolute(s)
+    ):  # a metadata line: a date anywhere in it ("October 7, 2026 • Season 3 • Episode 28")
         raw.published_text = age.text
     elif raw.duration is None:
         raw.duration = lone_length(s) or minutes(s)
