@@ -21,9 +21,8 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, normalise
-from castdigest.readers.heading_words import lists_episodes
 from castdigest.readers.page_title import has_date, has_length, is_date_line, relative_age
-from castdigest.readers.suggested import first_body
+from castdigest.readers.suggested import first_body, lists_own_episodes
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute
 from castdigest.text.truncate import cjk_count
@@ -231,17 +230,13 @@ def blocks(lines: list[str]) -> list[Entry]:
         if len(run) >= _MIN_BLOCKS and _dated_run(lines, run, shape):
             found += [_block_entry(lines, b, shape) for b in run]
         run, shape = ([block], kinds) if kinds else ([], "")
-    if found and first_body(lines[: found[0].title]) is not None and not _show_page(lines, found):
+    if (
+        found
+        and first_body(lines[: found[0].title]) is not None
+        and not lists_own_episodes(lines, found[0].title)  # a show's description above
+    ):
         return []  # a body above (a paragraph, chapters): an episode's page and its suggestions
     return found
-
-
-def _show_page(lines: list[str], found: list[Entry]) -> bool:
-    """The body above the entries is a show's description: an episodes heading ("All
-    episodes") stands between them, and no date above it (an episode's page dates its
-    episode above its suggestions)."""
-    heading = next((k for k in range(found[0].title) if lists_episodes(lines[k])), None)
-    return heading is not None and not any(has_date(line) for line in lines[:heading])
 
 
 def _dated_run(lines: list[str], run: list[list[int]], kinds: str) -> bool:

@@ -229,8 +229,8 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
         score += 1.5  # "Episode 9: ...", "#31 ...", "... | Show Ep. 37"
     if capitals(s) or numbers_only(s):
         score -= 1.5  # a label or a masthead ("THE SIGNAL BOX", "Season 4, Episode 7")
-    elif prev and names_episode(prev):
-        score += 2.0  # what a label names ("THIS WEEK'S EPISODE")
+    elif prev and (names_episode(prev) or (names_show(prev) and numbered(s))):
+        score += 2.0  # what a label names ("THIS WEEK'S EPISODE"; "节目" over "第37期｜...")
     score += 3.0 * _name_overlap(s, hints)
     return score
 
@@ -463,7 +463,7 @@ def pick_title(
     """The title among the first lines, or None; `hints` are the document's names, `page`
     the whole page when `lines` are only its head (its footer names the site)."""
     hints = [h for h in hints or [] if h]
-    if named := episode_field(page or lines):
+    if named := episode_field(page or lines) or quoted_episode(page or lines, numbered_only=True):
         return Pick(named[1], None if page else named[0], named=True)
     items = [(i, " ".join(line.split())) for i, line in enumerate(lines) if line.strip()]
     head = items[:_HEAD_LINES]

@@ -17,7 +17,12 @@ from dataclasses import replace
 
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
-from castdigest.readers.heading_words import lists_airings, opens_comments, suggests_others
+from castdigest.readers.heading_words import (
+    lists_airings,
+    lists_episodes,
+    opens_comments,
+    suggests_others,
+)
 from castdigest.readers.page_dates import offered_until
 from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
@@ -99,9 +104,22 @@ def _teasers_at(lines: list[str]) -> int | None:
         # Entries above with bodies of their own stopped the search already (a listing's):
         # the page above may show its episode's date and one more (an expiry, a recording).
         if entries >= _MIN_TEASERS and _one_episode(lines[:t], most_dates=2):
-            return t
+            return None if lists_own_episodes(lines, t) else t
         return None
     return None
+
+
+def lists_own_episodes(lines: list[str], end: int) -> bool:
+    """A show's page: an episodes heading ("All episodes", "Afleveringen") right over the
+    entries from `end` on (no body between) and no date above it, so the paragraph above is
+    the show's description and the entries its episodes (an episode's page dates its episode
+    above what it suggests; its "All episodes" button stands over its own body)."""
+    heading = next((k for k in range(end - 1, -1, -1) if lists_episodes(lines[k])), None)
+    return (
+        heading is not None
+        and first_body(lines[heading + 1 : end]) is None
+        and not any(has_date(line) for line in lines[:heading])
+    )
 
 
 def first_body(lines: list[str]) -> int | None:

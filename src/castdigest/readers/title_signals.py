@@ -171,11 +171,14 @@ def _quoted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
-def quoted_episode(lines: list[str]) -> tuple[int, str] | None:
+def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, str] | None:
     """(index, title) of the episode a post's prose names in quotation marks next to an episode
     word ("the latest episode of Founders at the Margin, “Raise Your Prices” (episode 88"), when
-    its paragraphs name exactly one such title; else None."""
+    its paragraphs name exactly one such title; else None. `numbered_only`: only a title
+    followed by its episode's number ("“Raise Your Prices” (episode 88"), which a book's or a
+    film's title never is."""
     found: dict[str, tuple[int, str]] = {}
+    patterns = _quoted_patterns()[1:] if numbered_only else _quoted_patterns()
     seen = paragraphs = 0
     for k, line in enumerate(lines):
         s = line.strip()
@@ -189,7 +192,7 @@ def quoted_episode(lines: list[str]) -> tuple[int, str] | None:
         paragraphs += 1
         if paragraphs > _QUOTED_PARAGRAPHS:
             break
-        for pattern in _quoted_patterns():
+        for pattern in patterns:
             for m in pattern.finditer(s):
                 title = m.group("t").strip()
                 if _title_shaped(title) and not _other_episode(s, m):
