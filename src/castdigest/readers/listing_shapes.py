@@ -46,6 +46,7 @@ _AM_PM = re.compile(
 )
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
 _AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_KICKER = 60  # characters of a line every entry shows alike
 _HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
 _MINUTES = re.compile(
@@ -222,8 +223,10 @@ def blocks(lines: list[str]) -> list[Entry]:
     found: list[Entry] = []
     run: list[list[int]] = []
     shape = ""
-    for block in [*_blocks(lines), []]:
-        kinds = _block_kinds(lines, block) if block else ""
+    all_blocks = _blocks(lines)
+    kicker = _in_every_block(lines, all_blocks)
+    for block in [*all_blocks, []]:
+        kinds = _block_kinds(lines, block, kicker) if block else ""
         if kinds and kinds == shape:
             run.append(block)
             continue
@@ -259,13 +262,27 @@ def _blocks(lines: list[str]) -> list[list[int]]:
     return [b for b in out if b]
 
 
-def _block_kinds(lines: list[str], block: list[int]) -> str:
+def _in_every_block(lines: list[str], blocks: list[list[int]]) -> frozenset[str]:
+    """Short text lines shown alike in three blocks or more: a kicker ("Podcast | Show"), a
+    genre ("Talk") or a button over or under each entry, furniture rather than its text."""
+    seen: dict[str, int] = {}
+    for block in blocks:
+        if _BLOCK_LINES[0] <= len(block) <= _BLOCK_LINES[1]:
+            for key in {normalise(lines[i]) for i in block if len(lines[i]) <= _KICKER}:
+                seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, n in seen.items() if n >= _MIN_BLOCKS and k)
+
+
+def _block_kinds(lines: list[str], block: list[int], kicker: frozenset[str]) -> str:
     """The kinds of a block's lines ("t" text, "m" a length or a date, "c" chrome), or ""
-    when the block is no entry: too long, no text first among its texts, no length or date."""
+    when the block is no entry: too long, no text first among its texts, no length or date.
+    `kicker`: lines every entry shows alike ("k": furniture, before its title too)."""
     if not _BLOCK_LINES[0] <= len(block) <= _BLOCK_LINES[1]:
         return ""
-    kinds = "".join(_line_kind(lines[i].strip()) for i in block)
-    if "m" not in kinds or not 1 <= kinds.count("t") <= 2 or kinds[0] == "c":
+    kinds = "".join(
+        "k" if normalise(lines[i]) in kicker else _line_kind(lines[i].strip()) for i in block
+    )
+    if "m" not in kinds or not 1 <= kinds.count("t") <= 2 or kinds.lstrip("k")[:1] == "c":
         return ""
     return kinds
 

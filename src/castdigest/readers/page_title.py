@@ -427,10 +427,13 @@ def _repeats(keys: list[str]) -> dict[str, int]:
 
 
 def _inside(key: str, lines: list[str]) -> int:
-    """How many other lines hold this one (an image's text, a share box: "Cover of <title>")."""
+    """How many other short lines hold this one (an image's text, a share box: "Cover of
+    <title>"); a paragraph that names it is prose, which names shows and people, not titles."""
     if len(key) < _INSIDE_MIN:
         return 0
-    return min(1, sum(1 for line in lines if key in line and line != key))
+    return min(
+        1, sum(1 for line in lines if key in line and line != key and len(line) < _PARAGRAPH)
+    )
 
 
 def _same_as(key: str, found: dict[str, _Candidate]) -> str | None:

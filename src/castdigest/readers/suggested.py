@@ -55,6 +55,8 @@ def without_suggestions(doc: Document) -> Document:
     opened = _FIRST if body is None else max(_FIRST, body + 1)
     for k, line in enumerate(lines):
         if k >= _FIRST and suggests_others(line):
+            if lists_episodes(line) and not any(has_date(above) for above in lines[:k]):
+                continue  # "Latest episodes" on a show's page, no episode dated above: its list
             headed = True
             end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
             if not _one_episode(lines[:end]):
