@@ -436,6 +436,14 @@ def _inside(key: str, lines: list[str]) -> int:
     )
 
 
+def _in_prose(key: str, lines: list[str]) -> bool:
+    """A paragraph holds this line: prose names the show or a person; it seldom repeats its
+    episode's title word for word."""
+    return len(key) >= _INSIDE_MIN and any(
+        len(line) >= _PARAGRAPH and key in line for line in lines
+    )
+
+
 def _same_as(key: str, found: dict[str, _Candidate]) -> str | None:
     if key in found:
         return key
@@ -519,6 +527,8 @@ def pick_title(
         if menu:
             score -= 1.5  # a masthead over its menu
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
+        if _in_prose(key, normalised):
+            score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name
         found[key] = _Candidate(s, i, score)
         rank += 1
     ranked = sorted(found.values(), key=lambda c: -c.score)
