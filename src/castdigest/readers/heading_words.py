@@ -27,6 +27,7 @@ MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
 _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"
 # A trailing count: "(12)", "1,204", "412개", "36件"
 _COUNT = re.compile(r"\s*[(（\[]?\d{1,4}(?:[,.]\d{3})*\s?[개件条個건]?[)）\]]?\s*$")
+_LEADING_COUNT = re.compile(r"^\d{1,5}(?:[,.]\d{3})*\s+(?=[^\W\d_])")
 _SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
 # A trailing qualifier in brackets: "Transcript (English)", "文字起こし（自動生成）"
 _QUALIFIER = re.compile(r"\s*[(（\[][^()（）\[\]]{1,30}[)）\]]\s*$")
@@ -49,6 +50,8 @@ def _bare(line: str) -> str:
     s = _SYMBOLS.sub("", s).strip()  # emoji and other marks around the words
     if (m := _COUNT.search(s)) and m.start() > 0:
         s = s[: m.start()].rstrip()
+    if (m := _LEADING_COUNT.match(s)) and m.end() < len(s):
+        s = s[m.end() :]  # "12 comments", "5 key takeaways"
     return s.strip(_EDGES).casefold()
 
 

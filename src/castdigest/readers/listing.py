@@ -162,6 +162,9 @@ def _are_cues(times: list[float]) -> bool:
     return len(rising) >= 0.8 * len(steps) and median(rising or [0.0]) < _CUE_STEP
 
 
+_TAG = re.compile(r"^#\s[^\W\d_][^\W\d]*(?:\s[^\W\d_][^\W\d]*){0,2}$")
+
+
 def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     """Indexes of episode title lines: a text line followed by a duration line, or by other
     metadata when at least two kinds of it follow (a live episode has no duration yet)."""
@@ -171,6 +174,8 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         cur = lines[i].strip()
         if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur) or _CLIP.match(cur):
             continue  # metadata, a body line, tags, or a timed clip's title ("[03:58] ...")
+        if _TAG.match(cur):
+            continue  # a genre tag ("# Storytelling")
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
         if (
             following[0] in {"duration", "dated"}

@@ -18,6 +18,9 @@ from castdigest.text.normalize import fold
 _MAX_TITLE = 300
 _JOINERS = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"}
 _PARTICLES = {"de", "da", "van", "von", "der", "del", "di", "du", "la", "le", "bin", "al", "y"}
+# Words a title may open with and a person's name never does
+_ARTICLES = {"the", "a", "an", "les", "un", "une", "el", "los", "las", "der", "die", "das", "ein",
+             "eine", "il", "lo", "gli", "os", "het", "een"}  # fmt: skip
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+\|\s+")
 # An episode's number alone ("23화", "Ep. 12", "#31", "第12期", "Folge 48"): what comes after its
@@ -67,8 +70,8 @@ def _caseless(word: str) -> bool:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 5:
-        return False
+    if not 1 <= len(words) <= 5 or words[0].casefold() in _ARTICLES:
+        return False  # "The Night Porter" is a title's words, not a person
     caps = 0
     for w in words:
         if w.lower() in _PARTICLES:
