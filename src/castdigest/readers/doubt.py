@@ -26,6 +26,7 @@ from castdigest.models import Episode
 from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.listing_shapes import is_dated
+from castdigest.readers.page_dates import offered_until
 from castdigest.readers.page_title import TITLE_UNCERTAIN, has_length
 
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
@@ -37,6 +38,7 @@ _COLON_TIME = re.compile(r":\d{1,2}(?::\d{2})?(?![\d:])")
 # "Listen: Show: Title (6:07)": one such line per episode a newsletter talks about
 _LABELLED = re.compile(rf"^([^\W\d_]{{2,20}})\s?:\s+\S.{{3,200}}[\[(]{_TIME}[\])]$")
 _LONE = re.compile(rf"^[\[(]?({_TIME})[\])]?$")
+_TWICE_APART = 3  # items between two entries' titles shown twice
 _RUN_GAP = 3  # lines between two timed lines of one list
 _CUE_GAP = 20.0  # cue times a few seconds apart are a transcript's, chapters are further apart
 _MIN_CHAPTERS = 3
@@ -113,23 +115,34 @@ def episode_marks(lines: list[str]) -> int:
     items = [ln.strip() for ln in lines if ln.strip()]
     # has_length first: it is a tenth of a date's cost, and most lines have no length; a
     # time of day after a date ("2026. 11. 22. 21:14", a comment's) is no length
-    meta = sum(1 for s in items if len(s) <= 120 and has_length(s) and is_dated(s))
-    twice = len(
-        {
-            normalise(a)
-            for a, b in pairwise(items)
-            if len(a) >= _MIN_TWICE
-            and abs(len(a) - len(b)) <= _MIN_TWICE  # else not the same line: spare normalising
-            and normalise(a) == normalise(b)
-            and not is_chrome(a)
-        }
-    )
+    meta = sum(
+        1 for s in items if len(s) <= 120 and has_length(s) and is_dated(s) and not offered_until(s)
+    )  # "Video verfügbar bis 21.11.2027, 23:59": when it goes, not another episode
+    twice = _shown_twice(items)
     labels: dict[str, int] = {}
     for s in items:
         if m := _LABELLED.match(s):
             labels[m.group(1).casefold()] = labels.get(m.group(1).casefold(), 0) + 1
     best = max(meta, twice, *labels.values(), 0)
     return best if best >= 2 else 0
+
+
+def _shown_twice(items: list[str]) -> int:
+    """Lines shown twice in a row, as a listing shows each entry's title (a heading and a
+    link); pairs a line or two apart are one header's (a breadcrumb's end, then the title)."""
+    seen: set[str] = set()
+    last = -_TWICE_APART
+    for k, (a, b) in enumerate(pairwise(items)):
+        if (
+            len(a) >= _MIN_TWICE
+            and abs(len(a) - len(b)) <= _MIN_TWICE  # else not the same line: spare normalising
+            and normalise(a) == normalise(b)
+            and not is_chrome(a)
+        ):
+            if k - last >= _TWICE_APART:
+                seen.add(normalise(a))
+            last = k
+    return len(seen)
 
 
 def navigation_share(lines: list[str]) -> tuple[float, float]:

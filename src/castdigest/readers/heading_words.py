@@ -13,6 +13,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from castdigest.text.truncate import cjk_count
+
 KINDS = (
     "summary",
     "takeaways",
@@ -27,6 +29,7 @@ MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
 _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"
 # A trailing count: "(12)", "1,204", "412개", "36件"
 _COUNT = re.compile(r"\s*[(（\[]?\d{1,4}(?:[,.]\d{3})*\s?[개件条個건]?[)）\]]?\s*$")
+_MORE_NAME = 6  # characters of a show's name after "More"
 _LEADING_COUNT = re.compile(r"^\d{1,5}(?:[,.]\d{3})*\s+(?=[^\W\d_])")
 _SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
 # A trailing qualifier in brackets: "Transcript (English)", "文字起こし（自動生成）"
@@ -63,6 +66,35 @@ def suggests_others(line: str) -> bool:
         return False
     bare = _bare(s)
     return bare in _suggested() or _suggested_from(bare)
+
+
+def more_of(line: str, above: list[str]) -> bool:
+    """A heading "More <show>" ("Mehr Bücherherbst", "Plus de La Tribune", "更多<show>"):
+    a word of `more` and a name shown on a line of `above`, the show's other episodes."""
+    s = line.strip()
+    if not s or len(s) > MAX_HEADING:
+        return False
+    bare = _bare(s)
+    joins = _joins()[0]
+    for word in _more_words():
+        if not bare.startswith(word) or not (
+            cjk_count(word) or bare[len(word) : len(word) + 1] == " "
+        ):
+            continue
+        rest = bare[len(word) :].strip()
+        first, _, tail = rest.partition(" ")
+        names = {_bare(line) for line in above if line.strip() and len(line) <= MAX_HEADING}
+        if len(rest) < _MORE_NAME:
+            return False  # "More info": a button
+        return rest in names or (first in joins and tail in names)
+    return False
+
+
+@lru_cache(maxsize=1)
+def _more_words() -> tuple[str, ...]:
+    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    words = {w.casefold() for ws in raw["more"].values() for w in ws}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _suggested_from(bare: str) -> bool:

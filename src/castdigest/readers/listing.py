@@ -42,9 +42,10 @@ from castdigest.readers.listing_shapes import (
     unframe,
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
+from castdigest.readers.page_dates import numeric_date, offered_until
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import has_date, has_length, relative_age
-from castdigest.text.dates import Age, find_absolute, find_relative
+from castdigest.text.dates import Age, find_absolute, find_relative, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
@@ -100,6 +101,8 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:
         return None
+    if offered_until(s):
+        return "expiry"  # "Video verfügbar bis 21.11.2027, 23:59": metadata, no date, no length
     if _DURATION.match(s) or lone_length(s):
         return "duration"
     if _CAPTIONS.match(s):
@@ -262,6 +265,8 @@ def _read_dated(raw: _Raw, line: str) -> None:
     found = find_absolute(line) or relative_age(line, _SNIFF_AS_OF)
     if found is not None:
         raw.published_text = found.text
+    elif written := numeric_date(line):  # "21.11.2026 | 44 min"
+        raw.published_text = written
     times = [parse_duration(t) for t in _TIMES.findall(line)]
     raw.duration = next((t for t in times if t), None) or minutes(line)
 
@@ -316,7 +321,8 @@ def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
     published = None
     if raw.published_text:
         age = find_relative(raw.published_text, ctx.as_of) or _dated(raw.published_text)
-        published = ctx.published(age.when, raw.published_text) if age else None
+        when = age.when if age else parse_date(raw.published_text, ctx.as_of, lang)
+        published = ctx.published(when, raw.published_text) if when else None
     episode = Episode(
         title=parts.title or raw.title,
         kind=parts.kind,

@@ -46,6 +46,7 @@ _AM_PM = re.compile(
 )
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
 _AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+_LABEL_WORDS = 4  # words of a show's name or a genre between a title and its date
 _KICKER = 60  # characters of a line every entry shows alike
 _HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
@@ -178,6 +179,18 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         and len(lines[start].strip()) < len(lines[above[0]].strip())
     ):
         return above[0], start
+    # "Title / Title / Show / Genre / date": the title shown twice, then a short line or two
+    # (the show's name, a genre) over the date.
+    up = [i for i in range(start - 1, max(-1, start - 8), -1) if lines[i].strip()][:4]
+    for j in range(1, len(up) - 1):
+        i = up[j]
+        if (
+            normalise(lines[i]) == normalise(lines[up[j + 1]])
+            and _text(lines[i])
+            and len(lines[i].strip()) > len(lines[start].strip())
+            and all(len(lines[x].split()) <= _LABEL_WORDS for x in [start, *up[:j]])
+        ):
+            return i, up[j - 1]
     # "Show ... / Title / Show / date": the line over the date was shown higher up (the page's
     # header), the line above it is the title it frames.
     header = lines[max(0, start - _HEADER_SPAN) : above[-1]] if above else []

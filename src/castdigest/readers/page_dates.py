@@ -20,6 +20,7 @@ from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.truncate import is_cjk_char
 
 _DATE_LINES = 40
+_EXPIRY_LEAD = 2  # words before an expiry label ("Video verfügbar bis ...")
 _DATE_MAX = 40
 _NUMERIC = re.compile(
     r"(?<![\d.])(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?![\d.])"
@@ -202,10 +203,20 @@ def _update_label() -> re.Pattern[str]:
     return re.compile("|".join(forms), re.IGNORECASE)
 
 
+def numeric_date(line: str) -> str | None:
+    """The all-number date in `line` ("21.11.2026", "2026/11/21"), as written, or None."""
+    m = _NUMERIC.search(line)
+    return m.group() if m else None
+
+
 def offered_until(line: str) -> bool:
     """`line` opens with the label of the date the episode stops being offered ("Available
     until", "配信終了"): that date is not the page's."""
-    return _expiry_label().match(line.strip().casefold()) is not None
+    s = line.strip().casefold()
+    digit = next((i for i, c in enumerate(s) if c.isdigit()), len(s))
+    # the label before the date, perhaps after a word or two ("Video verfügbar bis 21.11.2027")
+    m = _expiry_label().search(s, 0, digit)
+    return m is not None and len(s[: m.start()].split()) <= _EXPIRY_LEAD
 
 
 @cache
