@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 
 from castdigest.readers.chrome import chrome_kind
-from castdigest.readers.heading_words import heading_kind, lists_episodes
-from castdigest.readers.page_dates import offered_until
-from castdigest.readers.page_title import pick_title
+from castdigest.readers.heading_words import heading_kind, lists_episodes, more_of
+from castdigest.readers.page_dates import numeric_date, offered_until
+from castdigest.readers.page_title import length_alone, pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import names_person, play_count, quoted_episode
+from castdigest.text.titles import split_title
 
 
 @pytest.mark.parametrize(
@@ -93,3 +94,32 @@ def test_a_quoted_title_with_its_number_names_the_episode_outright() -> None:
     )
     assert quoted_episode([book], numbered_only=True) is None
     assert quoted_episode([book]) == (0, "The Art of Pricing Well")  # only a doubt's tie-break
+
+
+def test_more_of_the_show_heads_its_other_episodes() -> None:
+    above = ["Menu", "Leselampe", "A title"]
+    assert more_of("Mehr Leselampe", above)
+    assert more_of("More from Leselampe", above)
+    assert not more_of("Mehr Leselampe", ["Menu"])  # the name is shown nowhere above
+    assert not more_of("More info", ["Info"])  # a button
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("52min", True), ("1 Std. 4 Min.", True), ("1:04:22", True), ("45分钟", True),
+     ("— 7 min read", False), ("12 Nov", False)],
+)  # fmt: skip
+def test_a_length_alone(line: str, expected: bool) -> None:
+    assert length_alone(line) is expected
+
+
+def test_numeric_dates_and_expiry_after_a_word() -> None:
+    assert numeric_date("21.11.2026 | 44 min") == "21.11.2026"
+    assert numeric_date("Ep. 12 | 44 min") is None
+    assert offered_until("Video verfügbar bis 21.11.2027, 23:59")
+    assert not offered_until("The show is available until 2027 on all platforms and more")
+
+
+def test_a_title_part_opening_with_an_article_is_no_guest() -> None:
+    assert split_title("Night Desk #18 – The Lighthouse Relief Crew").guests == []
+    assert [p.name for p in split_title("Why tides matter — Jane Doe").guests] == ["Jane Doe"]

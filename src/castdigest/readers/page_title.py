@@ -48,6 +48,8 @@ _MAX = 320
 _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
+_LONE_LENGTH = 16  # characters of a line holding a length alone
+_LENGTH_ALONE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s?[^\W\d_]{1,7}\.?\s?){1,3})$")
 _ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
@@ -207,7 +209,16 @@ def _name_overlap(line: str, hints: list[str]) -> float:
     return best
 
 
-def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str]) -> float:
+def length_alone(line: str) -> bool:
+    """A line of a length alone ("52min", "1 Std. 4 Min.", "1:04:22"; not "7 min read")."""
+    s = line.strip(" ·•|-–—")
+    return 0 < len(s) <= _LONE_LENGTH and bool(_LENGTH_ALONE.match(s)) and has_length(s)
+
+
+def _score(
+    s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str], after: str = ""
+) -> float:
+    """`after`: the line under `nxt`."""
     score = 2.5 / (1 + rank / 3)  # near the top
     score += min(count - 1, 2) * 1.2  # shown again (the heading, the player, the share box)
     length = len(s) if not _CJK.search(s) else len(s) * 2
@@ -219,8 +230,9 @@ def _score(s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str])
     if s.endswith((",", "，", "、")):
         score -= 1.5  # a greeting ("Hi friends,")
     if nxt and has_date(nxt):
-        # the episode's date under its title, more telling with its length ("3 days ago · 39 min")
-        score += 2.5 if has_length(nxt) else 1.0
+        # the episode's date under its title, more telling with its length ("3 days ago · 39 min",
+        # or the length alone on the line under the date)
+        score += 2.5 if has_length(nxt) or length_alone(after) else 1.0
     elif nxt and (chrome_kind(nxt) or is_label(nxt)):
         score += 0.5  # page furniture under it, not more running text
     if prev and is_date_line(prev):
@@ -514,7 +526,9 @@ def pick_title(
         count = counts.get(key, 1)
         masthead = key in names
         person = key in people  # shown again in a person's card: a name, not a title
-        score = _score(s, rank, 1 if masthead or person else count, nxt, prev, hints)
+        j = next((j for j in range(k + 1, min(k + 4, len(head))) if head[j][1] == nxt), None)
+        after = head[j + 1][1] if j is not None and j + 1 < len(head) else ""
+        score = _score(s, rank, 1 if masthead or person else count, nxt, prev, hints, after)
         if k + 1 < len(head) and play_count(head[k + 1][1]):
             score += 1.0  # a video's or an episode's play count under its title
         score += _ABOUT * _about_share(s, about)
