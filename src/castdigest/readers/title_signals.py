@@ -31,6 +31,9 @@ _FIELD_MAX = 200  # characters of a field's line
 _FIELD_LINES = 400  # non-blank lines looked at for a field
 _LABEL_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 _VALUE_MIN = 4
+# An episode's number alone before its title, two digits or more (a list item has one)
+_BARE_NUMBER = re.compile(r"^\d{2,4}[.:]\s+[^\W\d_]")
+_BARE_NUMBER_WORDS = 4  # "12. November 2026" is a date
 
 
 @cache
@@ -265,6 +268,8 @@ def names_episode(label: str) -> bool:
 def numbered(line: str) -> bool:
     """The line carries an episode-number marker and words besides it."""
     start, end = _markers()
+    if _BARE_NUMBER.match(line) and len(line.split()) >= _BARE_NUMBER_WORDS:
+        return True  # "212. The Sugar Trust's Last Stand": a catalogue's episode number
     return bool(start.match(line) or end.search(line)) and not numbers_only(line)
 
 
