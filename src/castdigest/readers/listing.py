@@ -116,8 +116,26 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
     return None
 
 
+_CLOCK_AFTER = re.compile(
+    r"[\s,]+(?:at|à|um|a las|alle|às|om)?\s*(?:[01]?\d|2[0-3])[:h][0-5]\d"
+    r"(?:\s?(?:[ap]\.?m\.?|uhr))?$",
+    re.IGNORECASE,
+)
+
+
+def _show_before(text: str) -> str | None:
+    """The show's name before a date ("Harbor Notes · 3 days ago"): set off by a separator,
+    or of two words or more; a word alone against the date is its weekday ("Mardi 17 ...")."""
+    name = text.strip(" ·•|-—")
+    if not name or (len(name.split()) == 1 and not text.rstrip().endswith(tuple("·•|-—"))):
+        return None
+    return name
+
+
 def _dated(line: str) -> Age | None:
-    """An absolute date ending the line ("Signal Path2026-11-20", "Show · Nov 20, 2026")."""
+    """An absolute date ending the line ("Signal Path2026-11-20", "Show · Nov 20, 2026"),
+    perhaps with its time of day ("Mardi 17 novembre 2026 à 10:06")."""
+    line = _CLOCK_AFTER.sub("", line.rstrip())
     found = find_absolute(line[-40:])
     if found is None or not line.rstrip().endswith(found.text):
         return None
@@ -213,7 +231,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
             elif kind == "age":
                 age = find_relative(s, ctx.as_of) or _dated(s)
                 if age is not None:
-                    raw.show = s[: age.start].strip(" ·•|-—") or None
+                    raw.show = _show_before(s[: age.start])
                     raw.published_text = age.text
             i += 1
         i = _title_under_date(raw, lines, kinds, i, end)
