@@ -111,8 +111,8 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return "watch"
     if is_dated(s):
         return "dated"  # a date and a length on one line
-    if find_relative(s, as_of) or _dated(s):
-        return "age"
+    if find_relative(s, as_of) or _dated(s) or numeric_date(s) == s:
+        return "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026"
     return None
 
 
@@ -233,6 +233,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
                 if age is not None:
                     raw.show = _show_before(s[: age.start])
                     raw.published_text = age.text
+                elif numeric_date(s) == s:
+                    raw.published_text = s  # read in the page's language ("15/11/2026")
             i += 1
         i = _title_under_date(raw, lines, kinds, i, end)
         rest = [line.strip() for line in lines[i:end] if line.strip()]

@@ -28,6 +28,7 @@ from castdigest.readers.page_dates import offered_until
 from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
 
+_COOKIE = re.compile(r"cooki|traceur|クッキー|쿠키|缓存|tracker", re.IGNORECASE)
 _BODY = 150  # characters of a paragraph (CJK count double)
 _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
 _MIN_TIMED = 3
@@ -131,9 +132,18 @@ def first_body(lines: list[str]) -> int | None:
     timed = 0
     for k, line in enumerate(lines):
         timed += bool(_TIMED.match(line))
-        if _paragraph_at(lines, k) or timed >= _MIN_TIMED:
+        if (_paragraph_at(lines, k) and not _consent(lines, k)) or timed >= _MIN_TIMED:
             return k
     return None
+
+
+def _consent(lines: list[str], k: int) -> bool:
+    """lines[k] is a cookie banner's text: it names cookies and buttons follow it ("Accepter",
+    "Refuser"), not the page's body."""
+    if not _COOKIE.search(lines[k]):
+        return False
+    under = [line for line in lines[k + 1 : k + 4] if line.strip()]
+    return bool(under) and chrome_kind(under[0]) is not None
 
 
 def _paragraph_at(lines: list[str], k: int) -> bool:
