@@ -56,10 +56,15 @@ def without_suggestions(doc: Document) -> Document:
     body = first_body(lines)
     opened = _FIRST if body is None else max(_FIRST, body + 1)
     for k, line in enumerate(lines):
-        if k >= _FIRST and ((worded := suggests_others(line)) or more_of(line, lines[:k])):
+        below = body is not None and k > body  # an episodes heading under the body: others
+        if k >= _FIRST and (
+            (worded := suggests_others(line))
+            or (below and lists_episodes(line))
+            or more_of(line, lines[:k])
+        ):
             if lists_episodes(line) and not any(has_date(above) for above in lines[:k]):
                 continue  # "Latest episodes" on a show's page, no episode dated above: its list
-            headed = headed or worded  # "More <show>" alone may be a link: the tail decides
+            headed = headed or worded  # "More <show>", "Episodes" may be links: the tail decides
             end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
             if not _one_episode(lines[:end]):
                 continue  # a tab or a button of that name above the body: a later one may head them
