@@ -422,7 +422,7 @@ class ListingReader:
         raws = _collect(lines, ctx)
         first = meta_first(lines)
         if len(first) >= 2 and (not raws or first[0].meta[0] < raws[0].line - 1):
-            raws = _shaped(lines, first)  # the metadata comes before the first title
+            raws = _shaped(lines, first, loose=True)  # the metadata comes before the first title
         elif not raws:
             raws = _shaped(lines, shown_twice(lines))
         if len(raws) <= 1 and len(alike := blocks(lines)) > len(raws):

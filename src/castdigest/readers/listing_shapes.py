@@ -47,6 +47,7 @@ _AM_PM = re.compile(
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
 _AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _LABEL_WORDS = 4  # words of a show's name or a genre between a title and its date
+_DATED_TITLE = 150  # characters of a title under its date
 _KICKER = 60  # characters of a line every entry shows alike
 _HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
@@ -102,23 +103,55 @@ def _text(line: str) -> bool:
 
 
 def meta_first(lines: list[str]) -> list[Entry]:
-    """Entries whose metadata line precedes the title."""
+    """Entries whose metadata line precedes the title: a date and a length, or a date alone
+    right over each title when three entries or more show it so (a blog-style archive:
+    "Sat, 21 November 2026" / "KTC 97: ...")."""
+    entries = _meta_first(lines, is_dated, adjacent=False)
+    if len(entries) < 2:
+        alone = _meta_first(lines, _date_alone, adjacent=True)
+        entries = alone if len(alone) >= _MIN_BLOCKS else entries
+    return _with_bodies(lines, entries, lambda e: e.meta[0])
+
+
+def _opens_block(lines: list[str], date: int, title: int) -> bool:
+    """The date opens its block (a blank line or the page's start above it) and the line right
+    under it is a title, not a sentence: a date under its title belongs to that title."""
+    s = lines[title].strip()
+    return (
+        title == date + 1
+        and (date == 0 or not lines[date - 1].strip())
+        and len(s) <= _DATED_TITLE
+        and not _SENTENCE_END.search(s)
+    )
+
+
+def _date_alone(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s) <= _META_MAX and is_date_line(s) and not has_length(s)
+
+
+def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -> list[Entry]:
     items = [i for i, line in enumerate(lines) if line.strip()]
     entries: list[Entry] = []
     k = 0
     while k < len(items):
-        if not is_dated(lines[items[k]]):
+        if not meta(lines[items[k]]):
             k += 1
             continue
         j = k + 1
-        while j < len(items) and not _text(lines[items[j]]) and not is_dated(lines[items[j]]):
+        while j < len(items) and not _text(lines[items[j]]) and not meta(lines[items[j]]):
             j += 1
-        if j + 1 >= len(items) or not _text(lines[items[j]]) or is_dated(lines[items[j + 1]]):
+        if (
+            j + 1 >= len(items)
+            or not _text(lines[items[j]])
+            or meta(lines[items[j + 1]])
+            or (adjacent and not _opens_block(lines, items[k], items[j]))
+        ):
             k = j
             continue
         entries.append(Entry(title=items[j], meta=[items[k]]))
         k = j + 1
-    return _with_bodies(lines, entries, lambda e: e.meta[0])
+    return entries
 
 
 def shown_twice(lines: list[str]) -> list[Entry]:
