@@ -66,7 +66,8 @@ def without_suggestions(doc: Document) -> Document:
                 continue  # "Latest episodes" on a show's page, no episode dated above: its list
             headed = headed or worded  # "More <show>", "Episodes" may be links: the tail decides
             end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
-            if not _one_episode(lines[:end]):
+            listing = worded and body is not None and k > body and _listing_above(lines[:k])
+            if not (_one_episode(lines[:end]) or listing):
                 continue  # a tab or a button of that name above the body: a later one may head them
             furniture = [line for line in lines[k + 1 :] if _furniture(line)]
             text = "\n".join(lines[:end]).rstrip("\n")
@@ -196,6 +197,11 @@ def _furniture(line: str) -> bool:
     if not s or has_date(s) or has_length(s):
         return False  # the cut entries' dates and lengths ("3日前", "48 分钟" look like counters)
     return s.startswith(("©", "(c)", "Copyright")) or chrome_kind(s) is not None
+
+
+def _listing_above(lines: list[str]) -> bool:
+    """Entries above, each a line over a date: a listing, whose suggestions follow it."""
+    return sum(1 for t in range(len(lines)) if _entry_at(lines, t)) >= _MIN_TEASERS
 
 
 def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
