@@ -230,6 +230,15 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     shown = any(normalise(line) == normalise(lines[start]) for line in header)
     if shown and _text(lines[above[0]]) and not is_dated(lines[above[0]]):
         return above[0], start
+    # "... > Title / Title / Host / date": the line above was shown in the header (a
+    # breadcrumb's last item names the page), the shorter line over the date is a name.
+    if (
+        above
+        and _text(lines[above[0]])
+        and len(lines[above[0]].strip()) > len(lines[start].strip())
+        and any(normalise(line) == normalise(lines[above[0]]) for line in header)
+    ):
+        return above[0], None
     return start, None
 
 
