@@ -116,6 +116,7 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
     return None
 
 
+_META_PARTS = re.compile(r"\s+[|·•]\s+")
 _CLOCK_AFTER = re.compile(
     r"[\s,]+(?:at|à|um|a las|alle|às|om)?\s*(?:[01]?\d|2[0-3])[:h][0-5]\d"
     r"(?:\s?(?:[ap]\.?m\.?|uhr))?$",
@@ -281,7 +282,9 @@ def _take_body(raw: _Raw, lines: list[str]) -> None:
 
 
 def _read_dated(raw: _Raw, line: str) -> None:
-    """Date and length from a metadata line ("Oct 7, 2025 • 38min", "hace 3 días · 29 min")."""
+    """Date and length from a metadata line ("Oct 7, 2025 • 38min", "hace 3 días · 29 min");
+    a part that says until when it is offered ("Verfügbar bis 20.11.2031") gives neither."""
+    line = " | ".join(p for p in _META_PARTS.split(line) if not offered_until(p))
     found = find_absolute(line) or relative_age(line, _SNIFF_AS_OF)
     if found is not None:
         raw.published_text = found.text
@@ -326,8 +329,8 @@ def _checked(episode: Episode, raw: _Raw) -> Episode:
 
 def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
     """Interpret one raw episode: title parts, body markup, people, dates, languages."""
-    parts = split_title(raw.title)
     text = "\n".join(raw.body)
+    parts = split_title(raw.title, text)
     lang = ctx.language or detect_language(text[:3000] or parts.title)
     names: set[str] = set()
     for g in parts.guests:

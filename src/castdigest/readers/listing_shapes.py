@@ -244,6 +244,8 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
 
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
+# A sentence's end inside the line, another sentence after it: prose, not a title
+_SENTENCES = re.compile(r"[^\s.?!]{3}[.?!]\s+[A-ZÀ-ÖØ-Þ]|[。？！](?=\S)")
 
 
 def over_standfirst(lines: list[str], i: int) -> int:
@@ -252,7 +254,8 @@ def over_standfirst(lines: list[str], i: int) -> int:
     title shape a line or two above it (past chrome: "Available for 11 months") is the title;
     else `i`."""
     s = lines[i].strip()
-    if not (_SENTENCE_END.search(s) and len(s.split()) >= _STANDFIRST_WORDS):
+    teaser = _SENTENCE_END.search(s) or len(_SENTENCES.findall(s)) >= 1  # or sentences in it
+    if not (teaser and len(s.split()) >= _STANDFIRST_WORDS):
         return i
     above = [j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()]
     for j in above:

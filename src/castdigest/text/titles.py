@@ -121,8 +121,11 @@ def clip_title(text: str, limit: int = _MAX_TITLE) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
-def split_title(raw: str) -> TitleParts:
-    """Split a display title into kind marker, title and guests (see module docstring)."""
+def split_title(raw: str, context: str | None = None) -> TitleParts:
+    """Split a display title into kind marker, title and guests (see module docstring).
+    `context`: the episode's text, when known: a name before the title ("Jane Doe - Title")
+    is taken for a guest only if that text names her too ("Nachtfähre Rheinberg – die
+    letzte ihrer Art?" has capitalised nouns, no guest)."""
     kind, text = split_emoji(clip_title(raw))
     text = text.strip()
     pieces = _DASH.split(text)
@@ -137,7 +140,8 @@ def split_title(raw: str) -> TitleParts:
         # "Guest - Title": the guest part is the first piece, a full name.
         people = parse_people(pieces[0])
         full = all(len(p.name.split()) >= 2 or _caseless(p.name) for p in people)
-        if people and full and not parse_people(" ".join(pieces[1:])):
+        named = context is None or any(p.name in context for p in people)
+        if people and full and named and not parse_people(" ".join(pieces[1:])):
             first = next(_DASH.finditer(text))
             return TitleParts(text[first.end() :].strip(), kind, people)
     if m := _ON.match(text):
