@@ -236,12 +236,27 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         above
         and _text(lines[above[0]])
         and len(lines[above[0]].strip()) > len(lines[start].strip())
-        and any(normalise(line) == normalise(lines[above[0]]) for line in header)
+        and _crumb_end(lines, lines[above[0]], max(0, start - _HEADER_SPAN), above[-1])
     ):
         return above[0], None
     return start, None
 
 
+def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:
+    """`title` is shown between `begin` and `end` as a breadcrumb's last item: under a
+    separator line of its own (">", "›")."""
+    key = normalise(title)
+    for h in range(begin, end):
+        if normalise(lines[h]) == key:
+            up = next(
+                (lines[u].strip() for u in range(h - 1, begin - 1, -1) if lines[u].strip()), ""
+            )
+            if up in _CRUMB_MARKS:
+                return True
+    return False
+
+
+_CRUMB_MARKS = {">", "›", "»", "/", "＞"}
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 # A sentence's end inside the line, another sentence after it: prose, not a title
