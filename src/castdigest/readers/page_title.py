@@ -515,6 +515,8 @@ def pick_title(
         key = normalise(s)
         if _excluded(s, nxt) or _in_turns(s, prev, nxt) or _attribution(s, prev):
             continue
+        if is_quote_line(s) and nxt.lstrip().startswith(("—", "–", "―", "- ")):
+            continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
         if _under_time(head, k) or _in_person_card(head, k):
             continue
         menu = _menu_under(head, k)
