@@ -115,8 +115,12 @@ def episode_marks(lines: list[str]) -> int:
     items = [ln.strip() for ln in lines if ln.strip()]
     # has_length first: it is a tenth of a date's cost, and most lines have no length; a
     # time of day after a date ("2026. 11. 22. 21:14", a comment's) is no length
-    meta = sum(
-        1 for s in items if len(s) <= 120 and has_length(s) and is_dated(s) and not offered_until(s)
+    meta = len(
+        {
+            (items[k - 1] if k else "", s)  # an entry shown twice (a featured latest one) once
+            for k, s in enumerate(items)
+            if len(s) <= 120 and has_length(s) and is_dated(s) and not offered_until(s)
+        }
     )  # "Video verfügbar bis 21.11.2027, 23:59": when it goes, not another episode
     twice = _shown_twice(items)
     labels: dict[str, int] = {}

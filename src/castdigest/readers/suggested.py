@@ -28,6 +28,7 @@ from castdigest.readers.page_dates import offered_until
 from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
 
+_OWN_LIST = 8  # lines from a "Latest episode" heading to the show's "Episodes" heading
 _COOKIE = re.compile(r"cooki|traceur|クッキー|쿠키|缓存|tracker", re.IGNORECASE)
 _BODY = 150  # characters of a paragraph (CJK count double)
 _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
@@ -62,8 +63,12 @@ def without_suggestions(doc: Document) -> Document:
             or (below and lists_episodes(line))
             or more_of(line, lines[:k])
         ):
-            if lists_episodes(line) and not any(has_date(above) for above in lines[:k]):
-                continue  # "Latest episodes" on a show's page, no episode dated above: its list
+            # "Latest episode(s)", "Episodes" on a show's page, nothing dated above its
+            # description (an episode's page dates its episode above its body): its list
+            own = any(lists_episodes(near) for near in lines[k : k + _OWN_LIST])
+            top = k if body is None else min(k, body)
+            if own and not any(has_date(above) for above in lines[:top]):
+                continue
             headed = headed or worded  # "More <show>", "Episodes" may be links: the tail decides
             end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
             listing = worded and body is not None and k > body and _listing_above(lines[:k])
