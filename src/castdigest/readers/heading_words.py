@@ -29,6 +29,7 @@ MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
 _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"
 # A trailing count: "(12)", "1,204", "412개", "36件"
 _COUNT = re.compile(r"\s*[(（\[]?\d{1,4}(?:[,.]\d{3})*\s?[개件条個건]?[)）\]]?\s*$")
+_COMMENTS_WORDS = 4  # words of a heading that ends in a comments word
 _MORE_NAME = 6  # characters of a show's name after "More"
 _LEADING_COUNT = re.compile(r"^\d{1,5}(?:[,.]\d{3})*\s+(?=[^\W\d_])")
 _SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
@@ -128,7 +129,11 @@ def _joins() -> tuple[frozenset[str], tuple[str, ...]]:
 def opens_comments(line: str) -> bool:
     """A heading over the page's comment thread ("Comments", "评论 236", "댓글"): the
     vocabulary's `comments` words."""
-    return _heads(line, "comments")
+    if _heads(line, "comments"):
+        return True
+    # "Boosts & comments", "Reviews and comments": a short heading ending in the word
+    words = _bare(line.strip()).split() if 0 < len(line.strip()) <= MAX_HEADING else []
+    return 1 < len(words) <= _COMMENTS_WORDS and words[-1] in _words_of("comments")
 
 
 def lists_airings(line: str) -> bool:
@@ -141,6 +146,13 @@ def lists_episodes(line: str) -> bool:
     """A heading over a show's list of its episodes ("All episodes", "Afleveringen",
     "全部单集"): the vocabulary's `episodes` words."""
     return _heads(line, "episodes")
+
+
+def names_episodes(line: str) -> bool:
+    """`line` holds a word of the vocabulary's `episodes` headings ("Weitere Folgen", "More
+    episodes"): what it heads are episodes, of the same show on a show's page."""
+    folded = line.casefold()
+    return any(w in folded for w in _words_of("episodes") if " " not in w)
 
 
 def _heads(line: str, kind: str) -> bool:

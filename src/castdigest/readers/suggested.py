@@ -21,6 +21,7 @@ from castdigest.readers.heading_words import (
     lists_airings,
     lists_episodes,
     more_of,
+    names_episodes,
     opens_comments,
     suggests_others,
 )
@@ -71,7 +72,13 @@ def without_suggestions(doc: Document) -> Document:
                 continue
             headed = headed or worded  # "More <show>", "Episodes" may be links: the tail decides
             end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
-            listing = worded and body is not None and k > body and _listing_above(lines[:k])
+            listing = (
+                worded
+                and body is not None
+                and k > body
+                and not names_episodes(line)  # "Weitere Folgen" under a show's list: its own
+                and _listing_above(lines[:k])
+            )
             if not (_one_episode(lines[:end]) or listing):
                 continue  # a tab or a button of that name above the body: a later one may head them
             furniture = [line for line in lines[k + 1 :] if _furniture(line)]
