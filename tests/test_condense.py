@@ -431,6 +431,10 @@ def test_condensed_output_is_deterministic(shared: Path) -> None:
         ("in terms of just on the on the data front", "In terms of just on the data front"),
         ("And the agent {disfmarker} does it , you know , well .", "The agent does it, well."),
         ("Euh, donc on a, euh, construit un outil.", "On a construit un outil."),
+        (
+            "Eh in twelve minutes I found eh a thousand events.",
+            "In twelve minutes I found a thousand events.",
+        ),
     ],
 )
 def test_tidy_removes_fillers_stutters_and_opening_markers(raw: str, clean: str) -> None:

@@ -19,7 +19,7 @@ _ANNOTATION = re.compile(
     re.IGNORECASE,
 )
 _FILLERS = {
-    "en": r"um+|uh+m*|uhm+|erm+|er|hmm+|mm+|mhm|ah+m*",
+    "en": r"um+|uh+m*|uhm+|erm+|er|eh|hmm+|mm+|mhm|ah+m*",
     "fr": r"euh+|heu+|hum+|bah|hmm+",
     "de": r"äh+m*|öh+m*|hmm+|hm",
     "es": r"ehm+|mmm+|este",
