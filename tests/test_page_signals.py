@@ -7,8 +7,9 @@ import pytest
 
 from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import heading_kind, lists_episodes, more_of
+from castdigest.readers.line_dates import length_alone
 from castdigest.readers.page_dates import numeric_date, offered_until
-from castdigest.readers.page_title import length_alone, pick_title
+from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import names_person, play_count, quoted_episode
 from castdigest.text.titles import split_title

@@ -17,7 +17,8 @@ from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.page_title import has_date, pick_title
+from castdigest.readers.line_dates import has_date
+from castdigest.readers.page_title import pick_title
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
 

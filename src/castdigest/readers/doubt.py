@@ -25,9 +25,10 @@ from statistics import median
 from castdigest.models import Episode
 from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.line_dates import has_length
 from castdigest.readers.listing_shapes import is_dated
 from castdigest.readers.page_dates import offered_until
-from castdigest.readers.page_title import TITLE_UNCERTAIN, has_length
+from castdigest.readers.page_title import TITLE_UNCERTAIN
 
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
 _LEADING = re.compile(rf"^[\s\-–—•·*\[(]*({_TIME})(?:[.,]\d+)?[\])]?[.:\-–—|\s]\s*(\S.{{1,150}})$")

@@ -24,10 +24,11 @@ from castdigest.readers.base import Document, ReadContext, Reader
 from castdigest.readers.chrome import server_message
 from castdigest.readers.doubt import title_doubt
 from castdigest.readers.feed import FeedReader
-from castdigest.readers.listing import ListingReader, PairsReader
+from castdigest.readers.listing import ListingReader
 from castdigest.readers.page_dates import labelled_date
 from castdigest.readers.page_meta import Page, PageMeta, parse_date, read_page
 from castdigest.readers.page_structure import read_structure
+from castdigest.readers.pairs import PairsReader
 from castdigest.readers.plaintext import PlainTextReader
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.transcript_html import HtmlTranscriptReader

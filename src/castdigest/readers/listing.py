@@ -1,8 +1,4 @@
-"""Channel listing pages: many episodes per file.
-
-Two layouts, one reader each, both sniffed by content:
-
-`listing` (a saved channel page)::
+"""Channel listing pages: many episodes per file, a saved channel or show page::
 
     Title — Guest, Org
     1:24:44                      duration
@@ -13,7 +9,8 @@ Two layouts, one reader each, both sniffed by content:
     Abstract ## [00:00] ...      the body, usually one line (see markup.py); may be missing
     #github#copilot#ai-agents    hashtags; may be missing
 
-`pairs`: only alternating title and body lines (bodies in any language), blank lines optional.
+Other layouts are in `listing_shapes` (metadata first, titles shown twice, blocks alike); what
+each line is (a length, a date, an age...) in `listing_kinds`; title/body pairs in `pairs`.
 """
 
 from __future__ import annotations
@@ -30,6 +27,7 @@ from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_label
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
+from castdigest.readers.line_dates import has_date, has_length, relative_age
 from castdigest.readers.listing_shapes import (
     Entry,
     blocks,
@@ -44,7 +42,6 @@ from castdigest.readers.listing_shapes import (
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_dates import numeric_date, offered_until
 from castdigest.readers.page_structure import enrich
-from castdigest.readers.page_title import has_date, has_length, relative_age
 from castdigest.text.dates import Age, find_absolute, find_relative, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -67,7 +64,7 @@ _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _MIN_CUES = 5
 _MIN_CHAPTER_TIMES = 3
 _CUE_STEP = 60.0  # seconds: a transcript's cue times rise by less
-_SNIFF_CHARS = 200_000
+SNIFF_CHARS = 200_000
 _TITLE_CASE_LANGS = {"en"}
 _WORDS = re.compile(r"[a-zà-ÿ']+")
 _HINTS = {
@@ -84,7 +81,7 @@ _SNIFF_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # sniffing only asks whether an
 
 
 @dataclass
-class _Raw:
+class RawEpisode:
     """One episode as found on the page, before interpretation."""
 
     title: str
@@ -207,15 +204,15 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     return out
 
 
-def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
+def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     kinds = _kinds(lines, ctx.as_of)
     starts = _starts(lines, kinds)
-    raws: list[_Raw] = []
+    raws: list[RawEpisode] = []
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
         title, show = unframe(lines, start)
         title = over_standfirst(lines, title) if show is None else title
-        raw = _Raw(title=lines[title].strip(), line=title + 1)
+        raw = RawEpisode(title=lines[title].strip(), line=title + 1)
         raw.show = lines[show].strip() if show is not None else None
         i = start + 1
         while i < end:  # metadata lines, in any order
@@ -247,7 +244,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[_Raw]:
 
 
 def _title_under_date(
-    raw: _Raw, lines: list[str], kinds: dict[int, str | None], i: int, end: int
+    raw: RawEpisode, lines: list[str], kinds: dict[int, str | None], i: int, end: int
 ) -> int:
     """ "Show / date / Title / Play / 56 min": when the start's metadata is a date alone and the
     line under it is followed, past buttons, by a length, that line is the title and the
@@ -271,7 +268,7 @@ def _title_under_date(
     return i
 
 
-def _take_body(raw: _Raw, lines: list[str]) -> None:
+def _take_body(raw: RawEpisode, lines: list[str]) -> None:
     """An entry's lines after its title and metadata: hashtag lines are its tags, the rest
     its body."""
     for s in lines:
@@ -281,7 +278,7 @@ def _take_body(raw: _Raw, lines: list[str]) -> None:
             raw.body.append(s)
 
 
-def _read_dated(raw: _Raw, line: str) -> None:
+def _read_dated(raw: RawEpisode, line: str) -> None:
     """Date and length from a metadata line ("Oct 7, 2025 • 38min", "hace 3 días · 29 min");
     a part that says until when it is offered ("Verfügbar bis 20.11.2031") gives neither."""
     line = " | ".join(p for p in _META_PARTS.split(line) if not offered_until(p))
@@ -294,12 +291,12 @@ def _read_dated(raw: _Raw, line: str) -> None:
     raw.duration = next((t for t in times if t), None) or minutes(line)
 
 
-def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list[_Raw]:
+def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list[RawEpisode]:
     """Raw episodes from entries of the layouts in `listing_shapes`; `loose`: their metadata
     lines may hold a length or a date alone."""
-    raws: list[_Raw] = []
+    raws: list[RawEpisode] = []
     for entry in entries:
-        raw = _Raw(title=lines[entry.title].strip(), line=entry.title + 1)
+        raw = RawEpisode(title=lines[entry.title].strip(), line=entry.title + 1)
         for i in entry.meta:
             if is_dated(lines[i]):
                 _read_dated(raw, lines[i])
@@ -310,7 +307,7 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
     return raws
 
 
-def _read_alone(raw: _Raw, s: str) -> None:
+def _read_alone(raw: RawEpisode, s: str) -> None:
     """A length ("1:04:22", "47分钟 · 11/15") or a date ("2일 전") on a line of its own."""
     if raw.duration is None and (length := parse_duration(s) if _DURATION.match(s) else None):
         raw.duration = length
@@ -322,12 +319,12 @@ def _read_alone(raw: _Raw, s: str) -> None:
         raw.duration = lone_length(s) or minutes(s)
 
 
-def _checked(episode: Episode, raw: _Raw) -> Episode:
+def _checked(episode: Episode, raw: RawEpisode) -> Episode:
     """The episode with the doubts its own lines give (more times shown than chapters read)."""
     return add_reasons(episode, chapter_doubts(raw.body, len(episode.chapters)))
 
 
-def build_episode(raw: _Raw, ctx: ReadContext, position: int) -> Episode:
+def build_episode(raw: RawEpisode, ctx: ReadContext, position: int) -> Episode:
     """Interpret one raw episode: title parts, body markup, people, dates, languages."""
     text = "\n".join(raw.body)
     parts = split_title(raw.title, text)
@@ -405,7 +402,7 @@ class ListingReader:
     extensions: tuple[str, ...] = (".txt", ".md")
 
     def sniff(self, doc: Document) -> float:
-        lines = doc.text[:_SNIFF_CHARS].splitlines()
+        lines = doc.text[:SNIFF_CHARS].splitlines()
         kinds = _kinds(lines, _SNIFF_AS_OF)
         confirmed, dated = 0, 0.0
         for i in _starts(lines, kinds):
@@ -440,79 +437,3 @@ class ListingReader:
         if len(episodes) == 1:
             reasons += takeaway_doubts(lines, len(episodes[0].takeaways))
         return [add_reasons(ep, reasons) for ep in episodes]
-
-
-# --------------------------------------------------------------------------- pairs
-
-_PAIR_TITLE_MAX = 200
-_NOT_TITLE = re.compile(r"^[\d\s:.,\[\]()-]*$|^\w[\w .'-]{0,30}:\s")  # numbers, "Name: ..."
-_BODY_MIN = 80
-
-
-def _is_title_line(line: str) -> bool:
-    s = line.strip()
-    return (
-        0 < len(s) <= _PAIR_TITLE_MAX
-        and not s.startswith(("#", ">", "- ", "* ", "{", "<", "WEBVTT"))
-        and "-->" not in s
-        and not _NOT_TITLE.match(s)
-        and not is_hashtag_line(s)
-        and not s.endswith((".", "。", "!", "！", ":", ";"))
-    )
-
-
-def _is_body_line(line: str) -> bool:
-    s = line.strip()
-    return len(s) >= _BODY_MIN or "## [" in s or (len(s) >= 20 and s.endswith((".", "。", "다.")))
-
-
-def _pairs(lines: list[str]) -> list[tuple[int, str, list[str]]]:
-    """(line index, title, body lines) for alternating title/body lines; hashtag lines join
-    the body before them. Empty when the text does not alternate."""
-    items = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
-    out: list[tuple[int, str, list[str]]] = []
-    k = 0
-    while k < len(items):
-        i, title = items[k]
-        if k + 1 >= len(items) or not _is_title_line(title) or not _is_body_line(items[k + 1][1]):
-            return []
-        body = [items[k + 1][1]]
-        k += 2
-        while k < len(items) and is_hashtag_line(items[k][1]):
-            body.append(items[k][1])
-            k += 1
-        out.append((i, title, body))
-    return out
-
-
-class PairsReader:
-    name: str = "pairs"
-    extensions: tuple[str, ...] = (".txt",)
-
-    def sniff(self, doc: Document) -> float:
-        pairs = _pairs(doc.text[:_SNIFF_CHARS].splitlines()[:400])
-        if len(pairs) < 2:
-            return 0.0
-        titles = [fold(title) for _, title, _ in pairs]
-        if len(set(titles)) < 0.8 * len(titles):
-            return 0.0  # repeated "titles" are speaker names of a transcript, not episodes
-        return 0.6
-
-    def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        pairs = _pairs(doc.page_lines())
-        if not pairs:
-            raise ReadError(
-                "not a title/body listing: titles and bodies do not alternate",
-                where=doc.location,
-                hint="try --format text",
-            )
-        episodes: list[Episode] = []
-        for pos, (i, title, body) in enumerate(pairs):
-            raw = _Raw(title=title, line=i + 1)
-            for s in body:
-                if is_hashtag_line(s):
-                    raw.tags += parse_hashtags(s)
-                else:
-                    raw.body.append(s)
-            episodes.append(build_episode(raw, ctx, pos))
-        return merge_repeats(episodes)

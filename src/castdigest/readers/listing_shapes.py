@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, normalise
-from castdigest.readers.page_title import has_date, has_length, is_date_line, relative_age
+from castdigest.readers.line_dates import has_date, has_length, is_date_line, relative_age
 from castdigest.readers.suggested import first_body, lists_own_episodes
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute

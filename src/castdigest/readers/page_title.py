@@ -18,6 +18,13 @@ from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.line_dates import (
+    has_date,
+    has_length,
+    has_time,
+    is_date_line,
+    length_alone,
+)
 from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
@@ -33,7 +40,6 @@ from castdigest.readers.title_signals import (
     quoted_episode,
     show_and_number,
 )
-from castdigest.text.dates import Age, find_absolute, find_relative
 from castdigest.text.stopwords import STOPWORDS
 
 TITLE_UNCERTAIN = "title uncertain"
@@ -48,8 +54,6 @@ _MAX = 320
 _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
-_LONE_LENGTH = 16  # characters of a line holding a length alone
-_LENGTH_ALONE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s?[^\W\d_]{1,7}\.?\s?){1,3})$")
 _ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
@@ -59,18 +63,7 @@ _MENU_ITEM = 12  # width (a CJK character counts two) of a menu item alone on it
 _MENU_RUN = 8
 _LINKS_HEADING = 40
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
-_DATE = re.compile(
-    r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
-    r"|\b[^\W\d_]{3,9}\.? \d{1,2}, \d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,}\.?\s+\d{4}\b"
-    r"|\b\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日"
-)
-_LENGTH = re.compile(
-    r"\d\s?(?:h|hr|hrs|hours?|min|mins|minutes?|m|sec|s|std|stunden?|minuten?|heures?|horas?|分|分钟|時間|시간|분)\b",
-    re.IGNORECASE,
-)
-_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
-_PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 _TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
 _CUE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
@@ -103,41 +96,6 @@ class _Candidate:
     score: float
 
 
-def is_date_line(line: str) -> bool:
-    """A line that is mostly a date ("March 29, 2022", "Released Thursday, 18th April 2024")."""
-    s = line.strip()
-    found = find_absolute(s)
-    span = len(found.text) if found else 0
-    if m := _DATE.search(s):
-        span = max(span, len(m.group(0)))
-    return span > 0 and span >= 0.4 * len(s)
-
-
-def has_date(s: str) -> bool:
-    """A date in the line, absolute ("Oct 7, 2025", "2021/8/11") or an age ("hace 3 días")
-    that starts a word ("ieri" ends "stranieri": no age)."""
-    if _DATE.search(s) or find_absolute(s):
-        return True
-    found = relative_age(s, _AS_OF)
-    if found is None:
-        return False
-    at = s.find(found.text)
-    return at <= 0 or not s[at - 1].isalpha() or bool(_CJK.match(found.text))
-
-
-def relative_age(s: str, as_of: datetime) -> Age | None:
-    """An age ("hace 3 días") ending the line or one of its parts ("3 days ago · 39 min")."""
-    for part in _PARTS.split(s):
-        if part.strip() and (found := find_relative(part.strip(), as_of)):
-            return found
-    return None
-
-
-def has_length(s: str) -> bool:
-    """A duration in the line: "38min", "1 hr 29 min", "52:38"."""
-    return bool(_LENGTH.search(s) or _TIME.search(s))
-
-
 def _excluded(line: str, next_line: str) -> bool:
     s = line.strip()
     if not s or len(s) > _MAX or s.startswith(("- ", "* ", "{", "<", "WEBVTT")):
@@ -149,7 +107,7 @@ def _excluded(line: str, next_line: str) -> bool:
     tokens = _TOKEN.findall(s)
     if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
         return True  # dates, counts, codes ("S12 E290")
-    if is_date_line(s) or _TIME.search(s) or (has_date(s) and has_length(s)):
+    if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)):
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
     if _BYLINE.match(s) or _SPEAKER.match(s):
         return True
@@ -207,12 +165,6 @@ def _name_overlap(line: str, hints: list[str]) -> float:
         if shared >= min(2, len(hw)):  # one shared word is chance
             best = max(best, shared / max(len(hw), len(words)))
     return best
-
-
-def length_alone(line: str) -> bool:
-    """A line of a length alone ("52min", "1 Std. 4 Min.", "1:04:22"; not "7 min read")."""
-    s = line.strip(" ·•|-–—")
-    return 0 < len(s) <= _LONE_LENGTH and bool(_LENGTH_ALONE.match(s)) and has_length(s)
 
 
 def _score(

@@ -37,7 +37,7 @@ _READER_CLASSES: tuple[tuple[str, str, str], ...] = (
     ("listing", "listing", "ListingReader"),
     ("video-page", "video_page", "VideoPageReader"),
     ("summary-page", "summary_page", "SummaryPageReader"),
-    ("pairs", "listing", "PairsReader"),
+    ("pairs", "pairs", "PairsReader"),
     ("article", "article", "ArticleReader"),
     ("text", "plaintext", "PlainTextReader"),
 )

@@ -25,8 +25,8 @@ from castdigest.readers.heading_words import (
     opens_comments,
     suggests_others,
 )
+from castdigest.readers.line_dates import has_date, has_length
 from castdigest.readers.page_dates import offered_until
-from castdigest.readers.page_title import has_date, has_length
 from castdigest.text.truncate import cjk_count
 
 _OWN_LIST = 8  # lines from a "Latest episode" heading to the show's "Episodes" heading

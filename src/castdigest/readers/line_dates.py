@@ -1,0 +1,71 @@
+"""Whether a line holds a date, an age or a length, and whether it is little else: the
+predicates the page readers share ("Oct 7, 2025", "hace 3 días", "38min", "52:38")."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from castdigest.text.dates import Age, find_absolute, find_relative
+
+_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_LONE_LENGTH = 16  # characters of a line holding a length alone
+_LENGTH_ALONE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s?[^\W\d_]{1,7}\.?\s?){1,3})$")
+_DATE = re.compile(
+    r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
+    r"|\b[^\W\d_]{3,9}\.? \d{1,2}, \d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,}\.?\s+\d{4}\b"
+    r"|\b\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日"
+)
+_LENGTH = re.compile(
+    r"\d\s?(?:h|hr|hrs|hours?|min|mins|minutes?|m|sec|s|std|stunden?|minuten?|heures?|horas?|分|分钟|時間|시간|분)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
+_PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is mostly a date ("March 29, 2022", "Released Thursday, 18th April 2024")."""
+    s = line.strip()
+    found = find_absolute(s)
+    span = len(found.text) if found else 0
+    if m := _DATE.search(s):
+        span = max(span, len(m.group(0)))
+    return span > 0 and span >= 0.4 * len(s)
+
+
+def has_date(s: str) -> bool:
+    """A date in the line, absolute ("Oct 7, 2025", "2021/8/11") or an age ("hace 3 días")
+    that starts a word ("ieri" ends "stranieri": no age)."""
+    if _DATE.search(s) or find_absolute(s):
+        return True
+    found = relative_age(s, _AS_OF)
+    if found is None:
+        return False
+    at = s.find(found.text)
+    return at <= 0 or not s[at - 1].isalpha() or bool(_CJK.match(found.text))
+
+
+def relative_age(s: str, as_of: datetime) -> Age | None:
+    """An age ("hace 3 días") ending the line or one of its parts ("3 days ago · 39 min")."""
+    for part in _PARTS.split(s):
+        if part.strip() and (found := find_relative(part.strip(), as_of)):
+            return found
+    return None
+
+
+def has_length(s: str) -> bool:
+    """A duration in the line: "38min", "1 hr 29 min", "52:38"."""
+    return bool(_LENGTH.search(s) or _TIME.search(s))
+
+
+def length_alone(line: str) -> bool:
+    """A line of a length alone ("52min", "1 Std. 4 Min.", "1:04:22"; not "7 min read")."""
+    s = line.strip(" ·•|-–—")
+    return 0 < len(s) <= _LONE_LENGTH and bool(_LENGTH_ALONE.match(s)) and has_length(s)
+
+
+def has_time(s: str) -> bool:
+    """A time in the line ("52:38", "1:04:22"): a length, a position or a time of day."""
+    return _TIME.search(s) is not None
