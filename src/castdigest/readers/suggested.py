@@ -53,49 +53,71 @@ def without_suggestions(doc: Document) -> Document:
     if head[:1] in ("<", "{", "[") or head.startswith("WEBVTT") or _CUE.search(head):
         return doc  # markup, data or timed cues: their readers know their own parts
     lines = doc.text.splitlines()
-    headed = False
-    # a comments heading ends the episode's part below its body; above, it is a tab ("评论(86)")
-    body = first_body(lines)
-    opened = _FIRST if body is None else max(_FIRST, body + 1)
-    for k, line in enumerate(lines):
-        below = body is not None and k > body  # an episodes heading under the body: others
-        if k >= _FIRST and (
-            (worded := suggests_others(line))
-            or (below and lists_episodes(line))
-            or more_of(line, lines[:k])
-        ):
-            # "Latest episode(s)", "Episodes" on a show's page, nothing dated above its
-            # description (an episode's page dates its episode above its body): its list
-            own = any(lists_episodes(near) for near in lines[k : k + _OWN_LIST])
-            top = k if body is None else min(k, body)
-            if own and not any(has_date(above) for above in lines[:top]):
-                continue
-            headed = headed or worded  # "More <show>", "Episodes" may be links: the tail decides
-            end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
-            listing = (
-                worded
-                and body is not None
-                and k > body
-                and not names_episodes(line)  # "Weitere Folgen" under a show's list: its own
-                and _listing_above(lines[:k])
-            )
-            if not (_one_episode(lines[:end]) or listing):
-                continue  # a tab or a button of that name above the body: a later one may head them
-            furniture = [line for line in lines[k + 1 :] if _furniture(line)]
-            text = "\n".join(lines[:end]).rstrip("\n")
-            if furniture:
-                text += "\n\n" + "\n".join(furniture)
-            return replace(doc, text=text + "\n")
+    cut, headed = _cut_at_heading(lines, first_body(lines))
+    if cut is not None:
+        return _kept(doc, lines, cut[0], cut[1] + 1)
     if headed:
         return doc  # headings with no one episode above any: a listing, or a page unread
     tail = _teasers_at(lines)
     if tail is None:
         return doc
-    furniture = [line for line in lines[tail:] if _furniture(line)]
-    text = "\n".join(lines[: _heading_above(lines, tail)]).rstrip("\n")
+    return _kept(doc, lines, _heading_above(lines, tail), tail)
+
+
+def _kept(doc: Document, lines: list[str], end: int, rest: int) -> Document:
+    """`doc` with its lines up to `end`, and the page's furniture from `rest` on (a
+    copyright line, legal links: it tells the site's name from a title)."""
+    furniture = [line for line in lines[rest:] if _furniture(line)]
+    text = "\n".join(lines[:end]).rstrip("\n")
     if furniture:
         text += "\n\n" + "\n".join(furniture)
     return replace(doc, text=text + "\n")
+
+
+def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int] | None, bool]:
+    """((end, heading) where the page's own part ends at a heading over what it suggests, or
+    None; and whether a heading of the vocabulary was seen at all)."""
+    headed = False
+    # a comments heading ends the episode's part below its body; above, it is a tab ("评论(86)")
+    opened = _FIRST if body is None else max(_FIRST, body + 1)
+    for k in range(_FIRST, len(lines)):
+        kind = _heading(lines, k, body)
+        if kind is None or _show_list(lines, k, body):
+            continue
+        headed = headed or kind == "worded"  # "More <show>", "Episodes" may be links
+        end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
+        if _one_episode(lines[:end]) or (kind == "worded" and _ends_listing(lines, k, body)):
+            return (end, k), headed
+        # else a tab or a button of that name above the body: a later one may head them
+    return None, headed
+
+
+def _heading(lines: list[str], k: int, body: int | None) -> str | None:
+    """ "worded" for a suggestions heading of the vocabulary ("More episodes like this"),
+    "other" for an episodes heading under the body or "More <show>", else None."""
+    line = lines[k]
+    if suggests_others(line):
+        return "worded"
+    below = body is not None and k > body  # an episodes heading under the body: others
+    if (below and lists_episodes(line)) or more_of(line, lines[:k]):
+        return "other"
+    return None
+
+
+def _show_list(lines: list[str], k: int, body: int | None) -> bool:
+    """ "Latest episode(s)", "Episodes" on a show's page, nothing dated above its description
+    (an episode's page dates its episode above its body): the show's own list."""
+    own = any(lists_episodes(near) for near in lines[k : k + _OWN_LIST])
+    top = k if body is None else min(k, body)
+    return own and not any(has_date(above) for above in lines[:top])
+
+
+def _ends_listing(lines: list[str], k: int, body: int | None) -> bool:
+    """A heading of other things under a listing's dated entries ("Das könnte Sie auch
+    interessieren"); "Weitere Folgen" under a show's list heads its own episodes."""
+    return (
+        body is not None and k > body and not names_episodes(lines[k]) and _listing_above(lines[:k])
+    )
 
 
 def _teasers_at(lines: list[str]) -> int | None:
