@@ -83,10 +83,10 @@ def more_of(line: str, above: list[str]) -> bool:
         ):
             continue
         rest = bare[len(word) :].strip()
-        first, _, tail = rest.partition(" ")
-        names = {_bare(line) for line in above if line.strip() and len(line) <= MAX_HEADING}
         if len(rest) < _MORE_NAME:
             return False  # "More info": a button
+        first, _, tail = rest.partition(" ")
+        names = {_bare(line) for line in above if line.strip() and len(line) <= MAX_HEADING}
         return rest in names or (first in joins and tail in names)
     return False
 

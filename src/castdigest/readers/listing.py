@@ -9,8 +9,8 @@
     Abstract ## [00:00] ...      the body, usually one line (see markup.py); may be missing
     #github#copilot#ai-agents    hashtags; may be missing
 
-Other layouts are in `listing_shapes` (metadata first, titles shown twice, blocks alike); what
-each line is (a length, a date, an age...) in `listing_kinds`; title/body pairs in `pairs`.
+Other layouts are in `listing_shapes` (metadata first, titles shown twice, blocks alike);
+title/body pairs in `pairs`.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from castdigest.readers.listing_shapes import (
     unframe,
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
-from castdigest.readers.page_dates import numeric_date, offered_until
+from castdigest.readers.page_dates import numeric_date, offered_until, without_time_of_day
 from castdigest.readers.page_structure import enrich
 from castdigest.text.dates import Age, find_absolute, find_relative, parse_date
 from castdigest.text.durations import parse_duration
@@ -98,14 +98,14 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    if offered_until(s):
-        return "expiry"  # "Video verfügbar bis 21.11.2027, 23:59": metadata, no date, no length
     if _DURATION.match(s) or lone_length(s):
         return "duration"
     if _CAPTIONS.match(s):
         return "captions"
     if _WATCH.match(s):
         return "watch"
+    if offered_until(s):
+        return "expiry"  # "Video verfügbar bis 21.11.2027, 23:59": metadata, no date, no length
     if is_dated(s):
         return "dated"  # a date and a length on one line
     if find_relative(s, as_of) or _dated(s) or numeric_date(s) == s:
@@ -114,11 +114,6 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
 
 
 _META_PARTS = re.compile(r"\s+[|·•]\s+")
-_CLOCK_AFTER = re.compile(
-    r"[\s,]+(?:at|à|um|a las|alle|às|om)?\s*(?:[01]?\d|2[0-3])[:h][0-5]\d"
-    r"(?:\s?(?:[ap]\.?m\.?|uhr))?$",
-    re.IGNORECASE,
-)
 
 
 def _show_before(text: str) -> str | None:
@@ -133,7 +128,7 @@ def _show_before(text: str) -> str | None:
 def _dated(line: str) -> Age | None:
     """An absolute date ending the line ("Signal Path2026-11-20", "Show · Nov 20, 2026"),
     perhaps with its time of day ("Mardi 17 novembre 2026 à 10:06")."""
-    line = _CLOCK_AFTER.sub("", line.rstrip())
+    line = without_time_of_day(line.rstrip())
     found = find_absolute(line[-40:])
     if found is None or not line.rstrip().endswith(found.text):
         return None

@@ -269,7 +269,7 @@ def over_standfirst(lines: list[str], i: int) -> int:
     title shape a line or two above it (past chrome: "Available for 11 months") is the title;
     else `i`."""
     s = lines[i].strip()
-    teaser = _SENTENCE_END.search(s) or len(_SENTENCES.findall(s)) >= 1  # or sentences in it
+    teaser = _SENTENCE_END.search(s) or _SENTENCES.search(s)  # or sentences in it
     if not (teaser and len(s.split()) >= _STANDFIRST_WORDS):
         return i
     above = [j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()]

@@ -40,7 +40,7 @@ _SECTION_TAIL = re.compile(
 )
 # A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC".
 _TIME_OF_DAY = re.compile(
-    r"[\s,]*(?:[^\W\d_]{1,5}\s+|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"[\s,]*(?:(?:[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
     r"(?:\s*(?:[ap]\.?m\.?|uhr|[A-Z]{2,4})|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
     re.IGNORECASE,
 )
@@ -103,7 +103,7 @@ def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[da
     s = _BYLINE_TAIL.sub("", s)  # "Posted on October 30, 2026 by Sam Delaney"
     s = _SECTION_TAIL.sub("", s)
     # A time of day is dropped when a date is left: alone, "10:42" is no date.
-    s = _TIME_OF_DAY.sub("", s) if _has_digit(_TIME_OF_DAY.sub("", s)) else s
+    s = without_time_of_day(s)
     if len(s) > _DATE_MAX:
         return None
     found = find_relative(s, as_of) or find_absolute(s)
@@ -203,6 +203,13 @@ def _update_label() -> re.Pattern[str]:
     return re.compile("|".join(forms), re.IGNORECASE)
 
 
+def without_time_of_day(s: str) -> str:
+    """`s` without the time of day that ends it ("… à 10:06", "午後9:05放送"), when a date is
+    left: alone, "10:42" is no date."""
+    cut = _TIME_OF_DAY.sub("", s)
+    return cut if _has_digit(cut) else s
+
+
 def numeric_date(line: str) -> str | None:
     """The all-number date in `line` ("21.11.2026", "2026/11/21"), as written, or None."""
     m = _NUMERIC.search(line)
@@ -213,7 +220,9 @@ def offered_until(line: str) -> bool:
     """`line` opens with the label of the date the episode stops being offered ("Available
     until", "配信終了"): that date is not the page's."""
     s = line.strip().casefold()
-    digit = next((i for i, c in enumerate(s) if c.isdigit()), len(s))
+    digit = next((i for i, c in enumerate(s) if c.isdigit()), None)
+    if digit is None:
+        return False  # no date on the line
     # the label before the date, perhaps after a word or two ("Video verfügbar bis 21.11.2027")
     m = _expiry_label().search(s, 0, digit)
     return m is not None and len(s[: m.start()].split()) <= _EXPIRY_LEAD

@@ -234,9 +234,9 @@ def _about_share(line: str, about: frozenset[str]) -> float:
     return sum(1 for k in keys if k in about) / len(keys)
 
 
-def _meta_line(head: list[tuple[int, str]], k: int, brands: set[str]) -> str:
-    """The line under head[k], past a tab label ("Transcript"), the show's name and the
-    episode's number, or a standfirst over the date (a news page's lede) between them."""
+def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | None:
+    """Where the line under head[k] is, past a tab label ("Transcript"), the show's name and
+    the episode's number, or a standfirst over the date (a news page's lede) between them."""
     for j, (_, line) in enumerate(head[k + 1 : k + 3], start=k + 1):
         between = (
             is_label(line)
@@ -245,8 +245,8 @@ def _meta_line(head: list[tuple[int, str]], k: int, brands: set[str]) -> str:
             or _standfirst(head, j)
         )
         if not between or has_date(line):
-            return line
-    return head[k + 1][1] if k + 1 < len(head) else ""
+            return j
+    return k + 1 if k + 1 < len(head) else None
 
 
 def _standfirst(head: list[tuple[int, str]], j: int) -> bool:
@@ -472,7 +472,8 @@ def pick_title(
         if _under_time(head, k) or _in_person_card(head, k):
             continue
         menu = _menu_under(head, k)
-        nxt = _meta_line(head, k, brands)
+        at = _meta_at(head, k, brands)
+        nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:
             if len(s) > len(found[same].text):  # a cut copy and the whole title
                 found[same] = _Candidate(s, found[same].index, found[same].score)
@@ -480,8 +481,7 @@ def pick_title(
         count = counts.get(key, 1)
         masthead = key in names
         person = key in people  # shown again in a person's card: a name, not a title
-        j = next((j for j in range(k + 1, min(k + 4, len(head))) if head[j][1] == nxt), None)
-        after = head[j + 1][1] if j is not None and j + 1 < len(head) else ""
+        after = head[at + 1][1] if at is not None and at + 1 < len(head) else ""
         score = _score(s, rank, 1 if masthead or person else count, nxt, prev, hints, after)
         if k + 1 < len(head) and play_count(head[k + 1][1]):
             score += 1.0  # a video's or an episode's play count under its title
