@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -49,6 +50,7 @@ def vocabulary() -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=1 << 12)  # a heading test asks it of a line several times (kinds, "More")
 def _bare(line: str) -> str:
     s = line.strip().strip(_EDGES).strip()
     s = _SYMBOLS.sub("", s).strip()  # emoji and other marks around the words
@@ -69,9 +71,10 @@ def suggests_others(line: str) -> bool:
     return bare in _suggested() or _suggested_from(bare)
 
 
-def more_of(line: str, above: list[str]) -> bool:
+def more_of(line: str, above: Iterable[str]) -> bool:
     """A heading "More <show>" ("Mehr Bücherherbst", "Plus de La Tribune", "更多<show>"):
-    a word of `more` and a name shown on a line of `above`, the show's other episodes."""
+    a word of `more` and a name shown on a line of `above` (read only for such a heading),
+    the show's other episodes."""
     s = line.strip()
     if not s or len(s) > MAX_HEADING:
         return False

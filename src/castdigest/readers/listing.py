@@ -104,15 +104,17 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return "captions"
     if _WATCH.match(s):
         return "watch"
-    if offered_until(s):
-        return "expiry"  # "Video verfügbar bis 21.11.2027, 23:59": metadata, no date, no length
     if is_dated(s):
-        return "dated"  # a date and a length on one line
-    if find_relative(s, as_of) or _dated(s) or numeric_date(s) == s:
-        return "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026"
-    return None
+        kind = "dated"  # a date and a length on one line
+    elif find_relative(s, as_of) or _dated(s) or numeric_date(s) == s:
+        kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026"
+    else:
+        return None
+    # "Video verfügbar bis 21.11.2027, 23:59": metadata, but no date nor length of the episode
+    return "expiry" if offered_until(s) else kind
 
 
+_TAIL = 80  # characters at a line's end where a date and its time of day are looked for
 _META_PARTS = re.compile(r"\s+[|·•]\s+")
 
 
@@ -128,7 +130,8 @@ def _show_before(text: str) -> str | None:
 def _dated(line: str) -> Age | None:
     """An absolute date ending the line ("Signal Path2026-11-20", "Show · Nov 20, 2026"),
     perhaps with its time of day ("Mardi 17 novembre 2026 à 10:06")."""
-    line = without_time_of_day(line.rstrip())
+    line = line.rstrip()
+    line = line[:-_TAIL] + without_time_of_day(line[-_TAIL:])  # the end alone is read
     found = find_absolute(line[-40:])
     if found is None or not line.rstrip().endswith(found.text):
         return None

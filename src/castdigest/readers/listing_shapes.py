@@ -127,7 +127,12 @@ def _opens_block(lines: list[str], date: int, title: int) -> bool:
 
 def _date_alone(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= _META_MAX and is_date_line(s) and not has_length(s)
+    return (
+        0 < len(s) <= _META_MAX
+        and any(c.isdigit() for c in s)  # every date has one; finding one costs more
+        and not has_length(s)
+        and is_date_line(s)
+    )
 
 
 def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -> list[Entry]:
@@ -218,9 +223,9 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     for j in range(1, len(up) - 1):
         i = up[j]
         if (
-            normalise(lines[i]) == normalise(lines[up[j + 1]])
+            len(lines[i].strip()) > len(lines[start].strip())
+            and normalise(lines[i]) == normalise(lines[up[j + 1]])
             and _text(lines[i])
-            and len(lines[i].strip()) > len(lines[start].strip())
             and all(len(lines[x].split()) <= _LABEL_WORDS for x in [start, *up[:j]])
         ):
             return i, up[j - 1]
@@ -246,13 +251,10 @@ def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:
     """`title` is shown between `begin` and `end` as a breadcrumb's last item: under a
     separator line of its own (">", "›")."""
     key = normalise(title)
-    for h in range(begin, end):
-        if normalise(lines[h]) == key:
-            up = next(
-                (lines[u].strip() for u in range(h - 1, begin - 1, -1) if lines[u].strip()), ""
-            )
-            if up in _CRUMB_MARKS:
-                return True
+    for h in range(begin + 1, end):
+        up = next((lines[u].strip() for u in range(h - 1, begin - 1, -1) if lines[u].strip()), "")
+        if up in _CRUMB_MARKS and normalise(lines[h]) == key:
+            return True
     return False
 
 

@@ -39,6 +39,7 @@ _SECTION_TAIL = re.compile(
     r"\s+(?:in|dans|en|em|im|nel|nella|sous)\s+[^\W\d_][\w.'’&, -]{0,40}$", re.IGNORECASE
 )
 # A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC".
+_CLOCK = re.compile(r"\d[:h]\d{2}")
 _TIME_OF_DAY = re.compile(
     r"[\s,]*(?:(?:[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
     r"(?:\s*(?:[ap]\.?m\.?|uhr|[A-Z]{2,4})|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
@@ -206,6 +207,8 @@ def _update_label() -> re.Pattern[str]:
 def without_time_of_day(s: str) -> str:
     """`s` without the time of day that ends it ("… à 10:06", "午後9:05放送"), when a date is
     left: alone, "10:42" is no date."""
+    if not _CLOCK.search(s):
+        return s  # no time in it: the pattern's scan from every position is spared
     cut = _TIME_OF_DAY.sub("", s)
     return cut if _has_digit(cut) else s
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
@@ -99,7 +100,7 @@ def _heading(lines: list[str], k: int, body: int | None) -> str | None:
     if suggests_others(line):
         return "worded"
     below = body is not None and k > body  # an episodes heading under the body: others
-    if (below and lists_episodes(line)) or more_of(line, lines[:k]):
+    if (below and lists_episodes(line)) or more_of(line, islice(lines, k)):
         return "other"
     return None
 
