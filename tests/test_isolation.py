@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from castdigest.archive import Archive
-from castdigest.cli import cli
+from castdigest.cli import COMMANDS, cli
 from castdigest.models import Episode
 from castdigest.pipeline.ingest import SourceSpec, read_episodes, store_read
 from castdigest.pipeline.read_ahead import _read, _Reading, _Task, ingest_files
@@ -309,3 +309,24 @@ def test_the_archive_failing_while_storing_stops_the_run(tmp_path: Path, inbox: 
     arch.close()
     with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
         store_read(arch, doc.location, doc.content_hash, fmt, episodes, warnings, now)
+
+
+def test_a_command_failing_before_the_config_is_read_logs_beside_the_archive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command that breaks on import (a bug) has read no config yet: its traceback still
+    goes beside the configured archive, not into whichever folder the user stands in."""
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    (home / "data").mkdir(parents=True)
+    elsewhere.mkdir()
+    config = home / "castdigest.toml"
+    config.write_text('archive = "data/a.db"\n', encoding="utf-8")
+    monkeypatch.setitem(COMMANDS, "broken", "no_such_module:command")
+    monkeypatch.chdir(elsewhere)
+    result = invoke("--config", str(config), "broken")
+    log = home / "data" / "castdigest.log"
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: unexpected ModuleNotFoundError: ")
+    assert result.stderr.endswith(f"; details in {log} (or rerun with --debug)\n")
+    assert "Traceback (most recent call last):" in log.read_text(encoding="utf-8")
+    assert list(elsewhere.iterdir()) == []

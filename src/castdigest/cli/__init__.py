@@ -71,7 +71,11 @@ class LazyGroup(click.Group):
         except Exception as exc:
             if _clicks_own(exc):
                 raise
-            app = ctx.find_object(AppContext) or AppContext()
+            # A command that fails to import does so before the group's callback has made
+            # the context: its options are parsed already, so the log still finds the config.
+            app = ctx.find_object(AppContext) or AppContext(
+                config_path=ctx.params.get("config_path"), debug=bool(ctx.params.get("debug"))
+            )
             raise app.unexpected(exc) from None
 
 

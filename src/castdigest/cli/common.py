@@ -82,9 +82,19 @@ class AppContext:
         """Where tracebacks of unexpected errors go: beside the archive this run opened (or
         the configured one; the current folder before any config is read)."""
         archive = self._archive_path
-        if archive is None and self._settings is not None:
-            archive = self._settings.resolve(self._settings.archive)
+        settings = self._settings or self._quiet_settings()
+        if archive is None and settings is not None:
+            archive = settings.resolve(settings.archive)
         return log_file(archive) if archive else Path(LOG_NAME)
+
+    def _quiet_settings(self) -> Settings | None:
+        """The config, when a command failed before reading it (an import, an option): the
+        log still goes beside the configured archive, not into whatever folder the user is
+        in. Its warnings were or will be said elsewhere; a broken config gives None."""
+        try:
+            return load_settings(self.config_path, warnings=[])
+        except Exception:  # the log's place must never raise over the error being logged
+            return None
 
     def keep_details(self, reports: Iterable[Detailed]) -> None:
         """The tracebacks of documents that failed unexpectedly: printed with --debug, else
