@@ -289,6 +289,18 @@ def test_strip_controls() -> None:
     assert has_controls("a\tb", multiline=False) == "\t"
 
 
+@pytest.mark.parametrize("multiline", [True, False])
+def test_ascii_text_is_checked_as_any_text_is(multiline: bool) -> None:
+    """ASCII text is searched character by character, other text by the pattern: both find
+    the same first control character, whatever the character and the text around it."""
+    for code in range(128):
+        ch = chr(code)
+        wanted = None if ch.isprintable() or (multiline and ch in "\t\n") else ch
+        for text in (f"ab{ch}c\x01", f"ab{ch}cé\x01", ch):
+            first = wanted if wanted is not None or text == ch else "\x01"
+            assert has_controls(text, multiline) == first, (code, text)
+
+
 # --------------------------------------------------------------------------- the model
 
 

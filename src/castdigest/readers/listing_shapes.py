@@ -165,8 +165,8 @@ def shown_twice(lines: list[str]) -> list[Entry]:
     entries: list[Entry] = []
     for a, b in pairwise(items):
         s = lines[a].strip()
-        twice = len(s) >= _TWICE_MIN and normalise(s) == normalise(lines[b]) and _text(s)
-        if twice and (not entries or normalise(lines[entries[-1].title]) != normalise(s)):
+        twice = len(s) >= _TWICE_MIN and _same(s, lines[b]) and _text(s)
+        if twice and (not entries or not _same(lines[entries[-1].title], s)):
             entries.append(Entry(title=a, meta=[b]))
     return _with_bodies(lines, entries, lambda e: e.title) if len(entries) >= 2 else []
 
@@ -193,23 +193,24 @@ def _comparable(a: str, b: str) -> bool:
     return len(a) <= 4 * len(b) + 40 and len(b) <= 4 * len(a) + 40
 
 
+def _same(a: str, b: str) -> bool:
+    """Whether two lines normalise alike, without normalising a long line for nothing."""
+    return _comparable(a, b) and normalise(a) == normalise(b)
+
+
 def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     """(title index, show index or None) for a title line found just above metadata: when the
     line above it repeats it shortly above, the start is the show's name framing the title."""
     above = [i for i in range(start - 1, max(-1, start - 8), -1) if lines[i].strip()][:2]
-    framed = (
-        len(above) == 2
-        and _comparable(lines[above[1]], lines[start])
-        and normalise(lines[above[1]]) == normalise(lines[start])
-    )
+    framed = len(above) == 2 and _same(lines[above[1]], lines[start])
     if framed and _text(lines[above[0]]):
         return above[0], start
     # "Title / Title / Show / date": the line right above is shown twice (a heading and the
     # player's copy), the line over the date is the show's name under it.
     twice = (
         len(above) == 2
-        and normalise(lines[above[0]]) == normalise(lines[above[1]])
-        and normalise(lines[above[0]]) != normalise(lines[start])
+        and _same(lines[above[0]], lines[above[1]])
+        and not _same(lines[above[0]], lines[start])
     )
     if (
         twice
@@ -224,7 +225,7 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         i = up[j]
         if (
             len(lines[i].strip()) > len(lines[start].strip())
-            and normalise(lines[i]) == normalise(lines[up[j + 1]])
+            and _same(lines[i], lines[up[j + 1]])
             and _text(lines[i])
             and all(len(lines[x].split()) <= _LABEL_WORDS for x in [start, *up[:j]])
         ):
@@ -232,7 +233,7 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     # "Show ... / Title / Show / date": the line over the date was shown higher up (the page's
     # header), the line above it is the title it frames.
     header = lines[max(0, start - _HEADER_SPAN) : above[-1]] if above else []
-    shown = any(normalise(line) == normalise(lines[start]) for line in header)
+    shown = any(_same(line, lines[start]) for line in header)
     if shown and _text(lines[above[0]]) and not is_dated(lines[above[0]]):
         return above[0], start
     # "... > Title / Title / Host / date": the line above was shown in the header (a
@@ -253,7 +254,7 @@ def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:
     key = normalise(title)
     for h in range(begin + 1, end):
         up = next((lines[u].strip() for u in range(h - 1, begin - 1, -1) if lines[u].strip()), "")
-        if up in _CRUMB_MARKS and normalise(lines[h]) == key:
+        if up in _CRUMB_MARKS and _comparable(lines[h], title) and normalise(lines[h]) == key:
             return True
     return False
 
