@@ -3,15 +3,23 @@ footers that name the site first, headings with a qualifier, counters, show page
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from castdigest.readers.chrome import chrome_kind
-from castdigest.readers.heading_words import heading_kind, lists_episodes, more_of
-from castdigest.readers.line_dates import length_alone
-from castdigest.readers.page_dates import numeric_date, offered_until
+from castdigest.readers.heading_words import heading_kind, lists_episodes, more_of, suggests_others
+from castdigest.readers.line_dates import has_date, length_alone
+from castdigest.readers.page_dates import (
+    date_line,
+    numeric_date,
+    offered_until,
+    without_time_of_day,
+)
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import names_person, play_count, quoted_episode
+from castdigest.text.normalize import without_accents
 from castdigest.text.titles import split_title
 
 
@@ -124,3 +132,49 @@ def test_numeric_dates_and_expiry_after_a_word() -> None:
 def test_a_title_part_opening_with_an_article_is_no_guest() -> None:
     assert split_title("Night Desk #18 – The Lighthouse Relief Crew").guests == []
     assert [p.name for p in split_title("Why tides matter — Jane Doe").guests] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"),
+    [("Publié hier à 05h00, modifié hier à 09h12", True), ("gestern, 10:00 Uhr", True),
+     ("yesterday at 5:00 PM", True), ("ayer a las 10:30", True), ("어제 오후 3:00", True),
+     ("Meeting at 10:30", False), ("Showtime 10:30", False), ("Yesterday Once More", False)],
+)  # fmt: skip
+def test_an_age_before_its_time_of_day_is_a_date(line: str, dated: bool) -> None:
+    assert has_date(line) is dated
+
+
+def test_a_page_dated_yesterday_at_a_time_reads_as_the_day_before() -> None:
+    as_of = datetime(2026, 11, 24, 12, tzinfo=UTC)
+    assert without_time_of_day("Publié hier à 05h00") == "Publié hier"
+    assert without_time_of_day("gestern, 10:00 Uhr") == "gestern"
+    assert without_time_of_day("10:42") == "10:42"  # alone, a time is no date
+    found = date_line(["Publié hier à 05h00, modifié hier à 09h12"], as_of)
+    assert found == (datetime(2026, 11, 23, 12, tzinfo=UTC), "hier")
+
+
+def test_headings_typed_without_their_accents() -> None:
+    assert without_accents("Écoutez aussi, Größe") == "Ecoutez aussi, Große"
+    assert without_accents("エピソード 에피소드") == "エピソード 에피소드"  # no accents there
+    assert suggests_others("Ecoutez aussi") and suggests_others("À ÉCOUTER AUSSI")
+    assert heading_kind("Points cles") == heading_kind("Points clés") == "takeaways"
+    assert heading_kind("Resumen") == "summary" and heading_kind("Ecoute") is None
+
+
+def test_a_name_quoted_in_two_paragraphs_is_the_show() -> None:
+    """A post names its show as it goes; it names its episode once."""
+    first = "Le temps d’un épisode, « Sur le terrain » vous emmène là où l’actualité s’arrête."
+    last = "Sur le terrain est un podcast du journal, réalisé chaque semaine par la rédaction."
+    assert quoted_episode(["Titre", first + " " * 10]) == (1, "Sur le terrain")
+    assert quoted_episode(["Titre", first, "", last]) is None
+
+
+def test_a_title_over_its_lede_and_byline_is_dated_by_the_line_under_them() -> None:
+    lede = (
+        "Five years after the flood took roads and houses, the valley still lives to the rhythm"
+        " of the building sites; our reporter went back."
+    )
+    head = ["Skip to content", "News", "Culture", "Podcasts", "On the Ground", ""]
+    page = [*head, "The bridges of the Roya valley", lede, "By Lea Marchetti", "Nov 23, 2026"]
+    pick = pick_title(page)
+    assert (pick.title, pick.doubts) == ("The bridges of the Roya valley", [])

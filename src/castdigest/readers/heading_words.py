@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from castdigest.text.normalize import without_accents
 from castdigest.text.truncate import cjk_count
 
 KINDS = (
@@ -47,7 +48,14 @@ def vocabulary() -> dict[str, str]:
         for names in raw[kind].values():
             for name in names:
                 words.setdefault(name.casefold(), kind)
+                words.setdefault(_plain(name), kind)  # what `_bare` gives of a heading
     return words
+
+
+def _plain(word: str) -> str:
+    """A vocabulary word as `_bare` gives a heading: casefolded, accents off ("Ecoutez aussi"
+    is "Écoutez aussi" typed without its capital's accent)."""
+    return without_accents(word.casefold())
 
 
 @lru_cache(maxsize=1 << 12)  # a heading test asks it of a line several times (kinds, "More")
@@ -58,7 +66,7 @@ def _bare(line: str) -> str:
         s = s[: m.start()].rstrip()
     if (m := _LEADING_COUNT.match(s)) and m.end() < len(s):
         s = s[m.end() :]  # "12 comments", "5 key takeaways"
-    return s.strip(_EDGES).casefold()
+    return _plain(s.strip(_EDGES))
 
 
 def suggests_others(line: str) -> bool:
@@ -97,7 +105,7 @@ def more_of(line: str, above: Iterable[str]) -> bool:
 @lru_cache(maxsize=1)
 def _more_words() -> tuple[str, ...]:
     raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
-    words = {w.casefold() for ws in raw["more"].values() for w in ws}
+    words = {_plain(w) for ws in raw["more"].values() for w in ws}
     return tuple(sorted(words, key=len, reverse=True))
 
 
@@ -123,7 +131,7 @@ def _suggested_from(bare: str) -> bool:
 def _joins() -> tuple[frozenset[str], tuple[str, ...]]:
     """The joining words (Latin script) and particles (CJK) of `suggested_from`."""
     raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
-    found = [w.casefold() for words in raw["suggested_from"].values() for w in words]
+    found = [_plain(w) for words in raw["suggested_from"].values() for w in words]
     return frozenset(w for w in found if w.isascii() or "’" in w), tuple(
         w for w in found if not (w.isascii() or "’" in w)
     )
@@ -172,7 +180,8 @@ def _suggested() -> frozenset[str]:
 def _words_of(kind: str) -> frozenset[str]:
     """The casefolded words of one of the vocabulary's kinds that are not sections."""
     raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
-    return frozenset(name.casefold() for names in raw[kind].values() for name in names)
+    words = [name for names in raw[kind].values() for name in names]
+    return frozenset([*(w.casefold() for w in words), *(_plain(w) for w in words)])
 
 
 def heading_kind(line: str) -> str | None:

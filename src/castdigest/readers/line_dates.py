@@ -23,6 +23,15 @@ _LENGTH = re.compile(
 )
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
 _PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
+_CLAUSES = re.compile(r"\s*[·•|,，]\s*|\s+[-–—]\s+")
+# A time of day ending a part: "05h00", "10:00 Uhr", "5:00 PM", "오후 3:00".
+_CLOCK_END = re.compile(
+    r"\s*(?:[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|h))?\s*$",
+    re.IGNORECASE,
+)
+_JOINING_WORDS = 2  # words between a day and its time ("a las", "à", "at", "um")
+_JOINING_LETTERS = 5
 
 
 def is_date_line(line: str) -> bool:
@@ -48,10 +57,31 @@ def has_date(s: str) -> bool:
 
 
 def relative_age(s: str, as_of: datetime) -> Age | None:
-    """An age ("hace 3 días") ending the line or one of its parts ("3 days ago · 39 min")."""
+    """An age ("hace 3 días") ending the line or one of its parts ("3 days ago · 39 min"),
+    perhaps before its time of day ("Publié hier à 05h00", "gestern, 10:00 Uhr")."""
     for part in _PARTS.split(s):
         if part.strip() and (found := find_relative(part.strip(), as_of)):
             return found
+    if not _CLOCK_END.search(s):
+        return None
+    for part in _CLAUSES.split(s):  # a line with a time of day: "gestern, 10:00 Uhr"
+        if found := age_before_time(part, as_of):
+            return found[1]
+    return None
+
+
+def age_before_time(text: str, as_of: datetime) -> tuple[str, Age] | None:
+    """(the text up to the age, the age) when `text` is an age and its time of day ("Publié
+    hier à 05h00", "yesterday at 5:00 PM"): the words joining them ("à", "at", "a las") are
+    dropped, a word or two. Without a time of day, the age ending `text`."""
+    cut = _CLOCK_END.search(text)
+    words = (text[: cut.start()] if cut else text).split()
+    for drop in range(_JOINING_WORDS + 1):
+        if drop and (len(words) <= drop or len(words[-drop]) > _JOINING_LETTERS):
+            return None
+        head = " ".join(words[: len(words) - drop]).rstrip(" ,;:")
+        if head and (found := find_relative(head, as_of)):
+            return head, found
     return None
 
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib import resources
 
 from castdigest.models import plausible
 from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.line_dates import age_before_time
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.truncate import is_cjk_char
+
+_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 
 _DATE_LINES = 40
 _EXPIRY_LEAD = 2  # words before an expiry label ("Video verfügbar bis ...")
@@ -210,7 +213,10 @@ def without_time_of_day(s: str) -> str:
     if not _CLOCK.search(s):
         return s  # no time in it: the pattern's scan from every position is spared
     cut = _TIME_OF_DAY.sub("", s)
-    return cut if _has_digit(cut) else s
+    if _has_digit(cut):
+        return cut
+    aged = age_before_time(s, _AS_OF)  # "Publié hier à 05h00": an age, then its time
+    return aged[0] if aged else s
 
 
 def numeric_date(line: str) -> str | None:

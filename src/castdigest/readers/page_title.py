@@ -55,6 +55,8 @@ _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
 _ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
+_BYLINES = 1  # lines naming the author between a lede and its date
+_DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
@@ -238,22 +240,28 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
     """Where the line under head[k] is, past a tab label ("Transcript"), the show's name and
     the episode's number, or a standfirst over the date (a news page's lede) between them."""
     for j, (_, line) in enumerate(head[k + 1 : k + 3], start=k + 1):
+        if (date := _standfirst(head, j)) is not None:
+            return date
         between = (
-            is_label(line)
-            or chrome_kind(line)
-            or show_and_number(normalise(line), line, brands)
-            or _standfirst(head, j)
+            is_label(line) or chrome_kind(line) or show_and_number(normalise(line), line, brands)
         )
         if not between or has_date(line):
             return j
     return k + 1 if k + 1 < len(head) else None
 
 
-def _standfirst(head: list[tuple[int, str]], j: int) -> bool:
-    """head[j] is a paragraph right over a date line: the lede a news page sets between an
-    episode's title and its date."""
-    line = head[j][1]
-    return len(line) >= _PARAGRAPH and j + 1 < len(head) and is_date_line(head[j + 1][1])
+def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
+    """Where the date is when head[j] is a paragraph over it, perhaps past a byline ("Par Léa
+    Marchetti"): the lede a news page sets between an episode's title and its date."""
+    if len(head[j][1]) < _PARAGRAPH:
+        return None
+    for d in range(j + 1, min(j + 2 + _BYLINES, len(head))):
+        line = head[d][1]
+        if is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line)):
+            return d
+        if not _BYLINE.match(line):
+            return None
+    return None
 
 
 def _masthead(line: str, count: int) -> bool:

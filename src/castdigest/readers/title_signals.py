@@ -200,7 +200,17 @@ def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, 
                 title = m.group("t").strip()
                 if _title_shaped(title) and not _other_episode(s, m):
                     found.setdefault(normalise(title), (k, title))
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    key, named = next(iter(found.items()))
+    return None if _named_again(key, lines) else named
+
+
+def _named_again(key: str, lines: list[str]) -> bool:
+    """Two paragraphs or more name it: the show, which a post names as it goes ("« Sur le
+    terrain » vous emmène ...", "Sur le terrain est un podcast du Monde"), not its episode."""
+    prose = (normalise(line) for line in lines if len(line.strip()) >= _QUOTED_PARAGRAPH)
+    return sum(1 for p in prose if key in p) >= 2
 
 
 def _other_episode(line: str, m: re.Match[str]) -> bool:

@@ -41,6 +41,28 @@ def norm_url(url: str | None) -> str:
     return urlunsplit(("", host, parts.path.rstrip("/"), query, "")).lstrip("/")
 
 
+_LATIN_ACCENTED = range(0xC0, 0x250)  # Latin-1 Supplement to Latin Extended-B
+
+
+@functools.cache
+def _plain_letters() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in _LATIN_ACCENTED:
+        parts = unicodedata.normalize("NFD", chr(code))
+        if len(parts) > 1 and all(unicodedata.combining(c) for c in parts[1:]):
+            table[code] = parts[0]
+    return table
+
+
+def without_accents(text: str) -> str:
+    """`text` with its accented Latin letters plain ("Écoutez" -> "Ecoutez"), as French
+    capitals and hurried typing often write them; other scripts are left as they are (a kana's
+    voicing mark or a Hangul syllable is not an accent)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_plain_letters())
+
+
 # Control characters no stored text may hold: C0 but tab and line feed, DEL, C1, and lone
 # surrogates (never text; they cannot even be written as UTF-8).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
