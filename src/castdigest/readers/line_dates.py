@@ -65,8 +65,8 @@ def relative_age(s: str, as_of: datetime) -> Age | None:
     if not _CLOCK_END.search(s):
         return None
     for part in _CLAUSES.split(s):  # a line with a time of day: "gestern, 10:00 Uhr"
-        if found := age_before_time(part, as_of):
-            return found[1]
+        if aged := age_before_time(part, as_of):
+            return aged[1]
     return None
 
 
