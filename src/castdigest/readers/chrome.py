@@ -29,6 +29,8 @@ _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when sho
 _TAB_MAX = 40  # characters of a tab's name
 _TAB_RUN = 3  # section names in a block of short lines that make it a tab bar
 _TAB_WORDS = 3
+# A player's playback speed: "1x", "x1.5", "Vitesse x1", "Speed: 1.25x"
+_SPEED = re.compile(r"^(?:[^\W\d_]{1,16}\s*:?\s*)?(?:[x×]\s?\d(?:[.,]\d{1,2})?|\d(?:[.,]\d{1,2})?\s?[x×])$")
 _PLAYER = re.compile(
     r"^(?:-?-?:-?-?(?::-?-?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(?:-?-?:-?-?|\d{1,2}:\d{2}(?::\d{2})?)$"
     r"|^-?-:-?-(?::-?-)?$"
@@ -117,7 +119,7 @@ def chrome_kind(line: str) -> str | None:
         return "interface words"
     if len(n) <= _STARTS_MAX and _starts_with(n, voc.starts):
         return "interface words"
-    if _PLAYER.match(s.strip(" ·•")):
+    if _PLAYER.match(s.strip(" ·•")) or _SPEED.match(n):
         return "player"
     if server_message(s):
         return "server message"

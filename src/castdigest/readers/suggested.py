@@ -86,7 +86,7 @@ def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int]
         if kind is None or _show_list(lines, k, body):
             continue
         headed = headed or kind == "worded"  # "More <show>", "Episodes" may be links
-        end = next((j for j in range(opened, k) if opens_comments(lines[j])), k)
+        end = next((j for j in range(opened, k) if _thread_heading(lines, j)), k)
         if _one_episode(lines[:end]) or (kind == "worded" and _ends_listing(lines, k, body)):
             return (end, k), headed
         # else a tab or a button of that name above the body: a later one may head them
@@ -130,7 +130,7 @@ def _teasers_at(lines: list[str]) -> int | None:
     if body is None:
         return None
     for c in range(body + 1, len(lines)):
-        if opens_comments(lines[c]) and any(
+        if _thread_heading(lines, c) and any(
             _entry_at(lines, j) for j in range(c + 1, min(c + _THREAD, len(lines)))
         ):
             # A comment thread (a heading over a name and a date): the readers', to the end.
@@ -152,6 +152,16 @@ def _teasers_at(lines: list[str]) -> int | None:
             return None if lists_own_episodes(lines, t) else t
         return None
     return None
+
+
+def _thread_heading(lines: list[str], c: int) -> bool:
+    """lines[c] heads the page's comment thread ("Comments", "댓글"): not a count of them
+    beside another count ("좋아요 128" / "댓글 17" under an entry: its likes and comments)."""
+    if not opens_comments(lines[c]):
+        return False
+    above = next((line for line in reversed(lines[max(0, c - 2) : c]) if line.strip()), "")
+    below = next((line for line in lines[c + 1 : c + 3] if line.strip()), "")
+    return not any(chrome_kind(line) == "counter" for line in (above, below) if line)
 
 
 def lists_own_episodes(lines: list[str], end: int) -> bool:
