@@ -10,6 +10,7 @@ import pytest
 from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import heading_kind, lists_episodes, more_of, suggests_others
 from castdigest.readers.line_dates import has_date, length_alone
+from castdigest.readers.listing import _kinds, _starts
 from castdigest.readers.page_dates import (
     date_line,
     numeric_date,
@@ -178,3 +179,21 @@ def test_a_title_over_its_lede_and_byline_is_dated_by_the_line_under_them() -> N
     page = [*head, "The bridges of the Roya valley", lede, "By Lea Marchetti", "Nov 23, 2026"]
     pick = pick_title(page)
     assert (pick.title, pick.doubts) == ("The bridges of the Roya valley", [])
+
+
+def test_a_line_opening_every_entry_is_a_label_and_lengths_keep_their_unit() -> None:
+    """ "Listen" over each entry's length is a button (in a language the chrome vocabulary
+    lacks); "27:48 min" is a length."""
+    lines = ["Radio Ost", "Programme", ""]
+    for n, (title, day, length) in enumerate(
+        [("Bobry w mieście", "21.11.2026", "27:48 min"), ("Jeże zimą", "14.11.2026", "26:15 min"),
+         ("Ptaki i chleb", "07.11.2026", "28:03 min")]
+    ):  # fmt: skip
+        lines += [title, day, f"Opowieść numer {n} o zwierzętach w mieście.", "Słuchaj", length]
+    kinds = _kinds(lines, datetime(2026, 11, 24, tzinfo=UTC))
+    assert [kinds[i] for i in (4, 7)] == ["age", "duration"]
+    assert [lines[i] for i in _starts(lines, kinds)] == [
+        "Bobry w mieście",
+        "Jeże zimą",
+        "Ptaki i chleb",
+    ]

@@ -242,3 +242,14 @@ def test_words_that_only_end_like_an_age_are_not_one() -> None:
     assert find_relative("Notes from the harbor", AS_OF) is None
     assert find_relative("Episode 12: 3 days", AS_OF) is None
     assert parse_relative("hace días", AS_OF) is None
+
+
+@pytest.mark.parametrize("language", [None, "en", "pl", "de"])
+def test_a_dotted_date_puts_the_day_first_in_any_language(language: str | None) -> None:
+    as_of = datetime(2026, 11, 24, tzinfo=UTC)
+    assert parse_date("08.11.2026", as_of, language) == datetime(2026, 11, 8, tzinfo=UTC)
+    assert parse_date("08.11.26", as_of, language) == datetime(2026, 11, 8, tzinfo=UTC)
+    assert parse_date("31.02.2026", as_of, language) is None
+    # slashes keep the language's order: month first in English
+    slashed = parse_date("03/05/2025", as_of, "en")
+    assert slashed == datetime(2025, 3, 5, tzinfo=UTC)

@@ -30,7 +30,9 @@ _TAB_MAX = 40  # characters of a tab's name
 _TAB_RUN = 3  # section names in a block of short lines that make it a tab bar
 _TAB_WORDS = 3
 # A player's playback speed: "1x", "x1.5", "Vitesse x1", "Speed: 1.25x"
-_SPEED = re.compile(r"^(?:[^\W\d_]{1,16}\s*:?\s*)?(?:[x×]\s?\d(?:[.,]\d{1,2})?|\d(?:[.,]\d{1,2})?\s?[x×])$")
+_SPEED = re.compile(
+    r"^(?:[^\W\d_]{1,16}\s*:?\s*)?(?:[x×]\s?\d(?:[.,]\d{1,2})?|\d(?:[.,]\d{1,2})?\s?[x×])$"
+)
 _PLAYER = re.compile(
     r"^(?:-?-?:-?-?(?::-?-?)?|\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(?:-?-?:-?-?|\d{1,2}:\d{2}(?::\d{2})?)$"
     r"|^-?-:-?-(?::-?-)?$"

@@ -16,6 +16,7 @@ title/body pairs in `pairs`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -48,7 +49,12 @@ from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
 from castdigest.text.titles import assign_people, split_title
 
+_SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
 _DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+# A clock's unit after it: "27:48 min", "31:47 Min.", "1:02:03 Std."
+_CLOCK_UNIT = re.compile(
+    r"\s?(?:min|mins|minutes?|minuten|minut|minuty|std|h|hrs?|godz|分|분)\.?$", re.IGNORECASE
+)
 _CAPTIONS = re.compile(
     r"^[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?(?:\s*/\s*[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)+$"
 )
@@ -94,11 +100,17 @@ class RawEpisode:
     tags: list[str] = field(default_factory=list)
 
 
+def _clock(s: str) -> float | None:
+    """Seconds of a line that is a clock alone, perhaps with its unit ("27:48 min")."""
+    bare = _CLOCK_UNIT.sub("", s) if s[-1:].isalpha() or s.endswith(".") else s
+    return parse_duration(bare) if _DURATION.match(bare) else None
+
+
 def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    if _DURATION.match(s) or lone_length(s):
+    if _clock(s) is not None or lone_length(s):
         return "duration"
     if _CAPTIONS.match(s):
         return "captions"
@@ -143,7 +155,7 @@ def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
     """The metadata kind (or None) of every non-blank line, by index. Times that rise a few
     seconds apart are a transcript's cues, not episode durations."""
     kinds = {i: _meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
-    times = [(i, parse_duration(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
+    times = [(i, _clock(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
     if _are_cues([t for _, t in times if t is not None]):
         for i, _ in times:
             kinds[i] = None
@@ -199,17 +211,25 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             or (following[0] and len({kind for kind in following if kind}) >= 2)
         ) and not (is_chrome(cur) or is_label(cur)):  # last: the costliest tests
             out.append(i)
-    return out
+    return _without_labels(lines, out)
+
+
+def _without_labels(lines: list[str], starts: list[int]) -> list[int]:
+    """`starts` less the lines that start three entries or more alike ("Posłuchaj" over each
+    entry's length): a button or a label repeated in every entry, where titles differ."""
+    keys = [fold(lines[i]) for i in starts]
+    counts = Counter(keys)
+    return [i for i, key in zip(starts, keys, strict=True) if counts[key] < _SAME_STARTS]
 
 
 def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     kinds = _kinds(lines, ctx.as_of)
     starts = _starts(lines, kinds)
+    framed = [unframe(lines, start) for start in starts]
+    titles = _titles(lines, framed)
     raws: list[RawEpisode] = []
-    for n, start in enumerate(starts):
+    for n, (start, (_, show), title) in enumerate(zip(starts, framed, titles, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        title, show = unframe(lines, start)
-        title = over_standfirst(lines, title) if show is None else title
         raw = RawEpisode(title=lines[title].strip(), line=title + 1)
         raw.show = lines[show].strip() if show is not None else None
         i = start + 1
@@ -219,7 +239,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             if kind is None:
                 break
             if kind == "duration":
-                raw.duration = parse_duration(s) or lone_length(s)
+                raw.duration = _clock(s) or lone_length(s)
             elif kind == "captions":
                 raw.captions = [c.strip().lower() for c in s.split("/")]
             elif kind == "dated":
@@ -241,6 +261,17 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     return raws
 
 
+def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]:
+    """Each entry's title line: over a teaser sentence when the entries of the listing have
+    one (`over_standfirst`), which one entry alone does not make (a title of two sentences
+    under the listing's tabs, "Wszystkie" / "Bobry w mieście. Kłopot czy...?")."""
+    over = [over_standfirst(lines, t) if show is None else t for t, show in framed]
+    moved = sum(1 for o, (t, _) in zip(over, framed, strict=True) if o != t)
+    if len(framed) >= _SAME_STARTS and moved * 2 < len(framed):
+        return [t for t, _ in framed]
+    return over
+
+
 def _title_under_date(
     raw: RawEpisode, lines: list[str], kinds: dict[int, str | None], i: int, end: int
 ) -> int:
@@ -259,7 +290,7 @@ def _title_under_date(
         s = lines[j].strip()
         if kinds.get(j) == "duration":
             raw.show, raw.title, raw.line = raw.title, title, i + 1
-            raw.duration = parse_duration(s) or lone_length(s)
+            raw.duration = _clock(s) or lone_length(s)
             return j + 1
         if s and not is_chrome(s):
             break
@@ -307,7 +338,7 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
 
 def _read_alone(raw: RawEpisode, s: str) -> None:
     """A length ("1:04:22", "47分钟 · 11/15") or a date ("2일 전") on a line of its own."""
-    if raw.duration is None and (length := parse_duration(s) if _DURATION.match(s) else None):
+    if raw.duration is None and (length := _clock(s)):
         raw.duration = length
     elif raw.published_text is None and (
         age := relative_age(s, _SNIFF_AS_OF) or _dated(s) or find_absolute(s)

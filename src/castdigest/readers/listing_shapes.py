@@ -259,6 +259,7 @@ def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:
     return False
 
 
+_LABEL_REPEATS = 3
 _CRUMB_MARKS = {">", "›", "»", "/", "＞"}
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
@@ -278,7 +279,7 @@ def over_standfirst(lines: list[str], i: int) -> int:
     above = [j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()]
     for j in above:
         line = lines[j].strip()
-        if is_chrome(line) or is_label(line):
+        if is_chrome(line) or is_label(line) or _label_of_entries(lines, line):
             continue
         shaped = (
             len(line) <= _TITLE_MAX
@@ -288,6 +289,12 @@ def over_standfirst(lines: list[str], i: int) -> int:
         )
         return j if shaped else i
     return i
+
+
+def _label_of_entries(lines: list[str], line: str) -> bool:
+    """`line` is shown three times or more on the page: a button or a label of every entry
+    ("Posłuchaj", "Descargar MP3"), where each title is its own."""
+    return sum(1 for other in lines if other.strip() == line) >= _LABEL_REPEATS
 
 
 def blocks(lines: list[str]) -> list[Entry]:

@@ -26,7 +26,7 @@ from castdigest.readers.heading_words import (
     opens_comments,
     suggests_others,
 )
-from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.line_dates import has_date, has_length, has_time
 from castdigest.readers.page_dates import offered_until
 from castdigest.text.truncate import cjk_count
 
@@ -149,9 +149,19 @@ def _teasers_at(lines: list[str]) -> int | None:
         # Entries above with bodies of their own stopped the search already (a listing's):
         # the page above may show its episode's date and one more (an expiry, a recording).
         if entries >= _MIN_TEASERS and _one_episode(lines[:t], most_dates=2):
-            return None if lists_own_episodes(lines, t) else t
+            own = lists_own_episodes(lines, t) or not _dated_or_timed(lines[:t])
+            return None if own else t
         return None
     return None
+
+
+def _dated_or_timed(lines: list[str]) -> bool:
+    """An episode's page shows its date or its length above what it suggests; a show's page
+    over its own list shows neither, only its description (and when it airs)."""
+    return any(
+        len(line) <= _WIDTH_CAP and (has_date(line) or has_length(line) or has_time(line))
+        for line in lines
+    )
 
 
 def _thread_heading(lines: list[str], c: int) -> bool:

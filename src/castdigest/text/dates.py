@@ -392,6 +392,8 @@ def parse_date(text: str | None, as_of: datetime, language: str | None = None) -
         return None
     found = parse_relative(text.strip(), as_of) or parse_absolute(text)
     numeric = _NUMERIC_DATE.search(text) if found is None else None
+    if numeric and numeric.group(2) == ".":
+        return _day_first(numeric.group(0), as_of)
     if numeric:  # the whole text first: its words tell the language, hence the order
         as_of = _aware(as_of)
         lang = language.split("-")[0] if language else None
@@ -405,6 +407,18 @@ def parse_date(text: str | None, as_of: datetime, language: str | None = None) -
 _NUMERIC_DATE = re.compile(
     r"(?<!\d)(?:\d{4}([./-])\d{1,2}\1\d{1,2}|\d{1,2}([./-])\d{1,2}\2\d{2,4})(?!\d)"
 )
+
+
+def _day_first(text: str, as_of: datetime) -> datetime | None:
+    """ "08.11.2026": dots put the day first wherever they are written (German, Polish,
+    Russian, Turkish...; month-first writers use slashes), so no language need tell it."""
+    day, month, year = (int(p) for p in text.split("."))
+    if year < 100:
+        year += 2000 if 2000 + year <= _aware(as_of).year + 1 else 1900
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=4096)
