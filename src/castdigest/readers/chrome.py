@@ -29,6 +29,11 @@ _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when sho
 _TAB_MAX = 40  # characters of a tab's name
 _TAB_RUN = 3  # section names in a block of short lines that make it a tab bar
 _TAB_WORDS = 3
+# A file's type in a short line: a link to download it ("Descargar MP3", "Notas (PDF)")
+_FILE_TYPE = re.compile(
+    r"(?<![\w.])\(?(?:mp3|m4a|aac|ogg|opus|wav|flac|pdf|epub)\)?(?:\s*\([\d.,]+\s*[kmg]i?b\))?$"
+)
+_FILE_LINK_WORDS = 4
 # A player's playback speed: "1x", "x1.5", "Vitesse x1", "Speed: 1.25x"
 _SPEED = re.compile(
     r"^(?:[^\W\d_]{1,16}\s*:?\s*)?(?:[x×]\s?\d(?:[.,]\d{1,2})?|\d(?:[.,]\d{1,2})?\s?[x×])$"
@@ -123,6 +128,8 @@ def chrome_kind(line: str) -> str | None:
         return "interface words"
     if _PLAYER.match(s.strip(" ·•")) or _SPEED.match(n):
         return "player"
+    if len(n.split()) <= _FILE_LINK_WORDS and _FILE_TYPE.search(n):
+        return "download"  # "Descargar MP3", "Notes (PDF)", "MP3 (48 MB)": a file's link
     if server_message(s):
         return "server message"
     if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import pairwise
 
-from castdigest.readers.chrome import is_chrome, is_label, normalise
+from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, normalise
 from castdigest.readers.line_dates import has_date, has_length, is_date_line, relative_age
 from castdigest.readers.suggested import first_body, lists_own_episodes
 from castdigest.readers.title_signals import without_markers
@@ -31,7 +31,10 @@ _META_MAX = 100
 _TITLE_MAX = 300
 _TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
 _MIN_BLOCKS = 3  # blocks alike in a row that make a listing
-_BLOCK_LINES = (2, 6)  # lines of an entry's block
+_BLOCK_LINES = (2, 6)  # lines of an entry's block (its buttons counted as one)
+_BLOCK_CHROME = 4  # more lines a block may hold as buttons ("Escuchar", "Descargar MP3")
+_BLOCK_TEXTS = 3  # text lines of an entry: its title, a name, a reference
+_CHROME_RUN = re.compile(r"c{2,}")
 _META_SHORT = 60  # characters of an entry's length or date line
 _NUMERIC_SHORT = 24  # characters of a count or a date without its year
 _NUMERIC_WORDS = 3
@@ -304,18 +307,18 @@ def blocks(lines: list[str]) -> list[Entry]:
     ..." / a description / "64分钟 · 2天前" / "1.8万"). Each block's first text line is its
     title; its other text lines are its body. An entry needs its length or date."""
     found: list[Entry] = []
-    run: list[list[int]] = []
+    run: list[tuple[list[int], str]] = []  # blocks alike, each with its lines' kinds
     shape = ""
     all_blocks = _blocks(lines)
     kicker = _in_every_block(lines, all_blocks)
     for block in [*all_blocks, []]:
         kinds = _block_kinds(lines, block, kicker) if block else ""
-        if kinds and kinds == shape:
-            run.append(block)
+        if kinds and _alike(_shape(kinds), shape):
+            run.append((block, kinds))
             continue
-        if len(run) >= _MIN_BLOCKS and _dated_run(lines, run, shape):
-            found += [_block_entry(lines, b, shape) for b in run]
-        run, shape = ([block], kinds) if kinds else ([], "")
+        if len(run) >= _MIN_BLOCKS and _dated_run(lines, run):
+            found += [_block_entry(lines, b, k) for b, k in run]
+        run, shape = ([(block, kinds)], _shape(kinds)) if kinds else ([], "")
     if (
         found
         and first_body(lines[: found[0].title]) is not None
@@ -325,10 +328,28 @@ def blocks(lines: list[str]) -> list[Entry]:
     return found
 
 
-def _dated_run(lines: list[str], run: list[list[int]], kinds: str) -> bool:
+def _shape(kinds: str) -> str:
+    """What blocks alike share: their kinds, a run of chrome lines as one (one entry shows
+    three buttons, the next two: "Escuchar / Descargar MP3 / Notas (PDF)")."""
+    return _CHROME_RUN.sub("c", kinds)
+
+
+def _alike(shape: str, other: str) -> bool:
+    """Blocks of the same shape, or of shapes that differ in one line after the title that
+    reads as text in one and as a number in the other ("Jeremías 29:1-14" against
+    "Lamentaciones 3:19-33": a reference, short or long)."""
+    if len(shape) != len(other) or not shape:
+        return False
+    differ = [k for k, (a, b) in enumerate(zip(shape, other, strict=True)) if a != b]
+    return not differ or (
+        len(differ) == 1 and differ[0] > 0 and {shape[differ[0]], other[differ[0]]} == {"t", "m"}
+    )
+
+
+def _dated_run(lines: list[str], run: list[tuple[list[int], str]]) -> bool:
     """The run's metadata shows a length or a date somewhere (not only counts), and is no
     video's chapter panel (blocks of a title over a time from 0:00 on)."""
-    meta = [lines[b[k]].strip() for b in run for k, kind in enumerate(kinds) if kind == "m"]
+    meta = [lines[b[k]].strip() for b, kinds in run for k, kind in enumerate(kinds) if kind == "m"]
     if _ZERO_TIME.match(meta[0]):
         return False  # "0:00", "00:00 • 4min": a chapter's start
     return any(_metadata_alone(m) for m in meta)
@@ -360,17 +381,25 @@ def _block_kinds(lines: list[str], block: list[int], kicker: frozenset[str]) -> 
     """The kinds of a block's lines ("t" text, "m" a length or a date, "c" chrome), or ""
     when the block is no entry: too long, no text first among its texts, no length or date.
     `kicker`: lines every entry shows alike ("k": furniture, before its title too)."""
-    if not _BLOCK_LINES[0] <= len(block) <= _BLOCK_LINES[1]:
+    if not _BLOCK_LINES[0] <= len(block) <= _BLOCK_LINES[1] + _BLOCK_CHROME:
         return ""
     kinds = "".join(
         "k" if normalise(lines[i]) in kicker else _line_kind(lines[i].strip()) for i in block
     )
-    if "m" not in kinds or not 1 <= kinds.count("t") <= 2 or kinds.lstrip("k")[:1] == "c":
+    if len(_shape(kinds)) > _BLOCK_LINES[1]:
+        return ""
+    if (
+        "m" not in kinds
+        or not 1 <= kinds.count("t") <= _BLOCK_TEXTS
+        or kinds.lstrip("k")[:1] == "c"
+    ):
         return ""
     return kinds
 
 
 def _line_kind(s: str) -> str:
+    if chrome_kind(s) == "download":
+        return "c"  # "Download MP3": a number in it, but a button
     if len(s) <= _META_SHORT and (_numeric(s) or _metadata_alone(s)):
         return "m"
     if len(s) > _TITLE_MAX or is_chrome(s) or is_label(s):
