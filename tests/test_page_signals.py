@@ -8,7 +8,13 @@ from datetime import UTC, datetime
 import pytest
 
 from castdigest.readers.chrome import chrome_kind
-from castdigest.readers.heading_words import heading_kind, lists_episodes, more_of, suggests_others
+from castdigest.readers.heading_words import (
+    heading_kind,
+    lists_episodes,
+    more_of,
+    named_by_more,
+    suggests_others,
+)
 from castdigest.readers.line_dates import has_date, length_alone
 from castdigest.readers.listing import _kinds, _starts
 from castdigest.readers.page_dates import (
@@ -197,3 +203,15 @@ def test_a_line_opening_every_entry_is_a_label_and_lengths_keep_their_unit() -> 
         "Jeże zimą",
         "Ptaki i chleb",
     ]
+
+
+def test_the_name_a_more_heading_names_is_the_show() -> None:
+    headings = ["Alla avsnitt", "Mer från Stadens historia i P1"]
+    assert named_by_more("Stadens historia i P1", headings)
+    assert not named_by_more("Jordskalvet i Skåne", headings)
+    assert not named_by_more("Mer", headings)  # too short a name
+    head = ["Till innehåll", "Radio Nord", "Meny", "Stadens historia i P1", "Stadens historia i P1"]
+    body = "Den 23 oktober rämnade marken i södra Sverige och skorstenar rasade i flera byar. " * 2
+    page = [*head, "Avsnitt", "Jordskalvet i Skåne", "fredag 20 november", "44 min", body]
+    page += ["", "Mer från Stadens historia i P1", "Ett annat avsnitt", "13 november"]
+    assert pick_title(page).title == "Jordskalvet i Skåne"

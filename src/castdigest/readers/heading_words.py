@@ -102,6 +102,15 @@ def more_of(line: str, above: Iterable[str]) -> bool:
     return False
 
 
+def named_by_more(line: str, headings: Iterable[str]) -> bool:
+    """`line` is the name a "More <show>" heading among `headings` names ("Mer från
+    Historiekammaren i P1"): the show's, which a page heads its other episodes with."""
+    s = line.strip()
+    if not s or len(s) > MAX_HEADING or len(name := _bare(s)) < _MORE_NAME:
+        return False
+    return any(name in _bare(h) and more_of(h, [s]) for h in headings if len(h) <= MAX_HEADING)
+
+
 @lru_cache(maxsize=1)
 def _more_words() -> tuple[str, ...]:
     raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))

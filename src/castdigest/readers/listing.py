@@ -64,6 +64,8 @@ _WATCH = re.compile(
     re.IGNORECASE,
 )
 _MAX_TITLE = 300
+_PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
+_STOPS = (".", "。", "．")
 _CLIP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a time opening the line
 _BUTTONS = 3  # player buttons between a title and its length
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
@@ -284,8 +286,8 @@ def _title_under_date(
     title = lines[i].strip()
     if not title or len(title) > _MAX_TITLE or has_length(title) or has_date(title):
         return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
-    if is_chrome(title) or is_label(title):
-        return i
+    if is_chrome(title) or is_label(title) or (len(title) > _PROSE and title.endswith(_STOPS)):
+        return i  # a button, a label, or the entry's lede ("Title / date / lede / Play / 56 min")
     for j in range(i + 1, min(end, i + _BUTTONS + 2)):
         s = lines[j].strip()
         if kinds.get(j) == "duration":
