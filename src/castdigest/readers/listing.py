@@ -32,6 +32,7 @@ from castdigest.readers.line_dates import has_date, has_length, relative_age
 from castdigest.readers.listing_shapes import (
     Entry,
     blocks,
+    dated_entries,
     is_dated,
     lone_length,
     meta_first,
@@ -444,7 +445,7 @@ class ListingReader:
             dated += "dated" in near and (1 if unframe(lines, i)[1] is not None else 0.5)
         if confirmed >= 1 or dated >= 1:
             return 0.9
-        if len(meta_first(lines)) >= 2 or blocks(lines):
+        if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines):
             return 0.85
         return 0.5 if shown_twice(lines) else 0.0
 
@@ -458,6 +459,8 @@ class ListingReader:
             raws = _shaped(lines, shown_twice(lines))
         if len(raws) <= 1 and len(alike := blocks(lines)) > len(raws):
             raws = _shaped(lines, alike, loose=True)  # entries without a length under titles
+        if len(raws) <= 1 and len(dated := dated_entries(lines)) > len(raws):
+            raws = _shaped(lines, dated, loose=True)  # a title, its date, its description
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"

@@ -22,6 +22,7 @@ from itertools import pairwise
 
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, normalise
 from castdigest.readers.line_dates import has_date, has_length, is_date_line, relative_age
+from castdigest.readers.page_dates import without_time_of_day
 from castdigest.readers.suggested import first_body, lists_own_episodes
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute
@@ -31,6 +32,7 @@ _META_MAX = 100
 _TITLE_MAX = 300
 _TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
 _MIN_BLOCKS = 3  # blocks alike in a row that make a listing
+_DESCRIPTION = 100  # characters of the line under an entry's date that describes it
 _BLOCK_LINES = (2, 6)  # lines of an entry's block (its buttons counted as one)
 _BLOCK_CHROME = 4  # more lines a block may hold as buttons ("Escuchar", "Descargar MP3")
 _BLOCK_TEXTS = 3  # text lines of an entry: its title, a name, a reference
@@ -298,6 +300,21 @@ def _label_of_entries(lines: list[str], line: str) -> bool:
     """`line` is shown three times or more on the page: a button or a label of every entry
     ("Posłuchaj", "Descargar MP3"), where each title is its own."""
     return sum(1 for other in lines if other.strip() == line) >= _LABEL_REPEATS
+
+
+def dated_entries(lines: list[str]) -> list[Entry]:
+    """Entries of a title over its date alone and then its description, three or more in a
+    row: a show's page that shows no lengths ("Ep. 142: ..." / "11/12/2026, 6:00:00 AM" / a
+    paragraph)."""
+    items = [i for i, line in enumerate(lines) if line.strip()]
+    entries = [
+        Entry(title=a, meta=[b])
+        for a, b, c in zip(items, items[1:], items[2:], strict=False)
+        if len(lines[c]) >= _DESCRIPTION
+        and _date_alone(without_time_of_day(lines[b].strip()))
+        and _text(lines[a])
+    ]
+    return _with_bodies(lines, entries, lambda e: e.title) if len(entries) >= _MIN_BLOCKS else []
 
 
 def blocks(lines: list[str]) -> list[Entry]:
