@@ -347,6 +347,8 @@ def _read_alone(raw: RawEpisode, s: str) -> None:
         age := relative_age(s, _SNIFF_AS_OF) or _dated(s) or find_absolute(s)
     ):  # a metadata line: a date anywhere in it ("October 7, 2026 • Season 3 • Episode 28")
         raw.published_text = age.text
+    elif raw.published_text is None and (day := numeric_date(without_time_of_day(s))):
+        raw.published_text = day  # "11/19/2026, 6:00:00 AM", read in the page's language
     elif raw.duration is None:
         raw.duration = lone_length(s) or minutes(s)
 
