@@ -23,6 +23,7 @@ from castdigest.readers.page_dates import (
     offered_until,
     without_time_of_day,
 )
+from castdigest.readers.page_structure import _bullet
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import names_person, play_count, quoted_episode
@@ -215,3 +216,12 @@ def test_the_name_a_more_heading_names_is_the_show() -> None:
     page = [*head, "Avsnitt", "Jordskalvet i Skåne", "fredag 20 november", "44 min", body]
     page += ["", "Mer från Stadens historia i P1", "Ett annat avsnitt", "13 november"]
     assert pick_title(page).title == "Jordskalvet i Skåne"
+
+
+def test_emoji_bullets_under_a_takeaways_heading_but_not_emoji_headings() -> None:
+    assert _bullet("💡 Raising the savings rate moves the outcome more than returns do.") == (
+        "Raising the savings rate moves the outcome more than returns do."
+    )
+    assert _bullet("⚖️ A target stated as a share of income is easier to keep.") is not None
+    assert _bullet("📝 요약") is None and _bullet("✅ Key points") is None  # headings
+    assert _bullet("🎧Listen") is None and _bullet("- a dash") == "a dash"

@@ -33,7 +33,12 @@ from castdigest.text.sentences import split_sentences
 
 _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
 _INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
-_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳])\s*")
+# A bullet: a mark, a number, a circled number, or a pictograph and a space ("💡 ...")
+_BULLET = re.compile(
+    r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳]|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?(?=\s))\s*"
+)
+_PICTOGRAPH = re.compile(r"^\s*[\u2600-\u27bf\U0001f300-\U0001faff]")
+_PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
 _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
 _WHOLE_QUOTE = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』])"
@@ -186,7 +191,10 @@ def _heading_shaped(line: str) -> bool:
 
 def _bullet(line: str) -> str | None:
     m = _BULLET.match(line)
-    return line[m.end() :].strip() if m and line[m.end() :].strip() else None
+    text = line[m.end() :].strip() if m else ""
+    if text and _PICTOGRAPH.match(line) and _width(text) < _PICTOGRAPH_ITEM:
+        return None  # "📝 요약", "✅ Key points": a heading's emoji, not a list's bullet
+    return text or None
 
 
 def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]]:

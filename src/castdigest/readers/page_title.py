@@ -37,6 +37,7 @@ from castdigest.readers.title_signals import (
     numbered,
     numbers_only,
     play_count,
+    podcast_name,
     quoted_episode,
     show_and_number,
 )
@@ -498,8 +499,8 @@ def pick_title(
         score += _ABOUT * _about_share(s, about)
         if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names | labelled):
             score += 1.5  # the show's name right above or under it (a player's card)
-        if key in brands or masthead or person or _show_over_number(head, k):
-            score -= 2.5  # the site's or the show's name
+        if key in brands or masthead or person or _show_over_number(head, k) or podcast_name(s):
+            score -= 2.5  # the site's or the show's name ("... Podcast", "...播客")
         elif show_and_number(key, s, brands):
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
         if menu:

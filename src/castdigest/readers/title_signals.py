@@ -26,6 +26,8 @@ from castdigest.text.truncate import cjk_count
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
 _SHOW_LABEL_MAX = 30
+_PODCAST_NAME_WORDS = 4  # words of a show's name ending in "Podcast"
+_PODCAST_NAME_CJK = 12  # CJK characters of such a name
 _FIELD = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<value>\S.*)$")
 _FIELD_MAX = 200  # characters of a field's line
 _FIELD_LINES = 400  # non-blank lines looked at for a field
@@ -257,6 +259,31 @@ def _plausible_value(value: str) -> bool:
         and not chrome_kind(value)
         and not is_label(value)
     )
+
+
+def podcast_name(line: str) -> bool:
+    """A short line ending in the word for a podcast ("Harbor Notes Podcast", "夜航船播客"):
+    a show's name; an episode's title seldom ends so."""
+    s = normalise(line)
+    if not s or any(c.isdigit() for c in s) or cjk_count(s) > _PODCAST_NAME_CJK:
+        return False
+    words = line.split()
+    for word in _podcast_words():
+        if not s.endswith(word) or len(s) <= len(word):
+            continue
+        if cjk_count(word):
+            return True
+        # "Harbor Notes Podcast": a name in capitals before the word, a few words in all
+        # ("Why I quit my podcast" is a title)
+        if s[-len(word) - 1] == " " and len(words) <= _PODCAST_NAME_WORDS:
+            return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return False
+
+
+@cache
+def _podcast_words() -> tuple[str, ...]:
+    words = {w.casefold() for ws in _data()["podcast_words"].values() for w in ws}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def names_show(label: str) -> bool:
