@@ -26,7 +26,12 @@ from castdigest.readers.page_dates import (
 from castdigest.readers.page_structure import _bullet
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
-from castdigest.readers.title_signals import names_person, play_count, quoted_episode
+from castdigest.readers.title_signals import (
+    names_person,
+    play_count,
+    podcast_name,
+    quoted_episode,
+)
 from castdigest.text.normalize import without_accents
 from castdigest.text.titles import split_title
 
@@ -225,3 +230,13 @@ def test_emoji_bullets_under_a_takeaways_heading_but_not_emoji_headings() -> Non
     assert _bullet("⚖️ A target stated as a share of income is easier to keep.") is not None
     assert _bullet("📝 요약") is None and _bullet("✅ Key points") is None  # headings
     assert _bullet("🎧Listen") is None and _bullet("- a dash") == "a dash"
+
+
+@pytest.mark.parametrize(
+    ("line", "show"),
+    [("夜航船播客", True), ("Harbor Notes Podcast", True), ("Bench & Bellows Podcast", True),
+     ("Why I quit my podcast", False), ("Why I Quit My Podcast Again Today", False),
+     ("Episode 12: Inside the Podcast", False), ("Podcast", False)],
+)  # fmt: skip
+def test_a_short_name_ending_in_podcast_is_a_show(line: str, show: bool) -> None:
+    assert podcast_name(line) is show
