@@ -15,7 +15,7 @@ from castdigest.readers.heading_words import (
     named_by_more,
     suggests_others,
 )
-from castdigest.readers.line_dates import has_date, length_alone
+from castdigest.readers.line_dates import has_date, head_length, length_alone, length_seconds
 from castdigest.readers.listing import _kinds, _starts
 from castdigest.readers.page_dates import (
     date_line,
@@ -240,3 +240,22 @@ def test_emoji_bullets_under_a_takeaways_heading_but_not_emoji_headings() -> Non
 )  # fmt: skip
 def test_a_short_name_ending_in_podcast_is_a_show(line: str, show: bool) -> None:
     assert podcast_name(line) is show
+
+
+@pytest.mark.parametrize(
+    ("line", "seconds"),
+    [("44 min", 2640), ("28:16 min", 1696), ("1 Std. 4 Min.", 3840), ("1h 6m", 3960),
+     ("45分", 2700), ("1:04:22", 3862), ("7 min read", None), ("Episode 12", None)],
+)  # fmt: skip
+def test_a_line_of_a_length_alone(line: str, seconds: int | None) -> None:
+    assert length_seconds(line) == seconds
+
+
+def test_the_length_a_page_shows_near_its_title() -> None:
+    body = "A paragraph of the episode's description, long enough to be the body of the page. " * 2
+    assert head_length(["Title", "00:00 / 27:14", body]) == 1634  # the player
+    assert head_length(["Title", "14. März 2025 · 48 Min.", body]) == 2880
+    assert head_length(["Title", "发布于 2026年11月11日 · 时长 1:05:20", body]) == 3920
+    # a time of day is no length, nor is a length under the body (a related episode's)
+    assert head_length(["Title", "Publié le : 20/11/2026 - 15:30", body, "Autre · 42 min"]) is None
+    assert head_length(["Title", "2026-11-23 08:30", body]) is None

@@ -17,7 +17,8 @@ from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import has_date
+from castdigest.readers.line_dates import has_date, head_length
+from castdigest.readers.page_dates import page_date
 from castdigest.readers.page_title import pick_title
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
@@ -161,12 +162,16 @@ class ArticleReader:
             ch.quotes = _quotes(ch.summary or "", index)
             quotes += [q.model_copy() for q in ch.quotes]
         parts = split_title(title)
+        dated = page_date(lines, ctx.as_of, language)
         return [
             Episode(
                 title=parts.title,
                 kind=parts.kind,
                 guests=parts.guests,
                 language=language,
+                published=dated[0] if dated else None,
+                published_text=dated[1] if dated else None,
+                duration=head_length(lines),
                 abstract="\n\n".join(abstract) or None,
                 chapters=chapters,
                 quotes=quotes,

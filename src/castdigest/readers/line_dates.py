@@ -30,6 +30,27 @@ _CLOCK_END = re.compile(
     r"(?:\s*(?:[ap]\.?m\.?|uhr|h))?\s*$",
     re.IGNORECASE,
 )
+# A player before it plays: its position at zero, then the episode's length.
+_PLAYER_AT_START = re.compile(
+    r"^(?:0{1,2}:00(?::00)?|-{1,2}:-{1,2})\s*/\s*(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})$"
+)
+_PLAYER_LINES = 80  # lines of the page's head where its player is
+_PLAYER_WIDTH = 24
+_CLOCK_ALONE = re.compile(
+    r"^(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\s?(?:min|mins|minutes?|minuten|std|h)\.?)?$"
+)
+_AMOUNT = re.compile(r"(\d{1,3})\s?([^\W\d_]{1,8}\.?)")
+_HOURS = "h hr hrs hour hours std stunde stunden heure heures hora horas ora ore uur godz"
+_MINUTES = "m min mins minute minutes minuten minut minuty minuto minutos minuti"
+_UNITS = {
+    **dict.fromkeys([*_HOURS.split(), "時間", "小时", "小時", "시간"], 3600),
+    **dict.fromkeys([*_MINUTES.split(), "分", "分钟", "分鐘", "분"], 60),
+    **dict.fromkeys(["s", "sec", "secs", "second", "seconds", "sek", "秒", "초"], 1),
+}
+_HEAD_LENGTH_LINES = 40  # non-blank lines of a page's head where its length is shown
+_META_LINE = 80  # characters of a metadata line ("Published Nov 5, 2026 · 42 min")
+_BODY_LINE = 150  # characters of a paragraph: the page's body
+_SHORTEST = 60  # seconds: a shorter "length" is a position or a clip's
 _JOINING_WORDS = 2  # words between a day and its time ("a las", "à", "at", "um")
 _JOINING_LETTERS = 5
 
@@ -83,6 +104,66 @@ def age_before_time(text: str, as_of: datetime) -> tuple[str, Age] | None:
         if head and (found := find_relative(head, as_of)):
             return head, found
     return None
+
+
+def player_length(lines: list[str]) -> float | None:
+    """Seconds the page's player shows as the episode's length, before it plays ("00:00 /
+    27:14", "0:00 / 1:02:03"), among the page's first lines; None when none shows one."""
+    for line in lines[:_PLAYER_LINES]:
+        if len(line) <= _PLAYER_WIDTH and (m := _PLAYER_AT_START.match(line.strip())):
+            h, mm, ss = m.group("h"), m.group("m"), m.group("s")
+            return int(h or 0) * 3600.0 + int(mm) * 60 + int(ss)
+    return None
+
+
+def head_length(lines: list[str]) -> float | None:
+    """Seconds of the episode's length as its page shows it near the title: the player's, or
+    a line of a length alone ("44 min", "28:16 min", "1 Std. 4 Min.") above the body's first
+    paragraph; None when neither is there."""
+    if (length := player_length(lines)) is not None:
+        return length
+    shown = [line for line in lines[:_PLAYER_LINES] if line.strip()][:_HEAD_LENGTH_LINES]
+    for line in shown:
+        if len(line) >= _BODY_LINE:
+            return None  # the body has begun: lengths below are others' (related, chapters)
+        if len(line) > _META_LINE:
+            continue
+        for part in _PARTS.split(line):  # "14. März 2025 · 48 Min.", "时长 1:05:20"
+            seconds = _part_length(part)
+            if seconds is not None and seconds >= _SHORTEST:
+                return seconds
+    return None
+
+
+def _part_length(part: str) -> float | None:
+    """A length with its unit ("48 Min.", "58분"), after a label ("时长 1:05:20", "Dauer:
+    48:30"), or a clock of hours ("1:05:20"); a bare "15:30" may be a time of day."""
+    words = part.split()
+    labelled = len(words) == 2 and not any(c.isdigit() for c in words[0])
+    if labelled and (after := length_seconds(words[1])) is not None:
+        return after
+    seconds = length_seconds(part)
+    if seconds is not None and (_CLOCK_ALONE.match(part.strip()) is None or part.count(":") == 2):
+        return seconds
+    return None
+
+
+def length_seconds(line: str) -> float | None:
+    """Seconds of a line that is a length alone: a clock ("52:38", "28:16 min") or numbers
+    with units ("44 min", "1 Std. 4 Min.", "1h 6m", "45分"); None for anything else."""
+    s = line.strip(" ·•|-–—").casefold()
+    if not s or len(s) > _LONE_LENGTH:
+        return None
+    if m := _CLOCK_ALONE.match(s):
+        h, mm, ss = (int(g) if g else 0 for g in (m.group("h"), m.group("m"), m.group("s")))
+        return h * 3600.0 + mm * 60 + ss
+    parts = _AMOUNT.findall(s)
+    if not parts or _AMOUNT.sub("", s).strip(" .,"):
+        return None
+    units = [_UNITS.get(unit.rstrip(".")) for _, unit in parts]
+    if any(u is None for u in units):
+        return None
+    return float(sum(int(n) * (u or 0) for (n, _), u in zip(parts, units, strict=True)))
 
 
 def has_length(s: str) -> bool:
