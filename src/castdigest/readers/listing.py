@@ -44,12 +44,14 @@ from castdigest.readers.listing_shapes import (
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_dates import numeric_date, offered_until, without_time_of_day
 from castdigest.readers.page_structure import enrich
+from castdigest.readers.title_signals import numbers_only
 from castdigest.text.dates import Age, find_absolute, find_relative, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
 from castdigest.text.titles import assign_people, split_title
 
+_NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
 _SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
 _DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # A clock's unit after it: "27:48 min", "31:47 Min.", "1:02:03 Std."
@@ -219,10 +221,18 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
 
 def _without_labels(lines: list[str], starts: list[int]) -> list[int]:
     """`starts` less the lines that start three entries or more alike ("Posłuchaj" over each
-    entry's length): a button or a label repeated in every entry, where titles differ."""
+    entry's length): a button or a label repeated in every entry, where titles differ; and
+    less an episode's number alone just over the next start ("Episode 58" / its date / the
+    show / the title / its length): the number heads that entry."""
     keys = [fold(lines[i]) for i in starts]
     counts = Counter(keys)
-    return [i for i, key in zip(starts, keys, strict=True) if counts[key] < _SAME_STARTS]
+    kept = [i for i, key in zip(starts, keys, strict=True) if counts[key] < _SAME_STARTS]
+    nexts: list[int | None] = [*kept[1:], None]
+    return [
+        i
+        for i, nxt in zip(kept, nexts, strict=False)
+        if not (nxt is not None and nxt - i <= _NUMBER_OVER and numbers_only(lines[i].strip()))
+    ]
 
 
 def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:

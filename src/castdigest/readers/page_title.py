@@ -99,7 +99,9 @@ class _Candidate:
     score: float
 
 
-def _excluded(line: str, next_line: str) -> bool:
+def _excluded(line: str, next_line: str, after: str = "") -> bool:
+    """Never a title: chrome, labels, dates, counts, bylines, a chapter's title over its time
+    (not a title over its player's position and length, "00:00:00" / "00:51:07")."""
     s = line.strip()
     if not s or len(s) > _MAX or s.startswith(("- ", "* ", "{", "<", "WEBVTT")):
         return True
@@ -114,7 +116,10 @@ def _excluded(line: str, next_line: str) -> bool:
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
     if _BYLINE.match(s) or _SPEAKER.match(s):
         return True
-    return bool(_LONE_TIME.match(next_line.strip()))  # a chapter title, its time below
+    if not _LONE_TIME.match(nxt := next_line.strip()):
+        return False
+    player = _LONE_TIME.match(after.strip()) and not any(c not in "0:[]()" for c in nxt)
+    return not player  # a chapter title, its time below
 
 
 def _in_turns(s: str, prev: str, nxt: str) -> bool:
@@ -476,7 +481,8 @@ def pick_title(
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
         key = normalise(s)
-        if _excluded(s, nxt) or _in_turns(s, prev, nxt) or _attribution(s, prev):
+        after = items[k + 2][1] if k + 2 < len(items) else ""
+        if _excluded(s, nxt, after) or _in_turns(s, prev, nxt) or _attribution(s, prev):
             continue
         if is_quote_line(s) and nxt.lstrip().startswith(("—", "–", "―", "- ")):
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")

@@ -17,7 +17,11 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Person, Quote, Transcript
 from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.doubt import add_reasons
+from castdigest.readers.heading_words import vocabulary
 from castdigest.readers.headings import split_heading
+from castdigest.readers.page_structure import enrich
+from castdigest.readers.page_title import pick_title
 from castdigest.readers.sections import Section, is_bullet, split_sections
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -48,6 +52,19 @@ NAMES = {
     "transcription": "transcript",
     "transcription complète": "transcript",
 }
+# Reading a page told by `NAMES`, any heading of the shared vocabulary ends a section: a
+# "Memorable quote" or "Links mentioned" heading is not more takeaways.
+_SHARED = {
+    "takeaways": "takeaways",
+    "highlights": "takeaways",
+    "summary": "summary",
+    "quotes": "quotes",
+    "transcript": "transcript",
+    "chapters": "chapters",
+    "sources": "sources",
+    "shownotes": "summary",
+}
+_READ_NAMES = {**{w: _SHARED[k] for w, k in vocabulary().items()}, **NAMES}
 _VIDEO_KEYS = {"chapters", "quotes", "questions", "transcript", "audience"}
 _FOOTER = re.compile(r"^(?:more from|plus de|more videos from|autres vidéos de)\s+(.+)$", re.I)
 _CHAPTER_LINE = re.compile(r"^\[?(\d{1,3}(?::\d{2}){1,2})\]?\s*[-–—:]?\s+(.+)$")
@@ -158,8 +175,11 @@ class VideoPageReader:
         lines = doc.page_lines()
         footer = _footer_at(lines)
         show, hosts = _show(lines[footer].strip()) if footer < len(lines) else (None, [])
-        head, sections = split_sections(lines[:footer], NAMES)
-        title_line = next((h.strip() for h in head if h.strip()), "")
+        head, sections = split_sections(lines[:footer], _READ_NAMES)
+        shown = [h.strip() for h in head if h.strip()]
+        # The title is scored among the head's lines: a skip link or a menu may come first.
+        pick = pick_title(shown, page=lines) if shown else None
+        title_line = (pick.title if pick else None) or next(iter(shown), "")
         if not title_line or not sections:
             raise ReadError("no title or sections found in video page", where=doc.location)
         by = {s.key: s for s in reversed(sections)}  # the first section of each kind wins
@@ -197,7 +217,9 @@ class VideoPageReader:
             transcript=Transcript(text=transcript, language=language) if transcript else None,
             sources=[ctx.ref(0, line=1)],
         )
-        return [episode]
+        # What the sections' own forms missed ("(00:00) - Title" chapters), its date, length
+        episode = enrich(episode, lines[:footer], ctx.as_of)
+        return [add_reasons(episode, pick.doubts) if pick else episode]
 
 
 def _show(footer: str) -> tuple[str | None, list[Person]]:
