@@ -36,7 +36,9 @@ _SAID = re.compile(
     r"|told|noted|écrit|a écrit|a déclaré|explique|ajoute)\b"
 )
 _PROSE_MIN = 120
-_NOT_HEADINGS = ("- ", "* ", "• ", "· ", "– ", "|")  # a list item or a table row
+# a list item, a table row, a quote's attribution ("— Otávio Rezende, economista")
+_NOT_HEADINGS = ("- ", "* ", "• ", "· ", "– ", "— ", "―", "|")
+_LABEL_MAX = 30
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|[。！？]\S")
 _HEADING_MAX = 90
 
@@ -58,6 +60,12 @@ def _keep(line: str) -> bool:
         and not is_reaction(s)
         and not _BYLINE.match(s)
     )
+
+
+def _short_chrome(line: str) -> bool:
+    """A link's label or a button alone on its line ("Leia também", "Ouça o episódio")."""
+    s = line.strip()
+    return 0 < len(s) <= _LABEL_MAX and is_chrome(s)
 
 
 def _is_heading(line: str) -> bool:
@@ -133,7 +141,10 @@ class ArticleReader:
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.page_lines()
         lines = lines[: _reaction_bar(lines)]
-        kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln)]
+        # The line under a link's label ("Leia também" / a headline, "Ouça o episódio" / the
+        # show's name in the player) is the link's, not the article's.
+        labelled = {i + 1 for i, ln in enumerate(lines) if _short_chrome(ln)}
+        kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln) and i not in labelled]
         if not kept:
             raise ReadError("no article text found", where=doc.location)
         # The title is scored among the page's lines (a masthead or a share box may come

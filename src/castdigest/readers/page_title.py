@@ -64,6 +64,7 @@ _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
 _MENU_ITEM = 12  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8
+_KICKER = 40  # characters of a section's or a show's name over a headline
 _LINKS_HEADING = 40
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
@@ -351,6 +352,21 @@ def _menu_runs(head: list[tuple[int, str]]) -> set[int]:
     return found
 
 
+def _menu_tails(head: list[tuple[int, str]], menus: set[int]) -> set[int]:
+    """Positions in `head` of a short line that ends a menu's column, a blank line under it
+    ("... / Podcasts / Morning Brief" / "" / the headline): the section or the show the page
+    sits in, named over the article as its kicker."""
+    return {
+        k
+        for k in range(1, len(head))
+        if k not in menus
+        and k - 1 in menus
+        and head[k - 1][0] == head[k][0] - 1
+        and (k + 1 == len(head) or head[k + 1][0] > head[k][0] + 1)
+        and len(head[k][1]) <= _KICKER
+    }
+
+
 def _linked(head: list[tuple[int, str]]) -> set[int]:
     """Positions in `head` of the lines under a links heading ("Links:", "Liens", "Quellen")
     up to the next blank line: the texts of links (a book, another episode), never the
@@ -475,6 +491,7 @@ def pick_title(
     about = _body_terms(shown or [s for _, s in items])
     names = _names(head, counts)
     menus = _menu_runs(head) | _linked(head)
+    kickers = _menu_tails(head, menus)
     for k, (i, s) in enumerate(head):
         if k in menus:
             continue  # a column of menu items or links: no title, no rank taken from the title
@@ -500,6 +517,8 @@ def pick_title(
         person = key in people  # shown again in a person's card: a name, not a title
         after = head[at + 1][1] if at is not None and at + 1 < len(head) else ""
         score = _score(s, rank, 1 if masthead or person else count, nxt, prev, hints, after)
+        if at is not None and at > k + 1 and _standfirst(head, k + 1) == at:
+            score += 1.0  # a headline over its lede, its byline and its date
         if k + 1 < len(head) and play_count(head[k + 1][1]):
             score += 1.0  # a video's or an episode's play count under its title
         score += _ABOUT * _about_share(s, about)
@@ -511,6 +530,8 @@ def pick_title(
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
         if menu:
             score -= 1.5  # a masthead over its menu
+        if k in kickers:
+            score -= 2.0  # the menu's last item over the headline: its section or show
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
         if _in_prose(key, normalised):
             score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name

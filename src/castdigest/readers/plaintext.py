@@ -14,6 +14,7 @@ from castdigest.models import Episode, Segment, Transcript
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, normalise
 from castdigest.readers.doubt import add_reasons, page_doubts
+from castdigest.readers.line_dates import head_length
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
 from castdigest.text.durations import parse_duration
@@ -49,6 +50,7 @@ class PlainTextReader:
         episode = Episode(
             title=title or "Untitled",
             transcript=Transcript(text=text, segments=segments) if text else None,
+            duration=head_length(lines),  # the player is chrome: not in the body
             sources=[ctx.ref(0, line=first + 1)],
         )
         episode = enrich(episode, body, ctx.as_of)
