@@ -254,6 +254,8 @@ def test_a_line_of_a_length_alone(line: str, seconds: int | None) -> None:
 def test_the_length_a_page_shows_near_its_title() -> None:
     body = "A paragraph of the episode's description, long enough to be the body of the page. " * 2
     assert head_length(["Title", "00:00 / 27:14", body]) == 1634  # the player
+    assert head_length(["Title", "00:00", "58:24", body]) == 3504  # its two on lines of their own
+    assert head_length(["Title", "00:00", "Intro", "05:12", body]) is None  # chapters
     assert head_length(["Title", "14. März 2025 · 48 Min.", body]) == 2880
     assert head_length(["Title", "发布于 2026年11月11日 · 时长 1:05:20", body]) == 3920
     # a time of day is no length, nor is a length under the body (a related episode's)

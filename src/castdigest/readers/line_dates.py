@@ -34,6 +34,7 @@ _CLOCK_END = re.compile(
 _PLAYER_AT_START = re.compile(
     r"^(?:0{1,2}:00(?::00)?|-{1,2}:-{1,2})\s*/\s*(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})$"
 )
+_ZERO_CLOCK = re.compile(r"^0{1,2}:00(?::00)?$")
 _PLAYER_LINES = 80  # lines of the page's head where its player is
 _PLAYER_WIDTH = 24
 _CLOCK_ALONE = re.compile(
@@ -109,10 +110,22 @@ def age_before_time(text: str, as_of: datetime) -> tuple[str, Age] | None:
 def player_length(lines: list[str]) -> float | None:
     """Seconds the page's player shows as the episode's length, before it plays ("00:00 /
     27:14", "0:00 / 1:02:03"), among the page's first lines; None when none shows one."""
-    for line in lines[:_PLAYER_LINES]:
-        if len(line) <= _PLAYER_WIDTH and (m := _PLAYER_AT_START.match(line.strip())):
+    shown = [line.strip() for line in lines[:_PLAYER_LINES] if line.strip()]
+    for k, line in enumerate(shown):
+        if len(line) > _PLAYER_WIDTH:
+            continue
+        if m := _PLAYER_AT_START.match(line):
             h, mm, ss = m.group("h"), m.group("m"), m.group("s")
             return int(h or 0) * 3600.0 + int(mm) * 60 + int(ss)
+        # the two on lines of their own: "00:00" / "58:24"
+        if (
+            _ZERO_CLOCK.match(line)
+            and k + 1 < len(shown)
+            and (m := _CLOCK_ALONE.match(shown[k + 1]))
+        ):
+            h, mm, ss = (int(g) if g else 0 for g in (m.group("h"), m.group("m"), m.group("s")))
+            if h or mm or ss:
+                return h * 3600.0 + mm * 60 + ss
     return None
 
 
