@@ -23,7 +23,7 @@ from castdigest.readers.page_dates import (
     offered_until,
     without_time_of_day,
 )
-from castdigest.readers.page_structure import _bullet
+from castdigest.readers.page_structure import _bullet, dash_quote
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import (
@@ -261,3 +261,18 @@ def test_the_length_a_page_shows_near_its_title() -> None:
     # a time of day is no length, nor is a length under the body (a related episode's)
     assert head_length(["Title", "Publié le : 20/11/2026 - 15:30", body, "Autre · 42 min"]) is None
     assert head_length(["Title", "2026-11-23 08:30", body]) is None
+
+
+def test_a_dash_paragraph_attributed_at_its_end_is_a_quote() -> None:
+    said = dash_quote("– Ingen dog, och då blir det ingen berättelse, säger hon.")
+    assert said is not None and (said.text, said.speaker) == (
+        "Ingen dog, och då blir det ingen berättelse",
+        None,  # a pronoun names no one
+    )
+    named = dash_quote("— It took us two long years to get there, says Ann Lee.")
+    assert named is not None and (named.text, named.speaker) == (
+        "It took us two long years to get there",
+        "Ann Lee",
+    )
+    assert dash_quote("– Bread, butter, cheese and milk, eggs.") is None  # a list item
+    assert dash_quote("— Otávio Rezende, economista") is None  # an attribution

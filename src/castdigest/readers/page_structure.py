@@ -18,10 +18,12 @@ Nothing under a transcript heading is taken for any of them.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from importlib import resources
 
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
@@ -50,6 +52,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
 _STATEMENT_END = re.compile(r"[.。…][\"'”’»」)]*$")
 _MAX_QUOTE = 600
+_DASHES = ("– ", "— ", "―")  # a paragraph of direct speech opens with one
+_SAID_WORDS = 6  # words of an attribution after the quote ("berättar seismologen Henrik Sjödahl")
+_QUOTE_WORDS = 5
 _MAX_ITEM = 400
 _MAX_LIST = 15
 _SHORT_LINE = 100
@@ -433,9 +438,40 @@ def _quote_lines(sec: Section) -> list[Quote]:
             block = []
         if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
             _attribute(quotes[-1], m.group("who"))
-        elif s and (quote := _quote_of(s)):
+        elif s and (quote := _quote_of(s) or dash_quote(s)):
             quotes.append(quote)
     return quotes
+
+
+def dash_quote(line: str) -> Quote | None:
+    """A paragraph of direct speech opening with a dash and attributed at its end ("– Ingen
+    dog, och då blir det ingen berättelse, säger hon.", "— It took two years, says Ann Lee."):
+    the quote, its speaker the name after the verb (none for a pronoun)."""
+    s = line.strip()
+    if not s.startswith(_DASHES) or len(s) > _MAX_QUOTE:
+        return None
+    body = s[1:].strip()
+    cut = body.rfind(", ")
+    if cut < 0:
+        return None
+    text, tail = body[:cut].strip(), body[cut + 2 :].strip().rstrip(".!")
+    words = tail.split()
+    if not words or len(words) > _SAID_WORDS or len(text.split()) < _QUOTE_WORDS:
+        return None
+    if words[0].casefold().split("-")[0] not in _said():
+        return None
+    name: list[str] = []  # the capitalised words ending it: "Henrik Sjödahl", not "hon"
+    for word in reversed(words[1:]):
+        if not word[:1].isupper():
+            break
+        name.insert(0, word)
+    return Quote(text=text, speaker=" ".join(name) or None)
+
+
+@cache
+def _said() -> frozenset[str]:
+    raw = json.loads(resources.files(__package__).joinpath("data/speech.json").read_text("utf-8"))
+    return frozenset(w.casefold() for words in raw["said"].values() for w in words)
 
 
 def quotes_under(lines: list[str]) -> list[Quote]:
