@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.chrome import chrome_kind, normalise
 from castdigest.readers.heading_words import (
     heading_kind,
     lists_episodes,
@@ -27,6 +27,7 @@ from castdigest.readers.page_structure import _bullet, dash_quote
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import (
+    brand,
     names_person,
     play_count,
     podcast_name,
@@ -276,3 +277,10 @@ def test_a_dash_paragraph_attributed_at_its_end_is_a_quote() -> None:
     )
     assert dash_quote("– Bread, butter, cheese and milk, eggs.") is None  # a list item
     assert dash_quote("— Otávio Rezende, economista") is None  # an attribution
+
+
+def test_a_name_inside_a_dated_line_of_commas_is_the_show() -> None:
+    page = ["SWR2 Wissen", "Sendung vom Mo., 23.11.2026 8:30 Uhr, SWR2 Wissen, SWR2", "Spätfrost"]
+    pairs = [(line, normalise(line)) for line in page]
+    assert brand("swr2 wissen", pairs, has_date)
+    assert not brand("spätfrost", pairs, has_date)

@@ -23,6 +23,7 @@ from typing import Any
 from castdigest.readers.chrome import chrome_kind, is_label, normalise
 from castdigest.text.truncate import cjk_count
 
+_COMMAS = re.compile(r"\s*[,，、]\s+|\s*[，、]\s*")
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
 _SHOW_LABEL_MAX = 30
@@ -365,6 +366,8 @@ def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]
         if chrome_kind(line) == "address" or line.lstrip().startswith(("©", "(c)", "Copyright")):
             return True
         parts = [p for p in _SEPARATOR.split(line.strip()) if p.strip()]
+        if metadata(line) and any(normalise(p) == key for p in _COMMAS.split(line.strip())):
+            return True  # "Sendung vom Mo., 23.11.2026 8:30 Uhr, SWR2 Wissen, SWR2"
         if len(parts) < 2 or not any(normalise(p) == key for p in parts):
             continue
         others = [p for p in parts if normalise(p) != key]
