@@ -11,8 +11,10 @@ from castdigest.readers.chrome import chrome_kind, normalise
 from castdigest.readers.heading_words import (
     heading_kind,
     lists_episodes,
+    more_names,
     more_of,
     named_by_more,
+    shown_names,
     suggests_others,
 )
 from castdigest.readers.line_dates import has_date, head_length, length_alone, length_seconds
@@ -284,3 +286,13 @@ def test_a_name_inside_a_dated_line_of_commas_is_the_show() -> None:
     pairs = [(line, normalise(line)) for line in page]
     assert brand("swr2 wissen", pairs, has_date)
     assert not brand("spätfrost", pairs, has_date)
+
+
+def test_the_names_a_more_heading_may_name() -> None:
+    assert more_names("More from Harbor Notes") == {"harbor notes"}
+    assert more_names("Mehr aus der Werkstatt") == {"der werkstatt"}
+    # the name as the lines above are shown: both sides read alike
+    assert more_names("Mer från Stadens historia i P1") <= shown_names(["Stadens historia i P1"])
+    assert more_names("More info") == frozenset() and more_names("A title") == frozenset()
+    assert more_of("More from Harbor Notes", ["Harbor Notes", "Episode 3"])
+    assert not more_of("More from Harbor Notes", ["Episode 3"])

@@ -83,11 +83,18 @@ def more_of(line: str, above: Iterable[str]) -> bool:
     """A heading "More <show>" ("Mehr Bücherherbst", "Plus de La Tribune", "更多<show>"):
     a word of `more` and a name shown on a line of `above` (read only for such a heading),
     the show's other episodes."""
+    names = more_names(line)
+    return bool(names) and not names.isdisjoint(shown_names(above))
+
+
+def more_names(line: str) -> frozenset[str]:
+    """The names a "More <show>" heading may name, as `shown_names` gives them: what follows
+    the word of `more`, and what follows a joining word after it ("more from <show>"); none
+    for another line or a button ("More info")."""
     s = line.strip()
     if not s or len(s) > MAX_HEADING:
-        return False
+        return frozenset()
     bare = _bare(s)
-    joins = _joins()[0]
     for word in _more_words():
         if not bare.startswith(word) or not (
             cjk_count(word) or bare[len(word) : len(word) + 1] == " "
@@ -95,20 +102,23 @@ def more_of(line: str, above: Iterable[str]) -> bool:
             continue
         rest = bare[len(word) :].strip()
         if len(rest) < _MORE_NAME:
-            return False  # "More info": a button
+            return frozenset()  # "More info": a button
         first, _, tail = rest.partition(" ")
-        names = {_bare(line) for line in above if line.strip() and len(line) <= MAX_HEADING}
-        return rest in names or (first in joins and tail in names)
-    return False
+        return frozenset([rest, tail] if first in _joins()[0] and tail else [rest])
+    return frozenset()
+
+
+def shown_names(lines: Iterable[str]) -> set[str]:
+    """The lines that may be a show's name, as `more_names` gives names: short lines, bare."""
+    return {_bare(line) for line in lines if line.strip() and len(line) <= MAX_HEADING}
 
 
 def named_by_more(line: str, headings: Iterable[str]) -> bool:
     """`line` is the name a "More <show>" heading among `headings` names ("Mer från
-    Historiekammaren i P1"): the show's, which a page heads its other episodes with."""
+    Historiekammaren i P1"): the show's, which a page heads its other episodes with. For
+    many lines, `more_names` of the headings once is cheaper."""
     s = line.strip()
-    if not s or len(s) > MAX_HEADING or len(name := _bare(s)) < _MORE_NAME:
-        return False
-    return any(name in _bare(h) and more_of(h, [s]) for h in headings if len(h) <= MAX_HEADING)
+    return bool(s) and len(s) <= MAX_HEADING and any(_bare(s) in more_names(h) for h in headings)
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
-from castdigest.readers.heading_words import MAX_HEADING, heading_kind, named_by_more
+from castdigest.readers.heading_words import heading_kind, more_names, shown_names
 from castdigest.readers.line_dates import (
     has_date,
     has_length,
@@ -485,8 +485,8 @@ def pick_title(
     labelled = _labelled_shows(shown or [s for _, s in items])  # under a "Show" label
     people = _labelled_people(shown or [s for _, s in items])  # under "About the speaker"
     brands |= labelled
-    headings = [s for s in shown or [s for _, s in items] if len(s) <= MAX_HEADING]
-    brands |= {normalise(s) for _, s in head if named_by_more(s, headings)}  # "More <show>"
+    more_named = {n for s in shown or [s for _, s in items] for n in more_names(s)}  # "More <show>"
+    brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     about = _body_terms(shown or [s for _, s in items])
     names = _names(head, counts)

@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import islice
 
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import (
     lists_airings,
     lists_episodes,
-    more_of,
+    more_names,
     names_episodes,
     opens_comments,
+    shown_names,
     suggests_others,
 )
 from castdigest.readers.line_dates import has_date, has_length, has_time
@@ -81,8 +81,12 @@ def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int]
     headed = False
     # a comments heading ends the episode's part below its body; above, it is a tab ("评论(86)")
     opened = _FIRST if body is None else max(_FIRST, body + 1)
+    first_shown: dict[str, int] = {}  # each short line's bare form, where it is first shown
+    for k, line in enumerate(lines):
+        for name in shown_names([line]):
+            first_shown.setdefault(name, k)
     for k in range(_FIRST, len(lines)):
-        kind = _heading(lines, k, body)
+        kind = _heading(lines, k, body, first_shown)
         if kind is None or _show_list(lines, k, body):
             continue
         headed = headed or kind == "worded"  # "More <show>", "Episodes" may be links
@@ -93,14 +97,16 @@ def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int]
     return None, headed
 
 
-def _heading(lines: list[str], k: int, body: int | None) -> str | None:
+def _heading(lines: list[str], k: int, body: int | None, first_shown: dict[str, int]) -> str | None:
     """ "worded" for a suggestions heading of the vocabulary ("More episodes like this"),
-    "other" for an episodes heading under the body or "More <show>", else None."""
+    "other" for an episodes heading under the body or "More <show>" (a name shown above it:
+    `first_shown`), else None."""
     line = lines[k]
     if suggests_others(line):
         return "worded"
     below = body is not None and k > body  # an episodes heading under the body: others
-    if (below and lists_episodes(line)) or more_of(line, islice(lines, k)):
+    more = any(first_shown.get(name, k) < k for name in more_names(line))
+    if (below and lists_episodes(line)) or more:
         return "other"
     return None
 
