@@ -32,13 +32,15 @@ _CLOCK_END = re.compile(
 )
 # A player before it plays: its position at zero, then the episode's length.
 _PLAYER_AT_START = re.compile(
-    r"^(?:0{1,2}:00(?::00)?|-{1,2}:-{1,2})\s*/\s*(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})$"
+    r"^(?:0{1,2}:00(?::00)?|-{1,2}:-{1,2})\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$"
 )
 _ZERO_CLOCK = re.compile(r"^0{1,2}:00(?::00)?$")
 _PLAYER_LINES = 80  # lines of the page's head where its player is
 _PLAYER_WIDTH = 24
+# A clock alone, perhaps with its unit ("27:48 min", "31:47 min.", "1:02:03 std."), casefolded
 _CLOCK_ALONE = re.compile(
-    r"^(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})(?:\s?(?:min|mins|minutes?|minuten|std|h)\.?)?$"
+    r"^(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})"
+    r"(?:\s?(?:min|mins|minutes?|minuten|minut|minuty|std|h|hrs?|godz|分|분)\.?)?$"
 )
 _AMOUNT = re.compile(r"(\d{1,3})\s?([^\W\d_]{1,8}\.?)")
 _HOURS = "h hr hrs hour hours std stunde stunden heure heures hora horas ora ore uur godz"
@@ -114,18 +116,15 @@ def player_length(lines: list[str]) -> float | None:
     for k, line in enumerate(shown):
         if len(line) > _PLAYER_WIDTH:
             continue
-        if m := _PLAYER_AT_START.match(line):
-            h, mm, ss = m.group("h"), m.group("m"), m.group("s")
-            return int(h or 0) * 3600.0 + int(mm) * 60 + int(ss)
+        if _PLAYER_AT_START.match(line):
+            return clock_length(line.rsplit("/", 1)[1])
         # the two on lines of their own: "00:00" / "58:24"
         if (
             _ZERO_CLOCK.match(line)
             and k + 1 < len(shown)
-            and (m := _CLOCK_ALONE.match(shown[k + 1]))
+            and (length := clock_length(shown[k + 1]))
         ):
-            h, mm, ss = (int(g) if g else 0 for g in (m.group("h"), m.group("m"), m.group("s")))
-            if h or mm or ss:
-                return h * 3600.0 + mm * 60 + ss
+            return length
     return None
 
 
@@ -161,15 +160,23 @@ def _part_length(part: str) -> float | None:
     return None
 
 
+def clock_length(line: str) -> float | None:
+    """Seconds of a line that is a clock alone, perhaps with its unit ("52:38", "27:48 min")."""
+    m = _CLOCK_ALONE.match(line.strip().casefold())
+    if m is None:
+        return None
+    h, mm, ss = (int(g) if g else 0 for g in (m.group("h"), m.group("m"), m.group("s")))
+    return h * 3600.0 + mm * 60 + ss
+
+
 def length_seconds(line: str) -> float | None:
     """Seconds of a line that is a length alone: a clock ("52:38", "28:16 min") or numbers
     with units ("44 min", "1 Std. 4 Min.", "1h 6m", "45分"); None for anything else."""
     s = line.strip(" ·•|-–—").casefold()
     if not s or len(s) > _LONE_LENGTH:
         return None
-    if m := _CLOCK_ALONE.match(s):
-        h, mm, ss = (int(g) if g else 0 for g in (m.group("h"), m.group("m"), m.group("s")))
-        return h * 3600.0 + mm * 60 + ss
+    if (clock := clock_length(s)) is not None:
+        return clock
     parts = _AMOUNT.findall(s)
     if not parts or _AMOUNT.sub("", s).strip(" .,"):
         return None

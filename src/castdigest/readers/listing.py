@@ -28,7 +28,7 @@ from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_label
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
-from castdigest.readers.line_dates import has_date, has_length, relative_age
+from castdigest.readers.line_dates import clock_length, has_date, has_length, relative_age
 from castdigest.readers.listing_shapes import (
     Entry,
     blocks,
@@ -53,11 +53,6 @@ from castdigest.text.titles import assign_people, split_title
 
 _NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
 _SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
-_DURATION = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
-# A clock's unit after it: "27:48 min", "31:47 Min.", "1:02:03 Std."
-_CLOCK_UNIT = re.compile(
-    r"\s?(?:min|mins|minutes?|minuten|minut|minuty|std|h|hrs?|godz|分|분)\.?$", re.IGNORECASE
-)
 _CAPTIONS = re.compile(
     r"^[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?(?:\s*/\s*[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)+$"
 )
@@ -105,17 +100,11 @@ class RawEpisode:
     tags: list[str] = field(default_factory=list)
 
 
-def _clock(s: str) -> float | None:
-    """Seconds of a line that is a clock alone, perhaps with its unit ("27:48 min")."""
-    bare = _CLOCK_UNIT.sub("", s) if s[-1:].isalpha() or s.endswith(".") else s
-    return parse_duration(bare) if _DURATION.match(bare) else None
-
-
 def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    if _clock(s) is not None or lone_length(s):
+    if clock_length(s) is not None or lone_length(s):
         return "duration"
     if _CAPTIONS.match(s):
         return "captions"
@@ -160,7 +149,7 @@ def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
     """The metadata kind (or None) of every non-blank line, by index. Times that rise a few
     seconds apart are a transcript's cues, not episode durations."""
     kinds = {i: _meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
-    times = [(i, _clock(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
+    times = [(i, clock_length(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
     if _are_cues([t for _, t in times if t is not None]):
         for i, _ in times:
             kinds[i] = None
@@ -252,7 +241,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             if kind is None:
                 break
             if kind == "duration":
-                raw.duration = _clock(s) or lone_length(s)
+                raw.duration = clock_length(s) or lone_length(s)
             elif kind == "captions":
                 raw.captions = [c.strip().lower() for c in s.split("/")]
             elif kind == "dated":
@@ -303,7 +292,7 @@ def _title_under_date(
         s = lines[j].strip()
         if kinds.get(j) == "duration":
             raw.show, raw.title, raw.line = raw.title, title, i + 1
-            raw.duration = _clock(s) or lone_length(s)
+            raw.duration = clock_length(s) or lone_length(s)
             return j + 1
         if s and not is_chrome(s):
             break
@@ -351,7 +340,7 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
 
 def _read_alone(raw: RawEpisode, s: str) -> None:
     """A length ("1:04:22", "47分钟 · 11/15") or a date ("2일 전") on a line of its own."""
-    if raw.duration is None and (length := _clock(s)):
+    if raw.duration is None and (length := clock_length(s)):
         raw.duration = length
     elif raw.published_text is None and (
         age := relative_age(s, _SNIFF_AS_OF) or _dated(s) or find_absolute(s)

@@ -37,10 +37,9 @@ from castdigest.text.sentences import split_sentences
 _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
 _INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
 # A bullet: a mark, a number, a circled number, or a pictograph and a space ("💡 ...")
-_BULLET = re.compile(
-    r"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{1,3}[.)]|[①-⑳]|[\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?(?=\s))\s*"
-)
-_PICTOGRAPH = re.compile(r"^\s*[\u2600-\u27bf\U0001f300-\U0001faff]")
+_PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"  # symbols and emoji
+_BULLET = re.compile(rf"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{{1,3}}[.)]|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*")
+_PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
 _PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
 _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
 _WHOLE_QUOTE = re.compile(
