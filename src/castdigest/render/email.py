@@ -59,6 +59,7 @@ MAX_HTML_BYTES = 100_000  # below Gmail's ~102 KB clip line, with room for the u
 EMAIL_TEMPLATE = "email/digest.mjml.j2"
 TEXT_TEMPLATE = "email/digest.txt.j2"
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MJ_STYLE = re.compile(r"<mj-style", re.IGNORECASE)  # a search, not a lowered copy of the body
 _INLINE_STYLE = re.compile(
     r"<mj-style\s+inline\s*=\s*[\"']inline[\"']\s*>(.*?)</mj-style>", re.DOTALL | re.IGNORECASE
 )
@@ -77,7 +78,7 @@ def compile_mjml(source: str) -> str:
     """MJML -> HTML, with `<mj-style inline="inline">` blocks inlined by css-inline."""
     # Styles belong in <mj-head>: the body, most of the source, is searched only if it has one.
     head, end, body = source.partition("</mj-head>")
-    if not end or "<mj-style" in body.lower():
+    if not end or _MJ_STYLE.search(body):
         head, body = source, ""
     inline_css = "\n".join(m.group(1) for m in _INLINE_STYLE.finditer(head))
     source = _INLINE_STYLE.sub("", head) + end + body

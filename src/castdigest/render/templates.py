@@ -23,6 +23,7 @@ _PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # inside
 _REPO_TEMPLATES = Path(__file__).resolve().parents[3] / "templates"  # a source checkout
 
 
+@lru_cache(maxsize=1)  # asked on every render; where the package sits does not change
 def builtin_templates_dir() -> Path:
     """The built-in templates: packaged copy when installed, else the repository's folder."""
     for candidate in (_PACKAGE_TEMPLATES, _REPO_TEMPLATES):
