@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from castdigest.archive import Archive
-from castdigest.pipeline.ingest import SourceSpec, batch_collection, ingest_file
+from castdigest.pipeline.ingest import SourceSpec, batch_collection, ingest_paths
 
 WORDS = (
     "agent model infrastructure latency benchmark dataset training inference compute cluster "
@@ -97,10 +97,11 @@ def write_feeds(root: Path, n_feeds: int, items: int, rng: random.Random) -> lis
 
 
 def ingest_all(arch: Archive, files: list[Path], now: datetime) -> int:
-    """Ingest every file (the bench stops at the first failure); the episodes read."""
+    """Ingest every file in one run, as `castdigest ingest FILE...` does (what one document
+    learnt of its archived neighbours serves the next); the bench stops at the first failure.
+    The episodes read."""
     count = 0
-    for path in files:
-        report = ingest_file(arch, path, SourceSpec(), now, now)
+    for report in ingest_paths(arch, files, SourceSpec(), now, now):
         if report.failed:
             sys.exit(f"bench input failed: {report.error}")
         count += report.new + report.updated + report.unchanged
