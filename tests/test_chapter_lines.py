@@ -24,3 +24,11 @@ def test_a_list_glued_after_an_ellipsis_starts_at_its_first_time() -> None:
 def test_a_time_after_a_digit_and_a_dot_is_part_of_a_number() -> None:
     # "2.10:00" and "12/10:30" are not times; "v3.05:00" neither.
     assert classify(0, "Prices rose 2.10:00 was the close, 12/10:30 the open", None).entries == []
+
+
+def test_a_span_of_two_times_starts_one_chapter() -> None:
+    assert _entries("00:00 - 05:12 Welcome to the harbour") == [(0.0, "Welcome to the harbour")]
+    assert _entries("[12:30 – 18:05] Tides and moons") == [(750.0, "Tides and moons")]
+    # a programme's slot on a weekly schedule: one time of day, not two chapters
+    assert _entries("Lundi–vendredi 22:00～23:55") == [(1320.0, "Lundi–vendredi")]
+    assert _entries("00:00 Welcome 03:12 Tides") == [(0.0, "Welcome"), (192.0, "Tides")]

@@ -44,6 +44,10 @@ from castdigest.readers.title_signals import quoted_episode
         ("PHP Fatal error:  Uncaught Error at /app/index.php:14", "server message"),
         ("Warning: the tides turn in this episode", None),
         ("#58 Baking with chestnuts", None),
+        ("1.204.567", "counter"),
+        ("12 345 views", "counter"),
+        ("2026.11.20", None),  # a date, though only digits and dots
+        ("20.11.2026", None),
         ("The Lighthouse Keepers of Fastnet", None),
         ("Why tides are late in the Channel", None),
     ],
@@ -402,3 +406,49 @@ def test_a_posts_prose_names_its_episode_in_quotation_marks() -> None:
     assert quoted_episode([said]) is None  # a quoted sentence, not a title
     two = prose + " The episode before, “Queen Bees and Other Myths” (episode 40), was as good."
     assert quoted_episode([two]) is None  # two titles: none is sure
+
+
+def test_a_line_of_season_and_episode_numbers_labels_the_title_over_it(tmp_path: Path) -> None:
+    page = tmp_path / "episode.txt"
+    page.write_text(
+        "\n".join(
+            [
+                "Hostly",
+                "Log In",
+                "",
+                "Tidewater Tales",
+                "Tidewater Tales",
+                "",
+                "The Ferryman Who Counted Gulls",
+                "Season 2, Episode 14",
+                "October 30, 2026",
+                "Play",
+                "00:00",
+                "38:05",
+                "",
+                "A ferryman kept a tally of gulls for forty years; a birder reads it with us.",
+            ]
+        )
+        + "\n"
+    )
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [(e.title, e.duration) for e in eps] == [("The Ferryman Who Counted Gulls", 2285.0)]
+
+
+def test_a_menu_of_long_katakana_items_is_no_title() -> None:
+    # seven-character katakana words ("ポッドキャスト") are menu items too
+    lines = [
+        "ハーバー放送",
+        "ライブ",
+        "番組表",
+        "タイムテーブル",
+        "ポッドキャスト",
+        "プレゼント",
+        "イベント",
+        "アプリで聴く",
+        "",
+        "港の灯台守が見た四十年 ゲスト：北村ひなた",
+        "2026.11.20",
+        "港の声が聞こえる夜の情報番組。今夜は灯台守の日誌を読み解きます。",
+    ]
+    assert pick_title(lines).title == "港の灯台守が見た四十年 ゲスト：北村ひなた"

@@ -101,6 +101,9 @@ def classify(index: int, line: str, section: str | None) -> Item:
         for m in _TIME.finditer(bare)
         if seconds(m.group("t")) is not None and not _after_date(bare, m.start())
     ]
+    if len(times) >= 2 and (spanless := _without_span_ends(bare, times)) != bare:
+        bare = spanless  # "00:00 – 05:12 Intro": a chapter's start and end, one chapter
+        times = [m for m in _TIME.finditer(bare) if seconds(m.group("t")) is not None]
     item = Item(index=index, kind="text", text=bare, bullet=bullet, section=section)
     if not times:
         return item
@@ -122,6 +125,20 @@ def classify(index: int, line: str, section: str | None) -> Item:
     item.entries = _glued(bare, times)
     item.kind = "glued" if len(item.entries) >= 2 else "text"
     return item
+
+
+def _without_span_ends(bare: str, times: list[re.Match[str]]) -> str:
+    """`bare` less the second time of each span ("22:00～23:55", "0:00 – 5:12", "1:00 to
+    2:30"): a span's end starts nothing."""
+    out, at, prev = [], 0, None
+    for m in times:
+        between = bare[prev.end() : m.start()] if prev is not None else ""
+        if prev is not None and between.strip() in _RANGE and _rising([prev, m]):
+            out.append(bare[at : prev.end()])
+            at, prev = m.end(), None
+            continue
+        prev = m
+    return "".join(out) + bare[at:] if out else bare
 
 
 def _rising(times: list[re.Match[str]]) -> bool:

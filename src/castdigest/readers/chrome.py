@@ -43,6 +43,10 @@ _PLAYER = re.compile(
     r"|^-?-:-?-(?::-?-)?$"
 )
 _COUNTER = re.compile(r"^[+\-]?\d[\d.,\s]{0,9}[kKmMbB万千억만]?(?:\s?[^\W\d_][^\s\d]{0,20})?$")
+# A count's number: digits, a decimal ("2.3"), or thousands grouped by threes ("1.204.567",
+# "12 345"); two dots or slashes otherwise make a date ("2026.11.20", "20.11.2026").
+_COUNT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?|\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?")
+_NUMBER_PART = re.compile(r"[+\-]?(\d[\d.,\s]*\d|\d)")
 _BREADCRUMB = re.compile(
     r"^[^>›»/]{1,40}(?:\s[>›»]\s[^>›»/]{1,60}){1,}$|^[^>›»/]{1,40}(?:\s/\s[^>›»/]{1,60}){2,}$"
 )
@@ -110,6 +114,12 @@ def normalise(line: str) -> str:
     return " ".join(s.split()).strip(_EDGES)
 
 
+def _count(n: str) -> bool:
+    """The number that opens `n` (a `_COUNTER` match) is one a count shows, not a date."""
+    m = _NUMBER_PART.match(n)
+    return m is None or _COUNT_NUMBER.fullmatch(m.group(1).strip()) is not None
+
+
 @lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
 def chrome_kind(line: str) -> str | None:
     """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
@@ -132,7 +142,7 @@ def chrome_kind(line: str) -> str | None:
         return "download"  # "Descargar MP3", "Notes (PDF)", "MP3 (48 MB)": a file's link
     if server_message(s):
         return "server message"
-    if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT:
+    if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT and _count(n):
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
     if _CJK_COUNTER.match(n):
         return "counter"  # "조회수 2.3만회", "播放：1.8万次", "评论(86)": the word first

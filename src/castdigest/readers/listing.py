@@ -238,7 +238,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         while i < end:  # metadata lines, in any order
             s = lines[i].strip()
             kind = kinds[i] if s else "blank"
-            if kind is None:
+            if kind is None and not is_chrome(s):  # a button ("Play") between metadata lines
                 break
             if kind == "duration":
                 raw.duration = clock_length(s) or lone_length(s)

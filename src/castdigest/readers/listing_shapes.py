@@ -24,7 +24,7 @@ from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, normalis
 from castdigest.readers.line_dates import has_date, has_length, is_date_line, relative_age
 from castdigest.readers.page_dates import without_time_of_day
 from castdigest.readers.suggested import first_body, lists_own_episodes
-from castdigest.readers.title_signals import without_markers
+from castdigest.readers.title_signals import numbers_only, without_markers
 from castdigest.text.dates import find_absolute
 from castdigest.text.truncate import cjk_count
 
@@ -207,6 +207,15 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     """(title index, show index or None) for a title line found just above metadata: when the
     line above it repeats it shortly above, the start is the show's name framing the title."""
     above = [i for i in range(start - 1, max(-1, start - 8), -1) if lines[i].strip()][:2]
+    # "Title / Season 3, Episode 9 / date": a line of an episode's numbers only labels the
+    # title over it.
+    if (
+        above
+        and _numbered(lines[start])
+        and _text(lines[above[0]])
+        and not numbers_only(lines[above[0]])
+    ):
+        return above[0], None
     framed = len(above) == 2 and _same(lines[above[1]], lines[start])
     if framed and _text(lines[above[0]]):
         return above[0], start
@@ -251,6 +260,10 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     ):
         return above[0], None
     return start, None
+
+
+def _numbered(line: str) -> bool:
+    return numbers_only(line) and any(c.isdigit() for c in line)
 
 
 def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:

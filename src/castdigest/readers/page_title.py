@@ -62,7 +62,7 @@ _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
-_MENU_ITEM = 12  # width (a CJK character counts two) of a menu item alone on its line
+_MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8
 _KICKER = 40  # characters of a section's or a show's name over a headline
 _LINKS_HEADING = 40
@@ -359,7 +359,7 @@ def _menu_tails(head: list[tuple[int, str]], menus: set[int]) -> set[int]:
     return {
         k
         for k in range(1, len(head))
-        if k not in menus
+        if (k not in menus or k + 1 not in menus)  # past the column, or its last item
         and k - 1 in menus
         and head[k - 1][0] == head[k][0] - 1
         and (k + 1 == len(head) or head[k + 1][0] > head[k][0] + 1)
@@ -493,7 +493,7 @@ def pick_title(
     menus = _menu_runs(head) | _linked(head)
     kickers = _menu_tails(head, menus)
     for k, (i, s) in enumerate(head):
-        if k in menus:
+        if k in menus and k not in kickers:
             continue  # a column of menu items or links: no title, no rank taken from the title
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
