@@ -21,6 +21,7 @@ from castdigest.readers.line_dates import has_date, head_length, length_alone, l
 from castdigest.readers.listing import _kinds, _starts
 from castdigest.readers.page_dates import (
     date_line,
+    labelled_length,
     numeric_date,
     offered_until,
     without_time_of_day,
@@ -296,3 +297,58 @@ def test_the_names_a_more_heading_may_name() -> None:
     assert more_names("More info") == frozenset() and more_names("A title") == frozenset()
     assert more_of("More from Harbor Notes", ["Harbor Notes", "Episode 3"])
     assert not more_of("More from Harbor Notes", ["Episode 3"])
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Summary & Key Takeaways", "takeaways"),  # the most specific part
+        ("Chapters and quotes", "chapters"),
+        ("Résumé et points clés", "takeaways"),
+        ("摘要与要点", "takeaways"),
+        ("Notes / Links", "shownotes"),
+        ("Questions & Answers", "questions"),
+        ("FAQ", "questions"),
+        ("質疑応答", "questions"),
+        ("Salt and pepper", None),  # joined words that are no headings
+        ("Tom & Jerry", None),
+    ],
+)
+def test_headings_joined_and_questions(line: str, kind: str | None) -> None:
+    assert heading_kind(line) == kind
+
+
+def test_a_section_heading_is_never_the_title() -> None:
+    lines = [
+        "Summly",
+        "Explore",
+        "Pricing",
+        "",
+        "Why Harbours Silt Up: Tides, Dredging & Politics | Dr. Maren Holt | Coastlines Ep. 31",
+        "Coastlines Podcast",
+        "",
+        "Summary",
+        "Host Ada Lund talks with the coastal engineer Maren Holt about why harbours silt up, what "
+        "dredging costs a small town each year, and who decides when a channel is given up.",
+        "",
+        "Questions & Answers",
+        "Q: Why do harbours silt up?",
+        "A: Rivers bring sand and tides leave it where the water slows down.",
+    ]
+    pick = pick_title(lines)
+    assert pick.title is not None and pick.title.startswith("Why Harbours Silt Up")
+    assert pick.doubts == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "seconds"),
+    [
+        (["A paragraph about the episode.", "再生時間 38:41"], 2321.0),
+        (["Dauer", "48 Min."], 2880.0),
+        (["Duration: 48:30"], 2910.0),
+        (["Length 5 min read"], None),
+        (["More episodes", "Duration: 12:00"], None),  # another episode's
+    ],
+)
+def test_a_length_after_a_length_label(lines: list[str], seconds: float | None) -> None:
+    assert labelled_length(lines) == seconds

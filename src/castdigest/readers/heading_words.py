@@ -26,6 +26,20 @@ KINDS = (
     "transcript",
     "sources",
     "shownotes",
+    "questions",
+)
+# A heading joining two ("Summary & Key Takeaways") is read as its most specific part: the
+# one that says how its lines are read.
+_SPECIFIC = (
+    "takeaways",
+    "chapters",
+    "quotes",
+    "transcript",
+    "highlights",
+    "questions",
+    "shownotes",
+    "summary",
+    "sources",
 )
 MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
 _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"
@@ -210,7 +224,36 @@ def heading_kind(line: str) -> str | None:
         return None
     if (kind := vocabulary().get(_bare(s))) is None and (m := _QUALIFIER.search(s)) and m.start():
         kind = vocabulary().get(_bare(s[: m.start()]))
+    if kind is None and _joiner().search(bare := _bare(s)):
+        kind = _joined_kind(bare)
     return kind
+
+
+@lru_cache(maxsize=1)
+def _joiner() -> re.Pattern[str]:
+    """What joins two headings into one: a mark ("&", "/", "・"), a word between spaces
+    ("and", "et", "und") or, in Chinese and Japanese, a character ("与", "と")."""
+    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    marks, words, glued = [], [], []
+    for lang, joiners in raw["joiners"].items():
+        for j in joiners:
+            if lang == "any":
+                marks.append(re.escape(j))
+            elif cjk_count(j):
+                glued.append(re.escape(j))
+            else:
+                words.append(rf"\s{re.escape(j)}\s")
+    return re.compile("|".join([*marks, *words, *glued]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 10)
+def _joined_kind(bare: str) -> str | None:
+    """The kind of a heading whose every part is one ("Summary & Key Takeaways"), or None."""
+    parts = [p.strip() for p in _joiner().split(bare)]
+    kinds = [vocabulary().get(p) or vocabulary().get(_bare(p)) if p else None for p in parts]
+    if len(kinds) < 2 or None in kinds:
+        return None
+    return min((k for k in kinds if k), key=_SPECIFIC.index)
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,8 @@ from importlib import resources
 
 from castdigest.models import plausible
 from castdigest.readers.chrome import chrome_kind
-from castdigest.readers.line_dates import age_before_time
+from castdigest.readers.heading_words import suggests_others
+from castdigest.readers.line_dates import age_before_time, length_seconds
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute, find_relative, parse_date
 from castdigest.text.truncate import is_cjk_char
@@ -167,6 +168,38 @@ def labelled_date(
         if found is not None:
             return found
     return None
+
+
+def labelled_length(lines: list[str]) -> float | None:
+    """Seconds of the length after a length label ("再生時間 38:41", "Duration: 48:30", or the
+    label over the length), anywhere above what the page suggests besides its episode: a
+    player placed under the body. None when the page labels none."""
+    items = [ln.strip() for ln in lines if ln.strip()]
+    for k, line in enumerate(items):
+        if len(line) > _DATE_MAX:
+            continue
+        if suggests_others(line):
+            return None  # lengths below are other episodes'
+        m = _length_label().match(line.casefold())
+        if m is None:
+            continue
+        rest = line[m.end() :].strip(" :：-–—")
+        if not rest and k + 1 < len(items):
+            rest = items[k + 1]
+        if (seconds := length_seconds(rest)) is not None and seconds > 0:
+            return seconds
+    return None
+
+
+@cache
+def _length_label() -> re.Pattern[str]:
+    """Any language's length label opening a line, as a whole word, the longest first."""
+    labels = sorted(
+        {label.casefold() for labels in _labels()["length"].values() for label in labels},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：]?(?![^\W_])")
 
 
 def _after_label(line: str) -> str | None:

@@ -30,7 +30,7 @@ from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.line_dates import head_length
-from castdigest.readers.page_dates import page_date
+from castdigest.readers.page_dates import labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.text.sentences import split_sentences
 
@@ -82,7 +82,8 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     """`ep` with the chapters, takeaways and quotes its page lines set apart, where its
     reader found none, and the doubts about them among its review reasons; with `as_of` (a
     whole page's lines), also its date from a line that is only a date or an age
-    ("2021/8/11", "vor 3 Tagen") and its length from the page's player ("00:00 / 27:14")."""
+    ("2021/8/11", "vor 3 Tagen") and its length from the page's player ("00:00 / 27:14") or
+    after a length label ("再生時間 38:41")."""
     found = read_structure(
         lines, chapters=not ep.chapters, takeaways=not ep.takeaways, quotes=not ep.quotes
     )
@@ -93,7 +94,11 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
         and (dated := page_date(lines, as_of, ep.language))
     ):
         upd["published"], upd["published_text"] = dated
-    if as_of is not None and ep.duration is None and (length := head_length(lines)):
+    if (
+        as_of is not None
+        and ep.duration is None
+        and (length := head_length(lines) or labelled_length(lines))
+    ):
         upd["duration"] = length
     if not found.chapters and not ep.chapters:
         found.chapters = transcript_chapters(lines, ep.title)

@@ -110,6 +110,8 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True
     if chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s) or names_show(s):
         return True  # a show's label ("Provenant du podcast") names what is under it
+    if heading_kind(s):
+        return True  # a section's heading ("Questions & Answers", "Summary & Key Takeaways")
     tokens = _TOKEN.findall(s)
     if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
         return True  # dates, counts, codes ("S12 E290")
@@ -434,8 +436,8 @@ def _in_prose(key: str, lines: list[str]) -> bool:
     """A paragraph holds this line: prose names the show or a person; it seldom repeats its
     episode's title word for word."""
     return len(key) >= _INSIDE_MIN and any(
-        len(line) >= _PARAGRAPH and key in line for line in lines
-    )
+        len(line) >= _PARAGRAPH and key in line and line != key for line in lines
+    )  # a long title is no paragraph of its own
 
 
 def _same_as(key: str, found: dict[str, _Candidate]) -> str | None:

@@ -60,6 +60,7 @@ _KINDS = {
     "transcript": "transcript",  # read by `enrich`, no part of the abstract
     "chapters": "chapters",
     "shownotes": "summary",
+    "questions": "leftover",
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
 _PARAGRAPH = 200  # characters: a line this long after a blank line is text, not a point
