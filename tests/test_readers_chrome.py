@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from castdigest.models import Chapter, Episode
+from castdigest.readers.article import ArticleReader
+from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import blank_tab_bars, chrome_kind, is_label
 from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
 from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfirst, shown_twice
@@ -452,3 +454,17 @@ def test_a_menu_of_long_katakana_items_is_no_title() -> None:
         "港の声が聞こえる夜の情報番組。今夜は灯台守の日誌を読み解きます。",
     ]
     assert pick_title(lines).title == "港の灯台守が見た四十年 ゲスト：北村ひなた"
+
+
+def test_the_article_reader_says_when_its_title_is_only_the_first_line() -> None:
+    lines = ["Following", "Browse", "Search", "Log In", "harbourlive", "2,318 views"]
+    prose = [
+        "The harbour master joined us for three hours of questions about tides and moorings.",
+        "We also read letters from listeners who keep boats on the river this winter.",
+        "The stream ended with a long talk about the lighthouse the town wants to keep.",
+    ]
+    text = "\n".join([*lines, *prose, "By Ada Lund"]) + "\n"
+    doc = Document(location="stream.txt", data=text.encode(), text=text)
+    [episode] = ArticleReader().read(doc, ReadContext(as_of=datetime(2026, 11, 24, tzinfo=UTC)))
+    assert episode.title == "Following"
+    assert episode.review_reasons == ["title uncertain: 'Following' is only the first line"]

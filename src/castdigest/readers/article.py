@@ -16,6 +16,7 @@ from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
+from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import has_date, head_length
 from castdigest.readers.page_dates import page_date
@@ -174,21 +175,20 @@ class ArticleReader:
             quotes += [q.model_copy() for q in ch.quotes]
         parts = split_title(title)
         dated = page_date(lines, ctx.as_of, language)
-        return [
-            Episode(
-                title=parts.title,
-                kind=parts.kind,
-                guests=parts.guests,
-                language=language,
-                published=dated[0] if dated else None,
-                published_text=dated[1] if dated else None,
-                duration=head_length(lines),
-                abstract="\n\n".join(abstract) or None,
-                chapters=chapters,
-                quotes=quotes,
-                sources=[ctx.ref(0, line=kept[at][0] + 1)],
-            )
-        ]
+        episode = Episode(
+            title=parts.title,
+            kind=parts.kind,
+            guests=parts.guests,
+            language=language,
+            published=dated[0] if dated else None,
+            published_text=dated[1] if dated else None,
+            duration=head_length(lines),
+            abstract="\n\n".join(abstract) or None,
+            chapters=chapters,
+            quotes=quotes,
+            sources=[ctx.ref(0, line=kept[at][0] + 1)],
+        )
+        return [add_reasons(episode, pick.doubts)]  # a doubtful title is the editor's to check
 
 
 def _same_language(text: str, language: str | None) -> bool:
