@@ -249,7 +249,8 @@ def test_a_short_name_ending_in_podcast_is_a_show(line: str, show: bool) -> None
 @pytest.mark.parametrize(
     ("line", "seconds"),
     [("44 min", 2640), ("28:16 min", 1696), ("1 Std. 4 Min.", 3840), ("1h 6m", 3960),
-     ("45分", 2700), ("1:04:22", 3862), ("7 min read", None), ("Episode 12", None)],
+     ("45分", 2700), ("1:04:22", 3862), ("7 min read", None), ("Episode 12", None),
+     ("1 hr and 4 mins", 3840), ("and 4 mins", None)],
 )  # fmt: skip
 def test_a_line_of_a_length_alone(line: str, seconds: int | None) -> None:
     assert length_seconds(line) == seconds
@@ -348,6 +349,7 @@ def test_a_section_heading_is_never_the_title() -> None:
         (["Duration: 48:30"], 2910.0),
         (["Length 5 min read"], None),
         (["More episodes", "Duration: 12:00"], None),  # another episode's
+        (["All episodes", "Older one", "Length: 58 mins"], None),
     ],
 )
 def test_a_length_after_a_length_label(lines: list[str], seconds: float | None) -> None:

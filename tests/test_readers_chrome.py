@@ -468,3 +468,26 @@ def test_the_article_reader_says_when_its_title_is_only_the_first_line() -> None
     [episode] = ArticleReader().read(doc, ReadContext(as_of=datetime(2026, 11, 24, tzinfo=UTC)))
     assert episode.title == "Following"
     assert episode.review_reasons == ["title uncertain: 'Following' is only the first line"]
+
+
+def test_a_length_under_each_entrys_teaser_and_button(tmp_path: Path) -> None:
+    teaser = (
+        "{} came to the studio to talk about the river, its birds and the people who live by "
+        "it, and about what the city could do to keep all of them there for the next decade."
+    )
+    entries = [
+        ("Beavers in the city", "21.11.2026", "Ada Lund", "27:48 min"),
+        ("Hedgehogs looking for winter shelter", "14.11.2026", "Ben Okri", "26:15 min"),
+        ("Birds do not need bread", "07.11.2026", "Cleo Park", "28:03 min"),
+    ]
+    lines = ["Radio Harbour", "Shows", "Green Neighbours", ""]
+    for title, day, guest, length in entries:
+        lines += [title, day, teaser.format(guest), "Listen", length]
+    page = tmp_path / "show.txt"
+    page.write_text("\n".join([*lines, "1", "2", "next"]) + "\n")
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [(e.title, e.duration) for e in eps] == [
+        ("Beavers in the city", 1668.0),
+        ("Hedgehogs looking for winter shelter", 1575.0),
+        ("Birds do not need bread", 1683.0),
+    ]

@@ -45,6 +45,7 @@ _CLOCK_ALONE = re.compile(
 _AMOUNT = re.compile(r"(\d{1,3})\s?([^\W\d_]{1,8}\.?)")
 _HOURS = "h hr hrs hour hours std stunde stunden heure heures hora horas ora ore uur godz"
 _MINUTES = "m min mins minute minutes minuten minut minuty minuto minutos minuti"
+_AND = frozenset("and & et und y e i och en".split())  # "1 hr and 4 mins", "1 h et 4 min"
 _UNITS = {
     **dict.fromkeys([*_HOURS.split(), "時間", "小时", "小時", "시간"], 3600),
     **dict.fromkeys([*_MINUTES.split(), "分", "分钟", "分鐘", "분"], 60),
@@ -178,8 +179,10 @@ def length_seconds(line: str) -> float | None:
     if (clock := clock_length(s)) is not None:
         return clock
     parts = _AMOUNT.findall(s)
-    if not parts or _AMOUNT.sub("", s).strip(" .,"):
+    if not parts or any(w not in _AND for w in _AMOUNT.sub(" ", s).strip(" .,").split()):
         return None
+    if s.split()[0] in _AND or s.split()[-1] in _AND:
+        return None  # joins two amounts only
     units = [_UNITS.get(unit.rstrip(".")) for _, unit in parts]
     if any(u is None for u in units):
         return None

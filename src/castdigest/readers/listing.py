@@ -28,7 +28,13 @@ from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_label
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
-from castdigest.readers.line_dates import clock_length, has_date, has_length, relative_age
+from castdigest.readers.line_dates import (
+    clock_length,
+    has_date,
+    has_length,
+    length_seconds,
+    relative_age,
+)
 from castdigest.readers.listing_shapes import (
     Entry,
     blocks,
@@ -258,6 +264,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
+        if raw.duration is None:
+            rest = _length_under_teaser(raw, rest)
         _take_body(raw, rest)
         raws.append(raw)
     return raws
@@ -299,6 +307,23 @@ def _title_under_date(
     return i
 
 
+_TEASER = 60  # characters at least in an entry's teaser
+
+
+def _length_under_teaser(raw: RawEpisode, rest: list[str]) -> list[str]:
+    """ "Title / date / teaser / Listen / 27:48 min": a length alone under the entry's teaser,
+    past its buttons only, is the entry's (`raw.duration`); `rest` without it."""
+    if not rest or len(rest[0]) < _TEASER or has_length(rest[0]):
+        return rest
+    for k in range(1, min(len(rest), _BUTTONS + 2)):
+        if seconds := length_seconds(rest[k]):  # not a player's 0:00
+            raw.duration = seconds
+            return rest[:k] + rest[k + 1 :]
+        if not is_chrome(rest[k]):
+            break
+    return rest
+
+
 def _take_body(raw: RawEpisode, lines: list[str]) -> None:
     """An entry's lines after its title and metadata: hashtag lines are its tags, the rest
     its body."""
@@ -333,7 +358,8 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
                 _read_dated(raw, lines[i])
             elif loose:
                 _read_alone(raw, lines[i].strip())
-        _take_body(raw, [lines[i].strip() for i in entry.body])
+        body = [lines[i].strip() for i in entry.body if lines[i].strip()]
+        _take_body(raw, _length_under_teaser(raw, body) if raw.duration is None else body)
         raws.append(raw)
     return raws
 

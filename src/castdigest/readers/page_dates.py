@@ -15,7 +15,7 @@ from importlib import resources
 
 from castdigest.models import plausible
 from castdigest.readers.chrome import chrome_kind
-from castdigest.readers.heading_words import suggests_others
+from castdigest.readers.heading_words import lists_episodes, opens_comments, suggests_others
 from castdigest.readers.line_dates import age_before_time, length_seconds
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute, find_relative, parse_date
@@ -178,7 +178,7 @@ def labelled_length(lines: list[str]) -> float | None:
     for k, line in enumerate(items):
         if len(line) > _DATE_MAX:
             continue
-        if suggests_others(line):
+        if suggests_others(line) or lists_episodes(line) or opens_comments(line):
             return None  # lengths below are other episodes'
         m = _length_label().match(line.casefold())
         if m is None:
