@@ -35,6 +35,7 @@ from castdigest.readers.title_signals import (
     play_count,
     podcast_name,
     quoted_episode,
+    quoted_shows,
 )
 from castdigest.text.normalize import without_accents
 from castdigest.text.titles import split_title
@@ -354,3 +355,28 @@ def test_a_section_heading_is_never_the_title() -> None:
 )
 def test_a_length_after_a_length_label(lines: list[str], seconds: float | None) -> None:
     assert labelled_length(lines) == seconds
+
+
+def test_names_quoted_after_a_show_word_are_the_shows() -> None:
+    lines = [
+        "本文来自微信公众号“夜航笔记”（ID：yehang），作者：林舟。",
+        'Puntata di "Porti e Maree" di mercoledì 18 novembre, condotta da Ada Lund.',
+        "Listen to the podcast «Harbor Notes» wherever you are.",
+        "In the episode “Raise Your Prices” we talk about margins.",  # an episode's title
+    ]
+    assert quoted_shows(lines) == {"夜航笔记", "porti e maree", "harbor notes"}
+
+
+def test_the_account_a_post_quotes_is_not_the_title_over_its_date() -> None:
+    lines = [
+        "首页",
+        "资讯",
+        "播客",
+        "对话港口工程师：一条航道的淤积，要花多少钱来清？",
+        "夜航笔记",
+        "·",
+        "2026-11-23 08:30",
+        "本文来自微信公众号“夜航笔记”（ID：yehang），作者：林舟，经授权发布。",
+        "这一期我们请来了港口工程师，聊聊航道淤积、疏浚的费用，以及小城市的港口还能不能撑下去。",
+    ]
+    assert pick_title(lines).title == "对话港口工程师：一条航道的淤积，要花多少钱来清？"

@@ -39,6 +39,7 @@ from castdigest.readers.title_signals import (
     play_count,
     podcast_name,
     quoted_episode,
+    quoted_shows,
     show_and_number,
 )
 from castdigest.text.stopwords import STOPWORDS
@@ -248,11 +249,15 @@ def _about_share(line: str, about: frozenset[str]) -> float:
 def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | None:
     """Where the line under head[k] is, past a tab label ("Transcript"), the show's name and
     the episode's number, or a standfirst over the date (a news page's lede) between them."""
-    for j, (_, line) in enumerate(head[k + 1 : k + 3], start=k + 1):
+    for j, (_, line) in enumerate(head[k + 1 : k + 4], start=k + 1):
         if (date := _standfirst(head, j)) is not None:
             return date
+        key = normalise(line)
         between = (
-            is_label(line) or chrome_kind(line) or show_and_number(normalise(line), line, brands)
+            is_label(line)
+            or chrome_kind(line)
+            or show_and_number(key, line, brands)
+            or key in brands  # the show's or the author's name: "Title / Show / · / date"
         )
         if not between or has_date(line):
             return j
@@ -486,7 +491,7 @@ def pick_title(
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
     labelled = _labelled_shows(shown or [s for _, s in items])  # under a "Show" label
     people = _labelled_people(shown or [s for _, s in items])  # under "About the speaker"
-    brands |= labelled
+    brands |= labelled | quoted_shows(shown or [s for _, s in items])  # 'Puntata di "X"'
     more_named = {n for s in shown or [s for _, s in items] for n in more_names(s)}  # "More <show>"
     brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}

@@ -160,6 +160,8 @@ _QUOTED_LINES = 60  # non-blank lines looked at
 _QUOTED_WORDS = (2, 16)  # words of a quoted title
 _SENTENCE_INSIDE = re.compile(r"[.。!！]\s|[.。]$")  # a quoted sentence, not a title
 _QUOTED_PARAGRAPHS = 3  # the post names its episode early: later ones name others too
+_QUOTING_LINE = 2000  # characters: a longer line is read no further for quoted show names
+_BEFORE_QUOTE = 30  # characters before a quotation mark where its show word stands
 
 
 @cache
@@ -201,12 +203,59 @@ def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, 
         for pattern in patterns:
             for m in pattern.finditer(s):
                 title = m.group("t").strip()
+                if normalise(title) in quoted_shows([s]):
+                    continue  # 'Puntata di "Mare Nostrum"': the episode's show
                 if _title_shaped(title) and not _other_episode(s, m):
                     found.setdefault(normalise(title), (k, title))
     if len(found) != 1:
         return None
     key, named = next(iter(found.items()))
     return None if _named_again(key, lines) else named
+
+
+@cache
+def _show_namers() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """(show and podcast words, a quoted name with what comes before it)."""
+    data = _data()
+    words = {
+        w.casefold()
+        for kind in ("show_labels", "podcast_words")
+        for ws in data[kind].values()
+        for w in ws
+    }
+    episode = {w.casefold() for ws in data["words"].values() for w in ws}
+    joins = {w.casefold() for ws in data["of_words"].values() for w in ws}
+    words |= {f"{e} {j}" for e in episode for j in joins}  # "puntata di", "episode of"
+    quoted = re.compile(
+        rf"[{_OPEN_QUOTES}《]\s*([^{_CLOSE_QUOTES}》\n]{{2,80}}?)\s*[{_CLOSE_QUOTES}》]"
+    )
+    return tuple(sorted(words, key=len, reverse=True)), quoted
+
+
+def quoted_shows(lines: list[str]) -> set[str]:
+    """The normalised names a line quotes after a show or podcast word, or after an episode
+    word and "of" ('公众号“硬核夜谈”', 'Puntata di "Mare Nostrum"', 'the podcast “Harbor Notes”'):
+    the show's (or the account's) names, never the page's title."""
+    words, quoted = _show_namers()
+    found: set[str] = set()
+    for line in lines:
+        if len(line) > _QUOTING_LINE or not any(q in line for q in _OPEN_QUOTES + "《"):
+            continue
+        for m in quoted.finditer(line):
+            before = line[max(0, m.start() - _BEFORE_QUOTE) : m.start()].casefold().rstrip()
+            if any(_ends_with_word(before, w) for w in words):
+                found.add(normalise(m.group(1)))
+    return found - {""}
+
+
+def _ends_with_word(text: str, word: str) -> bool:
+    """`text` ends with `word`, a whole word where the script spaces its words."""
+    if not text.endswith(word):
+        return False
+    if cjk_count(word):
+        return True
+    at = len(text) - len(word)
+    return at == 0 or not text[at - 1].isalnum()
 
 
 def _named_again(key: str, lines: list[str]) -> bool:
