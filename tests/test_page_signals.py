@@ -380,3 +380,23 @@ def test_the_account_a_post_quotes_is_not_the_title_over_its_date() -> None:
         "这一期我们请来了港口工程师，聊聊航道淤积、疏浚的费用，以及小城市的港口还能不能撑下去。",
     ]
     assert pick_title(lines).title == "对话港口工程师：一条航道的淤积，要花多少钱来清？"
+
+
+def test_more_from_a_networks_initials_names_it() -> None:
+    assert more_names("More from RN") == {"rn"}
+    assert more_names("More info") == frozenset()  # a button
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Accessibility links", "interface words"),
+        ("Open Navigation Menu", "interface words"),
+        ("Direct naar artikelinhoud", "interface words"),
+        ("Sponsored by Partsbin and Lumen Labs", "interface words"),
+        ("Leestijd 3 minuten", "interface words"),
+        ("Go to Reddit Home", "interface words"),
+    ],
+)
+def test_navigation_and_sponsor_lines_are_chrome(line: str, kind: str) -> None:
+    assert chrome_kind(line) == kind

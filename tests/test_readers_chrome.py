@@ -491,3 +491,24 @@ def test_a_length_under_each_entrys_teaser_and_button(tmp_path: Path) -> None:
         ("Hedgehogs looking for winter shelter", 1575.0),
         ("Birds do not need bread", 1683.0),
     ]
+
+
+def test_a_listing_of_titles_over_teasers_with_lengths_in_minutes_and_seconds(
+    tmp_path: Path,
+) -> None:
+    lines = ["Radio Harbour", "Shows", "Green Neighbours", "Latest episodes"]
+    for title, day, length in [
+        ("Saltmarsh and the long dry", "Thu 19 Nov 2026", "28m 41s"),
+        ("The last ferry of the season", "Thu 12 Nov 2026", "31m 5s"),
+        ("Who will mend the nets?", "Thu 5 Nov 2026", "26m 58s"),
+    ]:
+        teaser = f"{title}: growers and fishers on the coast tell us what changed this year."
+        lines += ["Podcast", title, teaser, day, length]
+    page = tmp_path / "show.txt"
+    page.write_text("\n".join(lines) + "\n")
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [(e.title, e.duration) for e in eps] == [
+        ("Saltmarsh and the long dry", 1721.0),
+        ("The last ferry of the season", 1865.0),
+        ("Who will mend the nets?", 1618.0),
+    ]

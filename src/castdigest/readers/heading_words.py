@@ -47,6 +47,7 @@ _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「�
 _COUNT = re.compile(r"\s*[(（\[]?\d{1,4}(?:[,.]\d{3})*\s?[개件条個건]?[)）\]]?\s*$")
 _COMMENTS_WORDS = 4  # words of a heading that ends in a comments word
 _MORE_NAME = 6  # characters of a show's name after "More"
+_MORE_JOINED = 2  # after "More from": a network's initials ("More from RN")
 _LEADING_COUNT = re.compile(r"^\d{1,5}(?:[,.]\d{3})*\s+(?=[^\W\d_])")
 _SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
 # A trailing qualifier in brackets: "Transcript (English)", "文字起こし（自動生成）"
@@ -115,7 +116,8 @@ def more_names(line: str) -> frozenset[str]:
         ):
             continue
         rest = bare[len(word) :].strip()
-        if len(rest) < _MORE_NAME:
+        joined = word.rpartition(" ")[2] in _joins()[0]  # "more from": a name follows
+        if len(rest) < (_MORE_JOINED if joined else _MORE_NAME):
             return frozenset()  # "More info": a button
         first, _, tail = rest.partition(" ")
         return frozenset([rest, tail] if first in _joins()[0] and tail else [rest])

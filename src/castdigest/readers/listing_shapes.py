@@ -21,7 +21,13 @@ from datetime import UTC, datetime
 from itertools import pairwise
 
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, normalise
-from castdigest.readers.line_dates import has_date, has_length, is_date_line, relative_age
+from castdigest.readers.line_dates import (
+    has_date,
+    has_length,
+    is_date_line,
+    length_seconds,
+    relative_age,
+)
 from castdigest.readers.page_dates import without_time_of_day
 from castdigest.readers.suggested import first_body, lists_own_episodes
 from castdigest.readers.title_signals import numbers_only, without_markers
@@ -99,7 +105,11 @@ def minutes(line: str) -> float | None:
 def lone_length(line: str) -> float | None:
     """Seconds of a line that is only a length in words ("52 mins", "1 hour 4 mins", "45分")."""
     m = _MINUTES.fullmatch(line.strip().rstrip(".").strip())
-    return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0 if m else None
+    if m:
+        return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0
+    # with seconds too ("28m 41s", "1 h 2 min 5 s"): units, not a bare clock (a time of day)
+    s = line.strip()
+    return length_seconds(s) if any(c.isalpha() for c in s) else None
 
 
 def _text(line: str) -> bool:
