@@ -31,6 +31,7 @@ from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import (
     brand,
+    field_line,
     names_person,
     play_count,
     podcast_name,
@@ -400,3 +401,17 @@ def test_more_from_a_networks_initials_names_it() -> None:
 )
 def test_navigation_and_sponsor_lines_are_chrome(line: str, kind: str) -> None:
     assert chrome_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ("ゲスト：三浦彩花さん（税理士）", True),
+        ("Host: Ada Lund", True),
+        ("Episode: The Tides of March", True),
+        ("Ep. 140: Right to Repair", False),  # a title with a colon
+        ("Kubernetes: the good parts", False),
+    ],
+)
+def test_a_field_of_an_information_panel(line: str, field: bool) -> None:
+    assert field_line(line) is field

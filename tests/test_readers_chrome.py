@@ -512,3 +512,56 @@ def test_a_listing_of_titles_over_teasers_with_lengths_in_minutes_and_seconds(
         ("The last ferry of the season", 1865.0),
         ("Who will mend the nets?", 1618.0),
     ]
+
+
+def test_a_listing_of_entries_with_labelled_lengths(tmp_path: Path) -> None:
+    lines = ["라디오 항구", "팟캐스트", "밤의 항구", "전체 에피소드 (3)"]
+    entries = [
+        (
+            "[항구] 11월 23일 2부 '첫눈 오기 전의 편지'",
+            "첫눈을 기다리는 마음과 부치지 못한 편지에 대해 이야기를 나눕니다.",
+        ),
+        (
+            "[항구] 11월 23일 1부 - 오늘의 사연",
+            "해마다 김장 날짜를 적어두신 어머니의 달력 이야기를 읽었습니다.",
+        ),
+        (
+            "[항구] 11월 22일 2부 - 주말 특집",
+            "가수 도하진이 처음 보낸 사연과 내 인생의 라디오를 함께 듣습니다.",
+        ),
+    ]
+    days = ["2026.11.23", "2026.11.23", "2026.11.22"]
+    lengths = ["재생시간 52:18", "재생시간 48:05", "재생시간 51:40"]
+    for (title, teaser), day, length in zip(entries, days, lengths, strict=True):
+        lines += [title, teaser, day, length, "듣기"]
+    page = tmp_path / "show.txt"
+    page.write_text("\n".join(lines) + "\n")
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [e.duration for e in eps] == [3138.0, 2885.0, 3100.0]
+    assert eps[0].title == "[항구] 11월 23일 2부 '첫눈 오기 전의 편지'"
+
+
+def test_a_show_and_title_card_shown_twice_over_the_date(tmp_path: Path) -> None:
+    page = tmp_path / "episode.txt"
+    page.write_text(
+        "\n".join(
+            [
+                "港ラジオ",
+                "番組一覧",
+                "夜の港ラジオ",
+                "#52 ゲスト・谷口さん「銭湯を継いだ理由」",
+                "夜の港ラジオ",
+                "#52 ゲスト・谷口さん「銭湯を継いだ理由」",
+                "2026.11.20",
+                "再生時間 31:07",
+                "再生する",
+                "",
+                "今回のゲストは、商店街で創業70年の銭湯を継いだ谷口さんです。薪で沸かすお湯の話を聞きました。",
+            ]
+        )
+        + "\n"
+    )
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [(e.title, e.duration) for e in eps] == [
+        ("#52 ゲスト・谷口さん「銭湯を継いだ理由」", 1867.0)
+    ]

@@ -48,9 +48,14 @@ from castdigest.readers.listing_shapes import (
     unframe,
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
-from castdigest.readers.page_dates import numeric_date, offered_until, without_time_of_day
+from castdigest.readers.page_dates import (
+    labelled_length_line,
+    numeric_date,
+    offered_until,
+    without_time_of_day,
+)
 from castdigest.readers.page_structure import enrich
-from castdigest.readers.title_signals import numbers_only
+from castdigest.readers.title_signals import field_line, numbers_only
 from castdigest.text.dates import Age, find_absolute, find_relative, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -110,8 +115,8 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:
         return None
-    if clock_length(s) is not None or lone_length(s):
-        return "duration"
+    if clock_length(s) is not None or lone_length(s) or labelled_length_line(s):
+        return "duration"  # "52:18", "52 min", "재생시간 52:18"
     if _CAPTIONS.match(s):
         return "captions"
     if _WATCH.match(s):
@@ -203,8 +208,8 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         cur = lines[i].strip()
         if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur) or _CLIP.match(cur):
             continue  # metadata, a body line, tags, or a timed clip's title ("[03:58] ...")
-        if _TAG.match(cur):
-            continue  # a genre tag ("# Storytelling")
+        if _TAG.match(cur) or field_line(cur):
+            continue  # a genre tag ("# Storytelling"), a panel's field ("ゲスト：...")
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
         if (
             following[0] in {"duration", "dated"}
@@ -247,7 +252,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             if kind is None and not is_chrome(s):  # a button ("Play") between metadata lines
                 break
             if kind == "duration":
-                raw.duration = clock_length(s) or lone_length(s)
+                raw.duration = clock_length(s) or lone_length(s) or labelled_length_line(s)
             elif kind == "captions":
                 raw.captions = [c.strip().lower() for c in s.split("/")]
             elif kind == "dated":

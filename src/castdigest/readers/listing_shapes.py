@@ -227,6 +227,8 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     ):
         return above[0], None
     framed = len(above) == 2 and _same(lines[above[1]], lines[start])
+    if framed and _repeated_pair(lines, start, above):
+        return start, above[0]  # "Show / Title / Show / Title / date": the card shown twice
     if framed and _text(lines[above[0]]):
         return above[0], start
     # "Title / Title / Show / date": the line right above is shown twice (a heading and the
@@ -270,6 +272,14 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     ):
         return above[0], None
     return start, None
+
+
+def _repeated_pair(lines: list[str], start: int, above: list[int]) -> bool:
+    """The two lines ending at `start` are shown just above them as well, in the same order."""
+    third = next(
+        (i for i in range(above[1] - 1, max(-1, above[1] - 4), -1) if lines[i].strip()), None
+    )
+    return third is not None and _same(lines[third], lines[above[0]])
 
 
 def _numbered(line: str) -> bool:

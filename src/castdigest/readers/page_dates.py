@@ -191,6 +191,16 @@ def labelled_length(lines: list[str]) -> float | None:
     return None
 
 
+def labelled_length_line(line: str) -> float | None:
+    """Seconds of a line that is a length label and a length ("재생시간 52:18", "Duration:
+    48:30"), else None."""
+    s = line.strip()
+    if len(s) > _DATE_MAX or (m := _length_label().match(s.casefold())) is None:
+        return None
+    seconds = length_seconds(s[m.end() :].strip(" :：-–—"))
+    return seconds if seconds else None
+
+
 @cache
 def _length_label() -> re.Pattern[str]:
     """Any language's length label opening a line, as a whole word, the longest first."""

@@ -105,6 +105,16 @@ def names_person(label: str) -> bool:
     )
 
 
+def field_line(line: str) -> bool:
+    """A field of an information panel: a known label, a colon, its value ("ゲスト：三浦彩花さん",
+    "Host: Ada Lund", "番組：..."): a value, never an entry's title."""
+    label, colon, value = line.strip().replace("：", ":").partition(":")
+    if not colon or not value.strip() or len(label) > _SHOW_LABEL_MAX:
+        return False
+    key = _LABEL_EDGES.sub("", normalise(label))
+    return names_person(label) or key in _show_labels() or _field_label(label) or is_label(label)
+
+
 @cache
 def _play_words() -> tuple[str, ...]:
     return tuple(w.casefold() for ws in _data()["play_words"].values() for w in ws)
