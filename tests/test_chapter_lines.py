@@ -32,3 +32,17 @@ def test_a_span_of_two_times_starts_one_chapter() -> None:
     # a programme's slot on a weekly schedule: one time of day, not two chapters
     assert _entries("Lundi–vendredi 22:00～23:55") == [(1320.0, "Lundi–vendredi")]
     assert _entries("00:00 Welcome 03:12 Tides") == [(0.0, "Welcome"), (192.0, "Tides")]
+
+
+def test_a_timed_paragraph_is_titled_by_its_first_sentence() -> None:
+    line = (
+        "00:05:00 In this section, Ada Lund describes how divers photograph the same forty dens "
+        "every month. She notes that the first years of data were the hardest to compare."
+    )
+    [entry] = classify(0, line, None).entries
+    assert (entry.start, entry.title) == (
+        300.0,
+        "In this section, Ada Lund describes how divers photograph the same forty dens "
+        "every month.",
+    )
+    assert entry.summary == "She notes that the first years of data were the hardest to compare."

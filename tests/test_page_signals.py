@@ -268,6 +268,7 @@ def test_the_length_a_page_shows_near_its_title() -> None:
     # a time of day is no length, nor is a length under the body (a related episode's)
     assert head_length(["Title", "Publié le : 20/11/2026 - 15:30", body, "Autre · 42 min"]) is None
     assert head_length(["Title", "2026-11-23 08:30", body]) is None
+    assert head_length(["Title", "00:00:00 - 00:50:00", body]) is None  # a section's span
 
 
 def test_a_dash_paragraph_attributed_at_its_end_is_a_quote() -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from castdigest.models import Chapter
+from castdigest.text.sentences import split_sentences
 
 # Not inside a longer number, date or decimal ("2.10:00", "12/10:30"); after a sentence's end
 # or an ellipsis it may be glued on ("...for you...00:00:00 - Intro").
@@ -57,6 +58,7 @@ class Timed:
     start: float
     title: str
     cue: bool = False  # a time with fractions of a second: a transcript cue
+    summary: str = ""  # the sentences after the first of a timed paragraph
 
 
 @dataclass
@@ -162,6 +164,11 @@ def _single(item: Item, bare: str, m: re.Match[str]) -> Item:
         title = _clean(after.lstrip("".join(_CLOSE)))
         item.kind, item.entries = "chap", [_timed(m, title)]
         item.text = title
+        text = " ".join(after.split())
+        if len(title) > _MAX_PAIRED_TITLE and len(sentences := split_sentences(text)) > 1:
+            # a timed paragraph ("00:05:00 In this section, ..."): its first sentence titles it
+            first = sentences[0].lstrip(_SEP + "".join(_CLOSE))
+            item.entries[0].title, item.entries[0].summary = first, " ".join(sentences[1:])
     elif not after.strip(" " + _CLOSE + ".,;"):
         title = _clean(before.rstrip(" " + _OPEN))
         if title:
@@ -373,4 +380,4 @@ def chapter_lists(items: list[Item]) -> list[list[Timed]]:
 
 
 def as_chapters(entries: list[Timed]) -> list[Chapter]:
-    return [Chapter(start=e.start, title=e.title) for e in entries]
+    return [Chapter(start=e.start, title=e.title, summary=e.summary or None) for e in entries]

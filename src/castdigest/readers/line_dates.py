@@ -34,6 +34,7 @@ _CLOCK_END = re.compile(
 _PLAYER_AT_START = re.compile(
     r"^(?:0{1,2}:00(?::00)?|-{1,2}:-{1,2})\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$"
 )
+_CLOCK_SPAN = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}\s*[-–—~〜～]\s*\d{1,2}(?::\d{2}){1,2}\s*$")
 _ZERO_CLOCK = re.compile(r"^0{1,2}:00(?::00)?$")
 _PLAYER_LINES = 80  # lines of the page's head where its player is
 _PLAYER_WIDTH = 24
@@ -139,8 +140,8 @@ def head_length(lines: list[str]) -> float | None:
     for line in shown:
         if len(line) >= _BODY_LINE:
             return None  # the body has begun: lengths below are others' (related, chapters)
-        if len(line) > _META_LINE:
-            continue
+        if len(line) > _META_LINE or _CLOCK_SPAN.match(line):
+            continue  # a span of two times ("00:00:00 - 00:50:00"): a section's, no length
         for part in _PARTS.split(line):  # "14. März 2025 · 48 Min.", "时长 1:05:20"
             seconds = _part_length(part)
             if seconds is not None and seconds >= _SHORTEST:
