@@ -204,11 +204,7 @@ def labelled_length_line(line: str) -> float | None:
 @cache
 def _length_label() -> re.Pattern[str]:
     """Any language's length label opening a line, as a whole word, the longest first."""
-    labels = sorted(
-        {label.casefold() for labels in _labels()["length"].values() for label in labels},
-        key=len,
-        reverse=True,
-    )
+    labels = _longest_first("length")
     return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：]?(?![^\W_])")
 
 
@@ -238,11 +234,7 @@ def _publication_labels() -> frozenset[str]:
 def _update_label() -> re.Pattern[str]:
     """Any language's label of a later date ("Updated", "mis à jour", "수정"): whole words
     where the script spaces its words."""
-    labels = sorted(
-        {label.casefold() for labels in _labels()["updated"].values() for label in labels},
-        key=len,
-        reverse=True,
-    )
+    labels = _longest_first("updated")
     forms = [
         re.escape(w) if any(map(is_cjk_char, w)) else rf"(?<![^\W\d_]){re.escape(w)}(?![^\W\d_])"
         for w in labels
@@ -283,15 +275,19 @@ def offered_until(line: str) -> bool:
 @cache
 def _expiry_label() -> re.Pattern[str]:
     """Any language's label of the date an episode stops being offered, opening a line."""
-    labels = sorted(
-        {label.casefold() for labels in _labels()["expires"].values() for label in labels},
-        key=len,
-        reverse=True,
-    )
+    labels = _longest_first("expires")
     forms = [
         re.escape(w) if any(map(is_cjk_char, w)) else rf"{re.escape(w)}(?![^\W\d_])" for w in labels
     ]
     return re.compile("|".join(forms), re.IGNORECASE)
+
+
+def _longest_first(kind: str) -> list[str]:
+    """Every language's labels of `kind`, casefolded, the longest first (so that a pattern of
+    them matches "Published on" before "Published")."""
+    return sorted(
+        {w.casefold() for words in _labels()[kind].values() for w in words}, key=len, reverse=True
+    )
 
 
 @cache
