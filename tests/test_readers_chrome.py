@@ -565,3 +565,31 @@ def test_a_show_and_title_card_shown_twice_over_the_date(tmp_path: Path) -> None
     assert [(e.title, e.duration) for e in eps] == [
         ("#52 ゲスト・谷口さん「銭湯を継いだ理由」", 1867.0)
     ]
+
+
+def test_a_streaming_apps_list_of_titles_yearless_dates_and_cut_teasers(tmp_path: Path) -> None:
+    teasers = [
+        "Drei Töne reichen, und der Song läuft den ganzen Tag im Kopf. Eine Forscherin erklärt es.",
+        "Vom Hochland auf den Teller: wie eine Knolle, der niemand traute, Europa vor dem Hunger "
+        "bewahrte und warum ein König dabei nur eine Nebenrolle spielte …",
+        "Tomaten, die auf Raupen reagieren, und Blüten, die Bienen hören: ein Botaniker über ein "
+        "junges Forschungsfeld voller Überraschungen für alle, die gern im Garten sind …",
+    ]
+    titles = [
+        "#58 Warum wir Ohrwürmer nicht loswerden",
+        "#57 Die Geschichte der Kartoffel",
+        "#56 Können Pflanzen hören?",
+    ]
+    days = ["20. Nov.", "13. Nov.", "6. Nov."]
+    lines = ["Podcast", "Feierabend", "Alle Folgen"]
+    for title, teaser, day in zip(titles, teasers, days, strict=True):
+        lines += [title, "Feierabend", teaser, day, "47 Min. 12 Sek."]
+    page = tmp_path / "show.txt"
+    page.write_text("\n".join(lines) + "\n")
+    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert [e.title for e in eps] == titles
+    assert [e.published.date().isoformat() if e.published else None for e in eps] == [
+        "2026-11-20",
+        "2026-11-13",
+        "2026-11-06",
+    ]

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from castdigest.text.dates import find_relative, parse_absolute, parse_date, parse_relative
+from castdigest.text.dates import (
+    find_relative,
+    find_yearless,
+    parse_absolute,
+    parse_date,
+    parse_relative,
+)
 
 AS_OF = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -253,3 +259,24 @@ def test_a_dotted_date_puts_the_day_first_in_any_language(language: str | None) 
     # slashes keep the language's order: month first in English
     slashed = parse_date("03/05/2025", as_of, "en")
     assert slashed == datetime(2025, 3, 5, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("20. Nov.", "2026-11-20"),
+        ("Nov 20", "2026-11-20"),
+        ("20 de nov.", "2026-11-20"),
+        ("11月20日", "2026-11-20"),
+        ("11월 20일", "2026-11-20"),
+        ("Dec 3", "2025-12-03"),  # not after the day it is read: last year's
+        ("30. Feb.", None),
+        ("Folge 12", None),
+        ("20 min", None),
+    ],
+)
+def test_a_day_and_a_month_without_the_year(text: str, day: str | None) -> None:
+    as_of = datetime(2026, 11, 24, tzinfo=UTC)
+    found = find_yearless(text, as_of)
+    assert (found.when.date().isoformat() if found else None) == day
+    assert (parse_date(text, as_of).date().isoformat() if day else parse_date(text, as_of)) == day

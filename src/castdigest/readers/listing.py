@@ -56,7 +56,7 @@ from castdigest.readers.page_dates import (
 )
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.title_signals import field_line, numbers_only
-from castdigest.text.dates import Age, find_absolute, find_relative, parse_date
+from castdigest.text.dates import Age, find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
@@ -123,8 +123,8 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return "watch"
     if is_dated(s):
         kind = "dated"  # a date and a length on one line
-    elif find_relative(s, as_of) or _dated(s) or numeric_date(s) == s:
-        kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026"
+    elif find_relative(s, as_of) or _dated(s) or numeric_date(s) == s or find_yearless(s, as_of):
+        kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
     else:
         return None
     # "Video verfügbar bis 21.11.2027, 23:59": metadata, but no date nor length of the episode
@@ -258,7 +258,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             elif kind == "dated":
                 _read_dated(raw, s)
             elif kind == "age":
-                age = find_relative(s, ctx.as_of) or _dated(s)
+                age = find_relative(s, ctx.as_of) or _dated(s) or find_yearless(s, ctx.as_of)
                 if age is not None:
                     raw.show = _show_before(s[: age.start])
                     raw.published_text = age.text

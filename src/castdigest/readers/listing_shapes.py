@@ -299,6 +299,7 @@ def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:
 
 _LABEL_REPEATS = 3
 _CRUMB_MARKS = {">", "›", "»", "/", "＞"}
+_CUT_TEASER = 100  # characters of a line cut short ("…") that is a teaser, not a long title
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 # A sentence's end inside the line, another sentence after it: prose, not a title
@@ -311,7 +312,8 @@ def over_standfirst(lines: list[str], i: int) -> int:
     title shape a line or two above it (past chrome: "Available for 11 months") is the title;
     else `i`."""
     s = lines[i].strip()
-    teaser = _SENTENCE_END.search(s) or _SENTENCES.search(s)  # or sentences in it
+    teaser = bool(_SENTENCE_END.search(s) or _SENTENCES.search(s))  # or sentences in it
+    teaser = teaser or (len(s) > _CUT_TEASER and s.endswith(("…", "...")))  # cut short
     if not (teaser and len(s.split()) >= _STANDFIRST_WORDS):
         return i
     above = [j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()]

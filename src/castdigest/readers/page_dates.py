@@ -18,7 +18,7 @@ from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import lists_episodes, opens_comments, suggests_others
 from castdigest.readers.line_dates import age_before_time, length_seconds
 from castdigest.readers.title_signals import without_markers
-from castdigest.text.dates import find_absolute, find_relative, parse_date
+from castdigest.text.dates import find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.truncate import is_cjk_char
 
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
@@ -111,7 +111,7 @@ def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[da
     s = without_time_of_day(s)
     if len(s) > _DATE_MAX:
         return None
-    found = find_relative(s, as_of) or find_absolute(s)
+    found = find_relative(s, as_of) or find_absolute(s) or find_yearless(s, as_of)
     when: datetime | None
     if found is not None:
         start, wording, when = found.start, found.text, found.when

@@ -309,6 +309,7 @@ def _date_patterns() -> _DatePatterns:
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")  # every absolute date form has its year in full
+_YEARLESS_MAX = 24  # characters of a line that is a day and a month alone
 
 
 def find_absolute(text: str) -> Age | None:
@@ -361,6 +362,39 @@ def _dated(m: re.Match[str], order: str, months: dict[str, int]) -> datetime | N
         return None
 
 
+# A day and a month without the year: "20. Nov.", "Nov 20", "20 de nov.", "11月20日", "11월 20일".
+_YEARLESS_WORD = re.compile(
+    r"^\s*(?:(?P<d1>\d{1,2})(?:er|º|\.)?(?:\s+de)?\s+(?P<m1>[^\W\d_]{3,})\.?"
+    r"|(?P<m2>[^\W\d_]{3,})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\s*$",
+    re.IGNORECASE,
+)
+_YEARLESS_CJK = re.compile(r"^\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]\s*$")
+
+
+def find_yearless(text: str, as_of: datetime) -> Age | None:
+    """A line that is a day and a month alone, without the year ("20. Nov.", "Nov 20",
+    "11月20日"), as the latest such day not after `as_of` (a listing shows this year's dates
+    so, last year's once the year has turned)."""
+    if len(text) > _YEARLESS_MAX or _YEAR_DIGITS.search(text):
+        return None
+    if m := _YEARLESS_CJK.match(text):
+        month, day = int(m.group("m")), int(m.group("d"))
+    elif m := _YEARLESS_WORD.match(text):
+        name = (m.group("m1") or m.group("m2")).casefold()
+        month = _date_patterns().months.get(name) or _date_patterns().months.get(_plain(name), 0)
+        day = int(m.group("d1") or m.group("d2"))
+    else:
+        return None
+    for year in (as_of.year, as_of.year - 1):
+        try:
+            when = datetime(year, month, day, tzinfo=UTC)
+        except ValueError:
+            return None  # no such day (or no month's name)
+        if when.date() <= as_of.date():
+            return Age(start=m.start(), text=text.strip(), when=when)
+    return None
+
+
 def parse_absolute(text: str) -> datetime | None:
     """The first absolute date in `text`.
 
@@ -391,6 +425,8 @@ def parse_date(text: str | None, as_of: datetime, language: str | None = None) -
     if not text or not text.strip():
         return None
     found = parse_relative(text.strip(), as_of) or parse_absolute(text)
+    if found is None and (yearless := find_yearless(text, as_of)) is not None:
+        return yearless.when
     numeric = _NUMERIC_DATE.search(text) if found is None else None
     if numeric and numeric.group(2) == ".":
         return _day_first(numeric.group(0), as_of)
