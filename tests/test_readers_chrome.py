@@ -410,9 +410,16 @@ def test_a_posts_prose_names_its_episode_in_quotation_marks() -> None:
     assert quoted_episode([two]) is None  # two titles: none is sure
 
 
+def _read_page(tmp_path: Path, text: str) -> list[Episode]:
+    """The episodes of a saved page holding `text`, read as on 2026-11-24."""
+    page = tmp_path / "page.txt"
+    page.write_text(text)
+    return read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))[1]
+
+
 def test_a_line_of_season_and_episode_numbers_labels_the_title_over_it(tmp_path: Path) -> None:
-    page = tmp_path / "episode.txt"
-    page.write_text(
+    eps = _read_page(
+        tmp_path,
         "\n".join(
             [
                 "Hostly",
@@ -431,9 +438,8 @@ def test_a_line_of_season_and_episode_numbers_labels_the_title_over_it(tmp_path:
                 "A ferryman kept a tally of gulls for forty years; a birder reads it with us.",
             ]
         )
-        + "\n"
+        + "\n",
     )
-    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
     assert [(e.title, e.duration) for e in eps] == [("The Ferryman Who Counted Gulls", 2285.0)]
 
 
@@ -483,9 +489,7 @@ def test_a_length_under_each_entrys_teaser_and_button(tmp_path: Path) -> None:
     lines = ["Radio Harbour", "Shows", "Green Neighbours", ""]
     for title, day, guest, length in entries:
         lines += [title, day, teaser.format(guest), "Listen", length]
-    page = tmp_path / "show.txt"
-    page.write_text("\n".join([*lines, "1", "2", "next"]) + "\n")
-    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    eps = _read_page(tmp_path, "\n".join([*lines, "1", "2", "next"]) + "\n")
     assert [(e.title, e.duration) for e in eps] == [
         ("Beavers in the city", 1668.0),
         ("Hedgehogs looking for winter shelter", 1575.0),
@@ -504,9 +508,7 @@ def test_a_listing_of_titles_over_teasers_with_lengths_in_minutes_and_seconds(
     ]:
         teaser = f"{title}: growers and fishers on the coast tell us what changed this year."
         lines += ["Podcast", title, teaser, day, length]
-    page = tmp_path / "show.txt"
-    page.write_text("\n".join(lines) + "\n")
-    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    eps = _read_page(tmp_path, "\n".join(lines) + "\n")
     assert [(e.title, e.duration) for e in eps] == [
         ("Saltmarsh and the long dry", 1721.0),
         ("The last ferry of the season", 1865.0),
@@ -534,16 +536,14 @@ def test_a_listing_of_entries_with_labelled_lengths(tmp_path: Path) -> None:
     lengths = ["재생시간 52:18", "재생시간 48:05", "재생시간 51:40"]
     for (title, teaser), day, length in zip(entries, days, lengths, strict=True):
         lines += [title, teaser, day, length, "듣기"]
-    page = tmp_path / "show.txt"
-    page.write_text("\n".join(lines) + "\n")
-    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    eps = _read_page(tmp_path, "\n".join(lines) + "\n")
     assert [e.duration for e in eps] == [3138.0, 2885.0, 3100.0]
     assert eps[0].title == "[항구] 11월 23일 2부 '첫눈 오기 전의 편지'"
 
 
 def test_a_show_and_title_card_shown_twice_over_the_date(tmp_path: Path) -> None:
-    page = tmp_path / "episode.txt"
-    page.write_text(
+    eps = _read_page(
+        tmp_path,
         "\n".join(
             [
                 "港ラジオ",
@@ -559,9 +559,8 @@ def test_a_show_and_title_card_shown_twice_over_the_date(tmp_path: Path) -> None
                 "今回のゲストは、商店街で創業70年の銭湯を継いだ谷口さんです。薪で沸かすお湯の話を聞きました。",
             ]
         )
-        + "\n"
+        + "\n",
     )
-    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
     assert [(e.title, e.duration) for e in eps] == [
         ("#52 ゲスト・谷口さん「銭湯を継いだ理由」", 1867.0)
     ]
@@ -584,9 +583,7 @@ def test_a_streaming_apps_list_of_titles_yearless_dates_and_cut_teasers(tmp_path
     lines = ["Podcast", "Feierabend", "Alle Folgen"]
     for title, teaser, day in zip(titles, teasers, days, strict=True):
         lines += [title, "Feierabend", teaser, day, "47 Min. 12 Sek."]
-    page = tmp_path / "show.txt"
-    page.write_text("\n".join(lines) + "\n")
-    _, eps = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    eps = _read_page(tmp_path, "\n".join(lines) + "\n")
     assert [e.title for e in eps] == titles
     assert [e.published.date().isoformat() if e.published else None for e in eps] == [
         "2026-11-20",

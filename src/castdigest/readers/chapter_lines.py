@@ -98,14 +98,10 @@ def classify(index: int, line: str, section: str | None) -> Item:
     s = line.strip()
     bare = _BULLET.sub("", s, count=1)
     bullet = bare != s
-    times = [
-        m
-        for m in _TIME.finditer(bare)
-        if seconds(m.group("t")) is not None and not _after_date(bare, m.start())
-    ]
+    times = _times(bare)
     if len(times) >= 2 and (spanless := _without_span_ends(bare, times)) != bare:
         bare = spanless  # "00:00 – 05:12 Intro": a chapter's start and end, one chapter
-        times = [m for m in _TIME.finditer(bare) if seconds(m.group("t")) is not None]
+        times = _times(bare)
     item = Item(index=index, kind="text", text=bare, bullet=bullet, section=section)
     if not times:
         return item
@@ -127,6 +123,15 @@ def classify(index: int, line: str, section: str | None) -> Item:
     item.entries = _glued(bare, times)
     item.kind = "glued" if len(item.entries) >= 2 else "text"
     return item
+
+
+def _times(bare: str) -> list[re.Match[str]]:
+    """The times in `bare` that can start a chapter: valid, and no time of day after a date."""
+    return [
+        m
+        for m in _TIME.finditer(bare)
+        if seconds(m.group("t")) is not None and not _after_date(bare, m.start())
+    ]
 
 
 def _without_span_ends(bare: str, times: list[re.Match[str]]) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from castdigest.text.normalize import without_accents
 from castdigest.text.truncate import cjk_count
@@ -55,9 +56,18 @@ _QUALIFIER = re.compile(r"\s*[(（\[][^()（）\[\]]{1,30}[)）\]]\s*$")
 
 
 @lru_cache(maxsize=1)
+def _headings() -> dict[str, Any]:
+    """data/headings.json, read once."""
+    raw: dict[str, Any] = json.loads(
+        resources.files(__package__).joinpath("data/headings.json").read_text("utf-8")
+    )
+    return raw
+
+
+@lru_cache(maxsize=1)
 def vocabulary() -> dict[str, str]:
     """Casefolded heading words -> section kind."""
-    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    raw = _headings()
     words: dict[str, str] = {}
     for kind in KINDS:
         for names in raw[kind].values():
@@ -139,7 +149,7 @@ def named_by_more(line: str, headings: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _more_words() -> tuple[str, ...]:
-    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    raw = _headings()
     words = {_plain(w) for ws in raw["more"].values() for w in ws}
     return tuple(sorted(words, key=len, reverse=True))
 
@@ -165,7 +175,7 @@ def _suggested_from(bare: str) -> bool:
 @lru_cache(maxsize=1)
 def _joins() -> tuple[frozenset[str], tuple[str, ...]]:
     """The joining words (Latin script) and particles (CJK) of `suggested_from`."""
-    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    raw = _headings()
     found = [_plain(w) for words in raw["suggested_from"].values() for w in words]
     return frozenset(w for w in found if w.isascii() or "’" in w), tuple(
         w for w in found if not (w.isascii() or "’" in w)
@@ -214,7 +224,7 @@ def _suggested() -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _words_of(kind: str) -> frozenset[str]:
     """The casefolded words of one of the vocabulary's kinds that are not sections."""
-    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    raw = _headings()
     words = [name for names in raw[kind].values() for name in names]
     return frozenset([*(w.casefold() for w in words), *(_plain(w) for w in words)])
 
@@ -235,7 +245,7 @@ def heading_kind(line: str) -> str | None:
 def _joiner() -> re.Pattern[str]:
     """What joins two headings into one: a mark ("&", "/", "・"), a word between spaces
     ("and", "et", "und") or, in Chinese and Japanese, a character ("与", "と")."""
-    raw = json.loads(resources.files(__package__).joinpath("data/headings.json").read_text("utf-8"))
+    raw = _headings()
     marks, words, glued = [], [], []
     for lang, joiners in raw["joiners"].items():
         for j in joiners:

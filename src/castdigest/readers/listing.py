@@ -318,9 +318,10 @@ _TEASER = 60  # characters at least in an entry's teaser
 def _length_under_teaser(raw: RawEpisode, rest: list[str]) -> list[str]:
     """ "Title / date / teaser / Listen / 27:48 min": a length alone under the entry's teaser,
     past its buttons only, is the entry's (`raw.duration`); `rest` without it."""
-    if not rest or len(rest[0]) < _TEASER or has_length(rest[0]):
+    shown = [k for k, s in enumerate(rest) if s]
+    if not shown or len(rest[shown[0]]) < _TEASER or has_length(rest[shown[0]]):
         return rest
-    for k in range(1, min(len(rest), _BUTTONS + 2)):
+    for k in shown[1 : _BUTTONS + 2]:
         if seconds := length_seconds(rest[k]):  # not a player's 0:00
             raw.duration = seconds
             return rest[:k] + rest[k + 1 :]
@@ -363,7 +364,7 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
                 _read_dated(raw, lines[i])
             elif loose:
                 _read_alone(raw, lines[i].strip())
-        body = [lines[i].strip() for i in entry.body if lines[i].strip()]
+        body = [lines[i].strip() for i in entry.body]
         _take_body(raw, _length_under_teaser(raw, body) if raw.duration is None else body)
         raws.append(raw)
     return raws

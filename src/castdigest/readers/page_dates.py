@@ -180,13 +180,12 @@ def labelled_length(lines: list[str]) -> float | None:
             continue
         if suggests_others(line) or lists_episodes(line) or opens_comments(line):
             return None  # lengths below are other episodes'
-        m = _length_label().match(line.casefold())
-        if m is None:
+        rest = _after_length_label(line)
+        if rest is None:
             continue
-        rest = line[m.end() :].strip(" :：-–—")
         if not rest and k + 1 < len(items):
-            rest = items[k + 1]
-        if (seconds := length_seconds(rest)) is not None and seconds > 0:
+            rest = items[k + 1]  # the label over the length
+        if seconds := length_seconds(rest):
             return seconds
     return None
 
@@ -195,10 +194,14 @@ def labelled_length_line(line: str) -> float | None:
     """Seconds of a line that is a length label and a length ("재생시간 52:18", "Duration:
     48:30"), else None."""
     s = line.strip()
-    if len(s) > _DATE_MAX or (m := _length_label().match(s.casefold())) is None:
-        return None
-    seconds = length_seconds(s[m.end() :].strip(" :：-–—"))
-    return seconds if seconds else None
+    rest = _after_length_label(s) if len(s) <= _DATE_MAX else None
+    return (length_seconds(rest) or None) if rest else None
+
+
+def _after_length_label(line: str) -> str | None:
+    """What follows the length label `line` opens with ("" when nothing does), or None."""
+    m = _length_label().match(line.casefold())
+    return line[m.end() :].strip(" :：-–—") if m else None
 
 
 @cache

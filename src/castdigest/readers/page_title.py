@@ -487,15 +487,16 @@ def pick_title(
     found: dict[str, _Candidate] = {}
     rank = 0  # among candidates: menus above the title do not push it down
     shown = [" ".join(line.split()) for line in page if line.strip()] if page else []
-    normalised_page = [(line, normalise(line)) for line in shown or [s for _, s in items]]
+    texts = shown or [s for _, s in items]  # the whole page's lines, else the lines given
+    normalised_page = [(line, normalise(line)) for line in texts]
     brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
-    labelled = _labelled_shows(shown or [s for _, s in items])  # under a "Show" label
-    people = _labelled_people(shown or [s for _, s in items])  # under "About the speaker"
-    brands |= labelled | quoted_shows(shown or [s for _, s in items])  # 'Puntata di "X"'
-    more_named = {n for s in shown or [s for _, s in items] for n in more_names(s)}  # "More <show>"
+    labelled = _labelled_shows(texts)  # under a "Show" label
+    people = _labelled_people(texts)  # under "About the speaker"
+    brands |= labelled | quoted_shows(texts)  # 'Puntata di "X"'
+    more_named = {n for s in texts for n in more_names(s)}  # "More <show>"
     brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
-    about = _body_terms(shown or [s for _, s in items])
+    about = _body_terms(texts)
     names = _names(head, counts)
     menus = _menu_runs(head) | _linked(head)
     kickers = _menu_tails(head, menus)
