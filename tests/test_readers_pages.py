@@ -509,6 +509,44 @@ def test_summary_page_in_english_drops_site_leftovers() -> None:
     assert "Other Talk" not in _dump(ep) and "Quiz" not in _dump(ep)
 
 
+_NOTES_PAGE = """\
+Garden Radio: Ines Marr – Why Tomatoes Split After Rain
+by Garden Notes
+March 3, 2026
+
+Key Takeaways
+{points}
+
+Tools Mentioned
+A rain gauge
+A soil thermometer
+
+Watering Rhythm
+"Water the soil, never the leaves, and water it on a schedule."
+Skins split when a dry week ends in a downpour: the fruit swells faster than its skin grows
+Host: Theo Brandt (@theobrandt)
+
+Picking Early
+"Pick them at first blush and let them finish on the sill."
+A tomato picked half-ripe tastes the same once it ripens indoors
+"""
+_POINTS = [
+    "Even watering matters more than the amount of water",
+    "Mulch keeps the soil's moisture steady between rains",
+    "Varieties with thick skins split far less often",
+]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_unbulleted_takeaways_end_where_a_heading_over_its_own_lines_begins(gap: str) -> None:
+    # The page's other sections (a heading over lines, quotes among them) are no takeaways,
+    # whether the points stand on consecutive lines or are set apart by blank lines.
+    (ep,) = _read(_NOTES_PAGE.format(points=gap.join(_POINTS)), None)
+    assert ep.takeaways == _POINTS
+    # "Garden Radio: ..." and "Host: ..." are labelled lines, not a transcript's turns
+    assert ep.transcript is None
+
+
 # --------------------------------------------------------------------------- markup units
 
 

@@ -41,7 +41,8 @@ def _mark(line: str) -> bool:
 def find_transcript(lines: list[str]) -> Transcript | None:
     """The page's transcript with its segments, or None when it shows none."""
     stripped = [ln.strip() for ln in lines]
-    start = next((i + 1 for i, s in enumerate(stripped) if heading_kind(s) == "transcript"), None)
+    heading = next((i for i, s in enumerate(stripped) if heading_kind(s) == "transcript"), None)
+    start = None if heading is None else heading + 1
     if start is None:
         marks = [i for i, s in enumerate(stripped) if s and _mark(s)]
         if len(marks) < _MIN_MARKS:
@@ -53,6 +54,8 @@ def find_transcript(lines: list[str]) -> Transcript | None:
     segments = _segments(body)
     if not segments or not any(s.speaker or s.start is not None for s in segments):
         return None
+    if heading is None and len(segments) < 2:
+        return None  # one "Name: ..." line and what follows it: a label, not turns
     text = "\n\n".join(f"{s.speaker}: {s.text}" if s.speaker else s.text for s in segments)
     return Transcript(text=text, segments=segments)
 

@@ -126,18 +126,27 @@ class SummaryPageReader:
 
 def _unbulleted(lines: list[str]) -> list[str]:
     """Points a line each without bullets, up to a blank line before a paragraph, a
-    quotation or a chapter's title over its time (the page goes on under the list)."""
+    quotation, a chapter's title over its time, or a heading over lines of its own (the page
+    goes on under the list). Points written on consecutive lines end at the first blank line;
+    points set apart by blank lines end where a group of several lines begins."""
     out: list[str] = []
+    group = 0  # lines of the group of points being read
     for k, line in enumerate(lines):
         if line.strip():
             out.append(line.strip())
+            group += 1
             continue
+        if out and group > 1:
+            break  # a list written a line each: the blank line ends it
+        group = 0
         nxt = [n for n in lines[k + 1 : k + 4] if n.strip()][:2]
         after = nxt[0] if nxt else ""
         if out and (len(after.strip()) > _PARAGRAPH or is_quote_line(after)):
             break  # the page's text, or a quotation set apart, goes on under the list
         if out and len(nxt) == 2 and _STARTS_TIMED.match(nxt[1]):
             break  # a chapter's title over its time: the page's chapters go on under it
+        if out and len(lines) > k + 2 and lines[k + 1].strip() and lines[k + 2].strip():
+            break  # a group of lines after points set apart: a heading over its own lines
     return out
 
 
