@@ -590,3 +590,37 @@ def test_a_streaming_apps_list_of_titles_yearless_dates_and_cut_teasers(tmp_path
         "2026-11-13",
         "2026-11-06",
     ]
+
+
+def test_dated_cards_under_a_kicker_and_a_label_are_each_one_episode(tmp_path: Path) -> None:
+    # Each card: its date, the show's name and a "Podcast" label alike in every card, the
+    # title, a standfirst (one long enough to pass for a title), the length.
+    cards = [
+        (
+            "19 November 2026",
+            "Why the canal froze twice",
+            "Ines Varga walks the towpath with the lock keeper on the coldest morning.",
+            "31:47",
+        ),
+        (
+            "12 November 2026",
+            "Orchards on the roof",
+            "A grower in the city explains how three rooftop orchards survived the storms",
+            "28:05",
+        ),
+        (
+            "5 November 2026",
+            "The last ropemaker",
+            "A workshop closes after a century, and its last apprentice tells us why.",
+            "34:52",
+        ),
+    ]
+    text = "Tide Tables\nThe weekly show about the coast and the people who keep it.\n\n"
+    for day, title, standfirst, length in cards:
+        text += f"{day}\nTide Tables\nPodcast\n{title}\n{standfirst}\n{length}\n\n"
+    eps = _read_page(tmp_path, text + "Older\nNewer\n")
+    assert [(e.title, e.duration, e.published and e.published.day) for e in eps] == [
+        ("Why the canal froze twice", 1907.0, 19),
+        ("Orchards on the roof", 1685.0, 12),
+        ("The last ropemaker", 2092.0, 5),
+    ]

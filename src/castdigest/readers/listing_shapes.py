@@ -15,6 +15,7 @@ with its metadata.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -128,12 +129,13 @@ def meta_first(lines: list[str]) -> list[Entry]:
     return _with_bodies(lines, entries, lambda e: e.meta[0])
 
 
-def _opens_block(lines: list[str], date: int, title: int) -> bool:
-    """The date opens its block (a blank line or the page's start above it) and the line right
-    under it is a title, not a sentence: a date under its title belongs to that title."""
+def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -> bool:
+    """The date opens its block (a blank line or the page's start above it) and the line under
+    it is a title, not a sentence, perhaps under labels every entry shows (a kicker, "Podcast"):
+    a date under its title belongs to that title."""
     s = lines[title].strip()
     return (
-        title == date + 1
+        all(shown[lines[i].strip()] >= _LABEL_REPEATS for i in range(date + 1, title))
         and (date == 0 or not lines[date - 1].strip())
         and len(s) <= _DATED_TITLE
         and not _SENTENCE_END.search(s)
@@ -152,6 +154,12 @@ def _date_alone(line: str) -> bool:
 
 def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -> list[Entry]:
     items = [i for i, line in enumerate(lines) if line.strip()]
+    # A line every entry shows alike (a kicker, a "Podcast" label) is never its title.
+    shown = Counter(lines[i].strip() for i in items)
+
+    def title_at(i: int) -> bool:
+        return shown[lines[i].strip()] < _LABEL_REPEATS and _text(lines[i])
+
     entries: list[Entry] = []
     k = 0
     while k < len(items):
@@ -159,13 +167,13 @@ def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -
             k += 1
             continue
         j = k + 1
-        while j < len(items) and not _text(lines[items[j]]) and not meta(lines[items[j]]):
+        while j < len(items) and not title_at(items[j]) and not meta(lines[items[j]]):
             j += 1
         if (
             j + 1 >= len(items)
-            or not _text(lines[items[j]])
+            or not title_at(items[j])
             or meta(lines[items[j + 1]])
-            or (adjacent and not _opens_block(lines, items[k], items[j]))
+            or (adjacent and not _opens_block(lines, items[k], items[j], shown))
         ):
             k = j
             continue
