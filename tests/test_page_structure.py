@@ -57,6 +57,23 @@ def test_heading_kind(line: str, kind: str | None) -> None:
     assert heading_kind(line) == kind
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Au sommaire de l’émission :", "chapters"),
+        ("Points clés de cet épisode", "takeaways"),
+        ("Key takeaways from this episode", "takeaways"),
+        ("Zitate dieser Folge", "quotes"),
+        ("Capítulos del programa", "chapters"),
+        ("Trascrizione della puntata", "transcript"),
+        ("The best of the show", None),  # a tail after no heading word
+        ("Of this episode", None),
+    ],
+)
+def test_a_heading_followed_by_whose_it_is(line: str, kind: str | None) -> None:
+    assert heading_kind(line) == kind
+
+
 def test_time_before_title_in_every_separator() -> None:
     text = "\n".join(
         [

@@ -238,7 +238,24 @@ def heading_kind(line: str) -> str | None:
         kind = vocabulary().get(_bare(s[: m.start()]))
     if kind is None and _joiner().search(bare := _bare(s)):
         kind = _joined_kind(bare)
+    if kind is None and (head := _without_tail(_bare(s))):
+        kind = vocabulary().get(head)
     return kind
+
+
+@lru_cache(maxsize=1)
+def _tails() -> tuple[str, ...]:
+    """The vocabulary's `tails` as `_bare` gives them, apostrophes straight, longest first."""
+    tails = {_plain(t) for names in _headings()["tails"].values() for t in names}
+    return tuple(sorted(tails, key=len, reverse=True))
+
+
+def _without_tail(bare: str) -> str | None:
+    """A heading less the words that say whose it is ("au sommaire de l'emission" -> "au
+    sommaire"), or None when it ends in none of them."""
+    straight = bare.replace("’", "'")
+    tail = next((t for t in _tails() if straight.endswith(" " + t)), None)
+    return straight[: -len(tail)].strip() if tail else None
 
 
 @lru_cache(maxsize=1)
