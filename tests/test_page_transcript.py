@@ -80,3 +80,22 @@ def test_a_label_then_its_cue_is_one_timed_turn() -> None:
         ("Ben", 9.0, "Morning."),
         ("Ana", 12.0, "Ready?"),
     ]
+
+
+def test_turns_after_a_marker_and_a_name_closed_by_an_angle() -> None:
+    lines = [
+        "■ 방송 : 바다라디오 <항구의 아침> (06:00~07:00)",
+        "■ 진행 : 이하늘 앵커",
+        "◇ 이하늘> 오늘은 등대지기 한 분을 모셨습니다. 안녕하세요.",
+        "◆ 박수민> 네, 안녕하세요.",
+        "◇ 이하늘> 등대 일은 언제 시작하셨어요?",
+        "◆ 박수민> 스무 살 때부터였으니 벌써 삼십 년이네요.",
+    ]
+    transcript = find_transcript(lines)
+    assert transcript is not None
+    assert [(s.speaker, s.text) for s in transcript.segments] == [
+        ("이하늘", "오늘은 등대지기 한 분을 모셨습니다. 안녕하세요."),
+        ("박수민", "네, 안녕하세요."),
+        ("이하늘", "등대 일은 언제 시작하셨어요?"),
+        ("박수민", "스무 살 때부터였으니 벌써 삼십 년이네요."),
+    ]

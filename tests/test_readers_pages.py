@@ -547,6 +547,33 @@ def test_unbulleted_takeaways_end_where_a_heading_over_its_own_lines_begins(gap:
     assert ep.transcript is None
 
 
+def test_a_headline_quotation_is_the_title_and_a_later_bullet_no_takeaway() -> None:
+    page = (
+        "오늘의 인터뷰\n\n"
+        "“바다가 조용해야 등대도 쉴 수 있습니다”\n"
+        "2026-11-20 08:15\n\n"
+        "핵심요약\n"
+        "등대지기는 전국에 서른 명 남짓 남아\n"
+        "자동화 뒤에도 사람이 밤새 지켜보는 등대가 있어\n"
+        "태풍 철에는 일주일씩 섬을 떠나지 못해\n\n"
+        "* 인터뷰를 인용할 때는 프로그램명을 밝혀 주시기 바랍니다.\n\n"
+        "◇ 이하늘> 오늘은 등대지기 한 분을 모셨습니다. 안녕하세요.\n\n"
+        "◆ 박수민> 네, 안녕하세요. 바다가 조용해야 등대도 쉴 수 있습니다.\n\n"
+        "◇ 이하늘> 등대 일은 언제 시작하셨어요?\n\n"
+        "◆ 박수민> 스무 살 때부터였으니 벌써 삼십 년이네요.\n"
+    )
+    (ep,) = _read(page, None)
+    assert ep.title == "“바다가 조용해야 등대도 쉴 수 있습니다”"
+    assert ep.takeaways == [
+        "등대지기는 전국에 서른 명 남짓 남아",
+        "자동화 뒤에도 사람이 밤새 지켜보는 등대가 있어",
+        "태풍 철에는 일주일씩 섬을 떠나지 못해",
+    ]
+    assert ep.quotes == []  # the headline is the title, not a quote besides it
+    assert ep.transcript is not None
+    assert [s.speaker for s in ep.transcript.segments] == ["이하늘", "박수민", "이하늘", "박수민"]
+
+
 # --------------------------------------------------------------------------- markup units
 
 

@@ -74,6 +74,8 @@ def vocabulary() -> dict[str, str]:
             for name in names:
                 words.setdefault(name.casefold(), kind)
                 words.setdefault(_plain(name), kind)  # what `_bare` gives of a heading
+                if cjk_count(name) and " " in name:  # "핵심 요약" is written "핵심요약" too
+                    words.setdefault(_plain(name).replace(" ", ""), kind)
     return words
 
 

@@ -41,6 +41,7 @@ _PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"  # symbols and emoji
 _BULLET = re.compile(rf"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{{1,3}}[.)]|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*")
 _PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
 _PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
+_QUOTE_MARKS = "\"“”„«»「」『』‘’' "
 _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
 _WHOLE_QUOTE = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』])"
@@ -106,6 +107,9 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
         upd["chapters"] = found.chapters
     if found.takeaways and not ep.takeaways:
         upd["takeaways"] = found.takeaways
+    # A headline that is a quotation ("“…”" over a news interview) is the title, no quote.
+    title = _quote_key(ep.title)
+    found.quotes = [q for q in found.quotes if _quote_key(q.text) != title]
     if found.quotes and not ep.quotes:
         upd["quotes"] = found.quotes
     if ep.transcript is None or not ep.transcript.segments:
@@ -115,6 +119,10 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     if found.doubts and not (ep.chapters or ep.takeaways):  # the doubts are about these
         upd["review_reasons"] = list(dict.fromkeys([*ep.review_reasons, *found.doubts]))
     return ep.model_copy(update=upd) if upd else ep
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(text.strip().strip(_QUOTE_MARKS).split()).casefold()
 
 
 def read_structure(

@@ -27,6 +27,10 @@ _LABEL = re.compile(
 )
 _TIMED_LABEL = re.compile(rf"^[\[(]?(?P<ts>{_TS})[\])]?\s+(?P<name>{_NAME})$")
 _SAID = re.compile(rf"^(?:[\[(]?(?P<ts>{_TS})[\])]?\s+)?(?P<name>{_NAME}):\s+(?P<text>\S.*)$")
+# A turn after a marker ("◇ 박서윤> ...", "▶ Ana: ..."): radio interviews printed by news
+# sites mark each speaker's turn so, the name closed by ">" as often as by a colon. ("■"
+# marks the broadcast's fields above them: "■ 방송 : ...", "■ 진행 : ...".)
+_MARKED = re.compile(rf"^[◇◆▶▷►●○]\s*(?P<name>{_NAME})\s*[:：>]\s*(?P<text>\S.*)$")
 _CUE = re.compile(rf"^[\[(]?(?P<ts>{_TS})[\])]?\s*[|–-]?\s+(?P<text>\S.*)$")
 _MIN_MARKS = 3
 _TERMINAL = re.compile(r"[.!?:;,。！？…][\"'”’»」)]*$")
@@ -35,7 +39,7 @@ _CHAPTER_CHARS = 80
 
 
 def _mark(line: str) -> bool:
-    return bool(_LABEL.match(line) or _SAID.match(line) or _CUE.match(line))
+    return bool(_LABEL.match(line) or _SAID.match(line) or _MARKED.match(line) or _CUE.match(line))
 
 
 def find_transcript(lines: list[str]) -> Transcript | None:
@@ -70,6 +74,8 @@ def _segments(lines: list[str]) -> list[Segment]:
             segments.append(Segment(text="", speaker=m.group("name"), start=parse_duration(ts)))
         elif m := _SAID.match(s):
             _add(segments, m.group("name"), m.group("text"), parse_duration(m.group("ts")))
+        elif m := _MARKED.match(s):
+            _add(segments, m.group("name"), m.group("text"), None)
         elif m := _CUE.match(s):
             start = parse_duration(m.group("ts"))
             if segments and segments[-1].speaker and not segments[-1].text:

@@ -153,7 +153,8 @@ def _unbulleted(lines: list[str]) -> list[str]:
 def _points(section: Section) -> list[str]:
     """The bullets of a key-points section; a line after them ends the list. A highlights
     section of quotations (each with its attribution) holds the page's quotes, no points."""
-    if not any(is_bullet(line) for line in section.lines):
+    opening = [line for line in section.lines if line.strip()][:2]
+    if not any(is_bullet(line) for line in opening):  # bullets further down are another list's
         listed = _unbulleted(section.lines)
         said = [line for line in listed if is_quote_line(line)]
         if len(said) >= 2:
