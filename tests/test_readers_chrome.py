@@ -624,3 +624,35 @@ def test_dated_cards_under_a_kicker_and_a_label_are_each_one_episode(tmp_path: P
         ("Orchards on the roof", 1685.0, 12),
         ("The last ropemaker", 2092.0, 5),
     ]
+
+
+@pytest.mark.parametrize(("label", "lang"), [("番組情報", "ja"), ("About the show", "en")])
+def test_the_name_under_a_show_information_label_is_no_title(label: str, lang: str) -> None:
+    # The show's name over the episode's title, and again under the programme's panel.
+    show, title = (
+        ("港町ラジオ研究会", "#18 灯台の夜を記録する ゲスト：北村ひなた")
+        if lang == "ja"
+        else (
+            "Harbour Radio Lab",
+            "#18 Recording the lighthouse at night, with Hina Kitamura",
+        )
+    )
+    lines = [
+        "Home",
+        "Ranking",
+        "Log in",
+        "",
+        show,
+        title,
+        "Nov 20",
+        "Share",
+        "",
+        "A night with the keeper of the last staffed lighthouse on the coast, and the logbooks "
+        "she has kept for thirty years.",
+        "",
+        label,
+        show,
+        "Every Friday at midnight.",
+    ]
+    pick = pick_title(lines)
+    assert (pick.title, pick.doubts) == (title, [])
