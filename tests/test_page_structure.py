@@ -131,6 +131,22 @@ def test_a_span_of_two_times_under_its_title_starts_a_chapter() -> None:
     assert all(start is None for start, _ in chapters(player))
 
 
+def test_a_span_over_the_chapters_within_it_is_a_block_not_a_chapter() -> None:
+    page = (
+        "Summary of a two-hour lecture on tides\n"
+        "Summarise another video · Pricing\n"
+        "00:00:00 - 01:00:00\n"
+        "The lecturer explains why there are two tides a day and how the moon pulls the sea.\n"
+        "00:00:00 The lecturer opens with the tide tables of a small harbour town.\n"
+        "00:20:00 The second part turns to spring and neap tides and their cycle.\n"
+        "01:00:00 - 02:00:00\n"
+        "The second hour is about tidal power and the people who measure the sea.\n"
+        "01:00:00 Tidal mills, from the middle ages to the barrages of today.\n"
+        "01:30:00 How the sea level is measured, and why the numbers differ.\n"
+    )
+    assert [start for start, _ in chapters(page)] == [0, 1200, 3600, 5400]
+
+
 def test_untimed_chapter_titles_may_be_questions() -> None:
     lines = [
         "チャプター",

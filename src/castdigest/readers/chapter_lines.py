@@ -51,6 +51,7 @@ _STOPS = (".", "!", "?", "。", "！", "？")
 _MAX_PAIRED_TITLE = 120  # a line standing beside a lone time is its title when this short
 _DENSE_GAP = 15.0  # seconds: cues of a transcript follow each other closer than chapters
 _DENSE_COUNT = 8
+_MIN_INSIDE = 2  # chapters starting within a lone span that make it a block's
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Item:
     bullet: bool = False
     section: str | None = None
     since_heading: int = 99  # lines since the heading of its section
+    until: float | None = None  # a lone span's end ("00:00:00 - 00:50:00")
 
 
 def seconds(token: str) -> float | None:
@@ -99,7 +101,10 @@ def classify(index: int, line: str, section: str | None) -> Item:
     bare = _BULLET.sub("", s, count=1)
     bullet = bare != s
     times = _times(bare)
+    until = None
     if len(times) >= 2 and (spanless := _without_span_ends(bare, times)) != bare:
+        if len(times) == 2:
+            until = seconds(times[1].group("t"))
         bare = spanless  # "00:00 – 05:12 Intro": a chapter's start and end, one chapter
         times = _times(bare)
     item = Item(index=index, kind="text", text=bare, bullet=bullet, section=section)
@@ -114,9 +119,11 @@ def classify(index: int, line: str, section: str | None) -> Item:
         if len(times) == 1 and not rest.strip(" []()（）【】.:-–—|"):
             item.kind = "time"
             item.entries = [_timed(times[0], "")]
+            item.until = until  # a span alone on its line
         elif len(times) == 2 and rest.strip() in _RANGE and _rising(times):
             item.kind = "time"  # a chapter's span ("0:00 – 3:12"), its start is what counts
             item.entries = [_timed(times[0], "")]
+            item.until = seconds(times[1].group("t"))
         return item  # a player line ("00:00:00 / 01:50:32") or a bare number row
     if len(times) == 1:
         return _single(item, bare, times[0])
@@ -270,9 +277,26 @@ def _player(items: list[Item], k: int) -> bool:
     return zero_over_time(k) or zero_over_time(k - 1)
 
 
+def _block_span(items: list[Item], k: int) -> bool:
+    """items[k] is a span alone on its line over chapters that start within it ("00:00:00 -
+    00:50:00" over "00:05:00 ...", "00:10:00 ..."): a block of a long video's summary, no
+    chapter of its own."""
+    span = items[k]
+    if span.until is None:
+        return False
+    start, inside = span.entries[0].start, 0
+    for it in items[k + 1 :]:
+        if it.until is not None:
+            break  # the next block
+        if it.entries and all(start <= e.start < span.until for e in it.entries):
+            inside += 1
+    return inside >= _MIN_INSIDE
+
+
 def pair_lone_times(items: list[Item]) -> list[Item]:
     """A time alone on its line takes the short line beside it as its title: the line
     before when the first lone time follows one, else the line after."""
+    items = [it for k, it in enumerate(items) if not _block_span(items, k)]
     lone = [k for k, it in enumerate(items) if it.kind == "time" and not _player(items, k)]
     if not lone:
         return items
