@@ -15,7 +15,7 @@ from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
 from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfirst, shown_twice
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_path
-from castdigest.readers.title_signals import quoted_episode
+from castdigest.readers.title_signals import person_field, quoted_episode
 
 
 @pytest.mark.parametrize(
@@ -656,3 +656,43 @@ def test_the_name_under_a_show_information_label_is_no_title(label: str, lang: s
     ]
     pick = pick_title(lines)
     assert (pick.title, pick.doubts) == (title, [])
+
+
+@pytest.mark.parametrize(
+    "field", ["主持人：梁詠琪、何志明", "聞き手・森田 早紀", "Host: Ada Lund", "Invité : Paul Roux"]
+)
+def test_a_persons_role_and_name_is_never_the_title(field: str) -> None:
+    assert person_field(field)
+    assert not person_field("#12 灯台の夜 ゲスト：北村ひなた")  # a title holding a role's word
+    assert not person_field("Kubernetes: the good parts")
+
+
+def test_the_date_under_a_title_past_the_interviewers_byline() -> None:
+    # A newspaper's podcast article: its title, who asks the questions, the date.
+    lines = [
+        "メインコンテンツへスキップ",
+        "港町新聞デジタル",
+        "ニュース",
+        "経済",
+        "ポッドキャスト",
+        "検索",
+        "ログイン",
+        "",
+        "トップ",
+        "ポッドキャスト",
+        "港の夜話",
+        "",
+        "灯台守の日誌を読む　三十年分の記録から",
+        "",
+        "聞き手・森田 早紀",
+        "2026年11月20日 6時00分",
+        "",
+        "ポッドキャスト",
+        "港の夜話",
+        "再生",
+        "29:17",
+        "",
+        "　港町の灯台守が三十年にわたって書き続けた日誌を、記者が一年かけて読み解きました。"
+        "嵐の夜の記録や、船の出入りの細かなメモから、港の暮らしの移り変わりが見えてきます。",
+    ]
+    assert pick_title(lines).title == "灯台守の日誌を読む 三十年分の記録から"

@@ -36,6 +36,7 @@ from castdigest.readers.title_signals import (
     names_show,
     numbered,
     numbers_only,
+    person_field,
     play_count,
     podcast_name,
     quoted_episode,
@@ -118,7 +119,7 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True  # dates, counts, codes ("S12 E290")
     if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)):
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
-    if _BYLINE.match(s) or _SPEAKER.match(s):
+    if _BYLINE.match(s) or _SPEAKER.match(s) or person_field(s):
         return True
     if not _LONE_TIME.match(nxt := next_line.strip()):
         return False
@@ -258,6 +259,8 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or chrome_kind(line)
             or show_and_number(key, line, brands)
             or key in brands  # the show's or the author's name: "Title / Show / · / date"
+            or person_field(line)  # who speaks or asks: "Title / 聞き手・<name> / date"
+            or _BYLINE.match(line)
         )
         if not between or has_date(line):
             return j

@@ -105,6 +105,16 @@ def names_person(label: str) -> bool:
     )
 
 
+_PERSON_FIELD = re.compile(r"^(?P<label>[^:：・]{1,40})[:：・]\s*(?P<value>\S.{0,60})$")
+
+
+def person_field(line: str) -> bool:
+    """A person's role and name ("Host: Ada Lund", "主持人：梁穎思、何子朗", "聞き手・宮下朋美"):
+    who is talking, never the title."""
+    m = _PERSON_FIELD.match(line.strip())
+    return bool(m) and names_person(m.group("label"))
+
+
 def field_line(line: str) -> bool:
     """A field of an information panel: a known label, a colon, its value ("ゲスト：三浦彩花さん",
     "Host: Ada Lund", "番組：..."): a value, never an entry's title."""
