@@ -112,7 +112,7 @@ def person_field(line: str) -> bool:
     """A person's role and name ("Host: Ada Lund", "主持人：梁穎思、何子朗", "聞き手・宮下朋美"):
     who is talking, never the title."""
     m = _PERSON_FIELD.match(line.strip())
-    return bool(m) and names_person(m.group("label"))
+    return m is not None and names_person(m.group("label"))
 
 
 def field_line(line: str) -> bool:
