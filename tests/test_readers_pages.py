@@ -355,6 +355,36 @@ def test_clean_article_with_subheadings_and_plain_prose(tmp_path: Path) -> None:
     assert read_path(prose, as_of=AS_OF)[0].format == "text"
 
 
+def test_a_radio_interview_printed_as_a_news_article(tmp_path: Path) -> None:
+    # The headline, its lede, the photo's caption with its credit, a byline and the newsroom
+    # under it, the date; the player's show name over the text; the interviewer's questions.
+    page = tmp_path / "interview.txt"
+    page.write_text(
+        "Aller au contenu principal\nRadio Littoral\nDirect\nSe connecter\nMenu\n\n"
+        "Accueil\nReplay radio\nLa vie des ports\n\n"
+        "« Un pêcheur sur trois n'a pas de successeur » : comment les ports tentent de recruter\n\n"
+        "Hélène Garnier, présidente du comité des pêches du Finistère, était l'invitée de "
+        "« La vie des ports » mercredi 18 novembre.\n\n"
+        "Un chalutier à quai au Guilvinec (Finistère), le 2 octobre 2026. (PAUL LE ROY / AFP)\n\n"
+        "Article rédigé par Louis Carré\nRadio Littoral\n"
+        "Publié le 18/11/2026 07:40\nTemps de lecture : 2min\n\n"
+        "La vie des ports\nÉcouter\n06:12\n\n"
+        "Plus de 300 navires cherchent un repreneur sur la côte, et les équipages vieillissent :"
+        " selon le comité, un marin sur trois partira à la retraite dans les dix ans à venir.\n\n"
+        "Radio Littoral : Les jeunes viennent-ils encore au métier ?\n\n"
+        "Hélène Garnier : Ils viennent, mais ils repartent vite, faute de logement près des ports "
+        "et parce que les premiers salaires ne suivent pas les horaires de la pêche au large.\n\n"
+        "Radio Littoral : Et les femmes ?\n\n"
+        "Elles sont de plus en plus nombreuses à bord, surtout sur les petits bateaux de pêche "
+        "côtière, et plusieurs écoles maritimes ont ouvert des internats pour elles cette année.\n"
+    )
+    ctx, (ep,) = read_path(page, as_of=AS_OF)
+    assert ctx.format == "article"
+    assert ep.title.startswith("« Un pêcheur sur trois n'a pas de successeur »")
+    assert ep.review_reasons == []
+    assert ep.chapters == []  # neither the show's name nor the questions are chapters
+
+
 def test_an_article_title_is_scored_and_section_names_are_no_subheadings(
     tmp_path: Path,
 ) -> None:

@@ -18,7 +18,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import has_date, head_length
+from castdigest.readers.line_dates import clock_length, has_date, head_length
 from castdigest.readers.page_dates import page_date
 from castdigest.readers.page_title import pick_title
 from castdigest.text.language import detect_language
@@ -28,6 +28,11 @@ _COUNTER = re.compile(r"^\d{1,7}(?:[.,]\d{1,3})?\s*[KkMm]?$")
 _BYLINE = re.compile(r"^By\s.{1,80}\s\d{4}-\d{2}-\d{2}(?:\s\d{2}:\d{2}(?::\d{2})?)?\b", re.I)
 _SPEAKER_LINES = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}(?:\s[A-Z][\w.'-]{0,30}){0,2}:\s"
+)
+# An interviewer's question put in a printed interview ("franceinfo : Et les salaires ?",
+# "Le Monde: Why now?"): a turn, whatever case the newsroom's name is written in.
+_QUESTION_TURN = re.compile(
+    r"^\s*[^\W\d_][\w.'’-]{0,30}(?:\s[^\W\d_][\w.'’-]{0,30}){0,2}\s?[:：]\s.*[?？]$"
 )
 # Sections only an episode's page has, which the text reader reads by their headings
 _EPISODE_SECTIONS = frozenset({"transcript", "chapters"})
@@ -63,6 +68,17 @@ def _keep(line: str) -> bool:
     )
 
 
+def _over_player(lines: list[str]) -> set[int]:
+    """Lines over a player's button and length ("La vie des ports" / "Écouter" / "06:12"):
+    the player's label (the show's name), no subheading of the text under it."""
+    shown = [i for i, ln in enumerate(lines) if ln.strip()]
+    return {
+        a
+        for a, b, c in zip(shown, shown[1:], shown[2:], strict=False)
+        if _short_chrome(lines[b]) and clock_length(lines[c].strip()) is not None
+    }
+
+
 def _short_chrome(line: str) -> bool:
     """A link's label or a button alone on its line ("Leia também", "Ouça o episódio")."""
     s = line.strip()
@@ -90,6 +106,7 @@ def _subheading(text: str, nxt: str) -> bool:
         and heading_kind(text) is None
         and not has_date(text)
         and not _SPEAKER_LINES.match(text)
+        and not _QUESTION_TURN.match(text)
     )
 
 
@@ -144,7 +161,7 @@ class ArticleReader:
         lines = lines[: _reaction_bar(lines)]
         # The line under a link's label ("Leia também" / a headline, "Ouça o episódio" / the
         # show's name in the player) is the link's, not the article's.
-        labelled = {i + 1 for i, ln in enumerate(lines) if _short_chrome(ln)}
+        labelled = {i + 1 for i, ln in enumerate(lines) if _short_chrome(ln)} | _over_player(lines)
         kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln) and i not in labelled]
         if not kept:
             raise ReadError("no article text found", where=doc.location)

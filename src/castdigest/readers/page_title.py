@@ -58,7 +58,8 @@ _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
 _ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
-_BYLINES = 1  # lines naming the author between a lede and its date
+_BYLINES = 3  # lines between a lede and its date: a caption, a byline, its newsroom
+_CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
@@ -76,10 +77,13 @@ _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
 # "by Eric Dodds & John Wessel", "par Marie Dupont", "作者 王芳": the word, then names only
 # ("Por qué los gatos...", "Von Bienen und Menschen" are titles).
 _BYLINE = re.compile(
-    r"^(?:(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
+    r"^(?:(?i:(?:article\s+)?(?:written|reported|posted|rédigé|écrit|publié|escrito|redactado"
+    r"|publicado|geschrieben|verfasst|scritto|pubblicato)\s+)?"
+    r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
     r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
     r"|(?:作者|文)\s)"
 )
+_BYLINE_ORG = 4  # words of the newsroom or agency a byline names on the line under it
 _SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
 _SENTENCE_END = (".", "。", "…", "!", "！", "다.", ";")
 _STOPS = re.compile(r"[.!?。！？]\s")
@@ -145,8 +149,11 @@ def _turn(s: str) -> bool:
 
 def _attribution(s: str, prev: str) -> bool:
     """The line under a quotation set apart ("„Bäume pflanzen ist einfach ...“" / "Friederike
-    Aumüller, Landschaftsarchitektin"): who said it, however often the page quotes them."""
-    return len(s) <= _ATTRIBUTION and bool(prev) and is_quote_line(prev)
+    Aumüller, Landschaftsarchitektin"): who said it, however often the page quotes them; or
+    the line under a byline ("Article rédigé par ..." / "Radio France"): whom they write for."""
+    if not prev or len(s) > _ATTRIBUTION:
+        return False
+    return is_quote_line(prev) or (bool(_BYLINE.match(prev)) and len(s.split()) <= _BYLINE_ORG)
 
 
 def _running_text(s: str) -> bool:
@@ -276,7 +283,8 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
         line = head[d][1]
         if is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line)):
             return d
-        if not _BYLINE.match(line):
+        credited = _CREDIT.search(line) and d == j + 1  # the photo's caption under the lede
+        if not (_BYLINE.match(line) or _attribution(line, head[d - 1][1]) or credited):
             return None
     return None
 
