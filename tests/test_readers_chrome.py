@@ -696,3 +696,32 @@ def test_the_date_under_a_title_past_the_interviewers_byline() -> None:
         "嵐の夜の記録や、船の出入りの細かなメモから、港の暮らしの移り変わりが見えてきます。",
     ]
     assert pick_title(lines).title == "灯台守の日誌を読む 三十年分の記録から"
+
+
+def test_an_episode_of_segments_each_a_subheading_over_its_paragraph(tmp_path: Path) -> None:
+    para = (
+        "The harbour board says the old quay can stand ten more winters at most, and the town "
+        "has to choose between a costly repair and letting the sea take it back, slowly."
+    )
+    text = "\n\n".join(
+        [
+            "Coastal Radio\nListen Live\nDonate",
+            "The Tide Line\nHosted by Mara Quist",
+            "Saving the old quay, a ferry's last run, the oyster count\nNov. 19, 2026",
+            "Listen\n48:10\nDownload\nShare\nSave",
+            para,
+            f"Saving the old quay\n\n{para}\n\nGuests:\nIda Holm - harbour engineer",
+            f"The ferry's last run\n\n{para}",
+            f"Counting the oysters\n\n{para}",
+            "“We count them by hand, every one, because the machines miss the small ones.”",
+            "Ida Holm, harbour engineer",
+            "Credits\nHost:\nMara Quist",
+        ]
+    )
+    (ep,) = _read_page(tmp_path, text + "\n")
+    assert ep.title == "Saving the old quay, a ferry's last run, the oyster count"
+    assert [c.title for c in ep.chapters] == [
+        "Saving the old quay",
+        "The ferry's last run",
+        "Counting the oysters",
+    ]

@@ -18,22 +18,20 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import clock_length, has_date, head_length
+from castdigest.readers.line_dates import clock_length, head_length
 from castdigest.readers.page_dates import page_date
 from castdigest.readers.page_title import pick_title
+from castdigest.readers.subheadings import (
+    PROSE_MIN,
+    SPEAKER_LINES,
+    is_heading,
+    is_subheading,
+)
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
 
 _COUNTER = re.compile(r"^\d{1,7}(?:[.,]\d{1,3})?\s*[KkMm]?$")
 _BYLINE = re.compile(r"^By\s.{1,80}\s\d{4}-\d{2}-\d{2}(?:\s\d{2}:\d{2}(?::\d{2})?)?\b", re.I)
-_SPEAKER_LINES = re.compile(
-    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}(?:\s[A-Z][\w.'-]{0,30}){0,2}:\s"
-)
-# An interviewer's question put in a printed interview ("franceinfo : Et les salaires ?",
-# "Le Monde: Why now?"): a turn, whatever case the newsroom's name is written in.
-_QUESTION_TURN = re.compile(
-    r"^\s*[^\W\d_][\w.'’-]{0,30}(?:\s[^\W\d_][\w.'’-]{0,30}){0,2}\s?[:：]\s.*[?？]$"
-)
 # Sections only an episode's page has, which the text reader reads by their headings
 _EPISODE_SECTIONS = frozenset({"transcript", "chapters"})
 _QUOTE = re.compile(r"“([^”\n]{30,600})”")
@@ -41,12 +39,7 @@ _SAID = re.compile(
     r"^,?\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s(?:wrote|said|says|recalled|added|explained"
     r"|told|noted|écrit|a écrit|a déclaré|explique|ajoute)\b"
 )
-_PROSE_MIN = 120
-# a list item, a table row, a quote's attribution ("— Otávio Rezende, economista")
-_NOT_HEADINGS = ("- ", "* ", "• ", "· ", "– ", "— ", "―", "|")
 _LABEL_MAX = 30
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|[。！？]\S")
-_HEADING_MAX = 90
 
 
 def _reaction_bar(lines: list[str]) -> int:
@@ -85,39 +78,14 @@ def _short_chrome(line: str) -> bool:
     return 0 < len(s) <= _LABEL_MAX and is_chrome(s)
 
 
-def _is_heading(line: str) -> bool:
-    """A short line that does not end as a sentence does, and is neither a list item, a table
-    row nor two sentences ("They don't eat them! They pull them up.")."""
-    s = line.strip()
-    return (
-        len(s) <= _HEADING_MAX
-        and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
-        and not s.startswith(_NOT_HEADINGS)
-        and _SENTENCE_BREAK.search(s) is None
-    )
-
-
-def _subheading(text: str, nxt: str) -> bool:
-    """A subheading over its paragraph: not a section's name ("Summary", "Transcript": a
-    page's parts, not the talk's), a date or a speaker's turn."""
-    return (
-        _is_heading(text)
-        and len(nxt) >= _PROSE_MIN
-        and heading_kind(text) is None
-        and not has_date(text)
-        and not _SPEAKER_LINES.match(text)
-        and not _QUESTION_TURN.match(text)
-    )
-
-
 def _subheadings(lines: list[str]) -> int:
     """Short unpunctuated lines with a paragraph on either side."""
     return sum(
         1
         for k in range(2, len(lines) - 1)
-        if _is_heading(lines[k])
-        and len(lines[k - 1]) >= _PROSE_MIN
-        and len(lines[k + 1]) >= _PROSE_MIN
+        if is_heading(lines[k])
+        and len(lines[k - 1]) >= PROSE_MIN
+        and len(lines[k + 1]) >= PROSE_MIN
     )
 
 
@@ -143,11 +111,11 @@ class ArticleReader:
             or "-->" in doc.text[:2000]
         ):
             return 0.0
-        if sum(bool(_SPEAKER_LINES.match(ln)) for ln in lines) >= 3:
+        if sum(bool(SPEAKER_LINES.match(ln)) for ln in lines) >= 3:
             return 0.0  # a transcript with speaker turns
         if any(heading_kind(ln) in _EPISODE_SECTIONS for ln in lines):
             return 0.0  # an episode's page: its transcript or chapters are no subheadings
-        prose = [ln for ln in lines if len(ln) >= _PROSE_MIN and ln.endswith((".", "”", '"', "。"))]
+        prose = [ln for ln in lines if len(ln) >= PROSE_MIN and ln.endswith((".", "”", '"', "。"))]
         signals = (
             (_reaction_bar(lines) < len(lines))
             + any(_COUNTER.match(ln) for ln in lines[1:5])
@@ -172,14 +140,14 @@ class ArticleReader:
         (_, title), body = kept[at], kept[at + 1 :]  # above the title: the masthead
         if pick.named and pick.title:  # a post about an episode: the post is the body
             title, body = pick.title, [(i, t) for i, t in kept if i != pick.index]
-        prose = " ".join(t for _, t in body if len(t) >= _PROSE_MIN)
+        prose = " ".join(t for _, t in body if len(t) >= PROSE_MIN)
         language = ctx.language or detect_language(prose or title)
         paragraphs = [t for _, t in body if _same_language(t, language)]
         abstract: list[str] = []
         chapters: list[Chapter] = []
         for k, text in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
-            if _subheading(text, nxt):
+            if is_subheading(text, nxt):
                 chapters.append(Chapter(title=text))
             elif chapters:
                 ch = chapters[-1]

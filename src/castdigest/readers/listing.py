@@ -55,6 +55,7 @@ from castdigest.readers.page_dates import (
     without_time_of_day,
 )
 from castdigest.readers.page_structure import enrich
+from castdigest.readers.subheadings import segment_chapters
 from castdigest.readers.title_signals import field_line, numbers_only
 from castdigest.text.dates import Age, find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.durations import parse_duration
@@ -500,6 +501,9 @@ class ListingReader:
             )
         episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
         episodes = merge_repeats(episodes)
+        if len(episodes) == 1 and not episodes[0].chapters:
+            # one episode's page: its segments, a subheading over each one's paragraphs
+            episodes[0].chapters = segment_chapters(raws[0].body)
         reasons = count_doubts(lines, len(episodes))
         if len(episodes) == 1:
             reasons += takeaway_doubts(lines, len(episodes[0].takeaways))

@@ -1,0 +1,73 @@
+"""Subheadings over paragraphs: short lines without a sentence's end, each over prose.
+
+An article's subheadings divide it into the parts its reader shows as untimed chapters; an
+episode's page written as segments ("Why the water mains keep breaking" / its paragraph /
+"The drive-in is back" / its paragraph) has the same shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from castdigest.models import Chapter
+from castdigest.readers.chrome import is_chrome
+from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.line_dates import has_date
+from castdigest.readers.page_structure import is_quote_line
+
+SPEAKER_LINES = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}(?:\s[A-Z][\w.'-]{0,30}){0,2}:\s"
+)
+# An interviewer's question put in a printed interview ("franceinfo : Et les salaires ?",
+# "Le Monde: Why now?"): a turn, whatever case the newsroom's name is written in.
+_QUESTION_TURN = re.compile(
+    r"^\s*[^\W\d_][\w.'’-]{0,30}(?:\s[^\W\d_][\w.'’-]{0,30}){0,2}\s?[:：]\s.*[?？]$"
+)
+PROSE_MIN = 120  # characters of a paragraph
+# a list item, a table row, a quote's attribution ("— Otávio Rezende, economista")
+_NOT_HEADINGS = ("- ", "* ", "• ", "· ", "– ", "— ", "―", "|")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|[。！？]\S")
+_HEADING_MAX = 90
+_SEGMENTS_MIN = 3  # subheadings that make an episode's page one of segments
+
+
+def is_heading(line: str) -> bool:
+    """A short line that does not end as a sentence does, and is neither a list item, a table
+    row nor two sentences ("They don't eat them! They pull them up.")."""
+    s = line.strip()
+    return (
+        len(s) <= _HEADING_MAX
+        and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
+        and not s.startswith(_NOT_HEADINGS)
+        and _SENTENCE_BREAK.search(s) is None
+    )
+
+
+def is_subheading(text: str, nxt: str) -> bool:
+    """A subheading over its paragraph: not a section's name ("Summary", "Transcript": a
+    page's parts, not the talk's), a date or a speaker's turn."""
+    return (
+        is_heading(text)
+        and len(nxt) >= PROSE_MIN
+        and heading_kind(text) is None
+        and not has_date(text)
+        and not SPEAKER_LINES.match(text)
+        and not _QUESTION_TURN.match(text)
+    )
+
+
+def segment_chapters(lines: list[str]) -> list[Chapter]:
+    """An episode's segments, each a subheading over its paragraphs, when the page has three
+    or more (fewer divide a description, not an episode); the paragraphs are their summaries,
+    up to the first line that is neither."""
+    shown = [s for s in (line.strip() for line in lines) if s]
+    chapters: list[Chapter] = []
+    for k, text in enumerate(shown):
+        nxt = shown[k + 1] if k + 1 < len(shown) else ""
+        said = is_quote_line(text) or (k > 0 and is_quote_line(shown[k - 1]))  # or who said it
+        if is_subheading(text, nxt) and not said and not is_chrome(text):
+            chapters.append(Chapter(title=text))
+        elif chapters and len(text) >= PROSE_MIN:
+            last = chapters[-1]
+            last.summary = f"{last.summary}\n\n{text}" if last.summary else text
+    return chapters if len(chapters) >= _SEGMENTS_MIN else []
