@@ -69,6 +69,7 @@ def test_heading_kind(line: str, kind: str | None) -> None:
         ("The best of the show", None),  # a tail after no heading word
         ("Of this episode", None),
         ("핵심요약", "takeaways"),  # "핵심 요약" written without its space
+        ("Transkrypcja podcastu", "transcript"),
     ],
 )
 def test_a_heading_followed_by_whose_it_is(line: str, kind: str | None) -> None:

@@ -99,3 +99,18 @@ def test_turns_after_a_marker_and_a_name_closed_by_an_angle() -> None:
         ("이하늘", "등대 일은 언제 시작하셨어요?"),
         ("박수민", "스무 살 때부터였으니 벌써 삼십 년이네요."),
     ]
+
+
+def test_a_panel_of_date_and_length_fields_is_no_transcript() -> None:
+    lines = [
+        "Rzeka w mieście",
+        "Data emisji:",
+        "2026-11-20 14:10",
+        "Prowadzący:",
+        "Anna Wolska",
+        "Czas trwania:",
+        "41:05 min.",
+        "Gościem Anny Wolskiej był hydrolog, który opowiadał o rzece płynącej pod miastem.",
+    ]
+    assert find_transcript(lines) is None
+    assert transcript_chapters(lines, "Rzeka w mieście") == []

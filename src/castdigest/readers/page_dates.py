@@ -225,6 +225,22 @@ def _label_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：]?(?![^\W_])")
 
 
+def is_date_or_length_label(label: str) -> bool:
+    """A label of a page's date or length alone ("Data emisji", "Czas trwania:", "Duration"):
+    a field's name, never a speaker's."""
+    return label.strip().rstrip(":：").strip().casefold() in _all_labels()
+
+
+@cache
+def _all_labels() -> frozenset[str]:
+    return frozenset(
+        label.casefold()
+        for kind in ("published", "updated", "expires", "length")
+        for labels in _labels()[kind].values()
+        for label in labels
+    )
+
+
 @cache
 def _publication_labels() -> frozenset[str]:
     """Every language's publication labels, casefolded."""

@@ -17,6 +17,7 @@ import re
 from castdigest.models import Chapter, Segment, Transcript
 from castdigest.readers.chrome import is_chrome, normalise
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.page_dates import is_date_or_length_label
 from castdigest.text.durations import parse_duration
 
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -38,8 +39,14 @@ _CHAPTER_WORDS = 8  # at most, in a chapter title shown among the turns
 _CHAPTER_CHARS = 80
 
 
+def _label(line: str) -> re.Match[str] | None:
+    """A speaker's label ("Ana:", "Speaker 1 (00:07)"); not a field's ("Czas trwania:")."""
+    m = _LABEL.match(line)
+    return None if m is None or is_date_or_length_label(m.group("name")) else m
+
+
 def _mark(line: str) -> bool:
-    return bool(_LABEL.match(line) or _SAID.match(line) or _MARKED.match(line) or _CUE.match(line))
+    return bool(_label(line) or _SAID.match(line) or _MARKED.match(line) or _CUE.match(line))
 
 
 def find_transcript(lines: list[str]) -> Transcript | None:
@@ -69,7 +76,7 @@ def _segments(lines: list[str]) -> list[Segment]:
     for s in lines:
         if heading_kind(s) not in (None, "transcript"):
             break  # another section of the page
-        if m := _LABEL.match(s):
+        if m := _label(s):
             ts = m.group("ts1") or m.group("ts2")
             segments.append(Segment(text="", speaker=m.group("name"), start=parse_duration(ts)))
         elif m := _SAID.match(s):
@@ -108,7 +115,7 @@ def transcript_chapters(lines: list[str], title: str | None = None) -> list[Chap
     """The chapter titles shown among a transcript's timed turns (`title`, the episode's, is
     never one of them)."""
     items = [s for s in (ln.strip() for ln in lines) if s]
-    speakers = {_first_word(m.group("name")) for s in items if (m := _LABEL.match(s))}
+    speakers = {_first_word(m.group("name")) for s in items if (m := _label(s))}
     skip = {normalise(title)} if title else set()
     chapters: list[Chapter] = []
     first_mark = next((k for k, s in enumerate(items) if _mark(s)), len(items))
@@ -129,7 +136,7 @@ def transcript_chapters(lines: list[str], title: str | None = None) -> list[Chap
 
 def _timed_turn(items: list[str], k: int) -> bool:
     """A speaker's label whose turn has a time: on the label, or on the cue that follows."""
-    m = _LABEL.match(items[k])
+    m = _label(items[k])
     if m is None:
         return False
     if m.group("ts1") or m.group("ts2"):
