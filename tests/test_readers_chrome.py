@@ -725,3 +725,29 @@ def test_an_episode_of_segments_each_a_subheading_over_its_paragraph(tmp_path: P
         "The ferry's last run",
         "Counting the oysters",
     ]
+
+
+def test_entries_of_a_title_a_long_teaser_and_a_date_glued_to_its_length(
+    tmp_path: Path,
+) -> None:
+    # Each entry: its artwork's alt text, the title, a teaser of several sentences, then the
+    # date run into a length spelled out ("11/20/202647 minutes, 12 seconds").
+    teaser = (
+        "We drive out to the coast to meet a boat builder who spent three winters restoring a "
+        "wooden trawler that had been left to rot in a field behind the harbour. She explains "
+        "why she kept the original oak frames instead of replacing them, and what the old "
+        "logbooks told her about the families who fished from it for sixty years. Plus: the "
+        "first sea trial, in a stiff easterly."
+    )
+    entries = [
+        ("The trawler in the field", "11/20/202647 minutes, 12 seconds", 20, 2832.0),
+        ("Nets, knots and a long winter", "11/13/20261 hour, 3 minutes, 8 seconds", 13, 3788.0),
+        ("Who mends the sails now?", "11/6/202652 minutes, 1 second", 6, 3121.0),
+    ]
+    text = "Harbour Works\n\nA weekly show about boats and the people who keep them afloat.\n\n"
+    for n, (title, meta, _, _) in enumerate(entries):
+        text += f"Episode Artwork\n\n{title}\n\n{teaser} Part {n + 1}.\n{meta}\n"
+    eps = _read_page(tmp_path, text + "Load more\n")
+    assert [(e.title, e.published and e.published.day, e.duration) for e in eps] == [
+        (title, day, seconds) for title, _, day, seconds in entries
+    ]

@@ -36,6 +36,18 @@ class ReadLimits:
     max_json_depth: int = MAX_JSON_DEPTH  # JSON nested deeper is refused before parsing
 
 
+# A numeric date whose year runs into the next number, when a page's spans lost the space
+# between them ("11/20/202647 minutes, 12 seconds", "2026-11-2052:18").
+_GLUED_YEAR = re.compile(
+    r"(\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}|\b(?:19|20)\d{2}-\d{2}-\d{2})(?=\d)"
+)
+
+
+def unglued(line: str) -> str:
+    """`line` with a space after a numeric date's year that runs into the next number."""
+    return _GLUED_YEAR.sub(r"\1 ", line) if "/" in line or "-" in line or "." in line else line
+
+
 @dataclass(frozen=True)
 class Document:
     location: str  # file path or URL, as the user named it
@@ -72,7 +84,7 @@ class Document:
         become titles and names, which hold no tabs. A message the site's server printed into
         the page is a blank line (kept, so that line numbers still count the file's lines)."""
         lines = self.text.replace("\t", " ").splitlines()
-        lines = ["" if server_message(line) else line for line in lines]
+        lines = ["" if server_message(line) else unglued(line) for line in lines]
         return blank_tab_bars(lines)
 
     @property

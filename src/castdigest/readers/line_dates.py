@@ -10,7 +10,7 @@ from castdigest.text.dates import Age, find_absolute, find_relative
 
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_LONE_LENGTH = 16  # characters of a line holding a length alone
+_LONE_LENGTH = 32  # characters of a line holding a length alone ("1 hour, 3 minutes, 8 seconds")
 _LENGTH_ALONE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s?[^\W\d_]{1,7}\.?\s?){1,3})$")
 _DATE = re.compile(
     r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"
@@ -179,6 +179,7 @@ def length_seconds(line: str) -> float | None:
         return None
     if (clock := clock_length(s)) is not None:
         return clock
+    s = s.replace(",", " ")  # "47 minutes, 12 seconds"
     parts = _AMOUNT.findall(s)
     if not parts or any(w not in _AND for w in _AMOUNT.sub(" ", s).strip(" .,").split()):
         return None

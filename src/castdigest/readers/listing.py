@@ -25,7 +25,7 @@ from statistics import median
 from castdigest.errors import ReadError
 from castdigest.merge import merge
 from castdigest.models import Episode
-from castdigest.readers.base import Document, ReadContext
+from castdigest.readers.base import Document, ReadContext, unglued
 from castdigest.readers.chrome import is_chrome, is_label
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
 from castdigest.readers.line_dates import (
@@ -207,15 +207,18 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     nonblank = list(kinds)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or len(cur) > _MAX_TITLE or is_hashtag_line(cur) or _CLIP.match(cur):
-            continue  # metadata, a body line, tags, or a timed clip's title ("[03:58] ...")
+        if kinds[i] or is_hashtag_line(cur) or _CLIP.match(cur):
+            continue  # metadata, tags, or a timed clip's title ("[03:58] ...")
         if _TAG.match(cur) or field_line(cur):
             continue  # a genre tag ("# Storytelling"), a panel's field ("ゲスト：...")
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
-        if (
-            following[0] in {"duration", "dated"}
-            or (following[0] and len({kind for kind in following if kind}) >= 2)
-        ) and not (is_chrome(cur) or is_label(cur)):  # last: the costliest tests
+        over_meta = following[0] in {"duration", "dated"} or (
+            following[0] and len({kind for kind in following if kind}) >= 2
+        )
+        if not over_meta or is_chrome(cur) or is_label(cur):  # last: the costliest tests
+            continue
+        # a body line over metadata is no title, unless it is a teaser under one
+        if len(cur) <= _MAX_TITLE or over_standfirst(lines, i) != i:
             out.append(i)
     return _without_labels(lines, out)
 
@@ -351,7 +354,9 @@ def _read_dated(raw: RawEpisode, line: str) -> None:
     elif written := numeric_date(line):  # "21.11.2026 | 44 min"
         raw.published_text = written
     times = [parse_duration(t) for t in _TIMES.findall(line)]
-    raw.duration = next((t for t in times if t), None) or minutes(line)
+    rest = line.replace(raw.published_text, " ", 1) if raw.published_text else line
+    # a length in words past the date ("1 hour, 3 minutes, 8 seconds") to the second
+    raw.duration = next((t for t in times if t), None) or length_seconds(rest) or minutes(line)
 
 
 def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list[RawEpisode]:
@@ -468,7 +473,7 @@ class ListingReader:
     extensions: tuple[str, ...] = (".txt", ".md")
 
     def sniff(self, doc: Document) -> float:
-        lines = doc.text[:SNIFF_CHARS].splitlines()
+        lines = [unglued(line) for line in doc.text[:SNIFF_CHARS].splitlines()]
         kinds = _kinds(lines, _SNIFF_AS_OF)
         confirmed, dated = 0, 0.0
         for i in _starts(lines, kinds):

@@ -64,7 +64,7 @@ _KICKER = 60  # characters of a line every entry shows alike
 _HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
 _MINUTES = re.compile(
-    r"(?:(?P<h>\d{1,2})\s?(?:h|hr|hrs|hours?|std|heures?|horas?|時間|시간)\s?)?"
+    r"(?:(?P<h>\d{1,2})\s?(?:h|hr|hrs|hours?|std|heures?|horas?|時間|시간),?\s?)?"
     r"(?:(?P<m>\d{1,3})\s?(?:m|min|mins|minutes?|minuten?|分钟?|분))\b",
     re.IGNORECASE,
 )
