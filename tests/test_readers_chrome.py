@@ -10,7 +10,7 @@ import pytest
 from castdigest.models import Chapter, Episode
 from castdigest.readers.article import ArticleReader
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import blank_tab_bars, chrome_kind, is_label
+from castdigest.readers.chrome import blank_tab_bars, chrome_kind, crumbs_above, is_label
 from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
 from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfirst, shown_twice
 from castdigest.readers.page_title import pick_title
@@ -751,3 +751,28 @@ def test_entries_of_a_title_a_long_teaser_and_a_date_glued_to_its_length(
     assert [(e.title, e.published and e.published.day, e.duration) for e in eps] == [
         (title, day, seconds) for title, _, day, seconds in entries
     ]
+
+
+def test_a_show_named_in_the_breadcrumb_is_no_rival_to_the_title() -> None:
+    title = "#42 – Ana Ruiz: Why Ferries Run Late (and the Two That Don’t)"
+    lines = [
+        *["Notewise", "Books", "Podcasts", "Articles", "Discover", "Log in", "Start Free Trial"],
+        "",
+        "Podcasts › Harbour Minds with Ida Holm › Episode",
+        "",
+        title,
+        "",
+        "Harbour Minds with Ida Holm",
+        "Released: Nov 17, 2026",
+        "",
+        "Sign up for Notewise to read the whole episode summary along with its context.",
+        "",
+        "Episode Summary",
+        "",
+        "In this episode of Harbour Minds, Ida Holm talks with the transport planner Ana Ruiz "
+        "about why most ferry timetables slip by the second week of winter, and what two towns "
+        "did about it. Ruiz draws on ten years of timetables from harbours in three countries.",
+    ]
+    pick = pick_title(lines)
+    assert (pick.title, pick.doubts) == (title, [])
+    assert crumbs_above("Podcasts › Harbour Minds › Episode") == ["Podcasts", "Harbour Minds"]

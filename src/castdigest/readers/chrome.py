@@ -161,6 +161,17 @@ def chrome_kind(line: str) -> str | None:
     return None
 
 
+_CRUMB_SPLIT = re.compile(r"\s[>›»/]\s")
+
+
+def crumbs_above(line: str) -> list[str]:
+    """The items of a breadcrumb line but its last ("Podcasts › <show> › Episode" gives
+    "Podcasts" and the show): the sections the page sits in, never its title."""
+    if chrome_kind(line) != "breadcrumb":
+        return []
+    return [p.strip() for p in _CRUMB_SPLIT.split(line.strip())][:-1]
+
+
 def server_message(line: str) -> bool:
     """A warning or error the site's server printed into the page: never content."""
     if len(line) > _LONGEST * 2 or ":" not in line:

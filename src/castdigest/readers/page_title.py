@@ -16,7 +16,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from castdigest.readers.chrome import chrome_kind, glued_chrome, is_label, normalise
+from castdigest.readers.chrome import (
+    chrome_kind,
+    crumbs_above,
+    glued_chrome,
+    is_label,
+    normalise,
+)
 from castdigest.readers.heading_words import heading_kind, more_names, shown_names
 from castdigest.readers.line_dates import (
     has_date,
@@ -504,6 +510,7 @@ def pick_title(
     labelled = _labelled_shows(texts)  # under a "Show" label
     people = _labelled_people(texts)  # under "About the speaker"
     brands |= labelled | quoted_shows(texts)  # 'Puntata di "X"'
+    brands |= {normalise(c) for _, s in head for c in crumbs_above(s)}  # "Podcasts › <show> › …"
     more_named = {n for s in texts for n in more_names(s)}  # "More <show>"
     brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
