@@ -43,9 +43,12 @@ _GLUED_YEAR = re.compile(
 )
 
 
+_GLUED_LINE = 120  # characters: metadata lines are short; a body's lines are not looked at
+
+
 def unglued(line: str) -> str:
     """`line` with a space after a numeric date's year that runs into the next number."""
-    return _GLUED_YEAR.sub(r"\1 ", line) if "/" in line or "-" in line or "." in line else line
+    return _GLUED_YEAR.sub(r"\1 ", line) if len(line) <= _GLUED_LINE else line
 
 
 @dataclass(frozen=True)

@@ -246,17 +246,24 @@ def heading_kind(line: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _tails() -> tuple[str, ...]:
-    """The vocabulary's `tails` as `_bare` gives them, apostrophes straight, longest first."""
-    tails = {_plain(t) for names in _headings()["tails"].values() for t in names}
-    return tuple(sorted(tails, key=len, reverse=True))
+def _tails() -> dict[str, tuple[str, ...]]:
+    """The vocabulary's `tails` as `_bare` gives them, apostrophes straight, by their last word
+    (a heading's last word tells in one lookup whether any may end it), longest first."""
+    tails = sorted(
+        {_plain(t) for names in _headings()["tails"].values() for t in names}, key=len, reverse=True
+    )
+    by_last: dict[str, tuple[str, ...]] = {}
+    for t in tails:
+        by_last[t.rsplit(" ", 1)[-1]] = (*by_last.get(t.rsplit(" ", 1)[-1], ()), t)
+    return by_last
 
 
 def _without_tail(bare: str) -> str | None:
     """A heading less the words that say whose it is ("au sommaire de l'emission" -> "au
     sommaire"), or None when it ends in none of them."""
     straight = bare.replace("’", "'")
-    tail = next((t for t in _tails() if straight.endswith(" " + t)), None)
+    candidates = _tails().get(straight.rsplit(" ", 1)[-1], ())
+    tail = next((t for t in candidates if straight.endswith(" " + t)), None)
     return straight[: -len(tail)].strip() if tail else None
 
 
