@@ -41,8 +41,6 @@ class ReadLimits:
 _GLUED_YEAR = re.compile(
     r"(\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}|\b(?:19|20)\d{2}-\d{2}-\d{2})(?=\d)"
 )
-
-
 _GLUED_LINE = 120  # characters: metadata lines are short; a body's lines are not looked at
 
 

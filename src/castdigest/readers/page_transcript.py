@@ -53,8 +53,9 @@ def find_transcript(lines: list[str]) -> Transcript | None:
     """The page's transcript with its segments, or None when it shows none."""
     stripped = [ln.strip() for ln in lines]
     heading = next((i for i, s in enumerate(stripped) if heading_kind(s) == "transcript"), None)
-    start = None if heading is None else heading + 1
-    if start is None:
+    if heading is not None:
+        start = heading + 1
+    else:
         marks = [i for i, s in enumerate(stripped) if s and _mark(s)]
         if len(marks) < _MIN_MARKS:
             return None
