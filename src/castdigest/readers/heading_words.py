@@ -236,11 +236,12 @@ def heading_kind(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > MAX_HEADING:
         return None
-    if (kind := vocabulary().get(_bare(s))) is None and (m := _QUALIFIER.search(s)) and m.start():
+    bare = _bare(s)
+    if (kind := vocabulary().get(bare)) is None and (m := _QUALIFIER.search(s)) and m.start():
         kind = vocabulary().get(_bare(s[: m.start()]))
-    if kind is None and _joiner().search(bare := _bare(s)):
+    if kind is None and _joiner().search(bare):
         kind = _joined_kind(bare)
-    if kind is None and (head := _without_tail(_bare(s))):
+    if kind is None and (head := _without_tail(bare)):
         kind = vocabulary().get(head)
     return kind
 
@@ -249,13 +250,11 @@ def heading_kind(line: str) -> str | None:
 def _tails() -> dict[str, tuple[str, ...]]:
     """The vocabulary's `tails` as `_bare` gives them, apostrophes straight, by their last word
     (a heading's last word tells in one lookup whether any may end it), longest first."""
-    tails = sorted(
-        {_plain(t) for names in _headings()["tails"].values() for t in names}, key=len, reverse=True
-    )
-    by_last: dict[str, tuple[str, ...]] = {}
-    for t in tails:
-        by_last[t.rsplit(" ", 1)[-1]] = (*by_last.get(t.rsplit(" ", 1)[-1], ()), t)
-    return by_last
+    tails = {_plain(t) for names in _headings()["tails"].values() for t in names}
+    by_last: dict[str, list[str]] = {}
+    for t in sorted(tails, key=len, reverse=True):
+        by_last.setdefault(t.rsplit(" ", 1)[-1], []).append(t)
+    return {last: tuple(ts) for last, ts in by_last.items()}
 
 
 def _without_tail(bare: str) -> str | None:
