@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from castdigest.text.dates import Age, find_absolute, find_relative
 
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
+# Lines remembered per predicate: the readers ask of one line several times (entries, titles,
+# doubts), and a regex over it costs more than a lookup.
+_LINES = 1 << 14
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LONE_LENGTH = 32  # characters of a line holding a length alone ("1 hour, 3 minutes, 8 seconds")
 _LENGTH_ALONE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|(?:\d+\s?[^\W\d_]{1,7}\.?\s?){1,3})$")
@@ -60,6 +64,7 @@ _JOINING_WORDS = 2  # words between a day and its time ("a las", "à", "at", "um
 _JOINING_LETTERS = 5
 
 
+@lru_cache(maxsize=_LINES)
 def is_date_line(line: str) -> bool:
     """A line that is mostly a date ("March 29, 2022", "Released Thursday, 18th April 2024")."""
     s = line.strip()
@@ -191,6 +196,7 @@ def length_seconds(line: str) -> float | None:
     return float(sum(int(n) * (u or 0) for (n, _), u in zip(parts, units, strict=True)))
 
 
+@lru_cache(maxsize=_LINES)
 def has_length(s: str) -> bool:
     """A duration in the line: "38min", "1 hr 29 min", "52:38"."""
     return bool(_LENGTH.search(s) or _TIME.search(s))

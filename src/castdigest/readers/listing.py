@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import pairwise
 from statistics import median
 
@@ -112,6 +113,7 @@ class RawEpisode:
     tags: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 14)
 def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
     if not s or len(s) > 200:

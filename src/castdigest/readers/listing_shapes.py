@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from itertools import pairwise
 
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, normalise
@@ -77,6 +78,7 @@ class Entry:
     body: list[int] = field(default_factory=list)  # indexes of its other lines
 
 
+@lru_cache(maxsize=1 << 14)
 def is_dated(line: str) -> bool:
     """A metadata line: a date and a length, short ("Oct 7, 2025 • 38min")."""
     s = line.strip()
@@ -103,6 +105,7 @@ def minutes(line: str) -> float | None:
     return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0
 
 
+@lru_cache(maxsize=1 << 14)
 def lone_length(line: str) -> float | None:
     """Seconds of a line that is only a length in words ("52 mins", "1 hour 4 mins", "45分")."""
     m = _MINUTES.fullmatch(line.strip().rstrip(".").strip())
@@ -142,6 +145,7 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def _date_alone(line: str) -> bool:
     s = line.strip()
     return (
