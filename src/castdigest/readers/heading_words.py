@@ -96,6 +96,7 @@ def _bare(line: str) -> str:
     return _plain(s.strip(_EDGES))
 
 
+@lru_cache(maxsize=1 << 12)  # asked of every short line of a page, which repeat ("Play")
 def suggests_others(line: str) -> bool:
     """A heading over what a page suggests besides its episode ("More episodes like this",
     "Weitere Folgen", "他のエピソード"): the vocabulary's `suggested` words."""
@@ -114,6 +115,7 @@ def more_of(line: str, above: Iterable[str]) -> bool:
     return bool(names) and not names.isdisjoint(shown_names(above))
 
 
+@lru_cache(maxsize=1 << 12)
 def more_names(line: str) -> frozenset[str]:
     """The names a "More <show>" heading may name, as `shown_names` gives them: what follows
     the word of `more`, and what follows a joining word after it ("more from <show>"); none

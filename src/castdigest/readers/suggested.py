@@ -18,6 +18,7 @@ from dataclasses import replace
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import (
+    MAX_HEADING,
     lists_airings,
     lists_episodes,
     more_names,
@@ -31,7 +32,9 @@ from castdigest.readers.page_dates import offered_until
 from castdigest.text.truncate import cjk_count
 
 _OWN_LIST = 8  # lines from a "Latest episode" heading to the show's "Episodes" heading
-_COOKIE = re.compile(r"cooki|traceur|クッキー|쿠키|缓存|tracker", re.IGNORECASE)
+# Words a cookie banner names, casefolded: looked for as substrings, many times faster than a
+# case-blind pattern over a page's first paragraph, which may be long.
+_COOKIE = ("cooki", "traceur", "tracker", "クッキー", "쿠키", "缓存")
 _BODY = 150  # characters of a paragraph (CJK count double)
 _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
 _MIN_TIMED = 3
@@ -83,9 +86,12 @@ def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int]
     opened = _FIRST if body is None else max(_FIRST, body + 1)
     first_shown: dict[str, int] = {}  # each short line's bare form, where it is first shown
     for k, line in enumerate(lines):
-        for name in shown_names([line]):
-            first_shown.setdefault(name, k)
+        if len(line) <= MAX_HEADING:  # a longer line is no show's name
+            for name in shown_names([line]):
+                first_shown.setdefault(name, k)
     for k in range(_FIRST, len(lines)):
+        if not 0 < len(lines[k].strip()) <= MAX_HEADING:
+            continue  # no heading: what `_heading` asks holds of short lines only
         kind = _heading(lines, k, body, first_shown)
         if kind is None or _show_list(lines, k, body):
             continue
@@ -207,7 +213,8 @@ def first_body(lines: list[str]) -> int | None:
 def _consent(lines: list[str], k: int) -> bool:
     """lines[k] is a cookie banner's text: it names cookies and buttons follow it ("Accepter",
     "Refuser"), not the page's body."""
-    if not _COOKIE.search(lines[k]):
+    folded = lines[k].casefold()
+    if not any(word in folded for word in _COOKIE):
         return False
     under = [line for line in lines[k + 1 : k + 4] if line.strip()]
     return bool(under) and chrome_kind(under[0]) is not None
