@@ -776,3 +776,93 @@ def test_a_show_named_in_the_breadcrumb_is_no_rival_to_the_title() -> None:
     pick = pick_title(lines)
     assert (pick.title, pick.doubts) == (title, [])
     assert crumbs_above("Podcasts › Harbour Minds › Episode") == ["Podcasts", "Harbour Minds"]
+
+
+def test_the_show_named_under_a_more_in_heading_is_no_rival_to_the_title() -> None:
+    # The show's name over the title is shown again under "More in:" at the foot of the page,
+    # over its other episodes: a show's name, not the episode's title.
+    lines = [
+        *["Skip to main content", "Harbour Radio", "Podcasts", "Search", "Sign In"],
+        "Tide Tables with Ida Holm",
+        "The Ferry That Ran on Time",
+        "Thursday, November 20, 2026",
+        "Play",
+        "Listen · 38:54",
+        "Ida Holm spends a winter on the last ferry in the archipelago that has never once "
+        "left late, and asks its crew of four how they do it when the ice comes early.",
+        "",
+        "More in:",
+        "Tide Tables with Ida Holm",
+        "The Lighthouse Without a Keeper",
+        "Thursday, November 13, 2026",
+    ]
+    pick = pick_title(lines)
+    assert (pick.title, pick.doubts) == ("The Ferry That Ran on Time", [])
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Accept & Close", "interface words"),
+        ("Accepter & Fermer", "interface words"),
+        ("Summary & Key Takeaways", None),  # two section labels: a heading, kept
+        ("Salt & Pepper", None),
+    ],
+)
+def test_buttons_joined_by_a_sign_are_chrome(line: str, kind: str | None) -> None:
+    assert chrome_kind(line) == kind
+
+
+def test_listing_entries_under_a_cookie_banner_and_a_latest_episodes_heading(
+    tmp_path: Path,
+) -> None:
+    # A cookie banner over buttons joined by "&" is no body: the "Latest episodes" heading
+    # under the show's description heads its own entries, each a button's word before its
+    # title, a teaser, a numeric date, then a length.
+    text = (
+        "Avec votre accord, nous et nos partenaires utilisons des cookies pour mesurer "
+        "l'audience et vous proposer des contenus adaptés à vos centres d'intérêt sur ce site.\n"
+        "Accepter & Fermer\nContinuer sans accepter\nRadio Littoral\nPodcasts\n"
+        "Les Marées du Jour\nLes Marées du Jour\n"
+        "Chaque jour, une question sur la mer et ceux qui en vivent, posée à un invité qui "
+        "connaît le sujet mieux que personne : pêcheurs, gardiens de phare et historiens.\n"
+        "Les derniers épisodes\n"
+    )
+    entries = [
+        ("Pourquoi la marée est-elle en retard ?", 21, 2880.0),
+        ("Qui a construit le premier phare ?", 20, 2820.0),
+        ("Le sel de Guérande, une affaire de famille", 19, 2940.0),
+    ]
+    guests = ["l'océanographe Léa Marin", "l'historien Paul Roche", "la paludière Anne Guého"]
+    for (title, day, seconds), guest in zip(entries, guests, strict=True):
+        text += (
+            f"ÉCOUTER - {title}\nAvec {guest}, qui répond à la question du jour et raconte "
+            f"comment son métier l'a menée jusque-là.\n{day}/11/2026\n"
+            f"{round(seconds / 60)} min\n"
+        )
+    eps = _read_page(tmp_path, text + "Voir plus\n")
+    assert [(e.title, e.published and e.published.day, e.duration) for e in eps] == entries
+
+
+def test_a_line_ending_in_a_colon_is_never_a_title(tmp_path: Path) -> None:
+    # The sponsor's label over the episode's card repeats nothing: the title under it, shown
+    # higher up too, is the episode's; the label introduces the sponsors' logos.
+    title = "Ana Ruiz on Ferries and the Winter Timetable"
+    eps = _read_page(
+        tmp_path,
+        "\n".join(
+            [
+                *["Harbour TV", "Shows", "Live TV", "Sign In"],
+                "Tide Tables with Ida Holm",
+                title,
+                "S3 Ep12 | 26m 46s",
+                "Share",
+                "Support for Harbour TV provided by:",
+                title,
+                "11/20/2026 | 26m 46s",
+                "Transport planner Ana Ruiz joins Ida Holm to talk about why ferry timetables "
+                "slip by the second week of winter, and what two harbour towns did about it.",
+            ]
+        ),
+    )
+    assert [e.title for e in eps] == [title]

@@ -51,6 +51,7 @@ _BREADCRUMB = re.compile(
     r"^[^>›»/]{1,40}(?:\s[>›»]\s[^>›»/]{1,60}){1,}$|^[^>›»/]{1,40}(?:\s/\s[^>›»/]{1,60}){2,}$"
 )
 _SEPARATED = re.compile(r"\s+[/|·•]\s+")
+_JOINED = re.compile(r"\s+[&+]\s+")  # buttons joined by a sign ("Accepter & Fermer")
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
@@ -153,12 +154,29 @@ def chrome_kind(line: str) -> str | None:
     parts = _SEPARATED.split(s)
     if len(parts) >= 2 and all(_vocabulary_kind(p) for p in parts):
         return "interface words"  # "Sign in / Register", "Legal · Privacy · Cookies"
+    joined = _JOINED.split(s) if "&" in s or "+" in s else []
+    if len(joined) >= 2 and all(is_interface(p) for p in joined):
+        return "interface words"  # "Accept & Close"; not "Summary & Takeaways", two labels
     if _menu(parts):
         return "menu"  # "Recipes · Podcast · About · Shop"
     words = n.split()
     if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
         return "image text"
     return None
+
+
+# A button's word or two saved in front of a title, set off by a dash or a colon.
+_BUTTON_PREFIX = re.compile(r"(?P<button>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—:|]\s+(?=\S)")
+_AFTER_BUTTON = 8  # characters of a title left once its button's word is off
+
+
+def without_button(title: str) -> str:
+    """`title` without the button word the page saved it with ("ÉCOUTER - <title>",
+    "Watch: <title>"): interface words, then a dash or a colon."""
+    m = _BUTTON_PREFIX.match(title)
+    if m and len(title) - m.end() >= _AFTER_BUTTON and is_interface(m.group("button")):
+        return title[m.end() :]
+    return title
 
 
 _CRUMB_SPLIT = re.compile(r"\s[>›»/]\s")
@@ -256,6 +274,12 @@ def is_reaction(line: str) -> bool:
 
 def is_chrome(line: str) -> bool:
     return chrome_kind(line) is not None
+
+
+def lead_in(line: str) -> bool:
+    """A line ending in a colon introduces what follows ("Support for PBS provided by:",
+    "Tags:", "Invités :"): a label of the page's own words, never a title."""
+    return line.rstrip().endswith((":", "："))
 
 
 def is_label(line: str) -> bool:

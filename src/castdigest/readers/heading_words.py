@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -136,6 +136,22 @@ def more_names(line: str) -> frozenset[str]:
         first, _, tail = rest.partition(" ")
         return frozenset([rest, tail] if first in _joins()[0] and tail else [rest])
     return frozenset()
+
+
+def names_under_more(lines: Sequence[str]) -> set[str]:
+    """The names a "More <show>" heading puts on the line under it when it stands alone
+    ("More in:" / "<show>", "Mehr von" / "<show>"): a heading of the vocabulary's `more`
+    words of two words or more (a lone "More" is a button), then a short line."""
+    found: set[str] = set()
+    for k, line in enumerate(lines[:-1]):
+        s = line.strip()
+        if not s or len(s) > MAX_HEADING or " " not in (bare := _bare(s)):
+            continue
+        if bare in _more_words():
+            under = next((u.strip() for u in lines[k + 1 : k + 3] if u.strip()), "")
+            if under and len(under) <= MAX_HEADING:
+                found.add(_bare(under))
+    return found
 
 
 def shown_names(lines: Iterable[str]) -> set[str]:

@@ -27,7 +27,7 @@ from castdigest.errors import ReadError
 from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext, unglued
-from castdigest.readers.chrome import is_chrome, is_label
+from castdigest.readers.chrome import is_chrome, is_label, lead_in, without_button
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
 from castdigest.readers.line_dates import (
     clock_length,
@@ -217,7 +217,7 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         over_meta = following[0] in {"duration", "dated"} or (
             following[0] and len({kind for kind in following if kind}) >= 2
         )
-        if not over_meta or is_chrome(cur) or is_label(cur):  # last: the costliest tests
+        if not over_meta or lead_in(cur) or is_chrome(cur) or is_label(cur):  # costliest last
             continue
         # a body line over metadata is no title, unless it is a teaser under one
         if len(cur) <= _MAX_TITLE or over_standfirst(lines, i) != i:
@@ -249,7 +249,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     raws: list[RawEpisode] = []
     for n, (start, (_, show), title) in enumerate(zip(starts, framed, titles, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        raw = RawEpisode(title=lines[title].strip(), line=title + 1)
+        raw = RawEpisode(title=without_button(lines[title].strip()), line=title + 1)
         raw.show = lines[show].strip() if show is not None else None
         i = start + 1
         while i < end:  # metadata lines, in any order

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import pairwise
 
-from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, normalise
+from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, normalise
 from castdigest.readers.line_dates import (
     has_date,
     has_length,
@@ -118,7 +118,9 @@ def lone_length(line: str) -> float | None:
 
 def _text(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= _TITLE_MAX and not is_chrome(s) and not is_label(s) and not is_dated(s)
+    if not 0 < len(s) <= _TITLE_MAX or lead_in(s):
+        return False  # "Support for PBS provided by:" introduces what follows
+    return not is_chrome(s) and not is_label(s) and not is_dated(s)
 
 
 def meta_first(lines: list[str]) -> list[Entry]:

@@ -21,9 +21,15 @@ from castdigest.readers.chrome import (
     crumbs_above,
     glued_chrome,
     is_label,
+    lead_in,
     normalise,
 )
-from castdigest.readers.heading_words import heading_kind, more_names, shown_names
+from castdigest.readers.heading_words import (
+    heading_kind,
+    more_names,
+    names_under_more,
+    shown_names,
+)
 from castdigest.readers.line_dates import (
     has_date,
     has_length,
@@ -120,7 +126,9 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True
     if _HASHTAGS.match(s):
         return True
-    if chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s) or names_show(s):
+    if lead_in(s) or chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s):
+        return True  # a label over what it introduces ("Support for PBS provided by:")
+    if names_show(s):
         return True  # a show's label ("Provenant du podcast") names what is under it
     if heading_kind(s):
         return True  # a section's heading ("Questions & Answers", "Summary & Key Takeaways")
@@ -512,6 +520,7 @@ def pick_title(
     brands |= labelled | quoted_shows(texts)  # 'Puntata di "X"'
     brands |= {normalise(c) for _, s in head for c in crumbs_above(s)}  # "Podcasts › <show> › …"
     more_named = {n for s in texts for n in more_names(s)}  # "More <show>"
+    more_named |= names_under_more(texts)  # "More in:" / "<show>"
     brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     about = _body_terms(texts)
