@@ -416,3 +416,36 @@ def test_navigation_and_sponsor_lines_are_chrome(line: str, kind: str) -> None:
 )
 def test_a_field_of_an_information_panel(line: str, field: bool) -> None:
     assert field_line(line) is field
+
+
+def test_a_quotation_followed_by_a_topic_word_is_the_topic_not_the_episode() -> None:
+    topic = (
+        "本期节目中，主播小林与城市规划研究者陈远聊了“夜间公交为何越来越少”这个话题。陈远认为，"
+        "夜间线路的乘客虽少，却是许多夜班工作者唯一的通勤方式。节目最后，两人还回答了几位听众的提问。"
+    )
+    assert quoted_episode([topic]) is None
+    named = (
+        "本期“夜间公交为何越来越少”里，主播小林与城市规划研究者陈远聊到了夜班工作者的"
+        "通勤方式，以及几座城市保留夜间线路的做法。节目最后，两人还回答了几位听众关于末班车的提问。"
+    )
+    assert quoted_episode([named]) == (0, "夜间公交为何越来越少")
+
+
+def test_the_date_under_a_title_past_the_shows_podcast_card() -> None:
+    title = "EP31｜夜间公交为何越来越少？对话城市规划研究者陈远"
+    lines = [
+        *["Notewise · AI 播客笔记", "首页", "价格", "登录 / 注册", "开始总结"],
+        title,
+        "慢慢走电台 · 播客",
+        "发布于 2026-11-19 · 时长 01:02:11",
+        "查看原链接",
+        "摘要",
+        "本期节目中，主播小林与城市规划研究者陈远聊了夜间公交的现状。陈远认为，夜间线路的乘客"
+        "虽少，却是许多夜班工作者唯一的通勤方式，城市应当重新计算它的价值。",
+    ]
+    pick = pick_title(lines)
+    assert (pick.title, pick.doubts) == (title, [])
+
+
+def test_a_chapter_overview_heading_heads_the_chapters() -> None:
+    assert heading_kind("章节速览") == heading_kind("章節速覽") == "chapters"

@@ -280,6 +280,7 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or chrome_kind(line)
             or show_and_number(key, line, brands)
             or key in brands  # the show's or the author's name: "Title / Show / · / date"
+            or podcast_name(line)  # "Title / <show> · 播客 / date"
             or person_field(line)  # who speaks or asks: "Title / 聞き手・<name> / date"
             or _BYLINE.match(line)
         )

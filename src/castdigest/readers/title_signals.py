@@ -28,6 +28,7 @@ _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
 _SHOW_LABEL_MAX = 30
 _PODCAST_NAME_WORDS = 4  # words of a show's name ending in "Podcast"
+_TOPIC_SPAN = 12  # characters after a quotation where a topic word is looked for
 _PODCAST_NAME_CJK = 12  # CJK characters of such a name
 _FIELD = re.compile(r"^(?P<label>[^:：]{1,30}?)\s*[:：]\s*(?P<value>\S.*)$")
 _FIELD_MAX = 200  # characters of a field's line
@@ -225,6 +226,8 @@ def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, 
                 title = m.group("t").strip()
                 if normalise(title) in quoted_shows([s]):
                     continue  # 'Puntata di "Mare Nostrum"': the episode's show
+                if _names_topic(s, m.end()):
+                    continue  # 'about “X”, this topic': what they talked about
                 if _title_shaped(title) and not _other_episode(s, m):
                     found.setdefault(normalise(title), (k, title))
     if len(found) != 1:
@@ -298,6 +301,24 @@ def _other_episode(line: str, m: re.Match[str]) -> bool:
 @cache
 def _other_words() -> frozenset[str]:
     return frozenset(w.casefold() for ws in _data()["other_episode_words"].values() for w in ws)
+
+
+def _names_topic(line: str, end: int) -> bool:
+    """A topic word right after the quotation ending at `end` ("“专注力下降”这个话题"): the
+    quotation is the topic of the talk, not the episode's title."""
+    after = line[end : end + _TOPIC_SPAN].lstrip().casefold()
+    for word in _topic_words():
+        if after.startswith(word):
+            rest = after[len(word) : len(word) + 1]
+            if cjk_count(word) or not rest.isalpha():
+                return True
+    return False
+
+
+@cache
+def _topic_words() -> tuple[str, ...]:
+    words = {w.casefold() for ws in _data()["topic_words"].values() for w in ws}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _title_shaped(text: str) -> bool:
