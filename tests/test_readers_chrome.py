@@ -866,3 +866,43 @@ def test_a_line_ending_in_a_colon_is_never_a_title(tmp_path: Path) -> None:
         ),
     )
     assert [e.title for e in eps] == [title]
+
+
+def test_listing_entries_dated_after_a_publication_label(tmp_path: Path) -> None:
+    # Several entries each dated "publié le <numeric date>" over a length: a show's list. One
+    # such entry alone is an episode's own page (tests/data/pages/fr_radio_show_named_in_prose).
+    entries = [
+        ("Pourquoi la marée est-elle en retard ?", 21, 2880.0),
+        ("Qui a construit le premier phare ?", 20, 2820.0),
+        ("Le sel de Guérande, une affaire de famille", 19, 2940.0),
+    ]
+    text = "Radio Littoral\nLes Marées du Jour\nLes derniers épisodes\n"
+    guests = ["l'océanographe Léa Marin", "l'historien Paul Roche", "la paludière Anne Guého"]
+    for (title, day, seconds), guest in zip(entries, guests, strict=True):
+        text += (
+            f"{title}\nAvec {guest}, qui répond à la question du jour et raconte comment son "
+            f"métier l'a menée jusque-là.\npublié le {day}/11/2026\n{round(seconds / 60)} min\n"
+        )
+    eps = _read_page(tmp_path, text + "Voir plus\n")
+    assert [(e.title, e.published and e.published.day, e.duration) for e in eps] == entries
+
+
+def test_an_episode_dated_after_a_label_keeps_its_page_over_the_shows_other_episodes(
+    tmp_path: Path,
+) -> None:
+    # The page's own episode is dated after a label ("Release date: 11-17-26"): the show's
+    # episodes listed under it, dated alike, are others, cut as suggestions.
+    others = [("211. Who Owned the Lighthouses?", "58 mins", "11-10-26")]
+    others += [("210. Bonus: Letters From the Harbour", "27 mins", "11-05-26")]
+    others += [("209. The Last Days of the Ferry Post", "1 hr and 11 mins", "11-03-26")]
+    text = (
+        "212. The Ferry Trust's Last Stand\nThe Harbour Ledger\nBy: Halvard Media\nPodcast\n"
+        "Play\n\nLength: 1 hr and 4 mins\nRelease date: 11-17-26\nLanguage: English\n\n"
+        "Summary\nIn 1909 a harbour clerk noticed that the ferry company's ledgers were read a "
+        "little light every morning, and spent three winters finding out who profited from it, "
+        "and why nobody at the port authority wanted to know.\n\nEpisodes\nAll episodes\n"
+    )
+    for title, length, day in others:
+        text += f"{title}\nLength: {length}\nRelease date: {day}\nPlay\n"
+    eps = _read_page(tmp_path, text + "See all episodes\n")
+    assert [(e.title, e.duration) for e in eps] == [("212. The Ferry Trust's Last Stand", 3840.0)]

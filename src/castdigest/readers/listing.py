@@ -51,6 +51,7 @@ from castdigest.readers.listing_shapes import (
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_dates import (
     labelled_length_line,
+    labelled_numeric_date,
     numeric_date,
     offered_until,
     without_time_of_day,
@@ -65,6 +66,7 @@ from castdigest.text.normalize import fold
 from castdigest.text.titles import assign_people, split_title
 
 _NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
+_LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
 _SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
 _CAPTIONS = re.compile(
     r"^[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?(?:\s*/\s*[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)+$"
@@ -128,6 +130,8 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         kind = "dated"  # a date and a length on one line
     elif find_relative(s, as_of) or _dated(s) or numeric_date(s) == s or find_yearless(s, as_of):
         kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
+    elif labelled_numeric_date(s):
+        kind = "published"  # "publié le 21/11/2026": an entry's, when several show one
     else:
         return None
     # "Video verfügbar bis 21.11.2027, 23:59": metadata, but no date nor length of the episode
@@ -263,6 +267,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
                 raw.captions = [c.strip().lower() for c in s.split("/")]
             elif kind == "dated":
                 _read_dated(raw, s)
+            elif kind == "published":
+                raw.published_text = labelled_numeric_date(s)
             elif kind == "age":
                 age = find_relative(s, ctx.as_of) or _dated(s) or find_yearless(s, ctx.as_of)
                 if age is not None:
@@ -477,14 +483,16 @@ class ListingReader:
     def sniff(self, doc: Document) -> float:
         lines = [unglued(line) for line in doc.text[:SNIFF_CHARS].splitlines()]
         kinds = _kinds(lines, _SNIFF_AS_OF)
-        confirmed, dated = 0, 0.0
+        confirmed, dated, labelled = 0, 0.0, 0
         for i in _starts(lines, kinds):
             near = {kinds.get(j) for j in range(i + 1, min(i + 8, len(lines)))}
             confirmed += len(near & {"duration", "captions", "watch", "age"}) >= 2
+            # "publié le 21/11/2026" / "48 min": an episode page's too, unless several show it
+            labelled += {"published", "duration"} <= near
             # One title over a date and a length is any episode page; a listing shows several,
             # or frames its one entry with the show's name (an aggregator's tag page).
             dated += "dated" in near and (1 if unframe(lines, i)[1] is not None else 0.5)
-        if confirmed >= 1 or dated >= 1:
+        if confirmed >= 1 or dated >= 1 or labelled >= _LABELLED_ENTRIES:
             return 0.9
         if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines):
             return 0.85

@@ -279,6 +279,13 @@ def numeric_date(line: str) -> str | None:
     return m.group() if m else None
 
 
+def labelled_numeric_date(line: str) -> str | None:
+    """The all-number date a publication label opens the line with ("publié le 21/11/2026",
+    "Published: 2026-11-21"), as written, or None."""
+    rest = _after_label(line)
+    return rest if rest and numeric_date(rest) == rest else None
+
+
 def offered_until(line: str) -> bool:
     """`line` opens with the label of the date the episode stops being offered ("Available
     until", "配信終了"): that date is not the page's."""

@@ -545,7 +545,8 @@ def pick_title(
         at = _meta_at(head, k, brands)
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:
-            if len(s) > len(found[same].text):  # a cut copy and the whole title
+            if len(s) > len(found[same].text) and not _running_text(s):
+                # a cut copy and the whole title; not a sentence that opens with the title
                 found[same] = _Candidate(s, found[same].index, found[same].score)
             continue
         count = counts.get(key, 1)

@@ -28,7 +28,7 @@ from castdigest.readers.heading_words import (
     suggests_others,
 )
 from castdigest.readers.line_dates import has_date, has_length, has_time
-from castdigest.readers.page_dates import offered_until
+from castdigest.readers.page_dates import labelled_numeric_date, offered_until
 from castdigest.text.truncate import cjk_count
 
 _OWN_LIST = 8  # lines from a "Latest episode" heading to the show's "Episodes" heading
@@ -122,7 +122,12 @@ def _show_list(lines: list[str], k: int, body: int | None) -> bool:
     (an episode's page dates its episode above its body): the show's own list."""
     own = any(lists_episodes(near) for near in lines[k : k + _OWN_LIST])
     top = k if body is None else min(k, body)
-    return own and not any(has_date(above) for above in lines[:top])
+    return own and not any(_dated(above) for above in lines[:top])
+
+
+def _dated(line: str) -> bool:
+    """A date in the line, or one after a publication label ("Release date: 11-17-26")."""
+    return has_date(line) or labelled_numeric_date(line) is not None
 
 
 def _ends_listing(lines: list[str], k: int, body: int | None) -> bool:
