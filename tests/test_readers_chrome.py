@@ -906,3 +906,40 @@ def test_an_episode_dated_after_a_label_keeps_its_page_over_the_shows_other_epis
         text += f"{title}\nLength: {length}\nRelease date: {day}\nPlay\n"
     eps = _read_page(tmp_path, text + "See all episodes\n")
     assert [(e.title, e.duration) for e in eps] == [("212. The Ferry Trust's Last Stand", 3840.0)]
+
+
+def test_a_title_shown_three_times_over_its_metadata_is_no_masthead(tmp_path: Path) -> None:
+    # A video page shows its title on its heading, its player's card and its share card, each
+    # over the episode's number or date and length: however often, the title, not a name.
+    title = "Ana Ruiz on the Winter Ferries"
+    teaser = (
+        "Transport planner Ana Ruiz joins Ida Holm to talk about why ferry timetables slip by "
+        "the second week of winter, and what two harbour towns did about it."
+    )
+    lines = [
+        *["Skip to main content", "Harbour TV", "Shows", "Live TV", "My List", "Sign In"],
+        "Tide Tables with Ida Holm",
+        title,
+        "S3 Ep12 | 26m 46sVideo has Closed Captions",
+        title,
+        teaser,
+        "Aired: 11/20/26",
+        "Problems playing video? | Closed Captioning Feedback",
+        "Problems playing video? | Closed Captioning Feedback",
+        "Share",
+        "Support for Harbour TV provided by:",
+        title,
+        "11/20/2026 | 26m 46sVideo has Closed Captions",
+        teaser,
+        "Problems playing video? | Closed Captioning Feedback",
+        "How to Watch Tide Tables with Ida Holm",
+        "Tide Tables with Ida Holm is available to stream on harbour.example and the free "
+        "Harbour TV app, on phones, tablets and most smart TVs.",
+        "More Episodes",
+        "Dr. Leo Park on the Science of Tides",
+        "S3 Ep11 | 26m 46s",
+        "Oceanographer Leo Park on why the spring tides came early this year.",
+        "© 2026 Harbour TV, all rights reserved.",
+    ]
+    eps = _read_page(tmp_path, "\n".join(lines))
+    assert [(e.title, e.review_reasons) for e in eps] == [(title, [])]

@@ -341,6 +341,7 @@ def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
     (`_masthead`), or opening the page (past its skip links) over its menu and shown again
     (the masthead, then the share box's or the player's copy)."""
     found = {normalise(s) for _, s in head if _masthead(s, counts.get(normalise(s), 1))}
+    found -= _over_metadata(head)
     # the first line past the skip links ("Zum Inhalt springen") opens the page
     k = next((k for k, (_, s) in enumerate(head) if not chrome_kind(s)), None)
     if k is not None:
@@ -350,6 +351,18 @@ def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
         if shown and _menu_under(head, k) and not numbered(first):
             found.add(key)
     return found - {""}
+
+
+def _over_metadata(head: list[tuple[int, str]]) -> set[str]:
+    """The normalised lines shown twice or more right over a date or a length ("S3 Ep12 |
+    26m 46s", "11/20/2026 | 26m 46s"): the episode's title on its heading and its player's
+    card, however often the page repeats it; a site's or a show's name stands over menus."""
+    over: dict[str, int] = {}
+    for k in range(len(head) - 1):
+        if _metadata(head[k + 1][1]) and not _metadata(head[k][1]):
+            key = normalise(head[k][1])
+            over[key] = over.get(key, 0) + 1
+    return {key for key, n in over.items() if n >= 2}
 
 
 def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
