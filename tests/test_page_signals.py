@@ -449,3 +449,43 @@ def test_the_date_under_a_title_past_the_shows_podcast_card() -> None:
 
 def test_a_chapter_overview_heading_heads_the_chapters() -> None:
     assert heading_kind("章节速览") == heading_kind("章節速覽") == "chapters"
+
+
+def test_a_show_framing_its_title_above_and_below_is_no_rival() -> None:
+    title = "The Case That Could End the Noise Ordinance"
+    lines = [
+        *["Skip to main content", "Harbour Post", "Sign In", "Subscribe", "Podcasts"],
+        "Bench Notes",
+        title,
+        "Bench Notes",
+        "By Gabriel Oyelaran",
+        "Nov 20, 2026 5:45 AM",
+        "Listen to this episode",
+        "Every city has a rule about how loud you can be after 10 p.m. This term, the court "
+        "will decide whether one town's rule went too far, and who gets to call a noise a "
+        "nuisance.",
+    ]
+    pick = pick_title(lines)
+    assert (pick.title, pick.doubts) == (title, [])
+
+
+def test_guillemets_either_way_round_quote_a_show() -> None:
+    assert quoted_shows(["Podcast »Hauptsache Strom«"]) == {"hauptsache strom"}
+    assert quoted_shows(["Podcast «Hauptsache Strom»"]) == {"hauptsache strom"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Die Themen dieser Folge:", "chapters"),
+        ("Topics covered", "chapters"),
+        ("【コーナー】", "chapters"),
+    ],
+)
+def test_topic_and_segment_headings_head_chapters(heading: str, kind: str) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_other_broadcasts_of_a_programme_are_suggestions() -> None:
+    assert suggests_others("この番組の他の放送回")
+    assert chrome_kind("再生する") == "interface words"

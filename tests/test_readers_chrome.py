@@ -943,3 +943,28 @@ def test_a_title_shown_three_times_over_its_metadata_is_no_masthead(tmp_path: Pa
     ]
     eps = _read_page(tmp_path, "\n".join(lines))
     assert [(e.title, e.review_reasons) for e in eps] == [(title, [])]
+
+
+def test_a_byline_over_the_date_is_no_listing_entry(tmp_path: Path) -> None:
+    # "Title / di <author> / date / player": an article's byline over its date and its player's
+    # times, not an entry of a listing titled by the author.
+    title = "Il porto che cambia: Genova tra gru automatiche e vecchi mestieri"
+    eps = _read_page(
+        tmp_path,
+        "\n".join(
+            [
+                *["Vai al contenuto", "GIORNALE DEL MARE", "Menu", "Cerca", "Abbonati"],
+                "Podcast",
+                "La Via del Mare",
+                title,
+                "di Francesca Lodigiani",
+                "20 novembre 2026",
+                "Ascolta",
+                "00:00",
+                "26:38",
+                "Nel porto arrivano navi sempre più grandi e le gru si muovono ormai quasi da "
+                "sole, comandate da una sala di controllo a due chilometri dalle banchine.",
+            ]
+        ),
+    )
+    assert [(e.title, e.published and e.published.day) for e in eps] == [(title, 20)]

@@ -58,7 +58,7 @@ from castdigest.readers.page_dates import (
 )
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import segment_chapters
-from castdigest.readers.title_signals import field_line, numbers_only
+from castdigest.readers.title_signals import byline, field_line, numbers_only
 from castdigest.text.dates import Age, find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -215,8 +215,8 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         cur = lines[i].strip()
         if kinds[i] or is_hashtag_line(cur) or _CLIP.match(cur):
             continue  # metadata, tags, or a timed clip's title ("[03:58] ...")
-        if _TAG.match(cur) or field_line(cur):
-            continue  # a genre tag ("# Storytelling"), a panel's field ("ゲスト：...")
+        if _TAG.match(cur) or field_line(cur) or byline(cur):
+            continue  # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
         over_meta = following[0] in {"duration", "dated"} or (
             following[0] and len({kind for kind in following if kind}) >= 2

@@ -41,6 +41,7 @@ from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
     brand,
+    byline,
     capitals,
     episode_field,
     names_episode,
@@ -86,15 +87,6 @@ _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
 _TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
 _CUE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
-# "by Eric Dodds & John Wessel", "par Marie Dupont", "作者 王芳": the word, then names only
-# ("Por qué los gatos...", "Von Bienen und Menschen" are titles).
-_BYLINE = re.compile(
-    r"^(?:(?i:(?:article\s+)?(?:written|reported|posted|rédigé|écrit|publié|escrito|redactado"
-    r"|publicado|geschrieben|verfasst|scritto|pubblicato)\s+)?"
-    r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
-    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
-    r"|(?:作者|文)\s)"
-)
 _BYLINE_ORG = 4  # words of the newsroom or agency a byline names on the line under it
 _SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
 _SENTENCE_END = (".", "。", "…", "!", "！", "다.", ";")
@@ -137,7 +129,7 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True  # dates, counts, codes ("S12 E290")
     if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)):
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
-    if _BYLINE.match(s) or _SPEAKER.match(s) or person_field(s):
+    if byline(s) or _SPEAKER.match(s) or person_field(s):
         return True
     if not _LONE_TIME.match(nxt := next_line.strip()):
         return False
@@ -167,7 +159,7 @@ def _attribution(s: str, prev: str) -> bool:
     the line under a byline ("Article rédigé par ..." / "Radio France"): whom they write for."""
     if not prev or len(s) > _ATTRIBUTION:
         return False
-    return is_quote_line(prev) or (bool(_BYLINE.match(prev)) and len(s.split()) <= _BYLINE_ORG)
+    return is_quote_line(prev) or (byline(prev) and len(s.split()) <= _BYLINE_ORG)
 
 
 def _running_text(s: str) -> bool:
@@ -282,7 +274,7 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or key in brands  # the show's or the author's name: "Title / Show / · / date"
             or podcast_name(line)  # "Title / <show> · 播客 / date"
             or person_field(line)  # who speaks or asks: "Title / 聞き手・<name> / date"
-            or _BYLINE.match(line)
+            or byline(line)
         )
         if not between or has_date(line):
             return j
@@ -299,7 +291,7 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
         if is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line)):
             return d
         credited = _CREDIT.search(line) and d == j + 1  # the photo's caption under the lede
-        if not (_BYLINE.match(line) or _attribution(line, head[d - 1][1]) or credited):
+        if not (byline(line) or _attribution(line, head[d - 1][1]) or credited):
             return None
     return None
 
@@ -436,6 +428,24 @@ def _under_time(head: list[tuple[int, str]], k: int) -> bool:
     return k < 2 or not _LONE_TIME.match(head[k - 2][1])
 
 
+def _framing(head: list[tuple[int, str]]) -> set[str]:
+    """Normalised lines shown right above and right under another line ("Bench Notes" /
+    title / "Bench Notes" / byline): a show's name framing its episode's title (a title
+    around its own date or length, or a button, is no name: `_framable`)."""
+    keys = [normalise(s) for _, s in head]
+    return {
+        keys[k - 1]
+        for k in range(1, len(keys) - 1)
+        if keys[k - 1] and keys[k - 1] == keys[k + 1] != keys[k] and _framable(head[k][1])
+    }
+
+
+def _framable(line: str) -> bool:
+    """A line a show's name may frame: a title, not a button ("Title / Copy link / Title")
+    nor the episode's date or length."""
+    return not (_metadata(line) or chrome_kind(line) or is_label(line))
+
+
 def _framed(head: list[tuple[int, str]], k: int, names: set[str]) -> bool:
     """The line next to head[k] (above or under) names the show or the site (`_names`)."""
     near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
@@ -537,6 +547,7 @@ def pick_title(
     more_named |= names_under_more(texts)  # "More in:" / "<show>"
     brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
+    brands |= _framing(head)  # "Show / Title / Show": the name on both sides of the title
     about = _body_terms(texts)
     names = _names(head, counts)
     menus = _menu_runs(head) | _linked(head)

@@ -174,8 +174,26 @@ def episode_field(lines: list[str]) -> tuple[int, str] | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-_OPEN_QUOTES = '“"«「『„'
-_CLOSE_QUOTES = '”"»」』“'
+# "by Eric Dodds & John Wessel", "par Marie Dupont", "作者 王芳": the word, then names only
+# ("Por qué los gatos...", "Von Bienen und Menschen" are titles).
+_BYLINE = re.compile(
+    r"^(?:(?i:(?:article\s+)?(?:written|reported|posted|rédigé|écrit|publié|escrito|redactado"
+    r"|publicado|geschrieben|verfasst|scritto|pubblicato)\s+)?"
+    r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
+    r"|(?:作者|文)\s)"
+)
+
+
+def byline(line: str) -> bool:
+    """A byline ("By Ana Ruiz", "di Francesca Lodigiani", "作者 王芳"): who wrote the page,
+    never its title."""
+    return _BYLINE.match(line) is not None
+
+
+# German also quotes »so«: either guillemet may open a quotation and either close it.
+_OPEN_QUOTES = '“"«»「『„'
+_CLOSE_QUOTES = '”"»«」』“'
 _QUOTED_PARAGRAPH = 80  # characters: the prose of a post, not a line of the page's furniture
 _QUOTED_LINES = 60  # non-blank lines looked at
 _QUOTED_WORDS = (2, 16)  # words of a quoted title
