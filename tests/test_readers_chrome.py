@@ -968,3 +968,51 @@ def test_a_byline_over_the_date_is_no_listing_entry(tmp_path: Path) -> None:
         ),
     )
     assert [(e.title, e.published and e.published.day) for e in eps] == [(title, 20)]
+
+
+def test_a_colon_title_shown_twice_is_no_speakers_turn_and_insight_lists_join(
+    tmp_path: Path,
+) -> None:
+    # A summary site's page: the video's title, a colon in it, shown twice under the
+    # breadcrumb (not two speakers' turns); its points in two lists, "Highlights" then "Key
+    # Insights", read as one list of takeaways.
+    title = "The Ferry Experiment: What 12 Harbours Actually Learned"
+    highlights = [
+        "📊 Crossings ran on time at nine of the twelve harbours during the winter trial.",
+        "🗓️ Most harbours moved the first sailing later, which cut cancellations by a third.",
+        "⏳ Waiting times fell by an average of 18 minutes once tickets were sold on board.",
+    ]
+    insights = [
+        "💡 Timetables fail in the second week: Crews tire before the weather turns.",
+        "🤝 Shared crews beat spare boats: Two harbours lent each other deckhands all winter.",
+    ]
+    lines = [
+        *["Notewise", "AI Summarizer", "YouTube Summary", "Pricing", "Log in"],
+        "Home",
+        "/",
+        "YouTube Video Summary",
+        "/",
+        title,
+        title,
+        "Harbour Futures",
+        "58:14",
+        "Summary",
+        "In this episode of Harbour Futures, host Leon Marsh talks with the transport planner "
+        "Ana Ruiz about a winter-long trial of new ferry timetables in twelve harbours.",
+        "Highlights",
+        *highlights,
+        "Key Insights",
+        *insights,
+        "Chapters",
+        "00:00 Introduction and why the trial started",
+        "04:32 How the twelve harbours were chosen",
+        "11:47 Measuring punctuality without counting boats",
+        "Transcript",
+        "00:00 welcome back to Harbour Futures I'm Leon Marsh and today we talk about ferries",
+        "00:05 my guest is Ana Ruiz who ran one of the largest timetable trials so far",
+    ]
+    page = tmp_path / "summary.txt"
+    page.write_text("\n".join(lines) + "\n")
+    _, (ep,) = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
+    assert (ep.title, ep.review_reasons) == (title, [])
+    assert ep.takeaways == highlights + insights

@@ -141,7 +141,8 @@ def _in_turns(s: str, prev: str, nxt: str) -> bool:
     """A speaker's turn among others ("Ann: we shipped it" / "Bob: nice"); a lone "Name: rest"
     line may be a title ("Kubernetes: the good parts"), and so may "Episode 9: ..." above
     its own copy."""
-    return _turn(s) and (_turn(prev) or _turn(nxt))
+    # its own copy next to it is the same title shown twice, not a second turn
+    return _turn(s) and ((prev != s and _turn(prev)) or (nxt != s and _turn(nxt)))
 
 
 def _turn(s: str) -> bool:

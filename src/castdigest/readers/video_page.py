@@ -213,7 +213,7 @@ class VideoPageReader:
             questions=questions,
             chapters=chapters,
             quotes=_quotes(by["quotes"], language) if "quotes" in by else [],
-            takeaways=by["takeaways"].bullets() if "takeaways" in by else [],
+            takeaways=_takeaways(sections),
             tags=list(dict.fromkeys(t for t in tags if t)),
             transcript=Transcript(text=transcript, language=language) if transcript else None,
             sources=[ctx.ref(0, line=1)],
@@ -221,6 +221,18 @@ class VideoPageReader:
         # What the sections' own forms missed ("(00:00) - Title" chapters), its date, length
         episode = enrich(episode, lines[:footer], ctx.as_of)
         return [add_reasons(episode, pick.doubts) if pick else episode]
+
+
+def _takeaways(sections: list[Section]) -> list[str]:
+    """The bullets of the first takeaways section and of those right after it ("Highlights"
+    then "Key Insights": one list of points in two parts)."""
+    start = next((k for k, s in enumerate(sections) if s.key == "takeaways"), None)
+    out: list[str] = []
+    for section in sections[start:] if start is not None else []:
+        if section.key != "takeaways":
+            break
+        out += section.bullets()
+    return out
 
 
 def _show(footer: str) -> tuple[str | None, list[Person]]:
