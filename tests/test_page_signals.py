@@ -489,3 +489,11 @@ def test_topic_and_segment_headings_head_chapters(heading: str, kind: str) -> No
 def test_other_broadcasts_of_a_programme_are_suggestions() -> None:
     assert suggests_others("この番組の他の放送回")
     assert chrome_kind("再生する") == "interface words"
+
+
+def test_a_date_followed_by_the_hours_on_air() -> None:
+    as_of = datetime(2026, 11, 24, 12, tzinfo=UTC)
+    found = date_line(["2026年11月20日（金）22:00-22:55"], as_of)
+    assert found == (datetime(2026, 11, 20, tzinfo=UTC), "2026年11月20日")
+    found = date_line(["20. November 2026, 9:05 – 10:00 Uhr"], as_of)
+    assert found == (datetime(2026, 11, 20, tzinfo=UTC), "20. November 2026")

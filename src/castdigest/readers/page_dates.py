@@ -42,10 +42,12 @@ _BYLINE_TAIL = re.compile(
 _SECTION_TAIL = re.compile(
     r"\s+(?:in|dans|en|em|im|nel|nella|sous)\s+[^\W\d_][\w.'’&, -]{0,40}$", re.IGNORECASE
 )
-# A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC".
+# A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC",
+# or the hours a programme is on air ("（金）22:00-22:55").
 _CLOCK = re.compile(r"\d[:h]\d{2}")
 _TIME_OF_DAY = re.compile(
     r"[\s,]*(?:(?:[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"(?:\s?[-–~〜～]\s?\d{1,2}[:h]\d{2})?"
     r"(?:\s*(?:[ap]\.?m\.?|uhr|[A-Z]{2,4})|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
     re.IGNORECASE,
 )
