@@ -1016,3 +1016,68 @@ def test_a_colon_title_shown_twice_is_no_speakers_turn_and_insight_lists_join(
     _, (ep,) = read_path(page, as_of=datetime(2026, 11, 24, tzinfo=UTC))
     assert (ep.title, ep.review_reasons) == (title, [])
     assert ep.takeaways == highlights + insights
+
+
+def test_a_badge_between_an_entrys_date_and_its_title(tmp_path: Path) -> None:
+    # Entries of a date, sometimes a content badge ("EXPLICIT"), the title, a teaser and the
+    # length: the badge is no title and does not break its entry.
+    entries = [
+        ("NOV 20, 2026", "", "The Tiny Bank Run Nobody Remembers", 20),
+        ("NOV 13, 2026", "EXPLICIT\n", "Inside the Great Ferry Ticket Swindle", 13),
+        ("NOV 6, 2026", "", "When Umbrellas Were a Luxury Good", 6),
+    ]
+    text = "Harbour Receipts\nFollow\nEpisodes\n\n"
+    for date, badge, title, _ in entries:
+        text += (
+            f"{date}\n{badge}{title}\nForged tickets, a printing press hidden in a boathouse, and "
+            f"a harbour master who looked the other way.\n38 MIN\n\n"
+        )
+    eps = _read_page(tmp_path, text)
+    assert [(e.title, e.published and e.published.day) for e in eps] == [
+        (title, day) for _, _, title, day in entries
+    ]
+
+
+def test_an_episodes_info_panel_repeating_its_date_keeps_it_one_episode(
+    tmp_path: Path,
+) -> None:
+    # The date under the title and again in the info panel ("Published: 11/18/2026 9:00 AM"):
+    # one episode's page, so the show's other episodes under "More episodes from" are cut.
+    title = "Kelp Forests Are Moving North"
+    text = (
+        "Home > Podcasts > Science > The Tidepool Hour\n\nThe Tidepool Hour\n"
+        f"{title}\nNov 18, 2026 · 0:52:14\n\nPlay\nDownload (48.0 MB)\n\n"
+        "Episode description\nA marine ecologist who has spent eleven winters diving the same "
+        "stretch of coast explains why the kelp is moving north, and what the urchins and the "
+        "otters have to do with it.\n\nEpisode info\nPublished: 11/18/2026 9:00 AM\n"
+        "Duration: 52:14\n\nMore episodes from The Tidepool Hour\n"
+        "Why Octopuses Taste With Their Arms\nNov 11, 2026 · 0:47:51\n"
+        "The Great Sardine Mystery of 1947\nNov 4, 2026 · 0:55:02\n"
+        "Bonus: Live From the Aquarium Night\nOct 30, 2026 · 0:23:40\n"
+    )
+    eps = _read_page(tmp_path, text)
+    assert [(e.title, e.duration) for e in eps] == [(title, 3134.0)]
+
+
+def test_an_entry_titled_over_the_show_it_names(tmp_path: Path) -> None:
+    # "Title | Show EP.64 (guest) / Show / date / length": the line over the date is the show
+    # the title names, not the title.
+    title = "요즘 30대가 이직을 망설이는 진짜 이유 | 퇴근길 라디오 EP.64"
+    eps = _read_page(
+        tmp_path,
+        "\n".join(
+            [
+                *["Notewise", "홈", "요약하기", "로그인", "", "YouTube 요약"],
+                title,
+                "퇴근길 라디오",
+                "2026. 11. 17.",
+                "48:12",
+                "원본 영상 보기",
+                "",
+                "한 줄 요약",
+                "커리어코치 한서진은 30대 직장인이 이직을 망설이는 이유가 용기 부족이 아니라 "
+                "정보 부족과 손실 회피에 있다고 말하며, 회사 밖에서의 작은 실험을 권한다.",
+            ]
+        ),
+    )
+    assert [e.title for e in eps] == ["요즘 30대가 이직을 망설이는 진짜 이유"]  # the show split off

@@ -136,11 +136,12 @@ def meta_first(lines: list[str]) -> list[Entry]:
 
 def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -> bool:
     """The date opens its block (a blank line or the page's start above it) and the line under
-    it is a title, not a sentence, perhaps under labels every entry shows (a kicker, "Podcast"):
-    a date under its title belongs to that title."""
+    it is a title, not a sentence, perhaps under labels every entry shows (a kicker, "Podcast")
+    or a badge of its own ("EXPLICIT"): a date under its title belongs to that title."""
     s = lines[title].strip()
+    between = range(date + 1, title)
     return (
-        all(shown[lines[i].strip()] >= _LABEL_REPEATS for i in range(date + 1, title))
+        all(shown[lines[i].strip()] >= _LABEL_REPEATS or is_chrome(lines[i]) for i in between)
         and (date == 0 or not lines[date - 1].strip())
         and len(s) <= _DATED_TITLE
         and not _SENTENCE_END.search(s)
@@ -240,6 +241,9 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         and not numbers_only(lines[above[0]])
     ):
         return above[0], None
+    # "Title | Show EP.64 / Show / date": the line over the date is the show the title names.
+    if above and _text(lines[above[0]]) and _names_within(lines[above[0]], lines[start]):
+        return above[0], start
     framed = len(above) == 2 and _same(lines[above[1]], lines[start])
     if framed and _repeated_pair(lines, start, above):
         return start, above[0]  # "Show / Title / Show / Title / date": the card shown twice
@@ -286,6 +290,13 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     ):
         return above[0], None
     return start, None
+
+
+def _names_within(title: str, name: str) -> bool:
+    """`name` (a short line) stands inside the longer `title` after a separator ("… | 퇴근길
+    라디오 EP.64 (게스트: …)"): the show's name the title carries."""
+    t, n = normalise(title), normalise(name)
+    return 0 < len(n) < len(t) // 2 and any(f"{sep}{n}" in t for sep in ("| ", "- ", "– ", "— "))
 
 
 def _repeated_pair(lines: list[str], start: int, above: list[int]) -> bool:

@@ -28,7 +28,11 @@ from castdigest.readers.heading_words import (
     suggests_others,
 )
 from castdigest.readers.line_dates import has_date, has_length, has_time
-from castdigest.readers.page_dates import labelled_numeric_date, offered_until
+from castdigest.readers.page_dates import (
+    labelled_numeric_date,
+    offered_until,
+    without_time_of_day,
+)
 from castdigest.text.truncate import cjk_count
 
 _OWN_LIST = 8  # lines from a "Latest episode" heading to the show's "Episodes" heading
@@ -284,14 +288,20 @@ def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
         sum(1 for line in lines if _TIMED.match(line)) >= _MIN_TIMED
     )
     shown = [line.strip() for line in _without_airings(lines) if line.strip()]
-    dates = sum(
-        1
+    dated = [
+        line
         for k, line in enumerate(shown)
         if len(line) <= 120
         and has_date(line)
         and not (k and is_label(shown[k - 1]))
         and not offered_until(line)
-    )  # a date under a label ("Released" / "November 18, 2026") is the panel's, counted once
+    ]  # a date under a label ("Released" / "November 18, 2026") is the panel's, counted once
+    # A panel's field ("Published: 11/18/2026 9:00 AM") repeats the date shown under the
+    # title: one such field is not counted beside another date; several distinct ones are.
+    fields = [labelled_numeric_date(without_time_of_day(line)) for line in dated]
+    alone = fields.count(None)
+    labelled = len({f for f in fields if f is not None})
+    dates = alone + max(0, labelled - (1 if alone else 0))
     return body and dates <= most_dates
 
 
