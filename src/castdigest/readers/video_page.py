@@ -13,6 +13,7 @@ More from <Show> | <Host>  the footer: gives the show, never shown as text
 from __future__ import annotations
 
 import re
+from itertools import dropwhile, takewhile
 
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Person, Quote, Transcript
@@ -226,13 +227,12 @@ class VideoPageReader:
 def _takeaways(sections: list[Section]) -> list[str]:
     """The bullets of the first takeaways section and of those right after it ("Highlights"
     then "Key Insights": one list of points in two parts)."""
-    start = next((k for k, s in enumerate(sections) if s.key == "takeaways"), None)
-    out: list[str] = []
-    for section in sections[start:] if start is not None else []:
-        if section.key != "takeaways":
-            break
-        out += section.bullets()
-    return out
+    run = takewhile(_is_takeaways, dropwhile(lambda s: not _is_takeaways(s), sections))
+    return [bullet for section in run for bullet in section.bullets()]
+
+
+def _is_takeaways(section: Section) -> bool:
+    return section.key == "takeaways"
 
 
 def _show(footer: str) -> tuple[str | None, list[Person]]:
