@@ -19,6 +19,7 @@ from castdigest.readers.heading_words import (
 )
 from castdigest.readers.line_dates import has_date, head_length, length_alone, length_seconds
 from castdigest.readers.listing import _kinds, _starts
+from castdigest.readers.listing_shapes import rows
 from castdigest.readers.page_dates import (
     date_line,
     labelled_length,
@@ -26,12 +27,19 @@ from castdigest.readers.page_dates import (
     offered_until,
     without_time_of_day,
 )
-from castdigest.readers.page_structure import _bullet, dash_quote
+from castdigest.readers.page_structure import (
+    _bullet,
+    answered_pairs,
+    dash_quote,
+    line_quote,
+    said_quote,
+)
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.title_signals import (
     brand,
     field_line,
+    headline_names,
     names_person,
     play_count,
     podcast_name,
@@ -497,3 +505,113 @@ def test_a_date_followed_by_the_hours_on_air() -> None:
     assert found == (datetime(2026, 11, 20, tzinfo=UTC), "2026年11月20日")
     found = date_line(["20. November 2026, 9:05 – 10:00 Uhr"], as_of)
     assert found == (datetime(2026, 11, 20, tzinfo=UTC), "20. November 2026")
+
+
+def test_a_quotation_attributed_by_a_verb_after_it_is_a_quote() -> None:
+    verb_first = said_quote(
+        "„Das Kabel ist billig, teuer ist das Loch, in dem es liegt“, sagt Kreidler im Gespräch."
+    )
+    assert verb_first is not None and (verb_first.text, verb_first.speaker) == (
+        "Das Kabel ist billig, teuer ist das Loch, in dem es liegt",
+        "Kreidler",
+    )
+    name_first = said_quote("“It took us two long years to get there,” Ann Lee said.")
+    assert name_first is not None and (name_first.text, name_first.speaker) == (
+        "It took us two long years to get there",
+        "Ann Lee",
+    )
+    assert said_quote("“Too short,” he said.") is None  # lines shorter than a thought
+    assert (
+        said_quote("“We rebuilt the whole thing from scratch,” the report concludes today.") is None
+    )
+
+
+def test_a_speaker_in_brackets_after_a_quotation() -> None:
+    quote = line_quote(
+        "「魔法の箱ではありません。得意な問題を一つ見つけた企業が勝ちます」（佐伯 遥）"
+    )
+    assert quote is not None and quote.speaker == "佐伯 遥"
+    assert line_quote("“We keep the loop small and check each step.” (2019)") is None  # a year
+
+
+def test_questions_and_answers_pair_into_points() -> None:
+    assert answered_pairs(["Q: Where does the money come from?", "A: Mostly from the café.",
+                           "Q: How do you keep readers?", "A: Two reading groups a month.",
+                           "Mind map"]) == [
+        "Where does the money come from? Mostly from the café.",
+        "How do you keep readers? Two reading groups a month.",
+    ]  # fmt: skip
+    assert answered_pairs(["问：如何留住老顾客？", "答：每月两场读书会。"]) == [
+        "如何留住老顾客？ 每月两场读书会。"
+    ]
+    assert (
+        answered_pairs(
+            ["Q: Where does the money come from?", "A: Mostly from the café.", "More text"]
+        )
+        == []
+    )
+    assert answered_pairs(["A: an answer first", "Q: then a question"]) == []
+
+
+def test_a_headline_opening_with_the_episode_the_prose_names() -> None:
+    prose = (
+        "Netzwerkstatt erscheint jeden zweiten Donnerstag. "
+        "Die aktuelle Folge „Glasfaser bis ins Dorf“ dauert 48 Minuten."
+    )
+    headline = "Glasfaser bis ins Dorf: Warum der Ausbau stockt"
+    assert headline_names(headline, [headline, prose]) == "Glasfaser bis ins Dorf"
+    assert headline_names("Glasfaser bis ins Dorfgemeinschaftshaus", [prose]) is None
+    assert (
+        headline_names(
+            headline,
+            [
+                headline,
+                "Ein Artikel über „Glasfaser bis ins Dorf“ und mehr, lange genug für Prosa hier.",
+            ],
+        )
+        is None
+    )
+
+
+def test_a_table_saved_line_by_line_is_read_by_its_rows() -> None:
+    board = ["번호", "제목", "방송일", "듣기"]
+    for n, day in zip((12, 11, 10), (21, 20, 19), strict=True):
+        board += [str(n), f"[인터뷰] 손님 {n}번의 이야기", f"2026.11.{day}", "듣기"]
+    board += ["1", "2", "다음"]
+    found = [(board[e.title], [board[i] for i in e.meta]) for e in rows(board)]
+    assert found == [
+        ("[인터뷰] 손님 12번의 이야기", ["12", "2026.11.21"]),
+        ("[인터뷰] 손님 11번의 이야기", ["11", "2026.11.20"]),
+        ("[인터뷰] 손님 10번의 이야기", ["10", "2026.11.19"]),
+    ]
+    # a transcript's speaker and time over each turn: rows without a date are no listing
+    turns = [
+        x
+        for k in range(6)
+        for x in (f"Speaker {k % 2 + 1} 00:0{k}", f"Something said in turn {k}.")
+    ]
+    assert rows(turns) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [("(Bild: Netzwerkstatt / Techblatt)", "image credit"),
+     ("Photo: Jane Doe/Getty Images", "image credit"), ("사진=연합뉴스", "image credit"),
+     ("Přeskočit na hlavní obsah", "interface words"),
+     ("Foto: Drei Wege zur Ruhe: ein Leitfaden", None), ("Bildung: ein Gespräch", None)],
+)  # fmt: skip
+def test_credits_and_interface_words_of_more_languages(line: str, kind: str | None) -> None:
+    assert chrome_kind(line) == kind
+
+
+def test_month_names_of_more_languages() -> None:
+    from castdigest.text.dates import find_absolute
+
+    for text, day in [
+        ("12. listopadu 2026", "2026-11-12"),
+        ("5 grudnia 2026", "2026-12-05"),
+        ("21. marraskuuta 2026", "2026-11-21"),
+        ("3 noiembrie 2026", "2026-11-03"),
+    ]:
+        found = find_absolute(text)
+        assert found is not None and found.when.date().isoformat() == day, text

@@ -72,12 +72,19 @@ _SERVER_MESSAGE = re.compile(
 )
 
 
+# An image's credit: a word or two, a colon or "=", a short name; perhaps in brackets.
+_CREDIT = re.compile(
+    r"^[(\[（]?\s*(?P<word>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:：=]\s*[^:：=]{1,80}?[)\]）]?$"
+)
+
+
 @dataclass(frozen=True)
 class _Vocabulary:
     lines: frozenset[str]
     starts: dict[str, tuple[str, ...]]  # by first character, longest first
     labels: frozenset[str]
     alt: frozenset[str]
+    credits: frozenset[str]
     reactions: frozenset[str]
 
 
@@ -95,6 +102,7 @@ def _vocabulary() -> _Vocabulary:
         starts=_by_first_character(words("starts")),
         labels=frozenset(words("labels")),
         alt=frozenset(normalise(w) for w in raw["alt"]),
+        credits=frozenset(normalise(w) for w in raw["credits"]),
         reactions=frozenset(words("reactions")),
     )
 
@@ -162,6 +170,8 @@ def chrome_kind(line: str) -> str | None:
     words = n.split()
     if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
         return "image text"
+    if (m := _CREDIT.match(s)) and normalise(m.group("word")) in voc.credits:
+        return "image credit"  # "(Bild: Prozessorkern / dpa)", "Photo: Jane Doe/Getty"
     return None
 
 

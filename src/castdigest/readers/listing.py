@@ -45,6 +45,7 @@ from castdigest.readers.listing_shapes import (
     meta_first,
     minutes,
     over_standfirst,
+    rows,
     shown_twice,
     unframe,
 )
@@ -494,7 +495,7 @@ class ListingReader:
             dated += "dated" in near and (1 if unframe(lines, i)[1] is not None else 0.5)
         if confirmed >= 1 or dated >= 1 or labelled >= _LABELLED_ENTRIES:
             return 0.9
-        if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines):
+        if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines) or rows(lines):
             return 0.85
         return 0.5 if shown_twice(lines) else 0.0
 
@@ -510,6 +511,8 @@ class ListingReader:
             raws = _shaped(lines, alike, loose=True)  # entries without a length under titles
         if len(raws) <= 1 and len(dated := dated_entries(lines)) > len(raws):
             raws = _shaped(lines, dated, loose=True)  # a title, its date, its description
+        if len(raws) <= 1 and len(table := rows(lines)) > len(raws):
+            raws = _shaped(lines, table, loose=True)  # a table's rows: number, title, date
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"

@@ -44,6 +44,7 @@ _DESCRIPTION = 100  # characters of the line under an entry's date that describe
 _BLOCK_LINES = (2, 6)  # lines of an entry's block (its buttons counted as one)
 _BLOCK_CHROME = 4  # more lines a block may hold as buttons ("Escuchar", "Descargar MP3")
 _BLOCK_TEXTS = 3  # text lines of an entry: its title, a name, a reference
+_ROW_LINES = (3, 6)  # lines of a table's row saved line by line: a title, a date, a button
 _CHROME_RUN = re.compile(r"c{2,}")
 _META_SHORT = 60  # characters of an entry's length or date line
 _NUMERIC_SHORT = 24  # characters of a count or a date without its year
@@ -403,6 +404,69 @@ def blocks(lines: list[str]) -> list[Entry]:
     ):
         return []  # a body above (a paragraph, chapters): an episode's page and its suggestions
     return found
+
+
+def rows(lines: list[str]) -> list[Entry]:
+    """Entries of a table saved line by line, no blank line between its rows: rows of the same
+    few lines (a broadcaster's board of replays: "124" / a title / "2026.11.21" / "Listen"),
+    three or more, each with a date at the same place and one text line, its title."""
+    found: list[Entry] = []
+    for run in _runs(lines):
+        kinds = _row_kinds(lines, run)
+        for width in range(_ROW_LINES[0], _ROW_LINES[1] + 1):
+            if entries := _row_entries(run, kinds, width):
+                found += entries
+                break
+    return found
+
+
+def _runs(lines: list[str]) -> list[list[int]]:
+    """Runs of non-blank lines long enough to hold rows."""
+    return [b for b in _blocks(lines) if len(b) >= _MIN_BLOCKS * _ROW_LINES[0]]
+
+
+def _row_kinds(lines: list[str], run: list[int]) -> str:
+    """A letter per line: "d" a date alone, "m" other metadata (a number, a length), "c" a
+    button or a label (a short line shown on three rows or more too), "t" text."""
+    shown = Counter(normalise(lines[i]) for i in run if len(lines[i]) <= _KICKER)
+    kinds = []
+    for i in run:
+        s = lines[i].strip()
+        if _date_alone(without_time_of_day(s)):
+            kinds.append("d")
+        elif (kind := _line_kind(s)) == "t" and shown[normalise(s)] >= _MIN_BLOCKS:
+            kinds.append("c")
+        else:
+            kinds.append(kind)
+    return "".join(kinds)
+
+
+def _row_entries(run: list[int], kinds: str, width: int) -> list[Entry]:
+    """The rows of `width` lines that repeat their kinds from where the repeating starts, when
+    three or more do and each has one text line and a date. The rows start where the
+    repeating does: at the table's first row."""
+    start = next(
+        (k for k in range(len(kinds) - width * _MIN_BLOCKS + 1)
+         if kinds[k : k + width * (_MIN_BLOCKS - 1)] == kinds[k + width : k + width * _MIN_BLOCKS]),
+        None,
+    )  # fmt: skip
+    if start is None:
+        return []
+    end = start + width
+    while end + width <= len(kinds) and kinds[end : end + width] == kinds[start : start + width]:
+        end += width
+    row = kinds[start : start + width]
+    if row.count("t") != 1 or "d" not in row:
+        return []
+    entries = []
+    for k in range(start, end - width + 1, width):
+        cells = run[k : k + width]
+        kind = kinds[k : k + width]
+        title = cells[kind.index("t")]
+        entries.append(
+            Entry(title=title, meta=[c for c, x in zip(cells, kind, strict=True) if x in "dm"])
+        )
+    return entries
 
 
 def _shape(kinds: str) -> str:

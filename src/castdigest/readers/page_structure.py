@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from itertools import takewhile
 
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
@@ -45,7 +46,10 @@ _QUOTE_MARKS = "\"“”„«»「」『』‘’' "
 _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
 _WHOLE_QUOTE = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』])"
-    r"[.,!?]?\s*(?:[-—–―~]{1,2}\s*(?P<who>[^\s].{0,79}))?$"
+    r"[.,!?。]?\s*(?:[-—–―~]{1,2}\s*(?P<who>[^\s].{0,79})|[（(](?P<named>[^\W\d_][^()（）]{0,39})[)）])?$"
+)  # the speaker after a dash, or in brackets: "「…」（佐伯 遥）"
+_SAID_QUOTE = re.compile(
+    r"^(?P<open>[\"“„«”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»])[,.]?\s+(?P<tail>[^\"“”„«»]{2,80})$"
 )
 _ATTRIBUTION = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<who>\S.{0,79})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -289,8 +293,10 @@ def _paragraph_chapters(sec: Section) -> tuple[list[Chapter], list[str]]:
 
 
 def _list_under(sec: Section) -> list[str]:
-    """The list a heading opens: its bullets (an intro line before them allowed), else its
-    lines when they are few and short."""
+    """The list a heading opens: its questions and answers, its bullets (an intro line before
+    them allowed), else its lines when they are few and short."""
+    if pairs := answered_pairs([s for _, s in sec.lines]):
+        return pairs
     out: list[str] = []
     for _, s in sec.lines:
         item = _bullet(s)
@@ -304,6 +310,31 @@ def _list_under(sec: Section) -> list[str]:
     if 0 < len(texts) <= _MAX_LIST and all(len(t) <= _MAX_ITEM for t in texts):
         return texts
     return []
+
+
+def answered_pairs(section: list[str]) -> list[str]:
+    """Lines "Q: …" / "A: …" in pairs from a section's start ("问：…" / "答：…"), each pair
+    one point: the question, then its answer."""
+    lines = [_bullet(s) or s.strip() for s in section if s.strip()]
+    points: list[str] = []
+    for k in range(0, len(lines) - 1, 2):
+        asked, answered = _labelled(lines[k], "asked"), _labelled(lines[k + 1], "answered")
+        if asked is None or answered is None:
+            break
+        points.append(f"{asked} {answered}")
+    # two pairs make a list of them, whatever follows; one pair only when nothing does
+    return points if len(points) >= 2 or len(points) * 2 == len(lines) else []
+
+
+_QA_LABEL = re.compile(r"^(?P<label>[^\W\d_]{1,9})\s?[:：.．]\s*(?P<text>\S.*)$")
+
+
+def _labelled(line: str, kind: str) -> str | None:
+    """The text of a line opening with a question's (`asked`) or an answer's label."""
+    m = _QA_LABEL.match(line)
+    if m is None or m.group("label").casefold() not in _speech_words(kind):
+        return None
+    return m.group("text").strip()
 
 
 def _headed_takeaways(sections: list[Section]) -> tuple[list[str], bool]:
@@ -424,8 +455,8 @@ def _quote_of(line: str) -> Quote | None:
     if len(text.split()) < 4 and len(_CJK.findall(text)) < 8:
         return None
     quote = Quote(text=text)
-    if m.group("who"):
-        _attribute(quote, m.group("who"))
+    if who := m.group("who") or m.group("named"):
+        _attribute(quote, who)
     return quote
 
 
@@ -450,9 +481,28 @@ def _quote_lines(sec: Section) -> list[Quote]:
             block = []
         if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
             _attribute(quotes[-1], m.group("who"))
-        elif s and (quote := _quote_of(s) or dash_quote(s)):
+        elif s and (quote := _quote_of(s) or dash_quote(s) or said_quote(s)):
             quotes.append(quote)
     return quotes
+
+
+def said_quote(line: str) -> Quote | None:
+    """A paragraph of a quotation attributed after it by a verb of saying ("“It took two
+    years,” says Ann Lee.", "„Wir haben …“, sagt Ambrosch im Gespräch.", "“…,” Ann Lee
+    said."): the quote, its speaker the capitalised words next to the verb."""
+    m = _SAID_QUOTE.match(line.strip())
+    if not m or m.group("close") not in _PAIRS[m.group("open")] or len(line) > _MAX_QUOTE:
+        return None
+    text = m.group("text").strip().rstrip(",")
+    words = m.group("tail").rstrip(".!").split()
+    if len(text.split()) < _QUOTE_WORDS or m.group("close") in text or len(words) > _SAID_WORDS:
+        return None
+    said = [k for k, w in enumerate(words) if w.casefold().split("-")[0] in _said()]
+    if not said or said[0] not in (0, len(words) - 1):
+        return None
+    after = words[said[0] + 1 :] if said[0] == 0 else list(reversed(words[:-1]))
+    name = list(takewhile(lambda w: w[:1].isupper(), after))
+    return Quote(text=text, speaker=" ".join(name if said[0] == 0 else name[::-1]) or None)
 
 
 def dash_quote(line: str) -> Quote | None:
@@ -480,10 +530,15 @@ def dash_quote(line: str) -> Quote | None:
     return Quote(text=text, speaker=" ".join(name) or None)
 
 
-@cache
 def _said() -> frozenset[str]:
+    return _speech_words("said")
+
+
+@cache
+def _speech_words(kind: str) -> frozenset[str]:
+    """speech.json's words of `kind` ("said", "asked", "answered"), every language's."""
     raw = json.loads(resources.files(__package__).joinpath("data/speech.json").read_text("utf-8"))
-    return frozenset(w.casefold() for words in raw["said"].values() for w in words)
+    return frozenset(w.casefold() for words in raw[kind].values() for w in words)
 
 
 def quotes_under(lines: list[str]) -> list[Quote]:

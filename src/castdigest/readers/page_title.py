@@ -44,6 +44,7 @@ from castdigest.readers.title_signals import (
     byline,
     capitals,
     episode_field,
+    headline_names,
     names_episode,
     names_person,
     names_show,
@@ -72,6 +73,7 @@ _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same
 _INSIDE_MIN = 15
 _ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _BYLINES = 3  # lines between a lede and its date: a caption, a byline, its newsroom
+_FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "Vorlesen")
 _CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
@@ -287,10 +289,12 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
     Marchetti"): the lede a news page sets between an episode's title and its date."""
     if len(head[j][1]) < _PARAGRAPH:
         return None
-    for d in range(j + 1, min(j + 2 + _BYLINES, len(head))):
+    for d in range(j + 1, min(j + 2 + _BYLINES + _FURNITURE, len(head))):
         line = head[d][1]
         if is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line)):
             return d
+        if chrome_kind(line) or is_label(line):
+            continue  # the article's buttons: reading time, "Read aloud", comments, a credit
         credited = _CREDIT.search(line) and d == j + 1  # the photo's caption under the lede
         if not (byline(line) or _attribution(line, head[d - 1][1]) or credited):
             return None
@@ -610,4 +614,6 @@ def pick_title(
         if quoted := quoted_episode(page or lines):
             return Pick(quoted[1], None if page else quoted[0], named=True)
         doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} or {ranked[1].text[:80]!r}")
+    if opening := headline_names(best.text, page or lines):
+        return Pick(opening, best.index, doubts)  # "<episode>: <the article's words>"
     return Pick(best.text, best.index, doubts)

@@ -22,7 +22,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import vocabulary
-from castdigest.readers.page_structure import enrich, is_quote_line, quotes_under
+from castdigest.readers.page_structure import answered_pairs, enrich, is_quote_line, quotes_under
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.sections import Section, is_bullet, split_sections, strip_bullet
 from castdigest.readers.video_page import NAMES as VIDEO_NAMES
@@ -153,6 +153,8 @@ def _unbulleted(lines: list[str]) -> list[str]:
 def _points(section: Section) -> list[str]:
     """The bullets of a key-points section; a line after them ends the list. A highlights
     section of quotations (each with its attribution) holds the page's quotes, no points."""
+    if pairs := answered_pairs(section.lines):
+        return pairs
     opening = [line for line in section.lines if line.strip()][:2]
     if not any(is_bullet(line) for line in opening):  # bullets further down are another list's
         listed = _unbulleted(section.lines)

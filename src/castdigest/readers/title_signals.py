@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from castdigest.readers.chrome import chrome_kind, is_label, normalise
@@ -226,19 +227,7 @@ def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, 
     film's title never is."""
     found: dict[str, tuple[int, str]] = {}
     patterns = _quoted_patterns()[1:] if numbered_only else _quoted_patterns()
-    seen = paragraphs = 0
-    for k, line in enumerate(lines):
-        s = line.strip()
-        if not s:
-            continue
-        seen += 1
-        if seen > _QUOTED_LINES:
-            break
-        if len(s) < _QUOTED_PARAGRAPH:
-            continue
-        paragraphs += 1
-        if paragraphs > _QUOTED_PARAGRAPHS:
-            break
+    for k, s in islice(_prose(lines), _QUOTED_PARAGRAPHS):
         for pattern in patterns:
             for m in pattern.finditer(s):
                 title = m.group("t").strip()
@@ -297,6 +286,42 @@ def _ends_with_word(text: str, word: str) -> bool:
         return True
     at = len(text) - len(word)
     return at == 0 or not text[at - 1].isalnum()
+
+
+def headline_names(headline: str, lines: list[str]) -> str | None:
+    """The episode's name a headline opens with ("Raise Your Prices: why founders undercharge")
+    when the post's prose names it so, in quotation marks next to an episode word ("the
+    latest episode, “Raise Your Prices”"), anywhere in its paragraphs: the headline's opening
+    is then the episode's title and the rest the article's."""
+    for _, s in _prose(lines):
+        for pattern in _quoted_patterns():
+            for m in pattern.finditer(s):
+                title = m.group("t").strip()
+                if (
+                    headline[: len(title)].casefold() == title.casefold()
+                    and _HEADLINE_REST.match(headline[len(title) :])
+                    and _title_shaped(title)
+                    and not _other_episode(s, m)
+                ):
+                    return title
+    return None
+
+
+def _prose(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(index, text) of the paragraphs among the page's first `_QUOTED_LINES` non-blank lines."""
+    seen = 0
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        seen += 1
+        if seen > _QUOTED_LINES:
+            return
+        if len(s) >= _QUOTED_PARAGRAPH:
+            yield k, s
+
+
+_HEADLINE_REST = re.compile(r"\s*[:|–—-]\s+\S")  # "<name>: <the article's own words>"
 
 
 def _named_again(key: str, lines: list[str]) -> bool:

@@ -28,6 +28,14 @@ from typing import Any
 # Languages whose date words are recognised (dateparser locale codes). More languages make
 # the age pattern longer and dateparser's fallback slower; these are the ones seen in pages.
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "zh", "zh-Hant", "ja", "ko")
+# Month names cost nothing per language (a word is looked up after a day-month-year shape
+# matched), so absolute dates are read in more languages than ages are: "21. listopadu 2026",
+# "5 grudnia 2026", "21. marraskuuta 2026". Ages stay with `LANGUAGES`: their short words
+# ("ma", "eilen") end too many words of other languages, and each language slows every line.
+MONTH_LANGUAGES = (
+    *LANGUAGES,
+    *("pl", "cs", "sk", "nb", "sv", "da", "fi", "ro", "ca", "tr", "hu", "ru", "uk", "el", "id"),
+)
 
 # Units in seconds; months and years are calendar arithmetic (see `_minus`).
 _MINUTE, _HOUR, _DAY, _WEEK = 60, 3600, 86400, 7 * 86400
@@ -270,7 +278,7 @@ def _date_patterns() -> _DatePatterns:
     months: dict[str, int] = {}
     clashes: set[str] = set()
     connectors: set[str] = set()
-    for code in LANGUAGES:
+    for code in MONTH_LANGUAGES:
         info = _locale(code)
         connectors.update(w for w in info.get("pertain", []) if w.isalpha())
         for number, key in enumerate(_MONTH_KEYS, 1):
