@@ -13,7 +13,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import blank_tab_bars, chrome_kind, crumbs_above, is_label
 from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
 from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfirst, shown_twice
-from castdigest.readers.page_title import pick_title
+from castdigest.readers.page_title import _labelled_shows, pick_title
 from castdigest.readers.registry import read_path
 from castdigest.readers.title_signals import person_field, quoted_episode
 
@@ -1081,3 +1081,49 @@ def test_an_entry_titled_over_the_show_it_names(tmp_path: Path) -> None:
         ),
     )
     assert [e.title for e in eps] == ["요즘 30대가 이직을 망설이는 진짜 이유"]  # the show split off
+
+
+def test_segments_each_over_its_date_and_a_show_named_in_a_heard_on_field(tmp_path: Path) -> None:
+    # A public radio page: the show over the title and again in "Heard on: <show>"; the
+    # episode's segments each over its date: the dates are no segments, the show no title.
+    title = "Grain barges, low rivers and a slower harvest"
+    eps = _read_page(
+        tmp_path,
+        "\n".join(
+            [
+                *["Skip to main content", "Newsdesk Radio", "Shows", "Donate", ""],
+                "Morning Ledger",
+                title,
+                "Nov 20, 2026",
+                "Heard on: Morning Ledger",
+                "Download",
+                "",
+                "Low water on the Mississippi has left barges half loaded at the docks. We hear "
+                "from a grain trader in Iowa about what the delays mean for prices this winter.",
+                "",
+                "Segments From this episode",
+                "Why the barges are leaving half empty",
+                "Nov 20, 2026",
+                "A trader counts the cost of a dry autumn",
+                "Nov 20, 2026",
+                "What a slow harvest does to bread prices",
+                "Nov 20, 2026",
+                "",
+                "© 2026 Newsdesk Radio. All rights reserved.",
+            ]
+        ),
+    )
+    assert [(e.title, e.review_reasons) for e in eps] == [(title, [])]
+    assert [c.title for c in eps[0].chapters] == [
+        "Why the barges are leaving half empty",
+        "A trader counts the cost of a dry autumn",
+        "What a slow harvest does to bread prices",
+    ]
+
+
+def test_a_show_label_and_its_value_on_one_line_name_the_show() -> None:
+    assert _labelled_shows(["Heard on: Morning Ledger", "Show", "Harbor Notes"]) == {
+        "morning ledger",
+        "harbor notes",
+    }
+    assert _labelled_shows(["Heard on the radio: a long story about the river"]) == set()

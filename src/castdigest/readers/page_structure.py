@@ -30,7 +30,7 @@ from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
-from castdigest.readers.line_dates import head_length
+from castdigest.readers.line_dates import head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.text.sentences import split_sentences
@@ -235,18 +235,27 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
             return _paragraph_chapters(sec)
         titles: list[str] = []
         spacing = None  # lines from one title to the next: the list keeps its own
-        for k, (i, s) in enumerate(sec.lines):
+        last = None  # the line of the title before
+        for i, s in sec.lines:
             text = _bullet(s) or s
             if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
                 break  # a sentence, not a title (a question may be one: "Why tides?")
-            if k and spacing is not None and i - sec.lines[k - 1][0] != spacing:
+            if last is not None and _dated_alone(text):
+                continue  # each segment's date or length under its title
+            if last is not None and spacing is not None and i - last != spacing:
                 break  # a blank line ends a tight list: credits or tags follow ("Avec")
-            if k:
-                spacing = i - sec.lines[k - 1][0]
+            if last is not None:
+                spacing = i - last
             titles.append(text)
+            last = i
         if len(titles) >= 2:
             return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []
     return [], []
+
+
+def _dated_alone(line: str) -> bool:
+    """A date or a length alone on its line ("Nov 21, 2026", "12 min"): metadata, no title."""
+    return is_date_line(line) or length_alone(line)
 
 
 def _running_order(sec: Section) -> list[str]:

@@ -77,6 +77,7 @@ _FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "V
 _CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
+_FIELD = 100  # characters of a panel's "Label: value" line
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
@@ -316,11 +317,15 @@ def _masthead(line: str, count: int) -> bool:
 def _labelled_shows(lines: list[str]) -> set[str]:
     """Lines under a label naming the show ("Show" / "Saltmarsh Dispatch"), normalised; not a
     numbered one ("节目" / "第37期｜..."): a label that also names the kind sits over a title."""
-    return {
+    under = {
         normalise(lines[k + 1])
         for k in range(len(lines) - 1)
         if names_show(lines[k]) and not numbered(lines[k + 1])
-    } - {""}
+    }
+    # or after it on its line: "Heard on: Marketplace Early Shift", "Sendung: Nachtcafé"
+    fields = (line.replace("：", ":").partition(":") for line in lines if len(line) <= _FIELD)
+    beside = {normalise(value) for label, colon, value in fields if colon and names_show(label)}
+    return (under | beside) - {""}
 
 
 def _labelled_people(lines: list[str]) -> set[str]:

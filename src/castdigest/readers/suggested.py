@@ -19,6 +19,7 @@ from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import (
     MAX_HEADING,
+    heading_kind,
     lists_airings,
     lists_episodes,
     more_names,
@@ -171,9 +172,18 @@ def _teasers_at(lines: list[str]) -> int | None:
         # the page above may show its episode's date and one more (an expiry, a recording).
         if entries >= _MIN_TEASERS and _one_episode(lines[:t], most_dates=2):
             own = lists_own_episodes(lines, t) or not _dated_or_timed(lines[:t])
-            return None if own else t
+            return None if own or _parts_heading(lines, t) else t
         return None
     return None
+
+
+def _parts_heading(lines: list[str], t: int) -> bool:
+    """The run at `t` opens with or is under a heading of the episode's own parts ("Segments
+    from this episode", "Chapitres"): its segments, each over its date, not other episodes."""
+    return any(heading_kind(lines[k]) in _PARTS for k in {_heading_above(lines, t), t})
+
+
+_PARTS = frozenset({"chapters", "takeaways", "quotes", "highlights"})
 
 
 def _dated_or_timed(lines: list[str]) -> bool:
