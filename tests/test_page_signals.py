@@ -33,6 +33,7 @@ from castdigest.readers.page_structure import (
     dash_quote,
     line_quote,
     said_quote,
+    tagged_titles,
 )
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
@@ -615,3 +616,44 @@ def test_month_names_of_more_languages() -> None:
     ]:
         found = find_absolute(text)
         assert found is not None and found.when.date().isoformat() == day, text
+
+
+def test_a_title_opening_with_a_determiner_names_no_guest() -> None:
+    parts = split_title("Bonus: Your Questions on the Reshuffle")
+    assert (parts.title, parts.guests) == ("Bonus: Your Questions on the Reshuffle", [])
+    named = split_title("Deep Dive: Ada Lund on tidal power")
+    assert (named.title, [p.name for p in named.guests]) == ("Deep Dive", ["Ada Lund"])
+
+
+def test_clip_titles_under_one_tag_are_no_points() -> None:
+    assert tagged_titles(["[Night Talk] What a robot costs", "[Night Talk] Safety first"])
+    assert tagged_titles(["【科创夜话】一台机器人的账", "【科创夜话】安全红线"])
+    assert not tagged_titles(["[Night Talk] What a robot costs", "Safety first"])
+    assert not tagged_titles(["[1] One point", "[2] Another point"])
+
+
+def test_a_review_naming_its_episode_beside_the_episode_word_is_a_doubt() -> None:
+    # A review's headline is its own; the prose names the episode ("‘…’, de vierde
+    # aflevering") and a credit line names it again as an episode: the title is in doubt.
+    first = (
+        "Luister er niet naar in bed. ‘De nacht dat het water kwam’, de vierde aflevering van "
+        "de podcastserie Laag Land, begint met het geluid van regen op een dak."
+    )
+    credit = "Laag Land, aflevering 4: ‘De nacht dat het water kwam’. Door Ruben Haaksma. 42 min."
+    assert quoted_episode([first, credit]) == (0, "De nacht dat het water kwam")
+    page = [
+        *["Direct naar artikelinhoud", "Krant", "Menu", "Zoeken", "Cultuur", "Recensie"],
+        "Podcast",
+        "Een dijkwachter vertelt, en je hoort het water stijgen",
+        "Podcast In de vierde aflevering van ‘Laag Land’ reconstrueren de makers één nacht in "
+        "een Fries polderdorp. Het is de beste aflevering van de serie tot nu toe.",
+        "Marloes Vennik",
+        "20 november 2026",
+        "Leestijd 3 minuten",
+        first,
+        "Makers Ruben Haaksma en Lotte Verweij reconstrueren wat er gebeurde toen een kade lekte.",
+        credit,
+    ]
+    pick = pick_title(page)
+    assert pick.title == "Een dijkwachter vertelt, en je hoort het water stijgen"
+    assert pick.doubts and "De nacht dat het water kwam" in pick.doubts[0]

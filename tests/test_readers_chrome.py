@@ -1127,3 +1127,30 @@ def test_a_show_label_and_its_value_on_one_line_name_the_show() -> None:
         "harbor notes",
     }
     assert _labelled_shows(["Heard on the radio: a long story about the river"]) == set()
+
+
+def test_a_show_name_shown_again_under_the_date_is_not_the_title(tmp_path: Path) -> None:
+    # "Title / date / Show | Site / Play / 31:05": the line under the date is the show's name,
+    # shown over the title too, not a title under its date ("Show / date / Title / Play").
+    title = "Waarom de veerpont in Zeeland blijft varen"
+    eps = _read_page(
+        tmp_path,
+        "\n".join(
+            [
+                *["Naar hoofdinhoud", "Radio Delta", "Podcasts", "Inloggen", ""],
+                "Podcasts",
+                "Overzetten | Radio Delta",
+                "",
+                title,
+                "19 november 2026 07:00",
+                "",
+                "Overzetten | Radio Delta",
+                "Afspelen",
+                "28:40",
+                "",
+                "Sinds de brug er ligt, varen er minder mensen mee, maar de veerpont blijft. "
+                "Anouk Verbeek spreekt met de schipper over wie er nog elke dag overvaart.",
+            ]
+        ),
+    )
+    assert [(e.title, e.duration) for e in eps] == [(title, 1720.0)]

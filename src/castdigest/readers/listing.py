@@ -314,15 +314,27 @@ def _title_under_date(
         return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
     if is_chrome(title) or is_label(title) or (len(title) > _PROSE and title.endswith(_STOPS)):
         return i  # a button, a label, or the entry's lede ("Title / date / lede / Play / 56 min")
+    # "Title / date / Show | Site / Play / 31:05": the show's name, shown again, the length
+    # the title's
+    named = _shown(lines, title) > _shown(lines, raw.title)
     for j in range(i + 1, min(end, i + _BUTTONS + 2)):
         s = lines[j].strip()
         if kinds.get(j) == "duration":
-            raw.show, raw.title, raw.line = raw.title, title, i + 1
+            if named:
+                raw.show = raw.show or title
+            else:
+                raw.show, raw.title, raw.line = raw.title, title, i + 1
             raw.duration = clock_length(s) or lone_length(s)
             return j + 1
         if s and not is_chrome(s):
             break
     return i
+
+
+def _shown(lines: list[str], line: str) -> int:
+    """How many lines of the page read as `line`."""
+    key = fold(line)
+    return sum(1 for other in lines if len(other) < len(line) + 8 and fold(other) == key)
 
 
 _TEASER = 60  # characters at least in an entry's teaser

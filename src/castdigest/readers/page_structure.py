@@ -238,7 +238,8 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
         last = None  # the line of the title before
         for i, s in sec.lines:
             text = _bullet(s) or s
-            if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
+            listed = bool(titles) and _bullet(s) is not None  # the list's last item may end in "。"
+            if _width(text) > _SHORT_LINE or (_STATEMENT_END.search(text) and not listed):
                 break  # a sentence, not a title (a question may be one: "Why tides?")
             if last is not None and _dated_alone(text):
                 continue  # each segment's date or length under its title
@@ -306,6 +307,8 @@ def _list_under(sec: Section) -> list[str]:
     them allowed), else its lines when they are few and short."""
     if pairs := answered_pairs([s for _, s in sec.lines]):
         return pairs
+    if tagged_titles([s for _, s in sec.lines if s]):
+        return []
     out: list[str] = []
     for _, s in sec.lines:
         item = _bullet(s)
@@ -319,6 +322,16 @@ def _list_under(sec: Section) -> list[str]:
     if 0 < len(texts) <= _MAX_LIST and all(len(t) <= _MAX_ITEM for t in texts):
         return texts
     return []
+
+
+def tagged_titles(items: list[str]) -> bool:
+    """Every item opens with the same bracketed tag ("[Show] …", "【节目】…"): a list of clips'
+    or episodes' titles, each a link, not the episode's points."""
+    tags = {m.group(0) if (m := _TAG.match(item.strip())) else None for item in items}
+    return len(items) >= 2 and len(tags) == 1 and None not in tags
+
+
+_TAG = re.compile(r"^(?:\[[^\]]{1,30}\]|【[^】]{1,30}】)")
 
 
 def answered_pairs(section: list[str]) -> list[str]:

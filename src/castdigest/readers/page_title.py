@@ -13,7 +13,7 @@ it says so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from castdigest.readers.chrome import (
@@ -73,6 +73,10 @@ _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same
 _INSIDE_MIN = 15
 _ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _BYLINES = 3  # lines between a lede and its date: a caption, a byline, its newsroom
+_CARD_LINE = 40  # characters of a line of an author's card ("Inês Carvalhal", "Jornalista")
+_CARD_WORDS = 4
+_CARD_LINES = 2
+_SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
 _FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "Vorlesen")
 _CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
@@ -111,6 +115,7 @@ class _Candidate:
     text: str
     index: int
     score: float
+    headline: bool = False  # over its lede and its date, as a news page sets an article's
 
 
 def _excluded(line: str, next_line: str, after: str = "") -> bool:
@@ -290,16 +295,38 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
     Marchetti"): the lede a news page sets between an episode's title and its date."""
     if len(head[j][1]) < _PARAGRAPH:
         return None
+    card = 0  # lines of the author's card: a name and a role
     for d in range(j + 1, min(j + 2 + _BYLINES + _FURNITURE, len(head))):
         line = head[d][1]
         if is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line)):
             return d
         if chrome_kind(line) or is_label(line):
-            continue  # the article's buttons: reading time, "Read aloud", comments, a credit
+            continue  # the article's buttons: reading time, "Read aloud", comments
+        if _author_card(line) and card < _CARD_LINES:
+            card += 1  # "Inês Carvalhal" / "Jornalista"; more short lines are tags
+            continue
         credited = _CREDIT.search(line) and d == j + 1  # the photo's caption under the lede
         if not (byline(line) or _attribution(line, head[d - 1][1]) or credited):
             return None
     return None
+
+
+def _names_same(title: str, named: str) -> bool:
+    """The title holds the name the prose gives its episode, or the name holds the title."""
+    a, b = normalise(title), normalise(named)
+    return a in b or b in a
+
+
+def _author_card(line: str) -> bool:
+    """A line of an author's card under a lede: a name or a role of a word or few, no sentence
+    ("Inês Carvalhal" / "Jornalista")."""
+    s = line.strip()
+    return (
+        0 < len(s) <= _CARD_LINE
+        and len(s.split()) <= _CARD_WORDS
+        and not _SENTENCE_MARK.search(s)
+        and not any(c.isdigit() for c in s)
+    )
 
 
 def _masthead(line: str, count: int) -> bool:
@@ -581,14 +608,15 @@ def pick_title(
         if (same := _same_as(key, found)) is not None:
             if len(s) > len(found[same].text) and not _running_text(s):
                 # a cut copy and the whole title; not a sentence that opens with the title
-                found[same] = _Candidate(s, found[same].index, found[same].score)
+                found[same] = replace(found[same], text=s)
             continue
         count = counts.get(key, 1)
         masthead = key in names
         person = key in people  # shown again in a person's card: a name, not a title
         after = head[at + 1][1] if at is not None and at + 1 < len(head) else ""
         score = _score(s, rank, 1 if masthead or person else count, nxt, prev, hints, after)
-        if at is not None and at > k + 1 and _standfirst(head, k + 1) == at:
+        headline = at is not None and at > k + 1 and _standfirst(head, k + 1) == at
+        if headline:
             score += 1.0  # a headline over its lede, its byline and its date
         if k + 1 < len(head) and play_count(head[k + 1][1]):
             score += 1.0  # a video's or an episode's play count under its title
@@ -606,7 +634,7 @@ def pick_title(
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
         if _in_prose(key, normalised):
             score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name
-        found[key] = _Candidate(s, i, score)
+        found[key] = _Candidate(s, i, score, headline)
         rank += 1
     ranked = sorted(found.values(), key=lambda c: -c.score)
     if not ranked or ranked[0].score < _MIN_SCORE:
@@ -619,6 +647,14 @@ def pick_title(
         if quoted := quoted_episode(page or lines):
             return Pick(quoted[1], None if page else quoted[0], named=True)
         doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} or {ranked[1].text[:80]!r}")
+    elif (
+        best.headline
+        and (quoted := quoted_episode(page or lines))
+        and not _names_same(best.text, quoted[1])
+    ):
+        # an article naming another title as its episode ("‘De nacht dat het water kwam’, de
+        # vierde aflevering") under its own headline: which one is the episode's is a doubt
+        doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} or {quoted[1][:80]!r}")
     if opening := headline_names(best.text, page or lines):
         return Pick(opening, best.index, doubts)  # "<episode>: <the article's words>"
     return Pick(best.text, best.index, doubts)

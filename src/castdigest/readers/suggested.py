@@ -197,9 +197,12 @@ def _dated_or_timed(lines: list[str]) -> bool:
 
 def _thread_heading(lines: list[str], c: int) -> bool:
     """lines[c] heads the page's comment thread ("Comments", "댓글"): not a count of them
-    beside another count ("좋아요 128" / "댓글 17" under an entry: its likes and comments)."""
+    beside another count ("좋아요 128" / "댓글 17" under an entry: its likes and comments), nor
+    a toolbar's button right under another."""
     if not opens_comments(lines[c]):
         return False
+    if c and lines[c - 1].strip() and chrome_kind(lines[c - 1]) == "interface words":
+        return False  # a button among buttons ("Partilhar" / "Guardar" / "Comentários")
     above = next((line for line in reversed(lines[max(0, c - 2) : c]) if line.strip()), "")
     below = next((line for line in lines[c + 1 : c + 3] if line.strip()), "")
     return not any(chrome_kind(line) == "counter" for line in (above, below) if line)

@@ -22,7 +22,13 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import vocabulary
-from castdigest.readers.page_structure import answered_pairs, enrich, is_quote_line, quotes_under
+from castdigest.readers.page_structure import (
+    answered_pairs,
+    enrich,
+    is_quote_line,
+    quotes_under,
+    tagged_titles,
+)
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.sections import Section, is_bullet, split_sections, strip_bullet
 from castdigest.readers.video_page import NAMES as VIDEO_NAMES
@@ -159,8 +165,8 @@ def _points(section: Section) -> list[str]:
     if not any(is_bullet(line) for line in opening):  # bullets further down are another list's
         listed = _unbulleted(section.lines)
         said = [line for line in listed if is_quote_line(line)]
-        if len(said) >= 2:
-            return []
+        if len(said) >= 2 or tagged_titles(listed):
+            return []  # the page's quotes, or its clips' titles
         return listed
     out: list[str] = []
     for line in section.lines:

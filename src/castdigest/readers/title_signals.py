@@ -193,8 +193,8 @@ def byline(line: str) -> bool:
 
 
 # German also quotes »so«: either guillemet may open a quotation and either close it.
-_OPEN_QUOTES = '“"«»「『„'
-_CLOSE_QUOTES = '”"»«」』“'
+_OPEN_QUOTES = '“"«»「『„‘'
+_CLOSE_QUOTES = '”"»«」』“’'
 _QUOTED_PARAGRAPH = 80  # characters: the prose of a post, not a line of the page's furniture
 _QUOTED_LINES = 60  # non-blank lines looked at
 _QUOTED_WORDS = (2, 16)  # words of a quoted title
@@ -205,10 +205,11 @@ _BEFORE_QUOTE = 30  # characters before a quotation mark where its show word sta
 
 
 @cache
-def _quoted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """An episode word shortly before a quoted title ("the latest episode of X, “Title”"), and
-    a quoted title followed by an episode number ("“Title” (episode 88, ..."). The words are
-    the single-word episode labels and number markers of `titles.json`."""
+def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
+    """An episode word shortly before a quoted title ("the latest episode of X, “Title”"), a
+    quoted title followed by an episode number ("“Title” (episode 88, ..."), and a quoted title
+    set beside its episode word ("‘Title’, de vierde aflevering"). The words are the
+    single-word episode labels and number markers of `titles.json`."""
     data = _data()
     words = {w for ws in data["episode_labels"].values() for w in ws if " " not in w}
     words |= {w for ws in data["words"].values() for w in ws if w.endswith(".")}  # "ep."
@@ -216,7 +217,8 @@ def _quoted_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     quoted = rf"[{_OPEN_QUOTES}]\s*(?P<t>[^{_CLOSE_QUOTES}\n]{{4,150}}?)\s*[{_CLOSE_QUOTES}]"
     before = re.compile(rf"(?P<w>{alternatives})[^{_OPEN_QUOTES}.!?\n]{{0,60}}?{quoted}", re.I)
     after = re.compile(rf"{quoted}\s*[(（]\s*(?:{alternatives})\s*#?\d", re.I)
-    return before, after
+    beside = re.compile(rf"{quoted}\s*,\s*(?:[^\W\d_]+\s+){{0,3}}?(?P<w>{alternatives})\b", re.I)
+    return before, after, beside
 
 
 def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, str] | None:
@@ -226,7 +228,7 @@ def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, 
     followed by its episode's number ("“Raise Your Prices” (episode 88"), which a book's or a
     film's title never is."""
     found: dict[str, tuple[int, str]] = {}
-    patterns = _quoted_patterns()[1:] if numbered_only else _quoted_patterns()
+    patterns = _quoted_patterns()[1:2] if numbered_only else _quoted_patterns()
     for k, s in islice(_prose(lines), _QUOTED_PARAGRAPHS):
         for pattern in patterns:
             for m in pattern.finditer(s):
@@ -325,10 +327,22 @@ _HEADLINE_REST = re.compile(r"\s*[:|–—-]\s+\S")  # "<name>: <the article's o
 
 
 def _named_again(key: str, lines: list[str]) -> bool:
-    """Two paragraphs or more name it: the show, which a post names as it goes ("« Sur le
-    terrain » vous emmène ...", "Sur le terrain est un podcast du Monde"), not its episode."""
-    prose = (normalise(line) for line in lines if len(line.strip()) >= _QUOTED_PARAGRAPH)
-    return sum(1 for p in prose if key in p) >= 2
+    """Two paragraphs or more name it, one of them not as an episode: the show, which a post
+    names as it goes ("« Sur le terrain » vous emmène ...", "Sur le terrain est un podcast du
+    Monde"), not its episode (which a credit line may name again: "aflevering 4: ‘…’")."""
+    naming = [
+        line for line in lines if len(line.strip()) >= _QUOTED_PARAGRAPH and key in normalise(line)
+    ]
+    return len(naming) >= 2 and not all(_names_episode(line, key) for line in naming)
+
+
+def _names_episode(line: str, key: str) -> bool:
+    """The line names `key` in quotation marks next to an episode word."""
+    return any(
+        normalise(m.group("t").strip()) == key
+        for pattern in _quoted_patterns()
+        for m in pattern.finditer(line)
+    )
 
 
 def _other_episode(line: str, m: re.Match[str]) -> bool:

@@ -21,6 +21,14 @@ _PARTICLES = {"de", "da", "van", "von", "der", "del", "di", "du", "la", "le", "b
 # Words a title may open with and a person's name never does
 _ARTICLES = {"the", "a", "an", "les", "un", "une", "el", "los", "las", "der", "die", "das", "ein",
              "eine", "il", "lo", "gli", "os", "het", "een"}  # fmt: skip
+# Determiners and question words never open a person's name: "Your Questions on the Reshuffle"
+# is a title's words ("Bonus: Your Questions on ..." has no guest called "Your Questions").
+_NOT_NAMES = {"your", "my", "our", "their", "his", "its", "this", "that", "these", "those",
+              "what", "why", "how", "who", "when", "where", "which", "every", "all", "some",
+              "votre", "vos", "mon", "mes", "notre", "nos", "leur", "leurs", "ce", "cette",
+              "ces", "sus", "tus", "mis", "este", "esta", "estos", "estas",
+              "dein", "deine", "mein", "meine", "unser", "unsere", "dieser", "diese", "dieses",
+              "questo", "questa", "jouw", "onze", "deze", "dit"}  # fmt: skip
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+\|\s+")
 # An episode's number alone ("23화", "Ep. 12", "#31", "第12期", "Folge 48"): what comes after its
@@ -70,7 +78,7 @@ def _caseless(word: str) -> bool:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 5 or words[0].casefold() in _ARTICLES:
+    if not 1 <= len(words) <= 5 or words[0].casefold() in _ARTICLES | _NOT_NAMES:
         return False  # "The Night Porter" is a title's words, not a person
     caps = 0
     for w in words:
