@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from castdigest.readers.base import Document
+from castdigest.readers.chapter_lines import classify, pair_lone_times
 from castdigest.readers.chrome import chrome_kind, normalise
 from castdigest.readers.heading_words import (
     heading_kind,
@@ -19,7 +21,7 @@ from castdigest.readers.heading_words import (
 )
 from castdigest.readers.line_dates import has_date, head_length, length_alone, length_seconds
 from castdigest.readers.listing import _kinds, _starts
-from castdigest.readers.listing_shapes import rows
+from castdigest.readers.listing_shapes import is_dated, rows
 from castdigest.readers.page_dates import (
     date_line,
     labelled_length,
@@ -37,16 +39,20 @@ from castdigest.readers.page_structure import (
 )
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
+from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.title_signals import (
     brand,
+    byline,
     field_line,
     headline_names,
+    linked_show,
     names_person,
     play_count,
     podcast_name,
     quoted_episode,
     quoted_shows,
 )
+from castdigest.text.dates import without_weekday
 from castdigest.text.normalize import without_accents
 from castdigest.text.titles import split_title
 
@@ -657,3 +663,84 @@ def test_a_review_naming_its_episode_beside_the_episode_word_is_a_doubt() -> Non
     pick = pick_title(page)
     assert pick.title == "Een dijkwachter vertelt, en je hoort het water stijgen"
     assert pick.doubts and "De nacht dat het water kwam" in pick.doubts[0]
+
+
+def test_a_link_back_to_the_show_names_it() -> None:
+    assert linked_show("Back to The Fine Print") == "the fine print"
+    assert linked_show("Listen to and follow The Fine Print") == "the fine print"
+    assert linked_show("Zurück zu Halbwertszeit") == "halbwertszeit"
+    assert linked_show("Why Your Grocery Bill Won’t Come Down") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [("Engineered by Tomás Ruelas", True), ("Original music by Arlo Venn and Marion Lacey", True),
+     ("Presentado por Ana Ruiz", True), ("Stand by Me", False), ("Death by Chocolate", False)],
+)  # fmt: skip
+def test_a_production_credit_is_a_byline(line: str, credit: bool) -> None:
+    assert byline(line) is credit
+
+
+def test_a_weekday_before_a_date_and_a_time_of_day_in_hours() -> None:
+    assert without_weekday("ma 23.11.2026") == "23.11.2026"
+    assert without_weekday("Fri, 11/20/2026") == "11/20/2026"
+    assert without_weekday("Mai 2026") == "Mai 2026"
+    assert not is_dated("20 de noviembre de 2026 06:00h")  # a time of day, no length
+    assert is_dated("20 nov 2026 · 1h")
+
+
+def test_a_compound_ending_in_podcast_names_a_show() -> None:
+    assert podcast_name("Halbwertszeit – Der Ö1 Wissenschaftspodcast")
+    assert not podcast_name("Episode 12 Podcast")
+    assert not podcast_name("Mein Lieblingspodcast ist tot")
+
+
+def test_a_quotation_then_its_particle_and_speaker() -> None:
+    quote = said_quote("「それだけみんな、読むつもりで買っているんですよ」と望月さん。")
+    assert quote is not None and (quote.text, quote.speaker) == (
+        "それだけみんな、読むつもりで買っているんですよ",
+        "望月さん",
+    )
+    assert said_quote("「はい」と彼。") is None  # too short to say something
+    assert _bullet("・積読は「興味の記録」と考えればいい") == "積読は「興味の記録」と考えればいい"
+
+
+def test_times_on_the_line_above_their_titles_under_a_chapters_heading() -> None:
+    lines = [
+        "智能章节",
+        "00:00",
+        "开场与嘉宾介绍",
+        "06:12",
+        "为什么选择小城",
+        "17:40",
+        "读书会怎么办",
+    ]
+    items = pair_lone_times([classify(k, line, "chapters") for k, line in enumerate(lines)])
+    timed = [(e.start, e.title) for it in items if it.kind == "chap" for e in it.entries]
+    assert timed == [(0.0, "开场与嘉宾介绍"), (372.0, "为什么选择小城"), (1060.0, "读书会怎么办")]
+
+
+def test_an_ai_minutes_page_is_a_summary_page_and_its_speakers_are_no_titles() -> None:
+    page = [
+        *[
+            "会议妙记",
+            "山间电台 EP21｜为什么小城开始有了独立书店",
+            "周晓岚",
+            "2026年11月16日 21:10",
+        ],
+        *["42分钟", "总结", "本期《山间电台》由周晓岚主持，邀请陈默聊小城独立书店如何活下来。"],
+        *["要点", "小城书店的主要收入来自咖啡和文创。", "固定的读书会留住了老读者。"],
+        *["智能章节", "00:00", "开场与嘉宾介绍", "06:12", "为什么选择小城"],
+        *[
+            "周晓岚 00:02",
+            "欢迎收听山间电台。",
+            "陈默 00:09",
+            "大家好。",
+            "周晓岚 00:13",
+            "先聊聊书店。",
+        ],
+    ]
+    text = "\n".join(page) + "\n"
+    doc = Document(location="minutes.txt", data=text.encode(), text=text)
+    assert SummaryPageReader().sniff(doc) > 0.9  # above a listing's one entry (0.9)
+    assert pick_title(page[:5], page=page).title == "山间电台 EP21｜为什么小城开始有了独立书店"

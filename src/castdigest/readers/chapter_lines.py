@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from castdigest.models import Chapter
+from castdigest.readers.heading_words import heading_kind
 from castdigest.text.sentences import split_sentences
 
 # Not inside a longer number, date or decimal ("2.10:00", "12/10:30"); after a sentence's end
@@ -295,13 +296,16 @@ def _block_span(items: list[Item], k: int) -> bool:
 
 def pair_lone_times(items: list[Item]) -> list[Item]:
     """A time alone on its line takes the short line beside it as its title: the line
-    before when the first lone time follows one, else the line after."""
+    before when the first lone time follows one (not a heading), else the line after."""
     items = [it for k, it in enumerate(items) if not _block_span(items, k)]
     lone = [k for k, it in enumerate(items) if it.kind == "time" and not _player(items, k)]
     if not lone:
         return items
     first = lone[0]
-    title_before = first > 0 and _short_text(items[first - 1])
+    # a heading over the list ("Chapters" / "00:00" / "Intro") is no chapter's title
+    title_before = (
+        first > 0 and _short_text(items[first - 1]) and heading_kind(items[first - 1].text) is None
+    )
     used: set[int] = set()
     for k in lone:
         j = k - 1 if title_before else k + 1

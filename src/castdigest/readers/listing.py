@@ -39,6 +39,7 @@ from castdigest.readers.line_dates import (
 from castdigest.readers.listing_shapes import (
     Entry,
     blocks,
+    date_alone,
     dated_entries,
     is_dated,
     lone_length,
@@ -60,7 +61,14 @@ from castdigest.readers.page_dates import (
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import segment_chapters
 from castdigest.readers.title_signals import byline, field_line, numbers_only
-from castdigest.text.dates import Age, find_absolute, find_relative, find_yearless, parse_date
+from castdigest.text.dates import (
+    Age,
+    find_absolute,
+    find_relative,
+    find_yearless,
+    parse_date,
+    without_weekday,
+)
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
@@ -80,6 +88,7 @@ _WATCH = re.compile(
 _MAX_TITLE = 300
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
 _STOPS = (".", "。", "．")
+_SENTENCE = 60  # characters of a line ending in a full stop over a date: a description
 _CLIP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a time opening the line
 _BUTTONS = 3  # player buttons between a title and its length
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
@@ -129,7 +138,7 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return "watch"
     if is_dated(s):
         kind = "dated"  # a date and a length on one line
-    elif find_relative(s, as_of) or _dated(s) or numeric_date(s) == s or find_yearless(s, as_of):
+    elif find_relative(s, as_of) or _dated(s) or _numeric_alone(s) or find_yearless(s, as_of):
         kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
     elif labelled_numeric_date(s):
         kind = "published"  # "publié le 21/11/2026": an entry's, when several show one
@@ -137,6 +146,12 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return None
     # "Video verfügbar bis 21.11.2027, 23:59": metadata, but no date nor length of the episode
     return "expiry" if offered_until(s) else kind
+
+
+def _numeric_alone(s: str) -> bool:
+    """An all-number date alone on its line, perhaps after its weekday ("ma 23.11.2026")."""
+    day = without_weekday(s)
+    return numeric_date(day) == day
 
 
 _TAIL = 80  # characters at a line's end where a date and its time of day are looked for
@@ -224,8 +239,10 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         )
         if not over_meta or lead_in(cur) or is_chrome(cur) or is_label(cur):  # costliest last
             continue
-        # a body line over metadata is no title, unless it is a teaser under one
-        if len(cur) <= _MAX_TITLE or over_standfirst(lines, i) != i:
+        # a body line over metadata is no title, unless it is a teaser under one; a paragraph
+        # over a date alone ends the entry above ("Title / 00:41:26 / description / date")
+        prose = len(cur) > _SENTENCE and cur.endswith(_STOPS) and following[0] == "age"
+        if (len(cur) <= _MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
             out.append(i)
     return _without_labels(lines, out)
 
@@ -275,8 +292,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
                 if age is not None:
                     raw.show = _show_before(s[: age.start])
                     raw.published_text = age.text
-                elif numeric_date(s) == s:
-                    raw.published_text = s  # read in the page's language ("15/11/2026")
+                elif _numeric_alone(s):
+                    raw.published_text = without_weekday(s)  # read in the page's language
             i += 1
         i = _title_under_date(raw, lines, kinds, i, end)
         rest = [line.strip() for line in lines[i:end] if line.strip()]
@@ -284,6 +301,9 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             rest = rest[1:]  # the repeated title
         if raw.duration is None:
             rest = _length_under_teaser(raw, rest)
+        if raw.published_text is None and rest and date_alone(rest[-1]):
+            # "Title / 00:41:26 / description / Nov 19, 2026": the date closes the entry
+            raw.published_text, rest = rest[-1], rest[:-1]
         _take_body(raw, rest)
         raws.append(raw)
     return raws

@@ -32,7 +32,7 @@ from castdigest.readers.line_dates import (
 )
 from castdigest.readers.page_dates import without_time_of_day
 from castdigest.readers.suggested import first_body, lists_own_episodes
-from castdigest.readers.title_signals import numbers_only, without_markers
+from castdigest.readers.title_signals import numbers_only, podcast_name, without_markers
 from castdigest.text.dates import find_absolute
 from castdigest.text.truncate import cjk_count
 
@@ -56,7 +56,7 @@ _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$")
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
 _AM_PM = re.compile(
-    r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr)(?!\w)|(?:[午上下][前後后午]|오[전후])\s?\d{1,2}:\d{2}"
+    r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr|h)(?!\w)|(?:[午上下][前後后午]|오[전후])\s?\d{1,2}:\d{2}"
 )
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
 _AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
@@ -130,7 +130,7 @@ def meta_first(lines: list[str]) -> list[Entry]:
     "Sat, 21 November 2026" / "KTC 97: ...")."""
     entries = _meta_first(lines, is_dated, adjacent=False)
     if len(entries) < 2:
-        alone = _meta_first(lines, _date_alone, adjacent=True)
+        alone = _meta_first(lines, date_alone, adjacent=True)
         entries = alone if len(alone) >= _MIN_BLOCKS else entries
     return _with_bodies(lines, entries, lambda e: e.meta[0])
 
@@ -150,7 +150,7 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
 
 
 @lru_cache(maxsize=1 << 14)
-def _date_alone(line: str) -> bool:
+def date_alone(line: str) -> bool:
     s = line.strip()
     return (
         0 < len(s) <= _META_MAX
@@ -261,6 +261,7 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         twice
         and _text(lines[above[0]])
         and len(lines[start].strip()) < len(lines[above[0]].strip())
+        and not podcast_name(lines[above[0]])  # "Show Podcast / Show Podcast / Title / date"
     ):
         return above[0], start
     # "Title / Title / Show / Genre / date": the title shown twice, then a short line or two
@@ -372,7 +373,7 @@ def dated_entries(lines: list[str]) -> list[Entry]:
         Entry(title=a, meta=[b])
         for a, b, c in zip(items, items[1:], items[2:], strict=False)
         if len(lines[c]) >= _DESCRIPTION
-        and _date_alone(without_time_of_day(lines[b].strip()))
+        and date_alone(without_time_of_day(lines[b].strip()))
         and _text(lines[a])
     ]
     return _with_bodies(lines, entries, lambda e: e.title) if len(entries) >= _MIN_BLOCKS else []
@@ -432,7 +433,7 @@ def _row_kinds(lines: list[str], run: list[int]) -> str:
     kinds = []
     for i in run:
         s = lines[i].strip()
-        if _date_alone(without_time_of_day(s)):
+        if date_alone(without_time_of_day(s)):
             kinds.append("d")
         elif (kind := _line_kind(s)) == "t" and shown[normalise(s)] >= _MIN_BLOCKS:
             kinds.append("c")

@@ -39,7 +39,9 @@ _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's seg
 _INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
 # A bullet: a mark, a number, a circled number, or a pictograph and a space ("💡 ...")
 _PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"  # symbols and emoji
-_BULLET = re.compile(rf"^\s*(?:[-*•·▪●◦‣►✓✔→–]|\d{{1,3}}[.)]|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*")
+_BULLET = re.compile(
+    rf"^\s*(?:[-*•·・▪●◦‣►✓✔→–]|\d{{1,3}}[.)]|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
+)
 _PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
 _PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
 _QUOTE_MARKS = "\"“”„«»「」『』‘’' "
@@ -48,6 +50,11 @@ _WHOLE_QUOTE = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』])"
     r"[.,!?。]?\s*(?:[-—–―~]{1,2}\s*(?P<who>[^\s].{0,79})|[（(](?P<named>[^\W\d_][^()（）]{0,39})[)）])?$"
 )  # the speaker after a dash, or in brackets: "「…」（佐伯 遥）"
+_QUOTE_CJK = 8  # CJK characters of a quotation that says something
+_PARTICLE_QUOTE = re.compile(
+    r"^(?P<open>[「『“])(?P<text>[^「」『』“”]+)(?P<close>[」』”])(?P<particle>と|って)"
+    r"(?P<who>[^\s「」『』、。]{1,15}?)[。.]?$"
+)
 _SAID_QUOTE = re.compile(
     r"^(?P<open>[\"“„«”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»])[,.]?\s+(?P<tail>[^\"“”„«»]{2,80})$"
 )
@@ -511,7 +518,10 @@ def _quote_lines(sec: Section) -> list[Quote]:
 def said_quote(line: str) -> Quote | None:
     """A paragraph of a quotation attributed after it by a verb of saying ("“It took two
     years,” says Ann Lee.", "„Wir haben …“, sagt Ambrosch im Gespräch.", "“…,” Ann Lee
-    said."): the quote, its speaker the capitalised words next to the verb."""
+    said.") or a quotative particle ("「…」と望月さん。"): the quote, its speaker the capitalised
+    words next to the verb, or the name after the particle."""
+    if particle := _particle_quote(line.strip()):
+        return particle
     m = _SAID_QUOTE.match(line.strip())
     if not m or m.group("close") not in _PAIRS[m.group("open")] or len(line) > _MAX_QUOTE:
         return None
@@ -525,6 +535,18 @@ def said_quote(line: str) -> Quote | None:
     after = words[said[0] + 1 :] if said[0] == 0 else list(reversed(words[:-1]))
     name = list(takewhile(lambda w: w[:1].isupper(), after))
     return Quote(text=text, speaker=" ".join(name if said[0] == 0 else name[::-1]) or None)
+
+
+def _particle_quote(line: str) -> Quote | None:
+    m = _PARTICLE_QUOTE.match(line)
+    if m is None or m.group("close") not in _PAIRS[m.group("open")]:
+        return None
+    if m.group("particle") not in _speech_words("particles"):
+        return None
+    text = m.group("text").strip()
+    if len(_CJK.findall(text)) < _QUOTE_CJK:
+        return None
+    return Quote(text=text, speaker=m.group("who"))
 
 
 def dash_quote(line: str) -> Quote | None:

@@ -13,6 +13,7 @@ it says so.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -45,6 +46,7 @@ from castdigest.readers.title_signals import (
     capitals,
     episode_field,
     headline_names,
+    linked_show,
     names_episode,
     names_person,
     names_show,
@@ -309,6 +311,18 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
         if not (byline(line) or _attribution(line, head[d - 1][1]) or credited):
             return None
     return None
+
+
+def _speakers(lines: list[str]) -> set[str]:
+    """Names the page's transcript shows over two turns or more ("林小满 00:03", "Ada Lund
+    12:41"), normalised: people, never the title."""
+    shown = Counter(m.group("name") for line in lines if (m := _SPEAKER_TIME.match(line.strip())))
+    return {normalise(name) for name, n in shown.items() if n >= 2}
+
+
+_SPEAKER_TIME = re.compile(
+    r"^(?P<name>[^\d\s:：]{1,20}(?: [^\d\s:：]{1,20}){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
+)
 
 
 def _names_same(title: str, named: str) -> bool:
@@ -585,6 +599,8 @@ def pick_title(
     brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
     brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
     brands |= _framing(head)  # "Show / Title / Show": the name on both sides of the title
+    brands |= _speakers(texts)  # "林小满 00:03" over turns of the transcript: a person
+    brands |= {name for s in texts if (name := linked_show(s))}  # "Back to <show>"
     about = _body_terms(texts)
     names = _names(head, counts)
     menus = _menu_runs(head) | _linked(head)

@@ -69,6 +69,7 @@ _KINDS = {
     "questions": "leftover",
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
+_SUMMARY_PARTS = 3
 _PARAGRAPH = 200  # characters: a line this long after a blank line is text, not a point
 _STARTS_TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}")
 _LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
@@ -95,7 +96,10 @@ class SummaryPageReader:
         _, video = split_sections([ln if len(ln) <= 60 else "" for ln in lines], VIDEO_NAMES)
         if len({s.key for s in video} - {"takeaways", "summary"}) >= 2:
             return 0.0  # a video page (chapters, quotes, transcript...) that also has takeaways
-        return 0.7
+        # A summary, its points and its chapters or transcript: an AI summary's page, even
+        # where its header shows a title over a date and a length as a listing's entry does.
+        parts = {s.key for s in sections} & {"summary", "points", "chapters", "transcript"}
+        return 0.92 if len(parts) >= _SUMMARY_PARTS else 0.7
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.page_lines()

@@ -179,7 +179,11 @@ def episode_field(lines: list[str]) -> tuple[int, str] | None:
 # ("Por qué los gatos...", "Von Bienen und Menschen" are titles).
 _BYLINE = re.compile(
     r"^(?:(?i:(?:article\s+)?(?:written|reported|posted|rédigé|écrit|publié|escrito|redactado"
-    r"|publicado|geschrieben|verfasst|scritto|pubblicato)\s+)?"
+    r"|publicado|geschrieben|verfasst|scritto|pubblicato"
+    # a production's credits ("Engineered by Tomás Ruelas", "Original music by ...")
+    r"|hosted|produced|edited|engineered|mixed|directed|presented|narrated|(?:original\s+)?music"
+    r"|présenté|réalisé|produit|animé|presentado|producido|dirigido|moderiert|produziert"
+    r"|condotto|prodotto|apresentado|produzido|gepresenteerd|geproduceerd)\s+)?"
     r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
     r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
     r"|(?:作者|文)\s)"
@@ -195,6 +199,7 @@ def byline(line: str) -> bool:
 # German also quotes »so«: either guillemet may open a quotation and either close it.
 _OPEN_QUOTES = '“"«»「『„‘'
 _CLOSE_QUOTES = '”"»«」』“’'
+_SHOW_LINK = 80  # characters of a link back to the show ("Back to The Fine Print")
 _QUOTED_PARAGRAPH = 80  # characters: the prose of a post, not a line of the page's furniture
 _QUOTED_LINES = 60  # non-blank lines looked at
 _QUOTED_WORDS = (2, 16)  # words of a quoted title
@@ -413,17 +418,21 @@ def podcast_name(line: str) -> bool:
     """A short line ending in the word for a podcast ("Harbor Notes Podcast", "夜航船播客"):
     a show's name; an episode's title seldom ends so."""
     s = normalise(line)
-    if not s or any(c.isdigit() for c in s) or cjk_count(s) > _PODCAST_NAME_CJK:
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]  # not a dash
+    # a number alone is an episode's ("Episode 12 Podcast"); a station's is in a word ("Ö1")
+    if not s or any(w.isdigit() for w in words) or cjk_count(s) > _PODCAST_NAME_CJK:
         return False
-    words = line.split()
     for word in _podcast_words():
         if not s.endswith(word) or len(s) <= len(word):
             continue
         if cjk_count(word):
             return True
         # "Harbor Notes Podcast": a name in capitals before the word, a few words in all
-        # ("Why I quit my podcast" is a title)
-        if s[-len(word) - 1] == " " and len(words) <= _PODCAST_NAME_WORDS:
+        # ("Why I quit my podcast" is a title); or a compound ending in it, a capitalised
+        # noun ("Der Ö1 Wissenschaftspodcast")
+        before = s[-len(word) - 1]
+        compound = before.isalpha() and words[-1][:1].isupper()
+        if (before == " " or compound) and len(words) <= _PODCAST_NAME_WORDS:
             return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return False
 
@@ -432,6 +441,23 @@ def podcast_name(line: str) -> bool:
 def _podcast_words() -> tuple[str, ...]:
     words = {w.casefold() for ws in _data()["podcast_words"].values() for w in ws}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def linked_show(line: str) -> str | None:
+    """The show a link back to its page or a prompt to follow it names ("Back to The Fine
+    Print", "Listen to and follow The Fine Print"), normalised; None for other lines."""
+    key = normalise(line)
+    if len(key) > _SHOW_LINK or not key:
+        return None
+    words = _show_links()
+    opener = next((w for w in words if key.startswith(w + " ")), None)
+    return key[len(opener) + 1 :].strip() or None if opener else None
+
+
+@cache
+def _show_links() -> tuple[str, ...]:
+    found = {w.casefold() for ws in _data()["show_links"].values() for w in ws}
+    return tuple(sorted(found, key=len, reverse=True))  # "listen to and follow" before "follow"
 
 
 def names_show(label: str) -> bool:

@@ -316,6 +316,30 @@ def _date_patterns() -> _DatePatterns:
     )
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@cache
+def _weekday_words() -> frozenset[str]:
+    """Weekday names and their abbreviations in `MONTH_LANGUAGES` ("ma", "Mo", "lun", "Fri"),
+    casefolded, in letters (CJK forms such as "(月)" are read with their dates)."""
+    return frozenset(
+        name.casefold()
+        for code in MONTH_LANGUAGES
+        for key in _WEEKDAYS
+        for name in _locale(code).get(key, [])
+        if re.fullmatch(r"[^\W\d_]+", name)
+    )
+
+
+def without_weekday(text: str) -> str:
+    """`text` without the weekday that opens it ("ma 23.11.2026", "Fri, 11/20/2026")."""
+    head, _, rest = text.strip().partition(" ")
+    if rest and head.rstrip(".,").casefold() in _weekday_words():
+        return rest.strip()
+    return text
+
+
 _YEAR_DIGITS = re.compile(r"\d{4}")  # every absolute date form has its year in full
 _YEARLESS_MAX = 24  # characters of a line that is a day and a month alone
 
