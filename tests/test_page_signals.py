@@ -581,7 +581,18 @@ def test_a_headline_opening_with_the_episode_the_prose_names() -> None:
 
 
 def test_a_table_saved_line_by_line_is_read_by_its_rows() -> None:
-    board = ["번호", "제목", "방송일", "듣기"]
+    # a list of programmes above the table, no blank line between: its lines repeat their
+    # kind too, with no date
+    board = ["아침의 창", "정오의 희망곡", "저녁 뉴스", "주말 특집", "밤의 서재", "새벽 음악실"]
+    board += [
+        "청소년 라디오",
+        "클래식 산책",
+        "세계는 지금",
+        "책 읽는 밤",
+        "출근길 경제",
+        "시사 토크",
+    ]
+    board += ["번호", "제목", "방송일", "듣기"]
     for n, day in zip((12, 11, 10), (21, 20, 19), strict=True):
         board += [str(n), f"[인터뷰] 손님 {n}번의 이야기", f"2026.11.{day}", "듣기"]
     board += ["1", "2", "다음"]

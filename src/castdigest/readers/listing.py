@@ -352,7 +352,8 @@ def _title_under_date(
 
 
 def _shown(lines: list[str], line: str) -> int:
-    """How many lines of the page read as `line`."""
+    """How many lines of the page read as `line` (a much longer line is not folded: folding
+    keeps a line's length within a few characters)."""
     key = fold(line)
     return sum(1 for other in lines if len(other) < len(line) + 8 and fold(other) == key)
 

@@ -443,12 +443,14 @@ def _row_kinds(lines: list[str], run: list[int]) -> str:
 
 
 def _row_entries(run: list[int], kinds: str, width: int) -> list[Entry]:
-    """The rows of `width` lines that repeat their kinds from where the repeating starts, when
-    three or more do and each has one text line and a date. The rows start where the
-    repeating does: at the table's first row."""
+    """The rows of `width` lines that repeat their kinds, three or more, each with one text
+    line and a date; they start where such repeating first does: at the table's first row (a
+    menu above it repeats too, but with no date)."""
+    rows_of = width * _MIN_BLOCKS
     start = next(
-        (k for k in range(len(kinds) - width * _MIN_BLOCKS + 1)
-         if kinds[k : k + width * (_MIN_BLOCKS - 1)] == kinds[k + width : k + width * _MIN_BLOCKS]),
+        (k for k in range(len(kinds) - rows_of + 1)
+         if kinds[k : k + rows_of - width] == kinds[k + width : k + rows_of]
+         and kinds[k : k + width].count("t") == 1 and "d" in kinds[k : k + width]),
         None,
     )  # fmt: skip
     if start is None:
@@ -456,17 +458,11 @@ def _row_entries(run: list[int], kinds: str, width: int) -> list[Entry]:
     end = start + width
     while end + width <= len(kinds) and kinds[end : end + width] == kinds[start : start + width]:
         end += width
-    row = kinds[start : start + width]
-    if row.count("t") != 1 or "d" not in row:
-        return []
     entries = []
     for k in range(start, end - width + 1, width):
-        cells = run[k : k + width]
-        kind = kinds[k : k + width]
-        title = cells[kind.index("t")]
-        entries.append(
-            Entry(title=title, meta=[c for c, x in zip(cells, kind, strict=True) if x in "dm"])
-        )
+        cells, kind = run[k : k + width], kinds[k : k + width]
+        meta = [c for c, x in zip(cells, kind, strict=True) if x in "dm"]
+        entries.append(Entry(title=cells[kind.index("t")], meta=meta))
     return entries
 
 
