@@ -1154,3 +1154,33 @@ def test_a_show_name_shown_again_under_the_date_is_not_the_title(tmp_path: Path)
         ),
     )
     assert [(e.title, e.duration) for e in eps] == [(title, 1720.0)]
+
+
+def test_more_from_the_network_under_a_show_list_ends_it(tmp_path: Path) -> None:
+    # A show's page: its episodes, then "More from <network>" over other shows' episodes.
+    entries = [
+        ("Saltbush and the long dry", "Thu 19 Nov 2026", "28m 41s"),
+        ("The last rail siding in the Mallee", "Thu 12 Nov 2026", "31m 5s"),
+        ("Who will shear the sheep?", "Thu 5 Nov 2026", "26m 58s"),
+    ]
+    page = ["Skip to main content", "Radio Country", "Search", "Home", "Live Radio", "Podcasts"]
+    page += ["Sign in", "RC", "The Long Paddock", "The Long Paddock"]
+    page += [
+        "Stories from the country that don't make the evening news: the people, the land and "
+        "the ideas reshaping rural life, told by those who live it. New episodes every Thursday."
+    ]
+    page += ["Latest episodes"]
+    for title, day, length in entries:
+        page += [
+            "Podcast",
+            title,
+            f"Why {title.lower()} matters to the towns around it.",
+            day,
+            length,
+        ]
+    page += ["Load more", "More from RC", "Podcast", "Late Night Drift"]
+    page += ["Why we still listen to the shipping forecast", "Wed 18 Nov 2026", "47m 2s"]
+    page += ["Podcast", "The Science Corner", "The beetle that farms fungus", "Tue 17 Nov 2026"]
+    page += ["18m 30s"]
+    eps = _read_page(tmp_path, "\n".join(page))
+    assert [e.title for e in eps] == [title for title, _, _ in entries]

@@ -102,7 +102,7 @@ def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int]
             continue
         headed = headed or kind == "worded"  # "More <show>", "Episodes" may be links
         end = next((j for j in range(opened, k) if _thread_heading(lines, j)), k)
-        if _one_episode(lines[:end]) or (kind == "worded" and _ends_listing(lines, k, body)):
+        if _one_episode(lines[:end]) or _ends_listing(lines, k, body):
             return (end, k), headed
         # else a tab or a button of that name above the body: a later one may head them
     return None, headed
@@ -137,7 +137,8 @@ def _dated(line: str) -> bool:
 
 def _ends_listing(lines: list[str], k: int, body: int | None) -> bool:
     """A heading of other things under a listing's dated entries ("Das könnte Sie auch
-    interessieren"); "Weitere Folgen" under a show's list heads its own episodes."""
+    interessieren", "More from <network>"); "Weitere Folgen" under a show's list heads its
+    own episodes."""
     return (
         body is not None and k > body and not names_episodes(lines[k]) and _listing_above(lines[:k])
     )
