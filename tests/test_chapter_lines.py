@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from castdigest.readers.chapter_lines import classify
+from castdigest.readers.chapter_lines import classify, join_broken
 
 
 def _entries(line: str) -> list[tuple[float, str]]:
@@ -46,3 +46,19 @@ def test_a_timed_paragraph_is_titled_by_its_first_sentence() -> None:
         "every month.",
     )
     assert entry.summary == "She notes that the first years of data were the hardest to compare."
+
+
+def test_a_summary_bullet_under_each_chapter_is_not_the_next_title_s_first_half() -> None:
+    lines = [
+        "00:00 Intro and our guest",
+        "- The host says half the letters this month were about changing jobs.",
+        "02:48 Three reasons people stay",
+        "- Loss aversion, missing information and what others think.",
+        "09:15 What your work is worth",
+    ]
+    items = join_broken([classify(k, line, "chapters") for k, line in enumerate(lines)])
+    titles = [e.title for it in items if it.kind == "chap" for e in it.entries]
+    assert titles == ["Intro and our guest", "Three reasons people stay", "What your work is worth"]
+    broken = ["· A long title for", "Creators (1:31)"]  # a title broken over two lines
+    joined = join_broken([classify(k, line, None) for k, line in enumerate(broken)])
+    assert [e.title for it in joined for e in it.entries] == ["A long title for Creators"]

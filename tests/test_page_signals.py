@@ -755,3 +755,9 @@ def test_an_ai_minutes_page_is_a_summary_page_and_its_speakers_are_no_titles() -
     doc = Document(location="minutes.txt", data=text.encode(), text=text)
     assert SummaryPageReader().sniff(doc) > 0.9  # above a listing's one entry (0.9)
     assert pick_title(page[:5], page=page).title == "山间电台 EP21｜为什么小城开始有了独立书店"
+
+
+def test_a_time_of_day_with_its_zone_after_a_date() -> None:
+    assert without_time_of_day("Nov 19, 2026, 10:00 AM EST") == "Nov 19, 2026"
+    assert without_time_of_day("Nov 19, 2026 10:00 PM") == "Nov 19, 2026"
+    assert without_time_of_day("21.11.2026 06:30 Uhr") == "21.11.2026"

@@ -330,6 +330,7 @@ def join_broken(items: list[Item]) -> list[Item]:
             and prev.kind == "text"
             and prev.bullet
             and len(prev.text) + len(it.text) <= _MAX_TITLE
+            and not prev.text.rstrip().endswith(_STOPS)  # the chapter above's summary
         ):
             entry = it.entries[0]
             entry.title = _clean(f"{prev.text} {entry.title}")

@@ -48,7 +48,8 @@ _CLOCK = re.compile(r"\d[:h]\d{2}")
 _TIME_OF_DAY = re.compile(
     r"[\s,]*(?:(?:[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
     r"(?:\s?[-–~〜～]\s?\d{1,2}[:h]\d{2})?"
-    r"(?:\s*(?:[ap]\.?m\.?|uhr|[A-Z]{2,4})|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
+    r"(?:\s*(?:[ap]\.?m\.?|uhr))?"  # "10:00 AM", "10:00 Uhr", then perhaps its zone ("EST")
+    r"(?:\s*[A-Z]{2,4}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
     re.IGNORECASE,
 )
 
