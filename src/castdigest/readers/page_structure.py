@@ -52,7 +52,7 @@ _WHOLE_QUOTE = re.compile(
 )  # the speaker after a dash, or in brackets: "「…」（佐伯 遥）"
 _QUOTE_CJK = 8  # CJK characters of a quotation that says something
 _PARTICLE_QUOTE = re.compile(
-    r"^(?P<open>[「『“])(?P<text>[^「」『』“”]+)(?P<close>[」』”])(?P<particle>と|って)"
+    r"^(?P<open>[「『“])(?P<text>[^「」『』“”]+)(?P<close>[」』”])(?P<particle>[ぁ-ゖ]{1,2})"
     r"(?P<who>[^\s「」『』、。]{1,15}?)[。.]?$"
 )
 _SAID_QUOTE = re.compile(
@@ -580,7 +580,8 @@ def _said() -> frozenset[str]:
 
 @cache
 def _speech_words(kind: str) -> frozenset[str]:
-    """speech.json's words of `kind` ("said", "asked", "answered"), every language's."""
+    """speech.json's words of `kind` ("said", "asked", "answered", "particles"), every
+    language's."""
     raw = json.loads(resources.files(__package__).joinpath("data/speech.json").read_text("utf-8"))
     return frozenset(w.casefold() for words in raw[kind].values() for w in words)
 

@@ -181,7 +181,7 @@ _BYLINE = re.compile(
     r"^(?:(?i:(?:article\s+)?(?:written|reported|posted|rédigé|écrit|publié|escrito|redactado"
     r"|publicado|geschrieben|verfasst|scritto|pubblicato"
     # a production's credits ("Engineered by Tomás Ruelas", "Original music by ...")
-    r"|hosted|produced|edited|engineered|mixed|directed|presented|narrated|(?:original\s+)?music"
+    r"|hosted|produced|edited|engineered|mixed|directed|presented|narrated|original\s+music"
     r"|présenté|réalisé|produit|animé|presentado|producido|dirigido|moderiert|produziert"
     r"|condotto|prodotto|apresentado|produzido|gepresenteerd|geproduceerd)\s+)?"
     r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
