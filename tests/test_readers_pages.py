@@ -934,3 +934,24 @@ def test_korean_listing_chapters_keep_their_whole_titles(tmp_path: Path) -> None
     assert ep.language == "ko"
     assert [(c.start, c.title) for c in ep.chapters] == [(0, "소개"), (330, "코딩 에이전트의 한계")]
     assert ep.chapters[1].summary == "현재 코딩 에이전트는 긴 맥락을 다루지 못한다."
+
+
+def test_one_question_among_an_interview_s_paragraphs_is_no_part_of_the_article() -> None:
+    # "Which is what?": a host's short question in an interview transcript, no subheading
+    lines = [
+        "The battery startup CEO who thinks your power bill is about to get weird",
+        "by Talia Brooks",
+        "Nov 19, 2026, 10:00 AM EST",
+        "Today I'm talking with Oyelaran Adeyemi, the CEO of Halden Grid. Halden makes a "
+        "fridge-sized battery that sits in your garage and that your utility rents by the hour.",
+        "We make a home battery, but I'd say we're really a software company that happens to "
+        "ship a very heavy piece of hardware. The interesting thing is what we do with it.",
+        "Which is what?",
+        "We aggregate them. If you've got ten thousand of these in one city, that's a meaningful "
+        "chunk of capacity the utility can pay us to discharge on a hot afternoon.",
+    ]
+    text = "\n\n".join(lines) + "\n"
+    doc = Document(location="interview.txt", data=text.encode(), text=text)
+    _, episodes = read_document(doc, ReadContext(as_of=AS_OF), forced="article")
+    assert [c.title for c in episodes[0].chapters] == []
+    assert "Which is what?" in (episodes[0].abstract or "")

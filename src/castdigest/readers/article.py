@@ -154,6 +154,10 @@ class ArticleReader:
                 ch.summary = f"{ch.summary}\n\n{text}" if ch.summary else text
             else:
                 abstract.append(text)
+        if len(chapters) == 1 and chapters[0].title.rstrip().endswith(("?", "？")):
+            # one question among the paragraphs is a turn of an interview ("Which is what?"),
+            # not a part of the article
+            abstract, chapters = list(paragraphs), []
         quotes = _quotes("\n".join(abstract), None)
         for index, ch in enumerate(chapters):
             ch.quotes = _quotes(ch.summary or "", index)
