@@ -334,13 +334,12 @@ def _title_under_date(
         return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
     if is_chrome(title) or is_label(title) or (len(title) > _PROSE and title.endswith(_STOPS)):
         return i  # a button, a label, or the entry's lede ("Title / date / lede / Play / 56 min")
-    # "Title / date / Show | Site / Play / 31:05": the show's name, shown again, the length
-    # the title's
-    named = _shown(lines, title) > _shown(lines, raw.title)
     for j in range(i + 1, min(end, i + _BUTTONS + 2)):
         s = lines[j].strip()
         if kinds.get(j) == "duration":
-            if named:
+            # "Title / date / Show | Site / Play / 31:05": the show's name, shown again, and the
+            # length the title's (counted only here: a scan of the page's lines)
+            if _shown(lines, title) > _shown(lines, raw.title):
                 raw.show = raw.show or title
             else:
                 raw.show, raw.title, raw.line = raw.title, title, i + 1

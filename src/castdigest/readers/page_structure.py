@@ -529,7 +529,8 @@ def said_quote(line: str) -> Quote | None:
     words = m.group("tail").rstrip(".!").split()
     if len(text.split()) < _QUOTE_WORDS or m.group("close") in text or len(words) > _SAID_WORDS:
         return None
-    said = [k for k, w in enumerate(words) if w.casefold().split("-")[0] in _said()]
+    verbs = _speech_words("said")
+    said = [k for k, w in enumerate(words) if w.casefold().split("-")[0] in verbs]
     if not said or said[0] not in (0, len(words) - 1):
         return None
     after = words[said[0] + 1 :] if said[0] == 0 else list(reversed(words[:-1]))
@@ -564,7 +565,7 @@ def dash_quote(line: str) -> Quote | None:
     words = tail.split()
     if not words or len(words) > _SAID_WORDS or len(text.split()) < _QUOTE_WORDS:
         return None
-    if words[0].casefold().split("-")[0] not in _said():
+    if words[0].casefold().split("-")[0] not in _speech_words("said"):
         return None
     name: list[str] = []  # the capitalised words ending it: "Henrik Sjödahl", not "hon"
     for word in reversed(words[1:]):
@@ -574,16 +575,17 @@ def dash_quote(line: str) -> Quote | None:
     return Quote(text=text, speaker=" ".join(name) or None)
 
 
-def _said() -> frozenset[str]:
-    return _speech_words("said")
-
-
 @cache
 def _speech_words(kind: str) -> frozenset[str]:
     """speech.json's words of `kind` ("said", "asked", "answered", "particles"), every
     language's."""
-    raw = json.loads(resources.files(__package__).joinpath("data/speech.json").read_text("utf-8"))
-    return frozenset(w.casefold() for words in raw[kind].values() for w in words)
+    return frozenset(w.casefold() for words in _speech()[kind].values() for w in words)
+
+
+@cache
+def _speech() -> dict[str, dict[str, list[str]]]:
+    raw = resources.files(__package__).joinpath("data/speech.json").read_text("utf-8")
+    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
 
 
 def quotes_under(lines: list[str]) -> list[Quote]:

@@ -446,12 +446,11 @@ def _podcast_words() -> tuple[str, ...]:
 def linked_show(line: str) -> str | None:
     """The show a link back to its page or a prompt to follow it names ("Back to The Fine
     Print", "Listen to and follow The Fine Print"), normalised; None for other lines."""
+    if len(line) > _SHOW_LINK:
+        return None  # a paragraph: spared normalising
     key = normalise(line)
-    if len(key) > _SHOW_LINK or not key:
-        return None
-    words = _show_links()
-    opener = next((w for w in words if key.startswith(w + " ")), None)
-    return key[len(opener) + 1 :].strip() or None if opener else None
+    opener = next((w for w in _show_links() if key.startswith(w + " ")), None)
+    return (key[len(opener) + 1 :].strip() or None) if opener else None
 
 
 @cache

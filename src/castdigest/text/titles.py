@@ -29,6 +29,7 @@ _NOT_NAMES = {"your", "my", "our", "their", "his", "its", "this", "that", "these
               "ces", "sus", "tus", "mis", "este", "esta", "estos", "estas",
               "dein", "deine", "mein", "meine", "unser", "unsere", "dieser", "diese", "dieses",
               "questo", "questa", "jouw", "onze", "deze", "dit"}  # fmt: skip
+_NOT_FIRST = frozenset(_ARTICLES | _NOT_NAMES)  # words no person's name opens with
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-\s+|\s+\|\s+")
 # An episode's number alone ("23화", "Ep. 12", "#31", "第12期", "Folge 48"): what comes after its
@@ -78,7 +79,7 @@ def _caseless(word: str) -> bool:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 5 or words[0].casefold() in _ARTICLES | _NOT_NAMES:
+    if not 1 <= len(words) <= 5 or words[0].casefold() in _NOT_FIRST:
         return False  # "The Night Porter" is a title's words, not a person
     caps = 0
     for w in words:
