@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from castdigest.readers.chapter_lines import classify, join_broken
+from castdigest.readers.chapter_lines import chapter_lists, classify, join_broken, pair_lone_times
 
 
 def _entries(line: str) -> list[tuple[float, str]]:
@@ -62,3 +62,40 @@ def test_a_summary_bullet_under_each_chapter_is_not_the_next_title_s_first_half(
     broken = ["· A long title for", "Creators (1:31)"]  # a title broken over two lines
     joined = join_broken([classify(k, line, None) for k, line in enumerate(broken)])
     assert [e.title for it in joined for e in it.entries] == ["A long title for Creators"]
+
+
+def test_the_episodes_length_and_a_dates_time_of_day_start_no_chapter() -> None:
+    assert _entries("Duration: 38:26") == []
+    assert _entries("Länge: 31:05") == []
+    assert _entries("퇴근러 2026. 11. 21. 12:40") == []  # a comment's date and time
+    assert _entries("Nov 20, 2026 5:30 AM") == []
+    assert _entries("Intro 0:00") == [(0.0, "Intro")]
+
+
+def test_chapters_with_summaries_of_a_few_sentences_are_one_list() -> None:
+    lines = [
+        "Detailed Summary",
+        "00:00 Introduction and the water problem",
+        "Ada introduces the episode and the drought in the valley this season.",
+        "She asks whether a five-acre farm can afford the monitoring large growers use.",
+        "03:12 Meet the co-op",
+        "Luis describes how he began working with nine family farms in 2024.",
+        "The co-op pooled a small grant to buy sensors and a shared cellular plan.",
+        "09:47 How the sensors work",
+        "The sensors measure soil moisture at two depths every fifteen minutes.",
+    ]
+    items = [classify(i, line, "summary") for i, line in enumerate(lines)]
+    [found] = chapter_lists(items)
+    assert [(e.start, e.title) for e in found] == [
+        (0.0, "Introduction and the water problem"),
+        (192.0, "Meet the co-op"),
+        (587.0, "How the sensors work"),
+    ]
+
+
+def test_a_clip_after_a_label_and_its_title_does_not_join_the_chapters() -> None:
+    lines = ["Chapters", "Intro", "0:00", "Who is Jonah?", "1:58", "Outro", "1:10:50"]
+    lines += ["Clips", "Four relays lost to snow in one night", "Clipped by @fern · 0:42"]
+    items = [classify(i, line, "chapters") for i, line in enumerate(lines)]
+    found = chapter_lists(pair_lone_times(items))
+    assert [e.title for e in found[0]] == ["Intro", "Who is Jonah?", "Outro"]

@@ -485,8 +485,10 @@ def test_a_show_framing_its_title_above_and_below_is_no_rival() -> None:
 
 
 def test_guillemets_either_way_round_quote_a_show() -> None:
-    assert quoted_shows(["Podcast »Hauptsache Strom«"]) == {"hauptsache strom"}
-    assert quoted_shows(["Podcast «Hauptsache Strom»"]) == {"hauptsache strom"}
+    # the line, only the word and the name, is the show's kicker too
+    for line in ("Podcast »Hauptsache Strom«", "Podcast «Hauptsache Strom»"):
+        assert quoted_shows([line]) == {"hauptsache strom", normalise(line)}
+    assert quoted_shows(["Im Podcast »Hauptsache Strom« heute"]) == {"hauptsache strom"}
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from castdigest.models import Chapter
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.page_dates import labelled_length_line, without_time_of_day
 from castdigest.text.sentences import split_sentences
 
 # Not inside a longer number, date or decimal ("2.10:00", "12/10:30"); after a sentence's end
@@ -109,7 +110,9 @@ def classify(index: int, line: str, section: str | None) -> Item:
         bare = spanless  # "00:00 – 05:12 Intro": a chapter's start and end, one chapter
         times = _times(bare)
     item = Item(index=index, kind="text", text=bare, bullet=bullet, section=section)
-    if not times:
+    if not times or labelled_length_line(bare) is not None or without_time_of_day(bare) != bare:
+        # no time; the episode's length ("Duration: 38:26"); a date's time of day ("퇴근러
+        # 2026. 11. 21. 12:40", a comment's): no chapter
         return item
     rest = _TIME.sub(" ", bare)
     if len(times) == 1 and times[0].start() == 0 and _SPAN_LENGTH.match(rest):
@@ -341,6 +344,9 @@ def join_broken(items: list[Item]) -> list[Item]:
     return out
 
 
+_SUMMARY_LINES = 3  # lines of a chapter's summary under its title, at most
+
+
 def runs(items: list[Item]) -> list[list[Item]]:
     """Maximal stretches of consecutive timed lines; a glued line is a run of its own, and
     a change between cue times and plain times starts a new run."""
@@ -352,8 +358,8 @@ def runs(items: list[Item]) -> list[list[Item]]:
             current.append(it)
             between = 0
             continue
-        if current and it.kind == "text" and between == 0 and _summarised(current, it):
-            between = 1  # a chapter's one-line summary under its title: the list goes on
+        if current and it.kind == "text" and _summarised(current, it, between):
+            between += 1  # a chapter's summary under its title, a line or few: the list goes on
             continue
         between = 0
         if current:
@@ -366,13 +372,15 @@ def runs(items: list[Item]) -> list[list[Item]]:
     return found
 
 
-def _summarised(run: list[Item], line: Item) -> bool:
-    """`line` may be the summary of the run's last chapter: its chapters have titles (a line
-    of text under a bare time is not one), and the run is under a chapters heading or the
-    line is a sentence (no chapter's title ends as one)."""
+def _summarised(run: list[Item], line: Item, before: int) -> bool:
+    """`line`, after `before` lines of it, may be the summary of the run's last chapter: its
+    chapters have titles (a line of text under a bare time is not one), and the run is under
+    a chapters heading or the line is a sentence (no chapter's title ends as one); a summary
+    of several lines is of sentences."""
     last = run[-1]
-    headed = last.section in {"chapters", "highlights"}
-    return bool(last.entries[-1].title) and (headed or line.text.rstrip().endswith(_STOPS))
+    headed = last.section in {"chapters", "highlights"} and not before
+    sentence = line.text.rstrip().endswith(_STOPS)
+    return before < _SUMMARY_LINES and bool(last.entries[-1].title) and (headed or sentence)
 
 
 def _entries(run: list[Item]) -> list[Timed]:

@@ -59,6 +59,12 @@ _CJK_COUNTER = re.compile(
     r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,5}\s?(?:[:：]\s?|[(（])?"
     r"\d[\d.,]*\s?[万千億亿만천억]?[회명개次人件条條]?[)）]?$"
 )
+# An age rating: "15세 이상", "12+", "FSK 12", "TV-14", "PG-13", "전체 관람가", "全年龄"
+_RATING = re.compile(
+    r"^(?:\d{1,2}\s?(?:세\s?이상(?:\s?관람가)?|세|歳以上|岁以上|\+)|전체\s?(?:관람가|이용가)"
+    r"|(?:FSK|USK|PEGI|ab)\s?\d{1,2}|TV-(?:Y7?|G|PG|14|MA)|PG-13|PG|NC-17|R\d{2}\+?|全年龄)$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # The name first: "The Long Signal © 2026", "Foo Media © 2019–2026. All rights reserved."
 _COPYRIGHT_AFTER = re.compile(r"^[^©\n]{1,60}\s©\s?\d{4}(?:\s?[–-]\s?\d{4})?\b")
@@ -86,6 +92,7 @@ class _Vocabulary:
     alt: frozenset[str]
     credits: frozenset[str]
     reactions: frozenset[str]
+    calls: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +111,7 @@ def _vocabulary() -> _Vocabulary:
         alt=frozenset(normalise(w) for w in raw["alt"]),
         credits=frozenset(normalise(w) for w in raw["credits"]),
         reactions=frozenset(words("reactions")),
+        calls=frozenset(words("calls")),
     )
 
 
@@ -151,6 +159,8 @@ def chrome_kind(line: str) -> str | None:
         return "download"  # "Descargar MP3", "Notes (PDF)", "MP3 (48 MB)": a file's link
     if server_message(s):
         return "server message"
+    if _RATING.match(s):
+        return "rating"  # "15세 이상", "FSK 12", "TV-14": who may watch, on a video's page
     if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT and _count(n):
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
     if _CJK_COUNTER.match(n):
@@ -280,6 +290,12 @@ def is_interface(line: str) -> bool:
 def is_reaction(line: str) -> bool:
     """A word of a reaction bar ("Like", "J'aime", "좋아요")."""
     return len(line) <= _REACTION_LONGEST and normalise(line) in _vocabulary().reactions
+
+
+def is_call(line: str) -> bool:
+    """A call to action under an offer ("Learn more", "자세히 보기"): the line over it is an
+    advertisement's text."""
+    return len(line) <= _REACTION_LONGEST and normalise(line) in _vocabulary().calls
 
 
 def is_chrome(line: str) -> bool:

@@ -261,7 +261,23 @@ def heading_kind(line: str) -> str | None:
         kind = _joined_kind(bare)
     if kind is None and (head := _without_tail(bare)):
         kind = vocabulary().get(head)
+    if kind is None and (rest := _without_owner(bare)):
+        kind = vocabulary().get(rest)
     return kind
+
+
+@lru_cache(maxsize=1)
+def _owners() -> tuple[str, ...]:
+    """The vocabulary's `owners` as `_bare` gives them, the longest first."""
+    owners = {_plain(o) for names in _headings()["owners"].values() for o in names}
+    return tuple(sorted(owners, key=len, reverse=True))
+
+
+def _without_owner(bare: str) -> str | None:
+    """A heading less the words opening it that say whose it is ("番組のポイント" ->
+    "ポイント"), or None when it opens with none of them."""
+    owner = next((o for o in _owners() if bare.startswith(o) and len(bare) > len(o)), None)
+    return bare[len(owner) :].strip() if owner else None
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from castdigest.errors import ReadError
 from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext, unglued
-from castdigest.readers.chrome import is_chrome, is_label, lead_in, without_button
+from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, without_button
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
 from castdigest.readers.line_dates import (
     clock_length,
@@ -231,6 +231,8 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         cur = lines[i].strip()
         if kinds[i] or is_hashtag_line(cur) or _CLIP.match(cur):
             continue  # metadata, tags, or a timed clip's title ("[03:58] ...")
+        if not any(c.isalnum() for c in cur):
+            continue  # a player's separator ("00:00" / "/" / "58:14"), a rule
         if _TAG.match(cur) or field_line(cur) or byline(cur):
             continue  # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
@@ -350,6 +352,32 @@ def _title_under_date(
     return i
 
 
+def _plays_one(head: list[str]) -> bool:
+    """A player at its start ("00:00 / 68:12") under a title, above the first entry: the page
+    plays one episode, its own; the entries under it are its show's others or its clips."""
+    shown = [line.strip() for line in head if line.strip()]
+    return any(
+        k and _START.match(line) and chrome_kind(line) == "player" and not is_chrome(shown[k - 1])
+        for k, line in enumerate(shown)
+    )
+
+
+def _own_page(raws: list[RawEpisode]) -> list[RawEpisode]:
+    """An episode's page over its show's list: the first entry told in full (its description,
+    its credits) and shown again, numbered and in brief, in the list below ("Avsnitt 11:
+    <title>"). The list is the show's other episodes; the page is the first one's."""
+    if len(raws) < _SAME_STARTS:
+        return raws
+    first, key = raws[0], fold(raws[0].title)
+    told = sum(len(line) for line in first.body)
+    for raw in raws[1:]:
+        other = fold(raw.title)
+        again = other.endswith(key) and _NUMBERED_AGAIN.fullmatch(other[: len(other) - len(key)])
+        if again and told >= max(_TOLD, _TOLD_SHARE * sum(len(line) for line in raw.body)):
+            return [first]
+    return raws
+
+
 def _shown(lines: list[str], line: str) -> int:
     """How many lines of the page read as `line` (a much longer line is not folded: folding
     keeps a line's length within a few characters)."""
@@ -358,6 +386,10 @@ def _shown(lines: list[str], line: str) -> int:
 
 
 _TEASER = 60  # characters at least in an entry's teaser
+_START = re.compile(r"^0?0:00(?::00)?\s*/")  # a player's position at the start
+_NUMBERED_AGAIN = re.compile(r"(?:\w+ )?\w*\d+\w* ")  # "avsnitt 11 ", "第12期 " (folded)
+_TOLD = 150  # characters of description at least in an episode's page's own entry
+_TOLD_SHARE = 3  # times the description of its entry in the list
 
 
 def _length_under_teaser(raw: RawEpisode, rest: list[str]) -> list[str]:
@@ -517,7 +549,10 @@ class ListingReader:
         lines = [unglued(line) for line in doc.text[:SNIFF_CHARS].splitlines()]
         kinds = _kinds(lines, _SNIFF_AS_OF)
         confirmed, dated, labelled = 0, 0.0, 0
-        for i in _starts(lines, kinds):
+        starts = _starts(lines, kinds)
+        if starts and _plays_one(lines[: starts[0]]):
+            return 0.0
+        for i in starts:
             near = {kinds.get(j) for j in range(i + 1, min(i + 8, len(lines)))}
             confirmed += len(near & {"duration", "captions", "watch", "age"}) >= 2
             # "publié le 21/11/2026" / "48 min": an episode page's too, unless several show it
@@ -549,6 +584,7 @@ class ListingReader:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
             )
+        raws = _own_page(raws)
         episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
         episodes = merge_repeats(episodes)
         if len(episodes) == 1 and not episodes[0].chapters:

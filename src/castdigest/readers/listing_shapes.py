@@ -32,7 +32,12 @@ from castdigest.readers.line_dates import (
 )
 from castdigest.readers.page_dates import without_time_of_day
 from castdigest.readers.suggested import first_body, lists_own_episodes
-from castdigest.readers.title_signals import numbers_only, podcast_name, without_markers
+from castdigest.readers.title_signals import (
+    field_line,
+    numbers_only,
+    podcast_name,
+    without_markers,
+)
 from castdigest.text.dates import find_absolute
 from castdigest.text.truncate import cjk_count
 
@@ -132,7 +137,32 @@ def meta_first(lines: list[str]) -> list[Entry]:
     if len(entries) < 2:
         alone = _meta_first(lines, date_alone, adjacent=True)
         entries = alone if len(alone) >= _MIN_BLOCKS else entries
+    if len(entries) < 2 and (show := _dating_name(lines)):
+        # "La Mappa | 21/11/2026" over each title: the show's name and the date, every entry
+        named = _meta_first(lines, lambda line: _named_date(line) == show, adjacent=False)
+        entries = named if len(named) >= _MIN_BLOCKS else entries
     return _with_bodies(lines, entries, lambda e: e.meta[0])
+
+
+_NAMED_DATE = re.compile(r"^(?P<name>[^|·•]{2,60}?)\s+[|·•]\s+(?P<date>\S.{0,40})$")
+
+
+def _named_date(line: str) -> str | None:
+    """The name before a date alone after a separator ("La Mappa | 21/11/2026"), or None."""
+    if not ("|" in line or "·" in line or "•" in line):
+        return None  # most lines: spare the pattern
+    m = _NAMED_DATE.match(line.strip())
+    return m.group("name") if m and date_alone(m.group("date")) else None
+
+
+def _dating_name(lines: list[str]) -> str | None:
+    """The name that opens three or more lines of a name and a date: the show's, over each of
+    its entries."""
+    names = Counter(
+        name for line in lines if len(line) <= _META_MAX and (name := _named_date(line))
+    )
+    name, n = max(names.items(), key=lambda kv: kv[1], default=(None, 0))
+    return name if n >= _MIN_BLOCKS else None
 
 
 def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -> bool:
@@ -328,6 +358,7 @@ _LABEL_REPEATS = 3
 _CRUMB_MARKS = {">", "›", "»", "/", "＞"}
 _CUT_TEASER = 100  # characters of a line cut short ("…") that is a teaser, not a long title
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
+_CJK_PER_WORD = 2  # CJK characters to a word, counting a teaser's words
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 # A sentence's end inside the line, another sentence after it: prose, not a title
 _SENTENCES = re.compile(r"[^\s.?!]{3}[.?!]\s+[A-ZÀ-ÖØ-Þ]|[。？！](?=\S)")
@@ -341,13 +372,18 @@ def over_standfirst(lines: list[str], i: int) -> int:
     s = lines[i].strip()
     teaser = bool(_SENTENCE_END.search(s) or _SENTENCES.search(s))  # or sentences in it
     teaser = teaser or (len(s) > _CUT_TEASER and s.endswith(("…", "...")))  # cut short
-    if not (teaser and len(s.split()) >= _STANDFIRST_WORDS):
+    words = len(s.split())
+    if _SENTENCE_END.search(s):
+        words += cjk_count(s) // _CJK_PER_WORD  # a CJK sentence's words have no spaces
+    if not (teaser and words >= _STANDFIRST_WORDS):
         return i
     above = [j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()]
     for j in above:
         line = lines[j].strip()
         if is_chrome(line) or is_label(line) or _label_of_entries(lines, line):
             continue
+        if field_line(line):
+            continue  # the entry's guest ("ゲスト：森川直樹さん") between title and teaser
         shaped = (
             len(line) <= _TITLE_MAX
             and not _SENTENCE_END.search(line)

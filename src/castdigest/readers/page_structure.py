@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -148,10 +149,16 @@ def read_structure(
         found.chapters, found.doubts = _timed_chapters(lines)
         if not found.chapters:
             found.chapters, points = _untimed_chapters(sections)
+            if _contents(found.chapters, lines):
+                found.chapters = []
     if takeaways:
         headed, empty = _headed_takeaways(sections)
         found.takeaways = (
-            headed or _inline_takeaways(lines) or points or _sentence_bullets(sections)
+            headed
+            or _inline_takeaways(lines)
+            or points
+            or _sentence_bullets(sections)
+            or _listed_summary(sections)
         )
         if empty and not found.takeaways:
             found.doubts.append(_EMPTY_TAKEAWAYS)
@@ -256,9 +263,25 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
                 spacing = i - last
             titles.append(text)
             last = i
-        if len(titles) >= 2:
+        if len(titles) >= 2 and not _tags(titles):
             return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []
     return [], []
+
+
+def _contents(chapters: list[Chapter], lines: list[str]) -> bool:
+    """Untimed titles each shown again further down as a line of its own: the page's table
+    of contents ("目录" / "节目信息" ... and the same headings over its sections), an article's
+    parts, not the episode's."""
+    if len(chapters) < 2:
+        return False
+    shown = Counter(line.strip() for line in lines)
+    return all(shown[c.title] >= 2 for c in chapters)
+
+
+def _tags(titles: list[str]) -> bool:
+    """Three or more single words ("Energie", "Heizen", "Verbraucher"): a page's topic tags
+    under a "Themen" heading, not its parts, which a phrase names."""
+    return len(titles) >= 3 and all(len(t.split()) == 1 and not _CJK.search(t) for t in titles)
 
 
 def _dated_alone(line: str) -> bool:
@@ -280,6 +303,8 @@ def _running_order(sec: Section) -> list[str]:
         if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
             return []
         titles.append(text)
+    if titles and all(_FIELD.match(t) for t in titles):
+        return []  # an information panel's fields ("프로그램: …", "Host: …"), no segments
     return titles[: _MAX_LIST * 3] if len(titles) >= _MIN_SEGMENTS else []
 
 
@@ -445,6 +470,12 @@ def _opens(line: str, at: int) -> bool:
     return bool(ch) and (ch.isupper() or not ch.islower())
 
 
+_FIELD = re.compile(r"^[^:：]{1,20}[:：]\s*\S")  # "Host: Ada Lund", "공개일: 2026년 11월 19일"
+_LISTED_POINTS = 3  # one-sentence lines under a summary heading that make it a list
+# a sentence ends and another goes on (in CJK scripts, with no space between them)
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]?\s+\S|[。！？][」』”）]?[^\s」』”）]")
+
+
 def _is_sentence(text: str) -> bool:
     if _CJK.search(text):
         return len(text) >= 15 and bool(_TERMINAL.search(text))
@@ -467,6 +498,25 @@ def _sentence_bullets(sections: list[Section]) -> list[str]:
                 out += run
             run = []
     return out[: _MAX_LIST * 3]
+
+
+def _listed_summary(sections: list[Section]) -> list[str]:
+    """A summary heading over three or more lines of one sentence each, one under the other
+    ("Overview" / "Ruth describes how ..." / "Eliminating late fees ..."): a list of points
+    whose bullets the save lost; a summary in prose has sentences running on in a paragraph."""
+    for sec in sections:
+        if sec.kind != "summary" or len(sec.lines) < _LISTED_POINTS:
+            continue
+        run: list[str] = []
+        for k, (i, text) in enumerate(sec.lines):
+            if k and i != sec.lines[k - 1][0] + 1:
+                break  # set apart by a blank line: paragraphs, or what follows the list
+            if not _is_sentence(text) or _SENTENCE_INSIDE.search(text):
+                break  # a paragraph of sentences, or a heading under the list ("Action Items")
+            run.append(text)
+        if len(run) >= _LISTED_POINTS:
+            return run[: _MAX_LIST * 3]
+    return []
 
 
 def is_quote_line(line: str) -> bool:

@@ -16,17 +16,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from castdigest.readers.chrome import (
     chrome_kind,
     crumbs_above,
     glued_chrome,
+    is_call,
     is_label,
     lead_in,
     normalise,
 )
 from castdigest.readers.heading_words import (
     heading_kind,
+    lists_episodes,
     more_names,
     names_under_more,
     shown_names,
@@ -42,10 +45,13 @@ from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
     brand,
+    brand_taglines,
     byline,
     capitals,
     episode_field,
     headline_names,
+    kind_alone,
+    kind_first,
     linked_show,
     names_episode,
     names_person,
@@ -58,8 +64,10 @@ from castdigest.readers.title_signals import (
     quoted_episode,
     quoted_shows,
     show_and_number,
+    summed_up,
 )
 from castdigest.text.stopwords import STOPWORDS
+from castdigest.text.truncate import cjk_count
 
 TITLE_UNCERTAIN = "title uncertain"
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
@@ -130,8 +138,10 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True
     if lead_in(s) or chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s):
         return True  # a label over what it introduces ("Support for PBS provided by:")
-    if names_show(s):
-        return True  # a show's label ("Provenant du podcast") names what is under it
+    if names_show(s) or kind_first(s):
+        # a show's label ("Provenant du podcast") names what is under it; a kind and genre
+        # ("Podcast · Nature & Outdoors") or a crumb ("Podcasts / <show>") says what it is
+        return True
     if heading_kind(s):
         return True  # a section's heading ("Questions & Answers", "Summary & Key Takeaways")
     tokens = _TOKEN.findall(s)
@@ -222,6 +232,8 @@ def _score(
         # the episode's date under its title, more telling with its length ("3 days ago · 39 min",
         # or the length alone on the line under the date)
         score += 2.5 if has_length(nxt) or length_alone(after) else 1.0
+    elif nxt and is_call(nxt):
+        score -= 2.0  # an offer over its button ("Try our originals" / "Learn more")
     elif nxt and (chrome_kind(nxt) or is_label(nxt)):
         score += 0.5  # page furniture under it, not more running text
     if prev and is_date_line(prev):
@@ -314,12 +326,17 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
 
 
 def _speakers(lines: list[str]) -> set[str]:
-    """Names the page's transcript shows over two turns or more ("林小满 00:03", "Ada Lund
-    12:41"), normalised: people, never the title."""
+    """Names the page's transcript shows over or opening two turns or more ("林小满 00:03",
+    "Ada Lund 12:41", "Ada Lund: ..."), normalised: people, never the title."""
     shown = Counter(m.group("name") for line in lines if (m := _SPEAKER_TIME.match(line.strip())))
+    # or opening two turns or more ("Priya Lindqvist: Honestly? A little cold.")
+    shown.update(m.group("name") for line in lines if (m := _SPEAKER_TURN.match(line.strip())))
     return {normalise(name) for name, n in shown.items() if n >= 2}
 
 
+_SPEAKER_TURN = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})[:：]\s+\S.{20,}"
+)
 _SPEAKER_TIME = re.compile(
     r"^(?P<name>[^\d\s:：]{1,20}(?: [^\d\s:：]{1,20}){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
 )
@@ -406,6 +423,55 @@ def _over_metadata(head: list[tuple[int, str]]) -> set[str]:
             key = normalise(head[k][1])
             over[key] = over.get(key, 0) + 1
     return {key for key, n in over.items() if n >= 2}
+
+
+def _others_from(head: list[tuple[int, str]]) -> int:
+    """Where a heading over the show's episodes ("Episodes", "选集") stands under the first
+    paragraph after a date or a length (the episode's description): the episode's own page
+    ends there, its show's list follows; else past the head."""
+    dated = next((k for k, (_, s) in enumerate(head) if _metadata(s)), len(head))
+    body = next((k for k in range(dated, len(head)) if _width(head[k][1]) >= _PARAGRAPH), None)
+    if body is not None:
+        for k in range(body + 1, len(head)):
+            if lists_episodes(head[k][1]):
+                return k
+    return len(head)
+
+
+def _width(line: str) -> int:
+    """A line's length, a CJK character counting two (it says about as much as a word)."""
+    return len(line) + cjk_count(line)
+
+
+_CRUMB_MARKS = re.compile(r"\s[/›>»]\s")
+
+
+def _kind_named(head: list[tuple[int, str]]) -> set[str]:
+    """Normalised lines right above or under the kind and genre of the show ("PODCAST ·
+    technology" / "Token Intelligence"): the show's name, which that line describes; and the
+    line under a kind alone in a column of crumbs ("Accueil" / "Podcasts" / <show>), shown
+    again under it as the page's kicker ("Episode" over a title labels the title)."""
+    found = set()
+    for k, (_, line) in enumerate(head):
+        if kind_first(line) and not _CRUMB_MARKS.search(line):  # not "Podcasts › <show>"
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(head) and not _metadata(near := head[j][1]):
+                    found.add(normalise(near))
+        elif 0 < k < len(head) - 2 and kind_alone(line) and chrome_kind(head[k - 1][1]):
+            name = normalise(head[k + 1][1])
+            if name == normalise(head[k + 2][1]):
+                found.add(name)  # "Accueil" / "Podcasts" / <show>, crumbs; <show> again over all
+    return found
+
+
+def _over_marker(head: list[tuple[int, str]]) -> set[str]:
+    """Normalised lines right over an episode's number alone ("밤의 서재" / "8화", "Harbor
+    Notes" / "Episode 8"): the show's name, shown again with the number ("밤의 서재 8화")."""
+    return {
+        normalise(line)
+        for (_, line), (_, under) in pairwise(head)
+        if numbers_only(under) and any(c.isalpha() for c in under) and not numbered(line)
+    }
 
 
 def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
@@ -537,12 +603,37 @@ def _inside(key: str, lines: list[str]) -> int:
     )
 
 
+_CAPTION_HEAD = re.compile(r"^(.+?)\s*[-–—|:]\s*$")
+
+
+def _captioned(key: str, lines: list[str], brands: set[str]) -> bool:
+    """Another short line is the show's name, then this one ("Nachgehakt – Warum ..."): a
+    player's caption of its episode."""
+    if len(key) < _INSIDE_MIN:
+        return False
+    for line in lines:
+        if line != key and line.endswith(key) and len(line) < _PARAGRAPH:
+            head = _CAPTION_HEAD.match(line[: -len(key)])
+            if head and head.group(1) in brands:
+                return True
+    return False
+
+
 def _in_prose(key: str, lines: list[str]) -> bool:
     """A paragraph holds this line: prose names the show or a person; it seldom repeats its
     episode's title word for word."""
     return len(key) >= _INSIDE_MIN and any(
         len(line) >= _PARAGRAPH and key in line and line != key for line in lines
     )  # a long title is no paragraph of its own
+
+
+_SUFFIX = re.compile(r"\s+[-–—|·:]\s+\S")
+
+
+def _suffixed(title: str, longer: str) -> bool:
+    """`longer` is the whole `title` with words after a separator: "<title> - Transcript,
+    Chat, and Summary", the page's own name for the title; a cut copy stops mid-line."""
+    return longer.startswith(title) and bool(_SUFFIX.match(longer[len(title) :]))
 
 
 def _same_as(key: str, found: dict[str, _Candidate]) -> str | None:
@@ -601,15 +692,24 @@ def pick_title(
     brands |= _framing(head)  # "Show / Title / Show": the name on both sides of the title
     brands |= _speakers(texts)  # "林小满 00:03" over turns of the transcript: a person
     brands |= {name for s in texts if (name := linked_show(s))}  # "Back to <show>"
+    brands |= brand_taglines([s for _, s in head], brands)  # "<show> – der ntv-Podcast"
+    brands |= _over_marker(head)  # "밤의 서재" / "8화": the show over its episode's number
+    brands |= _kind_named(head)  # "PODCAST · technology" / "Token Intelligence"
     about = _body_terms(texts)
     names = _names(head, counts)
     menus = _menu_runs(head) | _linked(head)
     kickers = _menu_tails(head, menus)
+    menu_items = {normalise(head[k][1]) for k in menus}
+    others = _others_from(head)
     for k, (i, s) in enumerate(head):
         if k in menus and k not in kickers:
             continue  # a column of menu items or links: no title, no rank taken from the title
+        if k > others:
+            break  # the show's other episodes, listed under this one's description
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
+        if summed := summed_up(s):
+            s = summed  # 'Summary of "<title>"': a summary site's heading names its title
         key = normalise(s)
         after = items[k + 2][1] if k + 2 < len(items) else ""
         if _excluded(s, nxt, after) or _in_turns(s, prev, nxt) or _attribution(s, prev):
@@ -622,20 +722,25 @@ def pick_title(
         at = _meta_at(head, k, brands)
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:
-            if len(s) > len(found[same].text) and not _running_text(s):
-                # a cut copy and the whole title; not a sentence that opens with the title
+            longer = len(s) > len(found[same].text) and not _running_text(s)
+            if longer and (not _suffixed(found[same].text, s) or same in brands):
+                # a cut copy and the whole title; not a sentence that opens with the title,
+                # nor the title with the site's words after it
                 found[same] = replace(found[same], text=s)
             continue
         count = counts.get(key, 1)
         masthead = key in names
         person = key in people  # shown again in a person's card: a name, not a title
         after = head[at + 1][1] if at is not None and at + 1 < len(head) else ""
-        score = _score(s, rank, 1 if masthead or person else count, nxt, prev, hints, after)
+        given = hints if key not in brands else []  # a file named after the show: no title
+        score = _score(s, rank, 1 if masthead or person else count, nxt, prev, given, after)
         headline = at is not None and at > k + 1 and _standfirst(head, k + 1) == at
         if headline:
             score += 1.0  # a headline over its lede, its byline and its date
         if k + 1 < len(head) and play_count(head[k + 1][1]):
             score += 1.0  # a video's or an episode's play count under its title
+        if k + 1 < len(head) and chrome_kind(head[k + 1][1]) == "player":
+            score += 1.0  # what the player under it plays ("00:00 / 52:40")
         score += _ABOUT * _about_share(s, about)
         if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names | labelled):
             score += 1.5  # the show's name right above or under it (a player's card)
@@ -645,9 +750,11 @@ def pick_title(
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
         if menu:
             score -= 1.5  # a masthead over its menu
-        if k in kickers:
-            score -= 2.0  # the menu's last item over the headline: its section or show
+        if k in kickers or (k not in menus and key in menu_items):
+            score -= 2.0  # the menu's last item over the headline, or an item again: a section
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
+        if _captioned(key, normalised, brands) or summed:
+            score += 1.5
         if _in_prose(key, normalised):
             score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name
         found[key] = _Candidate(s, i, score, headline)

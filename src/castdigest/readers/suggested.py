@@ -37,6 +37,7 @@ from castdigest.readers.page_dates import (
 from castdigest.text.truncate import cjk_count
 
 _OWN_LIST = 8  # lines from a "Latest episode" heading to the show's "Episodes" heading
+_NAMED_SPAN = 12  # lines under an episodes heading searched for entries naming the show
 # Words a cookie banner names, casefolded: looked for as substrings, many times faster than a
 # case-blind pattern over a page's first paragraph, which may be long.
 _COOKIE = ("cooki", "traceur", "tracker", "クッキー", "쿠키", "缓存")
@@ -127,7 +128,23 @@ def _show_list(lines: list[str], k: int, body: int | None) -> bool:
     (an episode's page dates its episode above its body): the show's own list."""
     own = any(lists_episodes(near) for near in lines[k : k + _OWN_LIST])
     top = k if body is None else min(k, body)
-    return own and not any(_dated(above) for above in lines[:top])
+    return own and (not any(_dated(above) for above in lines[:top]) or _show_named(lines, k))
+
+
+_NAMED_ENTRY = re.compile(r"^(?P<name>[^|·•]{2,60}?)\s+[|·•]\s+\S")
+
+
+def _show_named(lines: list[str], k: int) -> bool:
+    """The entries under the heading at `k` open with a name the page shows alone above it
+    ("La Mappa" / ... / "Tutte le puntate" / "La Mappa | 21/11/2026"): its show's own
+    episodes, whatever the page dates above them (a live player, the latest episode)."""
+    above = {line.strip() for line in lines[:k] if 0 < len(line.strip()) <= MAX_HEADING}
+    named = [
+        m.group("name")
+        for line in lines[k + 1 : k + 1 + _NAMED_SPAN]
+        if (m := _NAMED_ENTRY.match(line.strip())) and _dated(line)
+    ]
+    return len(named) >= _MIN_TEASERS and all(name in above for name in named)
 
 
 def _dated(line: str) -> bool:

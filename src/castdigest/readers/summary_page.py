@@ -70,6 +70,9 @@ _KINDS = {
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
 _SUMMARY_PARTS = 3
+_PARTS = frozenset({"summary", "points", "chapters", "transcript", "quotes"})
+_LISTED = 3  # points a line each, unbulleted, that make a key-points section
+_POINT_END = re.compile(r"[.!?。！？)”\"]$")
 _PARAGRAPH = 200  # characters: a line this long after a blank line is text, not a point
 _STARTS_TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}")
 _LEFTOVER = re.compile(r"^(?:quiz\b|questionnaire\b|test your knowledge|testez vos)", re.I)
@@ -90,15 +93,15 @@ class SummaryPageReader:
     def sniff(self, doc: Document) -> float:
         lines = doc.text[:200_000].splitlines()[:500]
         _, sections = split_sections(lines, NAMES)
-        points = [s for s in sections if s.key == "points" and s.bullets()]
+        points = [s for s in sections if s.key == "points" and (s.bullets() or _listed(s))]
         if not points:
             return 0.0
         _, video = split_sections([ln if len(ln) <= 60 else "" for ln in lines], VIDEO_NAMES)
         if len({s.key for s in video} - {"takeaways", "summary"}) >= 2:
             return 0.0  # a video page (chapters, quotes, transcript...) that also has takeaways
-        # A summary, its points and its chapters or transcript: an AI summary's page, even
-        # where its header shows a title over a date and a length as a listing's entry does.
-        parts = {s.key for s in sections} & {"summary", "points", "chapters", "transcript"}
+        # A summary, its points and its chapters, quotes or transcript: an AI summary's page,
+        # even where its header shows a title over a date and a length as a listing's entry does.
+        parts = {s.key for s in sections} & _PARTS
         return 0.92 if len(parts) >= _SUMMARY_PARTS else 0.7
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
@@ -132,6 +135,13 @@ class SummaryPageReader:
             sources=[ctx.ref(0, line=1)],
         )
         return [add_reasons(enrich(episode, lines, ctx.as_of), pick.doubts)]
+
+
+def _listed(section: Section) -> bool:
+    """Three or more sentences a line each open the section: points whose bullets the save
+    lost ("Key Takeaways" / "Soil sensors that cost under $40 ..." / ...)."""
+    listed = _unbulleted(section.lines)
+    return len(listed) >= _LISTED and all(_POINT_END.search(line) for line in listed)
 
 
 def _unbulleted(lines: list[str]) -> list[str]:

@@ -212,9 +212,9 @@ _BEFORE_QUOTE = 30  # characters before a quotation mark where its show word sta
 @cache
 def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     """An episode word shortly before a quoted title ("the latest episode of X, “Title”"), a
-    quoted title followed by an episode number ("“Title” (episode 88, ..."), and a quoted title
-    set beside its episode word ("‘Title’, de vierde aflevering"). The words are the
-    single-word episode labels and number markers of `titles.json`."""
+    quoted title after or followed by an episode number ("92화 「Title」", "“Title” (episode
+    88, ..."), and a quoted title set beside its episode word ("‘Title’, de vierde
+    aflevering"). The words are the episode labels and number markers of `titles.json`."""
     data = _data()
     words = {w for ws in data["episode_labels"].values() for w in ws if " " not in w}
     words |= {w for ws in data["words"].values() for w in ws if w.endswith(".")}  # "ep."
@@ -223,17 +223,24 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     before = re.compile(rf"(?P<w>{alternatives})[^{_OPEN_QUOTES}.!?\n]{{0,60}}?{quoted}", re.I)
     after = re.compile(rf"{quoted}\s*[(（]\s*(?:{alternatives})\s*#?\d", re.I)
     beside = re.compile(rf"{quoted}\s*,\s*(?:[^\W\d_]+\s+){{0,3}}?(?P<w>{alternatives})\b", re.I)
-    return before, after, beside
+    # the episode's number right before it ("92화 「Title」", "第12期《Title》", "episode 88, “…”")
+    markers = {w for ws in data["words"].values() for w in ws}
+    numbers = [rf"{re.escape(w)}\s*#?\d+" for w in sorted(markers, key=len, reverse=True)]
+    numbers += [
+        re.escape(f).replace(r"\{n\}", r"\d+") for fs in data["around"].values() for f in fs
+    ]
+    numbered = re.compile(rf"(?<!\w)(?P<w>{'|'.join(numbers)})\s*[,:]?\s*{quoted}", re.I)
+    return before, numbered, after, beside
 
 
 def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, str] | None:
     """(index, title) of the episode a post's prose names in quotation marks next to an episode
     word ("the latest episode of Founders at the Margin, “Raise Your Prices” (episode 88"), when
-    its paragraphs name exactly one such title; else None. `numbered_only`: only a title
-    followed by its episode's number ("“Raise Your Prices” (episode 88"), which a book's or a
-    film's title never is."""
+    its paragraphs name exactly one such title; else None. `numbered_only`: only a title next
+    to its episode's number ("“Raise Your Prices” (episode 88", "92화 「…」"), which a book's or
+    a film's title never is."""
     found: dict[str, tuple[int, str]] = {}
-    patterns = _quoted_patterns()[1:2] if numbered_only else _quoted_patterns()
+    patterns = _quoted_patterns()[1:3] if numbered_only else _quoted_patterns()
     for k, s in islice(_prose(lines), _QUOTED_PARAGRAPHS):
         for pattern in patterns:
             for m in pattern.finditer(s):
@@ -272,7 +279,8 @@ def _show_namers() -> tuple[tuple[str, ...], re.Pattern[str]]:
 def quoted_shows(lines: list[str]) -> set[str]:
     """The normalised names a line quotes after a show or podcast word, or after an episode
     word and "of" ('公众号“硬核夜谈”', 'Puntata di "Mare Nostrum"', 'the podcast “Harbor Notes”'):
-    the show's (or the account's) names, never the page's title."""
+    the show's (or the account's) names, never the page's title; a line that is only such a
+    word and the name is one too."""
     words, quoted = _show_namers()
     found: set[str] = set()
     for line in lines:
@@ -282,6 +290,8 @@ def quoted_shows(lines: list[str]) -> set[str]:
             before = line[max(0, m.start() - _BEFORE_QUOTE) : m.start()].casefold().rstrip()
             if any(_ends_with_word(before, w) for w in words):
                 found.add(normalise(m.group(1)))
+                if before in words and not line[m.end() :].strip():
+                    found.add(normalise(line))  # 'Podcast "Nachgehakt"': the show's kicker
     return found - {""}
 
 
@@ -435,6 +445,63 @@ def podcast_name(line: str) -> bool:
         if (before == " " or compound) and len(words) <= _PODCAST_NAME_WORDS:
             return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return False
+
+
+def summed_up(line: str) -> str | None:
+    """The title a summary site's heading sums up ('Summary of "<title>"', 'Résumé de «
+    <title> »'), without the words and quotation marks around it; else None."""
+    s = line.strip()
+    folded = s.casefold()
+    for words in _summary_words():
+        if folded.startswith(words) and len(s) > len(words) + 2:
+            inner = s[len(words) :].strip()
+            if inner[:1] in _OPEN_QUOTES and inner[-1:] in _CLOSE_QUOTES:
+                inner = inner[1:-1].strip()
+            return inner or None
+    return None
+
+
+@cache
+def _summary_words() -> tuple[str, ...]:
+    words = {w.casefold() for ws in _data()["summary_of"].values() for w in ws}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_KIND_PARTS = re.compile(r"\s+[·•|/›>]\s+")
+
+
+def kind_first(line: str) -> bool:
+    """A line opening with the kind of item alone, then a separator ("Podcast · Nature &
+    Outdoors", "Podcasts / Backcountry Dispatch"): its kind and genre, or a breadcrumb."""
+    parts = _KIND_PARTS.split(line.strip(), maxsplit=1)
+    return len(parts) == 2 and normalise(parts[0]) in _kind_words()
+
+
+def kind_alone(line: str) -> bool:
+    """A line that is only a kind of item ("Podcasts", "Émissions", "节目")."""
+    return normalise(line) in _kind_words()
+
+
+@cache
+def _kind_words() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in _data()["kind_words"].values() for w in ws)
+
+
+_TAGLINE = re.compile(r"\s[-–—|:]\s")
+
+
+def brand_taglines(lines: list[str], brands: set[str]) -> set[str]:
+    """Normalised lines naming a known show, then what it is ("Nachgehakt – der
+    ntv-Podcast", "Harbor Notes | A podcast"): the show's tagline, never the title."""
+    words = _podcast_words()
+    found = set()
+    for line in lines:
+        parts = _TAGLINE.split(line, maxsplit=1)
+        if len(parts) == 2 and normalise(parts[0]) in brands:
+            tail = normalise(parts[1])
+            if any(tail.endswith(w) for w in words):
+                found.add(normalise(line))
+    return found
 
 
 @cache

@@ -333,11 +333,17 @@ def _weekday_words() -> frozenset[str]:
 
 
 def without_weekday(text: str) -> str:
-    """`text` without the weekday that opens it ("ma 23.11.2026", "Fri, 11/20/2026")."""
+    """`text` without the weekday that opens it ("ma 23.11.2026", "Fri, 11/20/2026") or
+    closes it in brackets ("2026.11.20 (금)", "20.11.2026 (Fr.)")."""
     head, _, rest = text.strip().partition(" ")
     if rest and head.rstrip(".,").casefold() in _weekday_words():
         return rest.strip()
+    if (m := _BRACKETED_DAY.match(text.strip())) and m["day"].casefold() in _weekday_words():
+        return m["date"]
     return text
+
+
+_BRACKETED_DAY = re.compile(r"^(?P<date>.*\d.*?)\s*[(（](?P<day>[^\W\d_]{1,12})\.?[)）]$")
 
 
 _YEAR_DIGITS = re.compile(r"\d{4}")  # every absolute date form has its year in full

@@ -91,7 +91,12 @@ def _is_name(text: str) -> bool:
         if not _NAME_WORD.match(w) or not w[0].isupper():
             return False
         caps += 1
+    if len(words) > _CASELESS_NAME_WORDS and all(map(_caseless, words)):
+        return False  # "시청자가 보낸 인생의 책": a phrase; a CJK name is a word or two ("佐伯 遥")
     return caps >= 1 and len(text) <= 60
+
+
+_CASELESS_NAME_WORDS = 2
 
 
 def _person(part: str) -> Person | None:
