@@ -12,7 +12,8 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_call, is_chrome, normalise
 from castdigest.readers.heading_words import suggests_others
 from castdigest.readers.page_dates import offered_until
-from castdigest.readers.page_title import _speakers, pick_title
+from castdigest.readers.page_names import speakers
+from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_document
 from castdigest.readers.title_signals import (
     brand_taglines,
@@ -296,7 +297,7 @@ def test_names_opening_turns_of_a_transcript_are_people() -> None:
         "Ada Brennan: Then let us start with the deal my utility signed last spring.",
         "Note: this transcript was edited for length and for clarity by our producers.",
     ]
-    assert _speakers(lines) == {"luis ortega", "ada brennan"}
+    assert speakers(lines) == {"luis ortega", "ada brennan"}
 
 
 def test_the_kind_and_genre_line_is_no_title_and_names_the_show_beside_it() -> None:

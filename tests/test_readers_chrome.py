@@ -13,7 +13,8 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import blank_tab_bars, chrome_kind, crumbs_above, is_label
 from castdigest.readers.doubt import chapter_marks, episode_marks, page_doubts
 from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfirst, shown_twice
-from castdigest.readers.page_title import _labelled_shows, pick_title
+from castdigest.readers.page_names import labelled_shows
+from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_path
 from castdigest.readers.title_signals import person_field, quoted_episode
 
@@ -1122,11 +1123,11 @@ def test_segments_each_over_its_date_and_a_show_named_in_a_heard_on_field(tmp_pa
 
 
 def test_a_show_label_and_its_value_on_one_line_name_the_show() -> None:
-    assert _labelled_shows(["Heard on: Morning Ledger", "Show", "Harbor Notes"]) == {
+    assert labelled_shows(["Heard on: Morning Ledger", "Show", "Harbor Notes"]) == {
         "morning ledger",
         "harbor notes",
     }
-    assert _labelled_shows(["Heard on the radio: a long story about the river"]) == set()
+    assert labelled_shows(["Heard on the radio: a long story about the river"]) == set()
 
 
 def test_a_show_name_shown_again_under_the_date_is_not_the_title(tmp_path: Path) -> None:

@@ -13,14 +13,10 @@ it says so.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
-from itertools import pairwise
 
 from castdigest.readers.chrome import (
     chrome_kind,
-    crumbs_above,
     glued_chrome,
     is_call,
     is_label,
@@ -30,9 +26,6 @@ from castdigest.readers.chrome import (
 from castdigest.readers.heading_words import (
     heading_kind,
     lists_episodes,
-    more_names,
-    names_under_more,
-    shown_names,
 )
 from castdigest.readers.line_dates import (
     has_date,
@@ -41,18 +34,15 @@ from castdigest.readers.line_dates import (
     is_date_line,
     length_alone,
 )
+from castdigest.readers.page_names import is_metadata, page_names
 from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
-    brand,
-    brand_taglines,
     byline,
     capitals,
     episode_field,
     headline_names,
-    kind_alone,
     kind_first,
-    linked_show,
     names_episode,
     names_person,
     names_show,
@@ -62,7 +52,6 @@ from castdigest.readers.title_signals import (
     play_count,
     podcast_name,
     quoted_episode,
-    quoted_shows,
     show_and_number,
     summed_up,
 )
@@ -70,7 +59,6 @@ from castdigest.text.stopwords import STOPWORDS
 from castdigest.text.truncate import cjk_count
 
 TITLE_UNCERTAIN = "title uncertain"
-_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _ABOUT = 1.5  # score for a title all of whose words its page's paragraphs use
 _PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
 _ABOUT_CHARS = 20_000  # characters of paragraphs read for what the page is about
@@ -91,7 +79,6 @@ _FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "V
 _CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
-_FIELD = 100  # characters of a panel's "Label: value" line
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
@@ -325,23 +312,6 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
     return None
 
 
-def _speakers(lines: list[str]) -> set[str]:
-    """Names the page's transcript shows over or opening two turns or more ("林小满 00:03",
-    "Ada Lund 12:41", "Ada Lund: ..."), normalised: people, never the title."""
-    shown = Counter(m.group("name") for line in lines if (m := _SPEAKER_TIME.match(line.strip())))
-    # or opening two turns or more ("Priya Lindqvist: Honestly? A little cold.")
-    shown.update(m.group("name") for line in lines if (m := _SPEAKER_TURN.match(line.strip())))
-    return {normalise(name) for name, n in shown.items() if n >= 2}
-
-
-_SPEAKER_TURN = re.compile(
-    r"^(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})[:：]\s+\S.{20,}"
-)
-_SPEAKER_TIME = re.compile(
-    r"^(?P<name>[^\d\s:：]{1,20}(?: [^\d\s:：]{1,20}){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
-)
-
-
 def _names_same(title: str, named: str) -> bool:
     """The title holds the name the prose gives its episode, or the name holds the title."""
     a, b = normalise(title), normalise(named)
@@ -372,25 +342,6 @@ def _masthead(line: str, count: int) -> bool:
     return (len(line.split()) if not _CJK.search(line) else len(line) // 2) <= _NAME_WORDS
 
 
-def _labelled_shows(lines: list[str]) -> set[str]:
-    """Lines under a label naming the show ("Show" / "Saltmarsh Dispatch"), normalised; not a
-    numbered one ("节目" / "第37期｜..."): a label that also names the kind sits over a title."""
-    under = {
-        normalise(lines[k + 1])
-        for k in range(len(lines) - 1)
-        if names_show(lines[k]) and not numbered(lines[k + 1])
-    }
-    # or after it on its line: "Heard on: Marketplace Early Shift", "Sendung: Nachtcafé"
-    fields = (line.replace("：", ":").partition(":") for line in lines if len(line) <= _FIELD)
-    beside = {normalise(value) for label, colon, value in fields if colon and names_show(label)}
-    return (under | beside) - {""}
-
-
-def _labelled_people(lines: list[str]) -> set[str]:
-    """Lines under a label over a person's card ("About the speaker" / "Ana Ruiz"), normalised."""
-    return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_person(lines[k])} - {""}
-
-
 def _in_person_card(head: list[tuple[int, str]], k: int) -> bool:
     """head[k] is the name under a person's label, or the role under that name."""
     return any(k >= d and names_person(head[k - d][1]) for d in (1, 2))
@@ -419,7 +370,7 @@ def _over_metadata(head: list[tuple[int, str]]) -> set[str]:
     card, however often the page repeats it; a site's or a show's name stands over menus."""
     over: dict[str, int] = {}
     for k in range(len(head) - 1):
-        if _metadata(head[k + 1][1]) and not _metadata(head[k][1]):
+        if is_metadata(head[k + 1][1]) and not is_metadata(head[k][1]):
             key = normalise(head[k][1])
             over[key] = over.get(key, 0) + 1
     return {key for key, n in over.items() if n >= 2}
@@ -429,7 +380,7 @@ def _others_from(head: list[tuple[int, str]]) -> int:
     """Where a heading over the show's episodes ("Episodes", "选集") stands under the first
     paragraph after a date or a length (the episode's description): the episode's own page
     ends there, its show's list follows; else past the head."""
-    dated = next((k for k, (_, s) in enumerate(head) if _metadata(s)), len(head))
+    dated = next((k for k, (_, s) in enumerate(head) if is_metadata(s)), len(head))
     body = next((k for k in range(dated, len(head)) if _width(head[k][1]) >= _PARAGRAPH), None)
     if body is not None:
         for k in range(body + 1, len(head)):
@@ -441,37 +392,6 @@ def _others_from(head: list[tuple[int, str]]) -> int:
 def _width(line: str) -> int:
     """A line's length, a CJK character counting two (it says about as much as a word)."""
     return len(line) + cjk_count(line)
-
-
-_CRUMB_MARKS = re.compile(r"\s[/›>»]\s")
-
-
-def _kind_named(head: list[tuple[int, str]]) -> set[str]:
-    """Normalised lines right above or under the kind and genre of the show ("PODCAST ·
-    technology" / "Token Intelligence"): the show's name, which that line describes; and the
-    line under a kind alone in a column of crumbs ("Accueil" / "Podcasts" / <show>), shown
-    again under it as the page's kicker ("Episode" over a title labels the title)."""
-    found = set()
-    for k, (_, line) in enumerate(head):
-        if kind_first(line) and not _CRUMB_MARKS.search(line):  # not "Podcasts › <show>"
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(head) and not _metadata(near := head[j][1]):
-                    found.add(normalise(near))
-        elif 0 < k < len(head) - 2 and kind_alone(line) and chrome_kind(head[k - 1][1]):
-            name = normalise(head[k + 1][1])
-            if name == normalise(head[k + 2][1]):
-                found.add(name)  # "Accueil" / "Podcasts" / <show>, crumbs; <show> again over all
-    return found
-
-
-def _over_marker(head: list[tuple[int, str]]) -> set[str]:
-    """Normalised lines right over an episode's number alone ("밤의 서재" / "8화", "Harbor
-    Notes" / "Episode 8"): the show's name, shown again with the number ("밤의 서재 8화")."""
-    return {
-        normalise(line)
-        for (_, line), (_, under) in pairwise(head)
-        if numbers_only(under) and any(c.isalpha() for c in under) and not numbered(line)
-    }
 
 
 def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
@@ -545,24 +465,6 @@ def _under_time(head: list[tuple[int, str]], k: int) -> bool:
     return k < 2 or not _LONE_TIME.match(head[k - 2][1])
 
 
-def _framing(head: list[tuple[int, str]]) -> set[str]:
-    """Normalised lines shown right above and right under another line ("Bench Notes" /
-    title / "Bench Notes" / byline): a show's name framing its episode's title (a title
-    around its own date or length, or a button, is no name: `_framable`)."""
-    keys = [normalise(s) for _, s in head]
-    return {
-        keys[k - 1]
-        for k in range(1, len(keys) - 1)
-        if keys[k - 1] and keys[k - 1] == keys[k + 1] != keys[k] and _framable(head[k][1])
-    }
-
-
-def _framable(line: str) -> bool:
-    """A line a show's name may frame: a title, not a button ("Title / Copy link / Title")
-    nor the episode's date or length."""
-    return not (_metadata(line) or chrome_kind(line) or is_label(line))
-
-
 def _framed(head: list[tuple[int, str]], k: int, names: set[str]) -> bool:
     """The line next to head[k] (above or under) names the show or the site (`_names`)."""
     near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
@@ -573,10 +475,6 @@ def _menu_under(head: list[tuple[int, str]], k: int) -> bool:
     """The next lines are a menu (two or more of interface words): head[k] is the site's."""
     under = [line for _, line in head[k + 1 : k + 3]]
     return len(under) == 2 and all(chrome_kind(line) for line in under)
-
-
-def _metadata(s: str) -> bool:
-    return has_date(s) or has_length(s)
 
 
 def _repeats(keys: list[str]) -> dict[str, int]:
@@ -679,22 +577,8 @@ def pick_title(
     rank = 0  # among candidates: menus above the title do not push it down
     shown = [" ".join(line.split()) for line in page if line.strip()] if page else []
     texts = shown or [s for _, s in items]  # the whole page's lines, else the lines given
-    normalised_page = [(line, normalise(line)) for line in texts]
-    brands = {key for _, s in head if brand(key := normalise(s), normalised_page, _metadata)}
-    labelled = _labelled_shows(texts)  # under a "Show" label
-    people = _labelled_people(texts)  # under "About the speaker"
-    brands |= labelled | quoted_shows(texts)  # 'Puntata di "X"'
-    brands |= {normalise(c) for _, s in head for c in crumbs_above(s)}  # "Podcasts › <show> › …"
-    more_named = {n for s in texts for n in more_names(s)}  # "More <show>"
-    more_named |= names_under_more(texts)  # "More in:" / "<show>"
-    brands |= {normalise(s) for _, s in head if not more_named.isdisjoint(shown_names([s]))}
-    brands |= {normalise(head[k - 1][1]) for k in range(1, len(head)) if audience_count(head[k][1])}
-    brands |= _framing(head)  # "Show / Title / Show": the name on both sides of the title
-    brands |= _speakers(texts)  # "林小满 00:03" over turns of the transcript: a person
-    brands |= {name for s in texts if (name := linked_show(s))}  # "Back to <show>"
-    brands |= brand_taglines([s for _, s in head], brands)  # "<show> – der ntv-Podcast"
-    brands |= _over_marker(head)  # "밤의 서재" / "8화": the show over its episode's number
-    brands |= _kind_named(head)  # "PODCAST · technology" / "Token Intelligence"
+    found_names = page_names(head, texts)
+    brands, labelled, people = set(found_names.shows), found_names.labelled, found_names.people
     about = _body_terms(texts)
     names = _names(head, counts)
     menus = _menu_runs(head) | _linked(head)

@@ -1,0 +1,154 @@
+"""The names a page shows beside its episode's title: the site's and the show's (a
+masthead, a kicker, a breadcrumb, a tagline, a label's value) and its people's (a speaker, a
+person's card). Each is a name, never the title; `page_title` scores the title among the
+other lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from castdigest.readers.chrome import chrome_kind, crumbs_above, is_label, normalise
+from castdigest.readers.heading_words import more_names, names_under_more, shown_names
+from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.title_signals import (
+    audience_count,
+    brand,
+    brand_taglines,
+    kind_alone,
+    kind_first,
+    linked_show,
+    names_person,
+    names_show,
+    numbered,
+    numbers_only,
+    quoted_shows,
+)
+
+_FIELD = 100  # characters of a panel's "Label: value" line
+
+
+@dataclass(frozen=True)
+class PageNames:
+    """`shows`: normalised lines naming the site, the show or a person (never the title);
+    `labelled`: the values of a "Show" label; `people`: the names under a person's label."""
+
+    shows: frozenset[str]
+    labelled: frozenset[str]
+    people: frozenset[str]
+
+
+def page_names(head: list[tuple[int, str]], texts: list[str]) -> PageNames:
+    """The names among the page's `head` (its first lines, with their indexes), found by what
+    the whole page (`texts`) shows around them."""
+    lines = [s for _, s in head]
+    normalised_page = [(line, normalise(line)) for line in texts]
+    shows = {key for s in lines if brand(key := normalise(s), normalised_page, is_metadata)}
+    labelled = labelled_shows(texts)  # under a "Show" label
+    shows |= labelled | quoted_shows(texts)  # 'Puntata di "X"'
+    shows |= {normalise(c) for s in lines for c in crumbs_above(s)}  # "Podcasts › <show> › …"
+    more_named = {n for s in texts for n in more_names(s)}  # "More <show>"
+    more_named |= names_under_more(texts)  # "More in:" / "<show>"
+    shows |= {normalise(s) for s in lines if not more_named.isdisjoint(shown_names([s]))}
+    shows |= {normalise(lines[k - 1]) for k in range(1, len(lines)) if audience_count(lines[k])}
+    shows |= _framing(head)  # "Show / Title / Show": the name on both sides of the title
+    shows |= speakers(texts)  # "林小满 00:03" over turns of the transcript: a person
+    shows |= {name for s in texts if (name := linked_show(s))}  # "Back to <show>"
+    shows |= brand_taglines(lines, shows)  # "<show> – der ntv-Podcast"
+    shows |= _over_marker(head)  # "밤의 서재" / "8화": the show over its episode's number
+    shows |= _kind_named(head)  # "PODCAST · technology" / "Token Intelligence"
+    return PageNames(frozenset(shows), frozenset(labelled), frozenset(labelled_people(texts)))
+
+
+def speakers(lines: list[str]) -> set[str]:
+    """Names the page's transcript shows over or opening two turns or more ("林小满 00:03",
+    "Ada Lund 12:41", "Ada Lund: ..."), normalised: people, never the title."""
+    shown = Counter(m.group("name") for line in lines if (m := _SPEAKER_TIME.match(line.strip())))
+    # or opening two turns or more ("Priya Lindqvist: Honestly? A little cold.")
+    shown.update(m.group("name") for line in lines if (m := _SPEAKER_TURN.match(line.strip())))
+    return {normalise(name) for name, n in shown.items() if n >= 2}
+
+
+_SPEAKER_TURN = re.compile(
+    r"^(?P<name>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,2})[:：]\s+\S.{20,}"
+)
+
+
+_SPEAKER_TIME = re.compile(
+    r"^(?P<name>[^\d\s:：]{1,20}(?: [^\d\s:：]{1,20}){0,2})\s+\d{1,2}:\d{2}(?::\d{2})?$"
+)
+
+
+def labelled_shows(lines: list[str]) -> set[str]:
+    """Lines under a label naming the show ("Show" / "Saltmarsh Dispatch"), normalised; not a
+    numbered one ("节目" / "第37期｜..."): a label that also names the kind sits over a title."""
+    under = {
+        normalise(lines[k + 1])
+        for k in range(len(lines) - 1)
+        if names_show(lines[k]) and not numbered(lines[k + 1])
+    }
+    # or after it on its line: "Heard on: Marketplace Early Shift", "Sendung: Nachtcafé"
+    fields = (line.replace("：", ":").partition(":") for line in lines if len(line) <= _FIELD)
+    beside = {normalise(value) for label, colon, value in fields if colon and names_show(label)}
+    return (under | beside) - {""}
+
+
+def labelled_people(lines: list[str]) -> set[str]:
+    """Lines under a label over a person's card ("About the speaker" / "Ana Ruiz"), normalised."""
+    return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_person(lines[k])} - {""}
+
+
+_CRUMB_MARKS = re.compile(r"\s[/›>»]\s")
+
+
+def _kind_named(head: list[tuple[int, str]]) -> set[str]:
+    """Normalised lines right above or under the kind and genre of the show ("PODCAST ·
+    technology" / "Token Intelligence"): the show's name, which that line describes; and the
+    line under a kind alone in a column of crumbs ("Accueil" / "Podcasts" / <show>), shown
+    again under it as the page's kicker ("Episode" over a title labels the title)."""
+    found = set()
+    for k, (_, line) in enumerate(head):
+        if kind_first(line) and not _CRUMB_MARKS.search(line):  # not "Podcasts › <show>"
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(head) and not is_metadata(near := head[j][1]):
+                    found.add(normalise(near))
+        elif 0 < k < len(head) - 2 and kind_alone(line) and chrome_kind(head[k - 1][1]):
+            name = normalise(head[k + 1][1])
+            if name == normalise(head[k + 2][1]):
+                found.add(name)  # "Accueil" / "Podcasts" / <show>, crumbs; <show> again over all
+    return found
+
+
+def _over_marker(head: list[tuple[int, str]]) -> set[str]:
+    """Normalised lines right over an episode's number alone ("밤의 서재" / "8화", "Harbor
+    Notes" / "Episode 8"): the show's name, shown again with the number ("밤의 서재 8화")."""
+    return {
+        normalise(line)
+        for (_, line), (_, under) in pairwise(head)
+        if numbers_only(under) and any(c.isalpha() for c in under) and not numbered(line)
+    }
+
+
+def _framing(head: list[tuple[int, str]]) -> set[str]:
+    """Normalised lines shown right above and right under another line ("Bench Notes" /
+    title / "Bench Notes" / byline): a show's name framing its episode's title (a title
+    around its own date or length, or a button, is no name: `_framable`)."""
+    keys = [normalise(s) for _, s in head]
+    return {
+        keys[k - 1]
+        for k in range(1, len(keys) - 1)
+        if keys[k - 1] and keys[k - 1] == keys[k + 1] != keys[k] and _framable(head[k][1])
+    }
+
+
+def _framable(line: str) -> bool:
+    """A line a show's name may frame: a title, not a button ("Title / Copy link / Title")
+    nor the episode's date or length."""
+    return not (is_metadata(line) or chrome_kind(line) or is_label(line))
+
+
+def is_metadata(s: str) -> bool:
+    return has_date(s) or has_length(s)
