@@ -9,17 +9,20 @@ from datetime import UTC, datetime
 
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import is_call, is_chrome, normalise
+from castdigest.readers.chrome import ends_in_call, is_call, is_chrome, normalise
 from castdigest.readers.heading_words import suggests_others
 from castdigest.readers.page_dates import offered_until
 from castdigest.readers.page_names import speakers
+from castdigest.readers.page_structure import dash_quote
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_document
 from castdigest.readers.title_signals import (
     brand_taglines,
+    byline,
     kind_first,
     quoted_episode,
     quoted_shows,
+    season_name,
 )
 
 AS_OF = datetime(2026, 11, 24, 12, tzinfo=UTC)
@@ -398,3 +401,39 @@ ARTICLE_WITH_CONTENTS = """城市笔记
 def test_an_articles_table_of_contents_is_no_chapters() -> None:
     _, [ep] = _read(ARTICLE_WITH_CONTENTS)
     assert ep.chapters == []
+
+
+def test_a_shows_season_a_reporters_byline_and_an_offer_with_its_button_are_no_titles() -> None:
+    assert season_name("夜谈俱乐部 第三季") and season_name("Harbor Notes Season 2")
+    assert not season_name("Season 2, Episode 4: The Flood")  # an episode's own number
+    assert byline("김서윤 기자") and byline("김서윤 기자 sykim@example.com") and byline("王芳 记者")
+    assert not byline("기자회견에서 밝힌 것들")
+    assert ends_in_call("冬日会员季 黄金VIP年卡限时特惠 立即开通")
+    assert not ends_in_call("立即开通")  # the button alone is chrome, not an offer
+    lines = [
+        "视频站",
+        "首页",
+        "综艺",
+        "冬日会员季 黄金VIP年卡限时特惠 立即开通",
+        "首页",
+        "综艺",
+        "夜谈俱乐部 第三季",
+        "倍速",
+        "弹幕",
+        "第12期：离开大城市的人，后来过得怎么样",
+        "夜谈俱乐部 第三季",
+        "热度 6382",
+        "更新时间：2026-11-20",
+        "主持人：周以安",
+    ]
+    pick = pick_title(lines)
+    assert pick.title == "第12期：离开大城市的人，后来过得怎么样" and not pick.doubts
+
+
+def test_a_dash_quote_attributed_after_a_dash() -> None:
+    quote = dash_quote(
+        "– Rynek najmu stał się loterią. Jeśli nie masz szczęścia, co rok szukasz nowego"
+        " miejsca – mówi dr hab. Wierzbicka."
+    )
+    assert quote is not None and quote.speaker == "Wierzbicka"
+    assert quote.text.endswith("co rok szukasz nowego miejsca")

@@ -120,3 +120,86 @@ def test_a_phrase_in_a_script_without_capitals_is_no_guests_name() -> None:
     context = "명절을 맞아 진행자가 고향의 오래된 동네 서점을 찾았다."
     assert split_title("추석 특집 - 고향의 서점을 찾아서", context).guests == []
     assert [p.name for p in split_title("밤의 서재 - 권하윤").guests] == ["권하윤"]
+
+
+NETWORK_SHOW_PAGE = """Skip to content
+Loudhouse Media
+Podcasts
+Newsletters
+Sign In
+Door to Door
+Door to Door is a show about the people who win local elections: organisers, clerks and volunteers. Every Friday the hosts talk to someone doing the work.
+Hosted by Tasha Green and Owen Park
+Latest Episodes
+Nov 20, 2026
+Why School Board Races Got So Expensive
+Outside money poured a record sum into school board races this year, and a winner tells us how she ran on a small budget.
+Listen Now
+
+Nov 13, 2026
+The County Clerk Who Counted Every Vote Twice
+After threats forced half her staff to quit, one clerk ran the cleanest count in the state anyway.
+Listen Now
+
+Nov 6, 2026
+One Last Push: Canvassing in the Rain
+The final weekend before Election Day with volunteers knocking on doors in the rain.
+Listen Now
+Load More
+"""
+
+
+def test_dates_over_titles_the_first_right_under_the_episodes_heading() -> None:
+    fmt, episodes = _read(NETWORK_SHOW_PAGE)
+    assert fmt == "listing"
+    assert [ep.title for ep in episodes] == [
+        "Why School Board Races Got So Expensive",
+        "The County Clerk Who Counted Every Vote Twice",
+        "One Last Push: Canvassing in the Rain",
+    ]
+    assert [ep.published.date().isoformat() for ep in episodes if ep.published] == [
+        "2026-11-20",
+        "2026-11-13",
+        "2026-11-06",
+    ]
+
+
+UNDATED_SHOW_PAGE = """Aller au contenu principal
+Journal
+Studio
+Rechercher
+Émissions
+Le Fil rouge
+Émission
+Chaque mardi, « Le Fil rouge » raconte l’envers d’une enquête : les premiers doutes, les documents, les sources qui hésitent. Un podcast à retrouver tous les mardis.
+Dernier épisode
+« Le Fil rouge » : les faux contrats d’un transporteur, une enquête qui commence par une lettre
+Une journaliste raconte comment une lettre de trois lignes l’a menée à un réseau de contrats falsifiés.
+Tous les épisodes
+« Le Fil rouge » : au tribunal, les faillites en série d’un promoteur
+© Photo Studio / Journal
+Un journaliste revient sur son enquête consacrée à un promoteur dont les sociétés ont fait faillite onze fois.
+« Le Fil rouge » : ce que disent les carnets d’un ancien maire
+© Journal
+Une historienne explique comment des carnets retrouvés dans une cave éclairent une crise de 1997.
+Afficher plus
+"""
+
+
+def test_undated_entries_whose_titles_open_with_the_shows_name() -> None:
+    fmt, episodes = _read(UNDATED_SHOW_PAGE)
+    assert fmt == "listing"
+    assert [ep.title for ep in episodes] == [
+        "« Le Fil rouge » : les faux contrats d’un transporteur, une enquête qui commence par une lettre",
+        "« Le Fil rouge » : au tribunal, les faillites en série d’un promoteur",
+        "« Le Fil rouge » : ce que disent les carnets d’un ancien maire",
+    ]
+
+
+def test_turns_of_a_transcript_opening_with_a_speakers_name_are_no_entries() -> None:
+    from castdigest.readers.listing_shapes import prefixed
+
+    lines = ["Ada Lund", "Guest", "Ada Lund: We started the co-op in a garage, honestly."]
+    lines += ["Ada Lund: Then the grant came through, and we bought the first sensors."]
+    lines += ["Ada Lund: It was the rain that taught us where to put them, in the end."]
+    assert prefixed(lines) == []

@@ -298,6 +298,14 @@ def is_call(line: str) -> bool:
     return len(line) <= _REACTION_LONGEST and normalise(line) in _vocabulary().calls
 
 
+def ends_in_call(line: str) -> bool:
+    """An offer and its call to action on one line ("黄金VIP年卡限时特惠 立即开通")."""
+    if len(line) > _STARTS_MAX:
+        return False
+    n = normalise(line)
+    return any(n.endswith(" " + call) for call in _vocabulary().calls)
+
+
 def is_chrome(line: str) -> bool:
     return chrome_kind(line) is not None
 

@@ -46,6 +46,7 @@ from castdigest.readers.listing_shapes import (
     meta_first,
     minutes,
     over_standfirst,
+    prefixed,
     rows,
     shown_twice,
     unframe,
@@ -564,6 +565,8 @@ class ListingReader:
             return 0.9
         if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines) or rows(lines):
             return 0.85
+        if prefixed(lines):
+            return 0.8
         return 0.5 if shown_twice(lines) else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
@@ -580,6 +583,8 @@ class ListingReader:
             raws = _shaped(lines, dated, loose=True)  # a title, its date, its description
         if len(raws) <= 1 and len(table := rows(lines)) > len(raws):
             raws = _shaped(lines, table, loose=True)  # a table's rows: number, title, date
+        if len(raws) <= 1 and len(named := prefixed(lines)) > len(raws):
+            raws = _shaped(lines, named, loose=True)  # "<show> : <title>", undated
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"

@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, normalise
+from castdigest.readers.heading_words import lists_episodes
 from castdigest.readers.line_dates import (
     has_date,
     has_length,
@@ -144,6 +145,8 @@ def meta_first(lines: list[str]) -> list[Entry]:
     return _with_bodies(lines, entries, lambda e: e.meta[0])
 
 
+_NAMED_TITLE = re.compile(r"^(?P<name>[^:|–—]{2,60}?)\s*[:|–—]\s+(?P<rest>\S.*)$")
+_NAME_MAX = 60  # characters of a show's name shown alone
 _NAMED_DATE = re.compile(r"^(?P<name>[^|·•]{2,60}?)\s+[|·•]\s+(?P<date>\S.{0,40})$")
 
 
@@ -166,14 +169,16 @@ def _dating_name(lines: list[str]) -> str | None:
 
 
 def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -> bool:
-    """The date opens its block (a blank line or the page's start above it) and the line under
+    """The date opens its block (a blank line, the page's start or the list's heading above
+    it) and the line under
     it is a title, not a sentence, perhaps under labels every entry shows (a kicker, "Podcast")
     or a badge of its own ("EXPLICIT"): a date under its title belongs to that title."""
     s = lines[title].strip()
     between = range(date + 1, title)
+    above = lines[date - 1].strip() if date else ""
     return (
         all(shown[lines[i].strip()] >= _LABEL_REPEATS or is_chrome(lines[i]) for i in between)
-        and (date == 0 or not lines[date - 1].strip())
+        and (not above or lists_episodes(above))  # a blank line, or "Latest Episodes" above
         and len(s) <= _DATED_TITLE
         and not _SENTENCE_END.search(s)
     )
@@ -441,6 +446,24 @@ def blocks(lines: list[str]) -> list[Entry]:
     ):
         return []  # a body above (a paragraph, chapters): an episode's page and its suggestions
     return found
+
+
+def prefixed(lines: list[str]) -> list[Entry]:
+    """Entries whose titles open with the show's name, shown alone higher up, and a separator
+    ("Ligne de fuite" / ... / "« Ligne de fuite » : les faux diplômes ..."), three or more
+    with no date or length between them: each title over its body (a credit, a teaser)."""
+    alone = {normalise(line) for line in lines if 0 < len(line.strip()) <= _NAME_MAX}
+    by_name: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        m = _NAMED_TITLE.match(line.strip())
+        if m and len(line) <= _TITLE_MAX and not _SENTENCES.search(m["rest"]):
+            name = normalise(m["name"])
+            if name in alone and not _SENTENCE_END.search(m["rest"]):
+                by_name.setdefault(name, []).append(i)
+    starts = max(by_name.values(), key=len, default=[])
+    if len(starts) < _MIN_BLOCKS:
+        return []
+    return _with_bodies(lines, [Entry(title=i) for i in starts], lambda e: e.title)
 
 
 def rows(lines: list[str]) -> list[Entry]:

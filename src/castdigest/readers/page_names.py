@@ -26,6 +26,7 @@ from castdigest.readers.title_signals import (
     numbered,
     numbers_only,
     quoted_shows,
+    season_name,
 )
 
 _FIELD = 100  # characters of a panel's "Label: value" line
@@ -60,6 +61,7 @@ def page_names(head: list[tuple[int, str]], texts: list[str]) -> PageNames:
     shows |= brand_taglines(lines, shows)  # "<show> – der ntv-Podcast"
     shows |= _over_marker(head)  # "밤의 서재" / "8화": the show over its episode's number
     shows |= _kind_named(head)  # "PODCAST · technology" / "Token Intelligence"
+    shows |= {normalise(s) for s in lines if season_name(s)}  # "夜谈俱乐部 第三季"
     return PageNames(frozenset(shows), frozenset(labelled), frozenset(labelled_people(texts)))
 
 

@@ -608,10 +608,11 @@ def dash_quote(line: str) -> Quote | None:
     if not s.startswith(_DASHES) or len(s) > _MAX_QUOTE:
         return None
     body = s[1:].strip()
-    cut = body.rfind(", ")
+    # the attribution after a comma, or after a dash as in Polish and Russian ("… – mówi X.")
+    cut, width = max((body.rfind(sep), len(sep)) for sep in (", ", " – ", " — "))
     if cut < 0:
         return None
-    text, tail = body[:cut].strip(), body[cut + 2 :].strip().rstrip(".!")
+    text, tail = body[:cut].strip(), body[cut + width :].strip().rstrip(".!")
     words = tail.split()
     if not words or len(words) > _SAID_WORDS or len(text.split()) < _QUOTE_WORDS:
         return None

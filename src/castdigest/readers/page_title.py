@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from castdigest.readers.chrome import (
     chrome_kind,
+    ends_in_call,
     glued_chrome,
     is_call,
     is_label,
@@ -639,6 +640,8 @@ def pick_title(
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
         if _captioned(key, normalised, brands) or summed:
             score += 1.5
+        if ends_in_call(s):
+            score -= 2.0  # an offer with its button on the line ("… 特惠 立即开通")
         if _in_prose(key, normalised):
             score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name
         found[key] = _Candidate(s, i, score, headline)

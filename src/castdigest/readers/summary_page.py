@@ -152,6 +152,8 @@ def _unbulleted(lines: list[str]) -> list[str]:
     out: list[str] = []
     group = 0  # lines of the group of points being read
     for k, line in enumerate(lines):
+        if line.strip() and is_chrome(line):
+            break  # the page's buttons under the list ("点赞" / "分享")
         if line.strip():
             out.append(line.strip())
             group += 1

@@ -27,6 +27,9 @@ from castdigest.text.truncate import cjk_count
 _COMMAS = re.compile(r"\s*[,，、]\s+|\s*[，、]\s*")
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
 _NUMBER = r"\s*\d{1,4}"
+# in the CJK forms ("第{n}期"), a number in digits or in characters ("第三季", "第十二回")
+_SEASON_NAME_WORDS = 5  # words of a show's name beside its season's number
+_CJK_NUMBER = r"\s*(?:\d{1,4}|[一二三四五六七八九十百〇零两]{1,4})"
 _SHOW_LABEL_MAX = 30
 _PODCAST_NAME_WORDS = 4  # words of a show's name ending in "Podcast"
 _TOPIC_SPAN = 12  # characters after a quotation where a topic word is looked for
@@ -56,7 +59,7 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     around = {a for aa in data["around"].values() for a in aa}
     anywhere = [re.escape(w) + _NUMBER for w in sorted(words, key=len, reverse=True)]
     anywhere += [
-        re.escape(a).replace(re.escape("{n}"), _NUMBER)
+        re.escape(a).replace(re.escape("{n}"), _CJK_NUMBER)
         for a in sorted(around, key=len, reverse=True)
     ]
     first = [re.escape(w) + _NUMBER for w in data["start_only"]] + anywhere
@@ -186,13 +189,16 @@ _BYLINE = re.compile(
     r"|condotto|prodotto|apresentado|produzido|gepresenteerd|geproduceerd)\s+)?"
     r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
     r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
-    r"|(?:作者|文)\s)"
+    r"|(?:作者|文)\s"
+    # a reporter's name and title, perhaps an address ("김서윤 기자", "王芳 记者", "山田太郎記者")
+    r"|[\u3400-\u9fff\uac00-\ud7af]{2,5}\s?(?:기자|특파원|선임기자|记者|記者|特派员|特派員)"
+    r"(?:\s+\S+@\S+)?\s*$)"
 )
 
 
 def byline(line: str) -> bool:
-    """A byline ("By Ana Ruiz", "di Francesca Lodigiani", "作者 王芳"): who wrote the page,
-    never its title."""
+    """A byline ("By Ana Ruiz", "di Francesca Lodigiani", "作者 王芳", "김서윤 기자"): who wrote
+    the page, never its title."""
     return _BYLINE.match(line) is not None
 
 
@@ -556,11 +562,32 @@ def _any_marker() -> re.Pattern[str]:
     words = {w for key in ("words", "season_words") for ws in data[key].values() for w in ws}
     words |= set(data["start_only"])
     words |= {a for aa in data["around"].values() for a in aa}
-    forms = [
-        re.escape(w).replace(re.escape("{n}"), _NUMBER) if "{n}" in w else re.escape(w) + _NUMBER
-        for w in sorted(words, key=len, reverse=True)
-    ]
+    forms = [_marker_form(w) for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
+
+
+def _marker_form(word: str) -> str:
+    """A marker's pattern: its number inside ("第{n}期") or after it ("Episode 12")."""
+    if "{n}" in word:
+        return re.escape(word).replace(re.escape("{n}"), _CJK_NUMBER)
+    return re.escape(word) + _NUMBER
+
+
+@cache
+def _season_marker() -> re.Pattern[str]:
+    words = {w for ws in _data()["season_words"].values() for w in ws}
+    forms = [_marker_form(w) for w in sorted(words, key=len, reverse=True)]
+    return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
+
+
+def season_name(line: str) -> bool:
+    """A name and a season's number, nothing else ("夜谈俱乐部 第三季", "Harbor Notes Season
+    2"): the show's season, over or under its episode's title."""
+    m = _season_marker().search(line)
+    if m is None or _any_marker().search(rest_text := line[: m.start()] + " " + line[m.end() :]):
+        return False  # no season, or an episode's number too ("Season 2, Episode 4: ...")
+    rest = normalise(rest_text).split()
+    return 0 < _words(rest) <= _SEASON_NAME_WORDS
 
 
 def without_markers(line: str) -> str:
