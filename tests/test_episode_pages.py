@@ -12,8 +12,9 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import ends_in_call, is_call, is_chrome, normalise
 from castdigest.readers.heading_words import suggests_others
 from castdigest.readers.page_dates import offered_until
-from castdigest.readers.page_names import speakers
+from castdigest.readers.page_names import bracketed_name, speakers
 from castdigest.readers.page_structure import dash_quote
+from castdigest.readers.page_title import _first_named as first_named
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_document
 from castdigest.readers.title_signals import (
@@ -437,3 +438,108 @@ def test_a_dash_quote_attributed_after_a_dash() -> None:
     )
     assert quote is not None and quote.speaker == "Wierzbicka"
     assert quote.text.endswith("co rok szukasz nowego miejsca")
+
+
+PUBLIC_RADIO_PAGE = """Skip to content
+Night Shift explores the hidden science of everyday life.
+Night Shift
+Listen Live
+WKRN
+Radio Schedule
+DONATE
+Primary Menu
+News
+Radio & Podcasts
+Radio Schedule
+Ways to Stream
+WKRN Listen App
+TV
+WKRN TV Schedule
+Live TV
+Watch on Demand
+Stream Kids Shows
+Arts
+Events
+Education
+Support
+Membership
+WKRN Member Portal
+Sponsorship
+NEWSLETTERS
+Night Shift
+Science
+Health
+Why some of us never get lost
+How some people find the car in any parking garage, and others cannot find the exit.
+Air Date: November 19, 2026
+Listen 48:10
+We all know someone who never needs directions. On this episode of Night Shift, the host goes looking for the answer, from a brain-imaging lab to a search-and-rescue base camp in the hills.
+Segments from this episode
+Science
+What your brain does when you just know the way home
+A neuroscientist explains the brain region that keeps track of where we are.
+Listen 13:42
+Health
+Why lost hikers walk downhill and how rescuers use it
+A search-and-rescue volunteer on the predictable ways lost hikers behave.
+Listen 11:08
+Arts & Culture
+In defense of the paper map
+A cartographer on what folding a map teaches that a blue dot never will.
+Listen 9:55
+You may also like
+"""
+
+
+def test_a_public_radio_page_its_long_menu_and_its_segments_each_over_its_length() -> None:
+    fmt, [ep] = _read(PUBLIC_RADIO_PAGE)
+    assert fmt == "text"
+    assert ep.title == "Why some of us never get lost"
+    assert ep.review_reasons == []
+    assert [c.title for c in ep.chapters] == [
+        "What your brain does when you just know the way home",
+        "Why lost hikers walk downhill and how rescuers use it",
+        "In defense of the paper map",
+    ]
+
+
+def test_a_date_with_the_episodes_numbers_and_a_hosts_name_are_no_titles() -> None:
+    lines = [
+        "Small Batch Bakers",
+        "Episodes",
+        "About",
+        "Small Batch Bakers",
+        "Sourdough at Scale: Going from 20 Loaves to 2,000",
+        "Small Batch Bakers",
+        "Season 2 Episode 23",
+        "Play Episode",
+        "Pause Episode",
+        "Mute/Unmute Episode",
+        "Rewind 10 Seconds",
+        "1x",
+        "Fast Forward 30 seconds",
+        "Nov 17, 2026 Season 2 Episode 23",
+        "Jess Corrigan",
+        "Two bakers ran a sourdough stall at the Saturday market for six years. Then a grocery"
+        " chain called. In this episode they tell Jess what happened when their starter and their"
+        " oven had to handle a hundredfold increase in volume.",
+    ]
+    pick = pick_title(lines)
+    assert pick.title == "Sourdough at Scale: Going from 20 Loaves to 2,000" and not pick.doubts
+    assert first_named("Jess Corrigan", lines[-1])
+    assert not first_named("Small Batch Bakers", "a small bakery, Small things first")
+
+
+def test_a_series_tag_in_brackets_names_the_show_shown_alone_above() -> None:
+    assert (
+        bracketed_name("[장바구니 경제학] 김장철 배춧값, 왜 매년 롤러코스터를 탈까")
+        == "장바구니 경제학"
+    )
+    assert bracketed_name("【LIVE】 Night ferry") == "live"
+    assert bracketed_name("No brackets here") is None
+
+
+def test_a_photo_caption_ending_in_its_source_is_no_title() -> None:
+    assert is_chrome("조선일보 유튜브 ‘인생 2막 상담소’에 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’")
+    assert is_chrome("Hikers check a paper map at a junction. /Priya Anand")
+    assert not is_chrome("Why 1/2 of us fail. And how / why")

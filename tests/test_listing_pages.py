@@ -203,3 +203,94 @@ def test_turns_of_a_transcript_opening_with_a_speakers_name_are_no_entries() -> 
     lines += ["Ada Lund: Then the grant came through, and we bought the first sensors."]
     lines += ["Ada Lund: It was the rain that taught us where to put them, in the end."]
     assert prefixed(lines) == []
+
+
+NEWSPAPER_SHOW_PAGE = """Skip to Main Content
+The Daily Ledger
+Subscribe
+Sign In
+Podcasts
+Small Print
+Small Print
+Money is full of small print. We read it so you don’t have to. Every Tuesday the hosts dig into the fees and contracts that shape what you pay.
+Follow
+Latest Episodes
+Nov. 20, 2026
+The Hidden Fee in Your Grocery Receipt
+Some supermarket chains have started adding a service charge to online orders, and it is creeping into in-store receipts too.
+Play
+23 min
+Nov. 17, 2026
+Why Your Car Insurance Went Up Again
+Premiums have climbed for the third straight year even as accidents have leveled off.
+Play
+27 min
+Nov. 13, 2026
+The Gift Card Graveyard
+Americans are sitting on billions of dollars of unused gift cards. We follow the money after a card expires.
+Play
+21 min
+Further Reading
+"""
+
+
+def test_dates_over_titles_each_after_the_length_closing_the_entry_above() -> None:
+    fmt, episodes = _read(NEWSPAPER_SHOW_PAGE)
+    assert fmt == "listing"
+    assert [(ep.title, ep.duration) for ep in episodes] == [
+        ("The Hidden Fee in Your Grocery Receipt", 1380.0),
+        ("Why Your Car Insurance Went Up Again", 1620.0),
+        ("The Gift Card Graveyard", 1260.0),
+    ]
+
+
+ALBUM_PAGE = """音频站
+首页
+分类
+登录
+
+首页 > 人文 > 历史 > 吃在明清：五百年前的饭桌
+
+吃在明清：五百年前的饭桌
+更新至3集
+老饕说史
+播放 38.6万
+订阅 1.2万
+
+专辑简介
+从南京的鸭血汤到北京的涮羊肉，一张饭桌能讲出一整个朝代。这是一档每集二十来分钟的历史饮食节目，每周三更新，本季共3集，已全部上线。
+适合通勤、做饭和睡前收听。
+【本季内容】明代两集、清代一集，涉及鸭子、辣椒、宫廷早饭等话题。所有史料出处会放在每集的声音简介里，欢迎对照阅读。
+展开
+
+声音(3)
+评价(58)
+
+1
+第01集 南京的鸭子：一座城的口味
+8.7万
+21:36
+2026-10-14
+
+2
+第02集 明朝人吃不吃辣？
+6.2万
+24:05
+2026-10-21
+
+3
+第03集 紫禁城的早饭
+5.9万
+19:48
+2026-10-28
+"""
+
+
+def test_an_albums_tracks_under_its_sounds_heading_are_its_episodes() -> None:
+    fmt, episodes = _read(ALBUM_PAGE)
+    assert fmt == "listing"
+    assert [ep.title for ep in episodes] == [
+        "第01集 南京的鸭子：一座城的口味",
+        "第02集 明朝人吃不吃辣？",
+        "第03集 紫禁城的早饭",
+    ]

@@ -65,6 +65,8 @@ _RATING = re.compile(
     r"|(?:FSK|USK|PEGI|ab)\s?\d{1,2}|TV-(?:Y7?|G|PG|14|MA)|PG-13|PG|NC-17|R\d{2}\+?|全年龄)$",
     re.IGNORECASE,
 )
+# A caption's source after its sentence, set off by a slash ("... 박영호씨. /연합뉴스")
+_CREDIT_AFTER = re.compile(r"[.。]\s+/\s?[^/\s][^/]{0,30}$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # The name first: "The Long Signal © 2026", "Foo Media © 2019–2026. All rights reserved."
 _COPYRIGHT_AFTER = re.compile(r"^[^©\n]{1,60}\s©\s?\d{4}(?:\s?[–-]\s?\d{4})?\b")
@@ -182,6 +184,8 @@ def chrome_kind(line: str) -> str | None:
         return "image text"
     if (m := _CREDIT.match(s)) and normalise(m.group("word")) in voc.credits:
         return "image credit"  # "(Bild: Prozessorkern / dpa)", "Photo: Jane Doe/Getty"
+    if _CREDIT_AFTER.search(s):
+        return "image credit"  # "… 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’": a caption
     return None
 
 

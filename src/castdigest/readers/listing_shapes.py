@@ -28,6 +28,7 @@ from castdigest.readers.line_dates import (
     has_date,
     has_length,
     is_date_line,
+    length_alone,
     length_seconds,
     relative_age,
 )
@@ -46,6 +47,7 @@ _META_MAX = 100
 _TITLE_MAX = 300
 _TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
 _MIN_BLOCKS = 3  # blocks alike in a row that make a listing
+_BUTTONS_UNDER = 4  # lines under an entry's body where its length may stand ("Play" / "23 min")
 _DESCRIPTION = 100  # characters of the line under an entry's date that describes it
 _BLOCK_LINES = (2, 6)  # lines of an entry's block (its buttons counted as one)
 _BLOCK_CHROME = 4  # more lines a block may hold as buttons ("Escuchar", "Descargar MP3")
@@ -142,7 +144,20 @@ def meta_first(lines: list[str]) -> list[Entry]:
         # "La Mappa | 21/11/2026" over each title: the show's name and the date, every entry
         named = _meta_first(lines, lambda line: _named_date(line) == show, adjacent=False)
         entries = named if len(named) >= _MIN_BLOCKS else entries
-    return _with_bodies(lines, entries, lambda e: e.meta[0])
+    return _with_lengths(lines, _with_bodies(lines, entries, lambda e: e.meta[0]))
+
+
+def _with_lengths(lines: list[str], entries: list[Entry]) -> list[Entry]:
+    """Each entry's length alone on a line of its own under its teaser, past a button or two
+    ("Play" / "23 min"), a line the body leaves out (a count's shape), added to its metadata."""
+    for n, entry in enumerate(entries):
+        end = entries[n + 1].meta[0] if n + 1 < len(entries) else len(lines)
+        start = (entry.body[0] if entry.body else entry.title) + 1  # under its teaser
+        near = range(start, min(end, start + _BUTTONS_UNDER))
+        length = next((i for i in near if length_alone(lines[i])), None)
+        if length is not None and length not in entry.meta:
+            entry.meta.append(length)
+    return entries
 
 
 _NAMED_TITLE = re.compile(r"^(?P<name>[^:|–—]{2,60}?)\s*[:|–—]\s+(?P<rest>\S.*)$")
@@ -178,7 +193,8 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
     above = lines[date - 1].strip() if date else ""
     return (
         all(shown[lines[i].strip()] >= _LABEL_REPEATS or is_chrome(lines[i]) for i in between)
-        and (not above or lists_episodes(above))  # a blank line, or "Latest Episodes" above
+        # a blank line, "Latest Episodes", or the length closing the entry above ("23 min")
+        and (not above or lists_episodes(above) or length_alone(above))
         and len(s) <= _DATED_TITLE
         and not _SENTENCE_END.search(s)
     )

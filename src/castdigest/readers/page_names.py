@@ -62,6 +62,8 @@ def page_names(head: list[tuple[int, str]], texts: list[str]) -> PageNames:
     shows |= _over_marker(head)  # "밤의 서재" / "8화": the show over its episode's number
     shows |= _kind_named(head)  # "PODCAST · technology" / "Token Intelligence"
     shows |= {normalise(s) for s in lines if season_name(s)}  # "夜谈俱乐部 第三季"
+    alone = {normalise(s) for s in lines}
+    shows |= {name for s in lines if (name := bracketed_name(s)) in alone}  # "[<show>] <title>"
     return PageNames(frozenset(shows), frozenset(labelled), frozenset(labelled_people(texts)))
 
 
@@ -150,6 +152,16 @@ def _framable(line: str) -> bool:
     """A line a show's name may frame: a title, not a button ("Title / Copy link / Title")
     nor the episode's date or length."""
     return not (is_metadata(line) or chrome_kind(line) or is_label(line))
+
+
+_BRACKETED = re.compile(r"^[\[【〈《]\s*(?P<name>[^\]】〉》]{2,40}?)\s*[\]】〉》]\s*\S")
+
+
+def bracketed_name(line: str) -> str | None:
+    """The normalised name a line opens with in brackets ("[장바구니 경제학] 김장철 ..."), or
+    None: a series' tag on its episode's title when the page shows the name alone too."""
+    m = _BRACKETED.match(line)
+    return normalise(m["name"]) if m else None
 
 
 def is_metadata(s: str) -> bool:

@@ -31,7 +31,7 @@ from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
-from castdigest.readers.line_dates import head_length, is_date_line, length_alone
+from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.text.sentences import split_sentences
@@ -244,6 +244,8 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
             return [Chapter(title=t) for t in topics], []
         if sec.kind != "chapters" or not sec.lines:
             continue
+        if segments := _segment_titles(sec):
+            return [Chapter(title=t) for t in segments], []
         first = sec.lines[0][1]
         if _width(first) > _SHORT_LINE and _bullet(first) is None:
             return _paragraph_chapters(sec)
@@ -282,6 +284,24 @@ def _tags(titles: list[str]) -> bool:
     """Three or more single words ("Energie", "Heizen", "Verbraucher"): a page's topic tags
     under a "Themen" heading, not its parts, which a phrase names."""
     return len(titles) >= 3 and all(len(t.split()) == 1 and not _CJK.search(t) for t in titles)
+
+
+def _segment_titles(sec: Section) -> list[str]:
+    """Segments told each in a block closed by its length ("Science" / a title / a teaser /
+    "Listen 13:42"), two or more: each block's title, its longest line of three words or more
+    that ends no sentence (the one- or two-word line over it is its section's label)."""
+    titles: list[str] = []
+    block: list[str] = []
+    for _, s in sec.lines:
+        if len(s) <= _LENGTH_LINE and has_length(s) and not _STATEMENT_END.search(s):
+            shaped = [b for b in block if len(b.split()) >= 3 and not _STATEMENT_END.search(b)]
+            if not shaped:
+                return []
+            titles.append(max(shaped, key=len))
+            block = []
+        else:
+            block.append(s)
+    return titles if len(titles) >= 2 else []
 
 
 def _dated_alone(line: str) -> bool:
@@ -471,6 +491,7 @@ def _opens(line: str, at: int) -> bool:
 
 
 _FIELD = re.compile(r"^[^:：]{1,20}[:：]\s*\S")  # "Host: Ada Lund", "공개일: 2026년 11월 19일"
+_LENGTH_LINE = 24  # characters of a segment's length line ("Listen 13:42")
 _LISTED_POINTS = 3  # one-sentence lines under a summary heading that make it a list
 # a sentence ends and another goes on (in CJK scripts, with no space between them)
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]?\s+\S|[。！？][」』”）]?[^\s」』”）]")

@@ -35,7 +35,7 @@ from castdigest.readers.line_dates import (
     is_date_line,
     length_alone,
 )
-from castdigest.readers.page_names import is_metadata, page_names
+from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
     audience_count,
@@ -55,6 +55,7 @@ from castdigest.readers.title_signals import (
     quoted_episode,
     show_and_number,
     summed_up,
+    without_markers,
 )
 from castdigest.text.stopwords import STOPWORDS
 from castdigest.text.truncate import cjk_count
@@ -85,6 +86,10 @@ _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
 _MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8
+_PROSE_CHARS = 20_000  # characters of the page's paragraphs searched for a first name
+_MENU_ITEM_LONG = 24  # width of a longer item inside a menu's run ("WHYY Member Portal")
+_MENU_ITEM_WORDS = 4
+_MENU_LONG_RUN = 2  # longer items in a row inside a menu
 _KICKER = 40  # characters of a section's or a show's name over a headline
 _LINKS_HEADING = 40
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
@@ -137,6 +142,8 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True  # dates, counts, codes ("S12 E290")
     if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)):
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
+    if has_date(s) and is_date_line(" ".join(without_markers(s).split())):
+        return True  # a date and the episode's numbers ("Nov 17, 2026 Season 2 Episode 23")
     if byline(s) or _SPEAKER.match(s) or person_field(s):
         return True
     if not _LONE_TIME.match(nxt := next_line.strip()):
@@ -417,15 +424,31 @@ def _menu_runs(head: list[tuple[int, str]]) -> set[int]:
     "直播", ...): a site's menu, one item a line, in any language."""
     found: set[int] = set()
     run: list[int] = []
-    for k, (_, s) in enumerate([*head, (-1, "x" * (_MENU_ITEM + 1))]):
-        width = len(s) + len(_CJK.findall(s))
-        if width <= _MENU_ITEM:
+    lines = [s for _, s in head] + ["x" * (_MENU_ITEM + 1)]
+    widths = [len(s) + len(_CJK.findall(s)) for s in lines]
+    for k, width in enumerate(widths):
+        if width <= _MENU_ITEM or (run and k + 1 < len(lines) and _long_item(lines, widths, k)):
             run.append(k)
             continue
-        if len(run) >= _MENU_RUN:
-            found.update(run)
+        if sum(1 for j in run if widths[j] <= _MENU_ITEM) >= _MENU_RUN:
+            found.update(run)  # eight short items at least, the longer ones among them
         run = []
     return found
+
+
+def _long_item(lines: list[str], widths: list[int], k: int) -> bool:
+    """A longer menu item between short ones ("Home" / "Radio & Podcasts" / "TV"): a few
+    words, no sentence, a short item under it (a headline after a menu has its dek)."""
+    for j in range(k, min(k + _MENU_LONG_RUN, len(lines) - 1)):
+        if not (
+            widths[j] <= _MENU_ITEM_LONG
+            and len(lines[j].split()) <= _MENU_ITEM_WORDS
+            and not _SENTENCE_MARK.search(lines[j])
+        ):
+            return False
+        if widths[j + 1] <= _MENU_ITEM:
+            return True  # two longer items may stand together ("Watch on Demand" / ...)
+    return False
 
 
 def _menu_tails(head: list[tuple[int, str]], menus: set[int]) -> set[int]:
@@ -518,6 +541,26 @@ def _captioned(key: str, lines: list[str], brands: set[str]) -> bool:
     return False
 
 
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
+_FULL_NAME = re.compile(rf"^(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{1,2}}$")
+
+
+def _first_named(line: str, prose: str) -> bool:
+    """A full name ("Jess Corrigan") whose first name alone the page's prose uses ("they tell
+    Jess what happened"): a person's name, the host's or the author's, not a title."""
+    m = _FULL_NAME.match(line.strip())
+    if m is None:
+        return False
+    first = re.escape(m["first"])
+    return re.search(rf"(?<=[a-zà-ÿ] ){first}(?! [A-ZÀ-Þ])\b", prose) is not None
+
+
+def _tagged_by_show(line: str, brands: set[str]) -> bool:
+    """The line opens with the show's name in brackets ("[장바구니 경제학] 김장철 배춧값, ..."):
+    an episode's title tagged with its series."""
+    return (name := bracketed_name(line)) is not None and name in brands
+
+
 def _in_prose(key: str, lines: list[str]) -> bool:
     """A paragraph holds this line: prose names the show or a person; it seldom repeats its
     episode's title word for word."""
@@ -581,6 +624,7 @@ def pick_title(
     found_names = page_names(head, texts)
     brands, labelled, people = set(found_names.shows), found_names.labelled, found_names.people
     about = _body_terms(texts)
+    prose = " ".join(line for line in texts if len(line) >= _PARAGRAPH)[:_PROSE_CHARS]
     names = _names(head, counts)
     menus = _menu_runs(head) | _linked(head)
     kickers = _menu_tails(head, menus)
@@ -638,10 +682,12 @@ def pick_title(
         if k in kickers or (k not in menus and key in menu_items):
             score -= 2.0  # the menu's last item over the headline, or an item again: a section
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
-        if _captioned(key, normalised, brands) or summed:
+        if _captioned(key, normalised, brands) or summed or _tagged_by_show(s, brands):
             score += 1.5
         if ends_in_call(s):
             score -= 2.0  # an offer with its button on the line ("… 特惠 立即开通")
+        if _first_named(s, prose):
+            score -= 1.5  # "Jess Corrigan", and "they tell Jess what happened": a person
         if _in_prose(key, normalised):
             score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name
         found[key] = _Candidate(s, i, score, headline)
