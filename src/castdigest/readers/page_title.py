@@ -35,6 +35,7 @@ from castdigest.readers.line_dates import (
     is_date_line,
     length_alone,
 )
+from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
@@ -84,14 +85,7 @@ _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
-_MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
-_MENU_RUN = 8
 _PROSE_CHARS = 20_000  # characters of the page's paragraphs searched for a first name
-_MENU_ITEM_LONG = 24  # width of a longer item inside a menu's run ("WHYY Member Portal")
-_MENU_ITEM_WORDS = 4
-_MENU_LONG_RUN = 2  # longer items in a row inside a menu
-_KICKER = 40  # characters of a section's or a show's name over a headline
-_LINKS_HEADING = 40
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
 _TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
@@ -367,7 +361,7 @@ def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
         first = head[k][1]
         key = normalise(first)
         shown = counts.get(key, 1) >= 2 and len(first.split()) <= _MASTHEAD_WORDS
-        if shown and _menu_under(head, k) and not numbered(first):
+        if shown and menu_under(head, k) and not numbered(first):
             found.add(key)
     return found - {""}
 
@@ -419,68 +413,6 @@ def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
     return False
 
 
-def _menu_runs(head: list[tuple[int, str]]) -> set[int]:
-    """Positions in `head` of runs of eight or more very short lines in a row ("首页", "番剧",
-    "直播", ...): a site's menu, one item a line, in any language."""
-    found: set[int] = set()
-    run: list[int] = []
-    lines = [s for _, s in head] + ["x" * (_MENU_ITEM + 1)]
-    widths = [len(s) + len(_CJK.findall(s)) for s in lines]
-    for k, width in enumerate(widths):
-        if width <= _MENU_ITEM or (run and k + 1 < len(lines) and _long_item(lines, widths, k)):
-            run.append(k)
-            continue
-        if sum(1 for j in run if widths[j] <= _MENU_ITEM) >= _MENU_RUN:
-            found.update(run)  # eight short items at least, the longer ones among them
-        run = []
-    return found
-
-
-def _long_item(lines: list[str], widths: list[int], k: int) -> bool:
-    """A longer menu item between short ones ("Home" / "Radio & Podcasts" / "TV"): a few
-    words, no sentence, a short item under it (a headline after a menu has its dek)."""
-    for j in range(k, min(k + _MENU_LONG_RUN, len(lines) - 1)):
-        if not (
-            widths[j] <= _MENU_ITEM_LONG
-            and len(lines[j].split()) <= _MENU_ITEM_WORDS
-            and not _SENTENCE_MARK.search(lines[j])
-        ):
-            return False
-        if widths[j + 1] <= _MENU_ITEM:
-            return True  # two longer items may stand together ("Watch on Demand" / ...)
-    return False
-
-
-def _menu_tails(head: list[tuple[int, str]], menus: set[int]) -> set[int]:
-    """Positions in `head` of a short line that ends a menu's column, a blank line under it
-    ("... / Podcasts / Morning Brief" / "" / the headline): the section or the show the page
-    sits in, named over the article as its kicker."""
-    return {
-        k
-        for k in range(1, len(head))
-        if (k not in menus or k + 1 not in menus)  # past the column, or its last item
-        and k - 1 in menus
-        and head[k - 1][0] == head[k][0] - 1
-        and (k + 1 == len(head) or head[k + 1][0] > head[k][0] + 1)
-        and len(head[k][1]) <= _KICKER
-    }
-
-
-def _linked(head: list[tuple[int, str]]) -> set[int]:
-    """Positions in `head` of the lines under a links heading ("Links:", "Liens", "Quellen")
-    up to the next blank line: the texts of links (a book, another episode), never the
-    page's title."""
-    found: set[int] = set()
-    for k, (i, s) in enumerate(head):
-        if len(s) > _LINKS_HEADING or heading_kind(s) != "sources":
-            continue
-        for j in range(k + 1, len(head)):
-            if head[j][0] != i + (j - k):
-                break  # a blank line ends the list
-            found.add(j)
-    return found
-
-
 def _under_time(head: list[tuple[int, str]], k: int) -> bool:
     """head[k] is a chapter's title under its time ("03:12" / "Der Weg in die Werkstatt"); a
     time under another is a player's length, which heads no title."""
@@ -493,12 +425,6 @@ def _framed(head: list[tuple[int, str]], k: int, names: set[str]) -> bool:
     """The line next to head[k] (above or under) names the show or the site (`_names`)."""
     near = [head[j][1] for j in (k - 1, k + 1) if 0 <= j < len(head)]
     return any(normalise(line) in names for line in near)
-
-
-def _menu_under(head: list[tuple[int, str]], k: int) -> bool:
-    """The next lines are a menu (two or more of interface words): head[k] is the site's."""
-    under = [line for _, line in head[k + 1 : k + 3]]
-    return len(under) == 2 and all(chrome_kind(line) for line in under)
 
 
 def _repeats(keys: list[str]) -> dict[str, int]:
@@ -626,8 +552,8 @@ def pick_title(
     about = _body_terms(texts)
     prose = " ".join(line for line in texts if len(line) >= _PARAGRAPH)[:_PROSE_CHARS]
     names = _names(head, counts)
-    menus = _menu_runs(head) | _linked(head)
-    kickers = _menu_tails(head, menus)
+    menus = menu_runs(head) | linked(head)
+    kickers = menu_tails(head, menus)
     menu_items = {normalise(head[k][1]) for k in menus}
     others = _others_from(head)
     for k, (i, s) in enumerate(head):
@@ -647,7 +573,7 @@ def pick_title(
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
         if _under_time(head, k) or _in_person_card(head, k):
             continue
-        menu = _menu_under(head, k)
+        menu = menu_under(head, k)
         at = _meta_at(head, k, brands)
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:

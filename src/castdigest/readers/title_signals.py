@@ -455,15 +455,15 @@ def podcast_name(line: str) -> bool:
 
 def summed_up(line: str) -> str | None:
     """The title a summary site's heading sums up ('Summary of "<title>"', 'Résumé de «
-    <title> »'), without the words and quotation marks around it; else None."""
+    <title> »'), without the words and quotation marks around it; else None (unquoted, the
+    words may open a title: "Summary of a Year")."""
     s = line.strip()
     folded = s.casefold()
     for words in _summary_words():
         if folded.startswith(words) and len(s) > len(words) + 2:
             inner = s[len(words) :].strip()
             if inner[:1] in _OPEN_QUOTES and inner[-1:] in _CLOSE_QUOTES:
-                inner = inner[1:-1].strip()
-            return inner or None
+                return inner[1:-1].strip() or None
     return None
 
 

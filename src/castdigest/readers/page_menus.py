@@ -1,0 +1,90 @@
+"""The furniture around a page's title that is a column of links: a site's menu (short
+items, one a line, in any language), the kicker that ends it over the headline, the links
+under a "Links" heading. `page_title` never takes its title from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.heading_words import heading_kind
+
+_MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
+_MENU_RUN = 8  # short items that make a menu
+_MENU_ITEM_LONG = 24  # width of a longer item inside a menu's run ("WHYY Member Portal")
+_MENU_ITEM_WORDS = 4
+_MENU_LONG_RUN = 2  # longer items in a row inside a menu
+_KICKER = 40  # characters of a section's or a show's name over a headline
+_LINKS_HEADING = 40
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
+
+
+def menu_runs(head: list[tuple[int, str]]) -> set[int]:
+    """Positions in `head` of runs of eight or more very short lines in a row ("首页", "番剧",
+    "直播", ...), perhaps with a longer item or two among them ("Radio & Podcasts"): a site's
+    menu, one item a line, in any language."""
+    found: set[int] = set()
+    run: list[int] = []
+    lines = [s for _, s in head] + ["x" * (_MENU_ITEM + 1)]
+    widths = [len(s) + len(_CJK.findall(s)) for s in lines]
+    for k, width in enumerate(widths):
+        if width <= _MENU_ITEM or (run and k + 1 < len(lines) and _long_item(lines, widths, k)):
+            run.append(k)
+            continue
+        if sum(1 for j in run if widths[j] <= _MENU_ITEM) >= _MENU_RUN:
+            found.update(run)  # eight short items at least, the longer ones among them
+        run = []
+    return found
+
+
+def _long_item(lines: list[str], widths: list[int], k: int) -> bool:
+    """A longer menu item between short ones ("Home" / "Radio & Podcasts" / "TV"): a few
+    words, no sentence, a short item under it (a headline after a menu has its dek)."""
+    for j in range(k, min(k + _MENU_LONG_RUN, len(lines) - 1)):
+        if not (
+            widths[j] <= _MENU_ITEM_LONG
+            and len(lines[j].split()) <= _MENU_ITEM_WORDS
+            and not _SENTENCE_MARK.search(lines[j])
+        ):
+            return False
+        if widths[j + 1] <= _MENU_ITEM:
+            return True  # two longer items may stand together ("Watch on Demand" / ...)
+    return False
+
+
+def menu_tails(head: list[tuple[int, str]], menus: set[int]) -> set[int]:
+    """Positions in `head` of a short line that ends a menu's column, a blank line under it
+    ("... / Podcasts / Morning Brief" / "" / the headline): the section or the show the page
+    sits in, named over the article as its kicker."""
+    return {
+        k
+        for k in range(1, len(head))
+        if (k not in menus or k + 1 not in menus)  # past the column, or its last item
+        and k - 1 in menus
+        and head[k - 1][0] == head[k][0] - 1
+        and (k + 1 == len(head) or head[k + 1][0] > head[k][0] + 1)
+        and len(head[k][1]) <= _KICKER
+    }
+
+
+def linked(head: list[tuple[int, str]]) -> set[int]:
+    """Positions in `head` of the lines under a links heading ("Links:", "Liens", "Quellen")
+    up to the next blank line: the texts of links (a book, another episode), never the
+    page's title."""
+    found: set[int] = set()
+    for k, (i, s) in enumerate(head):
+        if len(s) > _LINKS_HEADING or heading_kind(s) != "sources":
+            continue
+        for j in range(k + 1, len(head)):
+            if head[j][0] != i + (j - k):
+                break  # a blank line ends the list
+            found.add(j)
+    return found
+
+
+def menu_under(head: list[tuple[int, str]], k: int) -> bool:
+    """The next lines are a menu (two or more of interface words): head[k] is the site's."""
+    under = [line for _, line in head[k + 1 : k + 3]]
+    return len(under) == 2 and all(chrome_kind(line) for line in under)
