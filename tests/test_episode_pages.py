@@ -540,6 +540,8 @@ def test_a_series_tag_in_brackets_names_the_show_shown_alone_above() -> None:
 
 
 def test_a_photo_caption_ending_in_its_source_is_no_title() -> None:
-    assert is_chrome("조선일보 유튜브 ‘인생 2막 상담소’에 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’")
+    assert is_chrome(
+        "조선일보 유튜브 ‘인생 2막 상담소’에 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’"
+    )
     assert is_chrome("Hikers check a paper map at a junction. /Priya Anand")
     assert not is_chrome("Why 1/2 of us fail. And how / why")
