@@ -466,8 +466,9 @@ def blocks(lines: list[str]) -> list[Entry]:
 
 def prefixed(lines: list[str]) -> list[Entry]:
     """Entries whose titles open with the show's name, shown alone higher up, and a separator
-    ("Ligne de fuite" / ... / "« Ligne de fuite » : les faux diplômes ..."), three or more
-    with no date or length between them: each title over its body (a credit, a teaser)."""
+    ("Ligne de fuite" / ... / "« Ligne de fuite » : les faux diplômes ..."), three or more:
+    each title over its body (a credit, a teaser). The listing asks for them when no dated
+    layout is found (a show page that dates none of its episodes)."""
     alone = {normalise(line) for line in lines if 0 < len(line.strip()) <= _NAME_MAX}
     by_name: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
