@@ -5,10 +5,6 @@ title, offers and bylines; the episode's page told apart from its show's list un
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from castdigest.models import Episode
-from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import ends_in_call, is_call, is_chrome, normalise
 from castdigest.readers.heading_words import suggests_others
 from castdigest.readers.page_dates import offered_until
@@ -16,7 +12,6 @@ from castdigest.readers.page_names import bracketed_name, speakers
 from castdigest.readers.page_structure import dash_quote
 from castdigest.readers.page_title import _first_named as first_named
 from castdigest.readers.page_title import pick_title
-from castdigest.readers.registry import read_document
 from castdigest.readers.title_signals import (
     brand_taglines,
     byline,
@@ -25,13 +20,7 @@ from castdigest.readers.title_signals import (
     quoted_shows,
     season_name,
 )
-
-AS_OF = datetime(2026, 11, 24, 12, tzinfo=UTC)
-
-
-def _read(text: str) -> tuple[str, list[Episode]]:
-    doc = Document(location="page.txt", data=text.encode(), text=text)
-    return read_document(doc, ReadContext(as_of=AS_OF))
+from page_reading import read_text
 
 
 def test_the_title_with_the_sites_words_after_it_is_the_title_alone() -> None:
@@ -96,7 +85,7 @@ Datenschutz
 
 
 def test_a_news_sites_episode_under_its_shows_kicker_and_tagline() -> None:
-    fmt, [ep] = _read(NEWS_PAGE)
+    fmt, [ep] = read_text(NEWS_PAGE)
     assert fmt == "text"
     assert ep.title == "Warum die Mieten in Kleinstädten steigen"
     assert ep.review_reasons == []
@@ -143,7 +132,7 @@ Visa fler
 
 
 def test_an_episodes_page_over_its_shows_list_is_that_episode_alone() -> None:
-    _, episodes = _read(EPISODE_OVER_SHOW_LIST)
+    _, episodes = read_text(EPISODE_OVER_SHOW_LIST)
     assert [ep.title for ep in episodes] == ["Frida Holm och Anton Berg"]
     ep = episodes[0]
     # "Kan ses till" (available until) is no publication date; "Sändes" is
@@ -190,7 +179,7 @@ VIDEO_PAGE = """视频站
 
 
 def test_a_video_page_playing_its_episode_over_its_list_and_clips_is_one_episode() -> None:
-    fmt, episodes = _read(VIDEO_PAGE)
+    fmt, episodes = read_text(VIDEO_PAGE)
     assert fmt == "text"
     assert [ep.title for ep in episodes] == ["山海夜谈 第8期：小镇上的书店"]
     assert episodes[0].review_reasons == []
@@ -234,7 +223,7 @@ DATED_FIRST_LISTING = """経済ラジオ
 
 
 def test_a_japanese_listings_titles_stand_over_a_guest_line_and_a_teaser() -> None:
-    fmt, episodes = _read(DATED_FIRST_LISTING)
+    fmt, episodes = read_text(DATED_FIRST_LISTING)
     assert fmt == "listing"
     assert [ep.title for ep in episodes] == [
         "第41回 物流の二〇三〇年問題",
@@ -345,7 +334,7 @@ Why three years
 
 
 def test_one_sentence_lines_under_an_overview_heading_are_points_sentences_running_on_not() -> None:
-    _, [ep] = _read(OVERVIEW_PAGE)
+    _, [ep] = read_text(OVERVIEW_PAGE)
     assert ep.takeaways == [
         "Sam spent three years on a ladderback chair because each joint was redone after the seat"
         " weave failed.",
@@ -357,7 +346,7 @@ def test_one_sentence_lines_under_an_overview_heading_are_points_sentences_runni
     prose = OVERVIEW_PAGE.replace(
         "weave failed.\n", "weave failed. It was worth it, he says.\n"
     ).replace("Action Items\nMira to post the drawings of the chair in the show notes.\n", "")
-    _, [ep] = _read(prose)
+    _, [ep] = read_text(prose)
     assert ep.takeaways == []
     cjk = "\n".join(
         [
@@ -370,7 +359,7 @@ def test_one_sentence_lines_under_an_overview_heading_are_points_sentences_runni
             "リスナーの皆さんからのお便りも紹介しています。",
         ]
     )
-    _, [ep] = _read(cjk + "\n")
+    _, [ep] = read_text(cjk + "\n")
     assert ep.takeaways == []
 
 
@@ -400,7 +389,7 @@ ARTICLE_WITH_CONTENTS = """城市笔记
 
 
 def test_an_articles_table_of_contents_is_no_chapters() -> None:
-    _, [ep] = _read(ARTICLE_WITH_CONTENTS)
+    _, [ep] = read_text(ARTICLE_WITH_CONTENTS)
     assert ep.chapters == []
 
 
@@ -492,7 +481,7 @@ You may also like
 
 
 def test_a_public_radio_page_its_long_menu_and_its_segments_each_over_its_length() -> None:
-    fmt, [ep] = _read(PUBLIC_RADIO_PAGE)
+    fmt, [ep] = read_text(PUBLIC_RADIO_PAGE)
     assert fmt == "text"
     assert ep.title == "Why some of us never get lost"
     assert ep.review_reasons == []

@@ -5,21 +5,9 @@ dates of a live player, dates with their weekday after them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from castdigest.models import Episode
-from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.registry import read_document
 from castdigest.text.dates import without_weekday
 from castdigest.text.titles import split_title
-
-AS_OF = datetime(2026, 11, 24, 12, tzinfo=UTC)
-
-
-def _read(text: str) -> tuple[str, list[Episode]]:
-    doc = Document(location="page.txt", data=text.encode(), text=text)
-    return read_document(doc, ReadContext(as_of=AS_OF))
-
+from page_reading import read_text
 
 STATION_SHOW_PAGE = """Radio Città
 Ascolta la diretta
@@ -51,7 +39,7 @@ Radio Città
 
 
 def test_entries_under_the_shows_name_and_their_date_are_the_shows_episodes() -> None:
-    fmt, episodes = _read(STATION_SHOW_PAGE)
+    fmt, episodes = read_text(STATION_SHOW_PAGE)
     assert fmt == "listing"
     assert [ep.title for ep in episodes] == [
         "Il condominio che ha comprato il palazzo",
@@ -98,7 +86,7 @@ MBC
 
 
 def test_a_programmes_episodes_dated_with_their_weekday_after_the_date() -> None:
-    fmt, episodes = _read(PROGRAMME_PAGE)
+    fmt, episodes = read_text(PROGRAMME_PAGE)
     assert fmt == "listing"
     assert [ep.title for ep in episodes] == [
         "소설가 권하윤, 섬의 말을 받아 적다",
@@ -150,7 +138,7 @@ Load More
 
 
 def test_dates_over_titles_the_first_right_under_the_episodes_heading() -> None:
-    fmt, episodes = _read(NETWORK_SHOW_PAGE)
+    fmt, episodes = read_text(NETWORK_SHOW_PAGE)
     assert fmt == "listing"
     assert [ep.title for ep in episodes] == [
         "Why School Board Races Got So Expensive",
@@ -187,7 +175,7 @@ Afficher plus
 
 
 def test_undated_entries_whose_titles_open_with_the_shows_name() -> None:
-    fmt, episodes = _read(UNDATED_SHOW_PAGE)
+    fmt, episodes = read_text(UNDATED_SHOW_PAGE)
     assert fmt == "listing"
     assert [ep.title for ep in episodes] == [
         "« Le Fil rouge » : les faux contrats d’un transporteur, une enquête qui commence par une lettre",
@@ -235,7 +223,7 @@ Further Reading
 
 
 def test_dates_over_titles_each_after_the_length_closing_the_entry_above() -> None:
-    fmt, episodes = _read(NEWSPAPER_SHOW_PAGE)
+    fmt, episodes = read_text(NEWSPAPER_SHOW_PAGE)
     assert fmt == "listing"
     assert [(ep.title, ep.duration) for ep in episodes] == [
         ("The Hidden Fee in Your Grocery Receipt", 1380.0),
@@ -287,7 +275,7 @@ ALBUM_PAGE = """音频站
 
 
 def test_an_albums_tracks_under_its_sounds_heading_are_its_episodes() -> None:
-    fmt, episodes = _read(ALBUM_PAGE)
+    fmt, episodes = read_text(ALBUM_PAGE)
     assert fmt == "listing"
     assert [ep.title for ep in episodes] == [
         "第01集 南京的鸭子：一座城的口味",

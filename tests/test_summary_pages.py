@@ -5,21 +5,9 @@ lost, chapters summed up in a few sentences each, and headings that say whose th
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from castdigest.models import Episode
-from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.registry import read_document
 from castdigest.readers.title_signals import quoted_episode, summed_up
-
-AS_OF = datetime(2026, 11, 24, 12, tzinfo=UTC)
-
-
-def _read(text: str) -> tuple[str, list[Episode]]:
-    doc = Document(location="page.txt", data=text.encode(), text=text)
-    return read_document(doc, ReadContext(as_of=AS_OF))
-
+from page_reading import read_text
 
 SUMMARY_SITE_PAGE = """Brieflet
 Features
@@ -64,7 +52,7 @@ Notable Quotes
 
 
 def test_a_summary_sites_page_with_unbulleted_points_and_timed_summary() -> None:
-    fmt, [ep] = _read(SUMMARY_SITE_PAGE)
+    fmt, [ep] = read_text(SUMMARY_SITE_PAGE)
     assert fmt == "summary-page"
     assert ep.title == "Why Bridges Sing in the Wind | Span & Steel Ep. 12"
     assert len(ep.takeaways) == 3
@@ -119,7 +107,7 @@ def test_a_blog_review_names_its_episode_after_its_number_in_the_prose() -> None
         5,
         "다시 책상 앞에 앉는 법",
     )
-    _, [ep] = _read(BLOG_REVIEW)
+    _, [ep] = read_text(BLOG_REVIEW)
     assert ep.title == "다시 책상 앞에 앉는 법"
     # the information panel's fields and the comment's time are no chapters
     assert ep.chapters == []

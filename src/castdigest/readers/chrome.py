@@ -59,12 +59,6 @@ _CJK_COUNTER = re.compile(
     r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,5}\s?(?:[:：]\s?|[(（])?"
     r"\d[\d.,]*\s?[万千億亿만천억]?[회명개次人件条條]?[)）]?$"
 )
-# An age rating: "15세 이상", "12+", "FSK 12", "TV-14", "PG-13", "전체 관람가", "全年龄"
-_RATING = re.compile(
-    r"^(?:\d{1,2}\s?(?:세\s?이상(?:\s?관람가)?|세|歳以上|岁以上|\+)|전체\s?(?:관람가|이용가)"
-    r"|(?:FSK|USK|PEGI|ab)\s?\d{1,2}|TV-(?:Y7?|G|PG|14|MA)|PG-13|PG|NC-17|R\d{2}\+?|全年龄)$",
-    re.IGNORECASE,
-)
 # A caption's source after its sentence, set off by a slash ("... 박영호씨. /연합뉴스")
 _CREDIT_AFTER = re.compile(r"[.。]\s+/\s?[^/\s][^/]{0,30}$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
@@ -95,6 +89,7 @@ class _Vocabulary:
     credits: frozenset[str]
     reactions: frozenset[str]
     calls: frozenset[str]
+    rating: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +109,22 @@ def _vocabulary() -> _Vocabulary:
         credits=frozenset(normalise(w) for w in raw["credits"]),
         reactions=frozenset(words("reactions")),
         calls=frozenset(words("calls")),
+        rating=_rating(raw["ratings"]),
+    )
+
+
+def _rating(raw: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
+    """An age rating alone on its line ("15세 이상", "12+", "FSK 12", "TV-14", "전체 관람가"), from
+    the vocabulary's `ratings`; "R" and two digits ("R18") in any language."""
+
+    def forms(key: str) -> str:
+        words = sorted({w for ws in raw[key].values() for w in ws}, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s?") for w in words)
+
+    return re.compile(
+        rf"^(?:\d{{1,2}}\s?(?:{forms('units')})|(?:{forms('systems')})\s?\d{{1,2}}"
+        rf"|{forms('labels')}|R\d{{2}}\+?)$",
+        re.IGNORECASE,
     )
 
 
@@ -161,7 +172,7 @@ def chrome_kind(line: str) -> str | None:
         return "download"  # "Descargar MP3", "Notes (PDF)", "MP3 (48 MB)": a file's link
     if server_message(s):
         return "server message"
-    if _RATING.match(s):
+    if voc.rating.match(s):
         return "rating"  # "15세 이상", "FSK 12", "TV-14": who may watch, on a video's page
     if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT and _count(n):
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"

@@ -9,6 +9,7 @@ import re
 
 from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import heading_kind
+from castdigest.text.truncate import display_width
 
 _MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8  # short items that make a menu
@@ -17,7 +18,6 @@ _MENU_ITEM_WORDS = 4
 _MENU_LONG_RUN = 2  # longer items in a row inside a menu
 _KICKER = 40  # characters of a section's or a show's name over a headline
 _LINKS_HEADING = 40
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
 
 
@@ -28,7 +28,7 @@ def menu_runs(head: list[tuple[int, str]]) -> set[int]:
     found: set[int] = set()
     run: list[int] = []
     lines = [s for _, s in head] + ["x" * (_MENU_ITEM + 1)]
-    widths = [len(s) + len(_CJK.findall(s)) for s in lines]
+    widths = [display_width(s) for s in lines]
     for k, width in enumerate(widths):
         if width <= _MENU_ITEM or (run and k + 1 < len(lines) and _long_item(lines, widths, k)):
             run.append(k)

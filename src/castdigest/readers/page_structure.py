@@ -35,6 +35,7 @@ from castdigest.readers.line_dates import has_length, head_length, is_date_line,
 from castdigest.readers.page_dates import labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.text.sentences import split_sentences
+from castdigest.text.truncate import display_width
 
 _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
 _INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
@@ -214,11 +215,6 @@ def _timed_chapters(lines: list[str]) -> tuple[list[Chapter], list[str]]:
     return chapter_lines.as_chapters(chosen), doubts
 
 
-def _width(text: str) -> int:
-    """Length with a Chinese, Japanese or Korean character counted as two (as it shows)."""
-    return len(text) + len(_CJK.findall(text))
-
-
 def _heading_shaped(line: str) -> bool:
     """A short line alone that names what follows: ending with a colon, or in capitals."""
     s = line.strip()
@@ -231,7 +227,7 @@ def _heading_shaped(line: str) -> bool:
 def _bullet(line: str) -> str | None:
     m = _BULLET.match(line)
     text = line[m.end() :].strip() if m else ""
-    if text and _PICTOGRAPH.match(line) and _width(text) < _PICTOGRAPH_ITEM:
+    if text and _PICTOGRAPH.match(line) and display_width(text) < _PICTOGRAPH_ITEM:
         return None  # "📝 요약", "✅ Key points": a heading's emoji, not a list's bullet
     return text or None
 
@@ -247,7 +243,7 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
         if segments := _segment_titles(sec):
             return [Chapter(title=t) for t in segments], []
         first = sec.lines[0][1]
-        if _width(first) > _SHORT_LINE and _bullet(first) is None:
+        if display_width(first) > _SHORT_LINE and _bullet(first) is None:
             return _paragraph_chapters(sec)
         titles: list[str] = []
         spacing = None  # lines from one title to the next: the list keeps its own
@@ -255,7 +251,7 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
         for i, s in sec.lines:
             text = _bullet(s) or s
             listed = bool(titles) and _bullet(s) is not None  # the list's last item may end in "。"
-            if _width(text) > _SHORT_LINE or (_STATEMENT_END.search(text) and not listed):
+            if display_width(text) > _SHORT_LINE or (_STATEMENT_END.search(text) and not listed):
                 break  # a sentence, not a title (a question may be one: "Why tides?")
             if last is not None and _dated_alone(text):
                 continue  # each segment's date or length under its title
@@ -320,7 +316,7 @@ def _running_order(sec: Section) -> list[str]:
         text = _bullet(s)
         if text is None or (k and i - lines[k - 1][0] != 1):
             break
-        if _width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
+        if display_width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
             return []
         titles.append(text)
     if titles and all(_FIELD.match(t) for t in titles):
@@ -345,7 +341,7 @@ def _paragraph_chapters(sec: Section) -> tuple[list[Chapter], list[str]]:
             if not chapters:
                 break
             points.append(item)
-        elif _width(s) > _SHORT_LINE and not points:
+        elif display_width(s) > _SHORT_LINE and not points:
             first = split_sentences(s)[0] if split_sentences(s) else s
             title = re.split(r"[,，、;；:：]", first, maxsplit=1)[0].strip()
             chapters.append(Chapter(title=title[:80].rstrip(), summary=s))

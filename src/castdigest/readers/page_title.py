@@ -59,7 +59,7 @@ from castdigest.readers.title_signals import (
     without_markers,
 )
 from castdigest.text.stopwords import STOPWORDS
-from castdigest.text.truncate import cjk_count
+from castdigest.text.truncate import display_width
 
 TITLE_UNCERTAIN = "title uncertain"
 _ABOUT = 1.5  # score for a title all of whose words its page's paragraphs use
@@ -383,17 +383,13 @@ def _others_from(head: list[tuple[int, str]]) -> int:
     paragraph after a date or a length (the episode's description): the episode's own page
     ends there, its show's list follows; else past the head."""
     dated = next((k for k, (_, s) in enumerate(head) if is_metadata(s)), len(head))
-    body = next((k for k in range(dated, len(head)) if _width(head[k][1]) >= _PARAGRAPH), None)
+    wide = (k for k in range(dated, len(head)) if display_width(head[k][1]) >= _PARAGRAPH)
+    body = next(wide, None)
     if body is not None:
         for k in range(body + 1, len(head)):
             if lists_episodes(head[k][1]):
                 return k
     return len(head)
-
-
-def _width(line: str) -> int:
-    """A line's length, a CJK character counting two (it says about as much as a word)."""
-    return len(line) + cjk_count(line)
 
 
 def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
@@ -469,6 +465,19 @@ def _captioned(key: str, lines: list[str], brands: set[str]) -> bool:
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
 _FULL_NAME = re.compile(rf"^(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{1,2}}$")
+
+
+def _opening_prose(texts: list[str]) -> str:
+    """The page's paragraphs joined, up to `_PROSE_CHARS` (a long page is not joined whole)."""
+    taken: list[str] = []
+    size = 0
+    for line in texts:
+        if len(line) >= _PARAGRAPH:
+            taken.append(line)
+            size += len(line) + 1
+            if size >= _PROSE_CHARS:
+                break
+    return " ".join(taken)[:_PROSE_CHARS]
 
 
 def _first_named(line: str, prose: str) -> bool:
@@ -550,7 +559,7 @@ def pick_title(
     found_names = page_names(head, texts)
     brands, labelled, people = set(found_names.shows), found_names.labelled, found_names.people
     about = _body_terms(texts)
-    prose = " ".join(line for line in texts if len(line) >= _PARAGRAPH)[:_PROSE_CHARS]
+    prose = _opening_prose(texts)
     names = _names(head, counts)
     menus = menu_runs(head) | linked(head)
     kickers = menu_tails(head, menus)

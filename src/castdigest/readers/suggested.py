@@ -34,7 +34,7 @@ from castdigest.readers.page_dates import (
     offered_until,
     without_time_of_day,
 )
-from castdigest.text.truncate import cjk_count
+from castdigest.text.truncate import display_width
 
 _OWN_LIST = 8  # lines from a "Latest episode" heading to the show's "Episodes" heading
 _NAMED_SPAN = 12  # lines under an episodes heading searched for entries naming the show
@@ -354,5 +354,4 @@ def _without_airings(lines: list[str]) -> list[str]:
 def _width(line: str) -> int:
     """The line's width (a CJK character counts two), up to `_WIDTH_CAP`: every threshold
     is below it, and a 20 KB line is not walked character by character."""
-    s = line.strip()[:_WIDTH_CAP]
-    return len(s) if s.isascii() else len(s) + cjk_count(s)
+    return display_width(line.strip()[:_WIDTH_CAP])

@@ -189,17 +189,25 @@ _BYLINE = re.compile(
     r"|condotto|prodotto|apresentado|produzido|gepresenteerd|geproduceerd)\s+)?"
     r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
     r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
-    r"|(?:作者|文)\s"
-    # a reporter's name and title, perhaps an address ("김서윤 기자", "王芳 记者", "山田太郎記者")
-    r"|[\u3400-\u9fff\uac00-\ud7af]{2,5}\s?(?:기자|특파원|선임기자|记者|記者|特派员|特派員)"
-    r"(?:\s+\S+@\S+)?\s*$)"
+    r"|(?:作者|文)\s)"
 )
 
 
 def byline(line: str) -> bool:
     """A byline ("By Ana Ruiz", "di Francesca Lodigiani", "作者 王芳", "김서윤 기자"): who wrote
     the page, never its title."""
-    return _BYLINE.match(line) is not None
+    return _BYLINE.match(line) is not None or _reporter().match(line) is not None
+
+
+@cache
+def _reporter() -> re.Pattern[str]:
+    """A reporter's name and title, perhaps an address ("김서윤 기자 kim@example.com", "王芳
+    记者", "山田太郎記者"): the vocabulary's `reporter_titles`."""
+    titles = sorted({w for ws in _data()["reporter_titles"].values() for w in ws}, key=len)
+    alternatives = "|".join(re.escape(t) for t in reversed(titles))
+    return re.compile(
+        rf"^[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
+    )
 
 
 # German also quotes »so«: either guillemet may open a quotation and either close it.

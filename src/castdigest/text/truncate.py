@@ -46,6 +46,12 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+def display_width(text: str) -> int:
+    """`text`'s length with a Chinese, Japanese or Korean character counted as two (as it
+    shows, and as it says about as much as a word)."""
+    return len(text) if text.isascii() else len(text) + cjk_count(text)
+
+
 @lru_cache(maxsize=8192)
 def count_words(text: str) -> float:
     """Length of `text` in words, CJK characters counting one half each."""
