@@ -101,3 +101,25 @@ def test_the_kept_language_model_classifies_as_py3langid_does(
     assert language._identifier().classify(texts[2])[0] == "de"
     assert language.model_path().stat().st_size > 1_000_000
     language._identifier.cache_clear()  # the next test's process-wide identifier is the usual one
+
+
+def test_the_kept_language_model_is_mapped_and_a_cut_file_derived_again(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import numpy as np
+
+    monkeypatch.setenv("CASTDIGEST_CACHE_DIR", str(tmp_path))
+    derived = language._model()  # no file yet: py3langid's own model, then kept
+    kept = language._model()
+    ptc, moves = kept[0], kept[3]
+    assert isinstance(ptc, np.memmap) and isinstance(moves, np.memmap)
+    assert ptc.shape == derived[0].shape and ptc.dtype == derived[0].dtype
+    assert np.array_equal(ptc, derived[0])
+    assert np.array_equal(moves, np.frombuffer(derived[3], dtype=moves.dtype))
+    assert kept[2] == list(derived[2]) and kept[4] == list(derived[4])
+    size = language.model_path().stat().st_size
+    with language.model_path().open("r+b") as f:
+        f.truncate(size // 2)  # a copy cut short: its tables no longer fit
+    again = language._model()
+    assert not isinstance(again[0], np.memmap)
+    assert language.model_path().stat().st_size == size

@@ -1,5 +1,5 @@
 """Language detection (py3langid ships its model in the wheel: nothing is downloaded; its
-decompressed model is kept in the cache folder)."""
+decompressed model is kept in the cache folder, mapped into memory when read back)."""
 
 from __future__ import annotations
 
@@ -39,32 +39,72 @@ def _identifier():  # type: ignore[no-untyped-def]
 
 
 def model_path() -> Path:
-    # numpy's version too: its arrays are pickled, and a pickle of one numpy may not load in another
+    # numpy's version too: the header is pickled, and a pickle of one numpy may not load in another
     tag = f"{cache.tagged('py3langid')}-numpy-{version('numpy')}"
-    return cache.cache_dir() / f"langid-{tag}.pickle.zst"
+    return cache.cache_dir() / f"langid-{tag}.mapped"
 
 
 def _model() -> tuple[Any, ...]:
     """py3langid's `load_model` of its shipped model: decompressing it (LZMA, 68 MB) takes most
-    of a second, so its result is kept, zstd-compressed (7 MB, a fifth of the time to load)."""
-    import zstandard
+    of a second, so its result is kept in the cache folder, its two large tables as raw bytes
+    that are mapped, not read: a run touches only the pages of the n-grams its texts hold."""
     from py3langid.langid import MODEL_DIR, MODEL_FILE
     from py3langid.modelio import load_model
 
     path = model_path()
     try:
-        kept = pickle.loads(zstandard.ZstdDecompressor().decompress(cache.read(path) or b""))
+        return _mapped(path)
     except Exception:  # any damage to a cache file means deriving it again, never a failure
-        kept = None
-    if isinstance(kept, tuple) and len(kept) == _MODEL_PARTS:
-        return kept
+        pass
     model = tuple(load_model(MODEL_DIR / MODEL_FILE))
-    packed = pickle.dumps(model, protocol=pickle.HIGHEST_PROTOCOL)
-    cache.write(path, zstandard.ZstdCompressor(level=3).compress(packed))
+    cache.write(path, _packed(model))
     return model
 
 
-_MODEL_PARTS = 6  # (nb_ptc, nb_pc, nb_classes, tk_nextmove, tk_row, tk_output)
+# The file: 8 bytes giving the header's length, the header (a pickle of the small parts and
+# where the two tables lie), then the tables `nb_ptc` and `tk_nextmove`, each 64-byte aligned.
+_HEAD = 8
+_ALIGN = 64
+
+
+def _packed(model: tuple[Any, ...]) -> bytes:
+    import numpy as np
+
+    ptc, pc, classes, nextmove, row, output = model
+    tables = [np.ascontiguousarray(ptc), np.frombuffer(nextmove, dtype=np.dtype(nextmove.typecode))]
+    small = (np.asarray(pc), list(classes), list(row), list(output))
+    # The header's own length does not depend on the offsets' values: pickled at full width.
+    places = [(str(t.dtype), t.shape, 2**62) for t in tables]
+    size = len(pickle.dumps((small, places), protocol=pickle.HIGHEST_PROTOCOL))
+    offset = -(-(_HEAD + size) // _ALIGN) * _ALIGN
+    for i, t in enumerate(tables):
+        places[i] = (str(t.dtype), t.shape, offset)
+        offset = -(-(offset + t.nbytes) // _ALIGN) * _ALIGN
+    header = pickle.dumps((small, places), protocol=pickle.HIGHEST_PROTOCOL)
+    out = bytearray(offset)
+    out[:_HEAD] = len(header).to_bytes(_HEAD, "little")
+    out[_HEAD : _HEAD + len(header)] = header
+    for (_, _, at), t in zip(places, tables, strict=True):
+        out[at : at + t.nbytes] = t.tobytes()
+    return bytes(out)
+
+
+def _mapped(path: Path) -> tuple[Any, ...]:
+    """The model from its cache file, the tables mapped read-only; raises if it is damaged."""
+    import numpy as np
+
+    with path.open("rb") as f:
+        size = int.from_bytes(f.read(_HEAD), "little")
+        header = f.read(size)
+    small, places = pickle.loads(header)
+    pc, classes, row, output = small
+    ptc, moves = (
+        np.memmap(path, dtype=np.dtype(dtype), mode="r", offset=at, shape=tuple(shape))
+        for dtype, shape, at in places
+    )
+    if ptc.ndim != 2 or ptc.shape[1] != len(classes) or moves.ndim != 1:
+        raise ValueError(f"{path}: not a language model")
+    return ptc, pc, classes, moves, row, output
 
 
 _WINDOW = 6  # bytes: the longest n-gram of py3langid's model (a check below makes sure)
@@ -87,7 +127,9 @@ def _vectorised(base: type) -> type:
         def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
             super().__init__(*args, **kwargs)
             moves = self.tk_nextmove
-            self._moves = np.frombuffer(moves, dtype=np.dtype(moves.typecode))  # no copy
+            if not isinstance(moves, np.ndarray):  # py3langid's own array, as derived
+                moves = np.frombuffer(moves, dtype=np.dtype(moves.typecode))  # no copy
+            self._moves = moves
             self._rows = np.asarray(self._rowbase, dtype=np.int64)
             self._out = np.asarray(self.tk_output, dtype=np.int64)
 

@@ -72,16 +72,22 @@ _BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85]")
 
 
 # The same in ASCII text, as characters: a substring search per character finds out whether
-# a page of ASCII holds one several times faster than the pattern scanning it once.
+# a page of ASCII holds one several times faster than the pattern scanning it once; a short
+# text (a title, a URL), the pattern scans faster than the 32 searches start.
 _ASCII_CONTROLS = tuple(chr(c) for c in (*range(0x09), *range(0x0B, 0x20), 0x7F))
 _ASCII_LINE_CONTROLS = ("\t", "\n", *_ASCII_CONTROLS)
+_SHORT = 300  # characters: below this the pattern is faster than the substring searches
 
 
 def has_controls(text: str, multiline: bool = True) -> str | None:
     """The first control character `text` may not hold, or None. In `multiline` text tab and
     line feed are allowed; in a single line (a title, a name) they are not."""
-    if text.isascii() and not any(c in text for c in _ascii_controls(multiline)):
-        return None
+    if text.isascii():
+        # ASCII that is all printable holds no control at all (tab and line feed included)
+        if text.isprintable():
+            return None
+        if len(text) >= _SHORT and not any(c in text for c in _ascii_controls(multiline)):
+            return None
     m = (_CONTROLS if multiline else _LINE_CONTROLS).search(text)
     return m.group(0) if m else None
 
