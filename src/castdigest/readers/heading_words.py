@@ -263,6 +263,9 @@ def heading_kind(line: str) -> str | None:
         kind = vocabulary().get(head)
     if kind is None and (rest := _without_owner(bare)):
         kind = vocabulary().get(rest)
+    if kind is None and "-" in bare:
+        # a compound written with a hyphen or without ("Take-Aways", "Show-Notes")
+        kind = vocabulary().get(bare.replace("-", "")) or vocabulary().get(bare.replace("-", " "))
     return kind
 
 
@@ -315,6 +318,12 @@ def _joiner() -> re.Pattern[str]:
             else:
                 words.append(rf"\s{re.escape(j)}\s")
     return re.compile("|".join([*marks, *words, *glued]), re.IGNORECASE)
+
+
+def joined_parts(text: str) -> list[str]:
+    """`text` cut where the vocabulary's joiners join its parts ("Ada Lund and Ben Ruiz",
+    "Summary & Takeaways"), each part stripped."""
+    return [p.strip() for p in _joiner().split(text)]
 
 
 @lru_cache(maxsize=1 << 10)

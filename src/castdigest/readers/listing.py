@@ -53,6 +53,7 @@ from castdigest.readers.listing_shapes import (
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
 from castdigest.readers.page_dates import (
+    after_preposition,
     labelled_length_line,
     labelled_numeric_date,
     numeric_date,
@@ -273,9 +274,11 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     titles = _titles(lines, framed)
     raws: list[RawEpisode] = []
     for n, (start, (_, show), title) in enumerate(zip(starts, framed, titles, strict=True)):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        # the next entry begins at its title, above its start when that is its teaser
+        end = min(starts[n + 1], titles[n + 1]) if n + 1 < len(starts) else len(lines)
         raw = RawEpisode(title=without_button(lines[title].strip()), line=title + 1)
         raw.show = lines[show].strip() if show is not None else None
+        teaser = _over_teaser(raw, lines, kinds, (title, start), ctx.as_of) if title < start else []
         i = start + 1
         while i < end:  # metadata lines, in any order
             s = lines[i].strip()
@@ -291,17 +294,13 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             elif kind == "published":
                 raw.published_text = labelled_numeric_date(s)
             elif kind == "age":
-                age = find_relative(s, ctx.as_of) or _dated(s) or find_yearless(s, ctx.as_of)
-                if age is not None:
-                    raw.show = _show_before(s[: age.start])
-                    raw.published_text = age.text
-                elif _numeric_alone(s):
-                    raw.published_text = without_weekday(s)  # read in the page's language
+                _read_age(raw, s, ctx.as_of)
             i += 1
         i = _title_under_date(raw, lines, kinds, i, end)
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
+        rest = teaser + rest
         if raw.duration is None:
             rest = _length_under_teaser(raw, rest)
         if raw.published_text is None and rest and date_alone(rest[-1]):
@@ -310,6 +309,40 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         _take_body(raw, rest)
         raws.append(raw)
     return raws
+
+
+def _over_teaser(
+    raw: RawEpisode,
+    lines: list[str],
+    kinds: dict[int, str | None],
+    span: tuple[int, int],
+    as_of: datetime,
+) -> list[str]:
+    """The lines from under a title to its teaser, the start found over the metadata
+    ("Title / Le 21/11/2026 / teaser / Durée : 00:42:18"): a date among them is the entry's;
+    the others (the teaser) open its body."""
+    body = []
+    title, start = span
+    for j in range(title + 1, start + 1):
+        s = lines[j].strip()
+        if kinds.get(j) == "age" and raw.published_text is None:
+            _read_age(raw, s, as_of)
+        elif raw.published_text is None and date_alone(s):
+            raw.published_text = s  # "Le 21/11/2026": read in the page's language
+        elif s and not is_chrome(s):
+            body.append(s)
+    return body
+
+
+def _read_age(raw: RawEpisode, s: str, as_of: datetime) -> None:
+    """The date of an entry's date line ("3 days ago", "Show · Nov 20, 2026", "20. Nov.",
+    "23.11.2026"), and the show's name before it."""
+    age = find_relative(s, as_of) or _dated(s) or find_yearless(s, as_of)
+    if age is not None:
+        raw.show = _show_before(s[: age.start])
+        raw.published_text = age.text
+    elif _numeric_alone(s):
+        raw.published_text = without_weekday(s)  # read in the page's language
 
 
 def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]:
@@ -452,14 +485,18 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
 
 def _read_alone(raw: RawEpisode, s: str) -> None:
     """A length ("1:04:22", "47分钟 · 11/15") or a date ("2일 전") on a line of its own."""
+    day = after_preposition(s) or s  # "on Oct 13": the date after the site's word
     if raw.duration is None and (length := clock_length(s)):
         raw.duration = length
     elif raw.published_text is None and (
-        age := relative_age(s, _SNIFF_AS_OF) or _dated(s) or find_absolute(s)
+        age := relative_age(day, _SNIFF_AS_OF)
+        or _dated(day)
+        or find_absolute(day)
+        or find_yearless(day, _SNIFF_AS_OF)
     ):  # a metadata line: a date anywhere in it ("October 7, 2026 • Season 3 • Episode 28")
         raw.published_text = age.text
-    elif raw.published_text is None and (day := numeric_date(without_time_of_day(s))):
-        raw.published_text = day  # "11/19/2026, 6:00:00 AM", read in the page's language
+    elif raw.published_text is None and (written := numeric_date(without_time_of_day(s))):
+        raw.published_text = written  # "11/19/2026, 6:00:00 AM", read in the page's language
     elif raw.duration is None:
         raw.duration = lone_length(s) or minutes(s)
 
@@ -485,7 +522,8 @@ def build_episode(raw: RawEpisode, ctx: ReadContext, position: int) -> Episode:
             q.language = ql
     published = None
     if raw.published_text:
-        age = find_relative(raw.published_text, ctx.as_of) or _dated(raw.published_text)
+        text = raw.published_text
+        age = find_relative(text, ctx.as_of) or _dated(text) or find_yearless(text, ctx.as_of)
         when = age.when if age else parse_date(raw.published_text, ctx.as_of, lang)
         published = ctx.published(when, raw.published_text) if when else None
     episode = Episode(

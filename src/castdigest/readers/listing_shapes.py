@@ -41,7 +41,7 @@ from castdigest.readers.title_signals import (
     without_markers,
 )
 from castdigest.text.dates import find_absolute
-from castdigest.text.truncate import cjk_count
+from castdigest.text.truncate import cjk_count, display_width
 
 _META_MAX = 100
 _TITLE_MAX = 300
@@ -53,7 +53,8 @@ _BLOCK_LINES = (2, 6)  # lines of an entry's block (its buttons counted as one)
 _BLOCK_CHROME = 4  # more lines a block may hold as buttons ("Escuchar", "Descargar MP3")
 _BLOCK_TEXTS = 3  # text lines of an entry: its title, a name, a reference
 _ROW_LINES = (3, 6)  # lines of a table's row saved line by line: a title, a date, a button
-_CHROME_RUN = re.compile(r"c{2,}")
+_CHROME_RUN = re.compile(r"[ck]{2,}")  # buttons, some of them every entry's ("Listen")
+_META_RUN = re.compile(r"m{2,}")
 _META_SHORT = 60  # characters of an entry's length or date line
 _NUMERIC_SHORT = 24  # characters of a count or a date without its year
 _NUMERIC_WORDS = 3
@@ -280,6 +281,13 @@ def _same(a: str, b: str) -> bool:
     return _comparable(a, b) and normalise(a) == normalise(b)
 
 
+def _shown_again(lines: list[str], start: int) -> bool:
+    """The line is shown again a few lines under it, past its metadata: a title shown three
+    times (a heading, a player's track, an item's card), not a show's name framing another
+    line ("Title / Item Preview / Title / 52:31 / Title")."""
+    return any(_same(lines[j], lines[start]) for j in range(start + 1, min(len(lines), start + 4)))
+
+
 def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     """(title index, show index or None) for a title line found just above metadata: when the
     line above it repeats it shortly above, the start is the show's name framing the title."""
@@ -299,7 +307,7 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     framed = len(above) == 2 and _same(lines[above[1]], lines[start])
     if framed and _repeated_pair(lines, start, above):
         return start, above[0]  # "Show / Title / Show / Title / date": the card shown twice
-    if framed and _text(lines[above[0]]):
+    if framed and _text(lines[above[0]]) and not _shown_again(lines, start):
         return above[0], start
     # "Title / Title / Show / date": the line right above is shown twice (a heading and the
     # player's copy), the line over the date is the show's name under it.
@@ -332,7 +340,9 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     header = lines[max(0, start - _HEADER_SPAN) : above[-1]] if above else []
     shown = any(_same(line, lines[start]) for line in header)
     if shown and _text(lines[above[0]]) and not is_dated(lines[above[0]]):
-        return above[0], start
+        if _between_copies(lines, start, above):
+            return above[1], start  # "Show / Title / its teaser / Show / date"
+        return over_standfirst(lines, above[0]), start  # past a teaser under the title
     # "... > Title / Title / Host / date": the line above was shown in the header (a
     # breadcrumb's last item names the page), the shorter line over the date is a name.
     if (
@@ -343,6 +353,22 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     ):
         return above[0], None
     return start, None
+
+
+def _between_copies(lines: list[str], start: int, above: list[int]) -> bool:
+    """The two lines over `start` are a title and its longer teaser, the show's name (the
+    start's line) shown right above them as well: "Show / Title / Teaser / Show / date"."""
+    if len(above) < 2 or not _text(lines[above[1]]):
+        return False
+    over = next((i for i in range(above[1] - 1, -1, -1) if lines[i].strip()), None)
+    title, teaser = lines[above[1]].strip(), lines[above[0]].strip()
+    return (
+        over is not None
+        and _same(lines[over], lines[start])
+        and teaser.endswith(_TEASER_ENDS)  # a sentence, the title over it none
+        and not title.endswith(_TEASER_ENDS)
+        and display_width(teaser) > _TEASER_WIDER * display_width(title)
+    )
 
 
 def _names_within(title: str, name: str) -> bool:
@@ -380,6 +406,8 @@ _CRUMB_MARKS = {">", "›", "»", "/", "＞"}
 _CUT_TEASER = 100  # characters of a line cut short ("…") that is a teaser, not a long title
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _CJK_PER_WORD = 2  # CJK characters to a word, counting a teaser's words
+_TEASER_WIDER = 1.5  # a teaser is this many times wider than its title at least
+_TEASER_ENDS = (".", "。", "?", "？", "!", "！", "…")
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 # A sentence's end inside the line, another sentence after it: prose, not a title
 _SENTENCES = re.compile(r"[^\s.?!]{3}[.?!]\s+[A-ZÀ-ÖØ-Þ]|[。？！](?=\S)")
@@ -403,8 +431,10 @@ def over_standfirst(lines: list[str], i: int) -> int:
         line = lines[j].strip()
         if is_chrome(line) or is_label(line) or _label_of_entries(lines, line):
             continue
-        if field_line(line):
-            continue  # the entry's guest ("ゲスト：森川直樹さん") between title and teaser
+        if field_line(line) or date_alone(line):
+            # the entry's guest ("ゲスト：森川直樹さん") or date ("Le 21/11/2026") between
+            # title and teaser
+            continue
         shaped = (
             len(line) <= _TITLE_MAX
             and not _SENTENCE_END.search(line)
@@ -442,19 +472,10 @@ def blocks(lines: list[str]) -> list[Entry]:
     length or a date, counters), as a channel's or a show's page lists its episodes ("EP86
     ..." / a description / "64分钟 · 2天前" / "1.8万"). Each block's first text line is its
     title; its other text lines are its body. An entry needs its length or date."""
-    found: list[Entry] = []
-    run: list[tuple[list[int], str]] = []  # blocks alike, each with its lines' kinds
-    shape = ""
-    all_blocks = _blocks(lines)
-    kicker = _in_every_block(lines, all_blocks)
-    for block in [*all_blocks, []]:
-        kinds = _block_kinds(lines, block, kicker) if block else ""
-        if kinds and _alike(_shape(kinds), shape):
-            run.append((block, kinds))
-            continue
-        if len(run) >= _MIN_BLOCKS and _dated_run(lines, run):
-            found += [_block_entry(lines, b, k) for b, k in run]
-        run, shape = ([(block, kinds)], _shape(kinds)) if kinds else ([], "")
+    found = _alike_blocks(lines, _blocks(lines))
+    if not found:  # no blank line parts the entries: the button that ends each one may
+        parted = [_alike_blocks(lines, b) for b in _button_blocks(lines)]
+        found = max(parted, key=len, default=[])
     if (
         found
         and first_body(lines[: found[0].title]) is not None
@@ -462,6 +483,41 @@ def blocks(lines: list[str]) -> list[Entry]:
     ):
         return []  # a body above (a paragraph, chapters): an episode's page and its suggestions
     return found
+
+
+def _alike_blocks(lines: list[str], all_blocks: list[list[int]]) -> list[Entry]:
+    """The entries of every run of `_MIN_BLOCKS` blocks alike or more."""
+    found: list[Entry] = []
+    run: list[tuple[list[int], str]] = []  # blocks alike, each with its lines' kinds
+    shape = ""
+    first = 0  # where the run begins among the blocks
+    kicker = _in_every_block(lines, all_blocks)
+    for n, block in enumerate([*all_blocks, []]):
+        kinds = _block_kinds(lines, block, kicker) if block else ""
+        if kinds and _alike(_shape(kinds), shape):
+            run.append((block, kinds))
+            continue
+        glued = _glued(lines, all_blocks[first - 1] if first else [], run, kicker) if run else []
+        if len(glued) >= _MIN_BLOCKS and _dated_run(lines, glued):
+            found += [_block_entry(lines, b, k) for b, k in glued]
+        run, shape, first = ([(block, kinds)], _shape(kinds), n) if kinds else ([], "", n + 1)
+    return found
+
+
+def _glued(
+    lines: list[str],
+    before: list[int],
+    run: list[tuple[list[int], str]],
+    kicker: frozenset[str],
+) -> list[tuple[list[int], str]]:
+    """The run, and its first entry glued under the page's header in the block `before` it,
+    when that block ends with lines of the run's kinds (no blank line nor button parts them)."""
+    size = len(run[0][0])
+    if len(before) <= size:
+        return run
+    tail = before[-size:]
+    kinds = _block_kinds(lines, tail, kicker)
+    return [(tail, kinds), *run] if kinds and _alike(_shape(kinds), _shape(run[0][1])) else run
 
 
 def prefixed(lines: list[str]) -> list[Entry]:
@@ -544,8 +600,9 @@ def _row_entries(run: list[int], kinds: str, width: int) -> list[Entry]:
 
 def _shape(kinds: str) -> str:
     """What blocks alike share: their kinds, a run of chrome lines as one (one entry shows
-    three buttons, the next two: "Escuchar / Descargar MP3 / Notas (PDF)")."""
-    return _CHROME_RUN.sub("c", kinds)
+    three buttons, the next two: "Escuchar / Descargar MP3 / Notas (PDF)"), and a run of
+    metadata lines as one (a date, a file's size and a length; the next without its size)."""
+    return _META_RUN.sub("m", _CHROME_RUN.sub("c", kinds))
 
 
 def _alike(shape: str, other: str) -> bool:
@@ -580,12 +637,36 @@ def _blocks(lines: list[str]) -> list[list[int]]:
     return [b for b in out if b]
 
 
+def _button_blocks(lines: list[str]) -> list[list[list[int]]]:
+    """The non-blank lines grouped after each showing of a button, for every button shown
+    `_MIN_BLOCKS` times or more ("Play", "...mehr"): one of them may end every entry of a list
+    that parts its entries with no blank line ("41:07" / "S03:E05" / "2 days ago" / title /
+    teaser / "Play")."""
+    shown = Counter(
+        key
+        for line in lines
+        if 0 < len(line.strip()) <= _KICKER and is_chrome(line) and (key := normalise(line))
+    )
+    return [_parted(lines, button) for button, n in shown.items() if n >= _MIN_BLOCKS]
+
+
+def _parted(lines: list[str], button: str) -> list[list[int]]:
+    """The non-blank lines grouped after each line that is `button` (normalised)."""
+    out: list[list[int]] = [[]]
+    for i, line in enumerate(lines):
+        if line.strip():
+            out[-1].append(i)
+            if len(line.strip()) <= _KICKER and normalise(line) == button:
+                out.append([])
+    return [b for b in out if b]
+
+
 def _in_every_block(lines: list[str], blocks: list[list[int]]) -> frozenset[str]:
     """Short text lines shown alike in three blocks or more: a kicker ("Podcast | Show"), a
     genre ("Talk") or a button over or under each entry, furniture rather than its text."""
     seen: dict[str, int] = {}
     for block in blocks:
-        if _BLOCK_LINES[0] <= len(block) <= _BLOCK_LINES[1]:
+        if _BLOCK_LINES[0] <= len(block):  # a long one too: a header the first entry ends
             for key in {normalise(lines[i]) for i in block if len(lines[i]) <= _KICKER}:
                 seen[key] = seen.get(key, 0) + 1
     return frozenset(k for k, n in seen.items() if n >= _MIN_BLOCKS and k)

@@ -289,6 +289,18 @@ def labelled_numeric_date(line: str) -> str | None:
     return rest if rest and numeric_date(rest) == rest else None
 
 
+def after_preposition(line: str) -> str | None:
+    """The date after the word a site sets before it ("on Oct 13" -> "Oct 13", "le
+    21/11/2026"), when the line opens with one of `before`'s words; else None."""
+    word, _, rest = line.strip().partition(" ")
+    return rest.strip() if rest.strip() and word.casefold() in _prepositions() else None
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset(_longest_first("before"))
+
+
 def offered_until(line: str) -> bool:
     """`line` opens with the label of the date the episode stops being offered ("Available
     until", "配信終了"): that date is not the page's."""

@@ -21,6 +21,7 @@ from castdigest.readers.title_signals import (
     kind_alone,
     kind_first,
     linked_show,
+    name_before_number,
     names_person,
     names_show,
     numbered,
@@ -28,6 +29,7 @@ from castdigest.readers.title_signals import (
     quoted_shows,
     season_name,
 )
+from castdigest.text.truncate import cjk_count
 
 _FIELD = 100  # characters of a panel's "Label: value" line
 
@@ -60,6 +62,7 @@ def page_names(head: list[tuple[int, str]], texts: list[str]) -> PageNames:
     shows |= {name for s in texts if (name := linked_show(s))}  # "Back to <show>"
     shows |= brand_taglines(lines, shows)  # "<show> – der ntv-Podcast"
     shows |= _over_marker(head)  # "밤의 서재" / "8화": the show over its episode's number
+    shows |= _named_with_number(head, texts)  # "<show> / Episode 48", the show in a sentence
     shows |= _kind_named(head)  # "PODCAST · technology" / "Token Intelligence"
     shows |= {normalise(s) for s in lines if season_name(s)}  # "夜谈俱乐部 第三季"
     alone = {normalise(s) for s in lines}
@@ -134,6 +137,23 @@ def _over_marker(head: list[tuple[int, str]]) -> set[str]:
         for (_, line), (_, under) in pairwise(head)
         if numbers_only(under) and any(c.isalpha() for c in under) and not numbered(line)
     }
+
+
+_SENTENCE_WORDS = 6  # words of a line that is a sentence, not a name or a menu item
+
+
+def _named_with_number(head: list[tuple[int, str]], texts: list[str]) -> set[str]:
+    """The name before an episode's number ("The Middle Layer / Episode 48") when the page's
+    sentences say it too ("Subscribe to The Middle Layer wherever you listen"): the show."""
+    sentences = [f" {normalise(t)} " for t in texts if len(t.split()) >= _SENTENCE_WORDS]
+    found = set()
+    for _, line in head:
+        if (name := name_before_number(line)) is None:
+            continue
+        spaced = name if cjk_count(name) else f" {name} "  # CJK sets no spaces around words
+        if any(spaced in s and s.strip() != name for s in sentences):
+            found.add(name)
+    return found
 
 
 def _framing(head: list[tuple[int, str]]) -> set[str]:

@@ -26,6 +26,7 @@ from castdigest.readers.chrome import (
 )
 from castdigest.readers.heading_words import (
     heading_kind,
+    joined_parts,
     lists_episodes,
 )
 from castdigest.readers.line_dates import (
@@ -287,6 +288,8 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or podcast_name(line)  # "Title / <show> · 播客 / date"
             or person_field(line)  # who speaks or asks: "Title / 聞き手・<name> / date"
             or byline(line)
+            or _names_only(line)  # "Title / Omar Reyes and Helen Drabek / date"
+            or _labelled_name(line)  # "Title / With Ada Lund / date"
         )
         if not between or has_date(line):
             return j
@@ -484,10 +487,52 @@ def _first_named(line: str, prose: str) -> bool:
     """A full name ("Jess Corrigan") whose first name alone the page's prose uses ("they tell
     Jess what happened"): a person's name, the host's or the author's, not a title."""
     m = _FULL_NAME.match(line.strip())
-    if m is None:
+    return m is not None and _alone_in(m["first"], prose)
+
+
+def _alone_in(word: str, prose: str) -> bool:
+    """The prose names someone by `word` alone, after a lowercase word ("they tell Jess")."""
+    return re.search(rf"(?<=[a-zà-ÿ] ){re.escape(word)}(?! [A-ZÀ-Þ])\b", prose) is not None
+
+
+_WITH_PERSON = re.compile(rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})$")
+
+
+_ROLE_WORDS = 14  # words of a line of a person's name and role
+_NAME_ROLE = re.compile(rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), \S")
+
+
+def _with_person(line: str, prose: str) -> bool:
+    """A full name the prose names too, after a one-word person label ("Com Renata
+    Albuquerque", "With Ada Lund") or before a role ("Renata Albuquerque, agricultora"; the
+    prose: "… Renata Albuquerque coordena a horta"): who is talking, not a title."""
+    s = line.strip()
+    if (m := _WITH_PERSON.match(s)) is not None and names_person(m["label"]):
+        return m["name"] in prose
+    if ":" in s or len(s.split()) > _ROLE_WORDS:
+        return False  # "Offene Kerne, volle Racks: Warum …": a title of capitalised nouns
+    return (m := _NAME_ROLE.match(s)) is not None and m["name"] in prose
+
+
+def _labelled_name(line: str) -> bool:
+    """A one-word person label and a full name ("With Ada Lund", "Com Beatriz Tavares")."""
+    m = _WITH_PERSON.match(line.strip())
+    return m is not None and names_person(m["label"])
+
+
+def _names_only(line: str) -> bool:
+    """Full names joined, nothing else ("Omar Reyes and Helen Drabek", "Ada Lund & Ben Ruiz")."""
+    parts = joined_parts(line.strip())
+    return len(parts) >= 2 and all(_FULL_NAME.match(p) for p in parts)
+
+
+def _people_joined(line: str, prose: str) -> bool:
+    """Full names joined, one of them called by a name of theirs alone in the prose ("Reyes
+    and Drabek describe"): a byline."""
+    if not _names_only(line):
         return False
-    first = re.escape(m["first"])
-    return re.search(rf"(?<=[a-zà-ÿ] ){first}(?! [A-ZÀ-Þ])\b", prose) is not None
+    words = [w for p in joined_parts(line.strip()) for w in (p.split()[0], p.split()[-1])]
+    return any(_alone_in(word, prose) for word in words)
 
 
 def _tagged_by_show(line: str, brands: set[str]) -> bool:
@@ -582,16 +627,18 @@ def pick_title(
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
         if _under_time(head, k) or _in_person_card(head, k):
             continue
+        if _people_joined(s, prose) or _with_person(s, prose):
+            continue  # "Omar Reyes and Helen Drabek", "With Ada Lund": the prose names them
         menu = menu_under(head, k)
         at = _meta_at(head, k, brands)
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:
+            # shown again: a cut copy and the whole title; the best place it is shown counts
             longer = len(s) > len(found[same].text) and not _running_text(s)
             if longer and (not _suffixed(found[same].text, s) or same in brands):
                 # a cut copy and the whole title; not a sentence that opens with the title,
                 # nor the title with the site's words after it
                 found[same] = replace(found[same], text=s)
-            continue
         count = counts.get(key, 1)
         masthead = key in names
         person = key in people  # shown again in a person's card: a name, not a title
@@ -625,6 +672,10 @@ def pick_title(
             score -= 1.5  # "Jess Corrigan", and "they tell Jess what happened": a person
         if _in_prose(key, normalised):
             score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name
+        if same is not None:
+            if score > found[same].score:  # the title again as a headline, past a crumb
+                found[same] = replace(found[same], score=score, headline=headline)
+            continue
         found[key] = _Candidate(s, i, score, headline)
         rank += 1
     ranked = sorted(found.values(), key=lambda c: -c.score)

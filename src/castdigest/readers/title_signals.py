@@ -172,7 +172,8 @@ def episode_field(lines: list[str]) -> tuple[int, str] | None:
         elif len(s) <= _SHOW_LABEL_MAX and _field_label(s) and not is_label(s):  # no tab ("单集")
             below = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j].strip()), 0)
             value = lines[below].strip() if below else ""
-            if below and _inline_value(value) is None and _plausible_value(value):
+            taken = below and _inline_value(value) is None and _plausible_value(value)
+            if taken and not _people_listed(lines, below):  # "Neste episódio:" over guests
                 over.setdefault(normalise(value), (below, value))
     found = inline or over  # a label over a field ("The episode" / "Episode: ...") is a heading
     return next(iter(found.values())) if len(found) == 1 else None
@@ -205,8 +206,11 @@ def _reporter() -> re.Pattern[str]:
     记者", "山田太郎記者"): the vocabulary's `reporter_titles`."""
     titles = sorted({w for ws in _data()["reporter_titles"].values() for w in ws}, key=len)
     alternatives = "|".join(re.escape(t) for t in reversed(titles))
+    labels = sorted({w for ws in _data()["reporter_labels"].values() for w in ws}, key=len)
+    label = "|".join(re.escape(w) for w in reversed(labels))
     return re.compile(
-        rf"^[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
+        rf"^(?:(?:{label})\s*[:：]?\s*)?"  # "기자명 김현수 기자": a label before the name
+        rf"[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
     )
 
 
@@ -240,10 +244,14 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     # the episode's number right before it ("92화 「Title」", "第12期《Title》", "episode 88, “…”")
     markers = {w for ws in data["words"].values() for w in ws}
     numbers = [rf"{re.escape(w)}\s*#?\d+" for w in sorted(markers, key=len, reverse=True)]
-    numbers += [
-        re.escape(f).replace(r"\{n\}", r"\d+") for fs in data["around"].values() for f in fs
+    numbers += [  # "第64期", and as typeset with spaces around the number: "第 64 期"
+        re.escape(f).replace(r"\{n\}", r"\s?\d+\s?") for fs in data["around"].values() for f in fs
     ]
-    numbered = re.compile(rf"(?<!\w)(?P<w>{'|'.join(numbers)})\s*[,:]?\s*{quoted}", re.I)
+    # "『Show』#87「Title」": a number after a start-only marker, the title quoted against it
+    numbers += [rf"{re.escape(w)}\d+(?=[{_OPEN_QUOTES}])" for w in data["start_only"]]
+    # a Latin marker starts a word; a CJK one follows any character ("播客《X》的第 64 期")
+    marks = [n if cjk_count(n) else rf"(?<!\w){n}" for n in numbers]
+    numbered = re.compile(rf"(?P<w>{'|'.join(marks)})\s*[,:]?\s*{quoted}", re.I)
     return before, numbered, after, beside
 
 
@@ -428,6 +436,21 @@ def _inline_value(s: str) -> str | None:
     return None
 
 
+_NAME_AND_ROLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}, \S")
+
+
+def _people_listed(lines: list[str], k: int) -> bool:
+    """The line and the one under it each a name and a role ("Renata Albuquerque,
+    agricultora" / "Paulo Yamasaki, engenheiro agrônomo"): who is in the episode, under a
+    label ("Neste episódio:") that may also name the episode."""
+    under = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j].strip()), None)
+    return (
+        under is not None
+        and _NAME_AND_ROLE.match(lines[k].strip()) is not None
+        and _NAME_AND_ROLE.match(lines[under].strip()) is not None
+    )
+
+
 def _plausible_value(value: str) -> bool:
     return (
         len(value) >= _VALUE_MIN
@@ -596,6 +619,18 @@ def season_name(line: str) -> bool:
         return False  # no season, or an episode's number too ("Season 2, Episode 4: ...")
     rest = normalise(rest_text).split()
     return 0 < _words(rest) <= _SEASON_NAME_WORDS
+
+
+def name_before_number(line: str) -> str | None:
+    """The few words before the episode's number that ends `line`, normalised ("The Middle
+    Layer / Episode 48" -> "the middle layer"): a name, if the page says it elsewhere."""
+    m = next(reversed(list(_any_marker().finditer(line))), None)  # the last number
+    if m is None or m.start() == 0 or line[m.end() :].strip(" )]）】"):
+        return None
+    rest = normalise(line[: m.start()].rstrip(" /|·•,:-–—"))
+    if not rest or _any_marker().search(line[: m.start()]):
+        return None
+    return rest if _words(rest.split()) <= _SEASON_NAME_WORDS else None
 
 
 def without_markers(line: str) -> str:

@@ -30,11 +30,13 @@ from typing import Any
 LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "zh", "zh-Hant", "ja", "ko")
 # Month names cost nothing per language (a word is looked up after a day-month-year shape
 # matched), so absolute dates are read in more languages than ages are: "21. listopadu 2026",
-# "5 grudnia 2026", "21. marraskuuta 2026". Ages stay with `LANGUAGES`: their short words
+# "5 grudnia 2026", "21. marraskuuta 2026". Ages are read in `LANGUAGES` and the Scandinavian
+# ones, whose words are phrases ("i går", "for 3 dage siden"); not in more: short words
 # ("ma", "eilen") end too many words of other languages, and each language slows every line.
+_AGE_LANGUAGES = (*LANGUAGES, "da", "sv", "nb")
 MONTH_LANGUAGES = (
-    *LANGUAGES,
-    *("pl", "cs", "sk", "nb", "sv", "da", "fi", "ro", "ca", "tr", "hu", "ru", "uk", "el", "id"),
+    *_AGE_LANGUAGES,
+    *("pl", "cs", "sk", "fi", "ro", "ca", "tr", "hu", "ru", "uk", "el", "id"),
 )
 
 # Units in seconds; months and years are calendar arithmetic (see `_minus`).
@@ -170,7 +172,7 @@ def _age_finder() -> _AgeFinder:
     named: dict[str, int] = {}
     befores: set[str] = set()
     afters: set[str] = set()
-    for code in LANGUAGES:
+    for code in _AGE_LANGUAGES:
         numbers.update(_words(code))
         for unit, before, after in _ago_forms(code):
             units.setdefault((_key(before), _key(after)), _UNITS[unit])
@@ -178,7 +180,7 @@ def _age_finder() -> _AgeFinder:
             afters.add(after)
         for days, word in _named_days(code):
             named.setdefault(_key(word), days)
-    words = {w for code in LANGUAGES for _, w in _named_days(code)}
+    words = {w for code in _AGE_LANGUAGES for _, w in _named_days(code)}
     glued = [w for w in numbers if _is_cjk(w)]  # CJK and Hangul number words glue on
     latin = [w for w in numbers if w not in glued]
     number = rf"\d{{1,4}}|(?<!\w)(?:{_backwards(latin)})(?!\w)|{_backwards(glued)}"
