@@ -1061,8 +1061,8 @@ def test_an_episodes_info_panel_repeating_its_date_keeps_it_one_episode(
 
 
 def test_an_entry_titled_over_the_show_it_names(tmp_path: Path) -> None:
-    # "Title | Show EP.64 (guest) / Show / date / length": the line over the date is the show
-    # the title names, not the title.
+    # "Title | Show EP.64 / Show / date / length": the line over the date is the show the
+    # title names, not the title.
     title = "요즘 30대가 이직을 망설이는 진짜 이유 | 퇴근길 라디오 EP.64"
     eps = _read_page(
         tmp_path,
@@ -1081,7 +1081,8 @@ def test_an_entry_titled_over_the_show_it_names(tmp_path: Path) -> None:
             ]
         ),
     )
-    assert [e.title for e in eps] == ["요즘 30대가 이직을 망설이는 진짜 이유"]  # the show split off
+    assert [e.title for e in eps] == [title]  # as shown, the show's name and number after it
+    assert eps[0].guests == []  # "퇴근길 라디오 EP.64" is no guest: a name holds no number
 
 
 def test_segments_each_over_its_date_and_a_show_named_in_a_heard_on_field(tmp_path: Path) -> None:

@@ -63,7 +63,11 @@ def test_listing_age_beyond_year_one_keeps_the_episode_without_a_date() -> None:
     data = SEEDS["listing"].replace(b"Quay Talkil y a 3 jours", b"Quay Talk2026 years ago")
     episodes, warnings = _read("l.txt", data)
     first = episodes[0]
-    assert (first.title, first.show, first.published) == ("Tides and Timetables", "Quay Talk", None)
+    assert (first.title, first.show, first.published) == (
+        "Tides and Timetables — Li Wen, Harbour Board",
+        "Quay Talk",
+        None,
+    )
     assert first.published_text == "2026 years ago"
     assert warnings == ["date 0001-01-24 ('2026 years ago') is outside 1900..2100, ignored"]
 

@@ -24,19 +24,24 @@ from castdigest.readers.registry import READERS, choose, load_file, read_documen
 from castdigest.readers.video_page import split_glued_tags
 from conftest import AS_OF, SAMPLES, seed
 
-LISTING_TITLES = [
-    "GitHub's Agent Era: 14x Commits, 200M Developers, Copilot's Next Act",
-    "Inside xAI: Building Grok Imagine in 3 Months, Videogen vs World Models, and Video Agents",
-    "Devin’s 80% Moment: Background Agents, 7x PRs, & End of Hand-Held Coding",
-    "La Bitter Lesson arrive pour les protéines",
-    "Pourquoi vous devriez construire de la science-fiction",
-    "La stratégie open AI de Google",
-    "AI Agents Need Computers: 74% MoM Growth, 850K/Day Runs, & New Agent Cloud",
-    "The Agent-Native Cloud",
-    "The Next War Is Already Here",
-    "Dans les coulisses d'Abridge : l'IA qui écoute 100 millions de consultations médicales",
-    "Why Engineering Fundamentals matter MORE now",
-    "How GPT-5 derived new results in theoretical physics and quantum gravity",
+LISTING_TITLES = [  # as the page shows them, the guests after a dash included
+    "GitHub's Agent Era: 14x Commits, 200M Developers, Copilot's Next Act — Kyle Daigle",
+    "Inside xAI: Building Grok Imagine in 3 Months, Videogen vs World Models, and Video Agents"
+    "— Ethan He",
+    "Devin’s 80% Moment: Background Agents, 7x PRs, & End of Hand-Held Coding"
+    " — Walden Yan & Cole Murray",
+    "La Bitter Lesson arrive pour les protéines — Alex Rives, BioHub",
+    "Pourquoi vous devriez construire de la science-fiction — Sunil Pai, Cloudflare",
+    "La stratégie open AI de Google — Omar Sanseviero, Google DeepMind",
+    "AI Agents Need Computers: 74% MoM Growth, 850K/Day Runs, & New Agent Cloud"
+    " — Ivan Burazin, Daytona",
+    "The Agent-Native Cloud: Jake Cooper on Railway's Future",
+    "The Next War Is Already Here — Yaroslav Azhnyuk, The Fourth Law & Noah Smith, Noahpinion",
+    "Dans les coulisses d'Abridge : l'IA qui écoute 100 millions de consultations médicales"
+    " — Janie Lee & Chai Asawa",
+    "Matt Pocock - Why Engineering Fundamentals matter MORE now",
+    "How GPT-5 derived new results in theoretical physics and quantum gravity"
+    " — Alex Lupsasca, OpenAI",
 ]
 LISTING_DURATIONS = [5084, 6282, 4172, 4212, 887, 1798, 4300, 5394, 7168, 3998, 1322, 5511]
 LISTING_DAYS_AGO = [1, 3, 7, 8, 11, 11, 14, 15, 17, 21, 28, 30]
@@ -289,17 +294,18 @@ def test_sample_channel_listing_with_chinese_and_korean_bodies() -> None:
         datetime(2026, 11, 21, 12, tzinfo=UTC),
     ]
     en, zh, ko = eps
-    assert en.title == "Shipping Small: Feature Flags at Scale"
+    assert en.title == "Shipping Small: Feature Flags at Scale — Priya Raman, Lanternworks"
+    assert [(g.name, g.affiliation) for g in en.guests] == [("Priya Raman", "Lanternworks")]
     assert [c.start for c in en.chapters] == [0, 250, 3750]
     assert [c.title for c in en.chapters] == ["Cold Open", "Why Small Batches Win", "Cleaning Up"]
     assert en.quotes[0].offset == 42
     assert [(e.name, e.kind) for e in en.entities][2] == ("Lanternworks", "Organization")
     assert [h.name for h in en.hosts] == ["Mara Quill"]
-    assert (zh.title, zh.kind) == ("评测驱动的智能体开发", "⚡️")
+    assert (zh.title, zh.kind) == ("评测驱动的智能体开发 — 林晓, 北辰实验室", "⚡️")
     assert [(g.name, g.affiliation) for g in zh.guests] == [("林晓", "北辰实验室")]
     assert [(c.title, c.start) for c in zh.chapters] == [("开场", 0), ("评测集的维护", 510)]
     assert zh.quotes[0].offset == 75
-    assert ko.title == "코드 리뷰 에이전트와 함께 일하기" and ko.guests[0].name == "박지훈"
+    assert ko.title == "코드 리뷰 에이전트와 함께 일하기 — 박지훈" and ko.guests[0].name == "박지훈"
     assert ko.tags == ["code-review", "ai-agents"]
 
 
@@ -307,7 +313,7 @@ def test_sample_title_body_listing() -> None:
     ctx, eps = read_path(SAMPLES / "pages" / "title-body-listing.txt", as_of=AS_OF)
     assert ctx.format == "pairs"
     assert [e.title for e in eps] == [
-        "Latency Budgets for Voice Agents",
+        "Latency Budgets for Voice Agents — Omar Haddad, Relay",  # as shown
         "多模态检索的实践经验",
         "온디바이스 모델 배포 이야기",
     ]
@@ -481,7 +487,7 @@ def test_listing_with_absolute_dates_and_no_captions() -> None:
     )
     eps = _read(page, None)
     assert [(e.title, e.show, e.published_text) for e in eps] == [
-        ("Ep One", "Signal Path", "Nov 20, 2026"),
+        ("Ep One — Ann Bee", "Signal Path", "Nov 20, 2026"),  # the title as shown
         ("Ep Two", "Signal Path", "2026-11-18"),
     ]
     assert [e.published for e in eps] == [
@@ -499,7 +505,7 @@ def test_listing_episode_without_duration() -> None:
     )
     eps = _read(page, None)
     assert [(e.title, e.duration, e.tags) for e in eps] == [
-        ("Live Now", None, ["live"]),
+        ("Live Now — Ann Bee", None, ["live"]),
         ("Next One", 720, []),
     ]
     assert eps[0].published == AS_OF - timedelta(hours=3)
@@ -771,7 +777,7 @@ def test_five_megabyte_single_line(five_mb_line: str, fmt: str | None) -> None:
 def test_five_megabyte_listing_body(five_mb_line: str) -> None:
     page = f"T — Ann Bee\n1:00:00\nEN/ZH\nShowil y a 3 jours\n\n{five_mb_line}\n#a#b\n"
     (ep,) = _read(page, None)
-    assert ep.title == "T" and ep.tags[-2:] == ["a", "b"]
+    assert ep.title == "T — Ann Bee" and ep.tags[-2:] == ["a", "b"]
     assert ep.chapters and "{'" not in _dump(ep)[:100_000]
 
 

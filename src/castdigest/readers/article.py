@@ -165,7 +165,7 @@ class ArticleReader:
         parts = split_title(title)
         dated = page_date(lines, ctx.as_of, language)
         episode = Episode(
-            title=parts.title,
+            title=parts.shown,
             kind=parts.kind,
             guests=parts.guests,
             language=language,

@@ -527,7 +527,7 @@ def build_episode(raw: RawEpisode, ctx: ReadContext, position: int) -> Episode:
         when = age.when if age else parse_date(raw.published_text, ctx.as_of, lang)
         published = ctx.published(when, raw.published_text) if when else None
     episode = Episode(
-        title=parts.title or raw.title,
+        title=parts.shown or raw.title,
         kind=parts.kind,
         show=raw.show,
         hosts=hosts,

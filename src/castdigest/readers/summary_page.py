@@ -125,7 +125,7 @@ class SummaryPageReader:
         parts = split_title(title)
         language = ctx.language or detect_language(abstract or " ".join(takeaways) or title)
         episode = Episode(
-            title=parts.title,
+            title=parts.shown,
             kind=parts.kind,
             guests=parts.guests,
             language=language,

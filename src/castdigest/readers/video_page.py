@@ -203,7 +203,7 @@ class VideoPageReader:
         tags = [tag_slug(t) for line in tag_lines for t in split_glued_tags(line, vocab)]
         parts = split_title(title_line)
         episode = Episode(
-            title=parts.title,
+            title=parts.shown,
             kind=parts.kind,
             show=show,
             hosts=hosts,

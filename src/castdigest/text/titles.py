@@ -56,9 +56,10 @@ _ROLE_AT = re.compile(
 
 @dataclass
 class TitleParts:
-    title: str
+    title: str  # without the guests it names
     kind: str | None = None
     guests: list[Person] = field(default_factory=list)
+    shown: str = ""  # the title as the page shows it, guests included (no kind marker)
 
 
 def split_emoji(title: str) -> tuple[str | None, str]:
@@ -83,6 +84,8 @@ def _is_name(text: str) -> bool:
         return False  # "The Night Porter" is a title's words, not a person
     caps = 0
     for w in words:
+        if any(c.isdigit() for c in w):
+            return False  # "퇴근길 라디오 EP.64": a show and its number; no name has digits
         if w.lower() in _PARTICLES:
             continue
         if _caseless(w) and len(w) <= 4:
@@ -150,19 +153,19 @@ def split_title(raw: str, context: str | None = None) -> TitleParts:
         if people and head[0] and not _NUMBER_ONLY.match(" ".join(head)):
             sep = _DASH.finditer(text)
             last = list(sep)[-1]
-            return TitleParts(text[: last.start()].strip(), kind, people)
+            return TitleParts(text[: last.start()].strip(), kind, people, text)
         # "Guest - Title": the guest part is the first piece, a full name.
         people = parse_people(pieces[0])
         full = all(len(p.name.split()) >= 2 or _caseless(p.name) for p in people)
         named = context is None or any(p.name in context for p in people)
         if people and full and named and not parse_people(" ".join(pieces[1:])):
             first = next(_DASH.finditer(text))
-            return TitleParts(text[first.end() :].strip(), kind, people)
+            return TitleParts(text[first.end() :].strip(), kind, people, text)
     if m := _ON.match(text):
         people = parse_people(m.group("who"))
         if people:
-            return TitleParts(m.group("title").strip(), kind, people)
-    return TitleParts(text or clip_title(raw), kind, [])
+            return TitleParts(m.group("title").strip(), kind, people, text)
+    return TitleParts(text or clip_title(raw), kind, [], text or clip_title(raw))
 
 
 def is_host_description(description: str | None) -> bool:
