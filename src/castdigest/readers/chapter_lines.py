@@ -32,7 +32,9 @@ from castdigest.text.sentences import split_sentences
 _TIME = re.compile(
     r"(?<![\d:/,])(?<!\d\.)(?P<t>(?:\d{1,2}:)?\d{1,3}:\d{1,2})(?P<frac>[.,]\d{1,3})?(?![\d:]|[.,]\d)"
 )
-_BULLET = re.compile(r"^(?:[-*•·▪●◦‣–—►▶]+|\d{1,3}[.)])\s*")
+# a bullet, a number with its mark ("3.", "3)"), or a chapter's number before its start time
+# ("3 03:09 Sponsor: Northbeam 01:47")
+_BULLET = re.compile(r"^(?:[-*•·▪●◦‣–—►▶]+|\d{1,3}[.)]|\d{1,3}(?=\s+(?:\d{1,2}:)?\d{1,3}:\d\d))\s*")
 _SEP = " \t-–—|:>»·•.,"
 _OPEN = "[(（【"
 _CLOSE = "])）】"
@@ -131,9 +133,23 @@ def classify(index: int, line: str, section: str | None) -> Item:
         return item  # a player line ("00:00:00 / 01:50:32") or a bare number row
     if len(times) == 1:
         return _single(item, bare, times[0])
+    if _with_length(bare, times):
+        # "00:58 Welcome, Ines & Tomasz 02:11": the start, the title, the chapter's length
+        return _single(item, bare[: times[1].start()].rstrip(" " + _SEP), times[0])
     item.entries = _glued(bare, times)
     item.kind = "glued" if len(item.entries) >= 2 else "text"
     return item
+
+
+def _with_length(bare: str, times: list[re.Match[str]]) -> bool:
+    """A line opening with a start time and ending with a second time, a title between:
+    the chapter's start, its title and its length (or its end), one chapter."""
+    return (
+        len(times) == 2
+        and times[0].start() == 0
+        and times[1].end() == len(bare.rstrip())
+        and _HAS_LETTER.search(bare[times[0].end() : times[1].start()]) is not None
+    )
 
 
 def _times(bare: str) -> list[re.Match[str]]:

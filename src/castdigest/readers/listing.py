@@ -27,7 +27,14 @@ from castdigest.errors import ReadError
 from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext, unglued
-from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, without_button
+from castdigest.readers.chrome import (
+    chrome_kind,
+    is_chrome,
+    is_label,
+    lead_in,
+    normalise,
+    without_button,
+)
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
 from castdigest.readers.line_dates import (
     clock_length,
@@ -49,6 +56,7 @@ from castdigest.readers.listing_shapes import (
     prefixed,
     rows,
     shown_twice,
+    suffixed,
     unframe,
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
@@ -61,8 +69,8 @@ from castdigest.readers.page_dates import (
     without_time_of_day,
 )
 from castdigest.readers.page_structure import enrich
-from castdigest.readers.subheadings import segment_chapters
-from castdigest.readers.title_signals import byline, field_line, numbers_only
+from castdigest.readers.subheadings import part_chapters, segment_chapters
+from castdigest.readers.title_signals import by_name, byline, field_line, numbers_only
 from castdigest.text.dates import (
     Age,
     find_absolute,
@@ -229,6 +237,7 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     metadata when at least two kinds of it follow (a live episode has no duration yet)."""
     out: list[int] = []
     nonblank = list(kinds)
+    alone: set[str] | None = None  # the page's lines, normalised: made when a byline asks
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
         if kinds[i] or is_hashtag_line(cur) or _CLIP.match(cur):
@@ -243,6 +252,10 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         )
         if not over_meta or lead_in(cur) or is_chrome(cur) or is_label(cur):  # costliest last
             continue
+        if (name := by_name(cur)) is not None:
+            alone = alone if alone is not None else {normalise(s) for s in lines if s.strip()}
+            if name in alone:
+                continue  # "Par Point de bascule": the show that made it, over the date
         # a body line over metadata is no title, unless it is a teaser under one; a paragraph
         # over a date alone ends the entry above ("Title / 00:41:26 / description / date")
         prose = len(cur) > _SENTENCE and cur.endswith(_STOPS) and following[0] == "age"
@@ -472,6 +485,8 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
     raws: list[RawEpisode] = []
     for entry in entries:
         raw = RawEpisode(title=lines[entry.title].strip(), line=entry.title + 1)
+        if entry.show and raw.title.endswith(" " + entry.show):
+            raw.title, raw.show = raw.title[: -len(entry.show)].strip(), entry.show
         for i in entry.meta:
             if is_dated(lines[i]):
                 _read_dated(raw, lines[i])
@@ -603,7 +618,7 @@ class ListingReader:
             return 0.9
         if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines) or rows(lines):
             return 0.85
-        if prefixed(lines):
+        if prefixed(lines) or suffixed(lines):
             return 0.8
         return 0.5 if shown_twice(lines) else 0.0
 
@@ -623,6 +638,8 @@ class ListingReader:
             raws = _shaped(lines, table, loose=True)  # a table's rows: number, title, date
         if len(raws) <= 1 and len(named := prefixed(lines)) > len(raws):
             raws = _shaped(lines, named, loose=True)  # "<show> : <title>", undated
+        if len(glued := suffixed(lines)) >= len(raws):
+            raws = _shaped(lines, glued, loose=True)  # "<title> <show>": each title so
         if not raws:
             raise ReadError(
                 "no episode found in listing", where=doc.location, hint="try --format text"
@@ -632,7 +649,7 @@ class ListingReader:
         episodes = merge_repeats(episodes)
         if len(episodes) == 1 and not episodes[0].chapters:
             # one episode's page: its segments, a subheading over each one's paragraphs
-            episodes[0].chapters = segment_chapters(raws[0].body)
+            episodes[0].chapters = segment_chapters(raws[0].body) or part_chapters(raws[0].body)
         reasons = count_doubts(lines, len(episodes))
         if len(episodes) == 1:
             reasons += takeaway_doubts(lines, len(episodes[0].takeaways))

@@ -86,6 +86,7 @@ class Entry:
     title: int  # index of the title line
     meta: list[int] = field(default_factory=list)  # indexes of its metadata lines
     body: list[int] = field(default_factory=list)  # indexes of its other lines
+    show: str | None = None  # the show's name glued after the title ("<title> <show>")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -163,6 +164,7 @@ def _with_lengths(lines: list[str], entries: list[Entry]) -> list[Entry]:
 
 _NAMED_TITLE = re.compile(r"^(?P<name>[^:|–—]{2,60}?)\s*[:|–—]\s+(?P<rest>\S.*)$")
 _NAME_MAX = 60  # characters of a show's name shown alone
+_SUFFIX_WORDS = 2  # words of a show's name glued after its episodes' titles, at least
 _NAMED_DATE = re.compile(r"^(?P<name>[^|·•]{2,60}?)\s+[|·•]\s+(?P<date>\S.{0,40})$")
 
 
@@ -537,6 +539,34 @@ def prefixed(lines: list[str]) -> list[Entry]:
     if len(starts) < _MIN_BLOCKS:
         return []
     return _with_bodies(lines, [Entry(title=i) for i in starts], lambda e: e.title)
+
+
+def suffixed(lines: list[str]) -> list[Entry]:
+    """Entries whose titles end with the show's name, shown alone higher up, glued on without
+    a separator ("Open Ledger with Priya Raman" / ... / "<title> Open Ledger with Priya
+    Raman"), three or more: each title over its body, a date alone closing it its date."""
+    by_last: dict[str, list[str]] = {}  # the names alone on a line, by their last word
+    for line in lines:
+        s = line.strip()
+        if 0 < len(s) <= _NAME_MAX and len(words := s.split()) >= _SUFFIX_WORDS:
+            by_last.setdefault(words[-1], []).append(s)
+    by_name: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or len(s) > _TITLE_MAX or _SENTENCE_END.search(s):
+            continue
+        names = by_last.get(s.rsplit(None, 1)[-1], [])
+        name = next((n for n in names if s.endswith(" " + n) and _text(s[: -len(n)])), None)
+        if name is not None:
+            by_name.setdefault(name, []).append(i)
+    name, starts = max(by_name.items(), key=lambda kv: len(kv[1]), default=("", []))
+    if len(starts) < _MIN_BLOCKS:
+        return []
+    entries = _with_bodies(lines, [Entry(title=i, show=name) for i in starts], lambda e: e.title)
+    for entry in entries:
+        if entry.body and date_alone(lines[entry.body[-1]]):
+            entry.meta.append(entry.body.pop())  # "… / Nov 23, 2026": the date closes it
+    return entries
 
 
 def rows(lines: list[str]) -> list[Entry]:

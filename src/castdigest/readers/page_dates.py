@@ -45,6 +45,7 @@ _SECTION_TAIL = re.compile(
 # A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC",
 # or the hours a programme is on air ("（金）22:00-22:55").
 _CLOCK = re.compile(r"\d[:h]\d{2}")
+_CLOCKS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")  # times, which a date left over is not
 _TIME_OF_DAY = re.compile(
     r"[\s,]*(?:(?:[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
     r"(?:\s?[-–~〜～]\s?\d{1,2}[:h]\d{2})?"
@@ -270,7 +271,7 @@ def without_time_of_day(s: str) -> str:
     if not _CLOCK.search(s):
         return s  # no time in it: the pattern's scan from every position is spared
     cut = _TIME_OF_DAY.sub("", s)
-    if _has_digit(cut):
+    if _has_digit(_CLOCKS.sub("", cut)):  # a date is left, not another time ("00:00 Intro")
         return cut
     aged = age_before_time(s, _AS_OF)  # "Publié hier à 05h00": an age, then its time
     return aged[0] if aged else s

@@ -139,19 +139,17 @@ def _over_marker(head: list[tuple[int, str]]) -> set[str]:
     }
 
 
-_SENTENCE_WORDS = 6  # words of a line that is a sentence, not a name or a menu item
-
-
 def _named_with_number(head: list[tuple[int, str]], texts: list[str]) -> set[str]:
-    """The name before an episode's number ("The Middle Layer / Episode 48") when the page's
-    sentences say it too ("Subscribe to The Middle Layer wherever you listen"): the show."""
-    sentences = [f" {normalise(t)} " for t in texts if len(t.split()) >= _SENTENCE_WORDS]
-    found = set()
+    """The name before an episode's number ("The Middle Layer / Episode 48") when other lines
+    of the page say it among other words ("Subscribe to The Middle Layer wherever you listen",
+    "This week on Deep Cuts 00:58"): the show."""
+    found: set[str] = set()
     for _, line in head:
         if (name := name_before_number(line)) is None:
             continue
         spaced = name if cjk_count(name) else f" {name} "  # CJK sets no spaces around words
-        if any(spaced in s and s.strip() != name for s in sentences):
+        saying = (t for t in texts if len(t) > len(name) and spaced in f" {normalise(t)} ")
+        if any(name_before_number(t) != name for t in saying):  # not the same line again
             found.add(name)
     return found
 

@@ -493,10 +493,20 @@ _LISTED_POINTS = 3  # one-sentence lines under a summary heading that make it a 
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]?\s+\S|[。！？][」』”）]?[^\s」』”）]")
 
 
+_CJK_POINT = 15  # CJK characters of a summary's point without its full stop
+
+
 def _is_sentence(text: str) -> bool:
     if _CJK.search(text):
         return len(text) >= 15 and bool(_TERMINAL.search(text))
     return len(text.split()) >= 8 and bool(_TERMINAL.search(text))
+
+
+def _is_cjk_point(text: str) -> bool:
+    """A summary's bullet: a sentence, or in Chinese, Japanese or Korean a clause of some
+    length, which such points often leave without a full stop ("书店收入中图书销售占比已不到三成,
+    咖啡和研学活动成为主要来源")."""
+    return _is_sentence(text) or len(_CJK.findall(text)) >= _CJK_POINT
 
 
 def _sentence_bullets(sections: list[Section]) -> list[str]:
@@ -511,7 +521,8 @@ def _sentence_bullets(sections: list[Section]) -> list[str]:
             if item is not None and not chapter_lines.classify(0, item, None).entries:
                 run.append(item)
                 continue
-            if len(run) >= 2 and sum(map(_is_sentence, run)) * 3 >= len(run) * 2:
+            point = _is_cjk_point if sec.kind == "summary" else _is_sentence
+            if len(run) >= 2 and sum(map(point, run)) * 3 >= len(run) * 2:
                 out += run
             run = []
     return out[: _MAX_LIST * 3]

@@ -496,8 +496,13 @@ def _alone_in(word: str, prose: str) -> bool:
 
 
 _WITH_PERSON = re.compile(rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})$")
+# a label and a name opening a line of people ("with Ines Aldana from Relaybox & Tomasz Wrona")
+_WITH_PEOPLE = re.compile(
+    rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\b.{{0,80}}$"
+)
 
 
+_TAGS = re.compile(r"#[^\s#]+(?:\s*#[^\s#]+)+")  # a post's tags, two or more
 _ROLE_WORDS = 14  # words of a line of a person's name and role
 _NAME_ROLE = re.compile(rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), \S")
 
@@ -507,7 +512,7 @@ def _with_person(line: str, prose: str) -> bool:
     Albuquerque", "With Ada Lund") or before a role ("Renata Albuquerque, agricultora"; the
     prose: "… Renata Albuquerque coordena a horta"): who is talking, not a title."""
     s = line.strip()
-    if (m := _WITH_PERSON.match(s)) is not None and names_person(m["label"]):
+    if (m := _WITH_PEOPLE.match(s)) is not None and names_person(m["label"]):
         return m["name"] in prose
     if ":" in s or len(s.split()) > _ROLE_WORDS:
         return False  # "Offene Kerne, volle Racks: Warum …": a title of capitalised nouns
@@ -518,6 +523,11 @@ def _labelled_name(line: str) -> bool:
     """A one-word person label and a full name ("With Ada Lund", "Com Beatriz Tavares")."""
     m = _WITH_PERSON.match(line.strip())
     return m is not None and names_person(m["label"])
+
+
+def _tags_line(line: str) -> bool:
+    """Two hashtags or more, nothing else ("#sre #devops #podcast"): a post's tags."""
+    return _TAGS.fullmatch(line.strip()) is not None
 
 
 def _names_only(line: str) -> bool:
@@ -650,6 +660,8 @@ def pick_title(
             score += 1.0  # a headline over its lede, its byline and its date
         if k + 1 < len(head) and play_count(head[k + 1][1]):
             score += 1.0  # a video's or an episode's play count under its title
+        if k + 1 < len(head) and _tags_line(head[k + 1][1]):
+            score += 1.0  # a post's tags under its title ("#sre #devops #podcast")
         if k + 1 < len(head) and chrome_kind(head[k + 1][1]) == "player":
             score += 1.0  # what the player under it plays ("00:00 / 52:40")
         score += _ABOUT * _about_share(s, about)

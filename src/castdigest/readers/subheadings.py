@@ -14,6 +14,7 @@ from castdigest.readers.chrome import is_chrome
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import has_date
 from castdigest.readers.page_structure import is_quote_line
+from castdigest.readers.title_signals import part_title
 
 SPEAKER_LINES = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[A-Z][\w.'-]{0,30}(?:\s[A-Z][\w.'-]{0,30}){0,2}:\s"
@@ -71,3 +72,23 @@ def segment_chapters(lines: list[str]) -> list[Chapter]:
             last = chapters[-1]
             last.summary = f"{last.summary}\n\n{text}" if last.summary else text
     return chapters if len(chapters) >= _SEGMENTS_MIN else []
+
+
+def part_chapters(lines: list[str]) -> list[Chapter]:
+    """A programme's parts listed one under the other, numbered from one ("1부 : 노을빛
+    엽서" / "2부 : 풍류초대석 - …", "Part 1: …" / "Part 2: …"): its untimed chapters."""
+    run: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        part = part_title(line)
+        if part is not None and part[0] == len(run) + 1:
+            run.append(part[1])
+            continue
+        if len(run) >= _PARTS_MIN:
+            break
+        run = [part[1]] if part is not None and part[0] == 1 else []
+    return [Chapter(title=t) for t in run] if len(run) >= _PARTS_MIN else []
+
+
+_PARTS_MIN = 2  # parts of a programme listed

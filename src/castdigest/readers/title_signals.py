@@ -26,7 +26,7 @@ from castdigest.text.truncate import cjk_count
 
 _COMMAS = re.compile(r"\s*[,，、]\s+|\s*[，、]\s*")
 _SEPARATOR = re.compile(r"\s+[|·•/–—-]\s+|\s*[|·•]\s*")
-_NUMBER = r"\s*\d{1,4}"
+_NUMBER = r"\s*#?\d{1,4}"  # "Episode 41", "Episode #41"
 # in the CJK forms ("第{n}期"), a number in digits or in characters ("第三季", "第十二回")
 _SEASON_NAME_WORDS = 5  # words of a show's name beside its season's number
 _CJK_NUMBER = r"\s*(?:\d{1,4}|[一二三四五六七八九十百〇零两]{1,4})"
@@ -198,6 +198,16 @@ def byline(line: str) -> bool:
     """A byline ("By Ana Ruiz", "di Francesca Lodigiani", "作者 王芳", "김서윤 기자"): who wrote
     the page, never its title."""
     return _BYLINE.match(line) is not None or _reporter().match(line) is not None
+
+
+_BY = re.compile(r"^(?i:by|par|por|von|di|da|door|av|af|przez)\s+(?P<name>\S.{1,60})$")
+
+
+def by_name(line: str) -> str | None:
+    """The name after a by-word ("Par Point de bascule" -> "point de bascule", normalised):
+    a byline when the page shows that name alone elsewhere (the show's, over the title)."""
+    m = _BY.match(line.strip())
+    return normalise(m["name"]) if m else None
 
 
 @cache
@@ -631,6 +641,35 @@ def name_before_number(line: str) -> str | None:
     if not rest or _any_marker().search(line[: m.start()]):
         return None
     return rest if _words(rest.split()) <= _SEASON_NAME_WORDS else None
+
+
+@cache
+def _part_line() -> re.Pattern[str]:
+    """A programme's part and its number opening a line, then its title ("Part 1: …",
+    "1부 : …", "第一部分：…"): the vocabulary's `part_words`."""
+    forms = []
+    for k, word in enumerate(sorted({w for ws in _data()["part_words"].values() for w in ws})):
+        number = rf"(?P<n{k}>\d{{1,2}}|[一二三四五六七八九十])"
+        if "{n}" in word:
+            forms.append(re.escape(word).replace(re.escape("{n}"), number))
+        else:
+            forms.append(rf"{re.escape(word)}\s*{number}")
+    tail = r"(?:\s*[:：.\-–—]\s*|\s+)(?P<title>\S.{0,150})$"
+    return re.compile(rf"^(?:{'|'.join(forms)}){tail}", re.IGNORECASE)
+
+
+def part_title(line: str) -> tuple[int, str] | None:
+    """(number, title) of a programme's part line ("2부 : 풍류초대석 - …" -> (2, "풍류초대석 -
+    …")), or None."""
+    m = _part_line().match(line.strip())
+    if m is None:
+        return None
+    raw = next(v for k, v in m.groupdict().items() if k != "title" and v)
+    number = int(raw) if raw.strip().isdigit() else _CJK_DIGITS.get(raw.strip(), 0)
+    return (number, m["title"].strip()) if number else None
+
+
+_CJK_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九十", start=1)}
 
 
 def without_markers(line: str) -> str:
