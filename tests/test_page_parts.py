@@ -149,3 +149,49 @@ def test_a_byline_naming_the_show_over_the_date_is_no_entry() -> None:
         "Vélos cargos : la nouvelle voiture des familles urbaines ?"
     ]
     assert reader != "listing" or len(episodes) == 1
+
+
+SHOW_PAGE_WITHOUT_ENTRIES = """跳到主要內容
+海風電臺
+新聞
+節目
+Podcast
+直播
+搜尋
+首頁
+節目
+港口書房
+港口書房
+主持人：陳以安
+播出時間：每週日 09:00-10:00
+節目簡介
+單集列表
+主持人
+在舊港口的倉庫裡找回一座城市的記憶──專訪作家吳定遠
+播出日期：2026-11-22
+收聽
+00:00
+48:10
+本集單元
+書房開講
+作家對談：吳定遠《倉庫誌》
+節目內容
+基隆港邊曾經有上百座倉庫，如今大多改建成停車場或商場。作家吳定遠花了三年時間，翻遍海關檔案與老照片，寫成新書《倉庫誌》。
+這一集，主持人陳以安邀請吳定遠來到書房，談他如何從一張 1930 年的港口地圖出發，找到祖父工作過的那座倉庫。
+來賓：吳定遠（作家，《倉庫誌》作者）
+分享
+更多單集
+我們為什麼需要一座港口博物館?──專訪館員林佳蓉
+2026-11-15
+海與詩之間──專訪詩人黃子晴
+2026-11-08
+"""
+
+
+def test_a_page_taken_for_a_listing_that_lists_nothing_is_read_as_text_in_doubt() -> None:
+    # the listing's sniff takes it for one, its reading finds no entry: the page is still
+    # read (as the plain page it also is) and flagged, rather than failing
+    reader, episodes = read_text(SHOW_PAGE_WITHOUT_ENTRIES)
+    assert reader == "text"
+    assert len(episodes) == 1
+    assert "read as text: no episode found in listing" in episodes[0].review_reasons

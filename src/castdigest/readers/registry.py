@@ -82,6 +82,12 @@ UNTITLED_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html"
 # are the files episode pages link to.
 FILE_TITLE_FORMATS = frozenset({"vtt", "srt", "transcript-json", "transcript-html"})
 LINKED_FILE_FORMATS = UNTITLED_FORMATS
+# Page shapes told by sniffing a page's text; when the one chosen finds nothing, the page is
+# read as the plain text page it also is (`FALLBACK_FORMAT`), with a doubt.
+GUESSED_PAGE_FORMATS = frozenset(
+    {"listing", "video-page", "summary-page", "pairs", "article", "roundup"}
+)
+FALLBACK_FORMAT = "text"
 # What readers title an episode when they find nothing at all.
 _PLACEHOLDERS = frozenset({"", "untitled", "untitled episode", "untitled transcript"})
 
@@ -221,9 +227,23 @@ def read_document(
         ctx.warnings.append(doc.decode_note)
     if bad := bad_charrefs(doc.text):
         ctx.warnings.append(f"{bad} character reference(s) naming no character, read as U+FFFD")
-    episodes = reader.read(doc, ctx)
+    try:
+        episodes = reader.read(doc, ctx)
+    except ReadError as exc:
+        if forced or reader.name not in GUESSED_PAGE_FORMATS:
+            raise
+        # A page's shape guessed from its text ("a listing") that yields nothing: the plain
+        # page's reading, in doubt, rather than no reading at all.
+        reader = reader_named(FALLBACK_FORMAT)
+        ctx.format = reader.name
+        missed = f"read as {reader.name}: {exc.message}"
+        episodes = [_with_reason(ep, missed) for ep in reader.read(doc, ctx)]
     guessed = _guessed_format(doc, reader, sureness)
     return reader.name, [_doubted(_finish(ep, ctx), doc, reader.name, guessed) for ep in episodes]
+
+
+def _with_reason(ep: Episode, reason: str) -> Episode:
+    return ep.model_copy(update={"review_reasons": [*ep.review_reasons, reason]})
 
 
 def _guessed_format(doc: Document, reader: Reader, sureness: float) -> str | None:
