@@ -21,7 +21,8 @@ from castdigest.readers.heading_words import (
 )
 from castdigest.readers.line_dates import has_date, head_length, length_alone, length_seconds
 from castdigest.readers.listing import _kinds, _starts
-from castdigest.readers.listing_shapes import is_dated, rows
+from castdigest.readers.listing_blocks import rows
+from castdigest.readers.listing_shapes import is_dated
 from castdigest.readers.page_dates import (
     date_line,
     labelled_length,

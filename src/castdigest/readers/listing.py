@@ -9,7 +9,8 @@
     Abstract ## [00:00] ...      the body, usually one line (see markup.py); may be missing
     #github#copilot#ai-agents    hashtags; may be missing
 
-Other layouts are in `listing_shapes` (metadata first, titles shown twice, blocks alike);
+Other layouts are in `listing_shapes` (metadata first, titles shown twice, named titles) and
+`listing_blocks` (blocks alike, rows);
 title/body pairs in `pairs`.
 """
 
@@ -43,9 +44,9 @@ from castdigest.readers.line_dates import (
     length_seconds,
     relative_age,
 )
+from castdigest.readers.listing_blocks import blocks, rows
 from castdigest.readers.listing_shapes import (
     Entry,
-    blocks,
     date_alone,
     dated_entries,
     is_dated,
@@ -54,7 +55,6 @@ from castdigest.readers.listing_shapes import (
     minutes,
     over_standfirst,
     prefixed,
-    rows,
     shown_twice,
     suffixed,
     unframe,
@@ -480,8 +480,8 @@ def _read_dated(raw: RawEpisode, line: str) -> None:
 
 
 def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list[RawEpisode]:
-    """Raw episodes from entries of the layouts in `listing_shapes`; `loose`: their metadata
-    lines may hold a length or a date alone."""
+    """Raw episodes from entries of the layouts in `listing_shapes` and `listing_blocks`;
+    `loose`: their metadata lines may hold a length or a date alone."""
     raws: list[RawEpisode] = []
     for entry in entries:
         raw = RawEpisode(title=lines[entry.title].strip(), line=entry.title + 1)
