@@ -495,7 +495,6 @@ def _alone_in(word: str, prose: str) -> bool:
     return re.search(rf"(?<=[a-zà-ÿ] ){re.escape(word)}(?! [A-ZÀ-Þ])\b", prose) is not None
 
 
-_WITH_PERSON = re.compile(rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})$")
 # a label and a name opening a line of people ("with Ines Aldana from Relaybox & Tomasz Wrona")
 _WITH_PEOPLE = re.compile(
     rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\b.{{0,80}}$"
@@ -520,9 +519,11 @@ def _with_person(line: str, prose: str) -> bool:
 
 
 def _labelled_name(line: str) -> bool:
-    """A one-word person label and a full name ("With Ada Lund", "Com Beatriz Tavares")."""
-    m = _WITH_PERSON.match(line.strip())
-    return m is not None and names_person(m["label"])
+    """A one-word person label and a full name, nothing else ("With Ada Lund", "Com Beatriz
+    Tavares")."""
+    s = line.strip()
+    m = _WITH_PEOPLE.match(s)
+    return m is not None and m.end("name") == len(s) and names_person(m["label"])
 
 
 def _tags_line(line: str) -> bool:

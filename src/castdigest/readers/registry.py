@@ -236,14 +236,12 @@ def read_document(
         # page's reading, in doubt, rather than no reading at all.
         reader = reader_named(FALLBACK_FORMAT)
         ctx.format = reader.name
-        missed = f"read as {reader.name}: {exc.message}"
-        episodes = [_with_reason(ep, missed) for ep in reader.read(doc, ctx)]
+        from castdigest.readers.doubt import add_reasons  # with the readers: lazily
+
+        missed = [f"read as {reader.name}: {exc.message}"]
+        episodes = [add_reasons(ep, missed) for ep in reader.read(doc, ctx)]
     guessed = _guessed_format(doc, reader, sureness)
     return reader.name, [_doubted(_finish(ep, ctx), doc, reader.name, guessed) for ep in episodes]
-
-
-def _with_reason(ep: Episode, reason: str) -> Episode:
-    return ep.model_copy(update={"review_reasons": [*ep.review_reasons, reason]})
 
 
 def _guessed_format(doc: Document, reader: Reader, sureness: float) -> str | None:

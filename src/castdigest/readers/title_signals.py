@@ -181,6 +181,7 @@ def episode_field(lines: list[str]) -> tuple[int, str] | None:
 
 # "by Eric Dodds & John Wessel", "par Marie Dupont", "作者 王芳": the word, then names only
 # ("Por qué los gatos...", "Von Bienen und Menschen" are titles).
+_BY_WORDS = "by|par|por|von|di|da|door"  # the word before who made a page
 _BYLINE = re.compile(
     r"^(?:(?i:(?:article\s+)?(?:written|reported|posted|rédigé|écrit|publié|escrito|redactado"
     r"|publicado|geschrieben|verfasst|scritto|pubblicato"
@@ -188,7 +189,7 @@ _BYLINE = re.compile(
     r"|hosted|produced|edited|engineered|mixed|directed|presented|narrated|original\s+music"
     r"|présenté|réalisé|produit|animé|presentado|producido|dirigido|moderiert|produziert"
     r"|condotto|prodotto|apresentado|produzido|gepresenteerd|geproduceerd)\s+)?"
-    r"(?i:by|par|por|von|di|da|door)\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
+    rf"(?i:{_BY_WORDS})\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
     r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
     r"|(?:作者|文)\s)"
 )
@@ -200,7 +201,7 @@ def byline(line: str) -> bool:
     return _BYLINE.match(line) is not None or _reporter().match(line) is not None
 
 
-_BY = re.compile(r"^(?i:by|par|por|von|di|da|door|av|af|przez)\s+(?P<name>\S.{1,60})$")
+_BY = re.compile(rf"^(?i:{_BY_WORDS}|av|af|przez)\s+(?P<name>\S.{{1,60}})$")
 
 
 def by_name(line: str) -> str | None:

@@ -41,7 +41,7 @@ def _identifier():  # type: ignore[no-untyped-def]
 def model_path() -> Path:
     # numpy's version too: the header is pickled, and a pickle of one numpy may not load in another
     tag = f"{cache.tagged('py3langid')}-numpy-{version('numpy')}"
-    return cache.cache_dir() / f"langid-{tag}.mapped"
+    return cache.cache_dir() / f"langid-{tag}-v2.mapped"  # v2: the header after the tables
 
 
 def _model() -> tuple[Any, ...]:
@@ -61,8 +61,9 @@ def _model() -> tuple[Any, ...]:
     return model
 
 
-# The file: 8 bytes giving the header's length, the header (a pickle of the small parts and
-# where the two tables lie), then the tables `nb_ptc` and `tk_nextmove`, each 64-byte aligned.
+# The file: where its header starts (8 bytes), then the tables `nb_ptc` and `tk_nextmove`,
+# each at a 64-byte boundary, then the header: a pickle of the small parts and of where the
+# tables lie.
 _HEAD = 8
 _ALIGN = 64
 
@@ -72,21 +73,15 @@ def _packed(model: tuple[Any, ...]) -> bytes:
 
     ptc, pc, classes, nextmove, row, output = model
     tables = [np.ascontiguousarray(ptc), np.frombuffer(nextmove, dtype=np.dtype(nextmove.typecode))]
+    chunks, places, offset = [b""], [], _ALIGN
+    for table in tables:
+        places.append((str(table.dtype), table.shape, offset))
+        data = table.tobytes()
+        chunks += [data, bytes(-len(data) % _ALIGN)]
+        offset += len(data) + len(chunks[-1])
+    chunks[0] = offset.to_bytes(_HEAD, "little").ljust(_ALIGN, b"\0")
     small = (np.asarray(pc), list(classes), list(row), list(output))
-    # The header's own length does not depend on the offsets' values: pickled at full width.
-    places = [(str(t.dtype), t.shape, 2**62) for t in tables]
-    size = len(pickle.dumps((small, places), protocol=pickle.HIGHEST_PROTOCOL))
-    offset = -(-(_HEAD + size) // _ALIGN) * _ALIGN
-    for i, t in enumerate(tables):
-        places[i] = (str(t.dtype), t.shape, offset)
-        offset = -(-(offset + t.nbytes) // _ALIGN) * _ALIGN
-    header = pickle.dumps((small, places), protocol=pickle.HIGHEST_PROTOCOL)
-    out = bytearray(offset)
-    out[:_HEAD] = len(header).to_bytes(_HEAD, "little")
-    out[_HEAD : _HEAD + len(header)] = header
-    for (_, _, at), t in zip(places, tables, strict=True):
-        out[at : at + t.nbytes] = t.tobytes()
-    return bytes(out)
+    return b"".join([*chunks, pickle.dumps((small, places), protocol=pickle.HIGHEST_PROTOCOL)])
 
 
 def _mapped(path: Path) -> tuple[Any, ...]:
@@ -94,15 +89,16 @@ def _mapped(path: Path) -> tuple[Any, ...]:
     import numpy as np
 
     with path.open("rb") as f:
-        size = int.from_bytes(f.read(_HEAD), "little")
-        header = f.read(size)
-    small, places = pickle.loads(header)
+        f.seek(int.from_bytes(f.read(_HEAD), "little"))
+        small, places = pickle.loads(f.read())
     pc, classes, row, output = small
     ptc, moves = (
         np.memmap(path, dtype=np.dtype(dtype), mode="r", offset=at, shape=tuple(shape))
         for dtype, shape, at in places
     )
-    if ptc.ndim != 2 or ptc.shape[1] != len(classes) or moves.ndim != 1:
+    # every state's row of moves inside the table: a damaged file never reads past it
+    fits = len(row) == len(output) and moves.size >= (max(row, default=0) + 1) << 8
+    if ptc.ndim != 2 or ptc.shape[1] != len(classes) or moves.ndim != 1 or not fits:
         raise ValueError(f"{path}: not a language model")
     return ptc, pc, classes, moves, row, output
 
