@@ -188,10 +188,37 @@ Podcast
 """
 
 
-def test_a_page_taken_for_a_listing_that_lists_nothing_is_read_as_text_in_doubt() -> None:
-    # the listing's sniff takes it for one, its reading finds no entry: the page is still
-    # read (as the plain page it also is) and flagged, rather than failing
-    reader, episodes = read_text(SHOW_PAGE_WITHOUT_ENTRIES)
+def test_a_show_page_with_its_tabs_among_short_lines_keeps_its_episodes_title() -> None:
+    # The header's short lines (menus, the show, its tabs, the title, the date, the player)
+    # hold one tab name only ("節目簡介"): no tab bar, the title is not blanked with them (it
+    # was, and the listing its sniff saw then found no entry). The units under "本集單元" are
+    # the episode's parts.
+    _, episodes = read_text(SHOW_PAGE_WITHOUT_ENTRIES)
+    assert len(episodes) == 1
+    episode = episodes[0]
+    assert episode.title == "在舊港口的倉庫裡找回一座城市的記憶──專訪作家吳定遠"
+    assert episode.review_reasons == []
+    assert episode.duration == 2890.0
+    assert [c.title for c in episode.chapters] == ["書房開講", "作家對談：吳定遠《倉庫誌》"]
+
+
+SUMMARY_WITHOUT_A_TITLE = """Key takeaways
+- Tide tables are printed a year ahead, but harbour masters still correct them by hand each spring.
+- A spring tide has nothing to do with the season: it follows the moon.
+- Small harbours lose more boats to swell than to storms.
+Summary
+Harbour master Ines Wold explains how she reads the tides of a small fishing port.
+Transcript
+Ines: We start every morning with the tide board.
+"""
+
+
+def test_a_page_taken_for_a_summary_that_has_no_title_is_read_as_text_in_doubt() -> None:
+    # the summary page's sniff takes it for one, its reading finds no title above the
+    # sections: the page is still read (as the plain page it also is) and flagged, rather
+    # than failing
+    reader, episodes = read_text(SUMMARY_WITHOUT_A_TITLE)
     assert reader == "text"
     assert len(episodes) == 1
-    assert "read as text: no episode found in listing" in episodes[0].review_reasons
+    assert "read as text: no title found in summary page" in episodes[0].review_reasons
+    assert len(episodes[0].takeaways) == 3

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from castdigest.readers.heading_words import heading_kind
+from castdigest.text.truncate import display_width
 
 _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
 _LONGEST = 400  # characters: no chrome line is longer (a footer's links, a cookie banner)
@@ -28,6 +29,7 @@ _REACTION_LONGEST = 80  # characters: a reaction bar's word with its count and s
 _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when short
 _TAB_MAX = 40  # characters of a tab's name
 _TAB_RUN = 3  # section names in a block of short lines that make it a tab bar
+_TAB_GAP = 2  # lines from one tab's name to the next (a tab of other words between them)
 _TAB_WORDS = 3
 # A file's type in a short line: a link to download it ("Descargar MP3", "Notas (PDF)")
 _FILE_TYPE = re.compile(
@@ -244,12 +246,27 @@ def blank_tab_bars(lines: list[str]) -> list[str]:
         j = k
         while j < len(out) and _tab_like(out[j]):
             j += 1
-        named = [line.strip() for line in out[k:j] if _named(line)]
+        named = [i for i in range(k, j) if _named(out[i])]
         pair = j - k == len(named) == 2
-        if len(named) >= _TAB_RUN or (pair and _shown_again(named, out, j)):
+        if pair and _shown_again([out[i].strip() for i in named], out, j):
             out[k:j] = [""] * (j - k)
+        for bar in _clusters(named):
+            if len(bar) >= _TAB_RUN:
+                out[bar[0] : bar[-1] + 1] = [""] * (bar[-1] + 1 - bar[0])
         k = max(j, k + 1)
     return out
+
+
+def _clusters(named: list[int]) -> list[list[int]]:
+    """The named lines of a block in groups, each close to the next (a tab bar's labels), not
+    spread through a header of short lines (menus, a title, a date, a player's times)."""
+    groups: list[list[int]] = []
+    for i in named:
+        if groups and i - groups[-1][-1] <= _TAB_GAP:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
 
 
 def _shown_again(named: list[str], lines: list[str], after: int) -> bool:
@@ -261,7 +278,13 @@ def _shown_again(named: list[str], lines: list[str], after: int) -> bool:
 
 def _tab_like(line: str) -> bool:
     s = line.strip()
-    return 0 < len(s) <= _TAB_MAX and len(s.split()) <= _TAB_WORDS and not s.endswith(".")
+    # a CJK line's characters count double, and its sentence ends in its own full stop: a
+    # takeaway of thirty characters is no tab
+    return (
+        0 < display_width(s) <= _TAB_MAX
+        and len(s.split()) <= _TAB_WORDS
+        and not s.endswith((".", "。", "．", "！", "？"))
+    )
 
 
 def _named(line: str) -> bool:
@@ -334,6 +357,19 @@ def lead_in(line: str) -> bool:
 def is_label(line: str) -> bool:
     """A tab or section label ("Info", "Timeline", "Transcript"): never a title."""
     return normalise(line) in _vocabulary().labels
+
+
+_QUOTE_THEN = re.compile(r"^[„“\"«‚‘「].{3,160}?[”\"»’“」]\s+(?P<rest>\S.{0,40})$")
+
+
+def quote_and_button(line: str) -> bool:
+    """A quotation and a button on one line, a banner's slide ("„Słucham codziennie” Zaloguj
+    się", "“Best show on air” Subscribe"): a widget, never a title."""
+    m = _QUOTE_THEN.match(line.strip())
+    if m is None:
+        return False
+    rest = m["rest"].rstrip("!.")
+    return bool(chrome_kind(rest) or is_label(rest) or is_call(rest))
 
 
 def glued_chrome(line: str) -> bool:

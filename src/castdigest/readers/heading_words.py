@@ -28,6 +28,7 @@ KINDS = (
     "sources",
     "shownotes",
     "questions",
+    "actions",
 )
 # A heading joining two ("Summary & Key Takeaways") is read as its most specific part: the
 # one that says how its lines are read.
@@ -41,6 +42,7 @@ _SPECIFIC = (
     "shownotes",
     "summary",
     "sources",
+    "actions",
 )
 MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
 _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"
@@ -104,7 +106,10 @@ def suggests_others(line: str) -> bool:
     if not s or len(s) > MAX_HEADING:
         return False
     bare = _bare(s)
-    return bare in _suggested() or _suggested_from(bare)
+    if bare in _suggested() or _suggested_from(bare):
+        return True
+    rest = _without_owner(bare)  # "Marisol's Most Recent Stories"
+    return rest is not None and rest in _suggested()
 
 
 def more_of(line: str, above: Iterable[str]) -> bool:
@@ -280,7 +285,15 @@ def _without_owner(bare: str) -> str | None:
     """A heading less the words opening it that say whose it is ("番組のポイント" ->
     "ポイント"), or None when it opens with none of them."""
     owner = next((o for o in _owners() if bare.startswith(o) and len(bare) > len(o)), None)
-    return bare[len(owner) :].strip() if owner else None
+    if owner:
+        return bare[len(owner) :].strip()
+    first, _, rest = bare.partition(" ")  # a name's: "marisol's most recent stories"
+    return rest if rest and first.endswith(_possessives()) and len(first) > 3 else None
+
+
+@lru_cache(maxsize=1)
+def _possessives() -> tuple[str, ...]:
+    return tuple(_plain(p) for ends in _headings()["possessive"].values() for p in ends)
 
 
 @lru_cache(maxsize=1)

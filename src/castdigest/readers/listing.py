@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -44,7 +45,7 @@ from castdigest.readers.line_dates import (
     length_seconds,
     relative_age,
 )
-from castdigest.readers.listing_blocks import blocks, rows
+from castdigest.readers.listing_blocks import blocks, dated_titles, rows
 from castdigest.readers.listing_shapes import (
     Entry,
     date_alone,
@@ -64,6 +65,7 @@ from castdigest.readers.page_dates import (
     after_preposition,
     labelled_length_line,
     labelled_numeric_date,
+    named_by_date,
     numeric_date,
     offered_until,
     without_time_of_day,
@@ -86,6 +88,8 @@ from castdigest.text.titles import assign_people, split_title
 
 _NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
+_LABEL_WORDS = 3  # words of a place's or a show's name before an entry's date
+_DATE_UNDER = 3  # lines under a title named by its date where the date shows alone
 _SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
 _CAPTIONS = re.compile(
     r"^[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?(?:\s*/\s*[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)+$"
@@ -148,7 +152,13 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
         return "watch"
     if is_dated(s):
         kind = "dated"  # a date and a length on one line
-    elif find_relative(s, as_of) or _dated(s) or _numeric_alone(s) or find_yearless(s, as_of):
+    elif (
+        find_relative(s, as_of)
+        or _dated(s)
+        or _numeric_alone(s)
+        or find_yearless(s, as_of)
+        or _numeric_after_name(s)
+    ):
         kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
     elif labelled_numeric_date(s):
         kind = "published"  # "publié le 21/11/2026": an entry's, when several show one
@@ -158,9 +168,33 @@ def _meta_kind(line: str, as_of: datetime) -> str | None:
     return "expiry" if offered_until(s) else kind
 
 
+_DATE_KINDS = frozenset({"age", "published"})
+
+
+def _dates(lines: list[str], ctx: ReadContext) -> Callable[[int], bool]:
+    """Whether a line is a date on its own, perhaps after a place ("London, 18.11.26")."""
+    kinds = _kinds(lines, ctx.as_of)
+    return lambda i: kinds.get(i) in _DATE_KINDS
+
+
+def _numeric_after_name(s: str) -> str | None:
+    """The all-number date ending a line after a place's name and a comma, a dateline
+    ("London, 18.11.26"), as written; else None. (A name before "·" is a byline's: "Anja
+    Kessler · 20.11.2026" stands under its title as the player's card.)"""
+    written = numeric_date(s)
+    if written is None or not s.endswith(written):
+        return None
+    lead = s[: -len(written)].rstrip()
+    if not lead.endswith(","):
+        return None
+    words = lead.rstrip(",").split()
+    return written if 0 < len(words) <= _LABEL_WORDS else None
+
+
 def _numeric_alone(s: str) -> bool:
-    """An all-number date alone on its line, perhaps after its weekday ("ma 23.11.2026")."""
-    day = without_weekday(s)
+    """An all-number date alone on its line, perhaps after its weekday ("ma 23.11.2026") or
+    before its time of day ("21/11/2026 - 13:00 h CET")."""
+    day = without_weekday(without_time_of_day(s))
     return numeric_date(day) == day
 
 
@@ -202,7 +236,25 @@ def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
     for i, t in times:
         if t == 0:
             kinds[i] = "position"  # a player's, before it plays: no episode lasts 0:00
+    for i in _named_by_date(lines, kinds):
+        kinds[i] = None
     return kinds
+
+
+def _named_by_date(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
+    """Titles that name their episode by its date ("Notti Lunghe del 19 novembre 2026"), over
+    that date alone a few lines down: the entry's title, not its metadata."""
+    nonblank = list(kinds)
+    out = []
+    for k, i in enumerate(nonblank):
+        if kinds[i] != "age" or not named_by_date(lines[i]):
+            continue
+        found = find_absolute(lines[i])
+        for j in nonblank[k + 1 : k + 1 + _DATE_UNDER]:
+            if kinds[j] in {"age", "dated"} and found and found.text in lines[j]:
+                out.append(i)
+                break
+    return out
 
 
 def _chapter_starts(times: list[tuple[int, float | None]]) -> list[int]:
@@ -261,10 +313,10 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         prose = len(cur) > _SENTENCE and cur.endswith(_STOPS) and following[0] == "age"
         if (len(cur) <= _MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
             out.append(i)
-    return _without_labels(lines, out)
+    return _without_labels(lines, out, kinds)
 
 
-def _without_labels(lines: list[str], starts: list[int]) -> list[int]:
+def _without_labels(lines: list[str], starts: list[int], kinds: dict[int, str | None]) -> list[int]:
     """`starts` less the lines that start three entries or more alike ("Posłuchaj" over each
     entry's length): a button or a label repeated in every entry, where titles differ; and
     less an episode's number alone just over the next start ("Episode 58" / its date / the
@@ -272,6 +324,16 @@ def _without_labels(lines: list[str], starts: list[int]) -> list[int]:
     keys = [fold(lines[i]) for i in starts]
     counts = Counter(keys)
     kept = [i for i, key in zip(starts, keys, strict=True) if counts[key] < _SAME_STARTS]
+    if not kept and len(starts) >= _SAME_STARTS and len(counts) == 1:
+        # one line over every entry's metadata (its host, "Marta Olmedo"), under its title
+        # or teaser: every such line starts an entry, the last's too (over a date alone);
+        # `_collect` takes each one's title above it
+        label, nonblank = fold(lines[starts[0]]), list(kinds)
+        return [
+            i
+            for i, nxt in pairwise(nonblank)
+            if kinds[nxt] and fold(lines[i]) == label and _line_above(lines, i) is not None
+        ]
     nexts: list[int | None] = [*kept[1:], None]
     return [
         i
@@ -280,10 +342,24 @@ def _without_labels(lines: list[str], starts: list[int]) -> list[int]:
     ]
 
 
+def _one_label(lines: list[str], starts: list[int]) -> bool:
+    """Every entry starts on the same line (a host's name over its metadata)."""
+    return len(starts) >= _SAME_STARTS and len({fold(lines[i]) for i in starts}) == 1
+
+
+def _line_above(lines: list[str], i: int) -> int | None:
+    j = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    return j if j is not None and fold(lines[j]) != fold(lines[i]) else None
+
+
 def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     kinds = _kinds(lines, ctx.as_of)
     starts = _starts(lines, kinds)
-    framed = [unframe(lines, start) for start in starts]
+    framed: list[tuple[int, int | None]]
+    if _one_label(lines, starts):  # "Title / teaser / Host / date / length", entry by entry
+        framed = [(_line_above(lines, start) or start, None) for start in starts]
+    else:
+        framed = [unframe(lines, start) for start in starts]
     titles = _titles(lines, framed)
     raws: list[RawEpisode] = []
     for n, (start, (_, show), title) in enumerate(zip(starts, framed, titles, strict=True)):
@@ -356,6 +432,8 @@ def _read_age(raw: RawEpisode, s: str, as_of: datetime) -> None:
         raw.published_text = age.text
     elif _numeric_alone(s):
         raw.published_text = without_weekday(s)  # read in the page's language
+    elif written := _numeric_after_name(s):
+        raw.published_text = written  # "London, 18.11.26": where it was made, then when
 
 
 def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]:
@@ -365,8 +443,13 @@ def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]
     over = [over_standfirst(lines, t) if show is None else t for t, show in framed]
     moved = sum(1 for o, (t, _) in zip(over, framed, strict=True) if o != t)
     if len(framed) >= _SAME_STARTS and moved * 2 < len(framed):
-        return [t for t, _ in framed]
+        # a lede is no title, however few entries have one
+        return [o if _lede(lines[t].strip()) else t for o, (t, _) in zip(over, framed, strict=True)]
     return over
+
+
+def _lede(line: str) -> bool:
+    return len(line) > _PROSE and line.endswith(_STOPS)
 
 
 def _title_under_date(
@@ -381,7 +464,7 @@ def _title_under_date(
     title = lines[i].strip()
     if not title or len(title) > _MAX_TITLE or has_length(title) or has_date(title):
         return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
-    if is_chrome(title) or is_label(title) or (len(title) > _PROSE and title.endswith(_STOPS)):
+    if is_chrome(title) or is_label(title) or _lede(title):
         return i  # a button, a label, or the entry's lede ("Title / date / lede / Play / 56 min")
     for j in range(i + 1, min(end, i + _BUTTONS + 2)):
         s = lines[j].strip()
@@ -618,6 +701,8 @@ class ListingReader:
             return 0.9
         if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines) or rows(lines):
             return 0.85
+        if dated_titles(lines, lambda i: kinds.get(i) in _DATE_KINDS):
+            return 0.85
         if prefixed(lines) or suffixed(lines):
             return 0.8
         return 0.5 if shown_twice(lines) else 0.0
@@ -636,6 +721,10 @@ class ListingReader:
             raws = _shaped(lines, dated, loose=True)  # a title, its date, its description
         if len(raws) <= 1 and len(table := rows(lines)) > len(raws):
             raws = _shaped(lines, table, loose=True)  # a table's rows: number, title, date
+        if not raws and (titled := dated_titles(lines, _dates(lines, ctx))):
+            # a title over its date, its genres: asked only when no entry has a length (an
+            # episode's page may suggest others so, under its own)
+            raws = _shaped(lines, titled, loose=True)
         if len(raws) <= 1 and len(named := prefixed(lines)) > len(raws):
             raws = _shaped(lines, named, loose=True)  # "<show> : <title>", undated
         if len(glued := suffixed(lines)) >= len(raws):

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, normalise
-from castdigest.readers.line_dates import has_date, has_length, is_date_line, relative_age
+from castdigest.readers.line_dates import (
+    clock_length,
+    has_date,
+    has_length,
+    is_date_line,
+    relative_age,
+)
 from castdigest.readers.listing_shapes import (
     MIN_BLOCKS,
     TITLE_MAX,
@@ -40,6 +48,8 @@ _ZERO_TIME = re.compile(r"^[\[(]?0{1,2}:00(?::00)?(?![\d:])")
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?$")
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 _KICKER = 60  # characters of a line every entry shows alike
+_TAGS = 4  # short lines under an entry's date: its genres, a button
+_SHORT_LINE = 24  # characters of a genre's or a button's line
 
 
 def blocks(lines: list[str]) -> list[Entry]:
@@ -96,6 +106,39 @@ def _glued(
     return [(tail, kinds), *run] if kinds and _alike(_shape(kinds), _shape(run[0][1])) else run
 
 
+def dated_titles(lines: list[str], dated: Callable[[int], bool]) -> list[Entry]:
+    """Entries of a title over its date (`dated`, by index) and a few short lines under it, its
+    genres or a button, three or more in a row: a show's page of titles and dates alone
+    ("Night Shift w/ Imogen Sato" / "London, 18.11.26" / "Spoken Word" / "Ambient")."""
+    items = [i for i, line in enumerate(lines) if line.strip()]
+    pairs = [
+        (a, b)
+        for a, b in pairwise(items)
+        if dated(b) and not dated(a) and len(lines[a].strip()) > _SHORT_LINE
+    ]
+    runs: list[list[tuple[int, int]]] = []
+    for a, b in pairs:
+        last = runs[-1][-1] if runs else None
+        between = [i for i in items if last is not None and last[1] < i < a]
+        if (
+            last is not None
+            and len(between) <= _TAGS
+            and all(len(lines[i].strip()) <= _SHORT_LINE for i in between)
+        ):
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    best = max(runs, key=len, default=[])
+    if len(best) < MIN_BLOCKS:
+        return []
+    first = best[0][0]
+    # the page's own list: under its episodes heading, or with no body above it (an episode's
+    # page may list others so, under its own body)
+    if not lists_own_episodes(lines, first) and first_body(lines[:first]) is not None:
+        return []
+    return [Entry(title=a, meta=[b]) for a, b in best]
+
+
 def rows(lines: list[str]) -> list[Entry]:
     """Entries of a table saved line by line, no blank line between its rows: rows of the same
     few lines (a broadcaster's board of replays: "124" / a title / "2026.11.21" / "Listen"),
@@ -104,7 +147,7 @@ def rows(lines: list[str]) -> list[Entry]:
     for run in _runs(lines):
         kinds = _row_kinds(lines, run)
         for width in range(_ROW_LINES[0], _ROW_LINES[1] + 1):
-            if entries := _row_entries(run, kinds, width):
+            if entries := _row_entries(lines, run, kinds, width):
                 found += entries
                 break
     return found
@@ -131,26 +174,42 @@ def _row_kinds(lines: list[str], run: list[int]) -> str:
     return "".join(kinds)
 
 
-def _row_entries(run: list[int], kinds: str, width: int) -> list[Entry]:
+def _row_entries(lines: list[str], run: list[int], kinds: str, width: int) -> list[Entry]:
     """The rows of `width` lines that repeat their kinds, three or more, each with one text
     line and a date; they start where such repeating first does: at the table's first row (a
-    menu above it repeats too, but with no date)."""
+    menu above it repeats too, but with no date), past a length, which ends a row."""
     rows_of = width * MIN_BLOCKS
-    start = next(
-        (k for k in range(len(kinds) - rows_of + 1)
-         if kinds[k : k + rows_of - width] == kinds[k + width : k + rows_of]
-         and kinds[k : k + width].count("t") == 1 and "d" in kinds[k : k + width]),
-        None,
-    )  # fmt: skip
+
+    def repeats(k: int) -> bool:
+        row = kinds[k : k + width]
+        return (
+            kinds[k : k + rows_of - width] == kinds[k + width : k + rows_of]
+            and row.count("t") == 1
+            and "d" in row
+        )
+
+    start = next((k for k in range(len(kinds) - rows_of + 1) if repeats(k)), None)
     if start is None:
         return []
+    # a length opens no row: "共41期" / "41" / title / … / date / "52:10" / "40" / …, the
+    # length closes the row above it
+    while (
+        start + rows_of < len(kinds)
+        and _length_line(lines[run[start + width]])
+        and repeats(start + 1)
+    ):
+        start += 1
     end = start + width
-    while end + width <= len(kinds) and kinds[end : end + width] == kinds[start : start + width]:
+    row = kinds[start : start + width]
+    while end + width <= len(kinds) and kinds[end : end + width] == row:
         end += width
+    last = kinds[end:]
+    if last and row.startswith(last) and "t" in last and "d" in last:
+        end = len(kinds)  # the last row, cut short where the page ends (its length not shown)
     entries = []
-    for k in range(start, end - width + 1, width):
+    for k in range(start, end, width):
         cells, kind = run[k : k + width], kinds[k : k + width]
-        meta = [c for c, x in zip(cells, kind, strict=True) if x in "dm"]
+        meta = [c for c, x in zip(cells, kind, strict=False) if x in "dm"]
         entries.append(Entry(title=cells[kind.index("t")], meta=meta))
     return entries
 
@@ -247,6 +306,11 @@ def _block_kinds(lines: list[str], block: list[int], kicker: frozenset[str]) -> 
     ):
         return ""
     return kinds
+
+
+def _length_line(line: str) -> bool:
+    s = line.strip()
+    return clock_length(s) is not None or lone_length(s) is not None
 
 
 def _line_kind(s: str) -> str:

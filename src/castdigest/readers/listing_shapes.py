@@ -30,7 +30,7 @@ from castdigest.readers.line_dates import (
     length_alone,
     length_seconds,
 )
-from castdigest.readers.page_dates import without_time_of_day
+from castdigest.readers.page_dates import named_by_date, without_hour_span, without_time_of_day
 from castdigest.readers.title_signals import (
     field_line,
     numbers_only,
@@ -77,7 +77,7 @@ def is_dated(line: str) -> bool:
     if not 0 < len(s) <= _META_MAX or _BYLINE.match(s):
         return False
     # the length first: its pattern is cheaper than finding a date in any language
-    t = _CLOCK.sub(" ", s)  # a time of day is no length
+    t = without_hour_span(_CLOCK.sub(" ", s))  # a time of day is no length
     if not has_length(t):
         return False
     t = _AM_PM.sub(" ", t)
@@ -284,9 +284,13 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         and not numbers_only(lines[above[0]])
     ):
         return above[0], None
-    # "Title | Show EP.64 / Show / date": the line over the date is the show the title names.
-    if above and _text(lines[above[0]]) and _names_within(lines[above[0]], lines[start]):
-        return above[0], start
+    # "Title | Show EP.64 / Show / date": the line over the date is the show the title names;
+    # "Title / host｜Show Radio / date": a show's name by its podcast word.
+    if above and _text(lines[above[0]]):
+        if _names_within(lines[above[0]], lines[start]):
+            return above[0], start
+        if podcast_name(lines[start]) and not podcast_name(lines[above[0]]):
+            return above[0], start
     framed = len(above) == 2 and _same(lines[above[1]], lines[start])
     if framed and _repeated_pair(lines, start, above):
         return start, above[0]  # "Show / Title / Show / Title / date": the card shown twice
@@ -387,6 +391,7 @@ def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:
 _LABEL_REPEATS = 3
 _CRUMB_MARKS = {">", "›", "»", "/", "＞"}
 _CUT_TEASER = 100  # characters of a line cut short ("…") that is a teaser, not a long title
+_TITLE_WORDS = 3  # words of a title over two unended sentences (a kicker has fewer)
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _CJK_PER_WORD = 2  # CJK characters to a word, counting a teaser's words
 _TEASER_WIDER = 1.5  # a teaser is this many times wider than its title at least
@@ -402,7 +407,12 @@ def over_standfirst(lines: list[str], i: int) -> int:
     title shape a line or two above it (past chrome: "Available for 11 months") is the title;
     else `i`."""
     s = lines[i].strip()
-    teaser = bool(_SENTENCE_END.search(s) or _SENTENCES.search(s))  # or sentences in it
+    # or sentences in it ("Kelp is sold as a carbon sink. The science is murkier"); but two
+    # unended sentences may be a title of two headlines ("Il Cile torna a votare. I treni
+    # notturni tornano di moda"), under a kicker: then the line above must be a title's
+    inner = bool(_SENTENCES.search(s))
+    unended = inner and not _SENTENCE_END.search(s) and not s.endswith(("?", "!", "？", "！"))
+    teaser = bool(_SENTENCE_END.search(s) or inner)
     teaser = teaser or (len(s) > _CUT_TEASER and s.endswith(("…", "...")))  # cut short
     words = len(s.split())
     if _SENTENCE_END.search(s):
@@ -414,15 +424,16 @@ def over_standfirst(lines: list[str], i: int) -> int:
         line = lines[j].strip()
         if is_chrome(line) or is_label(line) or _label_of_entries(lines, line):
             continue
-        if field_line(line) or date_alone(line):
+        if field_line(line) or (date_alone(line) and not named_by_date(line)):
             # the entry's guest ("ゲスト：森川直樹さん") or date ("Le 21/11/2026") between
             # title and teaser
             continue
         shaped = (
             len(line) <= TITLE_MAX
             and not _SENTENCE_END.search(line)
-            and not (has_date(line) or has_length(line))
+            and not ((has_date(line) and not named_by_date(line)) or has_length(line))
             and _text(line)
+            and (not unended or len(line.split()) + cjk_count(line) // 2 >= _TITLE_WORDS)
         )
         return j if shaped else i
     return i

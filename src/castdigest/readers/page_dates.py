@@ -16,7 +16,7 @@ from importlib import resources
 from castdigest.models import plausible
 from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import lists_episodes, opens_comments, suggests_others
-from castdigest.readers.line_dates import age_before_time, length_seconds
+from castdigest.readers.line_dates import age_before_time, has_date, length_seconds
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.truncate import is_cjk_char
@@ -44,12 +44,14 @@ _SECTION_TAIL = re.compile(
 )
 # A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC",
 # or the hours a programme is on air ("（金）22:00-22:55").
+_DATE_BEFORE_TIME = 30  # characters before a time of day where its date stands
 _CLOCK = re.compile(r"\d[:h]\d{2}")
 _CLOCKS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")  # times, which a date left over is not
 _TIME_OF_DAY = re.compile(
-    r"[\s,]*(?:(?:[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"[\s,|·•–—-]*(?:(?:(?<![^\W\d_])[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
     r"(?:\s?[-–~〜～]\s?\d{1,2}[:h]\d{2})?"
-    r"(?:\s*(?:[ap]\.?m\.?|uhr))?"  # "10:00 AM", "10:00 Uhr", then perhaps its zone ("EST")
+    # "10:00 AM", "10:00 Uhr", "13:00 h", then perhaps its zone ("EST")
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|h\b))?"
     r"(?:\s*[A-Z]{2,4}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
     re.IGNORECASE,
 )
@@ -215,6 +217,17 @@ def _length_label() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(map(re.escape, labels))})\s*[:：]?(?![^\W_])")
 
 
+def named_by_date(line: str) -> bool:
+    """A title that names its episode by its date ("Notti Lunghe del 19 novembre 2026", "The
+    Daily – Nov 20, 2026"): two words or more besides the date, and no label of a date."""
+    found = find_absolute(line)
+    if found is None or _after_label(line) is not None or offered_until(line):
+        return False
+    rest = (line[: found.start] + " " + line[found.start + len(found.text) :]).split()
+    words = [w for w in rest if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and words[0][:1].isupper()
+
+
 def _after_label(line: str) -> str | None:
     """What follows the publication label `line` opens with ("" when nothing does), or None
     when it opens with none."""
@@ -271,10 +284,21 @@ def without_time_of_day(s: str) -> str:
     if not _CLOCK.search(s):
         return s  # no time in it: the pattern's scan from every position is spared
     cut = _TIME_OF_DAY.sub("", s)
-    if _has_digit(_CLOCKS.sub("", cut)):  # a date is left, not another time ("00:00 Intro")
+    # a date is left right before it, not another time ("00:00 Intro") nor a title's number
+    # ("Il confine del 1947 e la piazza divisa 00:09:48", a chapter's start)
+    left = _CLOCKS.sub("", cut)[-_DATE_BEFORE_TIME:]
+    if _has_digit(left) and (has_date(left) or _ends_yearless(left)):
         return cut
     aged = age_before_time(s, _AS_OF)  # "Publié hier à 05h00": an age, then its time
     return aged[0] if aged else s
+
+
+def _ends_yearless(text: str) -> bool:
+    """`text` ends with a date without its year ("… le 20 de septiembre", "Sept 3")."""
+    words = text.split()
+    return any(
+        find_yearless(" ".join(words[-n:]), _AS_OF) for n in range(1, min(len(words), 3) + 1)
+    )
 
 
 def numeric_date(line: str) -> str | None:
@@ -300,6 +324,26 @@ def after_preposition(line: str) -> str | None:
 @cache
 def _prepositions() -> frozenset[str]:
     return frozenset(_longest_first("before"))
+
+
+def without_hour_span(line: str) -> str:
+    """`line` without a time of day's span in whole hours ("Tramo de 12 a 13 h", "10–12 Uhr"):
+    its last hour is when the broadcast ends, no length ("13 h")."""
+    if not _HOUR_MARK.search(line):
+        return line  # no "h" after a number: the span's pattern is spared
+    return _hour_span().sub(" ", line)
+
+
+_HOUR_MARK = re.compile(r"\d\s?(?:h|uhr)\b", re.IGNORECASE)
+
+
+@cache
+def _hour_span() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in _longest_first("span"))
+    hour = r"(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)?"
+    return re.compile(
+        rf"(?<![\d:.]){hour}\s*(?:[-–]|\s(?:{words})\s)\s*{hour}\s?(?:h|uhr)\b", re.IGNORECASE
+    )
 
 
 def offered_until(line: str) -> bool:

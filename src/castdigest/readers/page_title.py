@@ -23,11 +23,13 @@ from castdigest.readers.chrome import (
     is_label,
     lead_in,
     normalise,
+    quote_and_button,
 )
 from castdigest.readers.heading_words import (
     heading_kind,
     joined_parts,
     lists_episodes,
+    suggests_others,
 )
 from castdigest.readers.line_dates import (
     has_date,
@@ -40,6 +42,7 @@ from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_un
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import (
+    abbreviation,
     audience_count,
     byline,
     capitals,
@@ -82,6 +85,8 @@ _SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
 _FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "Vorlesen")
 _CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
+_SUGGESTED_ITEMS = 5  # lines of a box of other stories, from its heading to its last button
+_QUOTED_DOUBT = 5  # paragraphs read for a quoted title when the page's lines leave one in doubt
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
@@ -126,6 +131,8 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True
     if lead_in(s) or chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s):
         return True  # a label over what it introduces ("Support for PBS provided by:")
+    if quote_and_button(s):
+        return True  # a banner's slide: a listener's quote and its button
     if names_show(s) or kind_first(s):
         # a show's label ("Provenant du podcast") names what is under it; a kind and genre
         # ("Podcast · Nature & Outdoors") or a crumb ("Podcasts / <show>") says what it is
@@ -190,7 +197,9 @@ def _ends_sentence(s: str, at: int, after: int) -> bool:
     if s[after].isdigit():
         return False
     word = s[:at].rsplit(None, 1)[-1] if s[:at].strip() else ""
-    return not (1 <= len(word) <= 3 and word[:1].isupper() and word.isalpha())
+    return not (
+        (1 <= len(word) <= 3 and word[:1].isupper() and word.isalpha()) or abbreviation(word)
+    )
 
 
 def _name_overlap(line: str, hints: list[str]) -> float:
@@ -226,8 +235,8 @@ def _score(
         score -= 2.0  # an offer over its button ("Try our originals" / "Learn more")
     elif nxt and (chrome_kind(nxt) or is_label(nxt)):
         score += 0.5  # page furniture under it, not more running text
-    if prev and is_date_line(prev):
-        score += 0.5
+    if prev and is_date_line(prev) and prev.strip() != nxt.strip():
+        score += 0.5  # dated above; not between two copies of the date (a second card)
     if numbered(s):
         score += 1.5  # "Episode 9: ...", "#31 ...", "... | Show Ep. 37"
     if capitals(s) or numbers_only(s):
@@ -345,6 +354,17 @@ def _masthead(line: str, count: int) -> bool:
     if letters < 2 or letters + line.count(" ") < 0.7 * len(line):
         return False  # a rule, a bullet, a number or a divider, not a name
     return (len(line.split()) if not _CJK.search(line) else len(line) // 2) <= _NAME_WORDS
+
+
+def _suggested_item(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] is in a short list of other stories the page suggests, under its heading and
+    over the button that ends it ("Marisol's Most Recent Stories" / three headlines / "View
+    All"): a box beside the article, however high it stands."""
+    above = head[max(0, k - _SUGGESTED_ITEMS) : k]
+    if not any(suggests_others(s) for _, s in above):
+        return False
+    below = head[k + 1 : k + 1 + _SUGGESTED_ITEMS]
+    return any(is_label(s) or chrome_kind(s) for _, s in below)
 
 
 def _in_person_card(head: list[tuple[int, str]], k: int) -> bool:
@@ -636,7 +656,7 @@ def pick_title(
             continue
         if is_quote_line(s) and nxt.lstrip().startswith(("—", "–", "―", "- ")):
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
-        if _under_time(head, k) or _in_person_card(head, k):
+        if _under_time(head, k) or _in_person_card(head, k) or _suggested_item(head, k):
             continue
         if _people_joined(s, prose) or _with_person(s, prose):
             continue  # "Omar Reyes and Helen Drabek", "With Ada Lund": the prose names them
@@ -699,12 +719,12 @@ def pick_title(
     if len(ranked) > 1 and ranked[1].score > best.score - _CLOSE:
         # A post about an episode that names it in its prose, in quotation marks, settles a
         # doubt (never a confident choice: a post quotes books and films near "episode" too).
-        if quoted := quoted_episode(page or lines):
+        if quoted := quoted_episode(page or lines, paragraphs=_QUOTED_DOUBT):
             return Pick(quoted[1], None if page else quoted[0], named=True)
         doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} or {ranked[1].text[:80]!r}")
     elif (
         best.headline
-        and (quoted := quoted_episode(page or lines))
+        and (quoted := quoted_episode(page or lines, paragraphs=_QUOTED_DOUBT))
         and not _names_same(best.text, quoted[1])
     ):
         # an article naming another title as its episode ("‘De nacht dat het water kwam’, de

@@ -13,6 +13,7 @@ dates do not count, and it goes with the suggestions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from castdigest.readers.base import Document
@@ -55,6 +56,9 @@ _THREAD = 8  # lines under a comments heading in which its first comment starts
 _STOP = (".", "!", "?", "。", "！", "？", ":")
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _SENTENCE_LINES = 3
+_BOX_LINKS = 4  # links in a box of related stories inside an article
+_PROSE_AFTER = 2  # paragraphs under such a box, the first a long one: the article goes on
+_SENTENCE = 60  # characters (CJK count double) of a sentence of prose
 
 
 def without_suggestions(doc: Document) -> Document:
@@ -99,7 +103,7 @@ def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int]
         if not 0 < len(lines[k].strip()) <= MAX_HEADING:
             continue  # no heading: what `_heading` asks holds of short lines only
         kind = _heading(lines, k, body, first_shown)
-        if kind is None or _show_list(lines, k, body):
+        if kind is None or _show_list(lines, k, body) or _box_in_prose(lines, k):
             continue
         headed = headed or kind == "worded"  # "More <show>", "Episodes" may be links
         end = next((j for j in range(opened, k) if _thread_heading(lines, j)), k)
@@ -107,6 +111,28 @@ def _cut_at_heading(lines: list[str], body: int | None) -> tuple[tuple[int, int]
             return (end, k), headed
         # else a tab or a button of that name above the body: a later one may head them
     return None, headed
+
+
+def _box_in_prose(lines: list[str], k: int) -> bool:
+    """The heading at `k` heads a box of a few links set inside an article, its paragraphs
+    going on under them ("Related Stories" / two headlines / the next paragraphs): not the
+    end of the page's own part."""
+    below = [j for j in range(k + 1, min(len(lines), k + 1 + _BOX_LINKS + _PROSE_AFTER))]
+    below = [j for j in below if lines[j].strip()]
+    for n, j in enumerate(below[: _BOX_LINKS + 1]):
+        if _paragraph(lines[j], _BODY):
+            after = below[n + 1 : n + _PROSE_AFTER]
+            return (
+                n > 0
+                and len(after) == _PROSE_AFTER - 1
+                and all(_paragraph(lines[i], _SENTENCE) for i in after)
+            )
+    return False
+
+
+def _paragraph(line: str, width: int) -> bool:
+    s = line.strip().rstrip('”’"»」』)')
+    return display_width(s) >= width and s.endswith(_SENTENCE_END)
 
 
 def _heading(lines: list[str], k: int, body: int | None, first_shown: dict[str, int]) -> str | None:
@@ -185,7 +211,14 @@ def _teasers_at(lines: list[str]) -> int | None:
             continue
         if any(_paragraph_at(lines, j) for j in range(t, len(lines))):
             return None  # paragraphs below: entries with bodies, a listing's
-        entries = sum(1 for j in range(t, len(lines)) if _entry_at(lines, j))
+        at = [j for j in range(t, len(lines)) if _entry_at(lines, j)]
+        entries = len(at)
+        # one line right over most dates (the host's name): a listing's label, where each
+        # entry's title stands above it; not a show's name over each title (a kicker)
+        right_over = Counter(lines[j].strip() for j in at if _date_under(lines, j))
+        label = right_over.most_common(1)[0][1] if right_over else 0
+        if label >= _MIN_TEASERS and label * 2 >= entries:
+            return None
         # Entries above with bodies of their own stopped the search already (a listing's):
         # the page above may show its episode's date and one more (an expiry, a recording).
         if entries >= _MIN_TEASERS and _one_episode(lines[:t], most_dates=2):
@@ -283,6 +316,12 @@ def _entry_at(lines: list[str], t: int) -> bool:
         return False
     under = [line.strip() for line in lines[t + 1 : t + 3]]
     return any(line and _width(line) <= _META and has_date(line) for line in under)
+
+
+def _date_under(lines: list[str], t: int) -> bool:
+    """The line under lines[t] (blank lines past) is a date."""
+    under = next((line.strip() for line in lines[t + 1 :] if line.strip()), "")
+    return _width(under) <= _META and has_date(under)
 
 
 def _heading_above(lines: list[str], t: int) -> int:

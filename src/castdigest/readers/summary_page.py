@@ -67,6 +67,7 @@ _KINDS = {
     "chapters": "chapters",
     "shownotes": "summary",
     "questions": "leftover",
+    "actions": "actions",  # a meeting note's to-dos: ends a section, no point of the episode
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
 _SUMMARY_PARTS = 3

@@ -248,8 +248,13 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     words = {w for ws in data["episode_labels"].values() for w in ws if " " not in w}
     words |= {w for ws in data["words"].values() for w in ws if w.endswith(".")}  # "ep."
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # a whole word where the script spaces its words: "Alle Folgen von “Show”" is no episode's
+    whole = "|".join(
+        re.escape(w) if cjk_count(w) else rf"{re.escape(w)}(?![^\W\d_])"
+        for w in sorted(words, key=len, reverse=True)
+    )
     quoted = rf"[{_OPEN_QUOTES}]\s*(?P<t>[^{_CLOSE_QUOTES}\n]{{4,150}}?)\s*[{_CLOSE_QUOTES}]"
-    before = re.compile(rf"(?P<w>{alternatives})[^{_OPEN_QUOTES}.!?\n]{{0,60}}?{quoted}", re.I)
+    before = re.compile(rf"(?P<w>{whole})[^{_OPEN_QUOTES}.!?\n]{{0,60}}?{quoted}", re.I)
     after = re.compile(rf"{quoted}\s*[(（]\s*(?:{alternatives})\s*#?\d", re.I)
     beside = re.compile(rf"{quoted}\s*,\s*(?:[^\W\d_]+\s+){{0,3}}?(?P<w>{alternatives})\b", re.I)
     # the episode's number right before it ("92화 「Title」", "第12期《Title》", "episode 88, “…”")
@@ -266,7 +271,9 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     return before, numbered, after, beside
 
 
-def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, str] | None:
+def quoted_episode(
+    lines: list[str], numbered_only: bool = False, paragraphs: int = _QUOTED_PARAGRAPHS
+) -> tuple[int, str] | None:
     """(index, title) of the episode a post's prose names in quotation marks next to an episode
     word ("the latest episode of Founders at the Margin, “Raise Your Prices” (episode 88"), when
     its paragraphs name exactly one such title; else None. `numbered_only`: only a title next
@@ -274,10 +281,10 @@ def quoted_episode(lines: list[str], numbered_only: bool = False) -> tuple[int, 
     a film's title never is."""
     found: dict[str, tuple[int, str]] = {}
     patterns = _quoted_patterns()[1:3] if numbered_only else _quoted_patterns()
-    for k, s in islice(_prose(lines), _QUOTED_PARAGRAPHS):
+    for k, s in islice(_prose(lines), paragraphs):
         for pattern in patterns:
             for m in pattern.finditer(s):
-                title = m.group("t").strip()
+                title = m.group("t").strip().rstrip(",;")  # “Title,” as American style sets it
                 if normalise(title) in quoted_shows([s]):
                     continue  # 'Puntata di "Mare Nostrum"': the episode's show
                 if _names_topic(s, m.end()):
@@ -315,17 +322,29 @@ def quoted_shows(lines: list[str]) -> set[str]:
     the show's (or the account's) names, never the page's title; a line that is only such a
     word and the name is one too."""
     words, quoted = _show_namers()
+    podcast = _podcast_words()
     found: set[str] = set()
     for line in lines:
         if len(line) > _QUOTING_LINE or not any(q in line for q in _OPEN_QUOTES + "《"):
             continue
         for m in quoted.finditer(line):
             before = line[max(0, m.start() - _BEFORE_QUOTE) : m.start()].casefold().rstrip()
-            if any(_ends_with_word(before, w) for w in words):
-                found.add(normalise(m.group(1)))
+            after = line[m.end() : m.end() + _BEFORE_QUOTE].casefold().lstrip()
+            if any(_ends_with_word(before, w) for w in words) or _opens_with_word(after, podcast):
+                found.add(normalise(m.group(1)))  # or 'the “Harbor Notes” podcast'
                 if before in words and not line[m.end() :].strip():
                     found.add(normalise(line))  # 'Podcast "Nachgehakt"': the show's kicker
     return found - {""}
+
+
+def _opens_with_word(text: str, words: tuple[str, ...]) -> bool:
+    """`text` opens with one of `words`, a whole word where the script spaces its words."""
+    for word in words:
+        if text.startswith(word):
+            rest = text[len(word) : len(word) + 1]
+            if cjk_count(word) or not (rest.isalnum() or rest == "_"):
+                return True
+    return False
 
 
 def _ends_with_word(text: str, word: str) -> bool:
@@ -346,7 +365,7 @@ def headline_names(headline: str, lines: list[str]) -> str | None:
     for _, s in _prose(lines):
         for pattern in _quoted_patterns():
             for m in pattern.finditer(s):
-                title = m.group("t").strip()
+                title = m.group("t").strip().rstrip(",;")  # “Title,” as American style sets it
                 if (
                     headline[: len(title)].casefold() == title.casefold()
                     and _HEADLINE_REST.match(headline[len(title) :])
@@ -367,8 +386,17 @@ def _prose(lines: list[str]) -> Iterator[tuple[int, str]]:
         seen += 1
         if seen > _QUOTED_LINES:
             return
-        if len(s) >= _QUOTED_PARAGRAPH:
+        if len(s) >= _QUOTED_PARAGRAPH and _sentences(s):
             yield k, s
+
+
+def _sentences(s: str) -> bool:
+    """A paragraph's shape: a full stop in it or ending it, no list of parts set apart by bars
+    (a long headline, a person's roles: "Director of Operations | Fresh Logistics | ...")."""
+    if s.count(" | ") >= 2:
+        return False
+    inside = any(stop in s for stop in (". ", "? ", "! ", "。", "？", "！"))
+    return inside or s.rstrip('”’"»)').endswith((".", "?", "!"))
 
 
 _HEADLINE_REST = re.compile(r"\s*[:|–—-]\s+\S")  # "<name>: <the article's own words>"
@@ -470,6 +498,16 @@ def _plausible_value(value: str) -> bool:
         and not chrome_kind(value)
         and not is_label(value)
     )
+
+
+def abbreviation(word: str) -> bool:
+    """A short word written with a period that ends no sentence ("dr", "Prof", "dott")."""
+    return word.casefold() in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in _data()["abbreviations"].values() for w in ws)
 
 
 def podcast_name(line: str) -> bool:

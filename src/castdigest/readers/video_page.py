@@ -65,6 +65,7 @@ _SHARED = {
     "sources": "sources",
     "shownotes": "summary",
     "questions": "answers",  # questions with their answers: ends a section, read as no field
+    "actions": "answers",  # a meeting note's to-dos: end a section, read as no field
 }
 _READ_NAMES = {**{w: _SHARED[k] for w, k in vocabulary().items()}, **NAMES}
 _VIDEO_KEYS = {"chapters", "quotes", "questions", "transcript", "audience"}

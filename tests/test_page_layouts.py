@@ -1,0 +1,389 @@
+"""Layouts and words of saved pages read by their shape: a host's line over every entry's
+metadata, a broadcast's hours in a title, titles named by their date, a table's last row cut
+where the page ends, a box of stories inside an article, titles quoted American style, an
+abbreviation inside a title, tab bars among a header's short lines, a meeting note's action
+items, and section headings in Dutch and the Nordic languages."""
+
+# ruff: noqa: E501 - the pages are saved text: a paragraph is one line
+
+from __future__ import annotations
+
+from castdigest.readers.chrome import blank_tab_bars
+from castdigest.readers.heading_words import heading_kind, suggests_others
+from castdigest.readers.listing_shapes import is_dated
+from castdigest.readers.page_dates import named_by_date, without_hour_span, without_time_of_day
+from castdigest.readers.title_signals import quoted_episode, quoted_shows
+from page_reading import read_text
+
+HOST_OVER_EVERY_ENTRY = """Saltar al contenido
+Radio Meridiano
+Directo
+Programas
+Podcast
+Mañanas de Barrio
+Cada sábado de 9 a 12 h, Inés Calvo recorre los barrios de la ciudad con sus vecinos.
+Último episodio
+Mañanas de Barrio (14/11/2026) | Tramo de 10 a 11 h
+Inés Calvo
+14/11/2026 - 11:00 h CET
+00:59:02
+El último afilador de Triana: "La gente ya no afila, compra"
+Manuel Ortega lleva cuarenta años recorriendo Triana con su bicicleta y su chiflo. Hablamos con él y con la etnógrafa Rosa Vidal sobre los oficios que se oyen por la calle.
+Inés Calvo
+14/11/2026 - 10:20 h CET
+00:16:40
+Mañanas de Barrio (07/11/2026) | Tramo de 10 a 11 h
+Inés Calvo
+07/11/2026 - 11:00 h CET
+00:58:47
+La panadera que abre a las cuatro
+Con 68 años, Carmen Ruiz sigue abriendo su horno antes del amanecer. Nos cuenta por qué nunca ha cerrado un solo día.
+Inés Calvo
+07/11/2026 - 10:35 h CET
+Cargar más
+"""
+
+
+def test_a_host_over_every_entrys_metadata_opens_no_entry_the_line_above_it_does() -> None:
+    reader, episodes = read_text(HOST_OVER_EVERY_ENTRY)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == [
+        "Mañanas de Barrio (14/11/2026) | Tramo de 10 a 11 h",
+        'El último afilador de Triana: "La gente ya no afila, compra"',
+        "Mañanas de Barrio (07/11/2026) | Tramo de 10 a 11 h",
+        "La panadera que abre a las cuatro",
+    ]
+    assert [e.duration for e in episodes] == [3542.0, 1000.0, 3527.0, None]
+    assert episodes[1].published is not None and episodes[1].published.day == 14
+
+
+def test_a_broadcasts_hours_are_no_length_and_its_time_of_day_ends_a_date() -> None:
+    assert without_hour_span("Mañanas de Barrio (14/11/2026) | Tramo de 10 a 11 h").rstrip() == (
+        "Mañanas de Barrio (14/11/2026) | Tramo de"
+    )
+    assert without_hour_span("Sendung von 10 bis 12 Uhr").rstrip() == "Sendung von"
+    assert without_hour_span("Nov 3, 2026 · 1 h 20 min") == "Nov 3, 2026 · 1 h 20 min"
+    assert not is_dated("Mañanas de Barrio (14/11/2026) | Tramo de 10 a 11 h")
+    assert is_dated("21.11.2026 · 2 h")
+    assert without_time_of_day("14/11/2026 - 11:00 h CET") == "14/11/2026"
+    # a title's number is no date: the chapter's start after it stays
+    assert without_time_of_day("Ruiz - Il ponte del 1947 e la piazza 00:09:48") == (
+        "Ruiz - Il ponte del 1947 e la piazza 00:09:48"
+    )
+    assert without_time_of_day("le 20 de septiembre a las 10:00") == "le 20 de septiembre"
+
+
+NAMED_BY_DATE = """Vai al contenuto
+Radio Lanterna
+Programmi
+Podcast
+Sere d'Inverno
+con Lia Neri e Paolo Bassi
+Puntate
+Sere d'Inverno del 20 novembre 2026
+Lia e Paolo ricevono in studio il liutaio Carlo Ferri, che racconta come si restaura un violino del Settecento. E poi le vostre telefonate: qual è lo strumento che avete abbandonato?
+20 novembre 2026
+01:51:10
+Ascolta
+Sere d'Inverno del 19 novembre 2026
+Serata dedicata ai fari della Liguria con il guardiano in pensione Aldo Risso, che per trent'anni ha acceso la lanterna di Punta Vagno. Chi di voi ha mai dormito in un faro?
+19 novembre 2026
+01:48:22
+Ascolta
+Sere d'Inverno - Speciale Natale
+Una puntata di canzoni e ricordi in diretta dal teatro con gli ascoltatori storici del programma, i messaggi vocali più amati e un coro di bambini di Savona.
+18 novembre 2026
+02:10:05
+Ascolta
+Carica altre puntate
+"""
+
+
+def test_titles_named_by_their_date_head_their_entries_over_a_teaser() -> None:
+    assert named_by_date("Sere d'Inverno del 20 novembre 2026")
+    assert named_by_date("The Daily - Nov 20, 2026")
+    assert not named_by_date("20 novembre 2026")
+    assert not named_by_date("Published 20 Nov 2026")
+    assert not named_by_date("Mardi 17 novembre 2026")
+    reader, episodes = read_text(NAMED_BY_DATE)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == [
+        "Sere d'Inverno del 20 novembre 2026",
+        "Sere d'Inverno del 19 novembre 2026",
+        "Sere d'Inverno - Speciale Natale",
+    ]
+    assert [e.duration for e in episodes] == [6670.0, 6502.0, 7805.0]
+
+
+ROWS_CUT_AT_THE_END = """声波电台
+发现
+播客
+夜里的城市
+订阅(1.2万)
+节目列表
+共41期
+41
+Vol.41 和修鞋匠老周聊聊“补”：一双鞋可以穿二十年
+播放1.1万
+赞210
+2026-11-20
+52:10
+40
+Vol.40 夜班护士小林：凌晨四点的病房
+播放2.3万
+赞402
+2026-11-13
+01:01:47
+39
+Vol.39 菜市场的账本｜对话摊主梅姐
+播放9800
+赞133
+2026-11-06
+47:05
+38
+Vol.38 听众来信：你最想回到的那个夏天
+播放1.4万
+赞250
+2026-10-30
+"""
+
+
+def test_a_tables_last_row_cut_where_the_page_ends_is_an_entry_too() -> None:
+    reader, episodes = read_text(ROWS_CUT_AT_THE_END)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == [
+        "Vol.41 和修鞋匠老周聊聊“补”：一双鞋可以穿二十年",
+        "Vol.40 夜班护士小林：凌晨四点的病房",
+        "Vol.39 菜市场的账本｜对话摊主梅姐",
+        "Vol.38 听众来信：你最想回到的那个夏天",
+    ]
+    assert [e.duration for e in episodes] == [3130.0, 3707.0, 2825.0, None]
+
+
+ARTICLE_WITH_A_BOX = """Skip to main content
+The Screen Ledger
+Log In
+Subscribe
+Film
+TV
+Podcasts
+Nora Vance Says She Said No to the ‘Lighthouse Road’ Reboot Twice: ‘June Deserved to Rest’
+By Hal Pruitt
+Hal Pruitt
+Senior Writer, TV
+Hal's Most Recent Stories
+‘Copper Town’ Renewed for a Fourth Season
+Box Office: ‘Night Ferry’ Holds the Top Spot
+View All
+Nov 20, 2026 9:15am PT
+Nora Vance in 2024
+Ana Lisle for The Screen Ledger
+Nora Vance has a short answer for fans still hoping she returns to Harwick Point.
+The actor, who played lighthouse keeper June Abbott for seven seasons of “Lighthouse Road,” said she turned down the reboot twice, in an interview on this week's episode of the “Late Shift With Omar Ruiz” podcast.
+“Every draft had June alone in the lighthouse, staring at the sea and crying about someone,” Vance told host Omar Ruiz. “She was the funniest person on that island.”
+Related Stories
+‘Lighthouse Road’ Reboot Sets Its Cast
+Omar Ruiz Signs a New Podcast Deal
+The episode, titled “Nora Vance Keeps Every Bad Review,” runs just over an hour and covers her years in regional theater in Duluth, her first Broadway role and the night she forgot every line of a play. Vance also said she had not spoken to the show's creator since the finale aired in 2016.
+Ruiz asked whether a guest appearance was still possible. “If June walks in, pours a coffee and leaves, I'm in,” she said. “Print that.”
+The reboot begins production in Vancouver in February. A representative for the studio did not respond to a request for comment.
+Listen to the full episode below.
+More from The Screen Ledger
+"""
+
+
+def test_an_article_names_its_episode_in_quotes_past_a_box_of_other_stories() -> None:
+    assert suggests_others("Hal's Most Recent Stories")
+    assert not suggests_others("Let's Talk")
+    lines = ARTICLE_WITH_A_BOX.splitlines()
+    # the show's name before "podcast" is the show's, and a title quoted with its comma
+    # inside (American style) is the title without it
+    assert "late shift with omar ruiz" in quoted_shows(lines)
+    assert quoted_episode(lines, paragraphs=5) == (24, "Nora Vance Keeps Every Bad Review")
+    # the headline is the article's and a photo's caption as likely: the title the prose
+    # quotes as the episode's settles it
+    _, episodes = read_text(ARTICLE_WITH_A_BOX)
+    assert [e.title for e in episodes] == ["Nora Vance Keeps Every Bad Review"]
+    # the box inside the article ends no part of it: the paragraphs under it are read
+    body = episodes[0].transcript.text if episodes[0].transcript else ""
+    assert "representative for the studio" in body
+    assert "Box Office" not in episodes[0].title
+
+
+def test_all_episodes_of_a_quoted_show_name_no_episode() -> None:
+    # "Folgen" (episodes) before a quoted name: the show's, never the episode's title
+    lines = [
+        "Die Wartelisten werden länger, die Mieten steigen weiter. Ist der Gemeindebau noch die Antwort?",
+        "Alle Folgen von „Erklär mir Wien“ hören Sie auf allen gängigen Plattformen, jeden Freitag neu.",
+    ]
+    assert quoted_episode(lines, paragraphs=5) is None
+
+
+TITLE_WITH_AN_ABBREVIATION = """Przejdź do treści
+„Słucham codziennie” Zaloguj się
+Radio Wola
+Słuchaj na żywo
+Audycje
+Podcasty
+Czy las może zastąpić klimatyzację? Rozmowa z dr. Anną Lis
+19.11.2026, 44’
+Nauka na Ławce
+Zaprasza Marek Sowa
+19.11.2026, 44’
+Latem w parku Szczęśliwickim było o 9 stopni chłodniej niż na pobliskim parkingu. Dr Anna Lis, ekolożka miejska, od pięciu lat mierzy temperaturę pod koronami drzew w całej Warszawie. Rozmawiamy o tym, które gatunki chłodzą najlepiej i dlaczego młode drzewa tak często usychają. Marek Sowa pyta też, ile cienia daje jedna lipa.
+Posłuchaj
+Udostępnij
+"""
+
+
+def test_a_title_holding_an_abbreviation_is_no_paragraph() -> None:
+    _, episodes = read_text(TITLE_WITH_AN_ABBREVIATION)
+    assert [e.title for e in episodes] == [
+        "Czy las może zastąpić klimatyzację? Rozmowa z dr. Anną Lis"
+    ]
+
+
+def test_a_tab_bar_among_a_headers_short_lines_is_blanked_alone() -> None:
+    lines = [
+        "Skip to content",
+        "Harbor FM",
+        "Shows",
+        "Live",
+        "Night Desk",
+        "Summary",
+        "Chapters",
+        "Transcript",
+        "The Last Ferry Captain",
+        "Nov 22, 2026",
+        "00:00",
+        "48:10",
+    ]
+    out = blank_tab_bars(lines)
+    assert out[5:8] == ["", "", ""]  # the tabs
+    assert out[:5] == lines[:5] and out[8:] == lines[8:]  # the header, the title, the player
+    # a takeaway of thirty CJK characters is no tab, though it has no space in it
+    points = [
+        "要点",
+        "县城咖啡店增长的主力是低价连锁品牌，独立小店占比反而在下降。",
+        "智能章节",
+        "00:00",
+        "开场",
+        "待办",
+    ]
+    assert blank_tab_bars(points) == points
+
+
+MEETING_NOTE = """Notes
+Log in
+[Night Desk] Ep. 51 How a Small Bookshop Survives - with Lena Park
+2026.11.19 2:31 PM · 48m 10s
+Summary
+Lena Park, who has run the Corner Shelf for eight years, talks about where a small bookshop's money comes from, book clubs, and what a shop means to its street.
+Key points
+Book sales alone no longer cover the rent; more than half of the income comes from events.
+About 150 regular customers make up most of the shop's sales.
+A shop lasts when it is a place where neighbours meet, not only a place that sells books.
+Action items
+Add Lena's newsletter to the show notes
+Plan the December reading night with the shop
+Transcript
+Speaker 1 00:00
+Are we recording? Hello and welcome to Night Desk.
+Speaker 2 00:05
+Hi, thanks for having me.
+"""
+
+
+def test_a_meeting_notes_action_items_are_no_takeaways() -> None:
+    assert heading_kind("Action items") == "actions"
+    assert heading_kind("다음 할 일") == "actions"
+    assert heading_kind("待办事项") == "actions"
+    _, episodes = read_text(MEETING_NOTE)
+    assert len(episodes) == 1
+    assert [t[:20] for t in episodes[0].takeaways] == [
+        "Book sales alone no ",
+        "About 150 regular cu",
+        "A shop lasts when it",
+    ]
+
+
+def test_section_headings_in_dutch_and_the_nordic_languages() -> None:
+    assert heading_kind("Samenvatting") == "summary"
+    assert heading_kind("Fragmenten uit deze uitzending") == "chapters"
+    assert heading_kind("Belangrijkste punten") == "takeaways"
+    assert heading_kind("Citaten") == "quotes"
+    assert heading_kind("Kapitler") == "chapters"
+    assert heading_kind("Høydepunkter") == "highlights"
+    assert heading_kind("Källor") == "sources"
+    assert heading_kind("주제별 요약") == "chapters"
+    assert heading_kind("음성 기록") == "transcript"
+    assert heading_kind("本集單元") == "chapters"
+
+
+TITLES_OVER_PLACE_AND_DATE = """Skip to content
+Tideline Radio
+LIVE NOW
+Slow Water w/ Ana Ruiz
+Lisbon
+Explore
+Shows
+Log in
+LATE LIBRARY
+Lisbon
+Late Library is a monthly hour of poems read aloud by the people who wrote them, each one paired with a record chosen by the poet, recorded after closing time in a bookshop by the river.
+Follow
+Spoken Word
+Ambient
+Episodes
+Late Library w/ Rosa Teixeira
+Lisbon, 18.11.26
+Spoken Word
+Ambient
+Late Library: Winter Special w/ Joel Mbeki
+Lisbon, 02.11.26
+Spoken Word
+Jazz
+Folk
+Late Library (Live from Porto) w/ Inês Lobo
+Porto, 14.10.26
+Spoken Word
+Late Library w/ Dan Okoro & Mia Sato
+Lisbon, 16.09.26
+Spoken Word
+Field Recordings
+Load More
+"""
+
+
+def test_titles_over_a_place_and_a_date_with_genres_under_them_are_entries() -> None:
+    reader, episodes = read_text(TITLES_OVER_PLACE_AND_DATE)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == [
+        "Late Library w/ Rosa Teixeira",
+        "Late Library: Winter Special w/ Joel Mbeki",
+        "Late Library (Live from Porto) w/ Inês Lobo",
+        "Late Library w/ Dan Okoro & Mia Sato",
+    ]
+    assert [e.published.month if e.published else None for e in episodes] == [11, 11, 10, 9]
+
+
+def test_two_unended_sentences_are_a_standfirst_under_a_title_a_title_under_a_kicker() -> None:
+    standfirst = (
+        "Skip to content\nThe Weekly Ledger\nMenu\nSubscribe\nPodcasts | Deep Water\n"
+        "Can tidal turbines power a town?\n"
+        "Orkney is betting on the sea. The engineers are less sure\n"
+        "Nov 20th 2026\nShare\nRuntime: 41 min\n"
+        "Off the coast of Orkney, a row of turbines turns with the tide. Engineers explain how much power they really give, and what breaks first when the sea does not cooperate.\n"
+    )
+    _, episodes = read_text(standfirst)
+    assert [e.title for e in episodes] == ["Can tidal turbines power a town?"]
+    kicker = (
+        "Vai al contenuto\nSettimanale\nMenu\nCerca\nAbbonati\nPodcast\nMondi\n"
+        "La Norvegia vota sul petrolio. Le biblioteche aprono di notte\n"
+        "20 novembre 2026\nAscolta\n00:00\n26:12\nCondividi\n"
+        "Tre anni dopo lo scandalo delle licenze, la Norvegia decide se aprire nuovi giacimenti nel mare di Barents. Ne parliamo con la corrispondente Ingrid Dahl.\n"
+    )
+    _, episodes = read_text(kicker)
+    assert [e.title for e in episodes] == [
+        "La Norvegia vota sul petrolio. Le biblioteche aprono di notte"
+    ]
