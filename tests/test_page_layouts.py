@@ -12,7 +12,7 @@ from castdigest.readers.chrome import blank_tab_bars
 from castdigest.readers.heading_words import heading_kind, suggests_others
 from castdigest.readers.listing_shapes import is_dated
 from castdigest.readers.page_dates import named_by_date, without_hour_span, without_time_of_day
-from castdigest.readers.title_signals import quoted_episode, quoted_shows
+from castdigest.readers.title_quoted import quoted_episode, quoted_shows
 from page_reading import read_text
 
 HOST_OVER_EVERY_ENTRY = """Saltar al contenido

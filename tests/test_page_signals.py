@@ -20,8 +20,9 @@ from castdigest.readers.heading_words import (
     suggests_others,
 )
 from castdigest.readers.line_dates import has_date, head_length, length_alone, length_seconds
-from castdigest.readers.listing import _kinds, _starts
+from castdigest.readers.listing import _starts
 from castdigest.readers.listing_blocks import rows
+from castdigest.readers.listing_kinds import line_kinds
 from castdigest.readers.listing_shapes import is_dated
 from castdigest.readers.page_dates import (
     date_line,
@@ -41,17 +42,15 @@ from castdigest.readers.page_structure import (
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.summary_page import SummaryPageReader
+from castdigest.readers.title_quoted import headline_names, quoted_episode, quoted_shows
 from castdigest.readers.title_signals import (
     brand,
     byline,
     field_line,
-    headline_names,
     linked_show,
     names_person,
     play_count,
     podcast_name,
-    quoted_episode,
-    quoted_shows,
 )
 from castdigest.text.dates import without_weekday
 from castdigest.text.normalize import without_accents
@@ -224,7 +223,7 @@ def test_a_line_opening_every_entry_is_a_label_and_lengths_keep_their_unit() -> 
          ("Ptaki i chleb", "07.11.2026", "28:03 min")]
     ):  # fmt: skip
         lines += [title, day, f"Opowieść numer {n} o zwierzętach w mieście.", "Słuchaj", length]
-    kinds = _kinds(lines, datetime(2026, 11, 24, tzinfo=UTC))
+    kinds = line_kinds(lines, datetime(2026, 11, 24, tzinfo=UTC))
     assert [kinds[i] for i in (4, 7)] == ["age", "duration"]
     assert [lines[i] for i in _starts(lines, kinds)] == [
         "Bobry w mieście",

@@ -16,7 +16,8 @@ from castdigest.readers.listing_shapes import is_dated, meta_first, over_standfi
 from castdigest.readers.page_names import labelled_shows
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.registry import read_path
-from castdigest.readers.title_signals import person_field, quoted_episode
+from castdigest.readers.title_quoted import quoted_episode
+from castdigest.readers.title_signals import person_field
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ lost, chapters summed up in a few sentences each, and headings that say whose th
 from __future__ import annotations
 
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.title_signals import quoted_episode, summed_up
+from castdigest.readers.title_quoted import quoted_episode
+from castdigest.readers.title_signals import summed_up
 from page_reading import read_text
 
 SUMMARY_SITE_PAGE = """Brieflet

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.page_title import pick_title
-from castdigest.readers.title_signals import name_before_number, quoted_episode
+from castdigest.readers.title_quoted import quoted_episode
+from castdigest.readers.title_signals import name_before_number
 from page_reading import read_text
 
 SHOW_AND_NUMBER = """Skip to main content

@@ -18,12 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import lru_cache
 from itertools import pairwise
-from statistics import median
 
 from castdigest.errors import ReadError
 from castdigest.merge import merge
@@ -46,6 +43,16 @@ from castdigest.readers.line_dates import (
     relative_age,
 )
 from castdigest.readers.listing_blocks import blocks, dated_titles, rows
+from castdigest.readers.listing_kinds import (
+    DATE_KINDS,
+    META_PARTS,
+    date_lines,
+    dated_end,
+    line_kinds,
+    numeric_after_name,
+    numeric_alone,
+    show_before,
+)
 from castdigest.readers.listing_shapes import (
     Entry,
     date_alone,
@@ -65,7 +72,6 @@ from castdigest.readers.page_dates import (
     after_preposition,
     labelled_length_line,
     labelled_numeric_date,
-    named_by_date,
     numeric_date,
     offered_until,
     without_time_of_day,
@@ -74,7 +80,6 @@ from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import part_chapters, segment_chapters
 from castdigest.readers.title_signals import by_name, byline, field_line, numbers_only
 from castdigest.text.dates import (
-    Age,
     find_absolute,
     find_relative,
     find_yearless,
@@ -88,17 +93,7 @@ from castdigest.text.titles import assign_people, split_title
 
 _NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
-_LABEL_WORDS = 3  # words of a place's or a show's name before an entry's date
-_DATE_UNDER = 3  # lines under a title named by its date where the date shows alone
 _SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
-_CAPTIONS = re.compile(
-    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?(?:\s*/\s*[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)+$"
-)
-_WATCH = re.compile(
-    r"^(?:watch with (?:captions|subtitles)|regarder avec (?:les )?sous-titres"
-    r"|带字幕观看|帶字幕觀看|자막과 함께 보기|자막으로 보기)$",
-    re.IGNORECASE,
-)
 _MAX_TITLE = 300
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
 _STOPS = (".", "。", "．")
@@ -106,9 +101,6 @@ _SENTENCE = 60  # characters of a line ending in a full stop over a date: a desc
 _CLIP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a time opening the line
 _BUTTONS = 3  # player buttons between a title and its length
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
-_MIN_CUES = 5
-_MIN_CHAPTER_TIMES = 3
-_CUE_STEP = 60.0  # seconds: a transcript's cue times rise by less
 SNIFF_CHARS = 200_000
 _TITLE_CASE_LANGS = {"en"}
 _WORDS = re.compile(r"[a-zà-ÿ']+")
@@ -137,148 +129,6 @@ class RawEpisode:
     published_text: str | None = None
     body: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-
-
-@lru_cache(maxsize=1 << 14)
-def _meta_kind(line: str, as_of: datetime) -> str | None:
-    s = line.strip()
-    if not s or len(s) > 200:
-        return None
-    if clock_length(s) is not None or lone_length(s) or labelled_length_line(s):
-        return "duration"  # "52:18", "52 min", "재생시간 52:18"
-    if _CAPTIONS.match(s):
-        return "captions"
-    if _WATCH.match(s):
-        return "watch"
-    if is_dated(s):
-        kind = "dated"  # a date and a length on one line
-    elif (
-        find_relative(s, as_of)
-        or _dated(s)
-        or _numeric_alone(s)
-        or find_yearless(s, as_of)
-        or _numeric_after_name(s)
-    ):
-        kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
-    elif labelled_numeric_date(s):
-        kind = "published"  # "publié le 21/11/2026": an entry's, when several show one
-    else:
-        return None
-    # "Video verfügbar bis 21.11.2027, 23:59": metadata, but no date nor length of the episode
-    return "expiry" if offered_until(s) else kind
-
-
-_DATE_KINDS = frozenset({"age", "published"})
-
-
-def _dates(lines: list[str], ctx: ReadContext) -> Callable[[int], bool]:
-    """Whether a line is a date on its own, perhaps after a place ("London, 18.11.26")."""
-    kinds = _kinds(lines, ctx.as_of)
-    return lambda i: kinds.get(i) in _DATE_KINDS
-
-
-def _numeric_after_name(s: str) -> str | None:
-    """The all-number date ending a line after a place's name and a comma, a dateline
-    ("London, 18.11.26"), as written; else None. (A name before "·" is a byline's: "Anja
-    Kessler · 20.11.2026" stands under its title as the player's card.)"""
-    written = numeric_date(s)
-    if written is None or not s.endswith(written):
-        return None
-    lead = s[: -len(written)].rstrip()
-    if not lead.endswith(","):
-        return None
-    words = lead.rstrip(",").split()
-    return written if 0 < len(words) <= _LABEL_WORDS else None
-
-
-def _numeric_alone(s: str) -> bool:
-    """An all-number date alone on its line, perhaps after its weekday ("ma 23.11.2026") or
-    before its time of day ("21/11/2026 - 13:00 h CET")."""
-    day = without_weekday(without_time_of_day(s))
-    return numeric_date(day) == day
-
-
-_TAIL = 80  # characters at a line's end where a date and its time of day are looked for
-_META_PARTS = re.compile(r"\s+[|·•]\s+")
-
-
-def _show_before(text: str) -> str | None:
-    """The show's name before a date ("Harbor Notes · 3 days ago"): set off by a separator,
-    or of two words or more; a word alone against the date is its weekday ("Mardi 17 ...")."""
-    name = text.strip(" ·•|-—")
-    if not name or (len(name.split()) == 1 and not text.rstrip().endswith(tuple("·•|-—"))):
-        return None
-    return name
-
-
-def _dated(line: str) -> Age | None:
-    """An absolute date ending the line ("Signal Path2026-11-20", "Show · Nov 20, 2026"),
-    perhaps with its time of day ("Mardi 17 novembre 2026 à 10:06")."""
-    line = line.rstrip()
-    line = line[:-_TAIL] + without_time_of_day(line[-_TAIL:])  # the end alone is read
-    found = find_absolute(line[-40:])
-    if found is None or not line.rstrip().endswith(found.text):
-        return None
-    start = len(line) - len(line[-40:]) + found.start
-    return Age(start=start, text=found.text, when=found.when)
-
-
-def _kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
-    """The metadata kind (or None) of every non-blank line, by index. Times that rise a few
-    seconds apart are a transcript's cues, not episode durations."""
-    kinds = {i: _meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
-    times = [(i, clock_length(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
-    if _are_cues([t for _, t in times if t is not None]):
-        for i, _ in times:
-            kinds[i] = None
-    for i in _chapter_starts(times):
-        kinds[i] = None
-    for i, t in times:
-        if t == 0:
-            kinds[i] = "position"  # a player's, before it plays: no episode lasts 0:00
-    for i in _named_by_date(lines, kinds):
-        kinds[i] = None
-    return kinds
-
-
-def _named_by_date(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
-    """Titles that name their episode by its date ("Notti Lunghe del 19 novembre 2026"), over
-    that date alone a few lines down: the entry's title, not its metadata."""
-    nonblank = list(kinds)
-    out = []
-    for k, i in enumerate(nonblank):
-        if kinds[i] != "age" or not named_by_date(lines[i]):
-            continue
-        found = find_absolute(lines[i])
-        for j in nonblank[k + 1 : k + 1 + _DATE_UNDER]:
-            if kinds[j] in {"age", "dated"} and found and found.text in lines[j]:
-                out.append(i)
-                break
-    return out
-
-
-def _chapter_starts(times: list[tuple[int, float | None]]) -> list[int]:
-    """Lines of times from 0:00 that only rise, three or more: a chapter panel's starts under
-    each chapter's title (a video page's "Chapters"), not episodes' lengths (no episode lasts
-    0:00). The times after such a run (related videos' lengths) are left as they are."""
-    out: list[int] = []
-    run: list[tuple[int, float]] = []
-    for i, t in [*times, (-1, None)]:
-        if t is not None and (t == 0 if not run else t > run[-1][1]):
-            run.append((i, t))
-            continue
-        if len(run) >= _MIN_CHAPTER_TIMES:
-            out += [j for j, _ in run]
-        run = [(i, t)] if t == 0 else []
-    return out
-
-
-def _are_cues(times: list[float]) -> bool:
-    if len(times) < _MIN_CUES:
-        return False
-    steps = [b - a for a, b in pairwise(times)]
-    rising = [step for step in steps if step >= 0]
-    return len(rising) >= 0.8 * len(steps) and median(rising or [0.0]) < _CUE_STEP
 
 
 _TAG = re.compile(r"^#\s[^\W\d_][^\W\d]*(?:\s[^\W\d_][^\W\d]*){0,2}$")
@@ -353,7 +203,7 @@ def _line_above(lines: list[str], i: int) -> int | None:
 
 
 def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
-    kinds = _kinds(lines, ctx.as_of)
+    kinds = line_kinds(lines, ctx.as_of)
     starts = _starts(lines, kinds)
     framed: list[tuple[int, int | None]]
     if _one_label(lines, starts):  # "Title / teaser / Host / date / length", entry by entry
@@ -426,13 +276,13 @@ def _over_teaser(
 def _read_age(raw: RawEpisode, s: str, as_of: datetime) -> None:
     """The date of an entry's date line ("3 days ago", "Show · Nov 20, 2026", "20. Nov.",
     "23.11.2026"), and the show's name before it."""
-    age = find_relative(s, as_of) or _dated(s) or find_yearless(s, as_of)
+    age = find_relative(s, as_of) or dated_end(s) or find_yearless(s, as_of)
     if age is not None:
-        raw.show = _show_before(s[: age.start])
+        raw.show = show_before(s[: age.start])
         raw.published_text = age.text
-    elif _numeric_alone(s):
+    elif numeric_alone(s):
         raw.published_text = without_weekday(s)  # read in the page's language
-    elif written := _numeric_after_name(s):
+    elif written := numeric_after_name(s):
         raw.published_text = written  # "London, 18.11.26": where it was made, then when
 
 
@@ -550,7 +400,7 @@ def _take_body(raw: RawEpisode, lines: list[str]) -> None:
 def _read_dated(raw: RawEpisode, line: str) -> None:
     """Date and length from a metadata line ("Oct 7, 2025 • 38min", "hace 3 días · 29 min");
     a part that says until when it is offered ("Verfügbar bis 20.11.2031") gives neither."""
-    line = " | ".join(p for p in _META_PARTS.split(line) if not offered_until(p))
+    line = " | ".join(p for p in META_PARTS.split(line) if not offered_until(p))
     found = find_absolute(line) or relative_age(line, _SNIFF_AS_OF)
     if found is not None:
         raw.published_text = found.text
@@ -588,7 +438,7 @@ def _read_alone(raw: RawEpisode, s: str) -> None:
         raw.duration = length
     elif raw.published_text is None and (
         age := relative_age(day, _SNIFF_AS_OF)
-        or _dated(day)
+        or dated_end(day)
         or find_absolute(day)
         or find_yearless(day, _SNIFF_AS_OF)
     ):  # a metadata line: a date anywhere in it ("October 7, 2026 • Season 3 • Episode 28")
@@ -621,7 +471,7 @@ def build_episode(raw: RawEpisode, ctx: ReadContext, position: int) -> Episode:
     published = None
     if raw.published_text:
         text = raw.published_text
-        age = find_relative(text, ctx.as_of) or _dated(text) or find_yearless(text, ctx.as_of)
+        age = find_relative(text, ctx.as_of) or dated_end(text) or find_yearless(text, ctx.as_of)
         when = age.when if age else parse_date(raw.published_text, ctx.as_of, lang)
         published = ctx.published(when, raw.published_text) if when else None
     episode = Episode(
@@ -684,7 +534,7 @@ class ListingReader:
 
     def sniff(self, doc: Document) -> float:
         lines = [unglued(line) for line in doc.text[:SNIFF_CHARS].splitlines()]
-        kinds = _kinds(lines, _SNIFF_AS_OF)
+        kinds = line_kinds(lines, _SNIFF_AS_OF)
         confirmed, dated, labelled = 0, 0.0, 0
         starts = _starts(lines, kinds)
         if starts and _plays_one(lines[: starts[0]]):
@@ -701,7 +551,7 @@ class ListingReader:
             return 0.9
         if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines) or rows(lines):
             return 0.85
-        if dated_titles(lines, lambda i: kinds.get(i) in _DATE_KINDS):
+        if dated_titles(lines, lambda i: kinds.get(i) in DATE_KINDS):
             return 0.85
         if prefixed(lines) or suffixed(lines):
             return 0.8
@@ -721,7 +571,7 @@ class ListingReader:
             raws = _shaped(lines, dated, loose=True)  # a title, its date, its description
         if len(raws) <= 1 and len(table := rows(lines)) > len(raws):
             raws = _shaped(lines, table, loose=True)  # a table's rows: number, title, date
-        if not raws and (titled := dated_titles(lines, _dates(lines, ctx))):
+        if not raws and (titled := dated_titles(lines, date_lines(lines, ctx))):
             # a title over its date, its genres: asked only when no entry has a length (an
             # episode's page may suggest others so, under its own)
             raws = _shaped(lines, titled, loose=True)

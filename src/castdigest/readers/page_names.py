@@ -14,6 +14,7 @@ from itertools import pairwise
 from castdigest.readers.chrome import chrome_kind, crumbs_above, is_label, normalise
 from castdigest.readers.heading_words import more_names, names_under_more, shown_names
 from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.title_quoted import quoted_shows
 from castdigest.readers.title_signals import (
     audience_count,
     brand,
@@ -26,7 +27,6 @@ from castdigest.readers.title_signals import (
     names_show,
     numbered,
     numbers_only,
-    quoted_shows,
     season_name,
 )
 from castdigest.text.truncate import cjk_count

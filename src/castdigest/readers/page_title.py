@@ -27,7 +27,6 @@ from castdigest.readers.chrome import (
 )
 from castdigest.readers.heading_words import (
     heading_kind,
-    joined_parts,
     lists_episodes,
     suggests_others,
 )
@@ -41,23 +40,30 @@ from castdigest.readers.line_dates import (
 from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.page_structure import is_quote_line
+from castdigest.readers.title_people import (
+    author_card,
+    first_named,
+    in_person_card,
+    labelled_name,
+    names_only,
+    opening_prose,
+    people_joined,
+    with_person,
+)
+from castdigest.readers.title_quoted import episode_field, headline_names, quoted_episode
 from castdigest.readers.title_signals import (
     abbreviation,
     audience_count,
     byline,
     capitals,
-    episode_field,
-    headline_names,
     kind_first,
     names_episode,
-    names_person,
     names_show,
     numbered,
     numbers_only,
     person_field,
     play_count,
     podcast_name,
-    quoted_episode,
     show_and_number,
     summed_up,
     without_markers,
@@ -78,10 +84,7 @@ _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same
 _INSIDE_MIN = 15
 _ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _BYLINES = 3  # lines between a lede and its date: a caption, a byline, its newsroom
-_CARD_LINE = 40  # characters of a line of an author's card ("Inês Carvalhal", "Jornalista")
-_CARD_WORDS = 4
 _CARD_LINES = 2
-_SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
 _FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "Vorlesen")
 _CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
@@ -91,7 +94,6 @@ _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
-_PROSE_CHARS = 20_000  # characters of the page's paragraphs searched for a first name
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
 _TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
@@ -297,8 +299,8 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or podcast_name(line)  # "Title / <show> · 播客 / date"
             or person_field(line)  # who speaks or asks: "Title / 聞き手・<name> / date"
             or byline(line)
-            or _names_only(line)  # "Title / Omar Reyes and Helen Drabek / date"
-            or _labelled_name(line)  # "Title / With Ada Lund / date"
+            or names_only(line)  # "Title / Omar Reyes and Helen Drabek / date"
+            or labelled_name(line)  # "Title / With Ada Lund / date"
         )
         if not between or has_date(line):
             return j
@@ -317,7 +319,7 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
             return d
         if chrome_kind(line) or is_label(line):
             continue  # the article's buttons: reading time, "Read aloud", comments
-        if _author_card(line) and card < _CARD_LINES:
+        if author_card(line) and card < _CARD_LINES:
             card += 1  # "Inês Carvalhal" / "Jornalista"; more short lines are tags
             continue
         credited = _CREDIT.search(line) and d == j + 1  # the photo's caption under the lede
@@ -330,18 +332,6 @@ def _names_same(title: str, named: str) -> bool:
     """The title holds the name the prose gives its episode, or the name holds the title."""
     a, b = normalise(title), normalise(named)
     return a in b or b in a
-
-
-def _author_card(line: str) -> bool:
-    """A line of an author's card under a lede: a name or a role of a word or few, no sentence
-    ("Inês Carvalhal" / "Jornalista")."""
-    s = line.strip()
-    return (
-        0 < len(s) <= _CARD_LINE
-        and len(s.split()) <= _CARD_WORDS
-        and not _SENTENCE_MARK.search(s)
-        and not any(c.isdigit() for c in s)
-    )
 
 
 def _masthead(line: str, count: int) -> bool:
@@ -365,11 +355,6 @@ def _suggested_item(head: list[tuple[int, str]], k: int) -> bool:
         return False
     below = head[k + 1 : k + 1 + _SUGGESTED_ITEMS]
     return any(is_label(s) or chrome_kind(s) for _, s in below)
-
-
-def _in_person_card(head: list[tuple[int, str]], k: int) -> bool:
-    """head[k] is the name under a person's label, or the role under that name."""
-    return any(k >= d and names_person(head[k - d][1]) for d in (1, 2))
 
 
 def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
@@ -486,84 +471,12 @@ def _captioned(key: str, lines: list[str], brands: set[str]) -> bool:
     return False
 
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
-_FULL_NAME = re.compile(rf"^(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{1,2}}$")
-
-
-def _opening_prose(texts: list[str]) -> str:
-    """The page's paragraphs joined, up to `_PROSE_CHARS` (a long page is not joined whole)."""
-    taken: list[str] = []
-    size = 0
-    for line in texts:
-        if len(line) >= _PARAGRAPH:
-            taken.append(line)
-            size += len(line) + 1
-            if size >= _PROSE_CHARS:
-                break
-    return " ".join(taken)[:_PROSE_CHARS]
-
-
-def _first_named(line: str, prose: str) -> bool:
-    """A full name ("Jess Corrigan") whose first name alone the page's prose uses ("they tell
-    Jess what happened"): a person's name, the host's or the author's, not a title."""
-    m = _FULL_NAME.match(line.strip())
-    return m is not None and _alone_in(m["first"], prose)
-
-
-def _alone_in(word: str, prose: str) -> bool:
-    """The prose names someone by `word` alone, after a lowercase word ("they tell Jess")."""
-    return re.search(rf"(?<=[a-zà-ÿ] ){re.escape(word)}(?! [A-ZÀ-Þ])\b", prose) is not None
-
-
-# a label and a name opening a line of people ("with Ines Aldana from Relaybox & Tomasz Wrona")
-_WITH_PEOPLE = re.compile(
-    rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\b.{{0,80}}$"
-)
-
-
 _TAGS = re.compile(r"#[^\s#]+(?:\s*#[^\s#]+)+")  # a post's tags, two or more
-_ROLE_WORDS = 14  # words of a line of a person's name and role
-_NAME_ROLE = re.compile(rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), \S")
-
-
-def _with_person(line: str, prose: str) -> bool:
-    """A full name the prose names too, after a one-word person label ("Com Renata
-    Albuquerque", "With Ada Lund") or before a role ("Renata Albuquerque, agricultora"; the
-    prose: "… Renata Albuquerque coordena a horta"): who is talking, not a title."""
-    s = line.strip()
-    if (m := _WITH_PEOPLE.match(s)) is not None and names_person(m["label"]):
-        return m["name"] in prose
-    if ":" in s or len(s.split()) > _ROLE_WORDS:
-        return False  # "Offene Kerne, volle Racks: Warum …": a title of capitalised nouns
-    return (m := _NAME_ROLE.match(s)) is not None and m["name"] in prose
-
-
-def _labelled_name(line: str) -> bool:
-    """A one-word person label and a full name, nothing else ("With Ada Lund", "Com Beatriz
-    Tavares")."""
-    s = line.strip()
-    m = _WITH_PEOPLE.match(s)
-    return m is not None and m.end("name") == len(s) and names_person(m["label"])
 
 
 def _tags_line(line: str) -> bool:
     """Two hashtags or more, nothing else ("#sre #devops #podcast"): a post's tags."""
     return _TAGS.fullmatch(line.strip()) is not None
-
-
-def _names_only(line: str) -> bool:
-    """Full names joined, nothing else ("Omar Reyes and Helen Drabek", "Ada Lund & Ben Ruiz")."""
-    parts = joined_parts(line.strip())
-    return len(parts) >= 2 and all(_FULL_NAME.match(p) for p in parts)
-
-
-def _people_joined(line: str, prose: str) -> bool:
-    """Full names joined, one of them called by a name of theirs alone in the prose ("Reyes
-    and Drabek describe"): a byline."""
-    if not _names_only(line):
-        return False
-    words = [w for p in joined_parts(line.strip()) for w in (p.split()[0], p.split()[-1])]
-    return any(_alone_in(word, prose) for word in words)
 
 
 def _tagged_by_show(line: str, brands: set[str]) -> bool:
@@ -635,7 +548,7 @@ def pick_title(
     found_names = page_names(head, texts)
     brands, labelled, people = set(found_names.shows), found_names.labelled, found_names.people
     about = _body_terms(texts)
-    prose = _opening_prose(texts)
+    prose = opening_prose(texts)
     names = _names(head, counts)
     menus = menu_runs(head) | linked(head)
     kickers = menu_tails(head, menus)
@@ -656,9 +569,9 @@ def pick_title(
             continue
         if is_quote_line(s) and nxt.lstrip().startswith(("—", "–", "―", "- ")):
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
-        if _under_time(head, k) or _in_person_card(head, k) or _suggested_item(head, k):
+        if _under_time(head, k) or in_person_card(head, k) or _suggested_item(head, k):
             continue
-        if _people_joined(s, prose) or _with_person(s, prose):
+        if people_joined(s, prose) or with_person(s, prose):
             continue  # "Omar Reyes and Helen Drabek", "With Ada Lund": the prose names them
         menu = menu_under(head, k)
         at = _meta_at(head, k, brands)
@@ -701,7 +614,7 @@ def pick_title(
             score += 1.5
         if ends_in_call(s):
             score -= 2.0  # an offer with its button on the line ("… 特惠 立即开通")
-        if _first_named(s, prose):
+        if first_named(s, prose):
             score -= 1.5  # "Jess Corrigan", and "they tell Jess what happened": a person
         if _in_prose(key, normalised):
             score -= 1.0  # a paragraph names it ("Les Grands Chemins partent à..."): a name

@@ -1,0 +1,197 @@
+"""The kind of each line of a listing page: an entry's metadata (its length, its date or its
+age, a date and a length on one line, its captions, a date it stops being offered), or
+nothing. Times that rise a few seconds apart are a transcript's cues, times from 0:00 that only
+rise a chapter panel's starts, and a title named by its date is a title: none is metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from functools import lru_cache
+from itertools import pairwise
+from statistics import median
+
+from castdigest.readers.base import ReadContext
+from castdigest.readers.line_dates import clock_length
+from castdigest.readers.listing_shapes import is_dated, lone_length
+from castdigest.readers.page_dates import (
+    labelled_length_line,
+    labelled_numeric_date,
+    named_by_date,
+    numeric_date,
+    offered_until,
+    without_time_of_day,
+)
+from castdigest.text.dates import Age, find_absolute, find_relative, find_yearless, without_weekday
+
+_LABEL_WORDS = 3  # words of a place's or a show's name before an entry's date
+
+
+_DATE_UNDER = 3  # lines under a title named by its date where the date shows alone
+
+
+_CAPTIONS = re.compile(
+    r"^[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?(?:\s*/\s*[A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?)+$"
+)
+
+
+_WATCH = re.compile(
+    r"^(?:watch with (?:captions|subtitles)|regarder avec (?:les )?sous-titres"
+    r"|带字幕观看|帶字幕觀看|자막과 함께 보기|자막으로 보기)$",
+    re.IGNORECASE,
+)
+
+
+_MIN_CUES = 5
+
+
+_MIN_CHAPTER_TIMES = 3
+
+
+_CUE_STEP = 60.0  # seconds: a transcript's cue times rise by less
+
+
+@lru_cache(maxsize=1 << 14)
+def meta_kind(line: str, as_of: datetime) -> str | None:
+    s = line.strip()
+    if not s or len(s) > 200:
+        return None
+    if clock_length(s) is not None or lone_length(s) or labelled_length_line(s):
+        return "duration"  # "52:18", "52 min", "재생시간 52:18"
+    if _CAPTIONS.match(s):
+        return "captions"
+    if _WATCH.match(s):
+        return "watch"
+    if is_dated(s):
+        kind = "dated"  # a date and a length on one line
+    elif (
+        find_relative(s, as_of)
+        or dated_end(s)
+        or numeric_alone(s)
+        or find_yearless(s, as_of)
+        or numeric_after_name(s)
+    ):
+        kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
+    elif labelled_numeric_date(s):
+        kind = "published"  # "publié le 21/11/2026": an entry's, when several show one
+    else:
+        return None
+    # "Video verfügbar bis 21.11.2027, 23:59": metadata, but no date nor length of the episode
+    return "expiry" if offered_until(s) else kind
+
+
+DATE_KINDS = frozenset({"age", "published"})
+
+
+def date_lines(lines: list[str], ctx: ReadContext) -> Callable[[int], bool]:
+    """Whether a line is a date on its own, perhaps after a place ("London, 18.11.26")."""
+    kinds = line_kinds(lines, ctx.as_of)
+    return lambda i: kinds.get(i) in DATE_KINDS
+
+
+def numeric_after_name(s: str) -> str | None:
+    """The all-number date ending a line after a place's name and a comma, a dateline
+    ("London, 18.11.26"), as written; else None. (A name before "·" is a byline's: "Anja
+    Kessler · 20.11.2026" stands under its title as the player's card.)"""
+    written = numeric_date(s)
+    if written is None or not s.endswith(written):
+        return None
+    lead = s[: -len(written)].rstrip()
+    if not lead.endswith(","):
+        return None
+    words = lead.rstrip(",").split()
+    return written if 0 < len(words) <= _LABEL_WORDS else None
+
+
+def numeric_alone(s: str) -> bool:
+    """An all-number date alone on its line, perhaps after its weekday ("ma 23.11.2026") or
+    before its time of day ("21/11/2026 - 13:00 h CET")."""
+    day = without_weekday(without_time_of_day(s))
+    return numeric_date(day) == day
+
+
+_TAIL = 80  # characters at a line's end where a date and its time of day are looked for
+
+
+META_PARTS = re.compile(r"\s+[|·•]\s+")
+
+
+def show_before(text: str) -> str | None:
+    """The show's name before a date ("Harbor Notes · 3 days ago"): set off by a separator,
+    or of two words or more; a word alone against the date is its weekday ("Mardi 17 ...")."""
+    name = text.strip(" ·•|-—")
+    if not name or (len(name.split()) == 1 and not text.rstrip().endswith(tuple("·•|-—"))):
+        return None
+    return name
+
+
+def dated_end(line: str) -> Age | None:
+    """An absolute date ending the line ("Signal Path2026-11-20", "Show · Nov 20, 2026"),
+    perhaps with its time of day ("Mardi 17 novembre 2026 à 10:06")."""
+    line = line.rstrip()
+    line = line[:-_TAIL] + without_time_of_day(line[-_TAIL:])  # the end alone is read
+    found = find_absolute(line[-40:])
+    if found is None or not line.rstrip().endswith(found.text):
+        return None
+    start = len(line) - len(line[-40:]) + found.start
+    return Age(start=start, text=found.text, when=found.when)
+
+
+def line_kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
+    """The metadata kind (or None) of every non-blank line, by index. Times that rise a few
+    seconds apart are a transcript's cues, not episode durations."""
+    kinds = {i: meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
+    times = [(i, clock_length(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
+    if _are_cues([t for _, t in times if t is not None]):
+        for i, _ in times:
+            kinds[i] = None
+    for i in _chapter_starts(times):
+        kinds[i] = None
+    for i, t in times:
+        if t == 0:
+            kinds[i] = "position"  # a player's, before it plays: no episode lasts 0:00
+    for i in _named_by_date(lines, kinds):
+        kinds[i] = None
+    return kinds
+
+
+def _named_by_date(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
+    """Titles that name their episode by its date ("Notti Lunghe del 19 novembre 2026"), over
+    that date alone a few lines down: the entry's title, not its metadata."""
+    nonblank = list(kinds)
+    out = []
+    for k, i in enumerate(nonblank):
+        if kinds[i] != "age" or not named_by_date(lines[i]):
+            continue
+        found = find_absolute(lines[i])
+        for j in nonblank[k + 1 : k + 1 + _DATE_UNDER]:
+            if kinds[j] in {"age", "dated"} and found and found.text in lines[j]:
+                out.append(i)
+                break
+    return out
+
+
+def _chapter_starts(times: list[tuple[int, float | None]]) -> list[int]:
+    """Lines of times from 0:00 that only rise, three or more: a chapter panel's starts under
+    each chapter's title (a video page's "Chapters"), not episodes' lengths (no episode lasts
+    0:00). The times after such a run (related videos' lengths) are left as they are."""
+    out: list[int] = []
+    run: list[tuple[int, float]] = []
+    for i, t in [*times, (-1, None)]:
+        if t is not None and (t == 0 if not run else t > run[-1][1]):
+            run.append((i, t))
+            continue
+        if len(run) >= _MIN_CHAPTER_TIMES:
+            out += [j for j, _ in run]
+        run = [(i, t)] if t == 0 else []
+    return out
+
+
+def _are_cues(times: list[float]) -> bool:
+    if len(times) < _MIN_CUES:
+        return False
+    steps = [b - a for a, b in pairwise(times)]
+    rising = [step for step in steps if step >= 0]
+    return len(rising) >= 0.8 * len(steps) and median(rising or [0.0]) < _CUE_STEP

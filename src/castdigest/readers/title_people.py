@@ -1,0 +1,113 @@
+"""People's lines around a page's title, which are never the title: a person's card (a
+label, the name under it, the role under that), an author's card under a lede, a full name the
+page's prose calls by a name of theirs alone ("Jess Corrigan", "they tell Jess"), names joined
+("Omar Reyes and Helen Drabek"), and a person label with a name ("With Ada Lund").
+"""
+
+from __future__ import annotations
+
+import re
+
+from castdigest.readers.heading_words import joined_parts
+from castdigest.readers.title_signals import names_person
+
+_PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
+_SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
+_CARD_LINE = 40  # characters of a line of an author's card ("Inês Carvalhal", "Jornalista")
+_CARD_WORDS = 4
+_PROSE_CHARS = 20_000  # characters of the page's paragraphs searched for a first name
+
+
+def author_card(line: str) -> bool:
+    """A line of an author's card under a lede: a name or a role of a word or few, no sentence
+    ("Inês Carvalhal" / "Jornalista")."""
+    s = line.strip()
+    return (
+        0 < len(s) <= _CARD_LINE
+        and len(s.split()) <= _CARD_WORDS
+        and not _SENTENCE_MARK.search(s)
+        and not any(c.isdigit() for c in s)
+    )
+
+
+def in_person_card(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] is the name under a person's label, or the role under that name."""
+    return any(k >= d and names_person(head[k - d][1]) for d in (1, 2))
+
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
+
+
+_FULL_NAME = re.compile(rf"^(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{1,2}}$")
+
+
+def opening_prose(texts: list[str]) -> str:
+    """The page's paragraphs joined, up to `_PROSE_CHARS` (a long page is not joined whole)."""
+    taken: list[str] = []
+    size = 0
+    for line in texts:
+        if len(line) >= _PARAGRAPH:
+            taken.append(line)
+            size += len(line) + 1
+            if size >= _PROSE_CHARS:
+                break
+    return " ".join(taken)[:_PROSE_CHARS]
+
+
+def first_named(line: str, prose: str) -> bool:
+    """A full name ("Jess Corrigan") whose first name alone the page's prose uses ("they tell
+    Jess what happened"): a person's name, the host's or the author's, not a title."""
+    m = _FULL_NAME.match(line.strip())
+    return m is not None and _alone_in(m["first"], prose)
+
+
+def _alone_in(word: str, prose: str) -> bool:
+    """The prose names someone by `word` alone, after a lowercase word ("they tell Jess")."""
+    return re.search(rf"(?<=[a-zà-ÿ] ){re.escape(word)}(?! [A-ZÀ-Þ])\b", prose) is not None
+
+
+# a label and a name opening a line of people ("with Ines Aldana from Relaybox & Tomasz Wrona")
+_WITH_PEOPLE = re.compile(
+    rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\b.{{0,80}}$"
+)
+
+
+_ROLE_WORDS = 14  # words of a line of a person's name and role
+
+
+_NAME_ROLE = re.compile(rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), \S")
+
+
+def with_person(line: str, prose: str) -> bool:
+    """A full name the prose names too, after a one-word person label ("Com Renata
+    Albuquerque", "With Ada Lund") or before a role ("Renata Albuquerque, agricultora"; the
+    prose: "… Renata Albuquerque coordena a horta"): who is talking, not a title."""
+    s = line.strip()
+    if (m := _WITH_PEOPLE.match(s)) is not None and names_person(m["label"]):
+        return m["name"] in prose
+    if ":" in s or len(s.split()) > _ROLE_WORDS:
+        return False  # "Offene Kerne, volle Racks: Warum …": a title of capitalised nouns
+    return (m := _NAME_ROLE.match(s)) is not None and m["name"] in prose
+
+
+def labelled_name(line: str) -> bool:
+    """A one-word person label and a full name, nothing else ("With Ada Lund", "Com Beatriz
+    Tavares")."""
+    s = line.strip()
+    m = _WITH_PEOPLE.match(s)
+    return m is not None and m.end("name") == len(s) and names_person(m["label"])
+
+
+def names_only(line: str) -> bool:
+    """Full names joined, nothing else ("Omar Reyes and Helen Drabek", "Ada Lund & Ben Ruiz")."""
+    parts = joined_parts(line.strip())
+    return len(parts) >= 2 and all(_FULL_NAME.match(p) for p in parts)
+
+
+def people_joined(line: str, prose: str) -> bool:
+    """Full names joined, one of them called by a name of theirs alone in the prose ("Reyes
+    and Drabek describe"): a byline."""
+    if not names_only(line):
+        return False
+    words = [w for p in joined_parts(line.strip()) for w in (p.split()[0], p.split()[-1])]
+    return any(_alone_in(word, prose) for word in words)
