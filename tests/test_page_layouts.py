@@ -318,6 +318,8 @@ def test_section_headings_in_dutch_and_the_nordic_languages() -> None:
     assert heading_kind("주제별 요약") == "chapters"
     assert heading_kind("음성 기록") == "transcript"
     assert heading_kind("本集單元") == "chapters"
+    assert heading_kind("印象に残った発言") == "quotes"
+    assert heading_kind("💬 인상 깊었던 말") == "quotes"
 
 
 TITLES_OVER_PLACE_AND_DATE = """Skip to content
@@ -387,3 +389,212 @@ def test_two_unended_sentences_are_a_standfirst_under_a_title_a_title_under_a_ki
     assert [e.title for e in episodes] == [
         "La Norvegia vota sul petrolio. Le biblioteche aprono di notte"
     ]
+
+
+DATE_BADGE_LENGTH_THEN_TITLE = """Podcasts
+Home
+Browse
+Sign In
+Deep Cuts with Ana & Leo
+Music
+Hosted by Ana Price & Leo Marsh
+Two former radio DJs argue about B-sides, live albums and the songs that got away. New episodes every Monday and Thursday.
+Follow
+Episodes
+Newest
+Oldest
+Nov 19, 2026
+E
+58:40
+Ep. 88: The Live Albums Better Than the Studio Ones
+Ana and Leo pick five live records that beat their studio versions, and a listener calls in to defend a 1994 bootleg.
+Play
+Nov 16, 2026
+47:12
+Ep. 87: Songs Written in One Night
+From hotel rooms to tour buses: the hits that took an evening, and the ones that claim they did.
+Play
+Nov 12, 2026
+E
+01:02:05
+Ep. 86: Why Every Band Has a Christmas Song Now
+"""
+
+
+def test_entries_whose_date_badge_and_length_stand_over_their_titles() -> None:
+    reader, episodes = read_text(DATE_BADGE_LENGTH_THEN_TITLE)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == [
+        "Ep. 88: The Live Albums Better Than the Studio Ones",
+        "Ep. 87: Songs Written in One Night",
+        "Ep. 86: Why Every Band Has a Christmas Song Now",
+    ]
+    assert [e.duration for e in episodes] == [3520.0, 2832.0, 3725.0]
+
+
+CRUMB_THEN_CARD = """Summaries
+Product
+Pricing
+Log in
+Podcast Summaries
+›
+Business
+›
+Ledger Lines
+›
+How Small Banks Survive Rate Cuts | Marta Quinn
+Ledger Lines
+How Small Banks Survive Rate Cuts | Marta Quinn
+Nov 17, 2026
+|
+49 min
+Listen on Spotify
+Episode Summary
+Host Dev Patel talks with Marta Quinn, chief executive of a regional savings bank, about what falling rates do to a lender that lives on deposits, and why her bank stopped chasing mortgages two years ago.
+Key Takeaways
+Deposits are sticky until they are not: a savings bank plans for the week its customers leave.
+Fee income replaced a third of the lost margin once the bank priced its business accounts honestly.
+Small banks win on decisions made in a day, not on rates.
+"""
+
+
+def test_a_title_framing_its_show_after_a_crumb_is_the_title() -> None:
+    _, episodes = read_text(CRUMB_THEN_CARD)
+    assert [e.title for e in episodes] == ["How Small Banks Survive Rate Cuts | Marta Quinn"]
+
+
+GERMAN_BROADCASTER_PAGE = """Zum Inhalt springen
+Zur Hauptnavigation springen
+Zu weiteren Angeboten des Senders springen
+Welle Nord
+Themen
+Live TV
+Live TV
+Sprache wählen
+Podcasts
+Umdenken – der Podcast zur Verkehrswende
+Verkehr
+Norddeutschland
+Lastenrad statt Lieferwagen: Rechnet sich das?
+Jana Brandt
+20.11.2026
+Immer mehr Paketdienste testen Lastenräder in der Innenstadt. Eine Logistikforscherin und ein Fahrer aus Kiel erzählen, wo das funktioniert und wo nicht.
+Audio herunterladen
+Audio
+24:10
+Teilen
+In Kiel liefert ein Paketdienst seit einem Jahr die Hälfte seiner Sendungen in der Altstadt mit Lastenrädern aus. Die Fahrer sind schneller als gedacht, aber bei Regen und schweren Paketen stößt das Konzept an Grenzen.
+Logistikforscherin Dr. Mira Olsen hat die Touren ein halbes Jahr lang begleitet und gemessen, wie viele Kilometer Lieferwagenfahrt ein Rad ersetzt. Im Gespräch mit Reporterin Jana Brandt erklärt sie, warum die letzte Meile das teuerste Stück jeder Lieferung ist.
+Gäste dieser Folge:
+Dr. Mira Olsen, Logistikforscherin
+Tom Haller, Fahrer aus Kiel
+Moderation: Jana Brandt
+"""
+
+
+def test_a_german_broadcasters_page_skip_links_people_and_the_shows_tagline() -> None:
+    _, episodes = read_text(GERMAN_BROADCASTER_PAGE)
+    assert [e.title for e in episodes] == ["Lastenrad statt Lieferwagen: Rechnet sich das?"]
+    assert episodes[0].chapters == []  # "Themen" over the menu heads no chapters
+    assert episodes[0].review_reasons == []
+
+
+LIST_HEADING_OVER_FIRST_DATE = """Przejdź do treści
+Radio Kosmos
+Audycje
+Podcasty
+Nocne pytania
+Prowadzi: Adam Wrona
+czwartek, 22:00 – 24:00
+Nocne pytania to rozmowy o nauce dla tych, którzy nie mogą zasnąć. Co tydzień Adam Wrona zaprasza do studia naukowców, żeby zapytać o rzeczy, o które wstyd pytać w dzień.
+Wszystkie odcinki (41)
+19.11.2026
+Dlaczego koty mruczą?
+Gość: dr Jan Lis, zoolog. O mruczeniu, ogonach i o tym, czy koty rozumieją nasze słowa.
+1:48:10
+Odsłuchaj
+Pobierz
+12.11.2026
+Skąd się biorą zorze polarne?
+Gościni: prof. Ewa Sowa. O burzach słonecznych, kolorach nieba i o tym, gdzie w Polsce widać zorzę.
+1:51:02
+Odsłuchaj
+Pobierz
+05.11.2026
+Ile waży chmura?
+Gość: dr Piotr Bąk, meteorolog. O kroplach, kryształkach lodu i o tym, dlaczego chmury nie spadają.
+1:46:44
+Odsłuchaj
+Pobierz
+"""
+
+
+def test_the_lists_heading_over_the_first_date_opens_no_entry() -> None:
+    reader, episodes = read_text(LIST_HEADING_OVER_FIRST_DATE)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == [
+        "Dlaczego koty mruczą?",
+        "Skąd się biorą zorze polarne?",
+        "Ile waży chmura?",
+    ]
+
+
+CHINESE_NEWS_ARTICLE = """新闻网
+首页
+要闻
+视频
+登录
+文化观察
+一家开在海边的书店，为什么能活十年？一期播客里的答案
+新闻网记者 周一然
+2026-11-20 09:15
+来源：新闻网
+这些年，开在小城里的独立书店来了又走。能撑过三年的不多，撑过十年的更少。
+中文播客《慢读》在11月17日上线的第41期节目《海边的书店，靠什么活下来？》中，主播林禾邀请了在浙江海边经营书店十年的店主许青，聊了一个多小时。节目上线三天，播放量已超过八万。
+许青说，书店真正活下来，靠的不是卖书，而是夏天的游客和冬天的读书会。“冬天来的人少，但来的都是熟人。”
+《慢读》创办于2022年，每周一更新，目前已更新41期。
+责任编辑：陈晨
+"""
+
+
+def test_a_chinese_reporters_byline_and_the_episode_its_article_names() -> None:
+    _, episodes = read_text(CHINESE_NEWS_ARTICLE)
+    assert [e.title for e in episodes] != ["新闻网记者 周一然"]
+    assert "海边的书店，靠什么活下来？" in episodes[0].title or any(
+        "海边的书店，靠什么活下来？" in r for r in episodes[0].review_reasons
+    )
+
+
+PLAYER_UNDER_THE_BODY = """Skip to main content
+Radio Plus
+Podcasts
+/
+Science
+/
+The Field Lab
+The Field Lab
+Why beekeepers are counting mites in winter
+The Field Lab
+Sat 21 November 2026 · 31 mins
+Play episode
+Share
+Winter is when hives are quiet and mites are easiest to count. Kit Morrow visits a commercial beekeeper in Tasmania who treats every hive by the numbers, and asks an entomologist what the counts miss.
+
+(00:00) Intro
+(02:10) A hive in July
+(11:45) Counting mites by the cup
+(22:30) What the numbers miss
+
+See our privacy page for how we use your information.
+00:00
+31:05
+More episodes
+Wed 18 November 2026 · 20 mins
+The week on the land: hay prices and a late frost
+"""
+
+
+def test_the_bodys_last_sentence_over_the_player_opens_no_entry() -> None:
+    _, episodes = read_text(PLAYER_UNDER_THE_BODY)
+    assert [e.title for e in episodes] == ["Why beekeepers are counting mites in winter"]
+    assert len(episodes[0].chapters) == 4

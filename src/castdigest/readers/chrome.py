@@ -27,6 +27,7 @@ _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□–—-*>|:;,.!?¡¿…()[]{}
 _LONGEST = 400  # characters: no chrome line is longer (a footer's links, a cookie banner)
 _REACTION_LONGEST = 80  # characters: a reaction bar's word with its count and spacing
 _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when short
+_SKIP_WORDS = 7  # words of a skip link ("Zu weiteren Angeboten der DW springen")
 _TAB_MAX = 40  # characters of a tab's name
 _TAB_RUN = 3  # section names in a block of short lines that make it a tab bar
 _TAB_GAP = 2  # lines from one tab's name to the next (a tab of other words between them)
@@ -92,6 +93,7 @@ class _Vocabulary:
     reactions: frozenset[str]
     calls: frozenset[str]
     rating: re.Pattern[str]
+    skips: tuple[tuple[str, str], ...]  # a skip link's first and last words
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +114,11 @@ def _vocabulary() -> _Vocabulary:
         reactions=frozenset(words("reactions")),
         calls=frozenset(words("calls")),
         rating=_rating(raw["ratings"]),
+        skips=tuple(
+            (normalise(first), normalise(last) if last else "")
+            for pairs in raw["skip_links"].values()
+            for first, last in pairs
+        ),
     )
 
 
@@ -153,6 +160,10 @@ def _count(n: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
+def _skip_link(n: str, skips: tuple[tuple[str, str], ...]) -> bool:
+    return any(n.startswith(first + " ") and n.endswith(last) for first, last in skips)
+
+
 def chrome_kind(line: str) -> str | None:
     """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
     if len(line) > _LONGEST:
@@ -168,6 +179,8 @@ def chrome_kind(line: str) -> str | None:
         return "interface words"
     if len(n) <= _STARTS_MAX and _starts_with(n, voc.starts):
         return "interface words"
+    if len(n.split()) <= _SKIP_WORDS and _skip_link(n, voc.skips):
+        return "interface words"  # "Zur Hauptnavigation springen"
     if _PLAYER.match(s.strip(" ·•")) or _SPEED.match(n):
         return "player"
     if len(n.split()) <= _FILE_LINK_WORDS and _FILE_TYPE.search(n):

@@ -35,6 +35,7 @@ from castdigest.readers.chrome import (
     without_button,
 )
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
+from castdigest.readers.heading_words import lists_episodes
 from castdigest.readers.line_dates import (
     clock_length,
     has_date,
@@ -93,6 +94,8 @@ from castdigest.text.titles import assign_people, split_title
 
 _NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
+_WORDS_OVER = 3  # words of a sentence ending in a full stop over the page's player
+_BADGE = 2  # letters of a badge beside an entry's metadata ("E" for explicit, "HD")
 _SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
 _MAX_TITLE = 300
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
@@ -144,10 +147,12 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         cur = lines[i].strip()
         if kinds[i] or is_hashtag_line(cur) or _CLIP.match(cur):
             continue  # metadata, tags, or a timed clip's title ("[03:58] ...")
-        if not any(c.isalnum() for c in cur):
-            continue  # a player's separator ("00:00" / "/" / "58:14"), a rule
-        if _TAG.match(cur) or field_line(cur) or byline(cur):
-            continue  # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline
+        if not any(c.isalnum() for c in cur) or (len(cur) <= _BADGE and cur.isascii()):
+            continue  # a player's separator ("00:00" / "/" / "58:14"), a rule, a badge ("E")
+        if _TAG.match(cur) or field_line(cur) or byline(cur) or lists_episodes(cur):
+            # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline, the
+            # list's heading over the first entry's date ("Wszystkie odcinki (86)")
+            continue
         following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
         over_meta = following[0] in {"duration", "dated"} or (
             following[0] and len({kind for kind in following if kind}) >= 2
@@ -161,6 +166,8 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         # a body line over metadata is no title, unless it is a teaser under one; a paragraph
         # over a date alone ends the entry above ("Title / 00:41:26 / description / date")
         prose = len(cur) > _SENTENCE and cur.endswith(_STOPS) and following[0] == "age"
+        if following[0] == "position" and len(cur.split()) > _WORDS_OVER and cur.endswith(_STOPS):
+            continue  # the body's last sentence over the page's player ("00:00" / "38:12")
         if (len(cur) <= _MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
             out.append(i)
     return _without_labels(lines, out, kinds)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
+from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import lists_episodes
 from castdigest.readers.line_dates import (
     has_date,
@@ -40,6 +40,7 @@ from castdigest.text.dates import find_absolute
 from castdigest.text.truncate import cjk_count, display_width
 
 _META_MAX = 100
+_BADGE = 2  # letters of a badge beside an entry's metadata
 TITLE_MAX = 300
 _TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
 MIN_BLOCKS = 3  # blocks alike in a row that make a listing
@@ -167,6 +168,11 @@ def _dating_name(lines: list[str]) -> str | None:
     return name if n >= MIN_BLOCKS else None
 
 
+def _badge(s: str) -> bool:
+    """A badge beside an entry's metadata ("E" for explicit, "HD"): never its title."""
+    return 0 < len(s) <= _BADGE and s.isascii()
+
+
 def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -> bool:
     """The date opens its block (a blank line, the page's start or the list's heading above
     it) and the line under
@@ -176,9 +182,21 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
     between = range(date + 1, title)
     above = lines[date - 1].strip() if date else ""
     return (
-        all(shown[lines[i].strip()] >= _LABEL_REPEATS or is_chrome(lines[i]) for i in between)
-        # a blank line, "Latest Episodes", or the length closing the entry above ("23 min")
-        and (not above or lists_episodes(above) or length_alone(above))
+        all(
+            shown[lines[i].strip()] >= _LABEL_REPEATS
+            or is_chrome(lines[i])
+            or _badge(lines[i].strip())
+            or length_alone(lines[i])
+            for i in between
+        )  # labels, buttons, or the entry's length ("Nov 20, 2026" / "E" / "01:04:12" / title)
+        # a blank line, "Latest Episodes", the length or a button closing the entry above (not
+        # a count: "赞210")
+        and (
+            not above
+            or lists_episodes(above)
+            or length_alone(above)
+            or chrome_kind(above) == "interface words"
+        )
         and len(s) <= _DATED_TITLE
         and not _SENTENCE_END.search(s)
     )
@@ -201,7 +219,8 @@ def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -
     shown = Counter(lines[i].strip() for i in items)
 
     def title_at(i: int) -> bool:
-        return shown[lines[i].strip()] < _LABEL_REPEATS and _text(lines[i])
+        s = lines[i].strip()
+        return shown[s] < _LABEL_REPEATS and _text(s) and not length_alone(s) and not _badge(s)
 
     entries: list[Entry] = []
     k = 0
@@ -213,14 +232,15 @@ def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -
         while j < len(items) and not title_at(items[j]) and not meta(lines[items[j]]):
             j += 1
         if (
-            j + 1 >= len(items)
+            j >= len(items)
             or not title_at(items[j])
-            or meta(lines[items[j + 1]])
+            or (j + 1 < len(items) and meta(lines[items[j + 1]]))
             or (adjacent and not _opens_block(lines, items[k], items[j], shown))
         ):
             k = j
             continue
-        entries.append(Entry(title=items[j], meta=[items[k]]))
+        lengths = [i for i in items[k + 1 : j] if length_alone(lines[i])]
+        entries.append(Entry(title=items[j], meta=[items[k], *lengths]))
         k = j + 1
     return entries
 
@@ -294,7 +314,10 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     framed = len(above) == 2 and _same(lines[above[1]], lines[start])
     if framed and _repeated_pair(lines, start, above):
         return start, above[0]  # "Show / Title / Show / Title / date": the card shown twice
-    if framed and _text(lines[above[0]]) and not _shown_again(lines, start):
+    # "Show / Title / Show / date": the show framing its title, the shorter (a title framing
+    # its show, "Title / Show / Title / date", is a crumb's last item and the card's title)
+    shorter = framed and len(lines[start].strip()) <= len(lines[above[0]].strip())
+    if shorter and _text(lines[above[0]]) and not _shown_again(lines, start):
         return above[0], start
     # "Title / Title / Show / date": the line right above is shown twice (a heading and the
     # player's copy), the line over the date is the show's name under it.

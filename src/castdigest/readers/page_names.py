@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from castdigest.readers.chrome import chrome_kind, crumbs_above, is_label, normalise
-from castdigest.readers.heading_words import more_names, names_under_more, shown_names
+from castdigest.readers.heading_words import joined_parts, more_names, names_under_more, shown_names
 from castdigest.readers.line_dates import has_date, has_length
 from castdigest.readers.title_quoted import quoted_shows
 from castdigest.readers.title_signals import (
@@ -104,8 +104,18 @@ def labelled_shows(lines: list[str]) -> set[str]:
 
 
 def labelled_people(lines: list[str]) -> set[str]:
-    """Lines under a label over a person's card ("About the speaker" / "Ana Ruiz"), normalised."""
-    return {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_person(lines[k])} - {""}
+    """Lines under a label over a person's card ("About the speaker" / "Ana Ruiz"), and the
+    names after a person's label on its line ("Moderation: Jonas Richter", "Host: Ada Lund &
+    Ben Ruiz"), normalised."""
+    under = {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_person(lines[k])}
+    fields = (line.replace("：", ":").partition(":") for line in lines if len(line) <= _FIELD)
+    named = {
+        normalise(name)
+        for label, colon, value in fields
+        if colon and names_person(label)
+        for name in joined_parts(value.strip())
+    }
+    return (under | named) - {""}
 
 
 _CRUMB_MARKS = re.compile(r"\s[/›>»]\s")

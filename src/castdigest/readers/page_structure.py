@@ -34,6 +34,7 @@ from castdigest.readers.heading_words import heading_kind, inline_pattern, takea
 from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
+from castdigest.readers.title_signals import kind_alone, podcast_name
 from castdigest.text.sentences import split_sentences
 from castdigest.text.truncate import display_width
 
@@ -261,7 +262,12 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
                 spacing = i - last
             titles.append(text)
             last = i
-        if len(titles) >= 2 and not _tags(titles):
+        # a menu under a menu item of that name ("Themen" / "Live TV" / "Live TV" / ...)
+        # repeats its items, or names the site's sections and the show; chapters do not
+        menu = len(set(titles)) < len(titles) or any(
+            kind_alone(t) or podcast_name(t) for t in titles
+        )
+        if len(titles) >= 2 and not _tags(titles) and not menu:
             return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []
     return [], []
 

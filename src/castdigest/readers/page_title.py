@@ -574,7 +574,7 @@ def pick_title(
         if people_joined(s, prose) or with_person(s, prose):
             continue  # "Omar Reyes and Helen Drabek", "With Ada Lund": the prose names them
         menu = menu_under(head, k)
-        at = _meta_at(head, k, brands)
+        at = _meta_at(head, k, brands | people)  # past a name the page shows as a person's
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:
             # shown again: a cut copy and the whole title; the best place it is shown counts

@@ -222,7 +222,9 @@ def _teasers_at(lines: list[str]) -> int | None:
         # Entries above with bodies of their own stopped the search already (a listing's):
         # the page above may show its episode's date and one more (an expiry, a recording).
         if entries >= _MIN_TEASERS and _one_episode(lines[:t], most_dates=2):
-            own = lists_own_episodes(lines, t) or not _dated_or_timed(lines[:t])
+            # the show's own list, under its heading (which may be the run's first line)
+            own = lists_own_episodes(lines, t) or lists_own_episodes(lines, t + 1)
+            own = own or not _dated_or_timed(lines[:t])
             return None if own or _parts_heading(lines, t) else t
         return None
     return None

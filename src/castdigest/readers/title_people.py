@@ -75,7 +75,10 @@ _WITH_PEOPLE = re.compile(
 _ROLE_WORDS = 14  # words of a line of a person's name and role
 
 
-_NAME_ROLE = re.compile(rf"^(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), \S")
+# a name and a role, perhaps after a title ("Dr. Lena Hoffbauer, Energieberaterin")
+_NAME_ROLE = re.compile(
+    rf"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{0,4}}\. )?(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), \S"
+)
 
 
 def with_person(line: str, prose: str) -> bool:

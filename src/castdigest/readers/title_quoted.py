@@ -24,6 +24,7 @@ from castdigest.readers.title_signals import (
 from castdigest.text.truncate import cjk_count
 
 _LABEL_MAX = 30  # characters of a field's label alone on its line
+_PROGRAMME = ("节目", "節目", "单集", "單集", "番組", "방송")  # between a number and its title
 
 _TOPIC_SPAN = 12  # characters after a quotation where a topic word is looked for
 
@@ -116,7 +117,11 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     numbers += [rf"{re.escape(w)}\d+(?=[{OPEN_QUOTES}])" for w in data["start_only"]]
     # a Latin marker starts a word; a CJK one follows any character ("播客《X》的第 64 期")
     marks = [n if cjk_count(n) else rf"(?<!\w){n}" for n in numbers]
-    numbered = re.compile(rf"(?P<w>{'|'.join(marks)})\s*[,:]?\s*{quoted}", re.I)
+    # a CJK title's brackets too after the number, perhaps past a word for the programme
+    # ("第63期节目《Title》")
+    titled = rf"[{OPEN_QUOTES}《]\s*(?P<t>[^{CLOSE_QUOTES}》\n]{{4,150}}?)\s*[{CLOSE_QUOTES}》]"
+    programme = "|".join(re.escape(w) for w in sorted(_PROGRAMME, key=len, reverse=True))
+    numbered = re.compile(rf"(?P<w>{'|'.join(marks)})\s*(?:{programme})?\s*[,:]?\s*{titled}", re.I)
     return before, numbered, after, beside
 
 
@@ -176,7 +181,11 @@ def quoted_shows(lines: list[str]) -> set[str]:
     for line in lines:
         if len(line) > _QUOTING_LINE or not any(q in line for q in OPEN_QUOTES + "《"):
             continue
+        # a title quoted after its episode's number ("第41期节目《…》") is the episode's
+        numbered = {n.start("t") for n in _quoted_patterns()[1].finditer(line)}
         for m in quoted.finditer(line):
+            if m.start(1) in numbered:
+                continue
             before = line[max(0, m.start() - _BEFORE_QUOTE) : m.start()].casefold().rstrip()
             after = line[m.end() : m.end() + _BEFORE_QUOTE].casefold().lstrip()
             if any(_ends_with_word(before, w) for w in words) or _opens_with_word(after, podcast):

@@ -191,6 +191,8 @@ def _reporter() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:(?:{label})\s*[:：]?\s*)?"  # "기자명 김현수 기자": a label before the name
         rf"[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
+        # the newsroom and the title before the name: "澎湃新闻记者 林晓舟"
+        rf"|^[\u3400-\u9fff\uac00-\ud7af]{{0,8}}(?:{alternatives})\s+[\u3400-\u9fff\uac00-\ud7af]{{2,4}}$"
     )
 
 
@@ -211,8 +213,11 @@ def _abbreviations() -> frozenset[str]:
 
 
 def podcast_name(line: str) -> bool:
-    """A short line ending in the word for a podcast ("Harbor Notes Podcast", "夜航船播客"):
-    a show's name; an episode's title seldom ends so."""
+    """A short line ending in the word for a podcast ("Harbor Notes Podcast", "夜航船播客"),
+    or a name and a tagline that opens with it after a dash ("Kurswechsel – der Podcast zur
+    Energiewende"): a show's name; an episode's title seldom ends so."""
+    if (m := _NAME_TAGLINE.match(line.strip())) and _opens_with(m["tagline"].casefold()):
+        return True
     s = normalise(line)
     words = [w for w in line.split() if any(c.isalnum() for c in w)]  # not a dash
     # a number alone is an episode's ("Episode 12 Podcast"); a station's is in a word ("Ö1")
@@ -231,6 +236,15 @@ def podcast_name(line: str) -> bool:
         if (before == " " or compound) and len(words) <= _PODCAST_NAME_WORDS:
             return all(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return False
+
+
+_NAME_TAGLINE = re.compile(r"^(?P<name>[^–—|:]{2,40}?)\s+[–—|-]\s+(?P<tagline>\S.{0,80})$")
+
+
+def _opens_with(tagline: str) -> bool:
+    """The tagline opens with an article and the word for a podcast ("der Podcast zur ...",
+    "the podcast about ..."): the vocabulary's podcast words of two words."""
+    return any(tagline.startswith(w + " ") for w in podcast_words() if " " in w)
 
 
 def summed_up(line: str) -> str | None:
@@ -326,6 +340,9 @@ def names_episode(label: str) -> bool:
     if len(s) > 60 or not (capitals(s) or s.endswith((":", "：")) or is_label(s)):
         return False
     folded = s.casefold()
+    first = _LABEL_EDGES.sub("", folded.split()[0]) if folded.split() else ""
+    if first in _person_labels():
+        return False  # "Gäste dieser Folge:": who is in it, over their names
     return any(w in folded for w in _label_words())
 
 
