@@ -529,3 +529,18 @@ def test_speaker_from_the_attribution_line(context: str, speaker: str | None) ->
     )
     (quote,) = condense_episode(episode, CONFIG).quotes
     assert quote.speaker == speaker
+
+
+def test_cleaning_spoken_text_twice_gives_what_cleaning_once_does() -> None:
+    # a filler taken out of a pair ("like like so") leaves one seen alone ("like so"): the
+    # key a takeaway is matched by must be the same for the source and for the takeaway
+    for text in (
+        "agents platform like like so agents platform.",
+        "we we like, like, shipped it on Friday.",
+        "Plain sentence.",
+    ):
+        once = clean_spoken(text, "en")
+        assert clean_spoken(once, "en") == once
+    assert clean_spoken("agents platform like like so agents platform.", "en") == (
+        "agents platform so agents platform."
+    )

@@ -5,7 +5,9 @@ tests/data/identify_same.json was first recorded by tests/identify_cases.py with
 identification that compared episodes read back from the archive (commit f81f982), and matched
 it; it was recorded again when the page readers changed what they read (fewer, better split
 episodes), and when they kept titles as pages show them (guests after a dash included: new ids
-for 94 episodes, the same documents in the same merges), so it now guards against change.
+for 94 episodes, the same documents in the same merges), and when the sample configuration file,
+read as a page, was given another title ("keywords" became a section's heading: a new id for its
+2 documents, the same merges), so it now guards against change.
 The brute-force test below still checks, pair by pair, that stored profiles score exactly as
 the episodes themselves."""
 

@@ -8,7 +8,7 @@ items, and section headings in Dutch and the Nordic languages."""
 
 from __future__ import annotations
 
-from castdigest.readers.chrome import blank_tab_bars
+from castdigest.readers.chrome import blank_tab_bars, chrome_kind
 from castdigest.readers.heading_words import heading_kind, suggests_others
 from castdigest.readers.listing_shapes import is_dated
 from castdigest.readers.page_dates import named_by_date, without_hour_span, without_time_of_day
@@ -598,3 +598,185 @@ def test_the_bodys_last_sentence_over_the_player_opens_no_entry() -> None:
     _, episodes = read_text(PLAYER_UNDER_THE_BODY)
     assert [e.title for e in episodes] == ["Why beekeepers are counting mites in winter"]
     assert len(episodes[0].chapters) == 4
+
+
+NEWS_EPISODE_WITH_ITS_PRESENTER = """Skip to main content
+Skip to navigation
+Menu
+Search
+The Daily Ledger
+Subscribe
+Sign In
+Home
+World
+Markets
+Money Matters
+Can a nurse stop working at 58 and still pay the mortgage?
+A listener in Bristol has £180,000 in pensions and eleven years left on her loan. Our planner runs the numbers
+Play audio
+Save
+Print this page
+Rosa Clarke
+Published November 18 2026
+00:00
+29:14
+1x
+Maria is 47, works nights on a cardiac ward in Bristol and wants to stop at 58. She has a public sector pension, a small private pension from a job in retail and some savings, and a son who starts university in 2028.
+In this week's episode, Rosa Clarke is joined by Omar Haddad, a chartered financial planner in Leeds, to work through Maria's options and what taking her pension early would cost her.
+Presented by Rosa Clarke. Produced by Ben Ito. Sound design by Ana Lopes.
+"""
+
+
+def test_a_presenter_the_page_credits_over_the_date_is_no_title() -> None:
+    _, episodes = read_text(NEWS_EPISODE_WITH_ITS_PRESENTER)
+    assert [e.title for e in episodes] == [
+        "Can a nurse stop working at 58 and still pay the mortgage?"
+    ]
+
+
+SUMMARY_WITH_A_DOCTOR_IN_ITS_TITLE = """Notes
+Try it for free
+Log in
+Shift Work Weekly Ep 41 - Why Night Shifts Wreck Your Appetite (Dr. Lena Ortiz)
+Nov 6, 2026 09:14 AM
+51:02
+English (US)
+Shared by Paul Reyes
+Summary
+Host Paul Reyes talks with nutrition researcher Dr. Lena Ortiz about why people who work nights eat more and sleep less, and what small changes to the timing of meals help most.
+Chapters
+00:00 - 05:10
+Intro and guest background
+05:10 - 19:40
+Why hunger follows the clock
+19:40 - 51:02
+What to eat before a night shift
+"""
+
+
+def test_a_doctors_title_inside_a_title_ends_no_sentence() -> None:
+    _, episodes = read_text(SUMMARY_WITH_A_DOCTOR_IN_ITS_TITLE)
+    assert [e.title for e in episodes] == [
+        "Shift Work Weekly Ep 41 - Why Night Shifts Wreck Your Appetite (Dr. Lena Ortiz)"
+    ]
+
+
+TITLE_HOLDING_AN_AGE = """Saltar para o conteúdo principal
+Rádio Central
+Ouvir em direto
+Programas
+Podcasts
+Gente da Terra
+O sapateiro de Tomar que abre a loja há 50 anos
+Manuel Pires ainda cose sapatos à mão, cinco dias por semana. Ana Lobo esteve com ele na oficina, numa rua do centro histórico, antes de abrir a porta.
+Ana Lobo
+20 Novembro 2026 — 08:10
+Partilhar
+Copiar link
+00:00
+21:40
+Gente da Terra
+O sapateiro de Tomar que abre a loja há 50 anos
+A oficina abriu em 1976 e nunca fechou um dia de feira. Quando a Ana chega, às sete, já há três pares de botas à espera de meia-sola e um cão deitado à porta.
+Manuel conta como aprendeu o ofício com o tio, porque é que ainda usa pregos de madeira e quem são os clientes que lhe trazem os mesmos sapatos há trinta anos.
+Outros episódios
+A última chapelaria de Santarém
+13 Novembro 2026
+20:05
+Os irmãos que ainda fazem cestos de vime em Leiria
+6 Novembro 2026
+22:48
+"""
+
+
+def test_a_title_holding_an_age_dates_nothing_and_its_page_is_one_episode() -> None:
+    _, episodes = read_text(TITLE_HOLDING_AN_AGE)
+    assert [e.title for e in episodes] == ["O sapateiro de Tomar que abre a loja há 50 anos"]
+    assert episodes[0].duration == 1300.0
+
+
+SWISS_NEWSPAPER_EPISODE = """Zum Inhalt springen
+Tagblatt
+Abo
+Anmelden
+Schweiz
+Wirtschaft
+Podcast
+Podcast
+«Tagblatt Feierabend»
+Warum die Bergbahnen keine Saisonniers mehr finden
+Bis 2030 fehlen den Skigebieten Tausende Saisonkräfte. Viele Betriebe suchen inzwischen im Ausland, doch die Wohnungsnot in den Tälern macht auch das schwierig.
+Nina Gerber, Marco Ruf
+22.11.2026, 06.15 Uhr
+4 min
+Merken
+Teilen
+Hören
+28:30
+Im Engadin arbeiten diesen Winter in fast jedem dritten Hotel Angestellte, die erst im November angereist sind. Die Betriebe zahlen Zuschläge, finden aber kaum Wohnungen für ihre Leute, und viele Saisonniers kommen im nächsten Jahr nicht wieder.
+Die Tourismusforscherin Claudia Meier erklärt im Podcast, warum der Mangel nicht nur mit den Löhnen zu tun hat, sondern mit der Frage, wo die Leute im Winter wohnen sollen.
+Host: Nina Gerber
+Produktion: Marco Ruf
+Passend zum Artikel
+Podcast
+«Tagblatt Feierabend»
+Wer bezahlt die neuen Lawinenverbauungen?
+15.11.2026, 06.15 Uhr
+3 min
+"""
+
+
+def test_a_swiss_newspapers_episode_its_bylines_time_and_related_list() -> None:
+    assert without_time_of_day("22.11.2026, 06.15 Uhr") == "22.11.2026"
+    assert without_time_of_day("Episode 3.14 Pi") == "Episode 3.14 Pi"
+    _, episodes = read_text(SWISS_NEWSPAPER_EPISODE)
+    assert [e.title for e in episodes] == ["Warum die Bergbahnen keine Saisonniers mehr finden"]
+
+
+def test_play_buttons_with_a_mark_and_in_dutch_are_chrome() -> None:
+    assert chrome_kind("▶ 再生") == "interface words"
+    assert chrome_kind("Beluister de aflevering") == "interface words"
+    assert chrome_kind("Link kopieren") == "interface words"
+    assert chrome_kind("Zur Lage der Nation") is None
+
+
+LATEST_LABEL_OVER_FIRST_DATE = """Nyheter
+Podkast
+Under overflaten
+Under overflaten
+Avisens podkast om penger, makt og menneskene bak norske saker. Hver tirsdag med Eva Lund.
+Følg podkasten
+Alle episoder
+Siste episode
+24. november 2026
+Fergene som aldri kom
+Hvorfor venter tre øyer i nord fortsatt på de nye elfergene? Journalist Ola Berg forklarer hva som gikk galt.
+38 min
+Spill av
+20. november 2026
+Skolen som ble solgt
+Foreldrene ble ikke spurt da kommunen solgte skolen. Eva møter to av dem.
+31 min
+Spill av
+17. november 2026
+Strømmen i nord
+Hvorfor betaler folk i Finnmark mer for strøm enn folk i Oslo denne vinteren? Eva spør en økonom.
+35 min
+Spill av
+"""
+
+
+def test_a_latest_episode_label_over_the_first_date_opens_no_entry() -> None:
+    reader, episodes = read_text(LATEST_LABEL_OVER_FIRST_DATE)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == [
+        "Fergene som aldri kom",
+        "Skolen som ble solgt",
+        "Strømmen i nord",
+    ]
+
+
+def test_keywords_are_a_section_of_their_own() -> None:
+    assert heading_kind("Keywords") == "keywords"
+    assert heading_kind("关键词") == "keywords"
+    assert heading_kind("Schlagwörter") == "keywords"

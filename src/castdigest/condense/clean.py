@@ -98,7 +98,22 @@ def _lang(language: str | None) -> str:
 
 
 def clean_spoken(text: str, language: str | None = None) -> str:
-    """`text` without annotations, fillers, stutters and hedges; words otherwise as said."""
+    """`text` without annotations, fillers, stutters and hedges; words otherwise as said.
+    Cleaning twice gives what cleaning once does: a pass that takes a filler out of a pair
+    ("like like so") can leave one the passes take out when they see it alone ("like so"),
+    so a text that changed is cleaned again, until it no longer does (at most three times)."""
+    for _ in range(_CLEAN_PASSES):
+        cleaned = _clean_once(text, language)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+_CLEAN_PASSES = 3
+
+
+def _clean_once(text: str, language: str | None) -> str:
     lang = _lang(language)
     text = _ANNOTATION.sub(" ", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)

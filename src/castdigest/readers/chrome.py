@@ -23,7 +23,7 @@ from importlib import resources
 from castdigest.readers.heading_words import heading_kind
 from castdigest.text.truncate import display_width
 
-_EDGES = " \t\u00a0\u200b·•◦‣▪●○■□–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
+_EDGES = " \t\u00a0\u200b·•◦‣▪●○■□▶►▷⏵–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
 _LONGEST = 400  # characters: no chrome line is longer (a footer's links, a cookie banner)
 _REACTION_LONGEST = 80  # characters: a reaction bar's word with its count and spacing
 _STARTS_MAX = 90  # a line starting with a chrome phrase is chrome only when short
@@ -148,7 +148,8 @@ def _by_first_character(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 
 def normalise(line: str) -> str:
-    """Case folded, width folded, spaces collapsed, bullets and end punctuation dropped."""
+    """Case folded, width folded, spaces collapsed, bullets, play marks and end punctuation
+    dropped ("▶ 再生" is "再生")."""
     s = unicodedata.normalize("NFKC", line).casefold()
     return " ".join(s.split()).strip(_EDGES)
 
@@ -159,11 +160,11 @@ def _count(n: str) -> bool:
     return m is None or _COUNT_NUMBER.fullmatch(m.group(1).strip()) is not None
 
 
-@lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
 def _skip_link(n: str, skips: tuple[tuple[str, str], ...]) -> bool:
     return any(n.startswith(first + " ") and n.endswith(last) for first, last in skips)
 
 
+@lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
 def chrome_kind(line: str) -> str | None:
     """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
     if len(line) > _LONGEST:

@@ -29,6 +29,7 @@ KINDS = (
     "shownotes",
     "questions",
     "actions",
+    "keywords",
 )
 # A heading joining two ("Summary & Key Takeaways") is read as its most specific part: the
 # one that says how its lines are read.
@@ -43,6 +44,7 @@ _SPECIFIC = (
     "summary",
     "sources",
     "actions",
+    "keywords",
 )
 MAX_HEADING = 60  # characters: a longer line is a sentence, whatever its words
 _EDGES = "#*=_~>|•·▪●◦‣-–—[]【】「」《》〈〉()（）「」:：.。!！ \t"

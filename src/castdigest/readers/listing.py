@@ -79,7 +79,8 @@ from castdigest.readers.page_dates import (
 )
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import part_chapters, segment_chapters
-from castdigest.readers.title_signals import by_name, byline, field_line, numbers_only
+from castdigest.readers.title_people import first_named, names_only, opening_prose
+from castdigest.readers.title_signals import by_name, byline, credited, field_line, numbers_only
 from castdigest.text.dates import (
     find_absolute,
     find_relative,
@@ -159,6 +160,10 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         )
         if not over_meta or lead_in(cur) or is_chrome(cur) or is_label(cur):  # costliest last
             continue
+        if _credited(lines, cur) or names_only(cur):
+            # "Harriet Okafor" over the date, "Presented by Harriet Okafor" below; names
+            # joined ("Lukas Brunner, Seraina Vogt"): a byline
+            continue
         if (name := by_name(cur)) is not None:
             alone = alone if alone is not None else {normalise(s) for s in lines if s.strip()}
             if name in alone:
@@ -171,6 +176,37 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         if (len(cur) <= _MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
             out.append(i)
     return _without_labels(lines, out, kinds)
+
+
+_FULL_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2}$")
+_TITLE_ABOVE = 4  # words of a title over a reporter's name, at least
+_CREDIT_LINES = 200  # lines searched for a name's credit ("Presented by …")
+
+
+def _over_reporter(lines: list[str], start: int) -> int | None:
+    """The title over a person's full name over an episode page's date: the line above the
+    name (or the title over it when that line is a standfirst), a title's length."""
+    name = lines[start].strip()
+    if _FULL_NAME.match(name) is None:
+        return None
+    # a person's: the page's prose calls them by their first name ("Quando a Ana chega"), or
+    # credits them; not a show's name of capitalised words ("The Deep Current")
+    if not first_named(name, opening_prose(lines)) and not _credited(lines, name):
+        return None
+    above = _line_above(lines, start)
+    if above is None:
+        return None
+    title = over_standfirst(lines, above)
+    s = lines[title].strip()
+    return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+
+
+def _credited(lines: list[str], line: str) -> bool:
+    """A person's full name the page credits after a by-word elsewhere: a byline over the
+    date, not an entry's title."""
+    if _FULL_NAME.match(line) is None:
+        return False
+    return credited(line, "\n".join(s for s in lines[:_CREDIT_LINES] if s.strip() != line))
 
 
 def _without_labels(lines: list[str], starts: list[int], kinds: dict[int, str | None]) -> list[int]:
@@ -215,6 +251,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     framed: list[tuple[int, int | None]]
     if _one_label(lines, starts):  # "Title / teaser / Host / date / length", entry by entry
         framed = [(_line_above(lines, start) or start, None) for start in starts]
+    elif len(starts) == 1 and (title := _over_reporter(lines, starts[0])) is not None:
+        framed = [(title, None)]  # "Title / standfirst / Reporter / date": one episode's page
     else:
         framed = [unframe(lines, start) for start in starts]
     titles = _titles(lines, framed)
@@ -453,7 +491,7 @@ def _read_alone(raw: RawEpisode, s: str) -> None:
     elif raw.published_text is None and (written := numeric_date(without_time_of_day(s))):
         raw.published_text = written  # "11/19/2026, 6:00:00 AM", read in the page's language
     elif raw.duration is None:
-        raw.duration = lone_length(s) or minutes(s)
+        raw.duration = lone_length(s) or minutes(s) or labelled_length_line(s)
 
 
 def _checked(episode: Episode, raw: RawEpisode) -> Episode:

@@ -44,6 +44,7 @@ _WATCH = re.compile(
 )
 
 
+_AGE_REST = 4  # words of a line beside its age (a show's name, "Published")
 _MIN_CUES = 5
 
 
@@ -67,10 +68,10 @@ def meta_kind(line: str, as_of: datetime) -> str | None:
     if is_dated(s):
         kind = "dated"  # a date and a length on one line
     elif (
-        find_relative(s, as_of)
+        _mostly(s, find_relative(s, as_of))
         or dated_end(s)
         or numeric_alone(s)
-        or find_yearless(s, as_of)
+        or _mostly(s, find_yearless(s, as_of))
         or numeric_after_name(s)
     ):
         kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
@@ -80,6 +81,15 @@ def meta_kind(line: str, as_of: datetime) -> str | None:
         return None
     # "Video verfügbar bis 21.11.2027, 23:59": metadata, but no date nor length of the episode
     return "expiry" if offered_until(s) else kind
+
+
+def _mostly(line: str, age: Age | None) -> bool:
+    """The line is that age and a few words around it ("3 days ago", "Show · hace 2 días"),
+    not a title that holds one ("O padeiro que acorda às duas há 40 anos")."""
+    if age is None:
+        return False
+    rest = line.replace(age.text, " ", 1)
+    return sum(1 for w in rest.split() if any(c.isalpha() for c in w)) <= _AGE_REST
 
 
 DATE_KINDS = frozenset({"age", "published"})

@@ -30,8 +30,14 @@ from castdigest.readers.line_dates import (
     length_alone,
     length_seconds,
 )
-from castdigest.readers.page_dates import named_by_date, without_hour_span, without_time_of_day
+from castdigest.readers.page_dates import (
+    labelled_length_line,
+    named_by_date,
+    without_hour_span,
+    without_time_of_day,
+)
 from castdigest.readers.title_signals import (
+    abbreviation,
     field_line,
     numbers_only,
     podcast_name,
@@ -51,7 +57,8 @@ _AM_PM = re.compile(
     r"\b\d{1,2}:\d{2}\s?(?:[AaPp]\.?[Mm]\.?|Uhr|h)(?!\w)|(?:[午上下][前後后午]|오[전후])\s?\d{1,2}:\d{2}"
 )
 # A time of day right after a date: an hour and minutes, no seconds ("52:38" is a length).
-_AT_TIME = re.compile(r"[\s,]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+# posted at: "Nov 20, 2026 at 9:00", "23 Novembro 2026 — 07:40"
+_AT_TIME = re.compile(r"[\s,–—-]*(?:at|à|um|a las|alle|às)?\s*(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 _LABEL_WORDS = 4  # words of a show's name or a genre between a title and its date
 _DATED_TITLE = 150  # characters of a title under its date
 _HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header
@@ -138,7 +145,9 @@ def _with_lengths(lines: list[str], entries: list[Entry]) -> list[Entry]:
         end = entries[n + 1].meta[0] if n + 1 < len(entries) else len(lines)
         start = (entry.body[0] if entry.body else entry.title) + 1  # under its teaser
         near = range(start, min(end, start + _BUTTONS_UNDER))
-        length = next((i for i in near if length_alone(lines[i])), None)
+        length = next(
+            (i for i in near if length_alone(lines[i]) or labelled_length_line(lines[i])), None
+        )  # "23 min", "再生時間 27:12"
         if length is not None and length not in entry.meta:
             entry.meta.append(length)
     return entries
@@ -414,6 +423,7 @@ def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:
 _LABEL_REPEATS = 3
 _CRUMB_MARKS = {">", "›", "»", "/", "＞"}
 _CUT_TEASER = 100  # characters of a line cut short ("…") that is a teaser, not a long title
+_DATING_WORDS = 6  # words of a line that dates something, the date among them
 _TITLE_WORDS = 3  # words of a title over two unended sentences (a kicker has fewer)
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _CJK_PER_WORD = 2  # CJK characters to a word, counting a teaser's words
@@ -422,6 +432,22 @@ _TEASER_ENDS = (".", "。", "?", "？", "!", "！", "…")
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 # A sentence's end inside the line, another sentence after it: prose, not a title
 _SENTENCES = re.compile(r"[^\s.?!]{3}[.?!]\s+[A-ZÀ-ÖØ-Þ]|[。？！](?=\S)")
+
+
+def _dating(line: str) -> bool:
+    """A line that dates something: a date in a few words or a date line; not a title that
+    holds an age ("O sapateiro que abre a loja há 50 anos")."""
+    return has_date(line) and (len(line.split()) <= _DATING_WORDS or is_date_line(line))
+
+
+def _two_sentences(s: str) -> bool:
+    """A sentence ends inside `s` and another follows; not an abbreviation's period ("(Dr.
+    Anjali Rao)", `titles.json` `abbreviations`)."""
+    for m in _SENTENCES.finditer(s):
+        word = s[: m.start() + 3].rsplit(None, 1)[-1].strip("([{\"'“‘")
+        if not abbreviation(word):
+            return True
+    return False
 
 
 def over_standfirst(lines: list[str], i: int) -> int:
@@ -433,7 +459,7 @@ def over_standfirst(lines: list[str], i: int) -> int:
     # or sentences in it ("Kelp is sold as a carbon sink. The science is murkier"); but two
     # unended sentences may be a title of two headlines ("Il Cile torna a votare. I treni
     # notturni tornano di moda"), under a kicker: then the line above must be a title's
-    inner = bool(_SENTENCES.search(s))
+    inner = _two_sentences(s)
     unended = inner and not _SENTENCE_END.search(s) and not s.endswith(("?", "!", "？", "！"))
     teaser = bool(_SENTENCE_END.search(s) or inner)
     teaser = teaser or (len(s) > _CUT_TEASER and s.endswith(("…", "...")))  # cut short
@@ -454,7 +480,7 @@ def over_standfirst(lines: list[str], i: int) -> int:
         shaped = (
             len(line) <= TITLE_MAX
             and not _SENTENCE_END.search(line)
-            and not ((has_date(line) and not named_by_date(line)) or has_length(line))
+            and not ((_dating(line) and not named_by_date(line)) or has_length(line))
             and _text(line)
             and (not unended or len(line.split()) + cjk_count(line) // 2 >= _TITLE_WORDS)
         )
@@ -492,7 +518,7 @@ def prefixed(lines: list[str]) -> list[Entry]:
     by_name: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         m = _NAMED_TITLE.match(line.strip())
-        if m and len(line) <= TITLE_MAX and not _SENTENCES.search(m["rest"]):
+        if m and len(line) <= TITLE_MAX and not _two_sentences(m["rest"]):
             name = normalise(m["name"])
             if name in alone and not _SENTENCE_END.search(m["rest"]):
                 by_name.setdefault(name, []).append(i)

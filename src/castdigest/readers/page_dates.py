@@ -45,10 +45,12 @@ _SECTION_TAIL = re.compile(
 # A time of day after the date: "at 10:42 am", "à 14h30", "02:56:05", "um 9:05 Uhr", "10:42 UTC",
 # or the hours a programme is on air ("（金）22:00-22:55").
 _DATE_BEFORE_TIME = 30  # characters before a time of day where its date stands
-_CLOCK = re.compile(r"\d[:h]\d{2}")
+_CLOCK = re.compile(r"\d[:h.]\d{2}")
 _CLOCKS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")  # times, which a date left over is not
 _TIME_OF_DAY = re.compile(
-    r"[\s,|·•–—-]*(?:(?:(?<![^\W\d_])[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"[\s,|·•–—-]*(?:(?:(?<![^\W\d_])[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?"
+    # "10:06", "10h06", and with a dot before its hour's word ("05.30 Uhr")
+    r"\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:uhr|h)\b))"
     r"(?:\s?[-–~〜～]\s?\d{1,2}[:h]\d{2})?"
     # "10:00 AM", "10:00 Uhr", "13:00 h", then perhaps its zone ("EST")
     r"(?:\s*(?:[ap]\.?m\.?|uhr|h\b))?"

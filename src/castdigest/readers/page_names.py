@@ -19,6 +19,7 @@ from castdigest.readers.title_signals import (
     audience_count,
     brand,
     brand_taglines,
+    credited_names,
     kind_alone,
     kind_first,
     linked_show,
@@ -115,7 +116,9 @@ def labelled_people(lines: list[str]) -> set[str]:
         if colon and names_person(label)
         for name in joined_parts(value.strip())
     }
-    return (under | named) - {""}
+    # and who the page credits with the episode ("Presented by Harriet Okafor.")
+    credits = {normalise(name) for line in lines for name in credited_names(line)}
+    return (under | named | credits) - {""}
 
 
 _CRUMB_MARKS = re.compile(r"\s[/›>»]\s")

@@ -29,7 +29,7 @@ from castdigest.readers.heading_words import (
     shown_names,
     suggests_others,
 )
-from castdigest.readers.line_dates import has_date, has_length, has_time
+from castdigest.readers.line_dates import has_date, has_length, has_time, is_date_line
 from castdigest.readers.page_dates import (
     labelled_numeric_date,
     offered_until,
@@ -56,6 +56,7 @@ _THREAD = 8  # lines under a comments heading in which its first comment starts
 _STOP = (".", "!", "?", "。", "！", "？", ":")
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
 _SENTENCE_LINES = 3
+_DATE_LINE_WORDS = 6  # words of a line with a date in it that dates the page, at most
 _BOX_LINKS = 4  # links in a box of related stories inside an article
 _PROSE_AFTER = 2  # paragraphs under such a box, the first a long one: the article goes on
 _SENTENCE = 60  # characters (CJK count double) of a sentence of prose
@@ -365,6 +366,8 @@ def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
         for k, line in enumerate(shown)
         if len(line) <= 120
         and has_date(line)
+        # a title holding an age ("… que acorda às duas há 40 anos") dates nothing
+        and (len(line.split()) <= _DATE_LINE_WORDS or is_date_line(line))
         and not (k and is_label(shown[k - 1]))
         and not offered_until(line)
     ]  # a date under a label ("Released" / "November 18, 2026") is the panel's, counted once

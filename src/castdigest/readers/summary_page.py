@@ -68,6 +68,7 @@ _KINDS = {
     "shownotes": "summary",
     "questions": "leftover",
     "actions": "actions",  # a meeting note's to-dos: ends a section, no point of the episode
+    "keywords": "actions",  # its keywords or tags: end a section, no point either
 }
 NAMES = {**{w: _KINDS[k] for w, k in vocabulary().items()}, **NAMES}
 _SUMMARY_PARTS = 3

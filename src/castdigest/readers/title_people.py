@@ -102,8 +102,9 @@ def labelled_name(line: str) -> bool:
 
 
 def names_only(line: str) -> bool:
-    """Full names joined, nothing else ("Omar Reyes and Helen Drabek", "Ada Lund & Ben Ruiz")."""
-    parts = joined_parts(line.strip())
+    """Full names joined, nothing else ("Omar Reyes and Helen Drabek", "Ada Lund & Ben Ruiz",
+    "Lukas Brunner, Seraina Vogt")."""
+    parts = [q.strip() for p in joined_parts(line.strip()) for q in p.split(", ")]
     return len(parts) >= 2 and all(_FULL_NAME.match(p) for p in parts)
 
 

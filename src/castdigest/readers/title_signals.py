@@ -151,13 +151,16 @@ def field_label(text: str) -> bool:
 # "by Eric Dodds & John Wessel", "par Marie Dupont", "作者 王芳": the word, then names only
 # ("Por qué los gatos...", "Von Bienen und Menschen" are titles).
 _BY_WORDS = "by|par|por|von|di|da|door"  # the word before who made a page
+# a production's credits ("Engineered by Tomás Ruelas", "Original music by ...")
+_CREDIT_VERBS = (
+    "hosted|produced|edited|engineered|mixed|directed|presented|narrated|reported"
+    "|présenté|réalisé|produit|animé|presentado|producido|dirigido|moderiert|produziert"
+    "|condotto|prodotto|apresentado|produzido|gepresenteerd|geproduceerd"
+)
 _BYLINE = re.compile(
     r"^(?:(?i:(?:article\s+)?(?:written|reported|posted|rédigé|écrit|publié|escrito|redactado"
     r"|publicado|geschrieben|verfasst|scritto|pubblicato"
-    # a production's credits ("Engineered by Tomás Ruelas", "Original music by ...")
-    r"|hosted|produced|edited|engineered|mixed|directed|presented|narrated|original\s+music"
-    r"|présenté|réalisé|produit|animé|presentado|producido|dirigido|moderiert|produziert"
-    r"|condotto|prodotto|apresentado|produzido|gepresenteerd|geproduceerd)\s+)?"
+    rf"|original\s+music|{_CREDIT_VERBS})\s+)?"
     rf"(?i:{_BY_WORDS})\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
     r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
     r"|(?:作者|文)\s)"
@@ -178,6 +181,25 @@ def by_name(line: str) -> str | None:
     a byline when the page shows that name alone elsewhere (the show's, over the title)."""
     m = _BY.match(line.strip())
     return normalise(m["name"]) if m else None
+
+
+_CREDITED = re.compile(
+    rf"(?i:\b(?:{_CREDIT_VERBS})\s+(?:{_BY_WORDS}))\s+"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2})"
+)
+
+
+def credited_names(line: str) -> list[str]:
+    """The names a line credits with the episode's making, in prose or not ("Presented by
+    Harriet Okafor. Produced by Lucy Varga.")."""
+    return [m["name"] for m in _CREDITED.finditer(line)]
+
+
+def credited(name: str, text: str) -> bool:
+    """`text` credits `name` after a by-word ("Presented by Harriet Okafor", "un podcast de
+    …"): who made the page or presents the episode, not a title."""
+    pattern = rf"(?i:\b(?:{_BY_WORDS}|av|af|przez))\s+{re.escape(name)}(?![\w])"
+    return re.search(pattern, text) is not None
 
 
 @cache

@@ -66,6 +66,7 @@ _SHARED = {
     "shownotes": "summary",
     "questions": "answers",  # questions with their answers: ends a section, read as no field
     "actions": "answers",  # a meeting note's to-dos: end a section, read as no field
+    "keywords": "answers",  # a summary's keywords: the same
 }
 _READ_NAMES = {**{w: _SHARED[k] for w, k in vocabulary().items()}, **NAMES}
 _VIDEO_KEYS = {"chapters", "quotes", "questions", "transcript", "audience"}
