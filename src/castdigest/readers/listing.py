@@ -56,6 +56,7 @@ from castdigest.readers.listing_kinds import (
 )
 from castdigest.readers.listing_shapes import (
     Entry,
+    badge,
     date_alone,
     dated_entries,
     is_dated,
@@ -79,7 +80,7 @@ from castdigest.readers.page_dates import (
 )
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import part_chapters, segment_chapters
-from castdigest.readers.title_people import first_named, names_only, opening_prose
+from castdigest.readers.title_people import first_named, full_name, names_only, opening_prose
 from castdigest.readers.title_signals import by_name, byline, credited, field_line, numbers_only
 from castdigest.text.dates import (
     find_absolute,
@@ -96,7 +97,6 @@ from castdigest.text.titles import assign_people, split_title
 _NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
 _WORDS_OVER = 3  # words of a sentence ending in a full stop over the page's player
-_BADGE = 2  # letters of a badge beside an entry's metadata ("E" for explicit, "HD")
 _SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
 _MAX_TITLE = 300
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
@@ -148,7 +148,7 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         cur = lines[i].strip()
         if kinds[i] or is_hashtag_line(cur) or _CLIP.match(cur):
             continue  # metadata, tags, or a timed clip's title ("[03:58] ...")
-        if not any(c.isalnum() for c in cur) or (len(cur) <= _BADGE and cur.isascii()):
+        if not any(c.isalnum() for c in cur) or badge(cur):
             continue  # a player's separator ("00:00" / "/" / "58:14"), a rule, a badge ("E")
         if _TAG.match(cur) or field_line(cur) or byline(cur) or lists_episodes(cur):
             # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline, the
@@ -178,7 +178,6 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     return _without_labels(lines, out, kinds)
 
 
-_FULL_NAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+){1,2}$")
 _TITLE_ABOVE = 4  # words of a title over a reporter's name, at least
 _CREDIT_LINES = 200  # lines searched for a name's credit ("Presented by …")
 
@@ -187,7 +186,7 @@ def _over_reporter(lines: list[str], start: int) -> int | None:
     """The title over a person's full name over an episode page's date: the line above the
     name (or the title over it when that line is a standfirst), a title's length."""
     name = lines[start].strip()
-    if _FULL_NAME.match(name) is None:
+    if not full_name(name):
         return None
     # a person's: the page's prose calls them by their first name ("Quando a Ana chega"), or
     # credits them; not a show's name of capitalised words ("The Deep Current")
@@ -204,7 +203,7 @@ def _over_reporter(lines: list[str], start: int) -> int | None:
 def _credited(lines: list[str], line: str) -> bool:
     """A person's full name the page credits after a by-word elsewhere: a byline over the
     date, not an entry's title."""
-    if _FULL_NAME.match(line) is None:
+    if not full_name(line):
         return False
     return credited(line, "\n".join(s for s in lines[:_CREDIT_LINES] if s.strip() != line))
 

@@ -177,7 +177,7 @@ def _dating_name(lines: list[str]) -> str | None:
     return name if n >= MIN_BLOCKS else None
 
 
-def _badge(s: str) -> bool:
+def badge(s: str) -> bool:
     """A badge beside an entry's metadata ("E" for explicit, "HD"): never its title."""
     return 0 < len(s) <= _BADGE and s.isascii()
 
@@ -194,7 +194,7 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
         all(
             shown[lines[i].strip()] >= _LABEL_REPEATS
             or is_chrome(lines[i])
-            or _badge(lines[i].strip())
+            or badge(lines[i].strip())
             or length_alone(lines[i])
             for i in between
         )  # labels, buttons, or the entry's length ("Nov 20, 2026" / "E" / "01:04:12" / title)
@@ -229,7 +229,7 @@ def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -
 
     def title_at(i: int) -> bool:
         s = lines[i].strip()
-        return shown[s] < _LABEL_REPEATS and _text(s) and not length_alone(s) and not _badge(s)
+        return shown[s] < _LABEL_REPEATS and _text(s) and not length_alone(s) and not badge(s)
 
     entries: list[Entry] = []
     k = 0

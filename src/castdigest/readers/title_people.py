@@ -54,6 +54,12 @@ def opening_prose(texts: list[str]) -> str:
     return " ".join(taken)[:_PROSE_CHARS]
 
 
+def full_name(line: str) -> bool:
+    """Two or three capitalised words and nothing else ("Harriet Okafor"): a person's name,
+    or a show's; what else the page says tells which."""
+    return _FULL_NAME.match(line.strip()) is not None
+
+
 def first_named(line: str, prose: str) -> bool:
     """A full name ("Jess Corrigan") whose first name alone the page's prose uses ("they tell
     Jess what happened"): a person's name, the host's or the author's, not a title."""
