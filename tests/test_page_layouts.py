@@ -780,3 +780,86 @@ def test_keywords_are_a_section_of_their_own() -> None:
     assert heading_kind("Keywords") == "keywords"
     assert heading_kind("关键词") == "keywords"
     assert heading_kind("Schlagwörter") == "keywords"
+
+
+POLISH_EPISODE_WITH_ITS_HOST = """Przejdź do treści
+TYGODNIK
+Kraj
+Świat
+Podcasty
+Zaloguj się
+Podcasty
+Na zbliżeniu
+Miasta się wyludniają. Kto zostanie w małych gminach?
+Jędrzej Kowalczyk
+18 listopada 2026
+Do 2040 r. wiele małych gmin straci co piątego mieszkańca. Jędrzej Kowalczyk rozmawia z geografką dr Martą Żebrowską o tym, co dzieje się z miastami, z których wyjeżdżają młodzi.
+Posłuchaj podcastu
+00:00
+41:12
+1x
+W odcinku:
+(00:00) Wstęp
+(03:10) Gdzie ubywa ludzi najszybciej
+(15:42) Szkoły, przychodnie i autobusy
+(28:05) Czy da się to odwrócić?
+Prowadzący: Jędrzej Kowalczyk
+Gościni: dr Marta Żebrowska
+"""
+
+
+def test_a_host_the_page_labels_over_the_date_is_no_title_whatever_his_letters() -> None:
+    _, episodes = read_text(POLISH_EPISODE_WITH_ITS_HOST)
+    assert [e.title for e in episodes] == ["Miasta się wyludniają. Kto zostanie w małych gminach?"]
+    assert len(episodes[0].chapters) == 4
+
+
+NEWS_HEADLINE_DATED_ABOVE = """Skip to main content
+Science Weekly Review
+Latest
+Issues
+Health
+Environment
+Technology
+Podcasts
+Subscribe
+Sign In
+November 17, 2026
+12 min read
+Why Alpine Lakes Are Turning Green
+Limnologist Sara Lind spent a summer sampling lakes above 2,000 meters. What she found is changing how scientists think about warming water
+By Tom Reyes, Ana Silva & Jin Park edited by Mara Holt
+Science in Brief
+Share on Facebook
+Email this article
+Tom Reyes: Hello, listeners! This is Science in Brief, and I’m Tom Reyes.
+"""
+
+
+def test_a_headline_over_its_lede_and_byline_with_its_date_above_it() -> None:
+    _, episodes = read_text(NEWS_HEADLINE_DATED_ABOVE)
+    assert episodes[0].title == "Why Alpine Lakes Are Turning Green"
+
+
+NUMBERED_TITLE_WITH_A_QUESTION = """Saltar al contenido
+Radio Andina
+Escuchar en vivo
+Programas
+Podcast
+Podcast
+Ciencia al Día
+T2 Ep. 9 - ¿Por qué se mueren los glaciares? Con el geólogo Tomás Rivera
+18/11/2026 - 06:00 h COT
+00:00
+00:28:14
+Compartir
+Los glaciares de los Andes tropicales han perdido más de la mitad de su superficie en cuarenta años. En este episodio, Lucía Mora conversa con el geólogo Tomás Rivera sobre lo que eso significa para el agua de las ciudades de montaña.
+"""
+
+
+def test_a_numbered_title_holding_a_question_is_no_standfirst_under_its_show() -> None:
+    _, episodes = read_text(NUMBERED_TITLE_WITH_A_QUESTION)
+    assert [e.title for e in episodes] == [
+        "T2 Ep. 9 - ¿Por qué se mueren los glaciares? Con el geólogo Tomás Rivera"
+    ]
+    assert episodes[0].duration == 1694.0

@@ -78,10 +78,17 @@ from castdigest.readers.page_dates import (
     offered_until,
     without_time_of_day,
 )
+from castdigest.readers.page_names import labelled_people
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import part_chapters, segment_chapters
 from castdigest.readers.title_people import first_named, full_name, names_only, opening_prose
-from castdigest.readers.title_signals import by_name, byline, credited, field_line, numbers_only
+from castdigest.readers.title_signals import (
+    by_name,
+    byline,
+    credited,
+    field_line,
+    numbers_only,
+)
 from castdigest.text.dates import (
     find_absolute,
     find_relative,
@@ -190,10 +197,10 @@ def _over_reporter(lines: list[str], start: int) -> int | None:
         return None
     # a person's: the page's prose calls them by their first name ("Quando a Ana chega"), or
     # credits them; not a show's name of capitalised words ("The Deep Current")
-    if not first_named(name, opening_prose(lines)) and not _credited(lines, name):
-        return None
     above = _line_above(lines, start)
     if above is None:
+        return None
+    if not first_named(name, opening_prose(lines)) and not _credited(lines, name):
         return None
     title = over_standfirst(lines, above)
     s = lines[title].strip()
@@ -201,11 +208,14 @@ def _over_reporter(lines: list[str], start: int) -> int | None:
 
 
 def _credited(lines: list[str], line: str) -> bool:
-    """A person's full name the page credits after a by-word elsewhere: a byline over the
-    date, not an entry's title."""
+    """A person's full name the page credits after a by-word or a person's label elsewhere
+    ("Presented by …", "Prowadzący: …"): a byline over the date, not an entry's title."""
     if not full_name(line):
         return False
-    return credited(line, "\n".join(s for s in lines[:_CREDIT_LINES] if s.strip() != line))
+    page = lines[:_CREDIT_LINES]
+    if credited(line, "\n".join(s for s in page if s.strip() != line)):
+        return True
+    return normalise(line) in labelled_people([s for s in page if s.strip() != line.strip()])
 
 
 def _without_labels(lines: list[str], starts: list[int], kinds: dict[int, str | None]) -> list[int]:

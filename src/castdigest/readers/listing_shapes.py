@@ -42,6 +42,9 @@ from castdigest.readers.title_signals import (
     numbers_only,
     podcast_name,
 )
+from castdigest.readers.title_signals import (
+    numbered as title_numbered,
+)
 from castdigest.text.dates import find_absolute
 from castdigest.text.truncate import cjk_count, display_width
 
@@ -424,7 +427,7 @@ _LABEL_REPEATS = 3
 _CRUMB_MARKS = {">", "›", "»", "/", "＞"}
 _CUT_TEASER = 100  # characters of a line cut short ("…") that is a teaser, not a long title
 _DATING_WORDS = 6  # words of a line that dates something, the date among them
-_TITLE_WORDS = 3  # words of a title over two unended sentences (a kicker has fewer)
+_TITLE_WORDS = 4  # words of a title over two unended sentences (a kicker, a show, fewer)
 _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in "." rarely
 _CJK_PER_WORD = 2  # CJK characters to a word, counting a teaser's words
 _TEASER_WIDER = 1.5  # a teaser is this many times wider than its title at least
@@ -461,7 +464,8 @@ def over_standfirst(lines: list[str], i: int) -> int:
     # notturni tornano di moda"), under a kicker: then the line above must be a title's
     inner = _two_sentences(s)
     unended = inner and not _SENTENCE_END.search(s) and not s.endswith(("?", "!", "？", "！"))
-    teaser = bool(_SENTENCE_END.search(s) or inner)
+    # an episode's number opening it makes it a title ("T3 Ep. 14 - ¿Por qué …? Con …")
+    teaser = bool(_SENTENCE_END.search(s) or inner) and not title_numbered(s)
     teaser = teaser or (len(s) > _CUT_TEASER and s.endswith(("…", "...")))  # cut short
     words = len(s.split())
     if _SENTENCE_END.search(s):

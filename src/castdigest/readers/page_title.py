@@ -61,6 +61,7 @@ from castdigest.readers.title_signals import (
     names_show,
     numbered,
     numbers_only,
+    opens_byline,
     person_field,
     play_count,
     podcast_name,
@@ -88,6 +89,7 @@ _CARD_LINES = 2
 _FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "Vorlesen")
 _CREDIT = re.compile(r"\((?:[A-ZÀ-ÖØ-Þ][\w.'’ -]*\s*/\s*)?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ0-9.'’ -]+\)$")
 _DATE_LINE = 80  # characters of a line that dates the page ("Publié hier à 05h00, modifié ...")
+_LEDE = 60  # characters of a lede under its headline
 _SUGGESTED_ITEMS = 5  # lines of a box of other stories, from its heading to its last button
 _QUOTED_DOUBT = 5  # paragraphs read for a quoted title when the page's lines leave one in doubt
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
@@ -346,6 +348,20 @@ def _masthead(line: str, count: int) -> bool:
     return (len(line.split()) if not _CJK.search(line) else len(line) // 2) <= _NAME_WORDS
 
 
+def _lede_and_byline(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] stands over a lede (a sentence or two) and a byline: a news page's headline,
+    its date above it ("November 18, 2026" / "14 min read" / headline / lede / "By …")."""
+    if k + 2 >= len(head):
+        return False
+    lede, under = head[k + 1][1], head[k + 2][1]
+    # a lede: longer than its headline, of sentences ("…meters. What she found…"), not the
+    # title under a show's name ("La Via del Mare" / the title / "di …")
+    sentences = _STOPS.search(lede) is not None or len(lede) >= _PARAGRAPH
+    if len(lede) < max(_LEDE, len(head[k][1])) or not sentences or chrome_kind(lede):
+        return False
+    return byline(under) or opens_byline(under)
+
+
 def _suggested_item(head: list[tuple[int, str]], k: int) -> bool:
     """head[k] is in a short list of other stories the page suggests, under its heading and
     over the button that ends it ("Marisol's Most Recent Stories" / three headlines / "View
@@ -589,7 +605,9 @@ def pick_title(
         after = head[at + 1][1] if at is not None and at + 1 < len(head) else ""
         given = hints if key not in brands else []  # a file named after the show: no title
         score = _score(s, rank, 1 if masthead or person else count, nxt, prev, given, after)
-        headline = at is not None and at > k + 1 and _standfirst(head, k + 1) == at
+        headline = (at is not None and at > k + 1 and _standfirst(head, k + 1) == at) or (
+            _lede_and_byline(head, k)  # "Title / lede / By …", the date above the title
+        )
         if headline:
             score += 1.0  # a headline over its lede, its byline and its date
         if k + 1 < len(head) and play_count(head[k + 1][1]):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from castdigest.readers.heading_words import joined_parts
 from castdigest.readers.title_signals import names_person
 
@@ -35,10 +37,10 @@ def in_person_card(head: list[tuple[int, str]], k: int) -> bool:
     return any(k >= d and names_person(head[k - d][1]) for d in (1, 2))
 
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
+_NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+"  # any script with cases: "Ewa", "Grądzki", "Šťastný"
 
 
-_FULL_NAME = re.compile(rf"^(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{1,2}}$")
+_FULL_NAME = regex.compile(rf"^(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{1,2}}$")
 
 
 def opening_prose(texts: list[str]) -> str:
@@ -73,7 +75,7 @@ def _alone_in(word: str, prose: str) -> bool:
 
 
 # a label and a name opening a line of people ("with Ines Aldana from Relaybox & Tomasz Wrona")
-_WITH_PEOPLE = re.compile(
+_WITH_PEOPLE = regex.compile(
     rf"^(?P<label>[^\W\d_]+) (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})\b.{{0,80}}$"
 )
 
@@ -82,7 +84,7 @@ _ROLE_WORDS = 14  # words of a line of a person's name and role
 
 
 # a name and a role, perhaps after a title ("Dr. Lena Hoffbauer, Energieberaterin")
-_NAME_ROLE = re.compile(
+_NAME_ROLE = regex.compile(
     rf"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{{0,4}}\. )?(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}), \S"
 )
 

@@ -176,6 +176,15 @@ def byline(line: str) -> bool:
 _BY = re.compile(rf"^(?i:{_BY_WORDS}|av|af|przez)\s+(?P<name>\S.{{1,60}})$")
 
 
+_BY_OPENING = re.compile(rf"^(?i:{_BY_WORDS})\s+[A-ZÀ-ÖØ-Þ]")
+
+
+def opens_byline(line: str) -> bool:
+    """The line opens as a byline does ("By Marisol Tenney, Devin Oyelaran & …"), however
+    long the list of names and credits after it."""
+    return _BY_OPENING.match(line.strip()) is not None
+
+
 def by_name(line: str) -> str | None:
     """The name after a by-word ("Par Point de bascule" -> "point de bascule", normalised):
     a byline when the page shows that name alone elsewhere (the show's, over the title)."""
