@@ -195,11 +195,11 @@ def _over_reporter(lines: list[str], start: int) -> int | None:
     name = lines[start].strip()
     if not full_name(name):
         return None
-    # a person's: the page's prose calls them by their first name ("Quando a Ana chega"), or
-    # credits them; not a show's name of capitalised words ("The Deep Current")
     above = _line_above(lines, start)
     if above is None:
         return None
+    # a person's: the page's prose calls them by their first name ("Quando a Ana chega"), or
+    # credits them; not a show's name of capitalised words ("The Deep Current")
     if not first_named(name, opening_prose(lines)) and not _credited(lines, name):
         return None
     title = over_standfirst(lines, above)

@@ -42,9 +42,7 @@ from castdigest.readers.title_signals import (
     numbers_only,
     podcast_name,
 )
-from castdigest.readers.title_signals import (
-    numbered as title_numbered,
-)
+from castdigest.readers.title_signals import numbered as title_numbered
 from castdigest.text.dates import find_absolute
 from castdigest.text.truncate import cjk_count, display_width
 

@@ -24,7 +24,6 @@ from castdigest.readers.title_signals import (
 from castdigest.text.truncate import cjk_count
 
 _LABEL_MAX = 30  # characters of a field's label alone on its line
-_PROGRAMME = ("节目", "節目", "单集", "單集", "番組", "방송")  # between a number and its title
 
 _TOPIC_SPAN = 12  # characters after a quotation where a topic word is looked for
 
@@ -120,7 +119,8 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     # a CJK title's brackets too after the number, perhaps past a word for the programme
     # ("第63期节目《Title》")
     titled = rf"[{OPEN_QUOTES}《]\s*(?P<t>[^{CLOSE_QUOTES}》\n]{{4,150}}?)\s*[{CLOSE_QUOTES}》]"
-    programme = "|".join(re.escape(w) for w in sorted(_PROGRAMME, key=len, reverse=True))
+    programme_words = {w for ws in data["programme_words"].values() for w in ws}
+    programme = "|".join(re.escape(w) for w in sorted(programme_words, key=len, reverse=True))
     numbered = re.compile(rf"(?P<w>{'|'.join(marks)})\s*(?:{programme})?\s*[,:]?\s*{titled}", re.I)
     return before, numbered, after, beside
 
