@@ -121,9 +121,9 @@ def main() -> None:
     each = variants / args.variants * 1000
     print(f"baseline, jinja2 + mjml-python alone:  {baseline * 1000:8.1f} ms CPU")
     print(f"an email rendered anew, 12 items:      {one_email * 1000:8.1f} ms CPU"
-          f" ({ratio:.1f}x the baseline, median of {args.pairs} pairs; target 3x)")  # fmt: skip
+          f" ({ratio:.2f}x the baseline, median of {args.pairs} pairs; target 3x)")  # fmt: skip
     print(f"a digest's first email (view parts too): {first_email * 1000:6.1f} ms CPU"
-          f" ({first_ratio:.1f}x the baseline)")  # fmt: skip
+          f" ({first_ratio:.2f}x the baseline)")  # fmt: skip
     print(f"publish to out/ (email, site, feeds): {cold * 1000:8.1f} ms first,"
           f" {warm * 1000:.1f} ms again")  # fmt: skip
     print(f"render_email, 60 items, trimmed:      {big_email * 1000:8.1f} ms"

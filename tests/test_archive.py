@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from castdigest.archive import Archive
+from castdigest.archive.db import parse_iso, utc_iso
 from castdigest.archive.episodes import EpisodeFilter
 from castdigest.archive.packing import unpack
 from castdigest.errors import ArchiveError
@@ -330,3 +331,21 @@ def test_version_four_archive_gets_its_json_compressed_and_reads_the_same(
         assert (report.new, arch.episodes.count()) == (0, len(before))
         profiled = arch.conn.execute("SELECT COUNT(*) FROM episode_profiles").fetchone()[0]
         assert profiled == len(before)  # made from the JSON when first needed, and kept
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(2, 1, 1),
+        max_value=datetime(9998, 12, 31),
+        timezones=st.sampled_from(
+            [UTC, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=8))]
+        ),
+    )
+)
+def test_stored_instants_are_written_as_strftime_writes_them(moment: datetime) -> None:
+    """Every stored instant has the form the archive has always written (strftime's), so that
+    instants compare as text across versions; the four-digit years take a faster path."""
+    expected = moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert utc_iso(moment) == expected
+    if moment.astimezone(UTC).year >= 1000:
+        assert parse_iso(utc_iso(moment)) == moment.astimezone(UTC).replace(microsecond=0)

@@ -192,6 +192,10 @@ def test_similarity_quotes_found_in_transcript() -> None:
     assert dedupe.similarity(page, transcript) >= dedupe.SIMILAR
     unrelated = _ep("x", transcript=Transcript(text="We talked about gardening all hour long."))
     assert dedupe.similarity(page, unrelated) == 0.0
+    # every word of the quote said, but not in its order: not the quote
+    shuffled = " ".join(reversed(spoken.split()))
+    reordered = _ep("harbor notes 12", transcript=Transcript(text=shuffled))
+    assert dedupe.similarity(page, reordered) == 0.0
 
 
 def test_different_guids_or_items_of_one_document_are_never_one() -> None:

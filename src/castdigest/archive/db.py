@@ -25,7 +25,12 @@ from castdigest.errors import ArchiveDamagedError, ArchiveError, NotAnArchiveErr
 
 def utc_iso(moment: datetime) -> str:
     """Canonical stored form of an instant: UTC, seconds precision, sortable as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    m = moment.astimezone(UTC)
+    if m.year < 1000:  # strftime's year is not padded to four digits: keep its form
+        return m.strftime("%Y-%m-%dT%H:%M:%SZ")
+    # the same text as strftime's, without its per-call format parsing (a run stores
+    # several instants per episode)
+    return f"{m.year}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}Z"
 
 
 def parse_iso(text: str) -> datetime:

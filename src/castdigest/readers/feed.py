@@ -224,7 +224,12 @@ def _published(entry: Any) -> datetime | None:
 
 def _item_lines(text: str) -> list[int]:
     """1-based line of each `<item>` / `<entry>`, in document order (for error messages)."""
-    return [text.count("\n", 0, m.start()) + 1 for m in _ITEM.finditer(text)]
+    lines, line, counted = [], 1, 0
+    for m in _ITEM.finditer(text):  # counted from the item before: a feed is read once
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        lines.append(line)
+    return lines
 
 
 def _text(value: Any) -> str:

@@ -111,11 +111,13 @@ def feed_path(slug: str, ext: str) -> str:
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4}")
 
 
+@lru_cache(maxsize=256)  # a view asks for the same few tags dozens of times per item
 def lang_tag(tag: str | None) -> str | None:
     """A well-formed BCP 47 tag, or None: anything else never reaches a lang attribute."""
     return tag if tag and _LANG_TAG.fullmatch(tag) else None
 
 
+@lru_cache(maxsize=256)
 def primary_language(tag: str | None) -> str:
     return (tag or "").split("-")[0].split("_")[0].lower()
 
@@ -161,16 +163,18 @@ _MD.enable("strikethrough")
 _MD.validateLink = lambda url: safe_url(url) is not None  # type: ignore[method-assign]
 
 
+# Built once: a sanitiser made per call spends more on its settings than on the HTML.
+_SANITISER = nh3.Cleaner(
+    tags=_ALLOWED_HTML,
+    attributes={"a": {"href", "title"}, "img": {"src", "alt", "title"}},
+    url_schemes={"http", "https"},
+    link_rel="noopener noreferrer",
+)
+
+
 def markdown_html(text: str) -> str:
     """The editor's Markdown as HTML: raw HTML disabled, http(s) links only, then sanitised."""
-    html = _MD.render(text)
-    return nh3.clean(
-        html,
-        tags=_ALLOWED_HTML,
-        attributes={"a": {"href", "title"}, "img": {"src", "alt", "title"}},
-        url_schemes={"http", "https"},
-        link_rel="noopener noreferrer",
-    )
+    return _SANITISER.clean(_MD.render(text))
 
 
 # --------------------------------------------------------------------------- view data
@@ -334,10 +338,10 @@ def _translation_view(item: DigestItem, blurb: str, language: str) -> Translatio
 def _quote_view(item: DigestItem, news_lang: str, limit: int) -> list[QuoteView]:
     out = []
     translated = item.translation.quotes if item.translation else []
+    words = quote_words(news_lang)
     for i, q in enumerate(item.condensed.quotes[:limit]):
         link = moment_link(q.link, item.url, q.offset)
         lang = lang_tag(q.language) or lang_tag(item.language)
-        words = quote_words(news_lang)
         at = format_duration(q.offset)
         out.append(
             QuoteView(

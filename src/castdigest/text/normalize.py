@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _TRACKING = re.compile(r"^(utm_[a-z]+|ref|fbclid|gclid|si)$")
@@ -25,14 +25,22 @@ def fold(text: str | None) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=8192)  # a reader checks an address, identification then keys it
+def _split(url: str) -> SplitResult | None:
+    """`urlsplit(url.strip())`; None when it does not parse ("http://[::1/")."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
+
+
 @functools.lru_cache(maxsize=8192)  # pure, and a run meets the same addresses again and again
 def norm_url(url: str | None) -> str:
     """Scheme-less, lower-case host, no trailing slash, no tracking parameters or fragment."""
     if not url:
         return ""
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:  # "http://[::1/": nothing to match on
+    parts = _split(url)
+    if parts is None:  # nothing to match on
         return ""
     host = parts.netloc.lower().removeprefix("www.")
     query = "&".join(
@@ -116,8 +124,11 @@ def usable_url(url: str) -> bool:
     of 99999 with an exception): what cannot be parsed cannot be matched or fetched."""
     if not url or has_controls(url, multiline=False) or " " in url.strip():
         return False
+    parts = _split(url)
+    if parts is None:
+        return False
     try:
-        _ = urlsplit(url.strip()).port
-    except ValueError:
+        _ = parts.port
+    except ValueError:  # a port out of range or not a number
         return False
     return True

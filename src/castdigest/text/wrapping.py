@@ -20,6 +20,29 @@ def wrap_words(words: list[str], width: int, first: str = "", rest: str = "") ->
     joined = " ".join(words)
     if len(first) + len(joined) <= width:
         return [first + joined]  # one line: most titles, links and short takeaways
+    if max(map(len, words)) <= width - max(len(first), len(rest)):
+        return _greedy(words, width, first, rest)
+    return _chunked(words, width, first, rest)
+
+
+def _greedy(words: list[str], width: int, first: str, rest: str) -> list[str]:
+    """The lines when every word fits on a line: nothing is broken, so each line takes the
+    words that fit with one space between them (textwrap's lines, word by word)."""
+    lines: list[str] = []
+    indent, room = first, width - len(first)
+    start, size = 0, len(words[0])
+    for i in range(1, len(words)):
+        size += 1 + len(words[i])
+        if size > room:
+            lines.append(indent + " ".join(words[start:i]))
+            indent, room = rest, width - len(rest)
+            start, size = i, len(words[i])
+    lines.append(indent + " ".join(words[start:]))
+    return lines
+
+
+def _chunked(words: list[str], width: int, first: str, rest: str) -> list[str]:
+    """textwrap's own loop over words and spaces, for words longer than a line."""
     # textwrap's chunks, last first: the words and the single spaces between them.
     chunks = [" "] * (2 * len(words) - 1)
     chunks[::2] = words
