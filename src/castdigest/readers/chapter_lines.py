@@ -34,7 +34,9 @@ _TIME = re.compile(
 )
 # a bullet, a number with its mark ("3.", "3)"), or a chapter's number before its start time
 # ("3 03:09 Sponsor: Northbeam 01:47")
-_BULLET = re.compile(r"^(?:[-*•·▪●◦‣–—►▶]+|\d{1,3}[.)]|\d{1,3}(?=\s+(?:\d{1,2}:)?\d{1,3}:\d\d))\s*")
+_BULLET = re.compile(
+    r"^(?:[-*•·▪●◦‣–—►▶▼▽◆◇■□▸]+|\d{1,3}[.)]|\d{1,3}(?=\s+(?:\d{1,2}:)?\d{1,3}:\d\d))\s*"
+)
 _SEP = " \t-–—|:>»·•.,"
 _OPEN = "[(（【"
 _CLOSE = "])）】"
@@ -78,6 +80,7 @@ class Item:
     bullet: bool = False
     section: str | None = None
     since_heading: int = 99  # lines since the heading of its section
+    time_first: bool = False  # its time opens it ("00:00 Intro"), not ends it ("Intro (0:00)")
     until: float | None = None  # a lone span's end ("00:00:00 - 00:50:00")
 
 
@@ -194,14 +197,14 @@ def _single(item: Item, bare: str, m: re.Match[str]) -> Item:
     before, after = bare[: m.start()], bare[m.end() :]
     if not before.strip(" " + _OPEN):
         title = _clean(after.lstrip("".join(_CLOSE)))
-        item.kind, item.entries = "chap", [_timed(m, title)]
+        item.kind, item.entries, item.time_first = "chap", [_timed(m, title)], True
         item.text = title
         text = " ".join(after.split())
         if len(title) > _MAX_PAIRED_TITLE and len(sentences := split_sentences(text)) > 1:
             # a timed paragraph ("00:05:00 In this section, ..."): its first sentence titles it
             first = sentences[0].lstrip(_SEP + "".join(_CLOSE))
             item.entries[0].title, item.entries[0].summary = first, " ".join(sentences[1:])
-    elif not after.strip(" " + _CLOSE + ".,;"):
+    elif not after.strip(" " + _CLOSE + ".,;〜～~"):  # "Intro（0:00〜）": from that time on
         title = _clean(before.rstrip(" " + _OPEN))
         if title:
             item.kind, item.entries = "chap", [_timed(m, title)]
@@ -345,6 +348,7 @@ def join_broken(items: list[Item]) -> list[Item]:
         if (
             it.kind == "chap"
             and not it.bullet
+            and not it.time_first  # "00:00 Intro" opens its chapter: the line above is not it
             and prev is not None
             and prev.kind == "text"
             and prev.bullet

@@ -27,7 +27,11 @@ from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import has_length
 from castdigest.readers.listing_shapes import is_dated
-from castdigest.readers.page_dates import offered_until
+from castdigest.readers.page_dates import (
+    labelled_numeric_date,
+    offered_until,
+    without_time_of_day,
+)
 from castdigest.readers.page_title import TITLE_UNCERTAIN
 
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?"
@@ -120,9 +124,9 @@ def episode_marks(lines: list[str]) -> int:
         {
             (items[k - 1] if k else "", s)  # an entry shown twice (a featured latest one) once
             for k, s in enumerate(items)
-            if len(s) <= 120 and has_length(s) and is_dated(s) and not offered_until(s)
+            if len(s) <= 120 and has_length(s) and is_dated(s) and not _dated_only(s)
         }
-    )  # "Video verfügbar bis 21.11.2027, 23:59": when it goes, not another episode
+    )
     twice = _shown_twice(items)
     labels: dict[str, int] = {}
     for s in items:
@@ -130,6 +134,13 @@ def episode_marks(lines: list[str]) -> int:
             labels[m.group(1).casefold()] = labels.get(m.group(1).casefold(), 0) + 1
     best = max(meta, twice, *labels.values(), 0)
     return best if best >= 2 else 0
+
+
+def _dated_only(line: str) -> bool:
+    """A date with a time of day, not a length: when it goes ("Video verfügbar bis
+    21.11.2027, 23:59"), or when it came out after a publication label ("Veröffentlicht:
+    18.11.2026 06:00"); not another episode."""
+    return offered_until(line) or labelled_numeric_date(without_time_of_day(line)) is not None
 
 
 def _shown_twice(items: list[str]) -> int:

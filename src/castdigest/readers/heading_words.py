@@ -256,6 +256,12 @@ def _words_of(kind: str) -> frozenset[str]:
     return frozenset([*(w.casefold() for w in words), *(_plain(w) for w in words)])
 
 
+# a count before a heading's word: "几点收获", "3つのポイント", "5 key takeaways"
+_COUNTED = re.compile(
+    r"^(?:\d{1,2}|[一二三四五六七八九十两兩几幾]{1,2})\s*[点點个個条條項项つ]?の?\s*"
+)
+
+
 def heading_kind(line: str) -> str | None:
     """The section a heading line opens ("chapters", "takeaways"...), or None."""
     s = line.strip()
@@ -270,6 +276,8 @@ def heading_kind(line: str) -> str | None:
         kind = vocabulary().get(head)
     if kind is None and (rest := _without_owner(bare)):
         kind = vocabulary().get(rest)
+    if kind is None and (m := _COUNTED.match(bare)) and m.end() < len(bare):
+        kind = vocabulary().get(bare[m.end() :])  # "几点收获", "三つのポイント", "5 takeaways"
     if kind is None and "-" in bare:
         # a compound written with a hyphen or without ("Take-Aways", "Show-Notes")
         kind = vocabulary().get(bare.replace("-", "")) or vocabulary().get(bare.replace("-", " "))

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 _SCAN = 40  # words looked at
 _FALLBACK_WORDS = 8
+_TITLE_CASED = 4  # capitalised words of a line in Title Case, at least
 _SMALL = frozenset(
     "a an the and or of for in on at to by with from vs vs. via into nor but as per over"
     " de des du la le les et à au aux en pour sur un une par avec dans vers ou d' l' x".split()
@@ -283,6 +284,14 @@ def _with_particle(tok: str, words: Collection[str]) -> bool:
 def _has_full_stop(toks: list[str]) -> bool:
     """Whether a word ends a sentence: a full stop after more than an abbreviation's letters."""
     return any(t.endswith((".", "!")) and len(_core(t)) > 3 for t in toks)
+
+
+def title_cased(text: str) -> bool:
+    """Whether `text` is written in Title Case, as English titles are and sentences are not:
+    every word capitalised, a small word, a number or punctuation, four capitalised words at
+    least ("Is Wembanyama Already the Best Defender Alive? With Kelsey Nakamura.")."""
+    toks = text.split()
+    return all(_title_ok(t) for t in toks) and sum(map(_is_cap, toks)) >= _TITLE_CASED
 
 
 def split_heading(

@@ -76,15 +76,17 @@ from castdigest.readers.page_dates import (
     labelled_numeric_date,
     numeric_date,
     offered_until,
+    without_label_after,
     without_time_of_day,
 )
 from castdigest.readers.page_names import labelled_people
 from castdigest.readers.page_structure import enrich
-from castdigest.readers.subheadings import part_chapters, segment_chapters
+from castdigest.readers.subheadings import listened_segments, part_chapters, segment_chapters
 from castdigest.readers.title_people import first_named, full_name, names_only, opening_prose
 from castdigest.readers.title_signals import (
     by_name,
     byline,
+    capitals,
     credited,
     field_line,
     numbers_only,
@@ -153,15 +155,18 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     alone: set[str] | None = None  # the page's lines, normalised: made when a byline asks
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or is_hashtag_line(cur) or _CLIP.match(cur):
-            continue  # metadata, tags, or a timed clip's title ("[03:58] ...")
+        if kinds[i] or _counted(cur) or _CLIP.match(cur):
+            continue  # metadata, tags, a count, or a timed clip's title ("[03:58] ...")
         if not any(c.isalnum() for c in cur) or badge(cur):
             continue  # a player's separator ("00:00" / "/" / "58:14"), a rule, a badge ("E")
         if _TAG.match(cur) or field_line(cur) or byline(cur) or lists_episodes(cur):
             # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline, the
             # list's heading over the first entry's date ("Wszystkie odcinki (86)")
             continue
-        following = [kinds[j] for j in nonblank[k + 1 : k + 5]]
+        # what follows past an entry's tags and counts ("#talk#gardening" / "46" / "3")
+        following = [kinds[j] for j in nonblank[k + 1 : k + 8] if not _counted(lines[j])][:4]
+        if not following:
+            continue  # counts and tags to the end: nothing it stands over
         over_meta = following[0] in {"duration", "dated"} or (
             following[0] and len({kind for kind in following if kind}) >= 2
         )
@@ -182,7 +187,64 @@ def _starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             continue  # the body's last sentence over the page's player ("00:00" / "38:12")
         if (len(cur) <= _MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
             out.append(i)
-    return _without_labels(lines, out, kinds)
+    return _without_labels(lines, _with_unlengthed(lines, kinds, out), kinds)
+
+
+_COUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[KkMm]?")  # "131", "1,204", "1.8K"
+
+
+def _counted(line: str) -> bool:
+    """An entry's tags or a count alone ("#talk#history", "131", "1.8K"): no metadata."""
+    s = line.strip()
+    return is_hashtag_line(s) or _COUNT.fullmatch(s) is not None
+
+
+_SHAPE = re.compile(r"\d|[^\W\d_]+")
+
+
+def _date_shape(line: str) -> str:
+    """A date line's form, digits and words alike ("2026/11/20(金)更新" -> "0000/00/00(a)a")."""
+    return _SHAPE.sub(lambda m: "0" if m.group().isdigit() else "a", line.strip())
+
+
+def _with_unlengthed(
+    lines: list[str], kinds: dict[int, str | None], starts: list[int]
+) -> list[int]:
+    """`starts` and the entries like them that show no length (members only, not yet out):
+    when two entries or more have their date alone right under their title, every line over a
+    date of the same form is a title too ("第22回" / "2026/11/06(金)更新" / "会員限定")."""
+    nonblank = list(kinds)
+    under = {a: b for a, b in pairwise(nonblank)}
+    shapes = Counter(
+        _date_shape(lines[under[i]]) for i in starts if kinds.get(under.get(i, -1)) in DATE_KINDS
+    )
+    shape, n = max(shapes.items(), key=lambda kv: kv[1], default=("", 0))
+    if n < 2:
+        return starts
+    first = min(starts)
+    more = [
+        a
+        for a, b in pairwise(nonblank)
+        if a > first
+        and a not in starts
+        and kinds[a] is None
+        and kinds[b] in DATE_KINDS
+        and _date_shape(lines[b]) == shape
+        and _title_like(lines[a].strip())
+    ]
+    return sorted({*starts, *more})
+
+
+def _title_like(s: str) -> bool:
+    """A line that may be an entry's title: no field, label, button or lead-in."""
+    return (
+        0 < len(s) <= _MAX_TITLE
+        and not field_line(s)
+        and not byline(s)
+        and not lead_in(s)
+        and not is_chrome(s)
+        and not is_label(s)
+    )
 
 
 _TITLE_ABOVE = 4  # words of a title over a reporter's name, at least
@@ -205,6 +267,43 @@ def _over_reporter(lines: list[str], start: int) -> int | None:
     title = over_standfirst(lines, above)
     s = lines[title].strip()
     return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+
+
+_PLACE_WORDS = 2  # words of a dateline's place ("ROMA", "NEW YORK")
+_STANDFIRST_WORDS = 15  # words of a standfirst, at least
+_BYLINE_WORDS = 4  # words of a byline between a standfirst and the place ("Redazione ANSA")
+
+
+def _over_dateline(lines: list[str], start: int) -> int | None:
+    """The title over a dateline's place in capitals over an episode page's date ("Title /
+    standfirst / Redazione ANSA / ROMA / 21 novembre 2026, 07:00"): the place is where the
+    story was filed, never a title."""
+    place = lines[start].strip()
+    if not (capitals(place) and len(place.split()) <= _PLACE_WORDS) or any(
+        c.isdigit() for c in place
+    ):
+        return None
+    above = _line_above(lines, start)
+    if above is not None and _byline_like(lines[above].strip()):
+        above = _line_above(lines, above)
+    if above is None:
+        return None
+    title = over_standfirst(lines, above)
+    if title == above and len(lines[above].split()) >= _STANDFIRST_WORDS:
+        # a standfirst without its full stop ("Il ricercatore veneto racconta …"): the
+        # title is over it
+        title = _line_above(lines, above) or above
+    s = lines[title].strip()
+    return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+
+
+def _byline_like(line: str) -> bool:
+    """A short line of names or a newsroom, no sentence: who filed the story."""
+    return (
+        0 < len(line.split()) <= _BYLINE_WORDS
+        and not line.endswith((".", "!", "?", ":"))
+        and not any(c.isdigit() for c in line)
+    )
 
 
 def _credited(lines: list[str], line: str) -> bool:
@@ -236,6 +335,8 @@ def _without_labels(lines: list[str], starts: list[int], kinds: dict[int, str | 
             for i, nxt in pairwise(nonblank)
             if kinds[nxt] and fold(lines[i]) == label and _line_above(lines, i) is not None
         ]
+    if all(numbers_only(lines[i].strip()) for i in kept):
+        return kept  # every title a number ("第24回", "第23回"): a show that titles them so
     nexts: list[int | None] = [*kept[1:], None]
     return [
         i
@@ -260,8 +361,11 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     framed: list[tuple[int, int | None]]
     if _one_label(lines, starts):  # "Title / teaser / Host / date / length", entry by entry
         framed = [(_line_above(lines, start) or start, None) for start in starts]
-    elif len(starts) == 1 and (title := _over_reporter(lines, starts[0])) is not None:
-        framed = [(title, None)]  # "Title / standfirst / Reporter / date": one episode's page
+    elif len(starts) == 1 and (
+        (title := _over_reporter(lines, starts[0]) or _over_dateline(lines, starts[0])) is not None
+    ):
+        # "Title / standfirst / Reporter / date", "… / ROMA / date": one episode's page
+        framed = [(title, None)]
     else:
         framed = [unframe(lines, start) for start in starts]
     titles = _titles(lines, framed)
@@ -273,11 +377,16 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         raw.show = lines[show].strip() if show is not None else None
         teaser = _over_teaser(raw, lines, kinds, (title, start), ctx.as_of) if title < start else []
         i = start + 1
+        fields: list[str] = []  # a panel's fields among the metadata ("ゲスト：桐谷まひろ")
         while i < end:  # metadata lines, in any order
             s = lines[i].strip()
             kind = kinds[i] if s else "blank"
-            if kind is None and not is_chrome(s):  # a button ("Play") between metadata lines
-                break
+            if kind is None and field_line(s) and raw.published_text is not None:
+                fields.append(s)  # kept for the body, which names who is on
+                i += 1
+                continue
+            if kind is None and not is_chrome(s) and not _counted(s):
+                break  # a button ("Play"), its tags or a count may stand between metadata lines
             if kind == "duration":
                 raw.duration = clock_length(s) or lone_length(s) or labelled_length_line(s)
             elif kind == "captions":
@@ -293,7 +402,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
-        rest = teaser + rest
+        rest = teaser + fields + rest
         if raw.duration is None:
             rest = _length_under_teaser(raw, rest)
         if raw.published_text is None and rest and date_alone(rest[-1]):
@@ -329,7 +438,8 @@ def _over_teaser(
 
 def _read_age(raw: RawEpisode, s: str, as_of: datetime) -> None:
     """The date of an entry's date line ("3 days ago", "Show · Nov 20, 2026", "20. Nov.",
-    "23.11.2026"), and the show's name before it."""
+    "23.11.2026", "2026/11/20(金)更新"), and the show's name before it."""
+    s = without_label_after(s)
     age = find_relative(s, as_of) or dated_end(s) or find_yearless(s, as_of)
     if age is not None:
         raw.show = show_before(s[: age.start])
@@ -346,6 +456,13 @@ def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]
     under the listing's tabs, "Wszystkie" / "Bobry w mieście. Kłopot czy...?")."""
     over = [over_standfirst(lines, t) if show is None else t for t, show in framed]
     moved = sum(1 for o, (t, _) in zip(over, framed, strict=True) if o != t)
+    if 0 < moved < len(framed):
+        # the others' teasers may be questions ("… vem ska spela vänsterback nu?")
+        over = [
+            over_standfirst(lines, t, questions=True) if o == t and show is None else o
+            for o, (t, show) in zip(over, framed, strict=True)
+        ]
+        moved = sum(1 for o, (t, _) in zip(over, framed, strict=True) if o != t)
     if len(framed) >= _SAME_STARTS and moved * 2 < len(framed):
         # a lede is no title, however few entries have one
         return [o if _lede(lines[t].strip()) else t for o, (t, _) in zip(over, framed, strict=True)]
@@ -368,8 +485,10 @@ def _title_under_date(
     title = lines[i].strip()
     if not title or len(title) > _MAX_TITLE or has_length(title) or has_date(title):
         return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
-    if is_chrome(title) or is_label(title) or _lede(title):
-        return i  # a button, a label, or the entry's lede ("Title / date / lede / Play / 56 min")
+    if not _title_like(title) or _lede(title) or _counted(title):
+        # a button, a label, a byline, the entry's lede ("Title / date / lede / Play / 56
+        # min"), a field of its panel ("ゲスト：桐谷まひろ"), its tags or a count
+        return i
     for j in range(i + 1, min(end, i + _BUTTONS + 2)):
         s = lines[j].strip()
         if kinds.get(j) == "duration":
@@ -642,7 +761,10 @@ class ListingReader:
         episodes = merge_repeats(episodes)
         if len(episodes) == 1 and not episodes[0].chapters:
             # one episode's page: its segments, a subheading over each one's paragraphs
-            episodes[0].chapters = segment_chapters(raws[0].body) or part_chapters(raws[0].body)
+            body = raws[0].body
+            episodes[0].chapters = (
+                segment_chapters(body) or part_chapters(body) or listened_segments(body)
+            )
         reasons = count_doubts(lines, len(episodes))
         if len(episodes) == 1:
             reasons += takeaway_doubts(lines, len(episodes[0].takeaways))

@@ -22,6 +22,7 @@ from castdigest.readers.page_dates import (
     named_by_date,
     numeric_date,
     offered_until,
+    without_label_after,
     without_time_of_day,
 )
 from castdigest.text.dates import Age, find_absolute, find_relative, find_yearless, without_weekday
@@ -65,12 +66,13 @@ def meta_kind(line: str, as_of: datetime) -> str | None:
         return "captions"
     if _WATCH.match(s):
         return "watch"
+    dated = without_label_after(s)  # "2026/11/20(金)更新": a date and its label after it
     if is_dated(s):
         kind = "dated"  # a date and a length on one line
     elif (
         _mostly(s, find_relative(s, as_of))
-        or dated_end(s)
-        or numeric_alone(s)
+        or dated_end(dated)
+        or numeric_alone(dated)
         or _mostly(s, find_yearless(s, as_of))
         or numeric_after_name(s)
     ):

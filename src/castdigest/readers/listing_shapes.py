@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import lists_episodes
+from castdigest.readers.headings import title_cased
 from castdigest.readers.line_dates import (
     has_date,
     has_length,
@@ -208,7 +209,7 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
             or chrome_kind(above) == "interface words"
         )
         and len(s) <= _DATED_TITLE
-        and not _SENTENCE_END.search(s)
+        and (not _SENTENCE_END.search(s) or title_cased(s))  # a full stop ends a title so
     )
 
 
@@ -312,6 +313,8 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
         and _numbered(lines[start])
         and _text(lines[above[0]])
         and not numbers_only(lines[above[0]])
+        and not lists_episodes(lines[above[0]])  # "最新回" / "第24回": the number is the title
+        and not _paragraph(lines[above[0]])  # the entry above's teaser
     ):
         return above[0], None
     # "Title | Show EP.64 / Show / date": the line over the date is the show the title names;
@@ -406,6 +409,21 @@ def _repeated_pair(lines: list[str], start: int, above: list[int]) -> bool:
     return third is not None and _same(lines[third], lines[above[0]])
 
 
+_PARAGRAPH = 40  # display width of a teaser's sentence, at least
+# a sentence ends and another goes on (in CJK scripts, with no space between them)
+_SENTENCE_GOES_ON = re.compile(r"[.!?][\"'”’)]?\s+\S|[。！？][」』”）]?\s*[^\s」』”）]")
+
+
+def _paragraph(line: str) -> bool:
+    """Prose: an entry's teaser, never a title over a number: a sentence ended by a full stop
+    (not a title's in Title Case), or two sentences."""
+    s = line.strip()
+    if display_width(s) < _PARAGRAPH:
+        return False
+    stopped = s.endswith(("。", "．")) or (s.endswith(".") and not title_cased(s))
+    return stopped or _SENTENCE_GOES_ON.search(s) is not None
+
+
 def _numbered(line: str) -> bool:
     return numbers_only(line) and any(c.isdigit() for c in line)
 
@@ -451,11 +469,11 @@ def _two_sentences(s: str) -> bool:
     return False
 
 
-def over_standfirst(lines: list[str], i: int) -> int:
+def over_standfirst(lines: list[str], i: int, questions: bool = False) -> int:
     """The title's index for a start line found over metadata: when that line is a teaser
     sentence ("Where to spend and where to save when you set up a first bench."), a line of
     title shape a line or two above it (past chrome: "Available for 11 months") is the title;
-    else `i`."""
+    else `i`. `questions`: a question is a teaser too (the listing's other entries have one)."""
     s = lines[i].strip()
     # or sentences in it ("Kelp is sold as a carbon sink. The science is murkier"); but two
     # unended sentences may be a title of two headlines ("Il Cile torna a votare. I treni
@@ -463,7 +481,8 @@ def over_standfirst(lines: list[str], i: int) -> int:
     inner = _two_sentences(s)
     unended = inner and not _SENTENCE_END.search(s) and not s.endswith(("?", "!", "？", "！"))
     # an episode's number opening it makes it a title ("T3 Ep. 14 - ¿Por qué …? Con …")
-    teaser = bool(_SENTENCE_END.search(s) or inner) and not title_numbered(s)
+    asked = questions and s.endswith(("?", "？"))
+    teaser = bool(_SENTENCE_END.search(s) or inner or asked) and not title_numbered(s)
     teaser = teaser or (len(s) > _CUT_TEASER and s.endswith(("…", "...")))  # cut short
     words = len(s.split())
     if _SENTENCE_END.search(s):

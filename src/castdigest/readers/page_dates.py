@@ -316,6 +316,24 @@ def labelled_numeric_date(line: str) -> str | None:
     return rest if rest and numeric_date(rest) == rest else None
 
 
+def without_label_after(line: str) -> str:
+    """`line` less the publication or update label that ends it, as Japanese and Chinese
+    sites set one after the date ("2026/11/20(金)更新", "2026.11.20 发布"); else `line`."""
+    if not line or line[-1:].isdigit():
+        return line  # most date lines end on the date: the pattern is spared
+    m = _label_after().search(line.rstrip())
+    return line[: m.start()].rstrip() if m else line
+
+
+@cache
+def _label_after() -> re.Pattern[str]:
+    """A publication or update label ending a line, right after the date's last digit or its
+    weekday's bracket, or a space."""
+    labels = sorted({*_longest_first("published"), *_longest_first("updated")}, key=len)
+    alternatives = "|".join(map(re.escape, reversed(labels)))
+    return re.compile(rf"(?:(?<=[\d)）])|(?<=[\d)）])\s+)(?:{alternatives})$", re.IGNORECASE)
+
+
 def after_preposition(line: str) -> str | None:
     """The date after the word a site sets before it ("on Oct 13" -> "Oct 13", "le
     21/11/2026"), when the line opens with one of `before`'s words; else None."""

@@ -9,11 +9,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
+
+import regex
 
 from castdigest.readers.chrome import chrome_kind, crumbs_above, is_label, normalise
 from castdigest.readers.heading_words import joined_parts, more_names, names_under_more, shown_names
 from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.title_people import PERSON_NAME
 from castdigest.readers.title_quoted import quoted_shows
 from castdigest.readers.title_signals import (
     audience_count,
@@ -29,6 +33,7 @@ from castdigest.readers.title_signals import (
     numbered,
     numbers_only,
     season_name,
+    vocabulary,
 )
 from castdigest.text.truncate import cjk_count
 
@@ -116,9 +121,24 @@ def labelled_people(lines: list[str]) -> set[str]:
         if colon and names_person(label)
         for name in joined_parts(value.strip())
     }
-    # and who the page credits with the episode ("Presented by Harriet Okafor.")
+    # and who the page credits with the episode ("Presented by Harriet Okafor.", "Presentatie
+    # Ruben de Wit. Redactie Fenna Hoekstra.")
     credits = {normalise(name) for line in lines for name in credited_names(line)}
+    labelled = _labelled_credit()
+    credits |= {normalise(m["name"]) for line in lines for m in labelled.finditer(line)}
     return (under | named | credits) - {""}
+
+
+@cache
+def _labelled_credit() -> regex.Pattern[str]:
+    """A person's label and a full name that ends its sentence, as credits run on ("Presentatie
+    Ruben de Wit. Redactie Fenna Hoekstra."); not a label's word in prose ("Met Ruben de Wit
+    praat ze …")."""
+    labels = {w for ws in vocabulary()["person_labels"].values() for w in ws}
+    words = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
+    return regex.compile(
+        rf"(?:^|(?<=[.;])\s+)(?i:{words})\s+(?P<name>{PERSON_NAME})(?=\s*(?:[.;,]|$))"
+    )
 
 
 _CRUMB_MARKS = re.compile(r"\s[/›>»]\s")

@@ -67,6 +67,7 @@ from castdigest.readers.title_signals import (
     podcast_name,
     show_and_number,
     summed_up,
+    uploaded_title,
     without_markers,
 )
 from castdigest.text.stopwords import STOPWORDS
@@ -542,6 +543,20 @@ def _first_line(head: list[tuple[int, str]]) -> Pick:
     return Pick(s, i, [f"{TITLE_UNCERTAIN}: {s[:80]!r} is only the first line"])
 
 
+_NAV_ITEMS = 3  # items of a site's menu, at least
+
+
+def _nav_under(head: list[tuple[int, str]], k: int, menus: set[int]) -> bool:
+    """A site's navigation right under head[k]: a column of menu items without a number (a
+    title's metadata, "412,096 views" / "October 2026" / "14:32", is no menu)."""
+    run = []
+    for j in range(k + 1, len(head)):
+        if j not in menus:
+            break
+        run.append(head[j][1])
+    return len(run) >= _NAV_ITEMS and not any(c.isdigit() for line in run for c in line)
+
+
 def pick_title(
     lines: list[str], hints: list[str] | None = None, page: list[str] | None = None
 ) -> Pick:
@@ -577,8 +592,10 @@ def pick_title(
             break  # the show's other episodes, listed under this one's description
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
-        if summed := summed_up(s):
-            s = summed  # 'Summary of "<title>"': a summary site's heading names its title
+        if summed := summed_up(s) or uploaded_title(s):
+            # 'Summary of "<title>"': a summary site's heading names its title; a recording's
+            # file name holds it ("Show EP.57 - Title.mp3")
+            s = summed
         key = normalise(s)
         after = items[k + 2][1] if k + 2 < len(items) else ""
         if _excluded(s, nxt, after) or _in_turns(s, prev, nxt) or _attribution(s, prev):
@@ -589,7 +606,8 @@ def pick_title(
             continue
         if people_joined(s, prose) or with_person(s, prose):
             continue  # "Omar Reyes and Helen Drabek", "With Ada Lund": the prose names them
-        menu = menu_under(head, k)
+        # a masthead over its menu: interface words under it, or a column of menu items
+        menu = menu_under(head, k) or (k not in menus and _nav_under(head, k, menus - kickers))
         at = _meta_at(head, k, brands | people)  # past a name the page shows as a person's
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:

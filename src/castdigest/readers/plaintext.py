@@ -17,7 +17,7 @@ from castdigest.readers.doubt import add_reasons, page_doubts
 from castdigest.readers.line_dates import head_length
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
-from castdigest.readers.subheadings import part_chapters
+from castdigest.readers.subheadings import listened_segments, part_chapters
 from castdigest.text.durations import parse_duration
 from castdigest.text.titles import clip_title
 
@@ -56,7 +56,8 @@ class PlainTextReader:
         )
         episode = enrich(episode, body, ctx.as_of)
         if not episode.chapters:
-            episode.chapters = part_chapters(body)  # "Part 1: …" / "Part 2: …", untimed
+            # "Part 1: …" / "Part 2: …", or segments each with its length: untimed
+            episode.chapters = part_chapters(body) or listened_segments(lines)
         return [add_reasons(episode, reasons + page_doubts(lines, [episode]))]
 
 

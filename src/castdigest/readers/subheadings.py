@@ -8,11 +8,12 @@ episode's page written as segments ("Why the water mains keep breaking" / its pa
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from castdigest.models import Chapter
 from castdigest.readers.chrome import is_chrome
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import has_date
+from castdigest.readers.line_dates import has_date, has_length
 from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_signals import part_title
 
@@ -71,7 +72,43 @@ def segment_chapters(lines: list[str]) -> list[Chapter]:
         elif chapters and len(text) >= PROSE_MIN:
             last = chapters[-1]
             last.summary = f"{last.summary}\n\n{text}" if last.summary else text
+    if len({c.title for c in chapters}) < len(chapters):
+        return []  # the same heading again: names taking turns, a transcript's speakers
     return chapters if len(chapters) >= _SEGMENTS_MIN else []
+
+
+_LENGTH_LINE = 24  # characters of a segment's length line ("Listen 17:42")
+
+
+_PLAYED = re.compile(r"^(?P<word>[^\d:：]{1,16}?)\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def _played(line: str) -> bool:
+    """A player's button and the length it plays ("Listen 21:05", "再生 35:12"): not a turn's
+    time ("00:12"), a length alone ("41 min") or a programme's hours ("14:32-14:47：…")."""
+    m = _PLAYED.match(line) if len(line) <= _LENGTH_LINE else None
+    return m is not None and is_chrome(m["word"].strip())
+
+
+def listened_segments(lines: list[str]) -> list[Chapter]:
+    """An episode's segments, each with a length of its own under its heading ("Why tamales
+    cost more" / "Listen 21:05" / its teaser), three or more: its untimed chapters (a
+    segment's length is no start time)."""
+    shown = [s for s in (line.strip() for line in lines) if s]
+    titles = [
+        head
+        for head, under in pairwise(shown)
+        if _played(under)
+        and len(head) <= _HEADING_MAX
+        and not head.endswith((".", ",", ";", ":"))  # a heading of two sentences may be one
+        and any(c.isalpha() for c in head)
+        and not has_length(head)
+        and not has_date(head)
+        and not is_chrome(head)
+    ]
+    if len(set(titles)) < len(titles):
+        return []  # the same line over several: a speaker's name, a label
+    return [Chapter(title=t) for t in titles] if len(titles) >= _SEGMENTS_MIN else []
 
 
 def part_chapters(lines: list[str]) -> list[Chapter]:

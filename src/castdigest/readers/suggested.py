@@ -60,6 +60,7 @@ _DATE_LINE_WORDS = 6  # words of a line with a date in it that dates the page, a
 _BOX_LINKS = 4  # links in a box of related stories inside an article
 _PROSE_AFTER = 2  # paragraphs under such a box, the first a long one: the article goes on
 _SENTENCE = 60  # characters (CJK count double) of a sentence of prose
+_DATELINE_UNDER = 3  # short lines under an episode's standfirst where its date may stand
 
 
 def without_suggestions(doc: Document) -> Document:
@@ -152,10 +153,24 @@ def _heading(lines: list[str], k: int, body: int | None, first_shown: dict[str, 
 
 def _show_list(lines: list[str], k: int, body: int | None) -> bool:
     """ "Latest episode(s)", "Episodes" on a show's page, nothing dated above its description
-    (an episode's page dates its episode above its body): the show's own list."""
+    (an episode's page dates its episode above its body, or under its standfirst and byline):
+    the show's own list."""
     own = any(lists_episodes(near) for near in lines[k : k + _OWN_LIST])
-    top = k if body is None else min(k, body)
+    top = k if body is None else min(k, _dateline_end(lines, body))
     return own and (not any(_dated(above) for above in lines[:top]) or _show_named(lines, k))
+
+
+def _dateline_end(lines: list[str], body: int) -> int:
+    """Where an episode's dateline may stand at the latest: under the body's first paragraph
+    (a standfirst), a byline and a short line or two between ("Standfirst" / "Ruben de Wit" /
+    "20 november 2026, 05:00")."""
+    end = body
+    for j in [j for j in range(body + 1, len(lines)) if lines[j].strip()][:_DATELINE_UNDER]:
+        s = lines[j].strip()
+        if display_width(s) > _HEADING or s.endswith(_SENTENCE_END):
+            break  # a sentence: the body goes on (a notice, a paragraph)
+        end = j + 1
+    return end
 
 
 _NAMED_ENTRY = re.compile(r"^(?P<name>[^|·•]{2,60}?)\s+[|·•]\s+\S")

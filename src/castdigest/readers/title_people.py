@@ -11,7 +11,7 @@ import re
 import regex
 
 from castdigest.readers.heading_words import joined_parts
-from castdigest.readers.title_signals import names_person
+from castdigest.readers.title_signals import names_person, vocabulary
 
 _PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
 _SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
@@ -40,7 +40,16 @@ def in_person_card(head: list[tuple[int, str]], k: int) -> bool:
 _NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+"  # any script with cases: "Ewa", "Grądzki", "Šťastný"
 
 
-_FULL_NAME = regex.compile(rf"^(?P<first>{_NAME_WORD})(?: {_NAME_WORD}){{1,2}}$")
+def _particles() -> str:
+    """The words inside a name ("de", "van der"), from `titles.json`, as a pattern."""
+    words = {w for ws in vocabulary()["name_particles"].values() for w in ws}
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PARTICLE = rf"(?:(?:{_particles()}) ){{0,3}}"  # "Ruben de Wit", "Jan van der Berg"
+# a person's full name, for `regex`: two or three capitalised words, particles between them
+PERSON_NAME = rf"{_NAME_WORD}(?: {_PARTICLE}{_NAME_WORD}){{1,2}}"
+_FULL_NAME = regex.compile(rf"^(?P<first>{_NAME_WORD})(?: {_PARTICLE}{_NAME_WORD}){{1,2}}$")
 
 
 def opening_prose(texts: list[str]) -> str:

@@ -122,7 +122,14 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     programme_words = {w for ws in data["programme_words"].values() for w in ws}
     programme = "|".join(re.escape(w) for w in sorted(programme_words, key=len, reverse=True))
     numbered = re.compile(rf"(?P<w>{'|'.join(marks)})\s*(?:{programme})?\s*[,:]?\s*{titled}", re.I)
-    return before, numbered, after, beside
+    # an episode word, then in the same sentence a word saying a title follows ("el último
+    # episodio de X, …, publicado este miércoles y titulado ‘Title’")
+    naming = {w for ws in data["titled_words"].values() for w in ws}
+    says = "|".join(re.escape(w) for w in sorted(naming, key=len, reverse=True))
+    named = re.compile(
+        rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?<!\w)(?P<n>{says})\s*{quoted}", re.I
+    )
+    return before, numbered, after, beside, named
 
 
 def quoted_episode(
@@ -265,9 +272,20 @@ def _named_again(key: str, lines: list[str]) -> bool:
     names as it goes ("« Sur le terrain » vous emmène ...", "Sur le terrain est un podcast du
     Monde"), not its episode (which a credit line may name again: "aflevering 4: ‘…’")."""
     naming = [
-        line for line in lines if len(line.strip()) >= _QUOTED_PARAGRAPH and key in normalise(line)
+        line
+        for line in lines
+        if len(line.strip()) >= _QUOTED_PARAGRAPH and key in normalise(_unsaid(line, key))
     ]
     return len(naming) >= 2 and not all(_names_episode(line, key) for line in naming)
+
+
+_QUOTATION = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}\n]*)[{CLOSE_QUOTES}]")
+
+
+def _unsaid(line: str, key: str) -> str:
+    """`line` without what it quotes someone saying around `key` (“… El miedo también se
+    ensaya”, concluye): an echo of the title in a guest's words does not name it."""
+    return _QUOTATION.sub(lambda m: m.group() if normalise(m.group(1)) == key else " ", line)
 
 
 def _names_episode(line: str, key: str) -> bool:
@@ -284,8 +302,12 @@ def _other_episode(line: str, m: re.Match[str]) -> bool:
     if m.groupdict().get("w") is None:
         return False  # the title is told by the number after it, not by a word before
     before = line[max(0, m.start("w") - 24) : m.start("w")].casefold()
-    return any(w in _other_words() for w in re.findall(r"\w+", before)[-2:]) or any(
-        w in before[-6:] for w in _other_words() if cjk_count(w)
+    others = _other_words()
+    if m.groupdict().get("n") is not None:
+        # "el último episodio …, titulado ‘…’": a report names the latest episode so
+        others -= {w.casefold() for ws in vocabulary()["latest_words"].values() for w in ws}
+    return any(w in others for w in re.findall(r"\w+", before)[-2:]) or any(
+        w in before[-6:] for w in others if cjk_count(w)
     )
 
 
@@ -331,6 +353,8 @@ def _inline_value(s: str) -> str | None:
     """The value of a field naming the episode on the line `s` ("Episode: <title>")."""
     if (":" in s or "：" in s) and (m := _FIELD.match(s)) and field_label(m.group("label")):
         value = m.group("value").strip()
+        if (quoted := _quoted_patterns()[1].match(value)) and not value[quoted.end() :].strip():
+            value = quoted.group("t").strip()  # "ep.142「Title」": its number, then its title
         return value if _plausible_value(value) else None
     return None
 

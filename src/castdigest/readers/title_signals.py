@@ -292,6 +292,32 @@ def summed_up(line: str) -> str | None:
     return None
 
 
+# an uploaded recording's file name: a transcription or notes service shows it as the title
+_MEDIA_FILE = re.compile(
+    r"^(?P<stem>\S.*?)\.(?:mp3|m4a|mp4|wav|aac|ogg|oga|opus|flac|webm|mov|m4v|mkv|wma)$",
+    re.IGNORECASE,
+)
+_FILE_NAME_SEPARATORS = ("-", "–", "—", ":", "：", "|", "｜", "_", "·")
+_TAGS = re.compile(r"^(?:[\[【(（][^\]】)）]{1,20}[\]】)）]\s*)+")  # "[팟캐스트] ", "【録音】"
+
+
+def uploaded_title(line: str) -> str | None:
+    """The episode's title in an uploaded recording's file name, the way notes and transcription
+    services show one ("[Podcast] Small Print EP.14 - Who Reads the Terms.mp3" -> "Who Reads
+    the Terms"): no extension, no tag before it, what follows the episode's number and a
+    separator; else None for a line that is no such name."""
+    m = _MEDIA_FILE.match(line.strip())
+    if m is None:
+        return None
+    stem = _TAGS.sub("", m["stem"]).strip()
+    if " " not in stem:
+        stem = stem.replace("_", " ")  # "weekly_notes_12"
+    number = next(reversed(list(_any_marker().finditer(stem))), None)
+    after = stem[number.end() :].lstrip() if number else ""
+    rest = after[1:].strip() if after[:1] in _FILE_NAME_SEPARATORS else ""
+    return rest if len(rest) >= 2 else stem or None  # "Show EP.57 - Title": what follows
+
+
 @cache
 def _summary_words() -> tuple[str, ...]:
     words = {w.casefold() for ws in vocabulary()["summary_of"].values() for w in ws}
