@@ -20,10 +20,10 @@ from castdigest.readers.heading_words import (
     suggests_others,
 )
 from castdigest.readers.line_dates import has_date, head_length, length_alone, length_seconds
-from castdigest.readers.listing import _starts
 from castdigest.readers.listing_blocks import rows
 from castdigest.readers.listing_kinds import line_kinds
 from castdigest.readers.listing_shapes import is_dated
+from castdigest.readers.listing_starts import entry_starts as _starts
 from castdigest.readers.page_dates import (
     date_line,
     labelled_length,

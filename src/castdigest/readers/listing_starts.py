@@ -1,0 +1,264 @@
+"""Where a listing's entries start: a title line over its metadata (a date, a length), and
+the lines that stand there without being one (a byline, a dateline's place, a button or a
+label every entry shows, an entry's tags and counts, the body's last sentence over the player).
+An entry that shows no length is found by its likeness to those that do; a page of one episode
+whose metadata stands under a reporter's name or a dateline is framed by the title above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
+from castdigest.readers.heading_words import lists_episodes
+from castdigest.readers.listing_kinds import DATE_KINDS
+from castdigest.readers.listing_shapes import badge, over_standfirst
+from castdigest.readers.markup import is_hashtag_line
+from castdigest.readers.page_names import labelled_people
+from castdigest.readers.title_people import first_named, full_name, names_only, opening_prose
+from castdigest.readers.title_signals import (
+    by_name,
+    byline,
+    capitals,
+    credited,
+    field_line,
+    numbers_only,
+)
+from castdigest.text.normalize import fold
+
+SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
+MAX_TITLE = 300
+FULL_STOPS = (".", "。", "．")
+_CLIP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a time opening the line
+
+
+_NUMBER_OVER = 4  # lines from an episode's number alone to the title it heads
+
+
+_WORDS_OVER = 3  # words of a sentence ending in a full stop over the page's player
+
+
+_SENTENCE = 60  # characters of a line ending in a full stop over a date: a description
+
+
+_TAG = re.compile(r"^#\s[^\W\d_][^\W\d]*(?:\s[^\W\d_][^\W\d]*){0,2}$")
+
+
+def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
+    """Indexes of episode title lines: a text line followed by a duration line, or by other
+    metadata when at least two kinds of it follow (a live episode has no duration yet)."""
+    out: list[int] = []
+    nonblank = list(kinds)
+    alone: set[str] | None = None  # the page's lines, normalised: made when a byline asks
+    for k, i in enumerate(nonblank[:-1]):
+        cur = lines[i].strip()
+        if kinds[i] or counted(cur) or _CLIP.match(cur):
+            continue  # metadata, tags, a count, or a timed clip's title ("[03:58] ...")
+        if not any(c.isalnum() for c in cur) or badge(cur):
+            continue  # a player's separator ("00:00" / "/" / "58:14"), a rule, a badge ("E")
+        if _TAG.match(cur) or field_line(cur) or byline(cur) or lists_episodes(cur):
+            # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline, the
+            # list's heading over the first entry's date ("Wszystkie odcinki (86)")
+            continue
+        # what follows past an entry's tags and counts ("#talk#gardening" / "46" / "3")
+        following = [kinds[j] for j in nonblank[k + 1 : k + 8] if not counted(lines[j])][:4]
+        if not following:
+            continue  # counts and tags to the end: nothing it stands over
+        over_meta = following[0] in {"duration", "dated"} or (
+            following[0] and len({kind for kind in following if kind}) >= 2
+        )
+        if not over_meta or lead_in(cur) or is_chrome(cur) or is_label(cur):  # costliest last
+            continue
+        if _credited(lines, cur) or names_only(cur):
+            # "Harriet Okafor" over the date, "Presented by Harriet Okafor" below; names
+            # joined ("Lukas Brunner, Seraina Vogt"): a byline
+            continue
+        if (name := by_name(cur)) is not None:
+            alone = alone if alone is not None else {normalise(s) for s in lines if s.strip()}
+            if name in alone:
+                continue  # "Par Point de bascule": the show that made it, over the date
+        # a body line over metadata is no title, unless it is a teaser under one; a paragraph
+        # over a date alone ends the entry above ("Title / 00:41:26 / description / date")
+        prose = len(cur) > _SENTENCE and cur.endswith(FULL_STOPS) and following[0] == "age"
+        if (
+            following[0] == "position"
+            and len(cur.split()) > _WORDS_OVER
+            and cur.endswith(FULL_STOPS)
+        ):
+            continue  # the body's last sentence over the page's player ("00:00" / "38:12")
+        if (len(cur) <= MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
+            out.append(i)
+    return _without_labels(lines, _with_unlengthed(lines, kinds, out), kinds)
+
+
+_COUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[KkMm]?")  # "131", "1,204", "1.8K"
+
+
+def counted(line: str) -> bool:
+    """An entry's tags or a count alone ("#talk#history", "131", "1.8K"): no metadata."""
+    s = line.strip()
+    return is_hashtag_line(s) or _COUNT.fullmatch(s) is not None
+
+
+_SHAPE = re.compile(r"\d|[^\W\d_]+")
+
+
+def _date_shape(line: str) -> str:
+    """A date line's form, digits and words alike ("2026/11/20(金)更新" -> "0000/00/00(a)a")."""
+    return _SHAPE.sub(lambda m: "0" if m.group().isdigit() else "a", line.strip())
+
+
+def _with_unlengthed(
+    lines: list[str], kinds: dict[int, str | None], starts: list[int]
+) -> list[int]:
+    """`starts` and the entries like them that show no length (members only, not yet out):
+    when two entries or more have their date alone right under their title, every line over a
+    date of the same form is a title too ("第22回" / "2026/11/06(金)更新" / "会員限定")."""
+    nonblank = list(kinds)
+    under = {a: b for a, b in pairwise(nonblank)}
+    shapes = Counter(
+        _date_shape(lines[under[i]]) for i in starts if kinds.get(under.get(i, -1)) in DATE_KINDS
+    )
+    shape, n = max(shapes.items(), key=lambda kv: kv[1], default=("", 0))
+    if n < 2:
+        return starts
+    first = min(starts)
+    more = [
+        a
+        for a, b in pairwise(nonblank)
+        if a > first
+        and a not in starts
+        and kinds[a] is None
+        and kinds[b] in DATE_KINDS
+        and _date_shape(lines[b]) == shape
+        and title_like(lines[a].strip())
+    ]
+    return sorted({*starts, *more})
+
+
+def title_like(s: str) -> bool:
+    """A line that may be an entry's title: no field, label, button or lead-in."""
+    return (
+        0 < len(s) <= MAX_TITLE
+        and not field_line(s)
+        and not byline(s)
+        and not lead_in(s)
+        and not is_chrome(s)
+        and not is_label(s)
+    )
+
+
+_TITLE_ABOVE = 4  # words of a title over a reporter's name, at least
+
+
+_CREDIT_LINES = 200  # lines searched for a name's credit ("Presented by …")
+
+
+def over_reporter(lines: list[str], start: int) -> int | None:
+    """The title over a person's full name over an episode page's date: the line above the
+    name (or the title over it when that line is a standfirst), a title's length."""
+    name = lines[start].strip()
+    if not full_name(name):
+        return None
+    above = line_above(lines, start)
+    if above is None:
+        return None
+    # a person's: the page's prose calls them by their first name ("Quando a Ana chega"), or
+    # credits them; not a show's name of capitalised words ("The Deep Current")
+    if not first_named(name, opening_prose(lines)) and not _credited(lines, name):
+        return None
+    title = over_standfirst(lines, above)
+    s = lines[title].strip()
+    return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+
+
+_PLACE_WORDS = 2  # words of a dateline's place ("ROMA", "NEW YORK")
+
+
+_STANDFIRST_WORDS = 15  # words of a standfirst, at least
+
+
+_BYLINE_WORDS = 4  # words of a byline between a standfirst and the place ("Redazione ANSA")
+
+
+def over_dateline(lines: list[str], start: int) -> int | None:
+    """The title over a dateline's place in capitals over an episode page's date ("Title /
+    standfirst / Redazione ANSA / ROMA / 21 novembre 2026, 07:00"): the place is where the
+    story was filed, never a title."""
+    place = lines[start].strip()
+    if not (capitals(place) and len(place.split()) <= _PLACE_WORDS) or any(
+        c.isdigit() for c in place
+    ):
+        return None
+    above = line_above(lines, start)
+    if above is not None and _byline_like(lines[above].strip()):
+        above = line_above(lines, above)
+    if above is None:
+        return None
+    title = over_standfirst(lines, above)
+    if title == above and len(lines[above].split()) >= _STANDFIRST_WORDS:
+        # a standfirst without its full stop ("Il ricercatore veneto racconta …"): the
+        # title is over it
+        title = line_above(lines, above) or above
+    s = lines[title].strip()
+    return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+
+
+def _byline_like(line: str) -> bool:
+    """A short line of names or a newsroom, no sentence: who filed the story."""
+    return (
+        0 < len(line.split()) <= _BYLINE_WORDS
+        and not line.endswith((".", "!", "?", ":"))
+        and not any(c.isdigit() for c in line)
+    )
+
+
+def _credited(lines: list[str], line: str) -> bool:
+    """A person's full name the page credits after a by-word or a person's label elsewhere
+    ("Presented by …", "Prowadzący: …"): a byline over the date, not an entry's title."""
+    if not full_name(line):
+        return False
+    page = lines[:_CREDIT_LINES]
+    if credited(line, "\n".join(s for s in page if s.strip() != line)):
+        return True
+    return normalise(line) in labelled_people([s for s in page if s.strip() != line.strip()])
+
+
+def _without_labels(lines: list[str], starts: list[int], kinds: dict[int, str | None]) -> list[int]:
+    """`starts` less the lines that start three entries or more alike ("Posłuchaj" over each
+    entry's length): a button or a label repeated in every entry, where titles differ; and
+    less an episode's number alone just over the next start ("Episode 58" / its date / the
+    show / the title / its length): the number heads that entry."""
+    keys = [fold(lines[i]) for i in starts]
+    counts = Counter(keys)
+    kept = [i for i, key in zip(starts, keys, strict=True) if counts[key] < SAME_STARTS]
+    if not kept and len(starts) >= SAME_STARTS and len(counts) == 1:
+        # one line over every entry's metadata (its host, "Marta Olmedo"), under its title
+        # or teaser: every such line starts an entry, the last's too (over a date alone);
+        # `_collect` takes each one's title above it
+        label, nonblank = fold(lines[starts[0]]), list(kinds)
+        return [
+            i
+            for i, nxt in pairwise(nonblank)
+            if kinds[nxt] and fold(lines[i]) == label and line_above(lines, i) is not None
+        ]
+    if all(numbers_only(lines[i].strip()) for i in kept):
+        return kept  # every title a number ("第24回", "第23回"): a show that titles them so
+    nexts: list[int | None] = [*kept[1:], None]
+    return [
+        i
+        for i, nxt in zip(kept, nexts, strict=False)
+        if not (nxt is not None and nxt - i <= _NUMBER_OVER and numbers_only(lines[i].strip()))
+    ]
+
+
+def one_label(lines: list[str], starts: list[int]) -> bool:
+    """Every entry starts on the same line (a host's name over its metadata)."""
+    return len(starts) >= SAME_STARTS and len({fold(lines[i]) for i in starts}) == 1
+
+
+def line_above(lines: list[str], i: int) -> int | None:
+    j = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    return j if j is not None and fold(lines[j]) != fold(lines[i]) else None
