@@ -17,7 +17,7 @@ import regex
 from castdigest.readers.chrome import chrome_kind, crumbs_above, is_label, normalise
 from castdigest.readers.heading_words import joined_parts, more_names, names_under_more, shown_names
 from castdigest.readers.line_dates import has_date, has_length
-from castdigest.readers.title_people import PERSON_NAME
+from castdigest.readers.title_people import person_name
 from castdigest.readers.title_quoted import quoted_shows
 from castdigest.readers.title_signals import (
     audience_count,
@@ -137,7 +137,7 @@ def _labelled_credit() -> regex.Pattern[str]:
     labels = {w for ws in vocabulary()["person_labels"].values() for w in ws}
     words = "|".join(regex.escape(w) for w in sorted(labels, key=len, reverse=True))
     return regex.compile(
-        rf"(?:^|(?<=[.;])\s+)(?i:{words})\s+(?P<name>{PERSON_NAME})(?=\s*(?:[.;,]|$))"
+        rf"(?:^|(?<=[.;])\s+)(?i:{words})\s+(?P<name>{person_name()})(?=\s*(?:[.;,]|$))"
     )
 
 

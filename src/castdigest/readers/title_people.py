@@ -7,6 +7,7 @@ page's prose calls by a name of theirs alone ("Jess Corrigan", "they tell Jess")
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import regex
 
@@ -40,16 +41,18 @@ def in_person_card(head: list[tuple[int, str]], k: int) -> bool:
 _NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+"  # any script with cases: "Ewa", "Grądzki", "Šťastný"
 
 
-def _particles() -> str:
-    """The words inside a name ("de", "van der"), from `titles.json`, as a pattern."""
+@cache
+def person_name() -> str:
+    """A person's full name as a `regex` pattern: two or three capitalised words, the words of
+    `titles.json` `name_particles` between them ("Ruben de Wit", "Jan van der Berg")."""
     words = {w for ws in vocabulary()["name_particles"].values() for w in ws}
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    particles = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return rf"(?P<first>{_NAME_WORD})(?: (?:(?:{particles}) ){{0,3}}{_NAME_WORD}){{1,2}}"
 
 
-_PARTICLE = rf"(?:(?:{_particles()}) ){{0,3}}"  # "Ruben de Wit", "Jan van der Berg"
-# a person's full name, for `regex`: two or three capitalised words, particles between them
-PERSON_NAME = rf"{_NAME_WORD}(?: {_PARTICLE}{_NAME_WORD}){{1,2}}"
-_FULL_NAME = regex.compile(rf"^(?P<first>{_NAME_WORD})(?: {_PARTICLE}{_NAME_WORD}){{1,2}}$")
+@cache
+def _full_name() -> regex.Pattern[str]:
+    return regex.compile(rf"^{person_name()}$")
 
 
 def opening_prose(texts: list[str]) -> str:
@@ -68,13 +71,13 @@ def opening_prose(texts: list[str]) -> str:
 def full_name(line: str) -> bool:
     """Two or three capitalised words and nothing else ("Harriet Okafor"): a person's name,
     or a show's; what else the page says tells which."""
-    return _FULL_NAME.match(line.strip()) is not None
+    return _full_name().match(line.strip()) is not None
 
 
 def first_named(line: str, prose: str) -> bool:
     """A full name ("Jess Corrigan") whose first name alone the page's prose uses ("they tell
     Jess what happened"): a person's name, the host's or the author's, not a title."""
-    m = _FULL_NAME.match(line.strip())
+    m = _full_name().match(line.strip())
     return m is not None and _alone_in(m["first"], prose)
 
 
@@ -122,7 +125,7 @@ def names_only(line: str) -> bool:
     """Full names joined, nothing else ("Omar Reyes and Helen Drabek", "Ada Lund & Ben Ruiz",
     "Lukas Brunner, Seraina Vogt")."""
     parts = [q.strip() for p in joined_parts(line.strip()) for q in p.split(", ")]
-    return len(parts) >= 2 and all(_FULL_NAME.match(p) for p in parts)
+    return len(parts) >= 2 and all(_full_name().match(p) for p in parts)
 
 
 def people_joined(line: str, prose: str) -> bool:

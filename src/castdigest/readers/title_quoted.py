@@ -304,11 +304,16 @@ def _other_episode(line: str, m: re.Match[str]) -> bool:
     before = line[max(0, m.start("w") - 24) : m.start("w")].casefold()
     others = _other_words()
     if m.groupdict().get("n") is not None:
-        # "el último episodio …, titulado ‘…’": a report names the latest episode so
-        others -= {w.casefold() for ws in vocabulary()["latest_words"].values() for w in ws}
+        others -= _latest_words()  # "el último episodio …, titulado ‘…’": the one reported on
     return any(w in others for w in re.findall(r"\w+", before)[-2:]) or any(
         w in before[-6:] for w in others if cjk_count(w)
     )
+
+
+@cache
+def _latest_words() -> frozenset[str]:
+    """The words for "last" that also mean the latest ("el último episodio")."""
+    return frozenset(w.casefold() for ws in vocabulary()["latest_words"].values() for w in ws)
 
 
 @cache
