@@ -571,3 +571,42 @@ def test_chapters_marked_from_their_start_in_full_width_brackets() -> None:
         (880.0, "値札を手書きし続ける理由"),
         (1530.0, "これからの商店街"),
     ]
+
+
+SHOW_HEADING_OVER_ITS_SCHEDULE = """星 - Hoshi Radio Station -
+ログイン
+新規会員登録
+番組一覧
+曜日から探す
+月
+火
+水
+木
+金
+土
+日
+新番組
+ランキング
+お知らせ
+ヘルプ
+トップ
+番組一覧
+星見ゆかの 夜更けのほしぞら散歩
+星見ゆかの 夜更けのほしぞら散歩
+毎週水曜日更新
+パーソナリティ
+星見ゆか
+提供：ほしぞら出版
+第31回
+2026/11/18 更新
+ゲスト：月野あおい
+再生する
+今回は、声優の月野あおいさんをゲストにお迎えして、冬の星座の見つけ方を教えてもらいました。
+"""
+
+
+def test_a_heading_over_a_shows_schedule_is_read_with_a_doubt() -> None:
+    _, episodes = read_text(SHOW_HEADING_OVER_ITS_SCHEDULE)
+    # not the site's name over its menu; the show's, with what its schedule says of it
+    assert [e.title for e in episodes] == ["星見ゆかの 夜更けのほしぞら散歩"]
+    assert any("may be the show's name" in r for r in episodes[0].review_reasons)

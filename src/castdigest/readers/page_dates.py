@@ -19,7 +19,7 @@ from castdigest.readers.heading_words import lists_episodes, opens_comments, sug
 from castdigest.readers.line_dates import age_before_time, has_date, length_seconds
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import find_absolute, find_relative, find_yearless, parse_date
-from castdigest.text.truncate import is_cjk_char
+from castdigest.text.truncate import cjk_count, is_cjk_char
 
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
 
@@ -332,6 +332,25 @@ def _label_after() -> re.Pattern[str]:
     labels = sorted({*_longest_first("published"), *_longest_first("updated")}, key=len)
     alternatives = "|".join(map(re.escape, reversed(labels)))
     return re.compile(rf"(?:(?<=[\d)）])|(?<=[\d)）])\s+)(?:{alternatives})$", re.IGNORECASE)
+
+
+_SCHEDULE = 30  # characters of a show's schedule line ("Every Friday", "毎週金曜日更新")
+
+
+def schedule_line(line: str) -> bool:
+    """A show's schedule alone on its line ("Every Friday", "Chaque mardi à 7h", "毎週金曜日更新",
+    "매주 금요일"): what a show's page says under its name, never an episode's."""
+    s = line.strip().casefold()
+    if not s or len(s) > _SCHEDULE or s.endswith((".", "!", "?", "。")):
+        return False
+    return any(
+        s.startswith(w) and (cjk_count(w) or s[len(w) : len(w) + 1] == " ") for w in _every()
+    )
+
+
+@cache
+def _every() -> tuple[str, ...]:
+    return tuple(_longest_first("every"))
 
 
 def after_preposition(line: str) -> str | None:

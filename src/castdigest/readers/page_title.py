@@ -37,6 +37,7 @@ from castdigest.readers.line_dates import (
     is_date_line,
     length_alone,
 )
+from castdigest.readers.page_dates import schedule_line
 from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.page_structure import is_quote_line
@@ -665,6 +666,11 @@ def pick_title(
         return _first_line(head)
     best = ranked[0]
     doubts: list[str] = []
+    key = normalise(best.text)  # the line under it, past its copy ("Show / Show / Every Friday")
+    under = next((text for i, text in items if i > best.index and normalise(text) != key), "")
+    if schedule_line(under):
+        # "Show / Every Friday": a show's page heading, whose episode may be further down
+        doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} may be the show's name")
     if len(ranked) > 1 and ranked[1].score > best.score - _CLOSE:
         # A post about an episode that names it in its prose, in quotation marks, settles a
         # doubt (never a confident choice: a post quotes books and films near "episode" too).
