@@ -344,7 +344,7 @@ def schedule_line(line: str) -> bool:
     if not s or len(s) > _SCHEDULE or s.endswith((".", "!", "?", "。")):
         return False
     return any(
-        s.startswith(w) and (cjk_count(w) or s[len(w) : len(w) + 1] == " ") for w in _every()
+        s.startswith(w) and (cjk_count(w) or not s[len(w) : len(w) + 1].isalnum()) for w in _every()
     )
 
 
