@@ -256,10 +256,15 @@ def _words_of(kind: str) -> frozenset[str]:
     return frozenset([*(w.casefold() for w in words), *(_plain(w) for w in words)])
 
 
-# a count before a heading's word: "几点收获", "3つのポイント", "5 key takeaways"
-_COUNTED = re.compile(
-    r"^(?:\d{1,2}|[一二三四五六七八九十两兩几幾]{1,2})\s*[点點个個条條項项つ]?の?\s*"
-)
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern[str]:
+    """A count opening a heading ("几点收获", "3つのポイント", "5 key takeaways"): digits or the
+    vocabulary's `numerals`, then perhaps one of its `counters`."""
+    raw = _headings()
+    numerals = "".join(sorted({n for ns in raw["numerals"].values() for n in ns}))
+    counters = sorted({c for cs in raw["counters"].values() for c in cs}, key=len, reverse=True)
+    counter = "|".join(map(re.escape, counters))
+    return re.compile(rf"^(?:\d{{1,2}}|[{re.escape(numerals)}]{{1,2}})\s*(?:{counter})?\s*")
 
 
 def heading_kind(line: str) -> str | None:
@@ -276,7 +281,7 @@ def heading_kind(line: str) -> str | None:
         kind = vocabulary().get(head)
     if kind is None and (rest := _without_owner(bare)):
         kind = vocabulary().get(rest)
-    if kind is None and (m := _COUNTED.match(bare)) and m.end() < len(bare):
+    if kind is None and (m := _counted().match(bare)) and m.end() < len(bare):
         kind = vocabulary().get(bare[m.end() :])  # "几点收获", "三つのポイント", "5 takeaways"
     if kind is None and "-" in bare:
         # a compound written with a hyphen or without ("Take-Aways", "Show-Notes")

@@ -14,7 +14,7 @@ from itertools import pairwise
 from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import lists_episodes
 from castdigest.readers.listing_kinds import DATE_KINDS
-from castdigest.readers.listing_shapes import badge, over_standfirst
+from castdigest.readers.listing_shapes import TITLE_MAX, badge, over_standfirst
 from castdigest.readers.markup import is_hashtag_line
 from castdigest.readers.page_names import labelled_people
 from castdigest.readers.title_people import first_named, full_name, names_only, opening_prose
@@ -29,7 +29,7 @@ from castdigest.readers.title_signals import (
 from castdigest.text.normalize import fold
 
 SAME_STARTS = 3  # entries opening on the same line: that line is a label, not their titles
-MAX_TITLE = 300
+MAX_TITLE = TITLE_MAX
 FULL_STOPS = (".", "。", "．")
 _CLIP = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")  # a time opening the line
 

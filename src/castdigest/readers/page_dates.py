@@ -320,18 +320,22 @@ def without_label_after(line: str) -> str:
     """`line` less the publication or update label that ends it, as Japanese and Chinese
     sites set one after the date ("2026/11/20(金)更新", "2026.11.20 发布"); else `line`."""
     if not line or line[-1:].isdigit():
-        return line  # most date lines end on the date: the pattern is spared
-    m = _label_after().search(line.rstrip())
-    return line[: m.start()].rstrip() if m else line
+        return line  # most date lines end on the date
+    # the label is all that follows the date's last digit or its weekday's bracket
+    end = max(line.rfind(")"), line.rfind("）"), _last_digit(line))
+    if end < 0 or line[end + 1 :].strip().casefold() not in _labels_after():
+        return line
+    return line[: end + 1].rstrip()
+
+
+def _last_digit(line: str) -> int:
+    return next((i for i in range(len(line) - 1, -1, -1) if line[i].isdigit()), -1)
 
 
 @cache
-def _label_after() -> re.Pattern[str]:
-    """A publication or update label ending a line, right after the date's last digit or its
-    weekday's bracket, or a space."""
-    labels = sorted({*_longest_first("published"), *_longest_first("updated")}, key=len)
-    alternatives = "|".join(map(re.escape, reversed(labels)))
-    return re.compile(rf"(?:(?<=[\d)）])|(?<=[\d)）])\s+)(?:{alternatives})$", re.IGNORECASE)
+def _labels_after() -> frozenset[str]:
+    """The publication and update labels, casefolded: those a date may have after it."""
+    return frozenset({*_longest_first("published"), *_longest_first("updated")})
 
 
 _SCHEDULE = 30  # characters of a show's schedule line ("Every Friday", "毎週金曜日更新")

@@ -584,6 +584,7 @@ def pick_title(
     names = _names(head, counts)
     menus = menu_runs(head) | linked(head)
     kickers = menu_tails(head, menus)
+    navs = menus - kickers  # a site's menu under its name (the last item may head the page)
     menu_items = {normalise(head[k][1]) for k in menus}
     others = _others_from(head)
     for k, (i, s) in enumerate(head):
@@ -608,7 +609,7 @@ def pick_title(
         if people_joined(s, prose) or with_person(s, prose):
             continue  # "Omar Reyes and Helen Drabek", "With Ada Lund": the prose names them
         # a masthead over its menu: interface words under it, or a column of menu items
-        menu = menu_under(head, k) or (k not in menus and _nav_under(head, k, menus - kickers))
+        menu = menu_under(head, k) or (k not in menus and _nav_under(head, k, navs))
         at = _meta_at(head, k, brands | people)  # past a name the page shows as a person's
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import islice
 
 from castdigest.readers.base import Document
 from castdigest.readers.chrome import chrome_kind, is_label
@@ -165,7 +166,7 @@ def _dateline_end(lines: list[str], body: int) -> int:
     (a standfirst), a byline and a short line or two between ("Standfirst" / "Ruben de Wit" /
     "20 november 2026, 05:00")."""
     end = body
-    for j in [j for j in range(body + 1, len(lines)) if lines[j].strip()][:_DATELINE_UNDER]:
+    for j in islice((j for j in range(body + 1, len(lines)) if lines[j].strip()), _DATELINE_UNDER):
         s = lines[j].strip()
         if display_width(s) > _HEADING or s.endswith(_SENTENCE_END):
             break  # a sentence: the body goes on (a notice, a paragraph)

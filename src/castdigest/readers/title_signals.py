@@ -306,7 +306,8 @@ def uploaded_title(line: str) -> str | None:
     services show one ("[Podcast] Small Print EP.14 - Who Reads the Terms.mp3" -> "Who Reads
     the Terms"): no extension, no tag before it, what follows the episode's number and a
     separator; else None for a line that is no such name."""
-    m = _MEDIA_FILE.match(line.strip())
+    s = line.strip()
+    m = _MEDIA_FILE.match(s) if "." in s[-6:] else None  # most lines end in no extension
     if m is None:
         return None
     stem = _TAGS.sub("", m["stem"]).strip()
