@@ -39,7 +39,8 @@ def test_relevance_is_the_weighted_sum_of_the_components() -> None:
     weights = Weights(centroid=0.7, signature=1.3, meta=0.9, claim=0.4, short=0.2)
     feats = features(SENTENCES, "en", marks, weights=weights)
     matrix, parts = components(SENTENCES, "en", marks, weights=weights)
-    assert set(parts) == {name for name, _, _ in TERMS} - {"clause"}  # no clause marks given
+    # no clause marks given; no topic terms asked for (`specific` 0)
+    assert set(parts) == {name for name, _, _ in TERMS} - {"clause", "specific"}
     summed = sum(sign * getattr(weights, w) * parts[n] for n, w, sign in TERMS if n in parts)
     assert np.allclose(feats.relevance, summed)
     assert (feats.matrix != matrix).nnz == 0
@@ -86,4 +87,44 @@ def test_transcripts_are_scored_with_the_spoken_weights_and_writing_with_the_oth
         out = condenser.condense(episode, budget)
         assert out.takeaways, episode.id
         assert condenser.used and all(w == expected for w in condenser.used), episode.id
-    assert dataclasses.replace(DEFAULT, claim=0.0) == SPOKEN  # speech's claim words earn nothing
+    # speech: claim words earn nothing, topic terms rare in the language count
+    assert dataclasses.replace(DEFAULT, claim=0.0, specific=1.0) == SPOKEN
+
+
+TALK = [
+    "People in the harbour really think about the boats and the people on the boats.",
+    "The silt builds a sandbar at the mouth of the harbour every winter.",
+    "Without dredging the silt the sandbar closes the channel to the ferry by March.",
+    "We moved the groyne so the silt settles before a sandbar can form at all.",
+    "The people on the boats think the harbour is the heart of the town.",
+    "Most people in the town think about the harbour and the boats every day.",
+]
+
+
+def test_topic_terms_rare_in_the_language_mark_the_episodes_own_subject() -> None:
+    _, parts = components(TALK, "en", weights=SPOKEN)
+    specific = parts["specific"].tolist()
+    # "silt" and "sandbar" (in three sentences each, unlisted in English) are the subject,
+    # "harbour" (Zipf 4) a little; "people", "think", "boats" are too common, "groyne" and
+    # "dredging" too seldom said
+    assert specific[0] == 0.0 and max(specific[4], specific[5]) < 0.05
+    assert min(specific[1], specific[2], specific[3]) > 0.5
+    assert specific[1] == 1.0  # both terms, in the fewest words
+    _, written = components(TALK, "en", weights=DEFAULT)
+    assert "specific" not in written  # writing is scored without it (weight 0)
+
+
+@pytest.mark.parametrize("language", ["zh", "ja", "eu"])
+def test_no_topic_terms_without_a_word_list_of_the_language(language: str) -> None:
+    _, parts = components(TALK, language, weights=SPOKEN)
+    assert parts["specific"].tolist() == [0.0] * len(TALK)
+
+
+def test_speech_picks_the_sentence_on_the_subject_over_the_commonplace() -> None:
+    talk = [Segment(text=s, speaker="Mara Olsen", start=10.0 * i) for i, s in enumerate(TALK)]
+    heard = Episode(id="t", title="Ports", language="en", transcript=Transcript(
+        text="\n\n".join(TALK), segments=talk))  # fmt: skip
+    budget = Budget(takeaways=1, min_takeaways=1, quotes=0, max_words=30)
+    plain = ExtractiveCondenser(spoken=dataclasses.replace(SPOKEN, specific=0.0))
+    assert plain.condense(heard, budget).takeaways[0].text == TALK[4]
+    assert ExtractiveCondenser().condense(heard, budget).takeaways[0].text == TALK[1]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -33,11 +34,15 @@ import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from castdigest.condense.thoughts import claim_score, is_meta, points_back
+from castdigest.text.frequency import RARE, zipf_table
+from castdigest.text.language import is_cjk
 from castdigest.text.tokens import is_number, terms
 
 Vector = NDArray[np.float64]
 # Similarity graph edges kept at most (about 24 MB); a 22,000-word meeting has 65,000.
 GRAPH_EDGES = 2_000_000
+TOPIC_SENTENCES = 3  # sentences a term is in, at least, to be one of the episode's topics
+COMMON = 6.0  # Zipf value ("people", "time") from which a word is too common to be a topic
 MIN_NEIGHBOURS = 100  # edges per sentence always kept, however many sentences there are
 BLOCK_CELLS = 1_000_000  # sentence pairs compared at once, at most
 
@@ -83,13 +88,14 @@ class Weights:
     ideal_words: float = 18.0
     mmr: float = 0.7  # lambda: weight of relevance against redundancy
     duplicate: float = 0.55  # cosine above which two sentences say the same thing
+    specific: float = 0.0  # topic terms rare in the language at large (`_specific`)
 
 
 DEFAULT = Weights()
 # Transcripts: speech says "will" and "because" of anything, so its claim words earn nothing.
 # The weights bench/condense_tune.py learns for speech on QMSum train have not carried over
 # to the scoring sets so far (bench/README.md, "condense"): the others are the written ones.
-SPOKEN = Weights(claim=0.0)
+SPOKEN = Weights(claim=0.0, specific=1.0)
 
 
 @dataclass(frozen=True)
@@ -199,6 +205,7 @@ TERMS: tuple[tuple[str, str, float], ...] = (
     ("meta", "meta", -1.0),
     ("claim", "claim", 1.0),
     ("short", "short", -1.0),
+    ("specific", "specific", 1.0),
 )
 
 
@@ -273,7 +280,31 @@ def components(
         if given is not None:
             parts[name] = np.asarray(given, float)
     parts.update(_choice_parts(texts, language))
+    if weights.specific:
+        specific = _specific(token_lists, language) / np.maximum(words, 1.0) ** 0.5
+        parts["specific"] = _unit(specific)
     return matrix, parts
+
+
+def _specific(token_lists: Sequence[Sequence[str]], language: str | None) -> Vector:
+    """Each sentence's topic terms that are rare in the language at large, summed: the
+    episode's own subject ("guardrails", "runbooks"), where centrality alone favours its
+    commonest words ("teams", "models"). A topic term is in `TOPIC_SENTENCES` sentences or
+    more; it weighs (`COMMON` - its Zipf value) / `COMMON` times the log of how many.
+
+    None in CJK text: its terms are character pairs, not words, and counting only the pairs
+    the word list holds lowered the Chinese meetings' figure (bench/README.md, "condense")."""
+    table = {} if is_cjk(language) else zipf_table(language)
+    if not table:
+        return np.zeros(len(token_lists))
+    sets = [set(toks) for toks in token_lists]
+    counts = Counter(t for toks in sets for t in toks)
+    weight: dict[str, float] = {}
+    for term, count in counts.items():
+        rarity = (COMMON - table.get(term, RARE)) / COMMON
+        if count >= TOPIC_SENTENCES and rarity > 0:
+            weight[term] = rarity * math.log1p(count)
+    return np.array([sum(weight.get(t, 0.0) for t in toks) for toks in sets])
 
 
 def _choice_parts(texts: Sequence[str], language: str | None) -> dict[str, Vector]:
