@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from castdigest.text.dates import (
+    find_absolute,
     find_relative,
     find_yearless,
     parse_absolute,
@@ -280,3 +281,12 @@ def test_a_day_and_a_month_without_the_year(text: str, day: str | None) -> None:
     found = find_yearless(text, as_of)
     assert (found.when.date().isoformat() if found else None) == day
     assert (parse_date(text, as_of).date().isoformat() if day else parse_date(text, as_of)) == day
+
+
+def test_a_month_glued_on_the_word_before_it_opens_a_date() -> None:
+    # a section's name and the date run together in a text save
+    found = find_absolute("PodcastsNovember 20, 2026")
+    assert found is not None
+    assert (found.start, found.text) == (8, "November 20, 2026")
+    assert found.when.date().isoformat() == "2026-11-20"
+    assert find_absolute("McDonald 20, 2026") is None  # no month inside

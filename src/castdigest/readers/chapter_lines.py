@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from castdigest.models import Chapter
-from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.heading_words import heading_kind, joiner_words
 from castdigest.readers.page_dates import labelled_length_line, without_time_of_day
 from castdigest.text.sentences import split_sentences
 
@@ -244,24 +244,39 @@ def _glued(bare: str, times: list[re.Match[str]]) -> list[Timed]:
             if title and len(title) <= _MAX_TITLE:
                 entries.append(_timed(m, title))
         return entries
+    # "This week: X (01:02), Y (13:47), and Z (26:30).": a sentence's list, after its lead-in
+    sentence = False
+    if len(times) >= 2:
+        last = bare[times[-2].end() : times[-1].start()].rstrip(" " + _OPEN)
+        last = _clean(last.lstrip(_CLOSE))
+        sentence = _listed(last) != last
     for k, m in enumerate(times):
         begin = times[k - 1].end() if k else 0
         piece = bare[begin : m.start()].rstrip(" " + _OPEN)
         if k == 0:
-            piece = _last_part(piece)
-        title = _clean(piece.lstrip("".join(_CLOSE)))
+            piece = _last_part(piece, sentence)
+        title = _listed(_clean(piece.lstrip("".join(_CLOSE))))
         if title and len(title) <= _MAX_TITLE:
             entries.append(_timed(m, title))
     return entries
 
 
-def _last_part(text: str) -> str:
-    """The title run into the paragraph before a glued list: after its last sentence end."""
+def _last_part(text: str, sentence: bool = False) -> str:
+    """The title run into the paragraph before a glued list: after its last sentence end; in
+    a sentence's list, after the lead-in that opens it ("This week: the battle for …")."""
     cut = 0
     for m in _SENTENCE_END.finditer(text):
         if m.end() < len(text.rstrip()):
             cut = m.end()
-    return text[cut:]
+    lead = text.rfind(": ", cut) if sentence else -1
+    return text[lead + 2 :] if lead >= 0 else text[cut:]
+
+
+def _listed(title: str) -> str:
+    """A title in a sentence's list less the word that joins it to the others ("and the slow
+    death of the phone call (26:30)")."""
+    first, _, rest = title.partition(" ")
+    return rest if rest and first.casefold() in joiner_words() else title
 
 
 def _first_part(text: str) -> str:

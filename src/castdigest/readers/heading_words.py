@@ -55,6 +55,7 @@ _MORE_NAME = 6  # characters of a show's name after "More"
 _MORE_JOINED = 2  # after "More from": a network's initials ("More from RN")
 _LEADING_COUNT = re.compile(r"^\d{1,5}(?:[,.]\d{3})*\s+(?=[^\W\d_])")
 _SYMBOLS = re.compile(r"^[^\w\s]+|[^\w\s]+$")
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})\s*[、.．)）]\s*")
 # A trailing qualifier in brackets: "Transcript (English)", "文字起こし（自動生成）"
 _QUALIFIER = re.compile(r"\s*[(（\[][^()（）\[\]]{1,30}[)）\]]\s*$")
 
@@ -97,6 +98,8 @@ def _bare(line: str) -> str:
         s = s[: m.start()].rstrip()
     if (m := _LEADING_COUNT.match(s)) and m.end() < len(s):
         s = s[m.end() :]  # "12 comments", "5 key takeaways"
+    if (m := _SECTION_NUMBER.match(s)) and m.end() < len(s):
+        s = s[m.end() :]  # a numbered section: "二、核心观点", "2. Key takeaways", "III) Chapters"
     return _plain(s.strip(_EDGES))
 
 
@@ -200,6 +203,14 @@ def _suggested_from(bare: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def joiner_words() -> frozenset[str]:
+    """The vocabulary's `joiners` that are words ("and", "und", "et"), casefolded: what
+    joins the last item of a list to the others."""
+    raw = _headings()["joiners"]
+    return frozenset(w.casefold() for lang, ws in raw.items() if lang != "any" for w in ws)
+
+
+@lru_cache(maxsize=1)
 def _joins() -> tuple[frozenset[str], tuple[str, ...]]:
     """The joining words (Latin script) and particles (CJK) of `suggested_from`."""
     raw = _headings()
@@ -227,8 +238,24 @@ def lists_airings(line: str) -> bool:
 
 def lists_episodes(line: str) -> bool:
     """A heading over a show's list of its episodes ("All episodes", "Afleveringen",
-    "全部单集"): the vocabulary's `episodes` words."""
-    return _heads(line, "episodes")
+    "全部单集"): the vocabulary's `episodes` words, perhaps with the show they are of ("Alle
+    Folgen von Maschinenraum", "All episodes of Night Ferry")."""
+    if _heads(line, "episodes"):
+        return True
+    s = line.strip()
+    if not s or len(s) > MAX_HEADING or cjk_count(s):
+        return False
+    words = _bare(s).split()
+    of = _of_words()
+    episodes = _words_of("episodes")
+    return any(words[n] in of and " ".join(words[:n]) in episodes for n in range(1, len(words) - 1))
+
+
+@lru_cache(maxsize=1)
+def _of_words() -> frozenset[str]:
+    """titles.json's `of_words` of one word ("of", "von", "de"): a heading's name follows."""
+    raw = json.loads(resources.files(__package__).joinpath("data/titles.json").read_text("utf-8"))
+    return frozenset(_plain(w) for ws in raw["of_words"].values() for w in ws if " " not in w)
 
 
 def names_episodes(line: str) -> bool:

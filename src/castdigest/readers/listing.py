@@ -60,6 +60,7 @@ from castdigest.readers.listing_shapes import (
     prefixed,
     shown_twice,
     suffixed,
+    two_sentences,
     unframe,
 )
 from castdigest.readers.listing_starts import (
@@ -70,8 +71,7 @@ from castdigest.readers.listing_starts import (
     entry_starts,
     line_above,
     one_label,
-    over_dateline,
-    over_reporter,
+    story_title,
     title_like,
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
@@ -100,6 +100,7 @@ from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
 from castdigest.text.titles import assign_people, split_title
+from castdigest.text.truncate import display_width
 
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
@@ -141,11 +142,10 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     framed: list[tuple[int, int | None]]
     if one_label(lines, starts):  # "Title / teaser / Host / date / length", entry by entry
         framed = [(line_above(lines, start) or start, None) for start in starts]
-    elif len(starts) == 1 and (
-        (title := over_reporter(lines, starts[0]) or over_dateline(lines, starts[0])) is not None
-    ):
-        # "Title / standfirst / Reporter / date", "… / ROMA / date": one episode's page
-        framed = [(title, None)]
+    elif (title := story_title(lines, starts)) is not None:
+        # "Title / standfirst / Reporter / date", "… / ROMA / date": one episode's page, its
+        # show's other episodes listed under it or not
+        framed = [(title, None)] + [unframe(lines, start) for start in starts[1:]]
     else:
         framed = [unframe(lines, start) for start in starts]
     titles = _titles(lines, framed)
@@ -265,9 +265,9 @@ def _title_under_date(
     title = lines[i].strip()
     if not title or len(title) > MAX_TITLE or has_length(title) or has_date(title):
         return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
-    if not title_like(title) or _lede(title) or counted(title):
-        # a button, a label, a byline, the entry's lede ("Title / date / lede / Play / 56
-        # min"), a field of its panel ("ゲスト：桐谷まひろ"), its tags or a count
+    if not title_like(title) or _lede(title) or two_sentences(title) or counted(title):
+        # a button, a label, a byline, the entry's lede or teaser ("Title / date / lede /
+        # Play / 56 min"), a field of its panel ("ゲスト：桐谷まひろ"), its tags or a count
         return i
     for j in range(i + 1, min(end, i + _BUTTONS + 2)):
         s = lines[j].strip()
@@ -286,13 +286,20 @@ def _title_under_date(
 
 
 def _plays_one(head: list[str]) -> bool:
-    """A player at its start ("00:00 / 68:12") under a title, above the first entry: the page
-    plays one episode, its own; the entries under it are its show's others or its clips."""
+    """A player at its start ("00:00 / 68:12", or "00:00" over "68:12") under a title, above
+    the first entry: the page plays one episode, its own; the entries under it are its
+    show's others or its clips."""
     shown = [line.strip() for line in head if line.strip()]
-    return any(
-        k and _START.match(line) and chrome_kind(line) == "player" and not is_chrome(shown[k - 1])
-        for k, line in enumerate(shown)
-    )
+    for k, line in enumerate(shown):
+        if k and _START.match(line) and chrome_kind(line) == "player":
+            if not is_chrome(shown[k - 1]):
+                return True
+        elif _POSITION.fullmatch(line) and k + 1 < len(shown) and clock_length(shown[k + 1]):
+            # its two times on two lines: past its button ("Podcast hören"), a title's line
+            above = [s for s in shown[max(0, k - _BUTTONS - 1) : k] if not is_chrome(s)]
+            if above:
+                return True
+    return False
 
 
 def _own_page(raws: list[RawEpisode]) -> list[RawEpisode]:
@@ -318,21 +325,24 @@ def _shown(lines: list[str], line: str) -> int:
     return sum(1 for other in lines if len(other) < len(line) + 8 and fold(other) == key)
 
 
-_TEASER = 60  # characters at least in an entry's teaser
+_TEASER = 60  # display width (a CJK character counts two) at least of an entry's teaser
 _START = re.compile(r"^0?0:00(?::00)?\s*/")  # a player's position at the start
+_POSITION = re.compile(r"0?0:00(?::00)?")  # the same on a line of its own
+_BUTTONS = 2  # lines of buttons at most between a player and the title over it
 _NUMBERED_AGAIN = re.compile(r"(?:\w+ )?\w*\d+\w* ")  # "avsnitt 11 ", "第12期 " (folded)
 _TOLD = 150  # characters of description at least in an episode's page's own entry
 _TOLD_SHARE = 3  # times the description of its entry in the list
 
 
 def _length_under_teaser(raw: RawEpisode, rest: list[str]) -> list[str]:
-    """ "Title / date / teaser / Listen / 27:48 min": a length alone under the entry's teaser,
-    past its buttons only, is the entry's (`raw.duration`); `rest` without it."""
+    """ "Title / date / teaser / Listen / 27:48 min": a length alone or labelled under the
+    entry's teaser, past its buttons only, is the entry's (`raw.duration`); `rest` without it."""
     shown = [k for k, s in enumerate(rest) if s]
-    if not shown or len(rest[shown[0]]) < _TEASER or has_length(rest[shown[0]]):
+    if not shown or display_width(rest[shown[0]]) < _TEASER or has_length(rest[shown[0]]):
         return rest
     for k in shown[1 : _BUTTONS + 2]:
-        if seconds := length_seconds(rest[k]):  # not a player's 0:00
+        # not a player's 0:00; a label before it ("再生時間 27:41")
+        if seconds := length_seconds(rest[k]) or labelled_length_line(rest[k]):
             raw.duration = seconds
             return rest[:k] + rest[k + 1 :]
         if not is_chrome(rest[k]):

@@ -450,7 +450,10 @@ _TEASER_WIDER = 1.5  # a teaser is this many times wider than its title at least
 _TEASER_ENDS = (".", "。", "?", "？", "!", "！", "…")
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 # A sentence's end inside the line, another sentence after it: prose, not a title
-_SENTENCES = re.compile(r"[^\s.?!]{3}[.?!]\s+[A-ZÀ-ÖØ-Þ]|[。？！](?=\S)")
+# (in CJK text the half-width "!" too: "ご紹介!北の海の…")
+_SENTENCES = re.compile(
+    r"[^\s.?!]{3}[.?!]\s+[A-ZÀ-ÖØ-Þ]|[。？！](?=\S)|[!?](?=[\u3040-\u30ff\u3400-\u9fff])"
+)
 
 
 def _dating(line: str) -> bool:
@@ -459,7 +462,7 @@ def _dating(line: str) -> bool:
     return has_date(line) and (len(line.split()) <= _DATING_WORDS or is_date_line(line))
 
 
-def _two_sentences(s: str) -> bool:
+def two_sentences(s: str) -> bool:
     """A sentence ends inside `s` and another follows; not an abbreviation's period ("(Dr.
     Anjali Rao)", `titles.json` `abbreviations`)."""
     for m in _SENTENCES.finditer(s):
@@ -473,17 +476,21 @@ def over_standfirst(lines: list[str], i: int, questions: bool = False) -> int:
     """The title's index for a start line found over metadata: when that line is a teaser
     sentence ("Where to spend and where to save when you set up a first bench."), a line of
     title shape a line or two above it (past chrome: "Available for 11 months") is the title;
-    else `i`. `questions`: a question is a teaser too (the listing's other entries have one)."""
+    else `i`. `questions`: the listing's other entries have a teaser, so a question or a long
+    line is one too."""
     s = lines[i].strip()
     # or sentences in it ("Kelp is sold as a carbon sink. The science is murkier"); but two
     # unended sentences may be a title of two headlines ("Il Cile torna a votare. I treni
     # notturni tornano di moda"), under a kicker: then the line above must be a title's
-    inner = _two_sentences(s)
+    inner = two_sentences(s)
     unended = inner and not _SENTENCE_END.search(s) and not s.endswith(("?", "!", "？", "！"))
     # an episode's number opening it makes it a title ("T3 Ep. 14 - ¿Por qué …? Con …")
     asked = questions and s.endswith(("?", "？"))
     teaser = bool(_SENTENCE_END.search(s) or inner or asked) and not title_numbered(s)
     teaser = teaser or (len(s) > _CUT_TEASER and s.endswith(("…", "...")))  # cut short
+    # the others' teasers make a long line one too, however it ends ('… ai campi: "La
+    # Chiesa qui o sta sul furgone …"')
+    teaser = teaser or (questions and len(s) > _CUT_TEASER)
     words = len(s.split())
     if _SENTENCE_END.search(s):
         words += cjk_count(s) // _CJK_PER_WORD  # a CJK sentence's words have no spaces
@@ -539,7 +546,7 @@ def prefixed(lines: list[str]) -> list[Entry]:
     by_name: dict[str, list[int]] = {}
     for i, line in enumerate(lines):
         m = _NAMED_TITLE.match(line.strip())
-        if m and len(line) <= TITLE_MAX and not _two_sentences(m["rest"]):
+        if m and len(line) <= TITLE_MAX and not two_sentences(m["rest"]):
             name = normalise(m["name"])
             if name in alone and not _SENTENCE_END.search(m["rest"]):
                 by_name.setdefault(name, []).append(i)

@@ -13,8 +13,9 @@ from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import lists_episodes
+from castdigest.readers.line_dates import has_length
 from castdigest.readers.listing_kinds import DATE_KINDS
-from castdigest.readers.listing_shapes import TITLE_MAX, badge, over_standfirst
+from castdigest.readers.listing_shapes import TITLE_MAX, badge, over_standfirst, two_sentences
 from castdigest.readers.markup import is_hashtag_line
 from castdigest.readers.page_names import labelled_people
 from castdigest.readers.title_people import first_named, full_name, names_only, opening_prose
@@ -66,6 +67,12 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         following = [kinds[j] for j in nonblank[k + 1 : k + 8] if not counted(lines[j])][:4]
         if not following:
             continue  # counts and tags to the end: nothing it stands over
+        if (
+            following[0] == "duration"
+            and two_sentences(cur)
+            and _under_dated_start(lines, kinds, nonblank[:k], out)
+        ):
+            continue  # "Title / date / teaser / length": the teaser under its entry's date
         over_meta = following[0] in {"duration", "dated"} or (
             following[0] and len({kind for kind in following if kind}) >= 2
         )
@@ -91,6 +98,18 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         if (len(cur) <= MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
             out.append(i)
     return _without_labels(lines, _with_unlengthed(lines, kinds, out), kinds)
+
+
+def _under_dated_start(
+    lines: list[str], kinds: dict[int, str | None], above: list[int], out: list[int]
+) -> bool:
+    """The line right under an entry's start and its date, which shows no length: there a
+    line of sentences is the entry's teaser, its length under it ("Title / 2026/11/22 UP! /
+    teaser / 再生時間 27:41"); a title is another's ("Show / date / Title / Play / 47 min")."""
+    if len(above) < 2 or not out or out[-1] != above[-2]:
+        return False
+    date = above[-1]
+    return kinds[date] in DATE_KINDS and not has_length(lines[date])
 
 
 _COUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[KkMm]?")  # "131", "1,204", "1.8K"
@@ -165,9 +184,11 @@ def over_reporter(lines: list[str], start: int) -> int | None:
     above = line_above(lines, start)
     if above is None:
         return None
-    # a person's: the page's prose calls them by their first name ("Quando a Ana chega"), or
-    # credits them; not a show's name of capitalised words ("The Deep Current")
-    if not first_named(name, opening_prose(lines)) and not _credited(lines, name):
+    # a person's: the page's prose calls them by their first name ("Quando a Ana chega") or
+    # their full name, or credits them; not a show's name of capitalised words ("The Deep
+    # Current")
+    prose = opening_prose(lines)
+    if not (first_named(name, prose) or name in prose) and not _credited(lines, name):
         return None
     title = over_standfirst(lines, above)
     s = lines[title].strip()
@@ -181,6 +202,23 @@ _STANDFIRST_WORDS = 15  # words of a standfirst, at least
 
 
 _BYLINE_WORDS = 4  # words of a byline between a standfirst and the place ("Redazione ANSA")
+
+
+def story_title(lines: list[str], starts: list[int]) -> int | None:
+    """An episode page's own title when its first entry starts at the story's byline or
+    dateline ("Title / standfirst / Reporter / date"), whether or not a list of other
+    episodes follows the story; None when another entry starts at a name too (each entry of
+    that listing is credited so)."""
+    if not starts or any(full_name(lines[s].strip()) for s in starts[1:]):
+        return None
+    first = starts[0]
+    title = over_reporter(lines, first) or over_dateline(lines, first)
+    if title is None and _byline_like(lines[first].strip()):
+        # "Title / standfirst / Sanne Oudekerk / Correspondent Geld & Wonen / date": the
+        # start is the reporter's role under their name
+        above = line_above(lines, first)
+        title = over_reporter(lines, above) if above is not None else None
+    return title
 
 
 def over_dateline(lines: list[str], start: int) -> int | None:

@@ -18,7 +18,13 @@ from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import lists_episodes, opens_comments, suggests_others
 from castdigest.readers.line_dates import age_before_time, has_date, length_seconds
 from castdigest.readers.title_signals import without_markers
-from castdigest.text.dates import find_absolute, find_relative, find_yearless, parse_date
+from castdigest.text.dates import (
+    find_absolute,
+    find_relative,
+    find_yearless,
+    parse_date,
+    weekday_range,
+)
 from castdigest.text.truncate import cjk_count, is_cjk_char
 
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
@@ -343,10 +349,13 @@ _SCHEDULE = 30  # characters of a show's schedule line ("Every Friday", "毎週�
 
 def schedule_line(line: str) -> bool:
     """A show's schedule alone on its line ("Every Friday", "Chaque mardi à 7h", "毎週金曜日更新",
-    "매주 금요일"): what a show's page says under its name, never an episode's."""
+    "매주 금요일", "월~금 오후 2시 ~ 4시"): what a show's page says under its name, never an
+    episode's."""
     s = line.strip().casefold()
     if not s or len(s) > _SCHEDULE or s.endswith((".", "!", "?", "。")):
         return False
+    if weekday_range(s):
+        return True  # "월~금 오후 2시 ~ 4시", "Mon–Fri 6–9am": its days and hours
     return any(
         s.startswith(w) and (cjk_count(w) or not s[len(w) : len(w) + 1].isalnum()) for w in _every()
     )

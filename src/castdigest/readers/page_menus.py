@@ -6,6 +6,7 @@ under a "Links" heading. `page_title` never takes its title from them.
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from castdigest.readers.chrome import chrome_kind
 from castdigest.readers.heading_words import heading_kind
@@ -13,6 +14,7 @@ from castdigest.text.truncate import display_width
 
 _MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8  # short items that make a menu
+_MENU_COLUMN = 8  # lines under a site's name looked at for its menu's column
 _MENU_ITEM_LONG = 24  # width of a longer item inside a menu's run ("WHYY Member Portal")
 _MENU_ITEM_WORDS = 4
 _MENU_LONG_RUN = 2  # longer items in a row inside a menu
@@ -85,6 +87,19 @@ def linked(head: list[tuple[int, str]]) -> set[int]:
 
 
 def menu_under(head: list[tuple[int, str]], k: int) -> bool:
-    """The next lines are a menu (two or more of interface words): head[k] is the site's."""
+    """The next lines are a menu: two of interface words, or, under the page's first line, a
+    short column of sections and two interface words or more ("探索" / "沙龍" / "寫作" /
+    "登入" / "註冊"): head[k] is the site's name."""
     under = [line for _, line in head[k + 1 : k + 3]]
-    return len(under) == 2 and all(chrome_kind(line) for line in under)
+    if len(under) == 2 and all(chrome_kind(line) for line in under):
+        return True
+    if k:
+        return False  # a title has its buttons under it ("Share" / "Save" / "Like")
+    column = list(
+        takewhile(
+            lambda line: display_width(line) <= _MENU_ITEM,
+            (line for _, line in head[k + 1 : k + 1 + _MENU_COLUMN]),
+        )
+    )
+    worded = sum(1 for line in column if chrome_kind(line))
+    return len(column) >= 3 and 2 <= worded < len(column)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from castdigest.readers.chrome import (
     chrome_kind,
@@ -44,11 +45,13 @@ from castdigest.readers.page_structure import is_quote_line
 from castdigest.readers.title_people import (
     author_card,
     first_named,
+    full_name,
     in_person_card,
     labelled_name,
     names_only,
     opening_prose,
     people_joined,
+    role_named,
     with_person,
 )
 from castdigest.readers.title_quoted import episode_field, headline_names, quoted_episode
@@ -152,8 +155,8 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
     if has_date(s) and is_date_line(" ".join(without_markers(s).split())):
         return True  # a date and the episode's numbers ("Nov 17, 2026 Season 2 Episode 23")
-    if byline(s) or _SPEAKER.match(s) or person_field(s):
-        return True
+    if byline(s) or _SPEAKER.match(s) or person_field(s) or schedule_line(s):
+        return True  # a schedule: "Every Friday", "월~금 오후 2시 ~ 4시"
     if not _LONE_TIME.match(nxt := next_line.strip()):
         return False
     player = _LONE_TIME.match(after.strip()) and not any(c not in "0:[]()" for c in nxt)
@@ -558,6 +561,17 @@ def _nav_under(head: list[tuple[int, str]], k: int, menus: set[int]) -> bool:
     return len(run) >= _NAV_ITEMS and not any(c.isdigit() for line in run for c in line)
 
 
+def _bylines(head: list[tuple[int, str]], prose: str) -> frozenset[str]:
+    """Full names over the page's date that its prose names in full ("Anna Mirowska" /
+    "22 listopada 2026", and "… Anna Mirowska rozmawia z …"): the author's or the host's
+    byline, normalised; a title over the date is seldom a name the prose then says."""
+    return frozenset(
+        normalise(s)
+        for (_, s), (_, under) in pairwise(head)
+        if has_date(under) and full_name(s) and s in prose
+    )
+
+
 def pick_title(
     lines: list[str], hints: list[str] | None = None, page: list[str] | None = None
 ) -> Pick:
@@ -581,6 +595,7 @@ def pick_title(
     brands, labelled, people = set(found_names.shows), found_names.labelled, found_names.people
     about = _body_terms(texts)
     prose = opening_prose(texts)
+    people = people | _bylines(head, prose)
     names = _names(head, counts)
     menus = menu_runs(head) | linked(head)
     kickers = menu_tails(head, menus)
@@ -606,8 +621,9 @@ def pick_title(
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
         if _under_time(head, k) or in_person_card(head, k) or _suggested_item(head, k):
             continue
-        if people_joined(s, prose) or with_person(s, prose):
-            continue  # "Omar Reyes and Helen Drabek", "With Ada Lund": the prose names them
+        if people_joined(s, prose) or with_person(s, prose) or role_named(s, prose):
+            # "Omar Reyes and Helen Drabek", "With Ada Lund", a byline: the prose names them
+            continue
         # a masthead over its menu: interface words under it, or a column of menu items
         menu = menu_under(head, k) or (k not in menus and _nav_under(head, k, navs))
         at = _meta_at(head, k, brands | people)  # past a name the page shows as a person's
@@ -666,6 +682,11 @@ def pick_title(
     if not ranked or ranked[0].score < _MIN_SCORE:
         return _first_line(head)
     best = ranked[0]
+    titled = quoted_episode(page or lines, titled_only=True)
+    if titled and not _names_same(best.text, titled[1]):
+        # "The episode, titled “The Night Shift,” …": the page says which title is the
+        # episode's; its headline is the article's
+        return Pick(titled[1], None if page else titled[0], named=True)
     doubts: list[str] = []
     key = normalise(best.text)  # the line under it, past its copy ("Show / Show / Every Friday")
     under = next((text for i, text in items if i > best.index and normalise(text) != key), "")

@@ -13,17 +13,24 @@ from castdigest.readers.markup import is_hashtag_line, parse_hashtags
 from castdigest.text.normalize import fold
 
 _PAIR_TITLE_MAX = 200
-_NOT_TITLE = re.compile(r"^[\d\s:.,\[\]()-]*$|^\w[\w .'-]{0,30}:\s")  # numbers, "Name: ..."
+_NUMBERS = re.compile(r"^[\d\s:.,\[\]()-]*$")
+_SPEAKER = re.compile(r"^\w[\w .'-]{0,30}:\s")  # "Name: ...", a transcript's turn
 _BODY_MIN = 80
+# A line that only parts two entries ("-", "•", "* * *", "———").
+_SEPARATOR = re.compile(r"^(?:[-–—―•·*_=~+](?:\s?[-–—―•·*_=~+]){0,9})$")
+MIN_PARTED = 3  # entries parted by separator lines, at least, for a list among a page's lines
 
 
-def _is_title_line(line: str) -> bool:
+def _is_title_line(line: str, colon: bool = False) -> bool:
+    """A title's line; with `colon`, one with a kicker too ("Hear it again: …"), which in a
+    text of alternating lines alone is more likely a transcript's speaker and their words."""
     s = line.strip()
     return (
         0 < len(s) <= _PAIR_TITLE_MAX
         and not s.startswith(("#", ">", "- ", "* ", "{", "<", "WEBVTT"))
         and "-->" not in s
-        and not _NOT_TITLE.match(s)
+        and not _NUMBERS.match(s)
+        and (colon or not _SPEAKER.match(s))
         and not is_hashtag_line(s)
         and not s.endswith((".", "。", "!", "！", ":", ";"))
     )
@@ -53,12 +60,60 @@ def _pairs(lines: list[str]) -> list[tuple[int, str, list[str]]]:
     return out
 
 
+def _parted(lines: list[str]) -> list[tuple[int, str, list[str]]]:
+    """The longest run of `MIN_PARTED` title/body pairs or more, each parted from the next by
+    a separator line: a show's list between a page's header and footer ("-" / photo caption /
+    title / teaser / "-" / …). In each part the entry is its last title over a body; what
+    comes before it in the part (a photo's caption) is not the entry's. The lines before the
+    first separator are the page's header, an entry only when they are one and nothing else;
+    a last part that is a title alone at the end of the text is an entry the save cut."""
+    parts: list[list[tuple[int, str]]] = [[]]
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if _SEPARATOR.match(s):
+            parts.append([])
+        elif s:
+            parts[-1].append((i, s))
+    if len(parts) < MIN_PARTED:
+        return []
+    entries = [_part_entry(part, n, len(parts)) for n, part in enumerate(parts)]
+    best: list[tuple[int, str, list[str]]] = []
+    run: list[tuple[int, str, list[str]]] = []
+    for entry in [*entries, None]:
+        if entry is not None:
+            run.append(entry)
+            continue
+        best = max(best, run, key=len)
+        run = []
+    return best if len(best) >= MIN_PARTED else []
+
+
+def _part_entry(
+    part: list[tuple[int, str]], n: int, count: int
+) -> tuple[int, str, list[str]] | None:
+    """The entry the `n`th of `count` parts between separators holds: its last title over a
+    body (hashtag lines join the body), or a title alone when it is the text's last part."""
+    if n == count - 1 and n > 0 and len(part) == 1 and _is_title_line(part[0][1], colon=True):
+        return part[0][0], part[0][1], []
+    texts = [s for _, s in part]
+    end = len(texts)
+    while end and is_hashtag_line(texts[end - 1]):
+        end -= 1
+    if end < 2 or (n == 0 and end != 2):
+        return None
+    i, title = part[end - 2]
+    if not _is_title_line(title, colon=True) or not _is_body_line(texts[end - 1]):
+        return None
+    return i, title, texts[end - 1 :]
+
+
 class PairsReader:
     name: str = "pairs"
     extensions: tuple[str, ...] = (".txt",)
 
     def sniff(self, doc: Document) -> float:
-        pairs = _pairs(doc.text[:SNIFF_CHARS].splitlines()[:400])
+        head = doc.text[:SNIFF_CHARS].splitlines()[:400]
+        pairs = _pairs(head) or _parted(head)
         if len(pairs) < 2:
             return 0.0
         titles = [fold(title) for _, title, _ in pairs]
@@ -67,7 +122,8 @@ class PairsReader:
         return 0.6
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        pairs = _pairs(doc.page_lines())
+        lines = doc.page_lines()
+        pairs = _pairs(lines) or _parted(lines)
         if not pairs:
             raise ReadError(
                 "not a title/body listing: titles and bodies do not alternate",

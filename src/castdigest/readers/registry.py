@@ -241,7 +241,20 @@ def read_document(
         missed = [f"read as {reader.name}: {exc.message}"]
         episodes = [add_reasons(ep, missed) for ep in reader.read(doc, ctx)]
     guessed = _guessed_format(doc, reader, sureness)
+    if len(episodes) == 1 and reader.name in GUESSED_PAGE_FORMATS | {FALLBACK_FORMAT}:
+        episodes = [_person_titled(episodes[0], doc)]
     return reader.name, [_doubted(_finish(ep, ctx), doc, reader.name, guessed) for ep in episodes]
+
+
+def _person_titled(ep: Episode, doc: Document) -> Episode:
+    """A page's one episode titled with a name its prose gives a person (the byline's, a
+    guest's): in doubt."""
+    from castdigest.readers.doubt import add_reasons  # with the readers: lazily
+    from castdigest.readers.title_people import named_as_person
+
+    if not named_as_person(ep.title, doc.text.splitlines()):
+        return ep
+    return add_reasons(ep, [f"title uncertain: {ep.title[:80]!r} may be a person's name"])
 
 
 def _guessed_format(doc: Document, reader: Reader, sureness: float) -> str | None:

@@ -12,7 +12,7 @@ from functools import cache
 import regex
 
 from castdigest.readers.heading_words import joined_parts
-from castdigest.readers.title_signals import names_person, vocabulary
+from castdigest.readers.title_signals import credited, names_person, vocabulary
 
 _PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
 _SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
@@ -111,6 +111,25 @@ def with_person(line: str, prose: str) -> bool:
     if ":" in s or len(s.split()) > _ROLE_WORDS:
         return False  # "Offene Kerne, volle Racks: Warum …": a title of capitalised nouns
     return (m := _NAME_ROLE.match(s)) is not None and m["name"] in prose
+
+
+# a quotation, whatever marks open and close it: what a page quotes may be a title
+_QUOTED = regex.compile(r"[“\"«„‘「『][^”\"»“’」』\n]{1,200}[”\"»“’」』]")
+
+
+def named_as_person(title: str, texts: list[str]) -> bool:
+    """`title` is a full name alone that the page's prose says outside quotation marks ("…
+    Anna Mirowska rozmawia z …"): a byline's or a guest's name more likely than an episode's
+    title, which a page quotes when its prose names it."""
+    s = " ".join(title.split())
+    return full_name(s) and s in _QUOTED.sub(" ", opening_prose(texts))
+
+
+def role_named(line: str, prose: str) -> bool:
+    """A full name alone that the prose names after a by-word or a role ("spricht Moderator
+    Jonas Kleinert mit …", "Presented by Harriet Okafor"): a byline, not a title."""
+    s = line.strip()
+    return full_name(s) and credited(s, prose)
 
 
 def labelled_name(line: str) -> bool:

@@ -133,15 +133,23 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def quoted_episode(
-    lines: list[str], numbered_only: bool = False, paragraphs: int = _QUOTED_PARAGRAPHS
+    lines: list[str],
+    numbered_only: bool = False,
+    paragraphs: int = _QUOTED_PARAGRAPHS,
+    titled_only: bool = False,
 ) -> tuple[int, str] | None:
     """(index, title) of the episode a post's prose names in quotation marks next to an episode
     word ("the latest episode of Founders at the Margin, “Raise Your Prices” (episode 88"), when
     its paragraphs name exactly one such title; else None. `numbered_only`: only a title next
     to its episode's number ("“Raise Your Prices” (episode 88", "92화 「…」"), which a book's or
-    a film's title never is."""
+    a film's title never is. `titled_only`: only a title the prose says is the episode's
+    ("El episodio, titulado “Volver a Rosario”, …"), which no book's title is either."""
     found: dict[str, tuple[int, str]] = {}
-    patterns = _quoted_patterns()[1:3] if numbered_only else _quoted_patterns()
+    patterns = _quoted_patterns()
+    if numbered_only:
+        patterns = patterns[1:3]
+    elif titled_only:
+        patterns = patterns[4:]
     for k, s in islice(_prose(lines), paragraphs):
         for pattern in patterns:
             for m in pattern.finditer(s):

@@ -60,7 +60,9 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     first = [re.escape(w) + _NUMBER for w in data["start_only"]] + anywhere
     at_start = "|".join(f"(?:{f})" for f in first)
     at_end = "|".join(f"(?:{f})" for f in anywhere)
-    start = re.compile(rf"^(?:{at_start})(?!\d)\s*[:.\-–—|·]?\s*\S", re.IGNORECASE)
+    # perhaps past a post's label and the show's name in brackets ("【Podcast 筆記】《Show》EP.87")
+    shown = r"(?:[【\[][^】\]]{1,20}[】\]]\s*)?(?:[《「『][^》」』]{1,40}[》」』]\s*)?"
+    start = re.compile(rf"^{shown}(?:{at_start})(?!\d)\s*[:.\-–—|·｜]?\s*\S", re.IGNORECASE)
     end = re.compile(rf"\s(?:[|·•–—-]\s+)?(?:{at_end})\s*$", re.IGNORECASE)
     return start, end
 
@@ -206,9 +208,17 @@ def credited_names(line: str) -> list[str]:
 
 def credited(name: str, text: str) -> bool:
     """`text` credits `name` after a by-word ("Presented by Harriet Okafor", "un podcast de
-    …"): who made the page or presents the episode, not a title."""
-    pattern = rf"(?i:\b(?:{_BY_WORDS}|av|af|przez))\s+{re.escape(name)}(?![\w])"
-    return re.search(pattern, text) is not None
+    …") or a person's role ("spricht Host Katrin Möllendorf mit …", "la invitada Ana Ruiz"):
+    who made the page, presents the episode or is on it, not a title."""
+    by = rf"(?i:\b(?:{_BY_WORDS}|av|af|przez|{_roles()}))\s+{re.escape(name)}(?![\w])"
+    return re.search(by, text) is not None
+
+
+@cache
+def _roles() -> str:
+    """The one-word person labels ("host", "Moderatorin", "invitée"), longest first."""
+    words = sorted((w for w in _person_labels() if " " not in w), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
 
 
 @cache
@@ -224,6 +234,8 @@ def _reporter() -> re.Pattern[str]:
         rf"[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
         # the newsroom and the title before the name: "澎湃新闻记者 林晓舟"
         rf"|^[\u3400-\u9fff\uac00-\ud7af]{{0,8}}(?:{alternatives})\s+[\u3400-\u9fff\uac00-\ud7af]{{2,4}}$"
+        # the label and a name or an account of a word or two: "작성자 오후의발견"
+        rf"|^(?:{label})\s*[:：]?\s*\S{{1,20}}(?:\s\S{{1,20}})?$"
     )
 
 
@@ -470,7 +482,8 @@ def _part_line() -> re.Pattern[str]:
         else:
             forms.append(rf"{re.escape(word)}\s*{number}")
     tail = r"(?:\s*[:：.\-–—]\s*|\s+)(?P<title>\S.{0,150})$"
-    return re.compile(rf"^(?:{'|'.join(forms)}){tail}", re.IGNORECASE)
+    bullet = r"(?:[■□▪●○◆◇•·▶►*-]\s*)?"  # a list's bullet before it ("■ 1부 …")
+    return re.compile(rf"^{bullet}(?:{'|'.join(forms)}){tail}", re.IGNORECASE)
 
 
 def part_title(line: str) -> tuple[int, str] | None:

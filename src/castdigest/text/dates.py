@@ -303,8 +303,12 @@ def _date_patterns() -> _DatePatterns:
             r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
             r"(Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
         ),
+        # a month's name opens a word, or is glued on a word before it ("PodcastsNovember 20,
+        # 2026": a section's name and the date run together in a text save)
         month_first=re.compile(
-            rf"(?<![^\W\d_])({word})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I
+            rf"(?:(?<![^\W\d_])|(?-i:(?<=[a-z])(?=[A-Z])))({word})\.?\s+(\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+            re.I,
         ),
         day_first=re.compile(
             rf"(?<!\d)(\d{{1,2}})(?:er|º|°|\.|st|nd|rd|th)?{joint}\s+({word})\.?,?{joint}\s+(\d{{4}})\b",
@@ -332,6 +336,16 @@ def _weekday_words() -> frozenset[str]:
         for name in _locale(code).get(key, [])
         if re.fullmatch(r"[^\W\d_]+", name)
     )
+
+
+_DAY_RANGE = re.compile(r"^\W*([^\W\d_]+)\.?\s*[~\-–—〜～]\s*([^\W\d_]+)\.?(?![^\W\d_])")
+
+
+def weekday_range(text: str) -> bool:
+    """`text` opens with a range of weekdays ("월~금", "Mon–Fri", "lun.-ven."): an
+    airtime's, a schedule."""
+    m = _DAY_RANGE.match(text.strip())
+    return m is not None and {m[1].casefold(), m[2].casefold()} <= _weekday_words()
 
 
 def without_weekday(text: str) -> str:
@@ -366,12 +380,21 @@ def find_absolute(text: str) -> Age | None:
 _ORDERS = ("iso", "mdy", "dmy", "ymd")
 
 
+_CAMEL = re.compile(r"[a-z](?=[A-Z][a-z]+$)")  # where a capitalised word is glued on
+
+
 def _first(text: str, order: str) -> Age | None:
     """The first valid date of one form in `text`."""
     p = _date_patterns()
     pattern = {"iso": p.iso, "mdy": p.month_first, "dmy": p.day_first, "ymd": p.cjk}[order]
-    for m in pattern.finditer(text):
+    for found in pattern.finditer(text):
+        m = found
         when = _iso(m) if order == "iso" else _dated(m, order, p.months)
+        if when is None and order == "mdy" and (glued := _CAMEL.search(m.group(1))):
+            # "PodcastsNovember 20, 2026": the month's name glued on the word before it
+            again = pattern.match(text, m.start(1) + glued.end())
+            if again is not None and (when := _dated(again, order, p.months)) is not None:
+                m = again
         if when is not None:
             return Age(start=m.start(), text=m.group(0), when=when)
         if order == "iso":
