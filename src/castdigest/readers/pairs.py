@@ -18,7 +18,7 @@ _SPEAKER = re.compile(r"^\w[\w .'-]{0,30}:\s")  # "Name: ...", a transcript's tu
 _BODY_MIN = 80
 # A line that only parts two entries ("-", "•", "* * *", "———").
 _SEPARATOR = re.compile(r"^(?:[-–—―•·*_=~+](?:\s?[-–—―•·*_=~+]){0,9})$")
-MIN_PARTED = 3  # entries parted by separator lines, at least, for a list among a page's lines
+_MIN_PARTED = 3  # entries parted by separator lines, at least, for a list among a page's lines
 
 
 def _is_title_line(line: str, colon: bool = False) -> bool:
@@ -61,7 +61,7 @@ def _pairs(lines: list[str]) -> list[tuple[int, str, list[str]]]:
 
 
 def _parted(lines: list[str]) -> list[tuple[int, str, list[str]]]:
-    """The longest run of `MIN_PARTED` title/body pairs or more, each parted from the next by
+    """The longest run of `_MIN_PARTED` title/body pairs or more, each parted from the next by
     a separator line: a show's list between a page's header and footer ("-" / photo caption /
     title / teaser / "-" / …). In each part the entry is its last title over a body; what
     comes before it in the part (a photo's caption) is not the entry's. The lines before the
@@ -74,7 +74,7 @@ def _parted(lines: list[str]) -> list[tuple[int, str, list[str]]]:
             parts.append([])
         elif s:
             parts[-1].append((i, s))
-    if len(parts) < MIN_PARTED:
+    if len(parts) < _MIN_PARTED:
         return []
     entries = [_part_entry(part, n, len(parts)) for n, part in enumerate(parts)]
     best: list[tuple[int, str, list[str]]] = []
@@ -85,7 +85,7 @@ def _parted(lines: list[str]) -> list[tuple[int, str, list[str]]]:
             continue
         best = max(best, run, key=len)
         run = []
-    return best if len(best) >= MIN_PARTED else []
+    return best if len(best) >= _MIN_PARTED else []
 
 
 def _part_entry(
