@@ -202,3 +202,111 @@ def test_a_publication_date_label_opens_a_date() -> None:
     found = labelled_date(["Publication date: 12 March 2026", "Listen"], AS_OF, "en")
     assert found is not None
     assert found[0].date().isoformat() == "2026-03-12"
+
+
+SHOW_AND_NUMBER_UNDER_TITLE = """Aller au contenu principal
+Radio Littoral
+Balados
+Horaire
+Se connecter
+EN DIRECT
+En ondes : Le retour
+16 h à 18 h
+Accueil
+Balados
+Route des phares
+Kamouraska : le dernier fumoir à anguilles
+Route des phares | Épisode 12
+18 novembre 2026
+34 min
+Écouter l'épisode
+Partager
+Au bout d'un chemin de terre, une famille fume encore l'anguille comme il y a cent ans. Nous sommes allés passer une journée avec eux avant la fermeture de la saison.
+Autres épisodes
+Rimouski : les vagues qui mangent la côte
+11 novembre 2026
+38 min
+Matane : la crevette et le vent
+4 novembre 2026
+36 min
+"""
+
+
+def test_a_line_of_the_show_and_the_episodes_number_labels_the_title_over_it() -> None:
+    reader, episodes = read_text(SHOW_AND_NUMBER_UNDER_TITLE)
+    assert reader == "listing"
+    assert [e.title for e in episodes] == ["Kamouraska : le dernier fumoir à anguilles"]
+
+
+DOTTED_STARTS_OVER_ALL_EPISODES = """Siirry pääsisältöön
+Kuuloke
+Etusivu
+Podcastit
+Kirjaudu
+Kylän tarinat
+45. Unohtunut myllynkivi
+Kylän tarinat
+12.11.2026 · 39 min
+Kuuntele
+Jaa
+Joen rannasta löytyi keväällä suuri kivi, jota kukaan kylässä ei muistanut nähneensä. Se oli pyöreä, keskeltä puhkaistu ja puoliksi sammaloitunut.
+
+Liisa ja Matti selvittävät kotiseutuyhdistyksen arkistosta, mistä kivi tuli, miksi se päätyi jokeen ja kuka sen sinne jätti.
+
+Jakson aiheet:
+0.00 Alkusanat
+2.35 Mistä kivi löytyi?
+14.10 Myllyt joen varrella
+27.45 Kuka kiven jätti?
+
+Juontajat: Liisa Koski ja Matti Aho
+
+Kaikki jaksot
+44. Kadonnut lossi
+5.11.2026 · 41 min
+43. Koulun vanha kello
+29.10.2026 · 37 min
+42. Sillan alla
+22.10.2026 · 44 min
+"""
+
+
+def test_chapter_starts_written_with_dots_and_the_shows_list_under_its_heading() -> None:
+    _, episodes = read_text(DOTTED_STARTS_OVER_ALL_EPISODES)
+    assert [e.title for e in episodes] == ["45. Unohtunut myllynkivi"]
+    assert [(c.start, c.title) for c in episodes[0].chapters] == [
+        (0.0, "Alkusanat"),
+        (155.0, "Mistä kivi löytyi?"),
+        (850.0, "Myllyt joen varrella"),
+        (1665.0, "Kuka kiven jätti?"),
+    ]
+
+
+SHOW_TWICE_OVER_ITS_DATE = """Podwise
+Search podcasts
+Discover
+Log in
+Podcasts
+Field Notes
+Why Lighthouses Went Dark, and Which Ones Came Back
+Field Notes
+Field Notes
+Nov 10, 2026 · 58m
+Play
+Share
+Summary
+Host Dana Lowe talks with historian Piet Verbeek about the automation of lighthouses and the volunteers who relit a few of them.
+Transcript
+Dana Lowe
+00:00
+Welcome to Field Notes. Today we are climbing a lighthouse.
+Piet Verbeek
+00:35
+Thanks for having me. It is a long climb, but the view is worth it.
+Log in to read the full transcript
+"""
+
+
+def test_a_shows_name_twice_over_the_date_frames_the_title_and_speakers_are_no_entries() -> None:
+    _, episodes = read_text(SHOW_TWICE_OVER_ITS_DATE)
+    assert [e.title for e in episodes] == ["Why Lighthouses Went Dark, and Which Ones Came Back"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.page_dates import schedule_line
 from castdigest.readers.title_people import named_as_person
-from castdigest.readers.title_signals import byline, numbered, part_title
+from castdigest.readers.title_signals import byline, credits_line, numbered, part_title
 from castdigest.text.dates import weekday_range
 from page_reading import read_text
 
@@ -240,3 +240,30 @@ def test_a_title_that_is_a_name_the_prose_gives_a_person_is_in_doubt() -> None:
         "The Night Shift",
         ["The episode, titled “The Night Shift,” is about writers' rooms and the hours they keep."],
     )
+
+
+CREDITS_UNDER_THE_TITLE = """바로가기
+본문으로 이동
+주간평론
+구독신청
+로그인
+팟캐스트
+팟캐스트
+[주간 현장노트 41회] 폐교된 분교에 다시 불이 켜졌다
+진행 박서연 / 출연 오정민 기자·김하늘 교사
+기자명 박서연 기자
+입력 2026.11.20 08:00
+이 기사를 공유합니다
+‘주간 현장노트’는 기자들이 한 주 동안 취재한 이야기를 조금 더 길게 들려주는 팟캐스트입니다.
+41회에서는 폐교된 분교를 마을 도서관으로 되살린 주민들의 이야기를 오정민 기자가 전했습니다.
+이 기사를 공유합니다
+"""
+
+
+def test_a_line_of_credits_and_a_share_line_are_no_titles() -> None:
+    assert credits_line("진행 박서연 / 출연 오정민 기자·김하늘 교사")
+    assert credits_line("Host Ada Lund | Guest Ben Ross")
+    assert not credits_line("With Ada Lund / 42 min")
+    _, episodes = read_text(CREDITS_UNDER_THE_TITLE)
+    assert [e.title for e in episodes] == ["[주간 현장노트 41회] 폐교된 분교에 다시 불이 켜졌다"]
+    assert episodes[0].review_reasons == []

@@ -60,6 +60,39 @@ _DENSE_COUNT = 8
 _MIN_INSIDE = 2  # chapters starting within a lone span that make it a block's
 
 
+# "3.40 Miten kello katosi?": a start written with a dot (Finnish, Danish, Norwegian)
+_DOTTED = re.compile(r"^(\s*(?:\d{1,2}\.)?\d{1,2})\.(\d{2})(?=\s+[^\W\d_])")
+_DOTTED_RUN = 3  # lines of dotted starts in a row, from 0.00, rising: a chapter list
+
+
+def dotted_starts(lines: list[str]) -> list[str]:
+    """`lines` with chapter starts written with dots ("0.00 Alkusanat" / "3.40 Miten …" /
+    "12.15 …") written with colons, where three lines in a row or more open with one, from
+    zero and rising: a decimal or a date never runs so. Other lines are as they were."""
+    out = list(lines)
+    run: list[tuple[int, float]] = []
+    for i, line in enumerate([*lines, None]):
+        m = _DOTTED.match(line) if line is not None else None
+        value = _dotted_seconds(m) if m else None
+        if value is not None and (run or value == 0) and (not run or value > run[-1][1]):
+            run.append((i, value))
+            continue
+        if line is not None and not line.strip() and run:
+            continue  # a blank line between the list's lines
+        if len(run) >= _DOTTED_RUN:
+            for k, _ in run:
+                out[k] = _DOTTED.sub(lambda d: d[1].replace(".", ":") + ":" + d[2], out[k], 1)
+        run = [(i, value)] if value == 0 else []
+    return out
+
+
+def _dotted_seconds(m: re.Match[str]) -> float | None:
+    parts = [int(p) for p in m[1].strip().split(".")] + [int(m[2])]
+    if any(p >= 60 for p in parts[1:]):
+        return None
+    return float(sum(p * 60**k for k, p in enumerate(reversed(parts))))
+
+
 @dataclass
 class Timed:
     start: float

@@ -306,11 +306,23 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     """(title index, show index or None) for a title line found just above metadata: when the
     line above it repeats it shortly above, the start is the show's name framing the title."""
     above = [i for i in range(start - 1, max(-1, start - 8), -1) if lines[i].strip()][:2]
+    if above and _same(lines[above[0]], lines[start]):
+        # "Show / Title / Show / Show / date": the show's name twice over its date (its link
+        # and its cover's text), framing the title with its copy over the title
+        past = [i for i in range(above[0] - 1, max(-1, above[0] - 8), -1) if lines[i].strip()]
+        if (
+            len(past) >= 2
+            and _same(lines[past[1]], lines[start])
+            and not _same(lines[past[0]], lines[start])
+            and _text(lines[past[0]])
+        ):
+            return past[0], start
     # "Title / Season 3, Episode 9 / date": a line of an episode's numbers only labels the
-    # title over it.
+    # title over it, and so does one of the show's name and the number ("Sur la 138 |
+    # Épisode 24", the show shown alone elsewhere on the page).
     if (
         above
-        and _numbered(lines[start])
+        and (_numbered(lines[start]) or _show_numbered(lines, start))
         and _text(lines[above[0]])
         and not numbers_only(lines[above[0]])
         and not lists_episodes(lines[above[0]])  # "最新回" / "第24回": the number is the title
@@ -426,6 +438,19 @@ def _paragraph(line: str) -> bool:
 
 def _numbered(line: str) -> bool:
     return numbers_only(line) and any(c.isdigit() for c in line)
+
+
+_SHOW_SEP = re.compile(r"\s+[|·•]\s+")
+
+
+def _show_numbered(lines: list[str], start: int) -> bool:
+    """The start is a show's name and an episode's number ("Sur la 138 | Épisode 24"), the
+    name shown alone on a line of its own elsewhere (a crumb, a card)."""
+    parts = _SHOW_SEP.split(lines[start].strip())
+    if len(parts) != 2 or not _numbered(parts[1]):
+        return False
+    name = normalise(parts[0])
+    return any(normalise(s) == name for k, s in enumerate(lines) if k != start and s.strip())
 
 
 def _crumb_end(lines: list[str], title: str, begin: int, end: int) -> bool:

@@ -12,7 +12,7 @@ from collections import Counter
 from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
-from castdigest.readers.heading_words import lists_episodes
+from castdigest.readers.heading_words import MAX_HEADING, heading_kind, lists_episodes
 from castdigest.readers.line_dates import has_length
 from castdigest.readers.listing_kinds import DATE_KINDS
 from castdigest.readers.listing_shapes import TITLE_MAX, badge, over_standfirst, two_sentences
@@ -53,10 +53,13 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     out: list[int] = []
     nonblank = list(kinds)
     alone: set[str] | None = None  # the page's lines, normalised: made when a byline asks
+    spoken = _transcript_lines(lines, nonblank)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or counted(cur) or _CLIP.match(cur):
-            continue  # metadata, tags, a count, or a timed clip's title ("[03:58] ...")
+        if kinds[i] or counted(cur) or _CLIP.match(cur) or i in spoken:
+            # metadata, tags, a count, a timed clip's title ("[03:58] ..."), or a speaker
+            # over the time of their turn in a transcript
+            continue
         if not any(c.isalnum() for c in cur) or badge(cur):
             continue  # a player's separator ("00:00" / "/" / "58:14"), a rule, a badge ("E")
         if _TAG.match(cur) or field_line(cur) or byline(cur) or lists_episodes(cur):
@@ -98,6 +101,21 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         if (len(cur) <= MAX_TITLE and not (prose and out)) or over_standfirst(lines, i) != i:
             out.append(i)
     return _without_labels(lines, _with_unlengthed(lines, kinds, out), kinds)
+
+
+def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
+    """The lines of the page's transcript sections: from a transcript heading to the next
+    heading of another kind ("Transcript" / "Rebecca Tan" / "00:00" / … / "Related Episodes")."""
+    inside: set[int] = set()
+    within = False
+    for i in nonblank:
+        s = lines[i].strip()
+        kind = heading_kind(s) if len(s) <= MAX_HEADING else None
+        if kind is not None:
+            within = kind == "transcript"
+        elif within:
+            inside.add(i)
+    return inside
 
 
 def _under_dated_start(

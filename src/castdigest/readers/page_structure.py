@@ -187,7 +187,7 @@ def _items(lines: list[str]) -> list[Item]:
     items: list[Item] = []
     section: str | None = None
     since = 99
-    for i, line in enumerate(lines):
+    for i, line in enumerate(chapter_lines.dotted_starts(lines)):
         if not line.strip():
             continue
         kind = heading_kind(line)

@@ -60,6 +60,7 @@ from castdigest.readers.title_signals import (
     audience_count,
     byline,
     capitals,
+    credits_line,
     kind_first,
     names_episode,
     names_show,
@@ -155,8 +156,10 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
     if has_date(s) and is_date_line(" ".join(without_markers(s).split())):
         return True  # a date and the episode's numbers ("Nov 17, 2026 Season 2 Episode 23")
-    if byline(s) or _SPEAKER.match(s) or person_field(s) or schedule_line(s):
-        return True  # a schedule: "Every Friday", "월~금 오후 2시 ~ 4시"
+    if byline(s) or _SPEAKER.match(s) or person_field(s) or credits_line(s):
+        return True  # who made it, who is on it: "진행 이보람 / 출연 김도윤 기자"
+    if schedule_line(s):
+        return True  # "Every Friday", "월~금 오후 2시 ~ 4시"
     if not _LONE_TIME.match(nxt := next_line.strip()):
         return False
     player = _LONE_TIME.match(after.strip()) and not any(c not in "0:[]()" for c in nxt)
@@ -305,6 +308,7 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or key in brands  # the show's or the author's name: "Title / Show / · / date"
             or podcast_name(line)  # "Title / <show> · 播客 / date"
             or person_field(line)  # who speaks or asks: "Title / 聞き手・<name> / date"
+            or credits_line(line)  # "Title / 진행 박서연 / 출연 오정민 기자 / date"
             or byline(line)
             or names_only(line)  # "Title / Omar Reyes and Helen Drabek / date"
             or labelled_name(line)  # "Title / With Ada Lund / date"

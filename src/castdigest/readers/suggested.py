@@ -18,6 +18,7 @@ from dataclasses import replace
 from itertools import islice
 
 from castdigest.readers.base import Document
+from castdigest.readers.chapter_lines import dotted_starts
 from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.heading_words import (
     MAX_HEADING,
@@ -293,9 +294,10 @@ def lists_own_episodes(lines: list[str], end: int) -> bool:
 
 def first_body(lines: list[str]) -> int | None:
     """Where the page's body has begun: its first paragraph, or the third of its chapter times
-    (a video's description can be a line and a list of chapters)."""
+    (a video's description can be a line and a list of chapters; "3.40" as Finnish pages
+    write a start counts, in a run from zero)."""
     timed = 0
-    for k, line in enumerate(lines):
+    for k, line in enumerate(dotted_starts(lines)):
         timed += bool(_TIMED.match(line))
         if (_paragraph_at(lines, k) and not _consent(lines, k)) or timed >= _MIN_TIMED:
             return k
@@ -374,7 +376,7 @@ def _one_episode(lines: list[str], most_dates: int = 1) -> bool:
     """A body above, and at most `most_dates` dates (an episode's own, perhaps an expiry or a
     recording date; a listing's entries each have one)."""
     body = any(_paragraph_at(lines, k) for k in range(len(lines))) or (
-        sum(1 for line in lines if _TIMED.match(line)) >= _MIN_TIMED
+        sum(1 for line in dotted_starts(lines) if _TIMED.match(line)) >= _MIN_TIMED
     )
     shown = [line.strip() for line in _without_airings(lines) if line.strip()]
     dated = [

@@ -117,6 +117,27 @@ def person_field(line: str) -> bool:
     return m is not None and names_person(m.group("label"))
 
 
+_CREDIT_PARTS = re.compile(r"\s+[/|·•]\s+")
+_CREDIT_PART = 80  # characters of one person's credit, at most
+
+
+def credits_line(line: str) -> bool:
+    """People each after their role, two or more on one line ("진행 이보람 / 출연 김도윤 기자",
+    "Host Ada Lund | Guest Ben Ross"): the episode's credits, never its title."""
+    parts = _CREDIT_PARTS.split(line.strip())
+    return len(parts) >= 2 and all(
+        len(part) <= _CREDIT_PART and _role_opening().match(part) for part in parts
+    )
+
+
+@cache
+def _role_opening() -> re.Pattern[str]:
+    """A person label, perhaps its colon, then a name: "출연 김도윤", "Hosted by Ada Lund"."""
+    labels = sorted(_person_labels(), key=len, reverse=True)
+    words = "|".join(re.escape(w) for w in labels)
+    return re.compile(rf"(?i:{words})\s*[:：]?\s+\S")
+
+
 def field_line(line: str) -> bool:
     """A field of an information panel: a known label, a colon, its value ("ゲスト：三浦彩花さん",
     "Host: Ada Lund", "番組：..."): a value, never an entry's title."""
