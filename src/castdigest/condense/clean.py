@@ -8,6 +8,7 @@ is dropped, so a cleaned sentence is still found in its cleaned source (`match_k
 from __future__ import annotations
 
 import re
+from operator import eq
 
 from castdigest.text.normalize import fold
 from castdigest.text.truncate import ELLIPSIS
@@ -152,10 +153,11 @@ def collapse_stutters(text: str) -> str:
     "we we we built" -> "we built", "on the on the front" -> "on the front". Only spaces,
     a comma or a dash may stand between the repeats; case is ignored.
     """
+    said = _STUTTER_WORD.findall(text.casefold())
+    if not any(any(map(eq, said, said[k:])) for k in (1, 2, 3)):
+        return text  # the common case: no word comes back within three words
     words = list(_STUTTER_WORD.finditer(text))
     lowered = [w.group().casefold() for w in words]
-    if not any(a == b for k in (1, 2, 3) for a, b in zip(lowered, lowered[k:], strict=False)):
-        return text  # the common case: no word comes back within three words
     drop: list[tuple[int, int]] = []  # (start, end) of repeats to delete
     i = 0
     while i < len(words):

@@ -185,7 +185,7 @@ def spoken_clauses(
         total = count_words(piece)
         cut: tuple[int, int] | None = None
         if total > limit:
-            cut = _middle_break(piece, total, breaks[0]) or _middle_break(piece, total, breaks[1])
+            cut = _middle_break(piece, total, breaks)
         if cut is None:
             out.append((a, b))
             continue
@@ -194,20 +194,31 @@ def spoken_clauses(
     return out
 
 
-def _middle_break(piece: str, total: float, pattern: re.Pattern[str]) -> tuple[int, int] | None:
-    """(end of the left part, start of the right part) at the boundary nearest the middle."""
-    best: tuple[float, tuple[int, int]] | None = None
-    points = cut_points(piece)  # words before each space, found once: no quadratic counting
-    where = [p for p, _ in points]
-    for m in pattern.finditer(piece):
-        at = bisect_left(where, m.start())
-        left = points[at][1] if at < len(points) else total
-        if left < MIN_CLAUSE or total - left < MIN_CLAUSE:
-            continue
-        distance = abs(left - total / 2)
-        if best is None or distance < best[0]:
-            best = (distance, (m.start(), m.end()))
-    return best[1] if best else None
+def _middle_break(
+    piece: str, total: float, patterns: tuple[re.Pattern[str], re.Pattern[str]]
+) -> tuple[int, int] | None:
+    """(end of the left part, start of the right part) at the boundary nearest the middle, of
+    the first pattern's boundaries, else of the second's."""
+    points: list[tuple[int, float]] | None = None
+    for pattern in patterns:
+        found = list(pattern.finditer(piece))
+        if not found:
+            continue  # most pieces have no boundary of a kind: their words are not counted
+        # the words before each space, found once per piece: no quadratic counting
+        points = points if points is not None else cut_points(piece)
+        where = [p for p, _ in points]
+        best: tuple[float, tuple[int, int]] | None = None
+        for m in found:
+            at = bisect_left(where, m.start())
+            left = points[at][1] if at < len(points) else total
+            if left < MIN_CLAUSE or total - left < MIN_CLAUSE:
+                continue
+            distance = abs(left - total / 2)
+            if best is None or distance < best[0]:
+                best = (distance, (m.start(), m.end()))
+        if best is not None:
+            return best[1]
+    return None
 
 
 # ----------------------------------------------------------------------------- choosing
