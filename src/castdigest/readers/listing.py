@@ -328,7 +328,6 @@ def _shown(lines: list[str], line: str) -> int:
 _TEASER = 60  # display width (a CJK character counts two) at least of an entry's teaser
 _START = re.compile(r"^0?0:00(?::00)?\s*/")  # a player's position at the start
 _POSITION = re.compile(r"0?0:00(?::00)?")  # the same on a line of its own
-_BUTTONS = 2  # lines of buttons at most between a player and the title over it
 _NUMBERED_AGAIN = re.compile(r"(?:\w+ )?\w*\d+\w* ")  # "avsnitt 11 ", "第12期 " (folded)
 _TOLD = 150  # characters of description at least in an episode's page's own entry
 _TOLD_SHARE = 3  # times the description of its entry in the list
