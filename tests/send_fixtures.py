@@ -193,6 +193,15 @@ def free_port() -> int:
 
 
 @contextmanager
+def refusing_port() -> Iterator[int]:
+    """A port on 127.0.0.1 that refuses connections for as long as it is held: bound, never
+    listening, so no other process (another test run on the machine) can take it meanwhile."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        yield int(s.getsockname()[1])
+
+
+@contextmanager
 def smtp_server(recorder: Recorder, **options: object) -> Iterator[int]:
     """A real SMTP server on 127.0.0.1 in this process; yields its port. `options` go to
     aiosmtpd (tls_context, ssl_context, authenticator, ...)."""

@@ -101,10 +101,10 @@ def test_truncated_body_is_refused(server: Served, client: httpx.Client) -> None
 
 
 def test_connection_refused(client: httpx.Client) -> None:
-    with socket.socket() as sock:  # a port nobody listens on once closed
+    # bound and never listening: refused, and held so that no other process takes the port
+    with socket.socket() as sock, pytest.raises(FetchError) as info:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    with pytest.raises(FetchError) as info:
         fetch(client, f"http://127.0.0.1:{port}/feed.xml", CAP)
     assert info.value.message == "connection refused"
 

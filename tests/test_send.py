@@ -244,10 +244,11 @@ def test_batch_size_limits_messages_per_connection(tmp_path: Path) -> None:
 
 
 def test_unreachable_server_leaves_everyone_due(tmp_path: Path) -> None:
-    from send_fixtures import free_port
+    from send_fixtures import refusing_port
 
-    archive, settings, digest = setup(tmp_path, free_port(), retries=1)
-    summary = run(archive, settings, digest, pacing=Pacing(sleep=lambda s: None))
+    with refusing_port() as port:
+        archive, settings, digest = setup(tmp_path, port, retries=1)
+        summary = run(archive, settings, digest, pacing=Pacing(sleep=lambda s: None))
     assert summary.failed == 3 and summary.sent == 0
     assert {f.error for f in summary.failures} == {"connection failed: Connection refused"}
     assert {s for s, _ in states(archive).values()} == {"failed-temporary", "skipped"}
