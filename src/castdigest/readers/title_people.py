@@ -12,7 +12,13 @@ from functools import cache
 import regex
 
 from castdigest.readers.heading_words import joined_parts
-from castdigest.readers.title_signals import credited, names_person, vocabulary
+from castdigest.readers.title_signals import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    credited,
+    names_person,
+    vocabulary,
+)
 
 _PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
 _SENTENCE_MARK = re.compile(r"[.!?。！？:：]")
@@ -113,8 +119,8 @@ def with_person(line: str, prose: str) -> bool:
     return (m := _NAME_ROLE.match(s)) is not None and m["name"] in prose
 
 
-# a quotation, whatever marks open and close it: what a page quotes may be a title
-_QUOTED = regex.compile(r"[“\"«„‘「『][^”\"»“’」』\n]{1,200}[”\"»“’」』]")
+# a quotation, in any of the marks titles are quoted with: what a page quotes may be a title
+_QUOTED = re.compile(rf"[{OPEN_QUOTES}][^{CLOSE_QUOTES}\n]{{1,200}}[{CLOSE_QUOTES}]")
 
 
 def named_as_person(title: str, texts: list[str]) -> bool:
