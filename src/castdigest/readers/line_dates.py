@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime
 from functools import lru_cache
 
+from castdigest.readers.length_units import alternation, joining_words, unit_seconds
 from castdigest.text.dates import Age, find_absolute, find_relative
 
 _AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # only whether an age is there is asked
@@ -21,10 +22,7 @@ _DATE = re.compile(
     r"|\b[^\W\d_]{3,9}\.? \d{1,2}, \d{4}|\b\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,}\.?\s+\d{4}\b"
     r"|\b\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日"
 )
-_LENGTH = re.compile(
-    r"\d\s?(?:h|hr|hrs|hours?|min|mins|minutes?|m|sec|s|std|stunden?|minuten?|heures?|horas?|分|分钟|時間|시간|분)\b",
-    re.IGNORECASE,
-)
+_LENGTH = re.compile(rf"\d\s?(?:{alternation('hours', 'minutes', 'seconds')})\b", re.IGNORECASE)
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
 _PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 _CLAUSES = re.compile(r"\s*[·•|,，]\s*|\s+[-–—]\s+")
@@ -45,17 +43,11 @@ _PLAYER_WIDTH = 24
 # A clock alone, perhaps with its unit ("27:48 min", "31:47 min.", "1:02:03 std."), casefolded
 _CLOCK_ALONE = re.compile(
     r"^(?:(?P<h>\d{1,2}):)?(?P<m>\d{1,2}):(?P<s>\d{2})"
-    r"(?:\s?(?:min|mins|minutes?|minuten|minut|minuty|std|h|hrs?|godz|分|분)\.?)?$"
+    rf"(?:\s?(?:{alternation('hours', 'minutes')})\.?)?$"
 )
 _AMOUNT = re.compile(r"(\d{1,3})\s?([^\W\d_]{1,8}\.?)")
-_HOURS = "h hr hrs hour hours std stunde stunden heure heures hora horas ora ore uur godz"
-_MINUTES = "m min mins minute minutes minuten minut minuty minuto minutos minuti"
-_AND = frozenset("and & et und y e i och en".split())  # "1 hr and 4 mins", "1 h et 4 min"
-_UNITS = {
-    **dict.fromkeys([*_HOURS.split(), "時間", "小时", "小時", "시간"], 3600),
-    **dict.fromkeys([*_MINUTES.split(), "分", "分钟", "分鐘", "분"], 60),
-    **dict.fromkeys(["s", "sec", "secs", "second", "seconds", "sek", "秒", "초"], 1),
-}
+_AND = joining_words()  # "1 hr and 4 mins", "1 h et 4 min", "1 óra és 4 perc"
+_UNITS = unit_seconds()
 _HEAD_LENGTH_LINES = 40  # non-blank lines of a page's head where its length is shown
 _META_LINE = 80  # characters of a metadata line ("Published Nov 5, 2026 · 42 min")
 _BODY_LINE = 150  # characters of a paragraph: the page's body

@@ -68,6 +68,7 @@ from castdigest.readers.listing_starts import (
     MAX_TITLE,
     SAME_STARTS,
     counted,
+    dates_over_titles,
     entry_starts,
     line_above,
     one_label,
@@ -149,12 +150,20 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     else:
         framed = [unframe(lines, start) for start in starts]
     titles = _titles(lines, framed)
+    dates: list[int | None] = [None] * len(starts)
+    if over := dates_over_titles(lines, kinds, titles):  # "date / Title / teaser / 58:12"
+        drop, dated = over
+        starts, framed, titles, dates = starts[drop:], framed[drop:], titles[drop:], [*dated]
     raws: list[RawEpisode] = []
     for n, (start, (_, show), title) in enumerate(zip(starts, framed, titles, strict=True)):
-        # the next entry begins at its title, above its start when that is its teaser
+        # the next entry begins at its title (or its date over it), above its start when that
+        # is its teaser
         end = min(starts[n + 1], titles[n + 1]) if n + 1 < len(starts) else len(lines)
+        end = min(end, dates[n + 1] or end) if n + 1 < len(starts) else end
         raw = RawEpisode(title=without_button(lines[title].strip()), line=title + 1)
         raw.show = lines[show].strip() if show is not None else None
+        if (date := dates[n]) is not None:
+            _read_age(raw, lines[date].strip(), ctx.as_of)
         teaser = _over_teaser(raw, lines, kinds, (title, start), ctx.as_of) if title < start else []
         i = start + 1
         fields: list[str] = []  # a panel's fields among the metadata ("ゲスト：桐谷まひろ")

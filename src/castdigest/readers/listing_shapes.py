@@ -24,6 +24,7 @@ from itertools import pairwise
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import lists_episodes
 from castdigest.readers.headings import title_cased
+from castdigest.readers.length_units import alternation
 from castdigest.readers.line_dates import (
     has_date,
     has_length,
@@ -66,8 +67,8 @@ _DATED_TITLE = 150  # characters of a title under its date
 _HEADER_SPAN = 10  # lines above a title in which the show's name shows in the page's header
 _BYLINE = re.compile(r"^(?:by|par|por|von|di|door)\s", re.IGNORECASE)
 _MINUTES = re.compile(
-    r"(?:(?P<h>\d{1,2})\s?(?:h|hr|hrs|hours?|std|heures?|horas?|時間|시간),?\s?)?"
-    r"(?:(?P<m>\d{1,3})\s?(?:m|min|mins|minutes?|minuten?|分钟?|분))\b",
+    rf"(?:(?P<h>\d{{1,2}})\s?(?:{alternation('hours')})\.?,?\s?)?"
+    rf"(?:(?P<m>\d{{1,3}})\s?(?:{alternation('minutes')}))\b",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,8 @@ from castdigest.readers.title_signals import (
     credited,
     field_line,
     numbers_only,
+    podcast_name,
+    title_label,
 )
 from castdigest.text.normalize import fold
 
@@ -54,9 +56,10 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     nonblank = list(kinds)
     alone: set[str] | None = None  # the page's lines, normalised: made when a byline asks
     spoken = _transcript_lines(lines, nonblank)
+    counts = {i for i in nonblank if counted(lines[i])}  # asked of each line up to eight times
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
-        if kinds[i] or counted(cur) or _CLIP.match(cur) or i in spoken:
+        if kinds[i] or i in counts or _CLIP.match(cur) or i in spoken:
             # metadata, tags, a count, a timed clip's title ("[03:58] ..."), or a speaker
             # over the time of their turn in a transcript
             continue
@@ -66,10 +69,13 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline, the
             # list's heading over the first entry's date ("Wszystkie odcinki (86)")
             continue
-        # what follows past an entry's tags and counts ("#talk#gardening" / "46" / "3")
-        following = [kinds[j] for j in nonblank[k + 1 : k + 8] if not counted(lines[j])][:4]
+        if title_label(cur.replace("：", ":").partition(":")[0]):
+            continue  # a panel's title field ("Title: …" over "Show: …" / "Length: 52 min")
+        following = _following(lines, kinds, nonblank[k + 1 : k + 8], counts)
         if not following:
             continue  # counts and tags to the end: nothing it stands over
+        if following[:2] == ["position", "duration"] and podcast_name(cur):
+            continue  # a player's card: the show's name over "00:00" / "24:36"
         if (
             following[0] == "duration"
             and two_sentences(cur)
@@ -128,6 +134,21 @@ def _under_dated_start(
         return False
     date = above[-1]
     return kinds[date] in DATE_KINDS and not has_length(lines[date])
+
+
+def _following(
+    lines: list[str], kinds: dict[int, str | None], after: list[int], counts: set[int]
+) -> list[str | None]:
+    """The kinds of the lines `after` a line, past an entry's tags and counts ("#talk#gardening"
+    / "46"), and past one or two fields of who is on right under it ("Title / 嘉賓：… / teaser /
+    58:12"; more fields are a panel's, under its heading)."""
+    fields = next((n for n, j in enumerate(after) if kinds[j] or not field_line(lines[j])), 0)
+    if fields <= _FIELDS_UNDER:
+        after = after[fields:]
+    return [kinds[j] for j in after if j not in counts][:4]
+
+
+_FIELDS_UNDER = 2  # fields of who is on under an entry's title, at most
 
 
 _COUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d)?[KkMm]?")  # "131", "1,204", "1.8K"
@@ -318,3 +339,30 @@ def one_label(lines: list[str], starts: list[int]) -> bool:
 def line_above(lines: list[str], i: int) -> int | None:
     j = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
     return j if j is not None and fold(lines[j]) != fold(lines[i]) else None
+
+
+def dates_over_titles(
+    lines: list[str], kinds: dict[int, str | None], titles: list[int]
+) -> tuple[int, list[int]] | None:
+    """Where each entry's date stands over its title ("21/11/2026 (六)" / "Title" / "Guest: …"
+    / teaser / "58:12"): the number of entries to drop first (a heading over the first date
+    read as a title over its date) and each remaining entry's date line; None when the
+    entries are not dated so."""
+    over = [_nonblank_above(lines, t) for t in titles]
+    dated = [o if o is not None and kinds.get(o) in DATE_KINDS else None for o in over]
+    drop = 0
+    if len(titles) > _DATED_OVER and dated[0] is None and (first := dated[1]) is not None:
+        # "節目重溫" / date / Title, "配信一覧" / a note / date / Title: a heading over the first
+        # entry's date, with no date nor length of its own
+        drop = 1 if not any(kinds.get(j) for j in range(titles[0] + 1, first)) else 0
+    rest = dated[drop:]
+    if len(rest) < _DATED_OVER or any(d is None for d in rest):
+        return None
+    return drop, [d for d in rest if d is not None]
+
+
+_DATED_OVER = 2  # entries, at least, each under its date
+
+
+def _nonblank_above(lines: list[str], i: int) -> int | None:
+    return next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)

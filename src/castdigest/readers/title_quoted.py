@@ -17,8 +17,10 @@ from castdigest.readers.title_signals import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     field_label,
+    field_line,
     numbers_only,
     podcast_words,
+    title_label,
     vocabulary,
 )
 from castdigest.text.truncate import cjk_count
@@ -54,7 +56,7 @@ def episode_field(lines: list[str]) -> tuple[int, str] | None:
         seen += 1
         if seen > _FIELD_LINES:
             break
-        if (value := _inline_value(s)) is not None:
+        if (value := _inline_value(s) or _panel_title(lines, k)) is not None:
             inline.setdefault(normalise(value), (k, value))
         elif len(s) <= _LABEL_MAX and field_label(s) and not is_label(s):  # no tab ("单集")
             below = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j].strip()), 0)
@@ -370,6 +372,21 @@ def _inline_value(s: str) -> str | None:
             value = quoted.group("t").strip()  # "ep.142「Title」": its number, then its title
         return value if _plausible_value(value) else None
     return None
+
+
+_PANEL_REACH = 2  # non-blank lines above and below a title field where its panel's others are
+
+
+def _panel_title(lines: list[str], k: int) -> str | None:
+    """The value of a title field in a panel of the episode's fields ("Judul: <title>" over
+    "Podcast: Kopi Sore" / "Host: Raka Aditya"); alone, "Title:" may name any page."""
+    m = _FIELD.match(lines[k].strip())
+    if m is None or not title_label(m.group("label")) or not _plausible_value(m["value"]):
+        return None
+    above = [j for j in range(k - 1, -1, -1) if lines[j].strip()][:_PANEL_REACH]
+    below = [j for j in range(k + 1, len(lines)) if lines[j].strip()][:_PANEL_REACH]
+    beside = [lines[j].strip() for j in (*above, *below)]
+    return m["value"].strip() if any(field_line(b) for b in beside) else None
 
 
 _NAME_AND_ROLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}, \S")

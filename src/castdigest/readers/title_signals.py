@@ -31,7 +31,7 @@ _SEASON_NAME_WORDS = 5  # words of a show's name beside its season's number
 _CJK_NUMBER = r"\s*(?:\d{1,4}|[一二三四五六七八九十百〇零两]{1,4})"
 _SHOW_LABEL_MAX = 30
 _PODCAST_NAME_WORDS = 4  # words of a show's name ending in "Podcast"
-_PODCAST_NAME_CJK = 12  # CJK characters of such a name
+_PODCAST_NAME_CJK = 12  # CJK characters of such a name, before the word
 _LABEL_EDGES = re.compile(r"^[^\w]+|[^\w]+$")
 # An episode's number alone before its title, two digits or more (a list item has one)
 _BARE_NUMBER = re.compile(r"^\d{2,4}[.:]\s+[^\W\d_]")
@@ -165,6 +165,17 @@ def _episode_labels() -> frozenset[str]:
     return frozenset(w.casefold() for ws in vocabulary()["episode_labels"].values() for w in ws)
 
 
+@cache
+def _title_labels() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in vocabulary()["title_labels"].values() for w in ws)
+
+
+def title_label(text: str) -> bool:
+    """`text` (a field's label) is a title's ("Title", "Judul", "제목"): the episode's only in
+    a panel of its fields."""
+    return _LABEL_EDGES.sub("", text.strip()).casefold() in _title_labels()
+
+
 def field_label(text: str) -> bool:
     """`text` (a field's label, emoji and marks around it ignored) names the episode."""
     bare = _LABEL_EDGES.sub("", text.strip()).casefold()
@@ -285,13 +296,13 @@ def podcast_name(line: str) -> bool:
     s = normalise(line)
     words = [w for w in line.split() if any(c.isalnum() for c in w)]  # not a dash
     # a number alone is an episode's ("Episode 12 Podcast"); a station's is in a word ("Ö1")
-    if not s or any(w.isdigit() for w in words) or cjk_count(s) > _PODCAST_NAME_CJK:
+    if not s or any(w.isdigit() for w in words):
         return False
     for word in podcast_words():
         if not s.endswith(word) or len(s) <= len(word):
             continue
-        if cjk_count(word):
-            return True
+        if cjk_count(word):  # the name before the word is short ("多摩川さんぽ道 ポッドキャスト")
+            return cjk_count(s[: -len(word)]) <= _PODCAST_NAME_CJK
         # "Harbor Notes Podcast": a name in capitals before the word, a few words in all
         # ("Why I quit my podcast" is a title); or a compound ending in it, a capitalised
         # noun ("Der Ö1 Wissenschaftspodcast")

@@ -34,9 +34,16 @@ LANGUAGES = ("en", "fr", "es", "de", "it", "pt", "nl", "zh", "zh-Hant", "ja", "k
 # ones, whose words are phrases ("i går", "for 3 dage siden"); not in more: short words
 # ("ma", "eilen") end too many words of other languages, and each language slows every line.
 _AGE_LANGUAGES = (*LANGUAGES, "da", "sv", "nb")
-MONTH_LANGUAGES = (
+# Weekdays in fewer languages than months: the others' are short words elsewhere ("an", "og")
+_WEEKDAY_LANGUAGES = (
     *_AGE_LANGUAGES,
     *("pl", "cs", "sk", "fi", "ro", "ca", "tr", "hu", "ru", "uk", "el", "id"),
+)
+MONTH_LANGUAGES = (
+    *_WEEKDAY_LANGUAGES,
+    # not Croatian: its "listopad" is October, Czech and Polish November (a name two languages
+    # give two months is read in neither, so it would cost both their Novembers)
+    *("lt", "lv", "et", "sl", "sr", "bg", "mk", "sq", "is", "gl", "eu", "ms"),
 )
 
 # Units in seconds; months and years are calendar arithmetic (see `_minus`).
@@ -273,6 +280,7 @@ class _DatePatterns:
     cjk: re.Pattern[
         str
     ]  # "2025年7月15日", "2025년 7월 15일"; year first: "2026.11.15", "2026/11/15"
+    year_first: re.Pattern[str]  # "2026. november 20." (Hungarian), "2026 m. lapkričio 20 d."
 
 
 @cache
@@ -319,6 +327,11 @@ def _date_patterns() -> _DatePatterns:
             r"(?<![\d.])(\d{4})\s*(?:[年년]\s*|[./]\s?)(\d{1,2})\s*(?:[月월]\s*|[./]\s?)(\d{1,2})"
             r"(?:\s*[日일]|\.(?![\d.]))?(?![\d.])"
         ),
+        # the year, its mark ("2026.", "2026 m."), the month's name, the day ("20.", "20 d.")
+        year_first=re.compile(
+            rf"(?<![\d.])(\d{{4}})(?:\.|\s+m\.)?\s+({word})\s+(\d{{1,2}})(?:\.|\s+d\.)?(?![\d.])",
+            re.I,
+        ),
     )
 
 
@@ -327,15 +340,21 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 @cache
 def _weekday_words() -> frozenset[str]:
-    """Weekday names and their abbreviations in `MONTH_LANGUAGES` ("ma", "Mo", "lun", "Fri"),
+    """Weekday names and their abbreviations in `_WEEKDAY_LANGUAGES` ("ma", "Mo", "lun", "Fri"),
     casefolded, in letters (CJK forms such as "(月)" are read with their dates)."""
-    return frozenset(
+    names = {
         name.casefold()
-        for code in MONTH_LANGUAGES
+        for code in _WEEKDAY_LANGUAGES
         for key in _WEEKDAYS
         for name in _locale(code).get(key, [])
         if re.fullmatch(r"[^\W\d_]+", name)
-    )
+    }
+    # a Chinese weekday is written short after its date, in brackets: "21/11/2026 (六)"
+    short = {n.removeprefix(p) for n in names for p in _CJK_WEEK_WORDS if n.startswith(p)}
+    return frozenset(names | (short - {""}))
+
+
+_CJK_WEEK_WORDS = ("星期", "礼拜", "禮拜", "周", "週")  # what opens a Chinese weekday's name
 
 
 _DAY_RANGE = re.compile(r"^\W*([^\W\d_]+)\.?\s*[~\-–—〜～]\s*([^\W\d_]+)\.?(?![^\W\d_])")
@@ -377,7 +396,8 @@ def find_absolute(text: str) -> Age | None:
     return best
 
 
-_ORDERS = ("iso", "mdy", "dmy", "ymd")
+# how a form's groups are ordered: year, month, day ("named" is the year-first form above)
+_ORDERS = ("iso", "mdy", "dmy", "ymd", "named")
 
 
 _CAMEL = re.compile(r"[a-z](?=[A-Z][a-z]+$)")  # where a capitalised word is glued on
@@ -386,10 +406,16 @@ _CAMEL = re.compile(r"[a-z](?=[A-Z][a-z]+$)")  # where a capitalised word is glu
 def _first(text: str, order: str) -> Age | None:
     """The first valid date of one form in `text`."""
     p = _date_patterns()
-    pattern = {"iso": p.iso, "mdy": p.month_first, "dmy": p.day_first, "ymd": p.cjk}[order]
+    pattern = {
+        "iso": p.iso,
+        "mdy": p.month_first,
+        "dmy": p.day_first,
+        "ymd": p.cjk,
+        "named": p.year_first,
+    }[order]
     for found in pattern.finditer(text):
         m = found
-        when = _iso(m) if order == "iso" else _dated(m, order, p.months)
+        when = _iso(m) if order == "iso" else _dated(m, _GROUPS.get(order, order), p.months)
         if when is None and order == "mdy" and (glued := _CAMEL.search(m.group(1))):
             # "PodcastsNovember 20, 2026": the month's name glued on the word before it
             again = pattern.match(text, m.start(1) + glued.end())
@@ -400,6 +426,9 @@ def _first(text: str, order: str) -> Age | None:
         if order == "iso":
             return None  # an impossible ISO date ("2026-13-45") is no date at all
     return None
+
+
+_GROUPS = {"named": "ymd"}  # a form's groups, where its name does not say them
 
 
 def _iso(m: re.Match[str]) -> datetime | None:
