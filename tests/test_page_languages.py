@@ -9,6 +9,7 @@ import pytest
 
 from castdigest.readers.line_dates import has_length, length_seconds
 from castdigest.readers.listing_shapes import lone_length
+from castdigest.readers.page_structure import said_quote
 from castdigest.readers.title_signals import podcast_name
 from castdigest.text.dates import find_absolute, without_weekday
 from page_reading import read_text
@@ -188,3 +189,41 @@ def test_a_players_card_naming_the_show_opens_no_entry() -> None:
     # the show's name over the player's "00:00" / "22:48", under the title and its date
     _, episodes = read_text(EPISODE_WITH_A_PLAYER_CARD)
     assert [(e.title, len(e.chapters)) for e in episodes] == [("第58回 坂の上のパン屋さん", 4)]
+
+
+NEWS_STORY_ABOUT_AN_EPISODE = """Harbour Evening Post
+Thursday | November 19, 2026
+Subscribe
+Log in
+Home
+News
+Entertainment
+Sports
+Entertainment
+Steel pan veteran takes his band's story to ‘Backyard Radio’ podcast
+Published:Thursday | November 19, 2026 | 6:15 AM
+Renée Baptiste/Staff Writer
+Seventy-year-old pan tuner Alston Greaves has spent five decades in the panyards of Port of Spain, and he says the instrument's next chapter belongs to schools.
+He said so on the latest episode of the culture podcast Backyard Radio, released on Monday. In the hour-long episode, titled Tuning The Future, Greaves walks the hosts through his first steel drum, cut from an oil barrel in 1969.
+“Every school that has a band sends me a child who can hear a quarter tone,” Greaves said.
+“We don't need more drums. We need more tuners,” he said.
+The podcast's producer said the episode was its most-downloaded this year.
+Related Stories
+Carnival 2027 band launches begin
+"""
+
+
+def test_a_title_the_prose_says_an_episode_is_titled_unquoted() -> None:
+    # the title named in capitals after "titled", up to the clause's end; a quote attributed
+    # to a pronoun is the story's next line, not a quote set apart
+    _, episodes = read_text(NEWS_STORY_ABOUT_AN_EPISODE)
+    assert [(e.title, e.review_reasons) for e in episodes] == [("Tuning The Future", [])]
+    assert [(q.text[:20], q.speaker) for q in episodes[0].quotes] == [
+        ("Every school that ha", "Greaves")
+    ]
+
+
+def test_a_quote_attributed_to_a_pronoun_is_not_set_apart() -> None:
+    assert said_quote("“We don't need more drums. We need more tuners,” he said.") is None
+    quote = said_quote("“We don't need more drums. We need more tuners,” Alston Greaves said.")
+    assert quote is not None and quote.speaker == "Alston Greaves"

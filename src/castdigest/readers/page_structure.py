@@ -619,7 +619,9 @@ def said_quote(line: str) -> Quote | None:
         return None
     after = words[said[0] + 1 :] if said[0] == 0 else list(reversed(words[:-1]))
     name = list(takewhile(lambda w: w[:1].isupper(), after))
-    return Quote(text=text, speaker=" ".join(name if said[0] == 0 else name[::-1]) or None)
+    if not name:
+        return None  # "“…,” she said.": the story's next line, told in its flow, not set apart
+    return Quote(text=text, speaker=" ".join(name if said[0] == 0 else name[::-1]))
 
 
 def _particle_quote(line: str) -> Quote | None:

@@ -131,7 +131,14 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     named = re.compile(
         rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?<!\w)(?P<n>{says})\s*{quoted}", re.I
     )
-    return before, numbered, after, beside, named
+    # the same, the title unquoted in capitals up to the clause's end ("In the 74-minute
+    # episode, titled Mento Never Left, Ferguson …"): short words inside, a capital last
+    capital = r"(?-i:[A-ZÀ-ÖØ-Þ0-9][\w'’-]*)"
+    run = rf"(?P<t>{capital}(?:\s+(?:(?-i:[a-zà-öø-ÿ]{{1,3}})\s+)*{capital}){{1,11}})"
+    unquoted = re.compile(
+        rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?<!\w)(?P<n>{says})\s+{run}(?=[,;:.]\s)", re.I
+    )
+    return before, numbered, after, beside, named, unquoted
 
 
 def quoted_episode(
