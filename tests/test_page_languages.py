@@ -227,3 +227,51 @@ def test_a_quote_attributed_to_a_pronoun_is_not_set_apart() -> None:
     assert said_quote("“We don't need more drums. We need more tuners,” he said.") is None
     quote = said_quote("“We don't need more drums. We need more tuners,” Alston Greaves said.")
     assert quote is not None and quote.speaker == "Alston Greaves"
+
+
+def test_the_date_in_the_episodes_panel_is_the_episodes() -> None:
+    # the post's own date stands under its headline; the panel naming the episode dates it
+    _, episodes = read_text(POST_WITH_AN_EPISODE_PANEL)
+    assert [e.published and e.published.date().isoformat() for e in episodes] == ["2026-11-18"]
+
+
+POST_IN_HUNGARIAN = """Ugrás a tartalomra
+Hangtár
+Belföld
+Podcast
+Keresés
+Podcast
+Éjszakai műszak
+Egy pék hajnala: „A kovász nem vár senkire”
+Szabó Levente
+2026. november 18. – 06:10
+Horváth Dóra húsz éve süt kenyeret egy józsefvárosi pékségben. Az Éjszakai műszak legújabb adásában arról beszélt, miért kezdi a napot hajnali kettőkor.
+Éjszakai műszak
+Egy pék hajnala: „A kovász nem vár senkire”
+0:00
+41:12
+Az adás tartalma:
+(00:00) Bevezető
+(03:15) Hogyan lett pék egy könyvelőből?
+(14:40) A kovász éjszakája
+(29:05) Mi marad a boltban este?
+Megosztás
+Link másolása
+Kapcsolódó cikkek
+Éjszakai műszak
+„Aki egyszer kiment a tengerre, az mindig visszavágyik” – egy révész az Éjszakai műszakban
+Belföld
+Drágul a kenyér a jövő hónaptól
+Süti beállítások
+Impresszum
+"""
+
+
+def test_a_hungarian_episode_page_leaves_its_related_articles_out() -> None:
+    # "Kapcsolódó cikkek" heads the related articles: the quoted headline under it is another
+    # episode's, no quote of this one; the date is written year first
+    _, episodes = read_text(POST_IN_HUNGARIAN)
+    assert [
+        (e.title, e.published and e.published.date().isoformat(), len(e.chapters), len(e.quotes))
+        for e in episodes
+    ] == [("Egy pék hajnala: „A kovász nem vár senkire”", "2026-11-18", 4, 0)]

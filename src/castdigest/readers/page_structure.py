@@ -32,8 +32,9 @@ from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
-from castdigest.readers.page_dates import labelled_length, page_date
+from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
+from castdigest.readers.title_quoted import episode_field
 from castdigest.readers.title_signals import kind_alone, podcast_name
 from castdigest.text.sentences import split_sentences
 from castdigest.text.truncate import display_width
@@ -93,6 +94,21 @@ class PageStructure:
     doubts: list[str] = field(default_factory=list)  # short English reasons for review
 
 
+_PANEL_LINES = 8  # lines of an episode's panel from its field naming the episode
+_PANEL_ABOVE = 2  # and above it ("Podcast: …" over "Episode: …")
+
+
+def _panel_date(
+    lines: list[str], as_of: datetime, language: str | None
+) -> tuple[datetime, str] | None:
+    """The date labelled in the panel of fields that names the page's episode ("Episode: … /
+    Host: … / Aired: 18 November 2026"): the episode's, where a post about it has its own."""
+    if (field := episode_field(lines)) is None:
+        return None
+    top = max(0, field[0] - _PANEL_ABOVE)
+    return labelled_date(lines[top : field[0] + _PANEL_LINES], as_of, language)
+
+
 def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Episode:
     """`ep` with the chapters, takeaways and quotes its page lines set apart, where its
     reader found none, and the doubts about them among its review reasons; with `as_of` (a
@@ -106,7 +122,9 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     if (
         as_of is not None
         and ep.published is None
-        and (dated := page_date(lines, as_of, ep.language))
+        and (
+            dated := _panel_date(lines, as_of, ep.language) or page_date(lines, as_of, ep.language)
+        )
     ):
         upd["published"], upd["published_text"] = dated
     if (

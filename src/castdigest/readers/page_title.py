@@ -13,6 +13,7 @@ it says so.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -107,6 +108,7 @@ _LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
 _TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
 _CUE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
+_HEADLINE_WORDS = 5  # words of a headline over its byline (a show's name has fewer)
 _BYLINE_ORG = 4  # words of the newsroom or agency a byline names on the line under it
 _SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
 _SENTENCE_END = (".", "。", "…", "!", "！", "다.", ";")
@@ -242,7 +244,12 @@ def _score(
     if nxt and has_date(nxt):
         # the episode's date under its title, more telling with its length ("3 days ago · 39 min",
         # or the length alone on the line under the date)
-        score += 2.5 if has_length(nxt) or length_alone(after) else 1.0
+        if has_length(nxt) or length_alone(after):
+            score += 2.5
+        elif len(prev.split()) >= _HEADLINE_WORDS and full_name(s):
+            score -= 1.0  # "Headline of five words or more / Ana Ruiz / date": its byline
+        else:
+            score += 1.0
     elif nxt and is_call(nxt):
         score -= 2.0  # an offer over its button ("Try our originals" / "Learn more")
     elif nxt and (chrome_kind(nxt) or is_label(nxt)):
@@ -380,6 +387,26 @@ def _suggested_item(head: list[tuple[int, str]], k: int) -> bool:
         return False
     below = head[k + 1 : k + 1 + _SUGGESTED_ITEMS]
     return any(is_label(s) or chrome_kind(s) for _, s in below)
+
+
+def _labels_over(normalised: list[str], counts: dict[str, int]) -> set[str]:
+    """Lines shown twice or more, each time right over the same longer line, itself shown as
+    often: a show's name over its episode's title, in the header and the player's card
+    ("Éjszakai műszak" / "Egy pék hajnala: …", twice)."""
+    under: dict[str, set[str]] = {}
+    times: Counter[str] = Counter()
+    for line, nxt in pairwise(normalised):
+        under.setdefault(line, set()).add(nxt)
+        times[line] += 1
+    return {
+        line
+        for line, below in under.items()
+        if counts.get(line, 1) >= 2
+        and times[line] == counts[line]
+        and len(below) == 1
+        and counts.get(nxt := next(iter(below)), 1) >= counts[line]
+        and len(nxt) > len(line)
+    }
 
 
 def _names(head: list[tuple[int, str]], counts: dict[str, int]) -> set[str]:
@@ -600,7 +627,7 @@ def pick_title(
     about = _body_terms(texts)
     prose = opening_prose(texts)
     people = people | _bylines(head, prose)
-    names = _names(head, counts)
+    names = _names(head, counts) | _labels_over(normalised, counts)
     menus = menu_runs(head) | linked(head)
     kickers = menu_tails(head, menus)
     navs = menus - kickers  # a site's menu under its name (the last item may head the page)
