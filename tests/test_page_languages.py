@@ -275,3 +275,44 @@ def test_a_hungarian_episode_page_leaves_its_related_articles_out() -> None:
         (e.title, e.published and e.published.date().isoformat(), len(e.chapters), len(e.quotes))
         for e in episodes
     ] == [("Egy pék hajnala: „A kovász nem vár senkire”", "2026-11-18", 4, 0)]
+
+
+LISTING_DATED_WITH_TIMES_OF_DAY = """Radio Cetate
+Ascultă live
+Acasă
+Emisiuni
+Podcast
+Acasă / Podcast / Ateliere uitate
+Ateliere uitate
+Meserii vechi și oamenii care încă le mai practică, în fiecare duminică, de la 11:05.
+Abonează-te: Spotify | Apple Podcasts
+Ultimul ceasornicar din Dej
+22 noiembrie 2026, 11:05
+Ion Bârsan repară ceasuri de buzunar de cincizeci de ani și nu mai primește comenzi noi.
+Durata: 22:14
+Ascultă
+Țesătoarele din Bucovina
+15 noiembrie 2026, 11:05
+Trei surori lucrează la același război de țesut, moștenit de la bunica lor, și vând covoare în toată Europa.
+Durata: 25:40
+Ascultă
+Sticlarul de la Avrig
+8 noiembrie 2026, 11:05
+Vasile Oprea suflă sticlă de la paisprezece ani. Am stat o zi lângă cuptorul lui.
+Durata: 24:02
+Ascultă
+Următoarea »
+© 2026 Radio Cetate
+"""
+
+
+def test_a_listings_teaser_under_a_date_and_its_time_of_day() -> None:
+    # "Title / date, 11:05 / teaser / Durata: 22:14": the time of day is no length, so the
+    # teaser under the date opens no entry, one sentence or two
+    fmt, episodes = read_text(LISTING_DATED_WITH_TIMES_OF_DAY)
+    assert fmt == "listing"
+    assert [(e.title, e.duration) for e in episodes] == [
+        ("Ultimul ceasornicar din Dej", 1334.0),
+        ("Țesătoarele din Bucovina", 1540.0),
+        ("Sticlarul de la Avrig", 1442.0),
+    ]

@@ -60,7 +60,6 @@ from castdigest.readers.listing_shapes import (
     prefixed,
     shown_twice,
     suffixed,
-    two_sentences,
     unframe,
 )
 from castdigest.readers.listing_starts import (
@@ -73,6 +72,7 @@ from castdigest.readers.listing_starts import (
     line_above,
     one_label,
     story_title,
+    teaser_like,
     title_like,
 )
 from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
@@ -274,7 +274,7 @@ def _title_under_date(
     title = lines[i].strip()
     if not title or len(title) > MAX_TITLE or has_length(title) or has_date(title):
         return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
-    if not title_like(title) or _lede(title) or two_sentences(title) or counted(title):
+    if not title_like(title) or teaser_like(title) or counted(title):
         # a button, a label, a byline, the entry's lede or teaser ("Title / date / lede /
         # Play / 56 min"), a field of its panel ("ゲスト：桐谷まひろ"), its tags or a count
         return i
@@ -303,11 +303,15 @@ def _plays_one(head: list[str]) -> bool:
         if k and _START.match(line) and chrome_kind(line) == "player":
             if not is_chrome(shown[k - 1]):
                 return True
-        elif _POSITION.fullmatch(line) and k + 1 < len(shown) and clock_length(shown[k + 1]):
-            # its two times on two lines: past its button ("Podcast hören"), a title's line
-            above = [s for s in shown[max(0, k - _BUTTONS - 1) : k] if not is_chrome(s)]
-            if above:
-                return True
+        elif (
+            _POSITION.fullmatch(line)
+            and k + 1 < len(shown)
+            and clock_length(shown[k + 1])
+            and any(not is_chrome(s) for s in shown[:k])
+        ):
+            # its two times on two lines: past its button ("Podcast hören") and a share bar
+            # ("WhatsApp" / "Copy link" / "Play"), a line of the page's own
+            return True
     return False
 
 

@@ -13,10 +13,11 @@ from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import MAX_HEADING, heading_kind, lists_episodes
-from castdigest.readers.line_dates import has_length
+from castdigest.readers.line_dates import clock_length, has_length
 from castdigest.readers.listing_kinds import DATE_KINDS
 from castdigest.readers.listing_shapes import TITLE_MAX, badge, over_standfirst, two_sentences
 from castdigest.readers.markup import is_hashtag_line
+from castdigest.readers.page_dates import without_time_of_day
 from castdigest.readers.page_names import labelled_people
 from castdigest.readers.title_people import first_named, full_name, names_only, opening_prose
 from castdigest.readers.title_signals import (
@@ -25,6 +26,7 @@ from castdigest.readers.title_signals import (
     capitals,
     credited,
     field_line,
+    numbered,
     numbers_only,
     podcast_name,
     title_label,
@@ -74,11 +76,13 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         following = _following(lines, kinds, nonblank[k + 1 : k + 8], counts)
         if not following:
             continue  # counts and tags to the end: nothing it stands over
-        if following[:2] == ["position", "duration"] and podcast_name(cur):
-            continue  # a player's card: the show's name over "00:00" / "24:36"
+        if following[:2] == ["position", "duration"] and (podcast_name(cur) or numbers_only(cur)):
+            continue  # a player's card: the show's name or "Folge 87" over "00:00" / "24:36"
+        if following[:2] == ["duration", "duration"] and _playing(lines, nonblank[k + 1 : k + 3]):
+            continue  # a live player's song, mid-play: "Artist – Song" / "1:12" / "3:41"
         if (
             following[0] == "duration"
-            and two_sentences(cur)
+            and teaser_like(cur)
             and _under_dated_start(lines, kinds, nonblank[:k], out)
         ):
             continue  # "Title / date / teaser / length": the teaser under its entry's date
@@ -109,6 +113,17 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     return _without_labels(lines, _with_unlengthed(lines, kinds, out), kinds)
 
 
+def _playing(lines: list[str], times: list[int]) -> bool:
+    """Two times, the first shorter: a player's position and its length."""
+    first, second = (clock_length(lines[j].strip()) for j in times)
+    return first is not None and second is not None and first < second
+
+
+def teaser_like(line: str) -> bool:
+    """Sentences, or one long sentence ending in a full stop: an entry's teaser, no title."""
+    return two_sentences(line) or (len(line) > _SENTENCE and line.endswith(FULL_STOPS))
+
+
 def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
     """The lines of the page's transcript sections: from a transcript heading to the next
     heading of another kind ("Transcript" / "Rebecca Tan" / "00:00" / … / "Related Episodes")."""
@@ -133,7 +148,8 @@ def _under_dated_start(
     if len(above) < 2 or not out or out[-1] != above[-2]:
         return False
     date = above[-1]
-    return kinds[date] in DATE_KINDS and not has_length(lines[date])
+    # its time of day is no length ("21 noiembrie 2026, 13:10")
+    return kinds[date] in DATE_KINDS and not has_length(without_time_of_day(lines[date]))
 
 
 def _following(
@@ -227,11 +243,19 @@ def over_reporter(lines: list[str], start: int) -> int | None:
     # their full name, or credits them; not a show's name of capitalised words ("The Deep
     # Current")
     prose = opening_prose(lines)
-    if not (first_named(name, prose) or name in prose) and not _credited(lines, name):
+    named = first_named(name, prose) or name in prose or _credited(lines, name)
+    if not named and not (numbered(lines[above].strip()) and _shown_once(lines, name)):
+        # (under an episode's numbered title, "Episode 41: … / Priya Okonjo / date", a name
+        # shown nowhere else is its byline however the prose calls them; a show's is shown
+        # again, in the header)
         return None
     title = over_standfirst(lines, above)
     s = lines[title].strip()
     return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+
+
+def _shown_once(lines: list[str], name: str) -> bool:
+    return sum(1 for line in lines if line.strip() == name) == 1
 
 
 _PLACE_WORDS = 2  # words of a dateline's place ("ROMA", "NEW YORK")

@@ -43,8 +43,10 @@ _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's seg
 _INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
 # A bullet: a mark, a number, a circled number, or a pictograph and a space ("💡 ...")
 _PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"  # symbols and emoji
+# a list's bullet: a mark, a number with its dot or bracket, a zero-padded number alone ("01 …",
+# a magazine's numbered points), a circled number, an emoji
 _BULLET = re.compile(
-    rf"^\s*(?:[-*•·・▪●◦‣►✓✔→–]|\d{{1,3}}[.)]|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
+    rf"^\s*(?:[-*•·・▪●◦‣►✓✔→–]|\d{{1,3}}[.)]|0\d(?=\s)|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
 )
 _PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
 _PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter

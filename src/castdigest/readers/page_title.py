@@ -55,7 +55,12 @@ from castdigest.readers.title_people import (
     role_named,
     with_person,
 )
-from castdigest.readers.title_quoted import episode_field, headline_names, quoted_episode
+from castdigest.readers.title_quoted import (
+    episode_field,
+    headline_names,
+    quoted_episode,
+    titled_episode,
+)
 from castdigest.readers.title_signals import (
     abbreviation,
     audience_count,
@@ -327,8 +332,14 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
 
 def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
     """Where the date is when head[j] is a paragraph over it, perhaps past a byline ("Par Léa
-    Marchetti"): the lede a news page sets between an episode's title and its date."""
-    if len(head[j][1]) < _PARAGRAPH:
+    Marchetti"): the lede a news page sets between an episode's title and its date; or a
+    shorter deck right over the byline ("Title / deck / 中野 沙織 : 東洋経済 記者 / date"), no
+    longer than its title (under a show's name the title is longer: "La Via del Mare" / title
+    / "di …")."""
+    deck = (
+        0 < j < len(head) - 1 and len(head[j][1]) <= len(head[j - 1][1]) and byline(head[j + 1][1])
+    )
+    if len(head[j][1]) < _PARAGRAPH and not deck:
         return None
     card = 0  # lines of the author's card: a name and a role
     for d in range(j + 1, min(j + 2 + _BYLINES + _FURNITURE, len(head))):
@@ -713,7 +724,7 @@ def pick_title(
     if not ranked or ranked[0].score < _MIN_SCORE:
         return _first_line(head)
     best = ranked[0]
-    titled = quoted_episode(page or lines, titled_only=True)
+    titled = titled_episode(page or lines)
     if titled and not _names_same(best.text, titled[1]):
         # "The episode, titled “The Night Shift,” …": the page says which title is the
         # episode's; its headline is the article's

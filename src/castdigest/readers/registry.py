@@ -251,12 +251,12 @@ def _person_titled(ep: Episode, doc: Document) -> Episode:
     guest's): in doubt."""
     from castdigest.readers.doubt import add_reasons  # with the readers: lazily
     from castdigest.readers.title_people import named_as_person
-    from castdigest.readers.title_quoted import quoted_episode
+    from castdigest.readers.title_quoted import titled_episode
 
     lines = doc.text.splitlines()
     if not named_as_person(ep.title, lines):
         return ep
-    titled = quoted_episode(lines, titled_only=True)  # "the episode, titled Mento Never Left,"
+    titled = titled_episode(lines)  # "the episode, titled Mento Never Left,"
     if titled is not None and " ".join(titled[1].split()) == " ".join(ep.title.split()):
         return ep
     return add_reasons(ep, [f"title uncertain: {ep.title[:80]!r} may be a person's name"])

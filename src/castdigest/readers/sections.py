@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 _COUNT = re.compile(r"\s*\(?\d{1,4}\)?\s*$")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,3}[.)]|0\d)\s+")  # "01 …": a magazine's point
 
 
 @dataclass

@@ -175,6 +175,15 @@ def quoted_episode(
     return None if _named_again(key, lines) else named
 
 
+_TITLED_PARAGRAPHS = 8  # a title the prose says is the episode's is no book's: read further
+
+
+def titled_episode(lines: list[str]) -> tuple[int, str] | None:
+    """(index, title) of the episode the prose says is titled so ("The episode, titled
+    ‘Nobody Writes Mothers Anymore’, …"), or None."""
+    return quoted_episode(lines, titled_only=True, paragraphs=_TITLED_PARAGRAPHS)
+
+
 @cache
 def _show_namers() -> tuple[tuple[str, ...], re.Pattern[str]]:
     """(show and podcast words, a quoted name with what comes before it)."""

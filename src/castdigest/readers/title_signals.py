@@ -261,6 +261,7 @@ def _reporter() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t) for t in reversed(titles))
     labels = sorted({w for ws in vocabulary()["reporter_labels"].values() for w in ws}, key=len)
     label = "|".join(re.escape(w) for w in reversed(labels))
+    name = r"[\u3400-\u9fff\uac00-\ud7af]{1,4}\s?[\u3400-\u9fff\uac00-\ud7af]{1,4}"
     return re.compile(
         rf"^(?:(?:{label})\s*[:：]?\s*)?"  # "기자명 김현수 기자": a label before the name
         rf"[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
@@ -268,6 +269,8 @@ def _reporter() -> re.Pattern[str]:
         rf"|^[\u3400-\u9fff\uac00-\ud7af]{{0,8}}(?:{alternatives})\s+[\u3400-\u9fff\uac00-\ud7af]{{2,4}}$"
         # the label and a name or an account of a word or two: "작성자 오후의발견"
         rf"|^(?:{label})\s*[:：]?\s*\S{{1,20}}(?:\s\S{{1,20}})?$"
+        # the name, then the newsroom and the title: "中野 沙織 : 東洋経済 記者"
+        rf"|^{name}\s*[:：/|]\s*[^:：/|]{{1,20}}?\s?(?:{alternatives})$"
     )
 
 
