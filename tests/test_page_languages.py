@@ -10,7 +10,7 @@ import pytest
 from castdigest.readers.line_dates import has_length, length_seconds
 from castdigest.readers.listing_shapes import lone_length
 from castdigest.readers.page_structure import said_quote
-from castdigest.readers.title_signals import podcast_name
+from castdigest.readers.title_signals import numbers_only, podcast_name
 from castdigest.text.dates import find_absolute, without_weekday
 from page_reading import read_text
 
@@ -316,3 +316,14 @@ def test_a_listings_teaser_under_a_date_and_its_time_of_day() -> None:
         ("Țesătoarele din Bucovina", 1540.0),
         ("Sticlarul de la Avrig", 1442.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "only"),
+    [("Folge 87", True), ("3. díl", True), ("Jakso 7", True), ("12. bölüm", True),
+     ("第二季 第6期", True), ("Season 4, Episode 7", True), ("Ep. 88 – The Salt Marsh", False),
+     ("Episode", False), ("Der 3. Teil der Reise", False)],
+)  # fmt: skip
+def test_season_and_episode_markers_of_more_languages(line: str, only: bool) -> None:
+    # the markers before a number and after one, each a trie of thirty languages' words
+    assert numbers_only(line) is only
