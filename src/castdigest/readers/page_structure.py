@@ -37,6 +37,7 @@ from castdigest.readers.page_transcript import find_transcript, transcript_chapt
 from castdigest.readers.title_quoted import episode_field
 from castdigest.readers.title_signals import kind_alone, podcast_name
 from castdigest.text.sentences import split_sentences
+from castdigest.text.tries import trie_alternation
 from castdigest.text.truncate import display_width
 
 _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
@@ -475,27 +476,11 @@ def _inline_takeaways(lines: list[str]) -> list[str]:
     return []
 
 
-_Trie = dict[str, "_Trie"]
-
-
 @cache
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """A sentence gap then any of `phrases`, as a trie (the phrases' shared beginnings written
-    once), so that the engine tries a few characters at each gap, not every phrase."""
-    trie: _Trie = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-
-    def pattern(node: _Trie) -> str:
-        if "" in node:  # a phrase ends here: what follows it is not needed
-            return ""
-        branches = [re.escape(ch) + pattern(rest) for ch, rest in sorted(node.items())]
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return re.compile(_SENTENCE_GAP.pattern + pattern(trie))
+    """A sentence gap then any of `phrases`, as a trie, so that the engine tries a few
+    characters at each gap, not every phrase."""
+    return re.compile(_SENTENCE_GAP.pattern + trie_alternation(phrases, shortest=True))
 
 
 def _opens_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:

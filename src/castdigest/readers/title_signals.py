@@ -21,6 +21,7 @@ from importlib import resources
 from typing import Any
 
 from castdigest.readers.chrome import chrome_kind, is_label, normalise
+from castdigest.text.tries import trie_alternation
 from castdigest.text.truncate import cjk_count
 
 _COMMAS = re.compile(r"\s*[,，、]\s+|\s*[，、]\s*")
@@ -471,30 +472,9 @@ def _any_marker() -> re.Pattern[str]:
     first = {a.removeprefix("{n}") for a in around if a.startswith("{n}")}  # "{n}. díl"
     inside = around - {"{n}" + a for a in first}  # "第{n}期"
     forms = [f"(?:{_marker_form(w)})" for w in sorted(inside, key=len, reverse=True)]
-    forms += [f"{_CJK_NUMBER}(?:{_trie(first)})"] if first else []
-    forms += [f"(?:{_trie(words - around)}){_NUMBER}"]
+    forms += [f"{_CJK_NUMBER}(?:{trie_alternation(first)})"] if first else []
+    forms += [f"(?:{trie_alternation(words - around)}){_NUMBER}"]
     return re.compile("|".join(forms), re.IGNORECASE)
-
-
-def _trie(words: set[str]) -> str:
-    """A regex alternation of `words` as a trie of their characters, a longer word tried
-    before a shorter one it extends ("episode" before "ep")."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + pattern(rest) for ch, rest in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append("")  # the word may end here, after its longer forms are tried
-        if len(branches) == 1:
-            return branches[0]
-        return f"(?:{'|'.join(branches)})"
-
-    return pattern(root)
 
 
 def _marker_form(word: str) -> str:
