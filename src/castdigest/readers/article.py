@@ -27,6 +27,7 @@ from castdigest.readers.subheadings import (
     is_heading,
     is_subheading,
 )
+from castdigest.readers.title_signals import byline
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
 
@@ -58,6 +59,7 @@ def _keep(line: str) -> bool:
         and not is_chrome(s)
         and not is_reaction(s)
         and not _BYLINE.match(s)
+        and not byline(s)  # "By Jo Mensah": who wrote it, no subheading
     )
 
 
@@ -76,6 +78,24 @@ def _short_chrome(line: str) -> bool:
     """A link's label or a button alone on its line ("Leia também", "Ouça o episódio")."""
     s = line.strip()
     return 0 < len(s) <= _LABEL_MAX and is_chrome(s)
+
+
+def _tags(lines: list[str]) -> set[int]:
+    """The short lines under a keywords heading ("Tags:" / "Medical aid" / "Healthcare
+    costs"), up to the next paragraph: the article's tags, no subheadings."""
+    found: set[int] = set()
+    tagging = False
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            continue
+        if len(s) <= _LABEL_MAX and heading_kind(s) == "keywords":
+            tagging = True
+        elif tagging and len(s) < PROSE_MIN:
+            found.add(i)
+        else:
+            tagging = False
+    return found
 
 
 def _subheadings(lines: list[str]) -> int:
@@ -130,6 +150,7 @@ class ArticleReader:
         # The line under a link's label ("Leia também" / a headline, "Ouça o episódio" / the
         # show's name in the player) is the link's, not the article's.
         labelled = {i + 1 for i, ln in enumerate(lines) if _short_chrome(ln)} | _over_player(lines)
+        labelled |= _tags(lines)
         kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln) and i not in labelled]
         if not kept:
             raise ReadError("no article text found", where=doc.location)

@@ -35,9 +35,9 @@ _TIME = re.compile(
 # a bullet, a number with its mark ("3.", "3)"), or a chapter's number before its start time
 # ("3 03:09 Sponsor: Northbeam 01:47")
 _BULLET = re.compile(
-    r"^(?:[-*•·▪●◦‣–—►▶▼▽◆◇■□▸]+|\d{1,3}[.)]|\d{1,3}(?=\s+(?:\d{1,2}:)?\d{1,3}:\d\d))\s*"
+    r"^(?:[-*•·・▪●◦‣–—►▶▲△▼▽◆◇■□▸]+|\d{1,3}[.)]|\d{1,3}(?=\s+(?:\d{1,2}:)?\d{1,3}:\d\d))\s*"
 )
-_SEP = " \t-–—|:>»·•.,"
+_SEP = " \t-–—|:>»·•.,｜："
 _OPEN = "[(（【"
 _CLOSE = "])）】"
 _HAS_LETTER = re.compile(r"[^\W\d_]")

@@ -48,6 +48,8 @@ _PLAYER = re.compile(
 _COUNTER = re.compile(r"^[+\-]?\d[\d.,\s]{0,9}[kKmMbB万千억만]?(?:\s?[^\W\d_][^\s\d]{0,20})?$")
 # A count's number: digits, a decimal ("2.3"), or thousands grouped by threes ("1.204.567",
 # "12 345"); two dots or slashes otherwise make a date ("2026.11.20", "20.11.2026").
+# A chapter's start written with a dot, then its title ("02.40 Löftena från 2022"): no count
+_DOTTED_START = re.compile(r"^\d{1,2}\.\d{2}\s+[^\W\d_]")
 _COUNT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?|\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?")
 _NUMBER_PART = re.compile(r"[+\-]?(\d[\d.,\s]*\d|\d)")
 _BREADCRUMB = re.compile(
@@ -64,6 +66,8 @@ _CJK_COUNTER = re.compile(
 )
 # A caption's source after its sentence, set off by a slash ("... 박영호씨. /연합뉴스")
 _CREDIT_AFTER = re.compile(r"[.。]\s+/\s?[^/\s][^/]{0,30}$")
+# A caption's sentence, then its credit: "… near Mosgiel. Photo: supplied", "… Foto: dpa"
+_CAPTION_CREDIT = re.compile(r"[.。!?]\s+(?P<word>[^\W\d_]+)\s*[:：=]\s*[^.:：=]{1,40}\.?$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # The name first: "The Long Signal © 2026", "Foo Media © 2019–2026. All rights reserved."
 _COPYRIGHT_AFTER = re.compile(r"^[^©\n]{1,60}\s©\s?\d{4}(?:\s?[–-]\s?\d{4})?\b")
@@ -190,7 +194,12 @@ def chrome_kind(line: str) -> str | None:
         return "server message"
     if voc.rating.match(s):
         return "rating"  # "15세 이상", "FSK 12", "TV-14": who may watch, on a video's page
-    if (m := _COUNTER.match(n)) and len(_CJK.findall(m.group(0))) <= _CJK_UNIT and _count(n):
+    if (
+        (m := _COUNTER.match(n))
+        and len(_CJK.findall(m.group(0))) <= _CJK_UNIT
+        and _count(n)
+        and not _DOTTED_START.match(s)
+    ):
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
     if _CJK_COUNTER.match(n):
         return "counter"  # "조회수 2.3만회", "播放：1.8万次", "评论(86)": the word first
@@ -213,6 +222,8 @@ def chrome_kind(line: str) -> str | None:
         return "image credit"  # "(Bild: Prozessorkern / dpa)", "Photo: Jane Doe/Getty"
     if _CREDIT_AFTER.search(s):
         return "image credit"  # "… 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’": a caption
+    if (m := _CAPTION_CREDIT.search(s)) and normalise(m.group("word")) in voc.credits:
+        return "image credit"  # "Angus Kerr beside the stopbank. Photo: supplied"
     return None
 
 

@@ -313,7 +313,24 @@ def heading_kind(line: str) -> str | None:
     if kind is None and "-" in bare:
         # a compound written with a hyphen or without ("Take-Aways", "Show-Notes")
         kind = vocabulary().get(bare.replace("-", "")) or vocabulary().get(bare.replace("-", " "))
+    if kind is None and (rest := _without_article(bare)):
+        kind = heading_kind(rest)  # "I capitoli della puntata", "Les chapitres", "Die Kapitel"
     return kind
+
+
+def _without_article(bare: str) -> str | None:
+    """A heading less the article opening it ("i capitoli" -> "capitoli", "l'essentiel" ->
+    "essentiel"), or None when it opens with none."""
+    for article in _articles():
+        glued = article.endswith(("'", "’"))
+        if bare.startswith(article if glued else article + " ") and len(bare) > len(article) + 1:
+            return bare[len(article) :].strip()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _articles() -> tuple[str, ...]:
+    return tuple(sorted({_plain(a) for words in _headings()["articles"].values() for a in words}))
 
 
 @lru_cache(maxsize=1)

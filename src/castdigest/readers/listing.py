@@ -50,6 +50,7 @@ from castdigest.readers.listing_kinds import (
 )
 from castdigest.readers.listing_shapes import (
     Entry,
+    closed_entries,
     date_alone,
     dated_entries,
     is_dated,
@@ -71,6 +72,7 @@ from castdigest.readers.listing_starts import (
     entry_starts,
     line_above,
     one_label,
+    stacked_cards,
     story_title,
     teaser_like,
     title_like,
@@ -87,9 +89,7 @@ from castdigest.readers.page_dates import (
 )
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import listened_segments, part_chapters, segment_chapters
-from castdigest.readers.title_signals import (
-    field_line,
-)
+from castdigest.readers.title_signals import field_line, name_before_number, numbers_only
 from castdigest.text.dates import (
     find_absolute,
     find_relative,
@@ -137,6 +137,28 @@ class RawEpisode:
     tags: list[str] = field(default_factory=list)
 
 
+_SHOW_SEPARATORS = ".:|-–—｜："
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
+_BUTTON_LENGTH = re.compile(r"[（(]\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s*[)）]\s*$")
+_BUTTON_WIDTH = 40  # width of a listen button with its length in brackets
+
+
+def _show_numbered(line: str) -> str | None:
+    """The show's name of a line that is its name and an episode's number alone ("Close
+    Looking, Episode 87", "Valli e Voci - Puntata 34"), as written; else None."""
+    name = name_before_number(line)
+    if not name or not numbers_only(line[len(name) :]):
+        return None
+    return line[: len(name)].strip()
+
+
+def _show_of(line: str, title: str) -> bool:
+    """`line` is the show's name that opens `title` before a separator ("Ślady miasta" of
+    "Ślady miasta. Dworzec, który …")."""
+    rest = title[len(line) :] if line and title.startswith(line) else ""
+    return len(rest) > 1 and rest[0] in _SHOW_SEPARATORS and bool(rest[1:].strip())
+
+
 def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     kinds = line_kinds(lines, ctx.as_of)
     starts = entry_starts(lines, kinds)
@@ -174,6 +196,14 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
                 fields.append(s)  # kept for the body, which names who is on
                 i += 1
                 continue
+            if kind is None and _show_of(s, raw.title):
+                raw.show = raw.show or s  # "Show. Episode title" / date / "Show" / player
+                i += 1
+                continue
+            if kind is None and (name := _show_numbered(s)):
+                raw.show = raw.show or name  # a player's card: "Close Looking, Episode 87"
+                i += 1
+                continue
             if kind is None and not is_chrome(s) and not counted(s):
                 break  # a button ("Play"), its tags or a count may stand between metadata lines
             if kind == "duration":
@@ -188,6 +218,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
                 _read_age(raw, s, ctx.as_of)
             i += 1
         i = _title_under_date(raw, lines, kinds, i, end)
+        i = _title_under_number(raw, lines, i, end)
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
@@ -199,7 +230,29 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             raw.published_text, rest = rest[-1], rest[:-1]
         _take_body(raw, rest)
         raws.append(raw)
+    _lengths_over_titles(raws, lines, kinds, titles)
     return raws
+
+
+def _lengths_over_titles(
+    raws: list[RawEpisode], lines: list[str], kinds: dict[int, str | None], titles: list[int]
+) -> None:
+    """ "PODCAST / 52:18 / Title / Nov 23, 2026 / teaser": a length right over each title,
+    under a label every entry shows, is that entry's, not the end of the entry above."""
+    above = [line_above(lines, t) for t in titles]
+    if len(raws) < 2 or not all(j is not None and kinds.get(j) == "duration" for j in above):
+        return
+    labels = [line_above(lines, j) for j in above if j is not None]
+    shown = {lines[k].strip() for k in labels if k is not None}
+    if len(labels) != len(raws) or len(shown) != 1:
+        return  # one label over every entry's length ("PODCAST"), or not this layout
+    for n, (raw, j) in enumerate(zip(raws, above, strict=True)):
+        if j is None:
+            continue
+        if raw.duration is None:
+            raw.duration = clock_length(lines[j].strip())
+        if n and raws[n - 1].body[-2:] == [*shown, lines[j].strip()]:
+            del raws[n - 1].body[-2:]  # the label and the length of the entry below
 
 
 def _over_teaser(
@@ -294,6 +347,33 @@ def _title_under_date(
     return i
 
 
+def _title_under_number(raw: RawEpisode, lines: list[str], i: int, end: int) -> int:
+    """ "Folge 212 / date / 27 Min. / Title / teaser": an entry opened by its number alone has
+    its title under the metadata; the number is its label. Returns where the body begins."""
+    if i >= end or not numbers_only(raw.title):
+        return i
+    title = lines[i].strip()
+    if not title or len(title) > MAX_TITLE or has_length(title) or has_date(title):
+        return i
+    if not title_like(title) or counted(title) or is_chrome(title):
+        return i
+    if not _over_teaser_line(title, lines, i + 1, end):
+        return i  # the entry's teaser right under its metadata, the last of its lines
+    raw.title, raw.line = title, i + 1
+    return i + 1
+
+
+def _over_teaser_line(title: str, lines: list[str], i: int, end: int) -> bool:
+    """`title` (perhaps two short sentences, "Martinigansl, aber regional? Ein Besuch am
+    Biohof") stands over a longer teaser ending in a full stop: a title, not the teaser."""
+    under = next((lines[j].strip() for j in range(i, end) if lines[j].strip()), "")
+    return (
+        not title.endswith(FULL_STOPS)
+        and len(under) > len(title)
+        and under.rstrip('”“"»」』)').endswith(_SENTENCE_ENDS)
+    )
+
+
 def _plays_one(head: list[str]) -> bool:
     """A player at its start ("00:00 / 68:12", or "00:00" over "68:12") under a title, above
     the first entry: the page plays one episode, its own; the entries under it are its
@@ -350,6 +430,10 @@ def _length_under_teaser(raw: RawEpisode, rest: list[str]) -> list[str]:
     """ "Title / date / teaser / Listen / 27:48 min": a length alone or labelled under the
     entry's teaser, past its buttons only, is the entry's (`raw.duration`); `rest` without it."""
     shown = [k for k, s in enumerate(rest) if s]
+    for k in shown:  # "▶ ポッドキャストで聴く（28:45）", "Listen (28:45)": a button and its length
+        if seconds := _button_length(rest[k]):
+            raw.duration = seconds
+            return rest[:k] + rest[k + 1 :]
     if not shown or display_width(rest[shown[0]]) < _TEASER or has_length(rest[shown[0]]):
         return rest
     for k in shown[1 : _BUTTONS + 2]:
@@ -360,6 +444,13 @@ def _length_under_teaser(raw: RawEpisode, rest: list[str]) -> list[str]:
         if not is_chrome(rest[k]):
             break
     return rest
+
+
+def _button_length(line: str) -> float | None:
+    """Seconds of a listen button's length in brackets ("Listen (28:45)"), else None."""
+    if display_width(line) > _BUTTON_WIDTH or not (m := _BUTTON_LENGTH.search(line)):
+        return None
+    return length_seconds(m.group(1)) or None
 
 
 def _take_body(raw: RawEpisode, lines: list[str]) -> None:
@@ -514,6 +605,8 @@ class ListingReader:
         starts = entry_starts(lines, kinds)
         if starts and _plays_one(lines[: starts[0]]):
             return 0.0
+        if len(starts) == 1 and stacked_cards(lines, starts[0]) is not None:
+            return 0.0  # a story's bylines over its date: one episode's page
         for i in starts:
             near = {kinds.get(j) for j in range(i + 1, min(i + 8, len(lines)))}
             confirmed += len(near & {"duration", "captions", "watch", "age"}) >= 2
@@ -525,6 +618,8 @@ class ListingReader:
         if confirmed >= 1 or dated >= 1 or labelled >= _LABELLED_ENTRIES:
             return 0.9
         if len(meta_first(lines)) >= 2 or blocks(lines) or dated_entries(lines) or rows(lines):
+            return 0.85
+        if closed_entries(lines):
             return 0.85
         if dated_titles(lines, lambda i: kinds.get(i) in DATE_KINDS):
             return 0.85
@@ -544,6 +639,8 @@ class ListingReader:
             raws = _shaped(lines, alike, loose=True)  # entries without a length under titles
         if len(raws) <= 1 and len(dated := dated_entries(lines)) > len(raws):
             raws = _shaped(lines, dated, loose=True)  # a title, its date, its description
+        if len(raws) <= 1 and len(closed := closed_entries(lines)) > len(raws):
+            raws = _shaped(lines, closed, loose=True)  # a title, its teaser, its date
         if len(raws) <= 1 and len(table := rows(lines)) > len(raws):
             raws = _shaped(lines, table, loose=True)  # a table's rows: number, title, date
         if not raws and (titled := dated_titles(lines, date_lines(lines, ctx))):

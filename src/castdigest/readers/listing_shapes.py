@@ -185,6 +185,15 @@ def badge(s: str) -> bool:
     return 0 < len(s) <= _BADGE and s.isascii()
 
 
+def _closes_entry(line: str) -> bool:
+    """A line that ends the entry above, never a title over a date: a button with the
+    entry's length ("▶ ポッドキャストで聴く（28:45）") or a note on it ("※この回は…")."""
+    return (len(line) <= _META_MAX and has_length(line)) or line.startswith(_NOTE_MARKS)
+
+
+_NOTE_MARKS = ("※", "＊", "注：")
+
+
 def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -> bool:
     """The date opens its block (a blank line, the page's start or the list's heading above
     it) and the line under
@@ -208,6 +217,7 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
             or lists_episodes(above)
             or length_alone(above)
             or chrome_kind(above) == "interface words"
+            or _closes_entry(above)
         )
         and len(s) <= _DATED_TITLE
         and (not _SENTENCE_END.search(s) or title_cased(s))  # a full stop ends a title so
@@ -561,6 +571,22 @@ def dated_entries(lines: list[str]) -> list[Entry]:
         and _text(lines[a])
     ]
     return _with_bodies(lines, entries, lambda e: e.title) if len(entries) >= MIN_BLOCKS else []
+
+
+def closed_entries(lines: list[str]) -> list[Entry]:
+    """Entries of a title, its teaser and its date alone closing it, three or more ("Episode
+    118: …" / a paragraph / "20 November 2026"): a list that dates each entry under its
+    teaser. The body is the teaser alone (a kicker over the next title is not this entry's)."""
+    items = [i for i, line in enumerate(lines) if line.strip()]
+    entries = [
+        Entry(title=a, meta=[c], body=[b])
+        for a, b, c in zip(items, items[1:], items[2:], strict=False)
+        if len(lines[b]) >= _DESCRIPTION
+        and date_alone(without_time_of_day(lines[c].strip()))
+        and _text(lines[a])
+        and not _SENTENCE_END.search(lines[a].rstrip())
+    ]
+    return entries if len(entries) >= MIN_BLOCKS else []
 
 
 def prefixed(lines: list[str]) -> list[Entry]:

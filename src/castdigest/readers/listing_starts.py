@@ -125,18 +125,23 @@ def teaser_like(line: str) -> bool:
 
 
 def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
-    """The lines of the page's transcript sections: from a transcript heading to the next
-    heading of another kind ("Transcript" / "Rebecca Tan" / "00:00" / … / "Related Episodes")."""
+    """The lines of the page's transcript and clips sections, their headings too: from such
+    a heading to the next heading of another kind ("Transcript" / "Rebecca Tan" / "00:00" /
+    … / "Related Episodes"; "이 회차의 클립" / "03:12" / a clip's title): the episode's own
+    parts, no entries."""
     inside: set[int] = set()
     within = False
     for i in nonblank:
         s = lines[i].strip()
         kind = heading_kind(s) if len(s) <= MAX_HEADING else None
         if kind is not None:
-            within = kind == "transcript"
-        elif within:
+            within = kind in _OWN_PARTS
+        if within:
             inside.add(i)
     return inside
+
+
+_OWN_PARTS = frozenset({"transcript", "highlights"})
 
 
 def _under_dated_start(
@@ -176,11 +181,11 @@ def counted(line: str) -> bool:
     return is_hashtag_line(s) or _COUNT.fullmatch(s) is not None
 
 
-_SHAPE = re.compile(r"\d|[^\W\d_]+")
+_SHAPE = re.compile(r"\d+|[^\W\d_]+")  # a run of digits counts once: "Nov 5" is shaped as "Nov 23"
 
 
 def _date_shape(line: str) -> str:
-    """A date line's form, digits and words alike ("2026/11/20(金)更新" -> "0000/00/00(a)a")."""
+    """A date line's form, digits and words alike ("2026/11/20(金)更新" -> "0/0/0(a)a")."""
     return _SHAPE.sub(lambda m: "0" if m.group().isdigit() else "a", line.strip())
 
 
@@ -275,13 +280,58 @@ def story_title(lines: list[str], starts: list[int]) -> int | None:
     if not starts or any(full_name(lines[s].strip()) for s in starts[1:]):
         return None
     first = starts[0]
-    title = over_reporter(lines, first) or over_dateline(lines, first)
+    title = over_reporter(lines, first) or over_dateline(lines, first) or _over_deck(lines, starts)
     if title is None and _byline_like(lines[first].strip()):
         # "Title / standfirst / Sanne Oudekerk / Correspondent Geld & Wonen / date": the
         # start is the reporter's role under their name
         above = line_above(lines, first)
-        title = over_reporter(lines, above) if above is not None else None
+        title = None
+        if above is not None:
+            title = over_reporter(lines, above) or _over_byline(lines, above)
     return title
+
+
+def _over_deck(lines: list[str], starts: list[int]) -> int | None:
+    """The title over the one entry's start when that start is a deck, a standfirst without
+    its full stop ("Why the Trees Turned Blue: … / A conservator and a dye chemist explain
+    what four centuries of light did to … / date"): a shorter line of a title's length."""
+    if len(starts) != 1 or len(lines[starts[0]].split()) < _STANDFIRST_WORDS:
+        return None
+    above = line_above(lines, starts[0])
+    if above is None:
+        return None
+    s = lines[above].strip()
+    words = len(s.split())
+    fits = _TITLE_ABOVE <= words < len(lines[starts[0]].split()) and title_like(s)
+    return above if fits and not s.endswith(FULL_STOPS) else None
+
+
+def _over_byline(lines: list[str], start: int) -> int | None:
+    """The title over a byline ("Techcafé #214 - … / Door Sanne Verbeek / Redacteur /
+    date"): the line above it (or the title over it when that line is a standfirst)."""
+    if not byline(lines[start].strip()) or (above := line_above(lines, start)) is None:
+        return None
+    title = over_standfirst(lines, above)
+    s = lines[title].strip()
+    return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+
+
+def stacked_cards(lines: list[str], role: int) -> int | None:
+    """The first name of two or more author cards stacked over `role`, each a full name
+    over the same role ("Ingrid Solbakken / Journalist / Thomas Lunde Berg / Journalist /
+    date"): the story's bylines, not an entry framed by its show. None when there are not."""
+    name = line_above(lines, role)
+    first = None
+    while name is not None and full_name(lines[name].strip()):
+        up = line_above(lines, name)
+        if up is None or lines[up].strip() != lines[role].strip():
+            break
+        over = line_above(lines, up)
+        if over is None or not full_name(lines[over].strip()):
+            break
+        name, role = over, up
+        first = name
+    return first
 
 
 def over_dateline(lines: list[str], start: int) -> int | None:

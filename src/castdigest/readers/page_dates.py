@@ -55,14 +55,18 @@ _CLOCK = re.compile(r"\d[:h.]\d{2}")
 _CLOCKS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")  # times, which a date left over is not
 _TIME_OF_DAY = re.compile(
     r"[\s,|·•–—-]*(?:(?:(?<![^\W\d_])[^\W\d_]{1,5}\s+){1,2}|[午上下][前後后午]\s?|오[전후]\s?)?"
-    # "10:06", "10h06", and with a dot before its hour's word ("05.30 Uhr")
-    r"\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:uhr|h)\b))"
+    # "10:06", "10h06", and with a dot before its hour's word ("05.30 Uhr", "03.00 uur")
+    r"\d{1,2}(?:[:h]\d{2}(?::\d{2})?|\.\d{2}(?=\s*(?:uhr|uur|h)\b))"
     r"(?:\s?[-–~〜～]\s?\d{1,2}[:h]\d{2})?"
-    # "10:00 AM", "10:00 Uhr", "13:00 h", then perhaps its zone ("EST")
-    r"(?:\s*(?:[ap]\.?m\.?|uhr|h\b))?"
+    # "10:00 AM", "10:00 Uhr", "13:00 h", "10:00 uur", then perhaps its zone ("EST")
+    r"(?:\s*(?:[ap]\.?m\.?|uhr|uur|h\b))?"
     r"(?:\s*[A-Z]{2,4}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,3})?\s*$",
     re.IGNORECASE,
 )
+
+
+# A count in brackets after a date: its comments' ("Sabato 21 Novembre 2026 (0)")
+_TRAILING_COUNT = re.compile(r"\s*[(（]\d{1,5}[)）]$")
 
 
 def date_line(
@@ -74,7 +78,7 @@ def date_line(
         s = line.strip()
         if len(s) > _DATE_MAX * 4:
             continue  # a paragraph (looked at no further: a line can be megabytes long)
-        s = _before_update(s).strip("·•|-–— ")
+        s = _TRAILING_COUNT.sub("", _before_update(s)).strip("·•|-–— ")
         if not s or len(s) > _DATE_MAX * 2 or not any(c.isdigit() for c in s):
             continue
         if offered_until(s):
@@ -356,14 +360,27 @@ def schedule_line(line: str) -> bool:
         return False
     if weekday_range(s):
         return True  # "월~금 오후 2시 ~ 4시", "Mon–Fri 6–9am": its days and hours
-    return any(
-        s.startswith(w) and (cjk_count(w) or not s[len(w) : len(w) + 1].isalnum()) for w in _every()
+    if any(_opens(s, w) for w in _every()):
+        return True
+    # "매일 오후 4시 ~ 6시", "Daily 4-6pm": a day's words open a slot only before its hours
+    return any(c.isdigit() for c in s) and any(_opens(s, w) for w in _daily())
+
+
+def _opens(line: str, word: str) -> bool:
+    """`line` opens with `word`, a whole word where the script spaces its words."""
+    return line.startswith(word) and bool(
+        cjk_count(word) or not line[len(word) : len(word) + 1].isalnum()
     )
 
 
 @cache
 def _every() -> tuple[str, ...]:
     return tuple(_longest_first("every"))
+
+
+@cache
+def _daily() -> tuple[str, ...]:
+    return tuple(_longest_first("daily"))
 
 
 def after_preposition(line: str) -> str | None:

@@ -14,6 +14,7 @@ from castdigest.text.truncate import display_width
 
 _MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8  # short items that make a menu
+_TABS = 5  # short items over a breadcrumb that make a section's tabs
 _MENU_COLUMN = 8  # lines under a site's name looked at for its menu's column
 _MENU_ITEM_LONG = 24  # width of a longer item inside a menu's run ("WHYY Member Portal")
 _MENU_ITEM_WORDS = 4
@@ -35,8 +36,11 @@ def menu_runs(head: list[tuple[int, str]]) -> set[int]:
         if width <= _MENU_ITEM or (run and k + 1 < len(lines) and _long_item(lines, widths, k)):
             run.append(k)
             continue
-        if sum(1 for j in run if widths[j] <= _MENU_ITEM) >= _MENU_RUN:
-            found.update(run)  # eight short items at least, the longer ones among them
+        short = sum(1 for j in run if widths[j] <= _MENU_ITEM)
+        # eight short items at least, the longer ones among them; fewer right over the path
+        # to the page ("Home > Shows > …"): a section's tabs, over where the page is
+        if short >= _MENU_RUN or (short >= _TABS and chrome_kind(lines[k]) == "breadcrumb"):
+            found.update(run)
         run = []
     return found
 

@@ -29,7 +29,7 @@ from itertools import takewhile
 
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
-from castdigest.readers.chapter_lines import Item, Timed
+from castdigest.readers.chapter_lines import Item, Timed, classify
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
@@ -70,6 +70,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
 _STATEMENT_END = re.compile(r"[.。…][\"'”’»」)]*$")
 _MAX_QUOTE = 600
+_LONE_CLIP_TIME = re.compile(r"^[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?$")  # "05:47" alone
 _DASHES = ("– ", "— ", "―")  # a paragraph of direct speech opens with one
 _SAID_WORDS = 6  # words of an attribution after the quote ("berättar seismologen Henrik Sjödahl")
 _QUOTE_WORDS = 5
@@ -80,6 +81,7 @@ _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not k
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
 _SENTENCE_GAP = re.compile(r"[.!?。！？”\"\n]\s*")
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
+_TIMED_FIRST = 3  # lines under a heading that, each timed, make its list a chapter list
 _BACKWARDS = "chapter times go backwards"
 
 
@@ -439,6 +441,8 @@ def _headed_takeaways(sections: list[Section]) -> tuple[list[str], bool]:
     out: list[str] = []
     empty = False
     for sec in sections:
+        if sec.kind == "takeaways" and _timed_list(sec):
+            continue  # "本集重點：" over "00:00 開場 / 03:42 …": the chapters, read as such
         if sec.kind == "takeaways":
             items = _list_under(sec)
             out += items
@@ -446,6 +450,14 @@ def _headed_takeaways(sections: list[Section]) -> tuple[list[str], bool]:
         elif sec.kind == "highlights" and not _quote_lines(sec) and _bulleted(sec):
             out += _list_under(sec)
     return out, empty
+
+
+def _timed_list(sec: Section) -> bool:
+    """The section's first lines each start a chapter at a time: a chapter list."""
+    first = sec.lines[:_TIMED_FIRST]
+    return len(first) == _TIMED_FIRST and all(
+        classify(i, s, None).kind in ("chap", "time") for i, s in first
+    )
 
 
 def _bulleted(sec: Section) -> bool:
@@ -588,7 +600,10 @@ def _attribute(quote: Quote, who: str) -> None:
 def _quote_lines(sec: Section) -> list[Quote]:
     quotes: list[Quote] = []
     block: list[str] = []
-    for _, s in [*sec.lines, (-1, "")]:
+    shown = [s for _, s in sec.lines]
+    for k, (_, s) in enumerate([*sec.lines, (-1, "")]):
+        if _clip_title(shown, k):
+            continue
         if s.startswith(">"):
             block.append(s.lstrip("> ").strip())
             continue
@@ -602,6 +617,15 @@ def _quote_lines(sec: Section) -> list[Quote]:
         elif s and (quote := _quote_of(s) or dash_quote(s) or said_quote(s)):
             quotes.append(quote)
     return quotes
+
+
+def _clip_title(shown: list[str], k: int) -> bool:
+    """The line at `k`, in quotation marks right under a clip's time alone ("05:47" /
+    "“Tears on my first free Monday”") and not attributed under it, is the clip's title."""
+    if not 0 < k < len(shown) or not _LONE_CLIP_TIME.match(shown[k - 1]):
+        return False
+    under = shown[k + 1] if k + 1 < len(shown) else ""
+    return _quote_of(shown[k]) is not None and not _ATTRIBUTION.match(under)
 
 
 def said_quote(line: str) -> Quote | None:

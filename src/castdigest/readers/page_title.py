@@ -39,7 +39,7 @@ from castdigest.readers.line_dates import (
     is_date_line,
     length_alone,
 )
-from castdigest.readers.page_dates import schedule_line
+from castdigest.readers.page_dates import labelled_numeric_date, schedule_line
 from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.page_structure import is_quote_line
@@ -105,6 +105,7 @@ _LEDE = 60  # characters of a lede under its headline
 _SUGGESTED_ITEMS = 5  # lines of a box of other stories, from its heading to its last button
 _QUOTED_DOUBT = 5  # paragraphs read for a quoted title when the page's lines leave one in doubt
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
+_FIELD_LABEL = 20  # characters of a field's label alone on its line
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
@@ -167,10 +168,23 @@ def _excluded(line: str, next_line: str, after: str = "") -> bool:
         return True  # who made it, who is on it: "진행 이보람 / 출연 김도윤 기자"
     if schedule_line(s):
         return True  # "Every Friday", "월~금 오후 2시 ~ 4시"
-    if not _LONE_TIME.match(nxt := next_line.strip()):
+    nxt = next_line.strip()
+    if _label_over_value(s, nxt):
+        return True  # a board's field label over its value ("등록일" / "2026-11-23")
+    if not _LONE_TIME.match(nxt):
         return False
     player = _LONE_TIME.match(after.strip()) and not any(c not in "0:[]()" for c in nxt)
     return not player  # a chapter title, its time below
+
+
+def _label_over_value(label: str, value: str) -> bool:
+    """`label` is a field's label, its value on the next line: a date's ("등록일" /
+    "2026-11-23"), an author's ("작성자" / "오후의 휴게소") or a person's ("Host" / "Ada Lund")."""
+    if not value or len(label) > _FIELD_LABEL or any(c.isdigit() for c in label):
+        return False
+    joined = f"{label} {value}"
+    fielded = person_field(f"{label}: {value}")
+    return bool(labelled_numeric_date(joined) or byline(joined) or fielded)
 
 
 def _in_turns(s: str, prev: str, nxt: str) -> bool:

@@ -15,7 +15,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, normalise
 from castdigest.readers.doubt import add_reasons, page_doubts
 from castdigest.readers.line_dates import head_length
-from castdigest.readers.page_structure import enrich
+from castdigest.readers.page_structure import enrich, line_quote
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.subheadings import listened_segments, part_chapters
 from castdigest.text.durations import parse_duration
@@ -55,10 +55,20 @@ class PlainTextReader:
             sources=[ctx.ref(0, line=first + 1)],
         )
         episode = enrich(episode, body, ctx.as_of)
+        if pick.index is not None and (deck := _deck(lines, pick.index)):
+            # the headline's deck in quotation marks ("“Rents up 40% in three years”"): no quote
+            episode.quotes = [q for q in episode.quotes if q.text != deck]
         if not episode.chapters:
             # "Part 1: …" / "Part 2: …", or segments each with its length: untimed
             episode.chapters = part_chapters(body) or listened_segments(lines)
         return [add_reasons(episode, reasons + page_doubts(lines, [episode]))]
+
+
+def _deck(lines: list[str], title: int) -> str | None:
+    """The quotation a line wholly in quotation marks right under the title holds, else None."""
+    under = next((s for s in lines[title + 1 :] if s.strip()), "")
+    quote = line_quote(under)
+    return quote.text if quote else None
 
 
 def _first(lines: list[str]) -> int:

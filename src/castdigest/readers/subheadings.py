@@ -39,6 +39,7 @@ def is_heading(line: str) -> bool:
     s = line.strip()
     return (
         len(s) <= _HEADING_MAX
+        and any(c.isalpha() for c in s)  # not a player's time ("12:47") or a number
         and not s.endswith((".", ",", ";", ":", "”", '"', "。"))
         and not s.startswith(_NOT_HEADINGS)
         and _SENTENCE_BREAK.search(s) is None

@@ -19,7 +19,7 @@ from itertools import islice
 
 from castdigest.readers.base import Document
 from castdigest.readers.chapter_lines import dotted_starts
-from castdigest.readers.chrome import chrome_kind, is_label
+from castdigest.readers.chrome import chrome_kind, is_chrome, is_label
 from castdigest.readers.heading_words import (
     MAX_HEADING,
     heading_kind,
@@ -242,10 +242,23 @@ def _teasers_at(lines: list[str]) -> int | None:
         if entries >= _MIN_TEASERS and _one_episode(lines[:t], most_dates=2):
             # the show's own list, under its heading (which may be the run's first line)
             own = lists_own_episodes(lines, t) or lists_own_episodes(lines, t + 1)
-            own = own or not _dated_or_timed(lines[:t])
+            own = own or not _dated_or_timed(lines[:t]) or _first_of_list(lines, t, at)
             return None if own or _parts_heading(lines, t) else t
         return None
     return None
+
+
+def _first_of_list(lines: list[str], t: int, at: list[int]) -> bool:
+    """The part of the page above the run at `t` is one entry shaped as the run's (as many
+    lines as its first), right under an episodes heading with no date above it ("Alle
+    Folgen" / "Folge 88" / date / length / title / teaser, then "Folge 87" / …): the first of
+    a show's list, whose teaser happens to be long, not an episode's page."""
+    heading = next((k for k in range(t - 1, -1, -1) if lists_episodes(lines[k])), None)
+    if heading is None or len(at) < _MIN_TEASERS or any(has_date(x) for x in lines[:heading]):
+        return False
+    shown = [k for k in range(heading + 1, at[1]) if lines[k].strip() and not is_chrome(lines[k])]
+    first = sum(1 for k in shown if k < t)
+    return abs(first - (len(shown) - first)) <= 1
 
 
 def _parts_heading(lines: list[str], t: int) -> bool:

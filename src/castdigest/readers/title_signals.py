@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Callable
 from functools import cache
@@ -124,19 +125,29 @@ _CREDIT_PART = 80  # characters of one person's credit, at most
 
 def credits_line(line: str) -> bool:
     """People each after their role, two or more on one line ("진행 이보람 / 출연 김도윤 기자",
-    "Host Ada Lund | Guest Ben Ross"): the episode's credits, never its title."""
+    "Host Ada Lund | Guest Ben Ross", "진행 윤세라 | 연출 김도현 | 작가 이소민"), one at least
+    who talks (a crew's roles alone may be a menu's words): the episode's credits, never its
+    title."""
     parts = _CREDIT_PARTS.split(line.strip())
-    return len(parts) >= 2 and all(
-        len(part) <= _CREDIT_PART and _role_opening().match(part) for part in parts
-    )
+    if len(parts) < 2 or any(len(part) > _CREDIT_PART for part in parts):
+        return False
+    talks = [bool(_role_opening(False).match(part)) for part in parts]
+    crew = [bool(_role_opening(True).match(part)) for part in parts]
+    return any(talks) and all(map(operator.or_, talks, crew))
 
 
 @cache
-def _role_opening() -> re.Pattern[str]:
-    """A person label, perhaps its colon, then a name: "출연 김도윤", "Hosted by Ada Lund"."""
-    labels = sorted(_person_labels(), key=len, reverse=True)
+def _role_opening(crew: bool) -> re.Pattern[str]:
+    """A person label (`crew`: a crew's role), perhaps its colon, then a name: "출연 김도윤",
+    "Hosted by Ada Lund", "연출 김도현"."""
+    labels = sorted(_crew_labels() if crew else _person_labels(), key=len, reverse=True)
     words = "|".join(re.escape(w) for w in labels)
     return re.compile(rf"(?i:{words})\s*[:：]?\s+\S")
+
+
+@cache
+def _crew_labels() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in vocabulary()["crew_labels"].values() for w in ws)
 
 
 def field_line(line: str) -> bool:
@@ -197,7 +208,8 @@ _BYLINE = re.compile(
     r"|publicado|geschrieben|verfasst|scritto|pubblicato"
     rf"|original\s+music|{_CREDIT_VERBS})\s+)?"
     rf"(?i:{_BY_WORDS})\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
-    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*|&|and|et|y|e|und|en|,)){0,7},?\s*$"
+    # (a comma may close a name or a role: "By Corinne Baptiste, Librarian, Bronx Library")
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*,?|&|and|et|y|e|und|en|,)){0,7},?\s*$"
     r"|(?:作者|文)\s)"
 )
 
@@ -266,10 +278,12 @@ def _reporter() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:(?:{label})\s*[:：]?\s*)?"  # "기자명 김현수 기자": a label before the name
         rf"[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
-        # the newsroom and the title before the name: "澎湃新闻记者 林晓舟"
-        rf"|^[\u3400-\u9fff\uac00-\ud7af]{{0,8}}(?:{alternatives})\s+[\u3400-\u9fff\uac00-\ud7af]{{2,4}}$"
+        # the newsroom and the title before the name: "澎湃新闻记者 林晓舟", "ダイヤモンド編集部
+        # 村瀬健太" (a newsroom's name may be written in kana)
+        rf"|^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{{0,8}}(?:{alternatives})\s+[\u3400-\u9fff\uac00-\ud7af]{{2,4}}$"
         # the label and a name or an account of a word or two: "작성자 오후의발견"
-        rf"|^(?:{label})\s*[:：]?\s*\S{{1,20}}(?:\s\S{{1,20}})?$"
+        # (a colon or a space after the label: "报道称…" opens a sentence)
+        rf"|^(?:{label})(?:\s*[:：]\s*|\s+)\S{{1,20}}(?:\s\S{{1,20}})?$"
         # the name, then the newsroom and the title: "中野 沙織 : 東洋経済 記者"
         rf"|^{name}\s*[:：/|]\s*[^:：/|]{{1,20}}?\s?(?:{alternatives})$"
     )
