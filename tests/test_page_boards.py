@@ -30,7 +30,7 @@ Jak zmieniał się dworzec w ciągu stu lat i dlaczego jego hala przetrwała po�
 Rozmawiamy też o tym, kto projektował perony i co zostało z dawnej poczekalni.
 Prowadzenie: Marta Wiśniewska.
 Udostępnij
-Wszystkie audycje
+Wszystkie nagrania
 Ślady miasta. Kamienica przy placu Solnym
 2026-11-12 14:05
 47:02
@@ -49,7 +49,7 @@ Polityka prywatności
 
 
 def test_an_episode_over_its_shows_other_recordings_is_one_episode() -> None:
-    # "Wszystkie audycje" (all broadcasts) heads the show's other recordings, not a listing
+    # "Wszystkie nagrania" (all recordings) heads the show's other recordings, not a listing
     # the page's own episode opens
     _, episodes = read_text(EPISODE_OVER_ITS_SHOWS_RECORDINGS)
     assert [(e.title, e.duration, e.review_reasons) for e in episodes] == [

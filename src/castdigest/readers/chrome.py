@@ -46,10 +46,10 @@ _PLAYER = re.compile(
     r"|^-?-:-?-(?::-?-)?$"
 )
 _COUNTER = re.compile(r"^[+\-]?\d[\d.,\s]{0,9}[kKmMbB万千억만]?(?:\s?[^\W\d_][^\s\d]{0,20})?$")
-# A count's number: digits, a decimal ("2.3"), or thousands grouped by threes ("1.204.567",
-# "12 345"); two dots or slashes otherwise make a date ("2026.11.20", "20.11.2026").
 # A chapter's start written with a dot, then its title ("02.40 Löftena från 2022"): no count
 _DOTTED_START = re.compile(r"^\d{1,2}\.\d{2}\s+[^\W\d_]")
+# A count's number: digits, a decimal ("2.3"), or thousands grouped by threes ("1.204.567",
+# "12 345"); two dots or slashes otherwise make a date ("2026.11.20", "20.11.2026").
 _COUNT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?|\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?")
 _NUMBER_PART = re.compile(r"[+\-]?(\d[\d.,\s]*\d|\d)")
 _BREADCRUMB = re.compile(

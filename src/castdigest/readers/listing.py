@@ -89,7 +89,7 @@ from castdigest.readers.page_dates import (
 )
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import listened_segments, part_chapters, segment_chapters
-from castdigest.readers.title_signals import field_line, name_before_number, numbers_only
+from castdigest.readers.title_signals import field_line, numbered_name, numbers_only
 from castdigest.text.dates import (
     find_absolute,
     find_relative,
@@ -143,15 +143,6 @@ _BUTTON_LENGTH = re.compile(r"[（(]\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s*[)）]\s*$
 _BUTTON_WIDTH = 40  # width of a listen button with its length in brackets
 
 
-def _show_numbered(line: str) -> str | None:
-    """The show's name of a line that is its name and an episode's number alone ("Close
-    Looking, Episode 87", "Valli e Voci - Puntata 34"), as written; else None."""
-    name = name_before_number(line)
-    if not name or not numbers_only(line[len(name) :]):
-        return None
-    return line[: len(name)].strip()
-
-
 def _show_of(line: str, title: str) -> bool:
     """`line` is the show's name that opens `title` before a separator ("Ślady miasta" of
     "Ślady miasta. Dworzec, który …")."""
@@ -200,7 +191,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
                 raw.show = raw.show or s  # "Show. Episode title" / date / "Show" / player
                 i += 1
                 continue
-            if kind is None and (name := _show_numbered(s)):
+            if kind is None and (name := numbered_name(s)):
                 raw.show = raw.show or name  # a player's card: "Close Looking, Episode 87"
                 i += 1
                 continue

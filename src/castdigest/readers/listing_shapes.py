@@ -185,13 +185,13 @@ def badge(s: str) -> bool:
     return 0 < len(s) <= _BADGE and s.isascii()
 
 
+_NOTE_MARKS = ("※", "＊", "注：")  # a note's marks ("※この回は配信がありません。")
+
+
 def _closes_entry(line: str) -> bool:
     """A line that ends the entry above, never a title over a date: a button with the
     entry's length ("▶ ポッドキャストで聴く（28:45）") or a note on it ("※この回は…")."""
     return (len(line) <= _META_MAX and has_length(line)) or line.startswith(_NOTE_MARKS)
-
-
-_NOTE_MARKS = ("※", "＊", "注：")
 
 
 def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -> bool:

@@ -124,6 +124,9 @@ def teaser_like(line: str) -> bool:
     return two_sentences(line) or (len(line) > _SENTENCE and line.endswith(FULL_STOPS))
 
 
+_OWN_PARTS = frozenset({"transcript", "highlights"})  # sections of the episode's own parts
+
+
 def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
     """The lines of the page's transcript and clips sections, their headings too: from such
     a heading to the next heading of another kind ("Transcript" / "Rebecca Tan" / "00:00" /
@@ -139,9 +142,6 @@ def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
         if within:
             inside.add(i)
     return inside
-
-
-_OWN_PARTS = frozenset({"transcript", "highlights"})
 
 
 def _under_dated_start(

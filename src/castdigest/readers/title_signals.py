@@ -518,13 +518,22 @@ def season_name(line: str) -> bool:
 def name_before_number(line: str) -> str | None:
     """The few words before the episode's number that ends `line`, normalised ("The Middle
     Layer / Episode 48" -> "the middle layer"): a name, if the page says it elsewhere."""
+    name = numbered_name(line)
+    return normalise(name) if name else None
+
+
+def numbered_name(line: str) -> str | None:
+    """The few words before the episode's number that ends `line`, as written ("Close
+    Looking, Episode 87" -> "Close Looking"), or None when the line is not a name and a
+    number."""
     m = next(reversed(list(_any_marker().finditer(line))), None)  # the last number
     if m is None or m.start() == 0 or line[m.end() :].strip(" )]）】"):
         return None
-    rest = normalise(line[: m.start()].rstrip(" /|·•,:-–—"))
+    name = line[: m.start()].rstrip(" /|·•,:-–—")
+    rest = normalise(name)
     if not rest or _any_marker().search(line[: m.start()]):
         return None
-    return rest if _words(rest.split()) <= _SEASON_NAME_WORDS else None
+    return name.strip() if _words(rest.split()) <= _SEASON_NAME_WORDS else None
 
 
 @cache
