@@ -11,42 +11,40 @@
 
 Other layouts are in `listing_shapes` (metadata first, titles shown twice, named titles) and
 `listing_blocks` (blocks alike, rows);
-title/body pairs in `pairs`.
+title/body pairs in `pairs`. Where entries start is `listing_starts`'s to say; what one
+entry's lines under its title hold, `listing_entry`'s.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from castdigest.errors import ReadError
 from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext, unglued
-from castdigest.readers.chrome import (
-    chrome_kind,
-    is_chrome,
-    without_button,
-)
+from castdigest.readers.chrome import chrome_kind, is_chrome, without_button
 from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
-from castdigest.readers.line_dates import (
-    clock_length,
-    has_date,
-    has_length,
-    length_seconds,
-    relative_age,
-)
+from castdigest.readers.line_dates import clock_length, length_seconds, relative_age
 from castdigest.readers.listing_blocks import blocks, dated_titles, rows
+from castdigest.readers.listing_entry import (
+    RawEpisode,
+    length_under_teaser,
+    lengths_over_titles,
+    over_teaser,
+    read_age,
+    show_of,
+    take_body,
+    title_under_date,
+    title_under_number,
+)
 from castdigest.readers.listing_kinds import (
     DATE_KINDS,
     META_PARTS,
     date_lines,
     dated_end,
     line_kinds,
-    numeric_after_name,
-    numeric_alone,
-    show_before,
 )
 from castdigest.readers.listing_shapes import (
     Entry,
@@ -65,7 +63,6 @@ from castdigest.readers.listing_shapes import (
 )
 from castdigest.readers.listing_starts import (
     FULL_STOPS,
-    MAX_TITLE,
     SAME_STARTS,
     counted,
     dates_over_titles,
@@ -74,38 +71,27 @@ from castdigest.readers.listing_starts import (
     one_label,
     stacked_cards,
     story_title,
-    teaser_like,
-    title_like,
 )
-from castdigest.readers.markup import is_hashtag_line, name_forms, parse_body, parse_hashtags
+from castdigest.readers.markup import name_forms, parse_body
 from castdigest.readers.page_dates import (
     after_preposition,
     labelled_length_line,
     labelled_numeric_date,
     numeric_date,
     offered_until,
-    without_label_after,
     without_time_of_day,
 )
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import listened_segments, part_chapters, segment_chapters
-from castdigest.readers.title_signals import field_line, numbered_name, numbers_only
-from castdigest.text.dates import (
-    find_absolute,
-    find_relative,
-    find_yearless,
-    parse_date,
-    without_weekday,
-)
+from castdigest.readers.title_signals import field_line, numbered_name
+from castdigest.text.dates import find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
 from castdigest.text.titles import assign_people, split_title
-from castdigest.text.truncate import display_width
 
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
-_BUTTONS = 3  # player buttons between a title and its length
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 SNIFF_CHARS = 200_000
 _TITLE_CASE_LANGS = {"en"}
@@ -121,33 +107,6 @@ _HINTS = {
 _ALL_HINTS = frozenset().union(*_HINTS.values())
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f]")
 _SNIFF_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # sniffing only asks whether an age is there
-
-
-@dataclass
-class RawEpisode:
-    """One episode as found on the page, before interpretation."""
-
-    title: str
-    line: int  # 1-based
-    duration: float | None = None
-    captions: list[str] = field(default_factory=list)
-    show: str | None = None
-    published_text: str | None = None
-    body: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-
-
-_SHOW_SEPARATORS = ".:|-–—｜："
-_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
-_BUTTON_LENGTH = re.compile(r"[（(]\s*((?:\d{1,2}:)?\d{1,2}:\d{2})\s*[)）]\s*$")
-_BUTTON_WIDTH = 40  # width of a listen button with its length in brackets
-
-
-def _show_of(line: str, title: str) -> bool:
-    """`line` is the show's name that opens `title` before a separator ("Ślady miasta" of
-    "Ślady miasta. Dworzec, który …")."""
-    rest = title[len(line) :] if line and title.startswith(line) else ""
-    return len(rest) > 1 and rest[0] in _SHOW_SEPARATORS and bool(rest[1:].strip())
 
 
 def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
@@ -176,8 +135,8 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         raw = RawEpisode(title=without_button(lines[title].strip()), line=title + 1)
         raw.show = lines[show].strip() if show is not None else None
         if (date := dates[n]) is not None:
-            _read_age(raw, lines[date].strip(), ctx.as_of)
-        teaser = _over_teaser(raw, lines, kinds, (title, start), ctx.as_of) if title < start else []
+            read_age(raw, lines[date].strip(), ctx.as_of)
+        teaser = over_teaser(raw, lines, kinds, (title, start), ctx.as_of) if title < start else []
         i = start + 1
         fields: list[str] = []  # a panel's fields among the metadata ("ゲスト：桐谷まひろ")
         while i < end:  # metadata lines, in any order
@@ -187,7 +146,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
                 fields.append(s)  # kept for the body, which names who is on
                 i += 1
                 continue
-            if kind is None and _show_of(s, raw.title):
+            if kind is None and show_of(s, raw.title):
                 raw.show = raw.show or s  # "Show. Episode title" / date / "Show" / player
                 i += 1
                 continue
@@ -206,81 +165,23 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             elif kind == "published":
                 raw.published_text = labelled_numeric_date(s)
             elif kind == "age":
-                _read_age(raw, s, ctx.as_of)
+                read_age(raw, s, ctx.as_of)
             i += 1
-        i = _title_under_date(raw, lines, kinds, i, end)
-        i = _title_under_number(raw, lines, i, end)
+        i = title_under_date(raw, lines, kinds, i, end)
+        i = title_under_number(raw, lines, i, end)
         rest = [line.strip() for line in lines[i:end] if line.strip()]
         if rest and fold(rest[0]) == fold(raw.title):
             rest = rest[1:]  # the repeated title
         rest = teaser + fields + rest
         if raw.duration is None:
-            rest = _length_under_teaser(raw, rest)
+            rest = length_under_teaser(raw, rest)
         if raw.published_text is None and rest and date_alone(rest[-1]):
             # "Title / 00:41:26 / description / Nov 19, 2026": the date closes the entry
             raw.published_text, rest = rest[-1], rest[:-1]
-        _take_body(raw, rest)
+        take_body(raw, rest)
         raws.append(raw)
-    _lengths_over_titles(raws, lines, kinds, titles)
+    lengths_over_titles(raws, lines, kinds, titles)
     return raws
-
-
-def _lengths_over_titles(
-    raws: list[RawEpisode], lines: list[str], kinds: dict[int, str | None], titles: list[int]
-) -> None:
-    """ "PODCAST / 52:18 / Title / Nov 23, 2026 / teaser": a length right over each title,
-    under a label every entry shows, is that entry's, not the end of the entry above."""
-    above = [line_above(lines, t) for t in titles]
-    if len(raws) < 2 or not all(j is not None and kinds.get(j) == "duration" for j in above):
-        return
-    labels = [line_above(lines, j) for j in above if j is not None]
-    shown = {lines[k].strip() for k in labels if k is not None}
-    if len(labels) != len(raws) or len(shown) != 1:
-        return  # one label over every entry's length ("PODCAST"), or not this layout
-    for n, (raw, j) in enumerate(zip(raws, above, strict=True)):
-        if j is None:
-            continue
-        if raw.duration is None:
-            raw.duration = clock_length(lines[j].strip())
-        if n and raws[n - 1].body[-2:] == [*shown, lines[j].strip()]:
-            del raws[n - 1].body[-2:]  # the label and the length of the entry below
-
-
-def _over_teaser(
-    raw: RawEpisode,
-    lines: list[str],
-    kinds: dict[int, str | None],
-    span: tuple[int, int],
-    as_of: datetime,
-) -> list[str]:
-    """The lines from under a title to its teaser, the start found over the metadata
-    ("Title / Le 21/11/2026 / teaser / Durée : 00:42:18"): a date among them is the entry's;
-    the others (the teaser) open its body."""
-    body = []
-    title, start = span
-    for j in range(title + 1, start + 1):
-        s = lines[j].strip()
-        if kinds.get(j) == "age" and raw.published_text is None:
-            _read_age(raw, s, as_of)
-        elif raw.published_text is None and date_alone(s):
-            raw.published_text = s  # "Le 21/11/2026": read in the page's language
-        elif s and not is_chrome(s):
-            body.append(s)
-    return body
-
-
-def _read_age(raw: RawEpisode, s: str, as_of: datetime) -> None:
-    """The date of an entry's date line ("3 days ago", "Show · Nov 20, 2026", "20. Nov.",
-    "23.11.2026", "2026/11/20(金)更新"), and the show's name before it."""
-    s = without_label_after(s)
-    age = find_relative(s, as_of) or dated_end(s) or find_yearless(s, as_of)
-    if age is not None:
-        raw.show = show_before(s[: age.start])
-        raw.published_text = age.text
-    elif numeric_alone(s):
-        raw.published_text = without_weekday(s)  # read in the page's language
-    elif written := numeric_after_name(s):
-        raw.published_text = written  # "London, 18.11.26": where it was made, then when
 
 
 def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]:
@@ -304,65 +205,6 @@ def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]
 
 def _lede(line: str) -> bool:
     return len(line) > _PROSE and line.endswith(FULL_STOPS)
-
-
-def _title_under_date(
-    raw: RawEpisode, lines: list[str], kinds: dict[int, str | None], i: int, end: int
-) -> int:
-    """ "Show / date / Title / Play / 56 min": when the start's metadata is a date alone and the
-    line under it is followed, past buttons, by a length, that line is the title and the
-    length its episode's; the start is the show's name over them. Returns where the body
-    begins."""
-    if raw.duration is not None or raw.published_text is None or i >= end:
-        return i
-    title = lines[i].strip()
-    if not title or len(title) > MAX_TITLE or has_length(title) or has_date(title):
-        return i  # a metadata line ("再生時間 14:52") the start's kinds do not know
-    if not title_like(title) or teaser_like(title) or counted(title):
-        # a button, a label, a byline, the entry's lede or teaser ("Title / date / lede /
-        # Play / 56 min"), a field of its panel ("ゲスト：桐谷まひろ"), its tags or a count
-        return i
-    for j in range(i + 1, min(end, i + _BUTTONS + 2)):
-        s = lines[j].strip()
-        if kinds.get(j) == "duration":
-            # "Title / date / Show | Site / Play / 31:05": the show's name, shown again, and the
-            # length the title's (counted only here: a scan of the page's lines)
-            if _shown(lines, title) > _shown(lines, raw.title):
-                raw.show = raw.show or title
-            else:
-                raw.show, raw.title, raw.line = raw.title, title, i + 1
-            raw.duration = clock_length(s) or lone_length(s)
-            return j + 1
-        if s and not is_chrome(s):
-            break
-    return i
-
-
-def _title_under_number(raw: RawEpisode, lines: list[str], i: int, end: int) -> int:
-    """ "Folge 212 / date / 27 Min. / Title / teaser": an entry opened by its number alone has
-    its title under the metadata; the number is its label. Returns where the body begins."""
-    if i >= end or not numbers_only(raw.title):
-        return i
-    title = lines[i].strip()
-    if not title or len(title) > MAX_TITLE or has_length(title) or has_date(title):
-        return i
-    if not title_like(title) or counted(title) or is_chrome(title):
-        return i
-    if not _over_teaser_line(title, lines, i + 1, end):
-        return i  # the entry's teaser right under its metadata, the last of its lines
-    raw.title, raw.line = title, i + 1
-    return i + 1
-
-
-def _over_teaser_line(title: str, lines: list[str], i: int, end: int) -> bool:
-    """`title` (perhaps two short sentences, "Martinigansl, aber regional? Ein Besuch am
-    Biohof") stands over a longer teaser ending in a full stop: a title, not the teaser."""
-    under = next((lines[j].strip() for j in range(i, end) if lines[j].strip()), "")
-    return (
-        not title.endswith(FULL_STOPS)
-        and len(under) > len(title)
-        and under.rstrip('”“"»」』)').endswith(_SENTENCE_ENDS)
-    )
 
 
 def _plays_one(head: list[str]) -> bool:
@@ -402,56 +244,11 @@ def _own_page(raws: list[RawEpisode]) -> list[RawEpisode]:
     return raws
 
 
-def _shown(lines: list[str], line: str) -> int:
-    """How many lines of the page read as `line` (a much longer line is not folded: folding
-    keeps a line's length within a few characters)."""
-    key = fold(line)
-    return sum(1 for other in lines if len(other) < len(line) + 8 and fold(other) == key)
-
-
-_TEASER = 60  # display width (a CJK character counts two) at least of an entry's teaser
 _START = re.compile(r"^0?0:00(?::00)?\s*/")  # a player's position at the start
 _POSITION = re.compile(r"0?0:00(?::00)?")  # the same on a line of its own
 _NUMBERED_AGAIN = re.compile(r"(?:\w+ )?\w*\d+\w* ")  # "avsnitt 11 ", "第12期 " (folded)
 _TOLD = 150  # characters of description at least in an episode's page's own entry
 _TOLD_SHARE = 3  # times the description of its entry in the list
-
-
-def _length_under_teaser(raw: RawEpisode, rest: list[str]) -> list[str]:
-    """ "Title / date / teaser / Listen / 27:48 min": a length alone or labelled under the
-    entry's teaser, past its buttons only, is the entry's (`raw.duration`); `rest` without it."""
-    shown = [k for k, s in enumerate(rest) if s]
-    for k in shown:  # "▶ ポッドキャストで聴く（28:45）", "Listen (28:45)": a button and its length
-        if seconds := _button_length(rest[k]):
-            raw.duration = seconds
-            return rest[:k] + rest[k + 1 :]
-    if not shown or display_width(rest[shown[0]]) < _TEASER or has_length(rest[shown[0]]):
-        return rest
-    for k in shown[1 : _BUTTONS + 2]:
-        # not a player's 0:00; a label before it ("再生時間 27:41")
-        if seconds := length_seconds(rest[k]) or labelled_length_line(rest[k]):
-            raw.duration = seconds
-            return rest[:k] + rest[k + 1 :]
-        if not is_chrome(rest[k]):
-            break
-    return rest
-
-
-def _button_length(line: str) -> float | None:
-    """Seconds of a listen button's length in brackets ("Listen (28:45)"), else None."""
-    if display_width(line) > _BUTTON_WIDTH or not (m := _BUTTON_LENGTH.search(line)):
-        return None
-    return length_seconds(m.group(1)) or None
-
-
-def _take_body(raw: RawEpisode, lines: list[str]) -> None:
-    """An entry's lines after its title and metadata: hashtag lines are its tags, the rest
-    its body."""
-    for s in lines:
-        if is_hashtag_line(s):
-            raw.tags += parse_hashtags(s)
-        else:
-            raw.body.append(s)
 
 
 def _read_dated(raw: RawEpisode, line: str) -> None:
@@ -483,7 +280,7 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
             elif loose:
                 _read_alone(raw, lines[i].strip())
         body = [lines[i].strip() for i in entry.body]
-        _take_body(raw, _length_under_teaser(raw, body) if raw.duration is None else body)
+        take_body(raw, length_under_teaser(raw, body) if raw.duration is None else body)
         raws.append(raw)
     return raws
 

@@ -8,7 +8,8 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.listing import SNIFF_CHARS, RawEpisode, build_episode, merge_repeats
+from castdigest.readers.listing import SNIFF_CHARS, build_episode, merge_repeats
+from castdigest.readers.listing_entry import RawEpisode
 from castdigest.readers.markup import is_hashtag_line, parse_hashtags
 from castdigest.text.normalize import fold
 
