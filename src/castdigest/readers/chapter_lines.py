@@ -177,6 +177,12 @@ def classify(index: int, line: str, section: str | None) -> Item:
     return item
 
 
+def starts_at_time(line: str) -> bool:
+    """The line starts a chapter at its time ("00:00 開場", "[00:12:40] Intro") or is a time
+    alone: a line of a chapter list."""
+    return classify(0, line, None).kind in ("chap", "time")
+
+
 def _with_length(bare: str, times: list[re.Match[str]]) -> bool:
     """A line opening with a start time and ending with a second time, a title between:
     the chapter's start, its title and its length (or its end), one chapter."""

@@ -66,8 +66,8 @@ _CJK_COUNTER = re.compile(
 )
 # A caption's source after its sentence, set off by a slash ("... 박영호씨. /연합뉴스")
 _CREDIT_AFTER = re.compile(r"[.。]\s+/\s?[^/\s][^/]{0,30}$")
-# A caption's sentence, then its credit: "… near Mosgiel. Photo: supplied", "… Foto: dpa"
-_CAPTION_CREDIT = re.compile(r"[.。!?]\s+(?P<word>[^\W\d_]+)\s*[:：=]\s*[^.:：=]{1,40}\.?$")
+# Where a caption's sentence ends and its credit may follow ("… near Mosgiel. Photo: supplied")
+_CAPTION_END = re.compile(r"[.。!?]\s+(?=\S[^.。!?]{0,60}$)")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 # The name first: "The Long Signal © 2026", "Foo Media © 2019–2026. All rights reserved."
 _COPYRIGHT_AFTER = re.compile(r"^[^©\n]{1,60}\s©\s?\d{4}(?:\s?[–-]\s?\d{4})?\b")
@@ -218,13 +218,19 @@ def chrome_kind(line: str) -> str | None:
     words = n.split()
     if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
         return "image text"
-    if (m := _CREDIT.match(s)) and normalise(m.group("word")) in voc.credits:
+    if _credit(s, voc):
         return "image credit"  # "(Bild: Prozessorkern / dpa)", "Photo: Jane Doe/Getty"
     if _CREDIT_AFTER.search(s):
         return "image credit"  # "… 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’": a caption
-    if (m := _CAPTION_CREDIT.search(s)) and normalise(m.group("word")) in voc.credits:
+    if (end := _CAPTION_END.search(s)) and _credit(s[end.end() :], voc):
         return "image credit"  # "Angus Kerr beside the stopbank. Photo: supplied"
     return None
+
+
+def _credit(s: str, voc: _Vocabulary) -> bool:
+    """`s` is an image's credit: a credit word, a colon or "=", a short name."""
+    m = _CREDIT.match(s)
+    return m is not None and normalise(m.group("word")) in voc.credits
 
 
 # A button's word or two saved in front of a title, set off by a dash or a colon.

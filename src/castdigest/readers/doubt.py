@@ -23,7 +23,7 @@ from itertools import pairwise
 from statistics import median
 
 from castdigest.models import Episode
-from castdigest.readers.chapter_lines import classify
+from castdigest.readers.chapter_lines import starts_at_time
 from castdigest.readers.chrome import chrome_kind, is_chrome, normalise
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import has_length
@@ -212,7 +212,7 @@ def takeaway_doubts(lines: list[str], read: int) -> list[str]:
         return []
     for k, line in enumerate(lines[:-1]):
         if len(line) <= _HEADING_MAX and heading_kind(line) == "takeaways" and lines[k + 1].strip():
-            if classify(k + 1, lines[k + 1], None).kind in ("chap", "time"):
+            if starts_at_time(lines[k + 1]):
                 continue  # "本集重點：" over "00:00 開場": a chapter list under it
             return ["the page shows a takeaways section but no takeaways were read"]
     return []

@@ -254,9 +254,7 @@ def over_reporter(lines: list[str], start: int) -> int | None:
         # shown nowhere else is its byline however the prose calls them; a show's is shown
         # again, in the header)
         return None
-    title = over_standfirst(lines, above)
-    s = lines[title].strip()
-    return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+    return _titled(lines, over_standfirst(lines, above))
 
 
 def _shown_once(lines: list[str], name: str) -> bool:
@@ -311,9 +309,7 @@ def _over_byline(lines: list[str], start: int) -> int | None:
     date"): the line above it (or the title over it when that line is a standfirst)."""
     if not byline(lines[start].strip()) or (above := line_above(lines, start)) is None:
         return None
-    title = over_standfirst(lines, above)
-    s = lines[title].strip()
-    return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
+    return _titled(lines, over_standfirst(lines, above))
 
 
 def stacked_cards(lines: list[str], role: int) -> int | None:
@@ -353,6 +349,11 @@ def over_dateline(lines: list[str], start: int) -> int | None:
         # a standfirst without its full stop ("Il ricercatore veneto racconta …"): the
         # title is over it
         title = line_above(lines, above) or above
+    return _titled(lines, title)
+
+
+def _titled(lines: list[str], title: int) -> int | None:
+    """`title` when its line has a title's length and is no chrome, else None."""
     s = lines[title].strip()
     return title if len(s.split()) >= _TITLE_ABOVE and not is_chrome(s) else None
 

@@ -29,7 +29,7 @@ from itertools import takewhile
 
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
-from castdigest.readers.chapter_lines import Item, Timed, classify
+from castdigest.readers.chapter_lines import Item, Timed, classify, starts_at_time
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
@@ -70,7 +70,6 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
 _STATEMENT_END = re.compile(r"[.。…][\"'”’»」)]*$")
 _MAX_QUOTE = 600
-_LONE_CLIP_TIME = re.compile(r"^[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?$")  # "05:47" alone
 _DASHES = ("– ", "— ", "―")  # a paragraph of direct speech opens with one
 _SAID_WORDS = 6  # words of an attribution after the quote ("berättar seismologen Henrik Sjödahl")
 _QUOTE_WORDS = 5
@@ -455,9 +454,7 @@ def _headed_takeaways(sections: list[Section]) -> tuple[list[str], bool]:
 def _timed_list(sec: Section) -> bool:
     """The section's first lines each start a chapter at a time: a chapter list."""
     first = sec.lines[:_TIMED_FIRST]
-    return len(first) == _TIMED_FIRST and all(
-        classify(i, s, None).kind in ("chap", "time") for i, s in first
-    )
+    return len(first) == _TIMED_FIRST and all(starts_at_time(s) for _, s in first)
 
 
 def _bulleted(sec: Section) -> bool:
@@ -622,7 +619,7 @@ def _quote_lines(sec: Section) -> list[Quote]:
 def _clip_title(shown: list[str], k: int) -> bool:
     """The line at `k`, in quotation marks right under a clip's time alone ("05:47" /
     "“Tears on my first free Monday”") and not attributed under it, is the clip's title."""
-    if not 0 < k < len(shown) or not _LONE_CLIP_TIME.match(shown[k - 1]):
+    if not 0 < k < len(shown) or classify(k - 1, shown[k - 1], None).kind != "time":
         return False
     under = shown[k + 1] if k + 1 < len(shown) else ""
     return _quote_of(shown[k]) is not None and not _ATTRIBUTION.match(under)

@@ -253,8 +253,8 @@ def _first_of_list(lines: list[str], t: int, at: list[int]) -> bool:
     lines as its first), right under an episodes heading with no date above it ("Alle
     Folgen" / "Folge 88" / date / length / title / teaser, then "Folge 87" / …): the first of
     a show's list, whose teaser happens to be long, not an episode's page."""
-    heading = next((k for k in range(t - 1, -1, -1) if lists_episodes(lines[k])), None)
-    if heading is None or len(at) < _MIN_TEASERS or any(has_date(x) for x in lines[:heading]):
+    heading = _undated_list_heading(lines, t)
+    if heading is None or len(at) < _MIN_TEASERS:
         return False
     shown = [k for k in range(heading + 1, at[1]) if lines[k].strip() and not is_chrome(lines[k])]
     first = sum(1 for k in shown if k < t)
@@ -297,12 +297,16 @@ def lists_own_episodes(lines: list[str], end: int) -> bool:
     entries from `end` on (no body between) and no date above it, so the paragraph above is
     the show's description and the entries its episodes (an episode's page dates its episode
     above what it suggests; its "All episodes" button stands over its own body)."""
+    heading = _undated_list_heading(lines, end)
+    return heading is not None and first_body(lines[heading + 1 : end]) is None
+
+
+def _undated_list_heading(lines: list[str], end: int) -> int | None:
+    """The last episodes heading above `end`, when no date stands above it, else None."""
     heading = next((k for k in range(end - 1, -1, -1) if lists_episodes(lines[k])), None)
-    return (
-        heading is not None
-        and first_body(lines[heading + 1 : end]) is None
-        and not any(has_date(line) for line in lines[:heading])
-    )
+    if heading is None or any(has_date(line) for line in lines[:heading]):
+        return None
+    return heading
 
 
 def first_body(lines: list[str]) -> int | None:
