@@ -651,9 +651,10 @@ def test_clip_titles_under_one_tag_are_no_points() -> None:
     assert not tagged_titles(["[1] One point", "[2] Another point"])
 
 
-def test_a_review_naming_its_episode_beside_the_episode_word_is_a_doubt() -> None:
-    # A review's headline is its own; the prose names the episode ("‘…’, de vierde
-    # aflevering") and a credit line names it again as an episode: the title is in doubt.
+def test_a_review_naming_its_episode_beside_its_place_in_the_series() -> None:
+    # A review's headline is its own; the prose names the episode beside its place in the
+    # series ("‘…’, de vierde aflevering", as sure as its number) and a credit line names it
+    # again as an episode: the episode's title.
     first = (
         "Luister er niet naar in bed. ‘De nacht dat het water kwam’, de vierde aflevering van "
         "de podcastserie Laag Land, begint met het geluid van regen op een dak."
@@ -674,6 +675,10 @@ def test_a_review_naming_its_episode_beside_the_episode_word_is_a_doubt() -> Non
         credit,
     ]
     pick = pick_title(page)
+    assert (pick.title, pick.named, pick.doubts) == ("De nacht dat het water kwam", True, [])
+    # beside an episode word alone, no place in the series, it stays a doubt
+    unplaced = [line.replace("de vierde aflevering", "een aflevering") for line in page]
+    pick = pick_title(unplaced)
     assert pick.title == "Een dijkwachter vertelt, en je hoort het water stijgen"
     assert pick.doubts and "De nacht dat het water kwam" in pick.doubts[0]
 

@@ -16,11 +16,12 @@ from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
-from castdigest.readers.doubt import add_reasons
+from castdigest.readers.doubt import add_reasons, chapter_doubts
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import clock_length, head_length
 from castdigest.readers.page_dates import page_date
-from castdigest.readers.page_title import pick_title
+from castdigest.readers.page_structure import line_quote, pull_quote, read_structure
+from castdigest.readers.page_title import TITLE_UNCERTAIN, pick_title
 from castdigest.readers.subheadings import (
     PROSE_MIN,
     SPEAKER_LINES,
@@ -119,6 +120,37 @@ def _quotes(text: str, chapter: int | None) -> list[Quote]:
     return out
 
 
+_HANDLE_TURN = re.compile(r"^\S{2,30}:\s")  # "mossbyte: HERE FOR THE RANKINGS"
+
+
+def _turns(timed: list[Chapter]) -> bool:
+    """Most timed lines are someone's turn, a handle before a colon: a chat's replay or a
+    transcript's cues, not the episode's segments."""
+    return sum(1 for c in timed if _HANDLE_TURN.match(c.title)) * 2 >= len(timed)
+
+
+def _pull_quotes(paragraphs: list[str]) -> tuple[list[str], list[Quote]]:
+    """The paragraphs less the quotations set apart, with who said them on the line under
+    ("‘…’" / "Griet Van Damme, schepen in Zoersel") or as an intertitle ("« On voulait des
+    gens … »"), and those quotes: no subheading, no body text."""
+    kept: list[str] = []
+    quotes: list[Quote] = []
+    k = 0
+    while k < len(paragraphs):
+        under = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
+        if quote := pull_quote(paragraphs[k], under):
+            quotes.append(quote)
+            k += 2
+            continue
+        if is_subheading(paragraphs[k], under) and (quote := line_quote(paragraphs[k])):
+            quotes.append(quote)  # an intertitle in quotation marks: a quote set apart
+            k += 1
+            continue
+        kept.append(paragraphs[k])
+        k += 1
+    return kept, quotes
+
+
 class ArticleReader:
     name: str = "article"
     extensions: tuple[str, ...] = (".txt", ".html")
@@ -157,13 +189,18 @@ class ArticleReader:
         # The title is scored among the page's lines (a masthead or a share box may come
         # first); the first line kept is the last resort.
         pick = pick_title(lines)
-        at = next((k for k, (i, _) in enumerate(kept) if i == pick.index), 0)
-        (_, title), body = kept[at], kept[at + 1 :]  # above the title: the masthead
-        if pick.named and pick.title:  # a post about an episode: the post is the body
+        at = next((k for k, (i, _) in enumerate(kept) if i == pick.index), None)
+        (source, title), body = kept[at or 0], kept[(at or 0) + 1 :]  # above it: the masthead
+        if pick.title and at is not None and not pick.named:
+            title = pick.title  # its words, past a kicker ("Podcast | <headline>")
+        elif pick.title:
+            # a post about an episode (the post is the body), or a title shown only where the
+            # body leaves out its line (the player's): the title all the same
             title, body = pick.title, [(i, t) for i, t in kept if i != pick.index]
+            source = pick.index if pick.index is not None else source
         prose = " ".join(t for _, t in body if len(t) >= PROSE_MIN)
         language = ctx.language or detect_language(prose or title)
-        paragraphs = [t for _, t in body if _same_language(t, language)]
+        paragraphs, set_apart = _pull_quotes([t for _, t in body if _same_language(t, language)])
         abstract: list[str] = []
         chapters: list[Chapter] = []
         for k, text in enumerate(paragraphs):
@@ -179,7 +216,10 @@ class ArticleReader:
             # one question among the paragraphs is a turn of an interview ("Which is what?"),
             # not a part of the article
             abstract, chapters = list(paragraphs), []
-        quotes = _quotes("\n".join(abstract), None)
+        timed = read_structure(lines, takeaways=False, quotes=False).chapters
+        if timed and not _turns(timed):
+            chapters = timed  # the episode's timed segments, in a list or glued in a paragraph
+        quotes = set_apart + _quotes("\n".join(abstract), None)
         for index, ch in enumerate(chapters):
             ch.quotes = _quotes(ch.summary or "", index)
             quotes += [q.model_copy() for q in ch.quotes]
@@ -196,9 +236,12 @@ class ArticleReader:
             abstract="\n\n".join(abstract) or None,
             chapters=chapters,
             quotes=quotes,
-            sources=[ctx.ref(0, line=kept[at][0] + 1)],
+            sources=[ctx.ref(0, line=source + 1)],
         )
-        return [add_reasons(episode, pick.doubts)]  # a doubtful title is the editor's to check
+        doubts = pick.doubts + chapter_doubts(lines, len(chapters))
+        if pick.title is None:  # no line scored as a title: the first line kept stands in
+            doubts = [*doubts, f"{TITLE_UNCERTAIN}: {title[:80]!r} is only the first line kept"]
+        return [add_reasons(episode, doubts)]  # a doubtful title is the editor's to check
 
 
 def _same_language(text: str, language: str | None) -> bool:

@@ -29,8 +29,10 @@ from castdigest.text.sentences import split_sentences
 
 # Not inside a longer number, date or decimal ("2.10:00", "12/10:30"); after a sentence's end
 # or an ellipsis it may be glued on ("...for you...00:00:00 - Intro").
+# (a colon may follow the time before its title: "19:00: Dana Whitebird on …")
 _TIME = re.compile(
-    r"(?<![\d:/,])(?<!\d\.)(?P<t>(?:\d{1,2}:)?\d{1,3}:\d{1,2})(?P<frac>[.,]\d{1,3})?(?![\d:]|[.,]\d)"
+    r"(?<![\d:/,])(?<!\d\.)(?P<t>(?:\d{1,2}:)?\d{1,3}:\d{1,2})(?P<frac>[.,]\d{1,3})?"
+    r"(?!\d|:\d|[.,]\d)"
 )
 # a bullet, a number with its mark ("3.", "3)"), or a chapter's number before its start time
 # ("3 03:09 Sponsor: Northbeam 01:47")
@@ -46,6 +48,8 @@ _DATE_WIDTH = 16  # characters: "2025.05.03, " and a little more
 _DATE_BEFORE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\.?,?\s*$")
 _SENTENCE_END = re.compile(r"(?:[.!?。！？…]+[\"'”’»)]*\s+|[.!?。！？]+|[^\W\d_](?=[A-Z][a-z]))")
 _MAX_TITLE = 200
+# a glued list's first segment, named before a colon and untimed ("Introduction: Hovland …")
+_OPENING = re.compile(r"^(?P<t>[^\W\d_][^:.!?\n]{1,38}):\s+[^\W\d_]")
 _RANGE = frozenset({"-", "–", "—", "~", "〜", "～", "to"})  # between a span's two times
 # A chapter's length after its start ("03:12 • 14min", "17:40 · 19 min", "0:00 • 1h 6m")
 _SPAN_LENGTH = re.compile(
@@ -270,11 +274,26 @@ def _direction(bare: str, times: list[re.Match[str]]) -> bool:
     return before >= after
 
 
+_OPENING_WORDS = 5  # words telling an untimed first segment, at least
+
+
+def _untimed_opening(lead: str, opening: re.Match[str], first: re.Match[str]) -> bool:
+    """The words before a glued list's first time name and tell a segment of their own (not
+    a heading over the list, "Chapters: 00:00 …"), and that time is past the start."""
+    start = seconds(first.group("t"))
+    told = lead[opening.end() - 1 :].split()
+    return start is not None and start > 0 and len(told) >= _OPENING_WORDS
+
+
 def _glued(bare: str, times: list[re.Match[str]]) -> list[Timed]:
     if len(times) == 2 and times[0].start() > 0 and times[1].end() < len(bare.rstrip(" )")):
         return []  # two times inside prose ("from 10:00 to 12:00 ..."), not a list
     entries: list[Timed] = []
     if _direction(bare, times):
+        lead = bare[: times[0].start()]
+        if (opening := _OPENING.match(lead)) and _untimed_opening(lead, opening, times[0]):
+            # "Introduction: … 6:00: …": the segment before the first time starts the episode
+            entries.append(Timed(start=0.0, title=opening.group("t").strip()))
         for k, m in enumerate(times):
             end = times[k + 1].start() if k + 1 < len(times) else len(bare)
             title = _clean(bare[m.end() : end].lstrip("".join(_CLOSE)))

@@ -59,8 +59,12 @@ def chapter_marks(lines: list[str]) -> int:
     rise by more than a transcript's cues do (0 when there is none)."""
     runs: list[list[tuple[int, float]]] = []
     items = [ln.strip() for ln in lines if ln.strip()]
+    player = _player_lines(items)
     for k, s in enumerate(items):
-        seconds = _time_of(s, items[k + 1] if k + 1 < len(items) else "")
+        if k in player:
+            continue
+        nxt = items[k + 1] if k + 1 < len(items) and k + 1 not in player else ""
+        seconds = _time_of(s, nxt)
         if seconds is None:
             continue
         last = runs[-1][-1] if runs else None
@@ -75,6 +79,17 @@ def chapter_marks(lines: list[str]) -> int:
         if len(glued) >= _MIN_CHAPTERS and _sparse(glued):
             sizes.append(len(glued))
     return max(sizes, default=0)
+
+
+def _player_lines(items: list[str]) -> set[int]:
+    """A player's position at zero over its length, a line each ("00:00:00" / "00:26:14"):
+    no chapter's times."""
+    out: set[int] = set()
+    for k in range(len(items) - 1):
+        here, under = _LONE.match(items[k]), _LONE.match(items[k + 1])
+        if here and under and _seconds(here.group(1)) == 0 < _seconds(under.group(1)):
+            out |= {k, k + 1}
+    return out
 
 
 def clock_times(s: str) -> list[str]:

@@ -236,6 +236,12 @@ def lists_airings(line: str) -> bool:
     return _heads(line, "schedule")
 
 
+def lists_tracks(line: str) -> bool:
+    """A heading over the music a radio programme played, each track under the clock time it
+    aired ("Music played", "Gespeelde muziek", "선곡표"): the vocabulary's `playlist` words."""
+    return _heads(line, "playlist")
+
+
 def lists_episodes(line: str) -> bool:
     """A heading over a show's list of its episodes ("All episodes", "Afleveringen",
     "全部单集"): the vocabulary's `episodes` words, perhaps with the show they are of ("Alle

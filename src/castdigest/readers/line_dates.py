@@ -23,6 +23,12 @@ _DATE = re.compile(
     r"|\b\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日"
 )
 _LENGTH = re.compile(rf"\d\s?(?:{alternation('hours', 'minutes', 'seconds')})\b", re.IGNORECASE)
+# "om 20 uur", "à 20 h": the word before a time of day, a whole hour and its word
+_AIRED = re.compile(
+    rf"(?<![^\W_])(?:{alternation('at')})\s*(?:[01]?\d|2[0-4])(?:[:.h][0-5]\d)?\s?"
+    rf"(?:{alternation('hours')})\b",
+    re.IGNORECASE,
+)
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
 _PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 _CLAUSES = re.compile(r"\s*[·•|,，]\s*|\s+[-–—]\s+")
@@ -190,8 +196,11 @@ def length_seconds(line: str) -> float | None:
 
 @lru_cache(maxsize=_LINES)
 def has_length(s: str) -> bool:
-    """A duration in the line: "38min", "1 hr 29 min", "52:38"."""
-    return bool(_LENGTH.search(s) or _TIME.search(s))
+    """A duration in the line: "38min", "1 hr 29 min", "52:38"; not the hour a programme
+    airs at ("om 20 uur", "à 20 h")."""
+    if _TIME.search(s):
+        return True
+    return _LENGTH.search(s) is not None and _LENGTH.search(_AIRED.sub(" ", s)) is not None
 
 
 def length_alone(line: str) -> bool:

@@ -50,6 +50,7 @@ from castdigest.readers.listing_shapes import (
     Entry,
     closed_entries,
     date_alone,
+    date_suffixed,
     dated_entries,
     is_dated,
     lone_length,
@@ -142,7 +143,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         while i < end:  # metadata lines, in any order
             s = lines[i].strip()
             kind = kinds[i] if s else "blank"
-            if kind is None and field_line(s) and raw.published_text is not None:
+            if kind is None and field_line(s) and (raw.published_text or _meta_under(kinds, i)):
                 fields.append(s)  # kept for the body, which names who is on
                 i += 1
                 continue
@@ -154,7 +155,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
                 raw.show = raw.show or name  # a player's card: "Close Looking, Episode 87"
                 i += 1
                 continue
-            if kind is None and not is_chrome(s) and not counted(s):
+            if kind is None and not is_chrome(s) and not counted(s) and not _plays(lines, kinds, i):
                 break  # a button ("Play"), its tags or a count may stand between metadata lines
             if kind == "duration":
                 raw.duration = clock_length(s) or lone_length(s) or labelled_length_line(s)
@@ -182,6 +183,26 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         raws.append(raw)
     lengths_over_titles(raws, lines, kinds, titles)
     return raws
+
+
+def _meta_under(kinds: dict[int, str | None], i: int) -> bool:
+    """The next line is the entry's metadata ("Program: Garden Patch" / "Sat 21 Nov 2026")."""
+    under = next((j for j in kinds if j > i), None)
+    return under is not None and kinds[under] is not None
+
+
+_BUTTON_WORDS = 3  # words of a player's button ("Play segment")
+
+
+def _plays(lines: list[str], kinds: dict[int, str | None], i: int) -> bool:
+    """lines[i] is a short button right over the player's position ("Play segment" / "00:00"
+    / "14:05"): the entry's player, whose length follows."""
+    under = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return (
+        under is not None
+        and kinds.get(under) == "position"
+        and len(lines[i].split()) <= _BUTTON_WORDS
+    )
 
 
 def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]:
@@ -274,6 +295,10 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
         raw = RawEpisode(title=lines[entry.title].strip(), line=entry.title + 1)
         if entry.show and raw.title.endswith(" " + entry.show):
             raw.title, raw.show = raw.title[: -len(entry.show)].strip(), entry.show
+        if entry.date and raw.title.endswith(entry.date):
+            # "<title>: 11/23/26": the date is the entry's, the title what stands before it
+            raw.title = raw.title[: -len(entry.date)].rstrip(" :：–—|·-")
+            raw.published_text = entry.date
         for i in entry.meta:
             if is_dated(lines[i]):
                 _read_dated(raw, lines[i])
@@ -411,7 +436,7 @@ class ListingReader:
             return 0.85
         if dated_titles(lines, lambda i: kinds.get(i) in DATE_KINDS):
             return 0.85
-        if prefixed(lines) or suffixed(lines):
+        if prefixed(lines) or suffixed(lines) or date_suffixed(lines):
             return 0.8
         return 0.5 if shown_twice(lines) else 0.0
 
@@ -437,6 +462,8 @@ class ListingReader:
             raws = _shaped(lines, titled, loose=True)
         if len(raws) <= 1 and len(named := prefixed(lines)) > len(raws):
             raws = _shaped(lines, named, loose=True)  # "<show> : <title>", undated
+        if len(raws) <= 1 and len(tailed := date_suffixed(lines)) > len(raws):
+            raws = _shaped(lines, tailed, loose=True)  # "<title>: 11/23/26" over its teaser
         if len(glued := suffixed(lines)) >= len(raws):
             raws = _shaped(lines, glued, loose=True)  # "<title> <show>": each title so
         if not raws:

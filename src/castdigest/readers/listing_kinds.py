@@ -14,6 +14,7 @@ from itertools import pairwise
 from statistics import median
 
 from castdigest.readers.base import ReadContext
+from castdigest.readers.heading_words import lists_tracks
 from castdigest.readers.line_dates import clock_length
 from castdigest.readers.listing_shapes import is_dated, lone_length
 from castdigest.readers.page_dates import (
@@ -30,6 +31,8 @@ from castdigest.text.dates import Age, find_absolute, find_relative, find_yearle
 _LABEL_WORDS = 3  # words of a place's or a show's name before an entry's date
 
 
+_TRACK_LINES = 6  # lines of a playlist's track: its time, composer, work, performers, label
+_CLOCK_TIME = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d\s*$")  # "20:03": no seconds
 _DATE_UNDER = 3  # lines under a title named by its date where the date shows alone
 
 
@@ -166,7 +169,26 @@ def line_kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
             kinds[i] = "position"  # a player's, before it plays: no episode lasts 0:00
     for i in _named_by_date(lines, kinds):
         kinds[i] = None
+    for i in _airtimes(lines, times):
+        kinds[i] = None
     return kinds
+
+
+def _airtimes(lines: list[str], times: list[tuple[int, float | None]]) -> list[int]:
+    """The clock times a radio programme's playlist shows under its heading ("Gespeelde
+    muziek" / "20:03" / composer / work / performers / "20:14" …), as long as they rise and
+    each track's lines are few: when each track aired, not episodes' lengths."""
+    out: list[int] = []
+    for heading in (i for i, line in enumerate(lines) if lists_tracks(line)):
+        last, at = -1.0, heading
+        for i, t in times:
+            if i <= heading:
+                continue
+            if t is None or t < last or i - at > _TRACK_LINES or not _CLOCK_TIME.match(lines[i]):
+                break
+            out.append(i)
+            last, at = t, i
+    return out
 
 
 def _named_by_date(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
@@ -179,10 +201,19 @@ def _named_by_date(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             continue
         found = find_absolute(lines[i])
         for j in nonblank[k + 1 : k + 1 + _DATE_UNDER]:
-            if kinds[j] in {"age", "dated"} and found and found.text in lines[j]:
+            if kinds[j] in {"age", "dated"} and found and _same_date(found, lines[j]):
                 out.append(i)
                 break
     return out
+
+
+def _same_date(found: Age, line: str) -> bool:
+    """`line` shows the date `found` is, in its words or another wording ("November 19th,
+    2026" over "November 19, 2026 11:05 am")."""
+    if found.text in line:
+        return True
+    other = find_absolute(line)
+    return other is not None and other.when.date() == found.when.date()
 
 
 def _chapter_starts(times: list[tuple[int, float | None]]) -> list[int]:

@@ -35,6 +35,7 @@ from castdigest.readers.line_dates import (
 from castdigest.readers.page_dates import (
     labelled_length_line,
     named_by_date,
+    numeric_date,
     without_hour_span,
     without_time_of_day,
 )
@@ -79,6 +80,7 @@ class Entry:
     meta: list[int] = field(default_factory=list)  # indexes of its metadata lines
     body: list[int] = field(default_factory=list)  # indexes of its other lines
     show: str | None = None  # the show's name glued after the title ("<title> <show>")
+    date: str | None = None  # the date after the title and a separator ("<title>: 11/23/26")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -634,3 +636,31 @@ def suffixed(lines: list[str]) -> list[Entry]:
         if entry.body and date_alone(lines[entry.body[-1]]):
             entry.meta.append(entry.body.pop())  # "… / Nov 23, 2026": the date closes it
     return entries
+
+
+# a date closing a title after a separator: all in numbers, or in words up to 30 characters
+_DATE_TAIL = re.compile(
+    r"(?:[:：–—|·]|\s-)\s*(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|[^:：–—|·]{4,30})$"
+)
+
+
+def date_suffixed(lines: list[str]) -> list[Entry]:
+    """Entries whose titles end with their date after a separator ("Who Pays for a Domed
+    Stadium? The Vote, Explained: 11/23/26"), three or more: each title over its teaser."""
+    found: list[Entry] = []
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s or len(s) > TITLE_MAX or not (m := _DATE_TAIL.search(s)):
+            continue
+        date = m["date"].strip()
+        absolute = find_absolute(date)
+        if numeric_date(date) != date and (absolute is None or absolute.text != date):
+            continue
+        under = next((t.strip() for t in lines[i + 1 :] if t.strip()), "")
+        if _dating(under):
+            continue  # its date on the line under it: a title that names its day
+        if len(s[: m.start()].split()) >= _SUFFIX_WORDS:
+            found.append(Entry(title=i, date=date))
+    if len(found) < MIN_BLOCKS:
+        return []
+    return _with_bodies(lines, found, lambda e: e.title)

@@ -51,6 +51,18 @@ _SENTENCE = 60  # characters of a line ending in a full stop over a date: a desc
 _TAG = re.compile(r"^#\s[^\W\d_][^\W\d]*(?:\s[^\W\d_][^\W\d]*){0,2}$")
 
 
+_PLAYER_UNDER = 6  # lines from an entry's title to its player's label, at most
+_PLAYER_LABEL = 3  # words of a player's label or button ("Play segment"), at most
+
+
+def _under_dated_entry(kinds: dict[int, str | None], above: list[int], out: list[int]) -> bool:
+    """The last entry found starts a few lines above, and its date stands between."""
+    if not out:
+        return False
+    between = [i for i in above if i > out[-1]]
+    return len(between) <= _PLAYER_UNDER and any(kinds[i] in DATE_KINDS for i in between)
+
+
 def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     """Indexes of episode title lines: a text line followed by a duration line, or by other
     metadata when at least two kinds of it follow (a live episode has no duration yet)."""
@@ -78,6 +90,12 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             continue  # counts and tags to the end: nothing it stands over
         if following[:2] == ["position", "duration"] and (podcast_name(cur) or numbers_only(cur)):
             continue  # a player's card: the show's name or "Folge 87" over "00:00" / "24:36"
+        if (
+            following[0] == "position"
+            and len(cur.split()) <= _PLAYER_LABEL
+            and _under_dated_entry(kinds, nonblank[:k], out)
+        ):
+            continue  # the entry's player under its date: "Play segment" / "00:00" / "17:42"
         if following[:2] == ["duration", "duration"] and _playing(lines, nonblank[k + 1 : k + 3]):
             continue  # a live player's song, mid-play: "Artist – Song" / "1:12" / "3:41"
         if (

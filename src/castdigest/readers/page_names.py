@@ -71,6 +71,7 @@ def page_names(head: list[tuple[int, str]], texts: list[str]) -> PageNames:
     shows |= _named_with_number(head, texts)  # "<show> / Episode 48", the show in a sentence
     shows |= _kind_named(head)  # "PODCAST · technology" / "Token Intelligence"
     shows |= {normalise(s) for s in lines if season_name(s)}  # "夜谈俱乐部 第三季"
+    shows |= _episode_of(lines, texts)  # "In this episode of The Long View, …"
     alone = {normalise(s) for s in lines}
     shows |= {name for s in lines if (name := bracketed_name(s)) in alone}  # "[<show>] <title>"
     return PageNames(frozenset(shows), frozenset(labelled), frozenset(labelled_people(texts)))
@@ -206,6 +207,36 @@ def _framable(line: str) -> bool:
 
 
 _BRACKETED = re.compile(r"^[\[【〈《]\s*(?P<name>[^\]】〉》]{2,40}?)\s*[\]】〉》]\s*\S")
+
+
+_PROSE = 80  # characters of a paragraph that may name the show its episode is of
+_NAME_WORDS = (2, 6)  # words of a show's name so named
+
+
+def _episode_of(lines: list[str], texts: list[str]) -> set[str]:
+    """Normalised head lines the prose names as what an episode is of ("In this episode of
+    The Long View, Marcus …", "dans cet épisode de Sur le terrain"): the show's name."""
+    prose = "\n".join(t for t in texts if len(t) >= _PROSE)
+    if not prose:
+        return set()
+    found = set()
+    for s in {line.strip() for line in lines}:
+        if not _NAME_WORDS[0] <= len(s.split()) <= _NAME_WORDS[1] or not s[:1].isupper():
+            continue
+        if s in prose and _of_episode().search(prose.replace(s, "\x00")):
+            found.add(normalise(s))
+    return found
+
+
+@cache
+def _of_episode() -> re.Pattern[str]:
+    """An episode word and an of-word right before a name (marked by NUL in the prose)."""
+    data = vocabulary()
+    episode = {w.rstrip(".") for ws in data["words"].values() for w in ws if len(w) > 3}
+    of = {w for ws in data["of_words"].values() for w in ws}
+    eps = "|".join(re.escape(w) for w in sorted(episode, key=len, reverse=True))
+    ofs = "|".join(re.escape(w) for w in sorted(of, key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{eps})\s+(?:{ofs}))\s*\x00")
 
 
 def bracketed_name(line: str) -> str | None:

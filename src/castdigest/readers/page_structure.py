@@ -34,6 +34,7 @@ from castdigest.readers.heading_words import heading_kind, inline_pattern, takea
 from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
+from castdigest.readers.title_people import full_name
 from castdigest.readers.title_quoted import episode_field
 from castdigest.readers.title_signals import kind_alone, podcast_name
 from castdigest.text.sentences import split_sentences
@@ -47,16 +48,20 @@ _PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"  # symbols and emoji
 # a list's bullet: a mark, a number with its dot or bracket, a zero-padded number alone ("01 …",
 # a magazine's numbered points), a circled number, an emoji
 _BULLET = re.compile(
-    rf"^\s*(?:[-*•·・▪●◦‣►✓✔→–]|\d{{1,3}}[.)]|0\d(?=\s)|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
+    rf"^\s*(?:[-*•·・▪●◦‣►✓✔→–—]|\d{{1,3}}[.)]|0\d(?=\s)|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
 )
 _PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
 _PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
 _QUOTE_MARKS = "\"“”„«»「」『』‘’' "
-_PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”"}
+_PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”", "‘": "’"}
+# Single quotation marks quote in a headline too ("‘Highlife is not dying’ – Name on …"):
+# a line in them is a quote only with who said it on the line under it.
+_SINGLE = "‘"
 _WHOLE_QUOTE = re.compile(
-    r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』])"
+    r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”‘])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』’])"
     r"[.,!?。]?\s*(?:[-—–―~]{1,2}\s*(?P<who>[^\s].{0,79})|[（(](?P<named>[^\W\d_][^()（）]{0,39})[)）])?$"
 )  # the speaker after a dash, or in brackets: "「…」（佐伯 遥）"
+_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")  # "it’s", "l’eau": no closing single quote
 _QUOTE_CJK = 8  # CJK characters of a quotation that says something
 _PARTICLE_QUOTE = re.compile(
     r"^(?P<open>[「『“])(?P<text>[^「」『』“”]+)(?P<close>[」』”])(?P<particle>[ぁ-ゖ]{1,2})"
@@ -250,6 +255,8 @@ def _heading_shaped(line: str) -> bool:
 def _bullet(line: str) -> str | None:
     m = _BULLET.match(line)
     text = line[m.end() :].strip() if m else ""
+    if text and line.lstrip().startswith("—") and full_name(text.partition(",")[0]):
+        return None  # "— Dana Whitfield": who said the quote above, not a list's item
     if text and _PICTOGRAPH.match(line) and display_width(text) < _PICTOGRAPH_ITEM:
         return None  # "📝 요약", "✅ Key points": a heading's emoji, not a list's bullet
     return text or None
@@ -572,18 +579,42 @@ def is_quote_line(line: str) -> bool:
     return _quote_of(line.strip()) is not None
 
 
-def _quote_of(line: str) -> Quote | None:
+def _quote_of(line: str, single: bool = False) -> Quote | None:
+    """The line as one quotation; in single quotation marks only when `single`."""
     m = _WHOLE_QUOTE.match(line)
     if not m or m.group("close") not in _PAIRS[m.group("open")]:
         return None
+    if m.group("open") == _SINGLE and not single:
+        return None
     text = m.group("text").strip()
-    if m.group("close") in text or len(text) > _MAX_QUOTE:
+    if m.group("close") in _APOSTROPHE.sub("", text) or len(text) > _MAX_QUOTE:
         return None  # two quotations on one line, or a passage
     if len(text.split()) < 4 and len(_CJK.findall(text)) < 8:
         return None
     quote = Quote(text=text)
     if who := m.group("who") or m.group("named"):
         _attribute(quote, who)
+    return quote
+
+
+_CREDIT_LINE = 80  # characters of the line naming who said a quotation set apart
+
+
+def pull_quote(line: str, under: str) -> Quote | None:
+    """A quotation set apart as its own paragraph with who said it on the line under it
+    ("‘We hebben het dorp niet gered …’" / "Griet Van Damme, schepen in Zoersel", or "— Ann
+    Lee"): the quote, its speaker named; None when the line under names no one."""
+    quote = _quote_of(line.strip(), single=True)
+    s = under.strip()
+    if quote is None or not s or len(s) > _CREDIT_LINE or _TERMINAL.search(s):
+        return None
+    if m := _ATTRIBUTION.match(s):
+        _attribute(quote, m.group("who"))
+        return quote
+    name = s.partition(",")[0].strip()
+    if not full_name(name):
+        return None
+    quote.speaker, quote.context = name, s
     return quote
 
 
@@ -598,8 +629,14 @@ def _quote_lines(sec: Section) -> list[Quote]:
     quotes: list[Quote] = []
     block: list[str] = []
     shown = [s for _, s in sec.lines]
+    credit = -1  # the line under a quotation set apart that says who said it
     for k, (_, s) in enumerate([*sec.lines, (-1, "")]):
-        if _clip_title(shown, k):
+        if _clip_title(shown, k) or k == credit:
+            continue
+        under = next((t for t in shown[k + 1 :] if t), "")
+        if s and (pulled := pull_quote(s, under)):
+            quotes.append(pulled)  # "‘…’" / "Marloes de Vries, forens uit Kapelle", "— Ann Lee"
+            credit = next(j for j in range(k + 1, len(shown)) if shown[j])
             continue
         if s.startswith(">"):
             block.append(s.lstrip("> ").strip())

@@ -67,6 +67,7 @@ from castdigest.readers.title_signals import (
     byline,
     capitals,
     credits_line,
+    kicked_title,
     kind_first,
     names_episode,
     names_show,
@@ -573,6 +574,29 @@ def _in_prose(key: str, lines: list[str]) -> bool:
 _SUFFIX = re.compile(r"\s+[-–—|·:]\s+\S")
 
 
+_PREFIXED = re.compile(r"^[^:：|｜]{1,60}[:：|｜]\s*(?P<rest>\S.*)$")
+_TAIL_WORDS = 3  # words the two titles share after their prefixes, at least
+
+
+_SHOWN_AGAIN = 1.2  # what a title shown a second time gains (as `_score` counts a copy)
+
+
+def _retold(s: str, found: dict[str, _Candidate]) -> str | None:
+    """The key of a candidate showing the title `s` shows, after another prefix."""
+    return next((key for key, c in found.items() if _one_title(c.text, s)), None)
+
+
+def _one_title(a: str, b: str) -> bool:
+    """Two lines showing one title after different prefixes, the show's and the episode's
+    number ("Caregiver Conversations: When a parent …" and "Episode 27: When a parent …"):
+    no doubt between them. (A CJK title's words are not spaced: it is never matched so.)"""
+    ma, mb = _PREFIXED.match(a), _PREFIXED.match(b)
+    if not (ma and mb):
+        return False  # "製作：<name>" under "<name>": a credit's label and its value
+    tail = normalise(ma.group("rest"))
+    return tail == normalise(mb.group("rest")) and len(tail.split()) >= _TAIL_WORDS
+
+
 def _suffixed(title: str, longer: str) -> bool:
     """`longer` is the whole `title` with words after a separator: "<title> - Transcript,
     Chat, and Summary", the page's own name for the title; a cut copy stops mid-line."""
@@ -658,6 +682,7 @@ def pick_title(
     navs = menus - kickers  # a site's menu under its name (the last item may head the page)
     menu_items = {normalise(head[k][1]) for k in menus}
     others = _others_from(head)
+    boosted: set[str] = set()  # candidates shown again after another prefix, counted once
     for k, (i, s) in enumerate(head):
         if k in menus and k not in kickers:
             continue  # a column of menu items or links: no title, no rank taken from the title
@@ -669,6 +694,7 @@ def pick_title(
             # 'Summary of "<title>"': a summary site's heading names its title; a recording's
             # file name holds it ("Show EP.57 - Title.mp3")
             s = summed
+        s = kicked_title(s) or s  # "Podcast | <headline>": the kind of item as its kicker
         key = normalise(s)
         after = items[k + 2][1] if k + 2 < len(items) else ""
         if _excluded(s, nxt, after) or _in_turns(s, prev, nxt) or _attribution(s, prev):
@@ -691,7 +717,13 @@ def pick_title(
                 # a cut copy and the whole title; not a sentence that opens with the title,
                 # nor the title with the site's words after it
                 found[same] = replace(found[same], text=s)
+        # the title again after another prefix ("Show: Title", "Episode 27: Title"): the
+        # first place it is shown counts the copy
+        retold = None if same is not None else _retold(s, found)
         count = counts.get(key, 1)
+        if retold is not None and retold not in boosted:
+            boosted.add(retold)
+            found[retold] = replace(found[retold], score=found[retold].score + _SHOWN_AGAIN)
         masthead = key in names
         person = key in people  # shown again in a person's card: a name, not a title
         after = head[at + 1][1] if at is not None and at + 1 < len(head) else ""
@@ -749,7 +781,11 @@ def pick_title(
     if schedule_line(under):
         # "Show / Every Friday": a show's page heading, whose episode may be further down
         doubts.append(f"{TITLE_UNCERTAIN}: {best.text[:80]!r} may be the show's name")
-    if len(ranked) > 1 and ranked[1].score > best.score - _CLOSE:
+    if (
+        len(ranked) > 1
+        and ranked[1].score > best.score - _CLOSE
+        and not _one_title(best.text, ranked[1].text)
+    ):
         # A post about an episode that names it in its prose, in quotation marks, settles a
         # doubt (never a confident choice: a post quotes books and films near "episode" too).
         if quoted := quoted_episode(page or lines, paragraphs=_QUOTED_DOUBT):

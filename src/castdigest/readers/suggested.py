@@ -44,6 +44,7 @@ _NAMED_SPAN = 12  # lines under an episodes heading searched for entries naming 
 # Words a cookie banner names, casefolded: looked for as substrings, many times faster than a
 # case-blind pattern over a page's first paragraph, which may be long.
 _COOKIE = ("cooki", "traceur", "tracker", "クッキー", "쿠키", "缓存")
+_DATE_UNDER_HEADING = 2  # lines under a list's heading where its first entry's date stands
 _BODY = 150  # characters of a paragraph (CJK count double)
 _TIMED = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+\S")
 _MIN_TIMED = 3
@@ -243,6 +244,7 @@ def _teasers_at(lines: list[str]) -> int | None:
             # the show's own list, under its heading (which may be the run's first line)
             own = lists_own_episodes(lines, t) or lists_own_episodes(lines, t + 1)
             own = own or not _dated_or_timed(lines[:t]) or _first_of_list(lines, t, at)
+            own = own or _body_in_list(lines, body)
             return None if own or _parts_heading(lines, t) else t
         return None
     return None
@@ -259,6 +261,17 @@ def _first_of_list(lines: list[str], t: int, at: list[int]) -> bool:
     shown = [k for k in range(heading + 1, at[1]) if lines[k].strip() and not is_chrome(lines[k])]
     first = sum(1 for k in shown if k < t)
     return abs(first - (len(shown) - first)) <= 1
+
+
+def _body_in_list(lines: list[str], body: int) -> bool:
+    """The page's first paragraph lies under an episodes heading with no date above it and a
+    date right under it ("最新のエピソード" / "2026.11.21" / title / teaser): the teaser of the
+    list's first entry, not an episode's body (a tab of that name has no date under it)."""
+    heading = _undated_list_heading(lines, body)
+    if heading is None:
+        return False
+    under = [line for line in lines[heading + 1 : body] if line.strip()][:_DATE_UNDER_HEADING]
+    return any(_dated(line) for line in under)
 
 
 def _parts_heading(lines: list[str], t: int) -> bool:

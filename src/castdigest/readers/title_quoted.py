@@ -107,7 +107,9 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     quoted = rf"[{OPEN_QUOTES}]\s*(?P<t>[^{CLOSE_QUOTES}\n]{{4,150}}?)\s*[{CLOSE_QUOTES}]"
     before = re.compile(rf"(?P<w>{whole})[^{OPEN_QUOTES}.!?\n]{{0,60}}?{quoted}", re.I)
     after = re.compile(rf"{quoted}\s*[(（]\s*(?:{alternatives})\s*#?\d", re.I)
-    beside = re.compile(rf"{quoted}\s*,\s*(?:[^\W\d_]+\s+){{0,3}}?(?P<w>{alternatives})\b", re.I)
+    beside = re.compile(
+        rf"{quoted}\s*,\s*(?P<pre>(?:[^\W\d_]+\s+){{0,3}}?)(?P<w>{alternatives})\b", re.I
+    )
     # the episode's number right before it ("92화 「Title」", "第12期《Title》", "episode 88, “…”")
     markers = {w for ws in data["words"].values() for w in ws}
     numbers = [rf"{re.escape(w)}\s*#?\d+" for w in sorted(markers, key=len, reverse=True)]
@@ -156,14 +158,18 @@ def quoted_episode(
     found: dict[str, tuple[int, str]] = {}
     patterns = _quoted_patterns()
     if numbered_only:
-        patterns = patterns[1:3]
+        patterns = patterns[1:4]  # and beside its place in the series ("…», quatrième épisode")
     elif titled_only:
         patterns = patterns[4:]
-    for k, s in islice(_prose(lines), paragraphs):
+    prose = list(islice(_prose(lines), paragraphs))
+    shows = quoted_shows([s for _, s in prose])  # a name one paragraph says is the show's
+    for k, s in prose:
         for pattern in patterns:
             for m in pattern.finditer(s):
+                if numbered_only and "pre" in m.groupdict() and not _ordinal(m.group("pre")):
+                    continue  # beside an episode word only: no number, no place in the series
                 title = m.group("t").strip().rstrip(",;")  # “Title,” as American style sets it
-                if normalise(title) in quoted_shows([s]):
+                if normalise(title) in shows:
                     continue  # 'Puntata di "Mare Nostrum"': the episode's show
                 if _names_topic(s, m.end()):
                     continue  # 'about “X”, this topic': what they talked about
@@ -172,7 +178,18 @@ def quoted_episode(
     if len(found) != 1:
         return None
     key, named = next(iter(found.items()))
-    return None if _named_again(key, lines) else named
+    return None if _named_again(key, named[1], lines) else named
+
+
+def _ordinal(words: str) -> bool:
+    """One of `words` gives an episode its place in its series ("quatrième", "fourth",
+    "latest"): the vocabulary's `ordinals`."""
+    return any(w in _ordinals() for w in words.casefold().split())
+
+
+@cache
+def _ordinals() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in vocabulary()["ordinals"].values() for w in ws)
 
 
 _TITLED_PARAGRAPHS = 8  # a title the prose says is the episode's is no book's: read further
@@ -293,19 +310,30 @@ def _sentences(s: str) -> bool:
 _HEADLINE_REST = re.compile(r"\s*[:|–—-]\s+\S")  # "<name>: <the article's own words>"
 
 
-def _named_again(key: str, lines: list[str]) -> bool:
+def _named_again(key: str, title: str, lines: list[str]) -> bool:
     """Two paragraphs or more name it, one of them not as an episode: the show, which a post
     names as it goes ("« Sur le terrain » vous emmène ...", "Sur le terrain est un podcast du
-    Monde"), not its episode (which a credit line may name again: "aflevering 4: ‘…’")."""
+    Monde"), not its episode (which a credit line may name again: "aflevering 4: ‘…’"). A
+    name keeps its capitals: the same words in lower case ("… le dernier pibalier de
+    Saint-Seurin raconte …") are a phrase of the sentence."""
+    first = title.strip()[:1]
     naming = [
         line
         for line in lines
-        if len(line.strip()) >= _QUOTED_PARAGRAPH and key in normalise(_unsaid(line, key))
+        if len(line.strip()) >= _QUOTED_PARAGRAPH
+        and key in normalise(_unsaid(line, key))
+        and (not first.isupper() or _capitalised(line, title))
     ]
     return len(naming) >= 2 and not all(_names_episode(line, key) for line in naming)
 
 
 _QUOTATION = re.compile(rf"[{OPEN_QUOTES}]([^{CLOSE_QUOTES}\n]*)[{CLOSE_QUOTES}]")
+
+
+def _capitalised(line: str, title: str) -> bool:
+    """`line` names `title` with its capital first letter."""
+    words = " ".join(title.split())
+    return words in " ".join(line.split())
 
 
 def _unsaid(line: str, key: str) -> str:

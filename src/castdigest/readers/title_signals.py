@@ -65,7 +65,11 @@ def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # perhaps past a post's label and the show's name in brackets ("【Podcast 筆記】《Show》EP.87")
     shown = r"(?:[【\[][^】\]]{1,20}[】\]]\s*)?(?:[《「『][^》」』]{1,40}[》」』]\s*)?"
     start = re.compile(rf"^{shown}(?:{at_start})(?!\d)\s*[:.\-–—|·｜]?\s*\S", re.IGNORECASE)
-    end = re.compile(rf"\s(?:[|·•–—-]\s+)?(?:{at_end})\s*$", re.IGNORECASE)
+    # after a separator, or in brackets ("…, with Ingrid Salvesen (Ep. 57)")
+    end = re.compile(
+        rf"\s(?:[|·•–—-]\s+)?(?:{at_end})\s*$|\s[(\[（【]\s*(?:{at_end})\s*[)\]）】]\s*$",
+        re.IGNORECASE,
+    )
     return start, end
 
 
@@ -157,6 +161,8 @@ def field_line(line: str) -> bool:
     if not colon or not value.strip() or len(label) > _SHOW_LABEL_MAX:
         return False
     key = _LABEL_EDGES.sub("", normalise(label))
+    if key in _kind_words() and len(value.split()) >= _KICKED_WORDS:
+        return False  # "Podcast: Ports, pipelines and patience – …": a kicker and a headline
     return names_person(label) or key in _show_labels() or field_label(label) or is_label(label)
 
 
@@ -217,7 +223,21 @@ _BYLINE = re.compile(
 def byline(line: str) -> bool:
     """A byline ("By Ana Ruiz", "di Francesca Lodigiani", "作者 王芳", "김서윤 기자"): who wrote
     the page, never its title."""
-    return _BYLINE.match(line) is not None or _reporter().match(line) is not None
+    return (
+        _BYLINE.match(line) is not None
+        or _reporter().match(line) is not None
+        or _newsroom().match(line.strip()) is not None
+    )
+
+
+@cache
+def _newsroom() -> re.Pattern[str]:
+    """A byline naming only the newsroom or its reporter ("Van onze redacteur", "De notre
+    correspondant à Bruxelles"): the vocabulary's `newsroom_bylines`, perhaps a place after."""
+    phrases = {w for ws in vocabulary()["newsroom_bylines"].values() for w in ws}
+    words = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    place = r"(?:in|à|au|aux|en|a|aus|em|i|w|v|ve|från|fra)\s+[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,2}"
+    return re.compile(rf"(?i:{words})(?:\s+{place})?\s*[.:]?$")
 
 
 _BY = re.compile(rf"^(?i:{_BY_WORDS}|av|af|przez)\s+(?P<name>\S.{{1,60}})$")
@@ -397,6 +417,21 @@ def kind_first(line: str) -> bool:
     return len(parts) == 2 and normalise(parts[0]) in _kind_words()
 
 
+_KICKED_WORDS = 5  # words of a headline after the kind of item ("Podcast | Waarom geen …")
+_KICKED_CJK = 10  # CJK characters of such a headline ("播客｜…")
+
+
+def kicked_title(line: str) -> str | None:
+    """The headline after the kind of item as its kicker ("Podcast | Waarom geen enkele
+    Vlaamse gemeente de betonstop haalt"); a genre or a crumb after the kind is short."""
+    parts = _KIND_PARTS.split(line.strip(), maxsplit=1)
+    if len(parts) != 2 or normalise(parts[0]) not in _kind_words() or _KIND_PARTS.search(parts[1]):
+        return None
+    rest = parts[1].strip()
+    long = len(rest.split()) >= _KICKED_WORDS or cjk_count(rest) >= _KICKED_CJK
+    return rest if long else None
+
+
 def kind_alone(line: str) -> bool:
     """A line that is only a kind of item ("Podcasts", "Émissions", "节目")."""
     return normalise(line) in _kind_words()
@@ -453,12 +488,17 @@ def names_show(label: str) -> bool:
     return len(label) <= _SHOW_LABEL_MAX and normalise(label) in _show_labels()
 
 
+_LABEL_WORDS = 4  # words of a label naming the episode under it ("THIS WEEK'S EPISODE")
+
+
 def names_episode(label: str) -> bool:
     """A short label, in capitals or ending in a colon, that names an episode ("THIS WEEK'S
     EPISODE", "Cette semaine :"): the line under it is the episode's title."""
     s = label.strip()
     if len(s) > 60 or not (capitals(s) or s.endswith((":", "：")) or is_label(s)):
         return False
+    if len(s.split()) > _LABEL_WORDS:
+        return False  # "Topics covered in this episode include:": a list's lead-in
     folded = s.casefold()
     first = _LABEL_EDGES.sub("", folded.split()[0]) if folded.split() else ""
     if first in _person_labels():
@@ -612,6 +652,8 @@ def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]
             continue
         if chrome_kind(line) == "address" or line.lstrip().startswith(("©", "(c)", "Copyright")):
             return True
+        if _site_suffixed(line, key):
+            return True
         parts = [p for p in _SEPARATOR.split(line.strip()) if p.strip()]
         if metadata(line) and any(normalise(p) == key for p in _COMMAS.split(line.strip())):
             return True  # "Sendung vom Mo., 23.11.2026 8:30 Uhr, SWR2 Wissen, SWR2"
@@ -621,6 +663,21 @@ def brand(key: str, page: list[tuple[str, str]], metadata: Callable[[str], bool]
         if all(chrome_kind(p) or is_label(p) or metadata(p) for p in others):
             return True
     return False
+
+
+_SITE_SUFFIX = re.compile(r"\s*(?:[—–|｜]|\s-\s)\s*(?P<site>[^—–|｜]{2,40})$")
+_HEADLINE_WORDS = 4  # words of another page's headline before its site's name
+
+
+def _site_suffixed(line: str, key: str) -> bool:
+    """`line` is another page's headline with the site's name after it, as a browser names
+    a page ("Seafloor mud yields a new antimicrobial compound—UChicago News")."""
+    m = _SITE_SUFFIX.search(line.strip())
+    return (
+        m is not None
+        and normalise(m.group("site")) == key
+        and len(line[: m.start()].split()) >= _HEADLINE_WORDS
+    )
 
 
 def capitals(line: str) -> bool:
