@@ -122,7 +122,9 @@ def player_length(lines: list[str]) -> float | None:
         if len(line) > _PLAYER_WIDTH:
             continue
         if _PLAYER_AT_START.match(line):
-            return clock_length(line.rsplit("/", 1)[1])
+            if length := clock_length(line.rsplit("/", 1)[1]):
+                return length
+            continue  # "0:00 / 0:00": a player not loaded (a read-aloud widget), no length
         # the two on lines of their own: "00:00" / "58:24"
         if (
             _ZERO_CLOCK.match(line)

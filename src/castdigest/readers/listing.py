@@ -60,6 +60,7 @@ from castdigest.readers.listing_shapes import (
     prefixed,
     shown_twice,
     suffixed,
+    tab_rows,
     unframe,
 )
 from castdigest.readers.listing_starts import (
@@ -292,12 +293,13 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
     `loose`: their metadata lines may hold a length or a date alone."""
     raws: list[RawEpisode] = []
     for entry in entries:
-        raw = RawEpisode(title=lines[entry.title].strip(), line=entry.title + 1)
+        raw = RawEpisode(title=entry.text or lines[entry.title].strip(), line=entry.title + 1)
         if entry.show and raw.title.endswith(" " + entry.show):
             raw.title, raw.show = raw.title[: -len(entry.show)].strip(), entry.show
-        if entry.date and raw.title.endswith(entry.date):
-            # "<title>: 11/23/26": the date is the entry's, the title what stands before it
-            raw.title = raw.title[: -len(entry.date)].rstrip(" :：–—|·-")
+        if entry.date:
+            if raw.title.endswith(entry.date):
+                # "<title>: 11/23/26": the date is the entry's, the title what stands before it
+                raw.title = raw.title[: -len(entry.date)].rstrip(" :：–—|·-")
             raw.published_text = entry.date
         for i in entry.meta:
             if is_dated(lines[i]):
@@ -436,7 +438,7 @@ class ListingReader:
             return 0.85
         if dated_titles(lines, lambda i: kinds.get(i) in DATE_KINDS):
             return 0.85
-        if prefixed(lines) or suffixed(lines) or date_suffixed(lines):
+        if prefixed(lines) or suffixed(lines) or date_suffixed(lines) or tab_rows(lines):
             return 0.8
         return 0.5 if shown_twice(lines) else 0.0
 
@@ -462,6 +464,8 @@ class ListingReader:
             raws = _shaped(lines, titled, loose=True)
         if len(raws) <= 1 and len(named := prefixed(lines)) > len(raws):
             raws = _shaped(lines, named, loose=True)  # "<show> : <title>", undated
+        if len(raws) <= 1 and len(table := tab_rows(doc.text.splitlines())) > len(raws):
+            raws = _shaped(lines, table)  # a table's rows, cells tab-separated on one line
         if len(raws) <= 1 and len(tailed := date_suffixed(lines)) > len(raws):
             raws = _shaped(lines, tailed, loose=True)  # "<title>: 11/23/26" over its teaser
         if len(glued := suffixed(lines)) >= len(raws):

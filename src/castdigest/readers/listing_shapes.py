@@ -54,6 +54,7 @@ _BADGE = 2  # letters of a badge beside an entry's metadata
 TITLE_MAX = 300
 _TWICE_MIN = 10  # characters: shorter lines shown twice are buttons
 MIN_BLOCKS = 3  # blocks alike in a row that make a listing
+_TABLE_CELLS = 3  # cells of a table's row saved on one line, at least
 _BUTTONS_UNDER = 4  # lines under an entry's body where its length may stand ("Play" / "23 min")
 _DESCRIPTION = 100  # characters of the line under an entry's date that describes it
 _CLOCK = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?")
@@ -81,6 +82,7 @@ class Entry:
     body: list[int] = field(default_factory=list)  # indexes of its other lines
     show: str | None = None  # the show's name glued after the title ("<title> <show>")
     date: str | None = None  # the date after the title and a separator ("<title>: 11/23/26")
+    text: str | None = None  # the title, when it is one cell of its line (a table's row)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -664,3 +666,23 @@ def date_suffixed(lines: list[str]) -> list[Entry]:
     if len(found) < MIN_BLOCKS:
         return []
     return _with_bodies(lines, found, lambda e: e.title)
+
+
+def tab_rows(lines: list[str]) -> list[Entry]:
+    """A table saved a row a line, its cells tab-separated ("63\t11월 23일(월) [시사초대석] …\t
+    관리자\t2026.11.23\t412"), three rows or more: each row's longest text cell its title, its
+    one date cell its date. `lines` keep their tabs. Rows pinned above the numbered ones (a
+    notice, "공지") are no entries."""
+    found: list[tuple[Entry, bool]] = []
+    for i, line in enumerate(lines):
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cells) < _TABLE_CELLS:
+            continue
+        dates = [c for c in cells if date_alone(c)]
+        texts = [c for c in cells if not date_alone(c) and _text(c) and len(c.split()) > 1]
+        if len(dates) == 1 and texts:
+            title = max(texts, key=len)
+            found.append((Entry(title=i, date=dates[0], text=title), cells[0].isdigit()))
+    numbered = [entry for entry, counted in found if counted]
+    rows = numbered if len(numbered) * 2 >= len(found) else [entry for entry, _ in found]
+    return rows if len(rows) >= MIN_BLOCKS else []

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.chrome import chrome_kind, is_chrome
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.sections import heading_key, is_bullet
 from castdigest.text.truncate import display_width
 
 _MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
@@ -107,3 +108,51 @@ def menu_under(head: list[tuple[int, str]], k: int) -> bool:
     )
     worded = sum(1 for line in column if chrome_kind(line))
     return len(column) >= 3 and 2 <= worded < len(column)
+
+
+_MENU_SCAN = 80  # lines at the page's top where its menu stands
+_CRUMB_WORDS = 3  # words of the item under a crumb ("Podcasts")
+
+
+def without_menu_headings(lines: list[str], names: dict[str, str]) -> list[str]:
+    """`lines`, those naming a section ("Insights", "Transcripts": a key of `names`) blanked
+    where they are items of the site's menu or of the path to the page: no section heads."""
+    head = [(i, s.strip()) for i, s in enumerate(lines[:_MENU_SCAN]) if s.strip()]
+    items = menu_runs(head) | {k for k in range(1, len(head) - 1) if _crumb(head, k)}
+    items |= {k for k in range(1, len(head) - 2) if _in_column(head, k, names)}
+    menu = {head[k][0] for k in items if heading_key(head[k][1], names)}
+    return ["" if i in menu else line for i, line in enumerate(lines)] if menu else lines
+
+
+_PROSE_KEYS = frozenset({"takeaways", "points", "summary"})  # sections of sentences
+
+
+def _in_column(head: list[tuple[int, str]], k: int, names: dict[str, str]) -> bool:
+    """head[k] names a section of sentences ("Insights") between short items, one over it and
+    two under it ("Who we work with" / "Insights" / "Careers" / "About"): a menu's item."""
+    found = heading_key(head[k][1], names)
+    if found is None or found[0] not in _PROSE_KEYS:
+        return False
+    return all(_short_item(head[j][1]) for j in (k - 1, k + 1, k + 2))
+
+
+def _short_item(line: str) -> bool:
+    """A menu's item: a few words, no digit, no sentence's end, no bullet."""
+    return (
+        len(line.split()) <= _CRUMB_WORDS + 1
+        and not any(c.isdigit() for c in line)
+        and not line.endswith((".", ":", "?", "!", "。"))
+        and not is_bullet(line)
+    )
+
+
+def _crumb(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] stands in a column of the path to the page ("Home" / "Insights" /
+    "Podcasts"): site furniture over it, a short item that is no list's bullet under it."""
+    under = head[k + 1][1]
+    return (
+        is_chrome(head[k - 1][1])
+        and len(under.split()) <= _CRUMB_WORDS
+        and not is_bullet(under)
+        and not under.endswith((".", ":", "?", "!"))
+    )

@@ -48,7 +48,7 @@ _PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"  # symbols and emoji
 # a list's bullet: a mark, a number with its dot or bracket, a zero-padded number alone ("01 …",
 # a magazine's numbered points), a circled number, an emoji
 _BULLET = re.compile(
-    rf"^\s*(?:[-*•·・▪●◦‣►✓✔→–—]|\d{{1,3}}[.)]|0\d(?=\s)|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
+    rf"^\s*(?:[-*•·・▪●◦‣►▸▹✓✔→–—]|\d{{1,3}}[.)]|0\d(?=\s)|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
 )
 _PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
 _PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
@@ -59,7 +59,7 @@ _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "�
 _SINGLE = "‘"
 _WHOLE_QUOTE = re.compile(
     r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”‘])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』’])"
-    r"[.,!?。]?\s*(?:[-—–―~]{1,2}\s*(?P<who>[^\s].{0,79})|[（(](?P<named>[^\W\d_][^()（）]{0,39})[)）])?$"
+    r"[.,!?。]?\s*(?:[-—–―~─]{1,2}\s*(?P<who>[^\s].{0,79})|[（(](?P<named>[^\W\d_][^()（）]{0,39})[)）])?$"
 )  # the speaker after a dash, or in brackets: "「…」（佐伯 遥）"
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")  # "it’s", "l’eau": no closing single quote
 _QUOTE_CJK = 8  # CJK characters of a quotation that says something

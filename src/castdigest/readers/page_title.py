@@ -328,9 +328,10 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
         if (date := _standfirst(head, j)) is not None:
             return date
         key = normalise(line)
+        crumbs = chrome_kind(line) == "breadcrumb"  # the path to the page heads the page
         between = (
             is_label(line)
-            or chrome_kind(line)
+            or (chrome_kind(line) and not crumbs)
             or show_and_number(key, line, brands)
             or key in brands  # the show's or the author's name: "Title / Show / · / date"
             or podcast_name(line)  # "Title / <show> · 播客 / date"
@@ -359,7 +360,7 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
     card = 0  # lines of the author's card: a name and a role
     for d in range(j + 1, min(j + 2 + _BYLINES + _FURNITURE, len(head))):
         line = head[d][1]
-        if is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line)):
+        if _dated_line(head, d):
             return d
         if chrome_kind(line) or is_label(line):
             continue  # the article's buttons: reading time, "Read aloud", comments
@@ -370,6 +371,14 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
         if not (byline(line) or _attribution(line, head[d - 1][1]) or credited):
             return None
     return None
+
+
+def _dated_line(head: list[tuple[int, str]], d: int) -> bool:
+    """head[d] is a date line."""
+    if d >= len(head):
+        return False
+    line = head[d][1]
+    return is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line))
 
 
 def _names_same(title: str, named: str) -> bool:

@@ -15,6 +15,7 @@ section means something particular on these pages (a closing paragraph, leftover
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from castdigest.errors import ReadError
 from castdigest.models import Episode
@@ -22,6 +23,7 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import vocabulary
+from castdigest.readers.page_menus import without_menu_headings
 from castdigest.readers.page_structure import (
     answered_pairs,
     enrich,
@@ -31,6 +33,7 @@ from castdigest.readers.page_structure import (
 )
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.sections import Section, is_bullet, split_sections, strip_bullet
+from castdigest.readers.title_signals import names_person
 from castdigest.readers.video_page import NAMES as VIDEO_NAMES
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
@@ -109,7 +112,10 @@ class SummaryPageReader:
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.page_lines()
         lines = lines[: _leftover_at(lines)]
-        head, sections = split_sections(lines, NAMES)
+        # "Insights" among the site's menu items heads no takeaways
+        head, sections = split_sections(without_menu_headings(lines, NAMES), NAMES)
+        for section in sections:  # a person's card ("Podcast host" / name / role) ends one
+            section.lines = list(takewhile(lambda line: not names_person(line), section.lines))
         body = [h.strip() for h in head if h.strip()]
         if not body:
             raise ReadError("no title found in summary page", where=doc.location)

@@ -18,14 +18,13 @@ from itertools import dropwhile, takewhile
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Person, Quote, Transcript
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import is_chrome
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import vocabulary
 from castdigest.readers.headings import split_heading
-from castdigest.readers.page_menus import menu_runs
+from castdigest.readers.page_menus import without_menu_headings
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
-from castdigest.readers.sections import Section, heading_key, is_bullet, split_sections
+from castdigest.readers.sections import Section, is_bullet, split_sections
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.slugs import tag_slug
@@ -181,9 +180,10 @@ class VideoPageReader:
         lines = doc.page_lines()
         footer = _footer_at(lines)
         show, hosts = _show(lines[footer].strip()) if footer < len(lines) else (None, [])
-        menu = _menu_headings(lines[:footer])  # "Insights" among the site's menu items
-        shown_lines = ["" if i in menu else line for i, line in enumerate(lines[:footer])]
-        head, sections = split_sections(shown_lines, _READ_NAMES)
+        # "Insights" among the site's menu items heads no takeaways
+        head, sections = split_sections(
+            without_menu_headings(lines[:footer], _READ_NAMES), _READ_NAMES
+        )
         shown = [h.strip() for h in head if h.strip()]
         # The title is scored among the head's lines: a skip link or a menu may come first.
         pick = pick_title(shown, page=lines) if shown else None
@@ -228,32 +228,6 @@ class VideoPageReader:
         # What the sections' own forms missed ("(00:00) - Title" chapters), its date, length
         episode = enrich(episode, lines[:footer], ctx.as_of)
         return [add_reasons(episode, pick.doubts) if pick else episode]
-
-
-_MENU_SCAN = 80  # lines at the page's top where its menu stands
-
-
-def _menu_headings(lines: list[str]) -> set[int]:
-    """Indexes of lines naming a section ("Insights", "Transcripts") that are items of the
-    site's menu: a run of short lines at the top, no section's heading."""
-    head = [(i, s.strip()) for i, s in enumerate(lines[:_MENU_SCAN]) if s.strip()]
-    items = menu_runs(head) | {k for k in range(1, len(head) - 1) if _crumb(head, k)}
-    return {head[k][0] for k in items if heading_key(head[k][1], _READ_NAMES)}
-
-
-_CRUMB_WORDS = 3  # words of the item under a crumb ("Podcasts")
-
-
-def _crumb(head: list[tuple[int, str]], k: int) -> bool:
-    """head[k] stands in a column of the path to the page ("Home" / "Insights" /
-    "Podcasts"): site furniture over it, a short item that is no list's bullet under it."""
-    under = head[k + 1][1]
-    return (
-        is_chrome(head[k - 1][1])
-        and len(under.split()) <= _CRUMB_WORDS
-        and not is_bullet(under)
-        and not under.endswith((".", ":", "?", "!"))
-    )
 
 
 def _takeaways(sections: list[Section]) -> list[str]:
