@@ -9,8 +9,8 @@ from castdigest.readers.chrome import ends_in_call, is_call, is_chrome, normalis
 from castdigest.readers.heading_words import suggests_others
 from castdigest.readers.page_dates import offered_until
 from castdigest.readers.page_names import bracketed_name, speakers
-from castdigest.readers.page_structure import dash_quote
 from castdigest.readers.page_title import pick_title
+from castdigest.readers.quote_lines import dash_quote
 from castdigest.readers.title_people import first_named
 from castdigest.readers.title_quoted import quoted_episode, quoted_shows
 from castdigest.readers.title_signals import brand_taglines, byline, kind_first, season_name

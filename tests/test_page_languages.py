@@ -9,7 +9,7 @@ import pytest
 
 from castdigest.readers.line_dates import has_length, length_seconds
 from castdigest.readers.listing_shapes import lone_length
-from castdigest.readers.page_structure import said_quote
+from castdigest.readers.quote_lines import said_quote
 from castdigest.readers.title_signals import numbers_only, podcast_name
 from castdigest.text.dates import find_absolute, without_weekday
 from page_reading import read_text

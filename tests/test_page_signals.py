@@ -31,15 +31,9 @@ from castdigest.readers.page_dates import (
     offered_until,
     without_time_of_day,
 )
-from castdigest.readers.page_structure import (
-    _bullet,
-    answered_pairs,
-    dash_quote,
-    line_quote,
-    said_quote,
-    tagged_titles,
-)
+from castdigest.readers.page_structure import _bullet, answered_pairs, tagged_titles
 from castdigest.readers.page_title import pick_title
+from castdigest.readers.quote_lines import dash_quote, line_quote, said_quote
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.title_quoted import headline_names, quoted_episode, quoted_shows

@@ -20,8 +20,9 @@ from castdigest.readers.doubt import add_reasons, chapter_doubts
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import clock_length, head_length
 from castdigest.readers.page_dates import page_date
-from castdigest.readers.page_structure import line_quote, pull_quote, read_structure
+from castdigest.readers.page_structure import read_structure
 from castdigest.readers.page_title import TITLE_UNCERTAIN, pick_title
+from castdigest.readers.quote_lines import line_quote, pull_quote
 from castdigest.readers.subheadings import (
     PROSE_MIN,
     SPEAKER_LINES,

@@ -65,6 +65,7 @@ from castdigest.readers.listing_shapes import (
 )
 from castdigest.readers.listing_starts import (
     FULL_STOPS,
+    PLAYER_LABEL,
     SAME_STARTS,
     counted,
     dates_over_titles,
@@ -192,9 +193,6 @@ def _meta_under(kinds: dict[int, str | None], i: int) -> bool:
     return under is not None and kinds[under] is not None
 
 
-_BUTTON_WORDS = 3  # words of a player's button ("Play segment")
-
-
 def _plays(lines: list[str], kinds: dict[int, str | None], i: int) -> bool:
     """lines[i] is a short button right over the player's position ("Play segment" / "00:00"
     / "14:05"): the entry's player, whose length follows."""
@@ -202,7 +200,7 @@ def _plays(lines: list[str], kinds: dict[int, str | None], i: int) -> bool:
     return (
         under is not None
         and kinds.get(under) == "position"
-        and len(lines[i].split()) <= _BUTTON_WORDS
+        and len(lines[i].split()) <= PLAYER_LABEL
     )
 
 

@@ -52,7 +52,7 @@ _TAG = re.compile(r"^#\s[^\W\d_][^\W\d]*(?:\s[^\W\d_][^\W\d]*){0,2}$")
 
 
 _PLAYER_UNDER = 6  # lines from an entry's title to its player's label, at most
-_PLAYER_LABEL = 3  # words of a player's label or button ("Play segment"), at most
+PLAYER_LABEL = 3  # words of a player's label or button ("Play segment"), at most
 
 
 def _under_dated_entry(kinds: dict[int, str | None], above: list[int], out: list[int]) -> bool:
@@ -92,7 +92,7 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             continue  # a player's card: the show's name or "Folge 87" over "00:00" / "24:36"
         if (
             following[0] == "position"
-            and len(cur.split()) <= _PLAYER_LABEL
+            and len(cur.split()) <= PLAYER_LABEL
             and _under_dated_entry(kinds, nonblank[:k], out)
         ):
             continue  # the entry's player under its date: "Play segment" / "00:00" / "17:42"

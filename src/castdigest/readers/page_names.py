@@ -217,26 +217,31 @@ def _episode_of(lines: list[str], texts: list[str]) -> set[str]:
     """Normalised head lines the prose names as what an episode is of ("In this episode of
     The Long View, Marcus …", "dans cet épisode de Sur le terrain"): the show's name."""
     prose = "\n".join(t for t in texts if len(t) >= _PROSE)
-    if not prose:
+    # what follows each "episode of" in the prose, read once
+    after = [prose[m.end() : m.end() + _NAMED_AFTER] for m in _of_episode().finditer(prose)]
+    if not after:
         return set()
     found = set()
     for s in {line.strip() for line in lines}:
         if not _NAME_WORDS[0] <= len(s.split()) <= _NAME_WORDS[1] or not s[:1].isupper():
             continue
-        if s in prose and _of_episode().search(prose.replace(s, "\x00")):
+        if any(tail.startswith(s) for tail in after):
             found.add(normalise(s))
     return found
 
 
+_NAMED_AFTER = 80  # characters after "episode of" where a show's name stands
+
+
 @cache
 def _of_episode() -> re.Pattern[str]:
-    """An episode word and an of-word right before a name (marked by NUL in the prose)."""
+    """An episode word and an of-word, then the name they introduce."""
     data = vocabulary()
     episode = {w.rstrip(".") for ws in data["words"].values() for w in ws if len(w) > 3}
     of = {w for ws in data["of_words"].values() for w in ws}
     eps = "|".join(re.escape(w) for w in sorted(episode, key=len, reverse=True))
     ofs = "|".join(re.escape(w) for w in sorted(of, key=len, reverse=True))
-    return re.compile(rf"(?i:\b(?:{eps})\s+(?:{ofs}))\s*\x00")
+    return re.compile(rf"(?i:\b(?:{eps})\s+(?:{ofs}))\s*")
 
 
 def bracketed_name(line: str) -> str | None:

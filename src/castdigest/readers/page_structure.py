@@ -18,22 +18,20 @@ Nothing under a transcript heading is taken for any of them.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from importlib import resources
-from itertools import takewhile
 
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
-from castdigest.readers.chapter_lines import Item, Timed, classify, starts_at_time
+from castdigest.readers.chapter_lines import Item, Timed, starts_at_time
 from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
 from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
+from castdigest.readers.quote_lines import headed_quotes, quote_lines, quote_of, speech_words
 from castdigest.readers.title_people import full_name
 from castdigest.readers.title_quoted import episode_field
 from castdigest.readers.title_signals import kind_alone, podcast_name
@@ -53,31 +51,9 @@ _BULLET = re.compile(
 _PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
 _PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
 _QUOTE_MARKS = "\"“”„«»「」『』‘’' "
-_PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”", "‘": "’"}
-# Single quotation marks quote in a headline too ("‘Highlife is not dying’ – Name on …"):
-# a line in them is a quote only with who said it on the line under it.
-_SINGLE = "‘"
-_WHOLE_QUOTE = re.compile(
-    r"^(?:\d{1,3}[.)]\s*)?(?P<open>[\"“„«「『”‘])\s*(?P<text>.+?)\s*(?P<close>[\"”“»」』’])"
-    r"[.,!?。]?\s*(?:[-—–―~─]{1,2}\s*(?P<who>[^\s].{0,79})|[（(](?P<named>[^\W\d_][^()（）]{0,39})[)）])?$"
-)  # the speaker after a dash, or in brackets: "「…」（佐伯 遥）"
-_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")  # "it’s", "l’eau": no closing single quote
-_QUOTE_CJK = 8  # CJK characters of a quotation that says something
-_PARTICLE_QUOTE = re.compile(
-    r"^(?P<open>[「『“])(?P<text>[^「」『』“”]+)(?P<close>[」』”])(?P<particle>[ぁ-ゖ]{1,2})"
-    r"(?P<who>[^\s「」『』、。]{1,15}?)[。.]?$"
-)
-_SAID_QUOTE = re.compile(
-    r"^(?P<open>[\"“„«”])\s*(?P<text>.+?)\s*(?P<close>[\"”“»])[,.]?\s+(?P<tail>[^\"“”„«»]{2,80})$"
-)
-_ATTRIBUTION = re.compile(r"^\s*[—–―-]{1,2}\s*(?P<who>\S.{0,79})$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
 _STATEMENT_END = re.compile(r"[.。…][\"'”’»」)]*$")
-_MAX_QUOTE = 600
-_DASHES = ("– ", "— ", "―")  # a paragraph of direct speech opens with one
-_SAID_WORDS = 6  # words of an attribution after the quote ("berättar seismologen Henrik Sjödahl")
-_QUOTE_WORDS = 5
 _MAX_ITEM = 400
 _MAX_LIST = 15
 _SHORT_LINE = 100
@@ -437,7 +413,7 @@ _QA_LABEL = re.compile(r"^(?P<label>[^\W\d_]{1,9})\s?[:：.．]\s*(?P<text>\S.*)
 def _labelled(line: str, kind: str) -> str | None:
     """The text of a line opening with a question's (`asked`) or an answer's label."""
     m = _QA_LABEL.match(line)
-    if m is None or m.group("label").casefold() not in _speech_words(kind):
+    if m is None or m.group("label").casefold() not in speech_words(kind):
         return None
     return m.group("text").strip()
 
@@ -453,7 +429,7 @@ def _headed_takeaways(sections: list[Section]) -> tuple[list[str], bool]:
             items = _list_under(sec)
             out += items
             empty = empty or not sec.lines
-        elif sec.kind == "highlights" and not _quote_lines(sec) and _bulleted(sec):
+        elif sec.kind == "highlights" and not quote_lines(sec.lines) and _bulleted(sec):
             out += _list_under(sec)
     return out, empty
 
@@ -544,7 +520,7 @@ def _sentence_bullets(sections: list[Section]) -> list[str]:
             continue
         run: list[str] = []
         for _, s in [*sec.lines, (-1, "")]:
-            item = _bullet(s) if s and _quote_of(s) is None else None
+            item = _bullet(s) if s and quote_of(s) is None else None
             if item is not None and not chapter_lines.classify(0, item, None).entries:
                 run.append(item)
                 continue
@@ -574,203 +550,12 @@ def _listed_summary(sections: list[Section]) -> list[str]:
     return []
 
 
-def is_quote_line(line: str) -> bool:
-    """A line that is one quotation, in its marks ("“We expected a boomerang.”")."""
-    return _quote_of(line.strip()) is not None
-
-
-def _quote_of(line: str, single: bool = False) -> Quote | None:
-    """The line as one quotation; in single quotation marks only when `single`."""
-    m = _WHOLE_QUOTE.match(line)
-    if not m or m.group("close") not in _PAIRS[m.group("open")]:
-        return None
-    if m.group("open") == _SINGLE and not single:
-        return None
-    text = m.group("text").strip()
-    if m.group("close") in _APOSTROPHE.sub("", text) or len(text) > _MAX_QUOTE:
-        return None  # two quotations on one line, or a passage
-    if len(text.split()) < 4 and len(_CJK.findall(text)) < 8:
-        return None
-    quote = Quote(text=text)
-    if who := m.group("who") or m.group("named"):
-        _attribute(quote, who)
-    return quote
-
-
-_CREDIT_LINE = 80  # characters of the line naming who said a quotation set apart
-
-
-def pull_quote(line: str, under: str) -> Quote | None:
-    """A quotation set apart as its own paragraph with who said it on the line under it
-    ("‘We hebben het dorp niet gered …’" / "Griet Van Damme, schepen in Zoersel", or "— Ann
-    Lee"): the quote, its speaker named; None when the line under names no one."""
-    quote = _quote_of(line.strip(), single=True)
-    s = under.strip()
-    if quote is None or not s or len(s) > _CREDIT_LINE or _TERMINAL.search(s):
-        return None
-    if m := _ATTRIBUTION.match(s):
-        _attribute(quote, m.group("who"))
-        return quote
-    name = s.partition(",")[0].strip()
-    if not full_name(name):
-        return None
-    quote.speaker, quote.context = name, s
-    return quote
-
-
-def _attribute(quote: Quote, who: str) -> None:
-    who = who.strip()
-    quote.context = who
-    if len(who) <= 40 and len(who.split()) <= 4 and not any(c in who for c in "《(,"):
-        quote.speaker = who
-
-
-def _quote_lines(sec: Section) -> list[Quote]:
-    quotes: list[Quote] = []
-    block: list[str] = []
-    shown = [s for _, s in sec.lines]
-    credit = -1  # the line under a quotation set apart that says who said it
-    for k, (_, s) in enumerate([*sec.lines, (-1, "")]):
-        if _clip_title(shown, k) or k == credit:
-            continue
-        under = next((t for t in shown[k + 1 :] if t), "")
-        if s and (pulled := pull_quote(s, under)):
-            quotes.append(pulled)  # "‘…’" / "Marloes de Vries, forens uit Kapelle", "— Ann Lee"
-            credit = next(j for j in range(k + 1, len(shown)) if shown[j])
-            continue
-        if s.startswith(">"):
-            block.append(s.lstrip("> ").strip())
-            continue
-        if block:
-            text = " ".join(b for b in block if b).strip('"“”«» ')
-            if text and len(text) <= _MAX_QUOTE:
-                quotes.append(Quote(text=text))
-            block = []
-        if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
-            _attribute(quotes[-1], m.group("who"))
-        elif s and (quote := _quote_of(s) or dash_quote(s) or said_quote(s)):
-            quotes.append(quote)
-    return quotes
-
-
-def _clip_title(shown: list[str], k: int) -> bool:
-    """The line at `k`, in quotation marks right under a clip's time alone ("05:47" /
-    "“Tears on my first free Monday”") and not attributed under it, is the clip's title."""
-    if not 0 < k < len(shown) or classify(k - 1, shown[k - 1], None).kind != "time":
-        return False
-    under = shown[k + 1] if k + 1 < len(shown) else ""
-    return _quote_of(shown[k]) is not None and not _ATTRIBUTION.match(under)
-
-
-def said_quote(line: str) -> Quote | None:
-    """A paragraph of a quotation attributed after it by a verb of saying ("“It took two
-    years,” says Ann Lee.", "„Wir haben …“, sagt Ambrosch im Gespräch.", "“…,” Ann Lee
-    said.") or a quotative particle ("「…」と望月さん。"): the quote, its speaker the capitalised
-    words next to the verb, or the name after the particle."""
-    if particle := _particle_quote(line.strip()):
-        return particle
-    m = _SAID_QUOTE.match(line.strip())
-    if not m or m.group("close") not in _PAIRS[m.group("open")] or len(line) > _MAX_QUOTE:
-        return None
-    text = m.group("text").strip().rstrip(",")
-    words = m.group("tail").rstrip(".!").split()
-    if len(text.split()) < _QUOTE_WORDS or m.group("close") in text or len(words) > _SAID_WORDS:
-        return None
-    verbs = _speech_words("said")
-    said = [k for k, w in enumerate(words) if w.casefold().split("-")[0] in verbs]
-    if not said or said[0] not in (0, len(words) - 1):
-        return None
-    after = words[said[0] + 1 :] if said[0] == 0 else list(reversed(words[:-1]))
-    name = list(takewhile(lambda w: w[:1].isupper(), after))
-    if not name:
-        return None  # "“…,” she said.": the story's next line, told in its flow, not set apart
-    return Quote(text=text, speaker=" ".join(name if said[0] == 0 else name[::-1]))
-
-
-def _particle_quote(line: str) -> Quote | None:
-    m = _PARTICLE_QUOTE.match(line)
-    if m is None or m.group("close") not in _PAIRS[m.group("open")]:
-        return None
-    if m.group("particle") not in _speech_words("particles"):
-        return None
-    text = m.group("text").strip()
-    if len(_CJK.findall(text)) < _QUOTE_CJK:
-        return None
-    return Quote(text=text, speaker=m.group("who"))
-
-
-def dash_quote(line: str) -> Quote | None:
-    """A paragraph of direct speech opening with a dash and attributed at its end ("– Ingen
-    dog, och då blir det ingen berättelse, säger hon.", "— It took two years, says Ann Lee."):
-    the quote, its speaker the name after the verb (none for a pronoun)."""
-    s = line.strip()
-    if not s.startswith(_DASHES) or len(s) > _MAX_QUOTE:
-        return None
-    body = s[1:].strip()
-    # the attribution after a comma, or after a dash as in Polish and Russian ("… – mówi X.")
-    cut, width = max((body.rfind(sep), len(sep)) for sep in (", ", " – ", " — "))
-    if cut < 0:
-        return None
-    text, tail = body[:cut].strip(), body[cut + width :].strip().rstrip(".!")
-    words = tail.split()
-    if not words or len(words) > _SAID_WORDS or len(text.split()) < _QUOTE_WORDS:
-        return None
-    if words[0].casefold().split("-")[0] not in _speech_words("said"):
-        return None
-    name: list[str] = []  # the capitalised words ending it: "Henrik Sjödahl", not "hon"
-    for word in reversed(words[1:]):
-        if not word[:1].isupper():
-            break
-        name.insert(0, word)
-    return Quote(text=text, speaker=" ".join(name) or None)
-
-
-@cache
-def _speech_words(kind: str) -> frozenset[str]:
-    """speech.json's words of `kind` ("said", "asked", "answered", "particles"), every
-    language's."""
-    return frozenset(w.casefold() for words in _speech()[kind].values() for w in words)
-
-
-@cache
-def _speech() -> dict[str, dict[str, list[str]]]:
-    raw = resources.files(__package__).joinpath("data/speech.json").read_text("utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
-
-
-def quotes_under(lines: list[str]) -> list[Quote]:
-    """The quotes under a quotes heading, given the lines up to the next heading."""
-    return _headed_quotes(Section(kind="quotes", lines=list(enumerate(ln.strip() for ln in lines))))
-
-
-def _headed_quotes(sec: Section) -> list[Quote]:
-    """Lines in quotation marks (and their attributions) when the section has any; else
-    its lines up to the first blank line or heading-like line (the page goes on after)."""
-    lines = [(i, s) for i, s in sec.lines if s]
-    marked = [s for _, s in lines if _quote_of(s) or s.startswith(">")]
-    if marked:
-        return _quote_lines(Section(kind="quotes", lines=lines))
-    quotes: list[Quote] = []
-    previous = -1
-    for i, s in lines:
-        if quotes and i > previous + 1:
-            break  # a blank line ends the list
-        previous = i
-        if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
-            _attribute(quotes[-1], m.group("who"))
-            continue
-        if len(s) > _MAX_QUOTE or len(quotes) >= _MAX_LIST * 2 or not _TERMINAL.search(s):
-            break
-        quotes.append(Quote(text=s))
-    return quotes
-
-
 def _quotes(sections: list[Section]) -> list[Quote]:
     quotes: list[Quote] = []
     for sec in sections:
         if sec.kind == "transcript":
             continue
-        quotes += _headed_quotes(sec) if sec.kind == "quotes" else _quote_lines(sec)
+        quotes += headed_quotes(sec.lines) if sec.kind == "quotes" else quote_lines(sec.lines)
     seen: set[str] = set()
     unique = []
     for q in quotes:
@@ -779,8 +564,3 @@ def _quotes(sections: list[Section]) -> list[Quote]:
             seen.add(key)
             unique.append(q)
     return unique
-
-
-def line_quote(line: str) -> Quote | None:
-    """The quote a line wholly in quotation marks holds ("1) “...”" too), else None."""
-    return _quote_of(line.strip())

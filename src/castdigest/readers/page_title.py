@@ -42,7 +42,7 @@ from castdigest.readers.line_dates import (
 from castdigest.readers.page_dates import labelled_numeric_date, schedule_line
 from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
-from castdigest.readers.page_structure import is_quote_line
+from castdigest.readers.quote_lines import is_quote_line
 from castdigest.readers.title_people import (
     author_card,
     first_named,
@@ -360,7 +360,7 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
     card = 0  # lines of the author's card: a name and a role
     for d in range(j + 1, min(j + 2 + _BYLINES + _FURNITURE, len(head))):
         line = head[d][1]
-        if _dated_line(head, d):
+        if is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line)):
             return d
         if chrome_kind(line) or is_label(line):
             continue  # the article's buttons: reading time, "Read aloud", comments
@@ -371,14 +371,6 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
         if not (byline(line) or _attribution(line, head[d - 1][1]) or credited):
             return None
     return None
-
-
-def _dated_line(head: list[tuple[int, str]], d: int) -> bool:
-    """head[d] is a date line."""
-    if d >= len(head):
-        return False
-    line = head[d][1]
-    return is_date_line(line) or (len(line) <= _DATE_LINE and has_date(line))
 
 
 def _names_same(title: str, named: str) -> bool:

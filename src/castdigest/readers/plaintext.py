@@ -15,8 +15,9 @@ from castdigest.readers.base import Document, ReadContext
 from castdigest.readers.chrome import is_chrome, normalise
 from castdigest.readers.doubt import add_reasons, page_doubts
 from castdigest.readers.line_dates import head_length
-from castdigest.readers.page_structure import enrich, line_quote
+from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
+from castdigest.readers.quote_lines import line_quote
 from castdigest.readers.subheadings import listened_segments, part_chapters
 from castdigest.text.durations import parse_duration
 from castdigest.text.titles import clip_title

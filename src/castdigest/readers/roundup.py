@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from castdigest.models import Episode, Quote
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.page_structure import line_quote
+from castdigest.readers.quote_lines import line_quote
 from castdigest.readers.sections import is_bullet, strip_bullet
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language

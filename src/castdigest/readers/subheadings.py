@@ -14,7 +14,7 @@ from castdigest.models import Chapter
 from castdigest.readers.chrome import is_chrome
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import has_date, has_length
-from castdigest.readers.page_structure import is_quote_line
+from castdigest.readers.quote_lines import is_quote_line
 from castdigest.readers.title_signals import part_title
 
 SPEAKER_LINES = re.compile(

@@ -24,14 +24,9 @@ from castdigest.readers.chrome import is_chrome
 from castdigest.readers.doubt import add_reasons
 from castdigest.readers.heading_words import vocabulary
 from castdigest.readers.page_menus import without_menu_headings
-from castdigest.readers.page_structure import (
-    answered_pairs,
-    enrich,
-    is_quote_line,
-    quotes_under,
-    tagged_titles,
-)
+from castdigest.readers.page_structure import answered_pairs, enrich, tagged_titles
 from castdigest.readers.page_title import pick_title
+from castdigest.readers.quote_lines import is_quote_line, quotes_under
 from castdigest.readers.sections import Section, is_bullet, split_sections, strip_bullet
 from castdigest.readers.title_signals import names_person
 from castdigest.readers.video_page import NAMES as VIDEO_NAMES

@@ -672,11 +672,12 @@ _HEADLINE_WORDS = 4  # words of another page's headline before its site's name
 def _site_suffixed(line: str, key: str) -> bool:
     """`line` is another page's headline with the site's name after it, as a browser names
     a page ("Seafloor mud yields a new antimicrobial compound—UChicago News")."""
-    m = _SITE_SUFFIX.search(line.strip())
+    s = line.strip()
+    m = _SITE_SUFFIX.search(s)
     return (
         m is not None
         and normalise(m.group("site")) == key
-        and len(line[: m.start()].split()) >= _HEADLINE_WORDS
+        and len(s[: m.start()].split()) >= _HEADLINE_WORDS
     )
 
 
