@@ -4,8 +4,8 @@ line its page's paragraphs talk about."""
 from __future__ import annotations
 
 from castdigest.readers.base import Document
-from castdigest.readers.page_title import _about_share, _body_terms
 from castdigest.readers.suggested import without_suggestions
+from castdigest.readers.title_lines import about_share, body_terms
 
 BODY = (
     "In dieser Folge spricht die Gastgeberin mit einem Stadtplaner darüber, warum leere "
@@ -44,13 +44,13 @@ def test_a_listing_or_a_page_without_a_body_keeps_every_line() -> None:
 
 
 def test_a_title_says_what_the_paragraphs_are_about_and_a_shows_name_does_not() -> None:
-    about = _body_terms(
+    about = body_terms(
         [BODY, "Kommunen und Wohnungen: die Frage, wer die Innenstadt nutzt und " * 2]
     )
-    assert _about_share("Wohnungen für die Innenstadt", about) == 1.0
-    assert _about_share("Stadtgespräch", about) == 0.0  # one word: no evidence either way
-    assert _about_share("Civic Ledger Weekly", about) == 0.0
-    assert _about_share(BODY, about) == 0.0  # a paragraph is no title
+    assert about_share("Wohnungen für die Innenstadt", about) == 1.0
+    assert about_share("Stadtgespräch", about) == 0.0  # one word: no evidence either way
+    assert about_share("Civic Ledger Weekly", about) == 0.0
+    assert about_share(BODY, about) == 0.0  # a paragraph is no title
 
 
 def test_a_run_of_short_entries_under_the_episode_is_cut_without_a_known_heading() -> None:

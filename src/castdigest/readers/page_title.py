@@ -7,7 +7,8 @@ episode's date or other metadata. Chrome (see `chrome.py`), tab labels, dates, c
 candidates. A line that also appears in the document's name (file name, URL slug or HTML
 title) gains. When no line scores high enough, the page shows no title: the reader does not
 invent one from its first line. When two candidates score alike, the pick is doubtful, and
-it says so.
+it says so. What a line says of itself (never a title, running text, its own score) is
+`title_lines`; this module weighs the candidates against the page around them.
 """
 
 from __future__ import annotations
@@ -20,29 +21,35 @@ from itertools import pairwise
 from castdigest.readers.chrome import (
     chrome_kind,
     ends_in_call,
-    glued_chrome,
-    is_call,
     is_label,
-    lead_in,
     normalise,
-    quote_and_button,
 )
 from castdigest.readers.heading_words import (
-    heading_kind,
     lists_episodes,
     suggests_others,
 )
 from castdigest.readers.line_dates import (
     has_date,
-    has_length,
-    has_time,
     is_date_line,
-    length_alone,
 )
-from castdigest.readers.page_dates import labelled_numeric_date, schedule_line
+from castdigest.readers.page_dates import schedule_line
 from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.quote_lines import is_quote_line
+from castdigest.readers.title_lines import (
+    CJK,
+    LONE_TIME,
+    PARAGRAPH,
+    STOPS,
+    TURN,
+    about_share,
+    attribution,
+    body_terms,
+    excluded,
+    in_turns,
+    line_score,
+    running_text,
+)
 from castdigest.readers.title_people import (
     author_card,
     first_named,
@@ -62,15 +69,10 @@ from castdigest.readers.title_quoted import (
     titled_episode,
 )
 from castdigest.readers.title_signals import (
-    abbreviation,
-    audience_count,
     byline,
     capitals,
     credits_line,
     kicked_title,
-    kind_first,
-    names_episode,
-    names_show,
     numbered,
     numbers_only,
     opens_byline,
@@ -80,23 +82,15 @@ from castdigest.readers.title_signals import (
     show_and_number,
     summed_up,
     uploaded_title,
-    without_markers,
 )
-from castdigest.text.stopwords import STOPWORDS
 from castdigest.text.truncate import display_width
 
 TITLE_UNCERTAIN = "title uncertain"
 _ABOUT = 1.5  # score for a title all of whose words its page's paragraphs use
-_PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
-_ABOUT_CHARS = 20_000  # characters of paragraphs read for what the page is about
-# Function words of every language that has them: they say nothing of what a page is about.
-_STOPWORDS = frozenset().union(*STOPWORDS.values())
 _HEAD_LINES = 40  # non-blank lines looked at
-_MAX = 320
 _MIN_SCORE = 3.0
 _PREFIX_MIN = 30  # a line this long or longer, shown cut elsewhere, is the same line
 _INSIDE_MIN = 15
-_ATTRIBUTION = 80  # characters: a speaker's name and role under a quotation
 _BYLINES = 3  # lines between a lede and its date: a caption, a byline, its newsroom
 _CARD_LINES = 2
 _FURNITURE = 5  # more lines there when they are buttons ("Lesezeit: 3 Min.", "Vorlesen")
@@ -106,22 +100,10 @@ _LEDE = 60  # characters of a lede under its headline
 _SUGGESTED_ITEMS = 5  # lines of a box of other stories, from its heading to its last button
 _QUOTED_DOUBT = 5  # paragraphs read for a quoted title when the page's lines leave one in doubt
 _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
-_FIELD_LABEL = 20  # characters of a field's label alone on its line
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
-_LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
-_TURN = re.compile(r"^(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?[^\W\d_][\w.'’ -]{0,30}:\s+\S")
-_CUE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
-_HASHTAGS = re.compile(r"^#[^\s#]+(?:\s*#[^\s#]+)*$")
-_HEADLINE_WORDS = 5  # words of a headline over its byline (a show's name has fewer)
-_BYLINE_ORG = 4  # words of the newsroom or agency a byline names on the line under it
-_SPEAKER = re.compile(r"^[^\W\d_][\w.'’ -]{0,30}:$")
-_SENTENCE_END = (".", "。", "…", "!", "！", "다.", ";")
-_STOPS = re.compile(r"[.!?。！？]\s")
-_TOKEN = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass
@@ -138,187 +120,6 @@ class _Candidate:
     index: int
     score: float
     headline: bool = False  # over its lede and its date, as a news page sets an article's
-
-
-def _excluded(line: str, next_line: str, after: str = "") -> bool:
-    """Never a title: chrome, labels, dates, counts, bylines, a chapter's title over its time
-    (not a title over its player's position and length, "00:00:00" / "00:51:07")."""
-    s = line.strip()
-    if not s or len(s) > _MAX or s.startswith(("- ", "* ", "{", "<", "WEBVTT")):
-        return True
-    if _HASHTAGS.match(s):
-        return True
-    if lead_in(s) or chrome_kind(s) or is_label(s) or glued_chrome(s) or audience_count(s):
-        return True  # a label over what it introduces ("Support for PBS provided by:")
-    if quote_and_button(s):
-        return True  # a banner's slide: a listener's quote and its button
-    if names_show(s) or kind_first(s):
-        # a show's label ("Provenant du podcast") names what is under it; a kind and genre
-        # ("Podcast · Nature & Outdoors") or a crumb ("Podcasts / <show>") says what it is
-        return True
-    if heading_kind(s):
-        return True  # a section's heading ("Questions & Answers", "Summary & Key Takeaways")
-    tokens = _TOKEN.findall(s)
-    if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
-        return True  # dates, counts, codes ("S12 E290")
-    if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)):
-        return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
-    if has_date(s) and is_date_line(" ".join(without_markers(s).split())):
-        return True  # a date and the episode's numbers ("Nov 17, 2026 Season 2 Episode 23")
-    if byline(s) or _SPEAKER.match(s) or person_field(s) or credits_line(s):
-        return True  # who made it, who is on it: "진행 이보람 / 출연 김도윤 기자"
-    if schedule_line(s):
-        return True  # "Every Friday", "월~금 오후 2시 ~ 4시"
-    nxt = next_line.strip()
-    if _label_over_value(s, nxt):
-        return True  # a board's field label over its value ("등록일" / "2026-11-23")
-    if not _LONE_TIME.match(nxt):
-        return False
-    player = _LONE_TIME.match(after.strip()) and not any(c not in "0:[]()" for c in nxt)
-    return not player  # a chapter title, its time below
-
-
-def _label_over_value(label: str, value: str) -> bool:
-    """`label` is a field's label, its value on the next line: a date's ("등록일" /
-    "2026-11-23"), an author's ("작성자" / "오후의 휴게소") or a person's ("Host" / "Ada Lund")."""
-    if not value or len(label) > _FIELD_LABEL or any(c.isdigit() for c in label):
-        return False
-    joined = f"{label} {value}"
-    fielded = person_field(f"{label}: {value}")
-    return bool(labelled_numeric_date(joined) or byline(joined) or fielded)
-
-
-def _in_turns(s: str, prev: str, nxt: str) -> bool:
-    """A speaker's turn among others ("Ann: we shipped it" / "Bob: nice"); a lone "Name: rest"
-    line may be a title ("Kubernetes: the good parts"), and so may "Episode 9: ..." above
-    its own copy."""
-    # its own copy next to it is the same title shown twice, not a second turn
-    return _turn(s) and ((prev != s and _turn(prev)) or (nxt != s and _turn(nxt)))
-
-
-def _turn(s: str) -> bool:
-    m = _TURN.match(s)
-    if not m:
-        return False
-    said = _CUE_TIME.sub("", s, count=1)  # "[00:01] Ann: ..."
-    speaker = said[: said.index(":")] if ":" in said else said
-    return not any(c.isdigit() for c in speaker) and len(speaker.split()) <= 4
-
-
-def _attribution(s: str, prev: str) -> bool:
-    """The line under a quotation set apart ("„Bäume pflanzen ist einfach ...“" / "Friederike
-    Aumüller, Landschaftsarchitektin"): who said it, however often the page quotes them; or
-    the line under a byline ("Article rédigé par ..." / "Radio France"): whom they write for."""
-    if not prev or len(s) > _ATTRIBUTION:
-        return False
-    return is_quote_line(prev) or (byline(prev) and len(s.split()) <= _BYLINE_ORG)
-
-
-def _running_text(s: str) -> bool:
-    """A sentence of the body rather than a heading."""
-    if s.endswith(_SENTENCE_END) and not s.endswith(("...", "…")) and len(s) > 25:
-        return True
-    if s.endswith(("…", "...")) and len(s) > 25:
-        return True  # a cut sentence
-    return sum(1 for m in _STOPS.finditer(s) if _ends_sentence(s, m.start(), m.end())) >= 2
-
-
-def _ends_sentence(s: str, at: int, after: int) -> bool:
-    """Whether the stop at `at` ends a sentence: not an abbreviation's or an initial's period
-    ("Ep. 142", "Dr. Okafor", "J. Smith"), nor one before a number."""
-    if s[at] != "." or after >= len(s):
-        return True
-    if s[after].isdigit():
-        return False
-    word = s[:at].rsplit(None, 1)[-1] if s[:at].strip() else ""
-    return not (
-        (1 <= len(word) <= 3 and word[:1].isupper() and word.isalpha()) or abbreviation(word)
-    )
-
-
-def _name_overlap(line: str, hints: list[str]) -> float:
-    words = {t.casefold() for t in _TOKEN.findall(line) if len(t) > 2 or _CJK.search(t)}
-    best = 0.0
-    for hint in hints:
-        hw = {t.casefold() for t in _TOKEN.findall(hint) if len(t) > 2 or _CJK.search(t)}
-        shared = len(words & hw)
-        if shared >= min(2, len(hw)):  # one shared word is chance
-            best = max(best, shared / max(len(hw), len(words)))
-    return best
-
-
-def _score(
-    s: str, rank: int, count: int, nxt: str, prev: str, hints: list[str], after: str = ""
-) -> float:
-    """`after`: the line under `nxt`."""
-    score = 2.5 / (1 + rank / 3)  # near the top
-    score += min(count - 1, 2) * 1.2  # shown again (the heading, the player, the share box)
-    length = len(s) if not _CJK.search(s) else len(s) * 2
-    score += 1.0 if 12 <= length <= 250 else (-1.0 if length < 6 else 0.0)
-    if len(s.split()) == 1 and not _CJK.search(s):
-        score -= 1.0
-    if _running_text(s):
-        score -= 3.0
-    if s.endswith((",", "，", "、")):
-        score -= 1.5  # a greeting ("Hi friends,")
-    if nxt and has_date(nxt):
-        # the episode's date under its title, more telling with its length ("3 days ago · 39 min",
-        # or the length alone on the line under the date)
-        if has_length(nxt) or length_alone(after):
-            score += 2.5
-        elif len(prev.split()) >= _HEADLINE_WORDS and full_name(s):
-            score -= 1.0  # "Headline of five words or more / Ana Ruiz / date": its byline
-        else:
-            score += 1.0
-    elif nxt and is_call(nxt):
-        score -= 2.0  # an offer over its button ("Try our originals" / "Learn more")
-    elif nxt and (chrome_kind(nxt) or is_label(nxt)):
-        score += 0.5  # page furniture under it, not more running text
-    if prev and is_date_line(prev) and prev.strip() != nxt.strip():
-        score += 0.5  # dated above; not between two copies of the date (a second card)
-    if numbered(s):
-        score += 1.5  # "Episode 9: ...", "#31 ...", "... | Show Ep. 37"
-    if capitals(s) or numbers_only(s):
-        score -= 1.5  # a label or a masthead ("THE SIGNAL BOX", "Season 4, Episode 7")
-    elif prev and (names_episode(prev) or (names_show(prev) and numbered(s))):
-        score += 2.0  # what a label names ("THIS WEEK'S EPISODE"; "节目" over "第37期｜...")
-    score += 3.0 * _name_overlap(s, hints)
-    return score
-
-
-def _body_terms(lines: list[str]) -> frozenset[str]:
-    """The stems (first five letters) of the words of the page's paragraphs, and the character
-    pairs of its CJK runs: what the episode is about, in the page's own words."""
-    terms: set[str] = set()
-    size = 0
-    for line in lines:
-        if len(line) < _PARAGRAPH:
-            continue
-        if size > _ABOUT_CHARS:
-            break  # the opening paragraphs say what the page is about
-        size += len(line)
-        for word in _TOKEN.findall(line[:_ABOUT_CHARS].casefold()):
-            if _CJK.search(word):
-                terms.update(word[i : i + 2] for i in range(len(word) - 1))
-            elif len(word) >= 4 and word not in _STOPWORDS:
-                terms.add(word[:5])
-    return frozenset(terms)
-
-
-def _about_share(line: str, about: frozenset[str]) -> float:
-    """Share of the line's words (or CJK character pairs) its page's paragraphs also use: a
-    title says what the episode is about; a show's or a site's name seldom does."""
-    if len(line) >= _PARAGRAPH or not about:
-        return 0.0
-    keys: list[str] = []
-    for word in _TOKEN.findall(line.casefold()):
-        if _CJK.search(word):
-            keys += [word[i : i + 2] for i in range(len(word) - 1)]
-        elif len(word) >= 4 and word not in _STOPWORDS:
-            keys.append(word[:5])
-    if len(keys) < 2:
-        return 0.0
-    return sum(1 for k in keys if k in about) / len(keys)
 
 
 def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | None:
@@ -355,7 +156,7 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
     deck = (
         0 < j < len(head) - 1 and len(head[j][1]) <= len(head[j - 1][1]) and byline(head[j + 1][1])
     )
-    if len(head[j][1]) < _PARAGRAPH and not deck:
+    if len(head[j][1]) < PARAGRAPH and not deck:
         return None
     card = 0  # lines of the author's card: a name and a role
     for d in range(j + 1, min(j + 2 + _BYLINES + _FURNITURE, len(head))):
@@ -368,7 +169,7 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
             card += 1  # "Inês Carvalhal" / "Jornalista"; more short lines are tags
             continue
         credited = _CREDIT.search(line) and d == j + 1  # the photo's caption under the lede
-        if not (byline(line) or _attribution(line, head[d - 1][1]) or credited):
+        if not (byline(line) or attribution(line, head[d - 1][1]) or credited):
             return None
     return None
 
@@ -388,7 +189,7 @@ def _masthead(line: str, count: int) -> bool:
     letters = sum(c.isalpha() for c in line)
     if letters < 2 or letters + line.count(" ") < 0.7 * len(line):
         return False  # a rule, a bullet, a number or a divider, not a name
-    return (len(line.split()) if not _CJK.search(line) else len(line) // 2) <= _NAME_WORDS
+    return (len(line.split()) if not CJK.search(line) else len(line) // 2) <= _NAME_WORDS
 
 
 def _lede_and_byline(head: list[tuple[int, str]], k: int) -> bool:
@@ -399,7 +200,7 @@ def _lede_and_byline(head: list[tuple[int, str]], k: int) -> bool:
     lede, under = head[k + 1][1], head[k + 2][1]
     # a lede: longer than its headline, of sentences ("…meters. What she found…"), not the
     # title under a show's name ("La Via del Mare" / the title / "di …")
-    sentences = _STOPS.search(lede) is not None or len(lede) >= _PARAGRAPH
+    sentences = STOPS.search(lede) is not None or len(lede) >= PARAGRAPH
     if len(lede) < max(_LEDE, len(head[k][1])) or not sentences or chrome_kind(lede):
         return False
     return byline(under) or opens_byline(under)
@@ -470,7 +271,7 @@ def _others_from(head: list[tuple[int, str]]) -> int:
     paragraph after a date or a length (the episode's description): the episode's own page
     ends there, its show's list follows; else past the head."""
     dated = next((k for k, (_, s) in enumerate(head) if is_metadata(s)), len(head))
-    wide = (k for k in range(dated, len(head)) if display_width(head[k][1]) >= _PARAGRAPH)
+    wide = (k for k in range(dated, len(head)) if display_width(head[k][1]) >= PARAGRAPH)
     body = next(wide, None)
     if body is not None:
         for k in range(body + 1, len(head)):
@@ -499,9 +300,9 @@ def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
 def _under_time(head: list[tuple[int, str]], k: int) -> bool:
     """head[k] is a chapter's title under its time ("03:12" / "Der Weg in die Werkstatt"); a
     time under another is a player's length, which heads no title."""
-    if k == 0 or not _LONE_TIME.match(head[k - 1][1]):
+    if k == 0 or not LONE_TIME.match(head[k - 1][1]):
         return False
-    return k < 2 or not _LONE_TIME.match(head[k - 2][1])
+    return k < 2 or not LONE_TIME.match(head[k - 2][1])
 
 
 def _framed(head: list[tuple[int, str]], k: int, names: set[str]) -> bool:
@@ -529,9 +330,7 @@ def _inside(key: str, lines: list[str]) -> int:
     <title>"); a paragraph that names it is prose, which names shows and people, not titles."""
     if len(key) < _INSIDE_MIN:
         return 0
-    return min(
-        1, sum(1 for line in lines if key in line and line != key and len(line) < _PARAGRAPH)
-    )
+    return min(1, sum(1 for line in lines if key in line and line != key and len(line) < PARAGRAPH))
 
 
 _CAPTION_HEAD = re.compile(r"^(.+?)\s*[-–—|:]\s*$")
@@ -543,7 +342,7 @@ def _captioned(key: str, lines: list[str], brands: set[str]) -> bool:
     if len(key) < _INSIDE_MIN:
         return False
     for line in lines:
-        if line != key and line.endswith(key) and len(line) < _PARAGRAPH:
+        if line != key and line.endswith(key) and len(line) < PARAGRAPH:
             head = _CAPTION_HEAD.match(line[: -len(key)])
             if head and head.group(1) in brands:
                 return True
@@ -568,7 +367,7 @@ def _in_prose(key: str, lines: list[str]) -> bool:
     """A paragraph holds this line: prose names the show or a person; it seldom repeats its
     episode's title word for word."""
     return len(key) >= _INSIDE_MIN and any(
-        len(line) >= _PARAGRAPH and key in line and line != key for line in lines
+        len(line) >= PARAGRAPH and key in line and line != key for line in lines
     )  # a long title is no paragraph of its own
 
 
@@ -579,7 +378,7 @@ _PREFIXED = re.compile(r"^[^:：|｜]{1,60}[:：|｜]\s*(?P<rest>\S.*)$")
 _TAIL_WORDS = 3  # words the two titles share after their prefixes, at least
 
 
-_SHOWN_AGAIN = 1.2  # what a title shown a second time gains (as `_score` counts a copy)
+_SHOWN_AGAIN = 1.2  # what a title shown a second time gains (as `score` counts a copy)
 
 
 def _retold(s: str, found: dict[str, _Candidate]) -> str | None:
@@ -621,9 +420,9 @@ def _first_line(head: list[tuple[int, str]]) -> Pick:
         return Pick(None)
     i, s = head[0]
     nxt = head[1][1] if len(head) > 1 else ""
-    if _excluded(s, nxt) or _running_text(s):
+    if excluded(s, nxt) or running_text(s):
         return Pick(None)
-    if _TURN.match(nxt):
+    if TURN.match(nxt):
         return Pick(s, i)
     return Pick(s, i, [f"{TITLE_UNCERTAIN}: {s[:80]!r} is only the first line"])
 
@@ -674,7 +473,7 @@ def pick_title(
     texts = shown or [s for _, s in items]  # the whole page's lines, else the lines given
     found_names = page_names(head, texts)
     brands, labelled, people = set(found_names.shows), found_names.labelled, found_names.people
-    about = _body_terms(texts)
+    about = body_terms(texts)
     prose = opening_prose(texts)
     people = people | _bylines(head, prose)
     names = _names(head, counts) | _labels_over(normalised, counts)
@@ -698,7 +497,7 @@ def pick_title(
         s = kicked_title(s) or s  # "Podcast | <headline>": the kind of item as its kicker
         key = normalise(s)
         after = items[k + 2][1] if k + 2 < len(items) else ""
-        if _excluded(s, nxt, after) or _in_turns(s, prev, nxt) or _attribution(s, prev):
+        if excluded(s, nxt, after) or in_turns(s, prev, nxt) or attribution(s, prev):
             continue
         if is_quote_line(s) and nxt.lstrip().startswith(("—", "–", "―", "- ")):
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
@@ -713,7 +512,7 @@ def pick_title(
         nxt = head[at][1] if at is not None else ""
         if (same := _same_as(key, found)) is not None:
             # shown again: a cut copy and the whole title; the best place it is shown counts
-            longer = len(s) > len(found[same].text) and not _running_text(s)
+            longer = len(s) > len(found[same].text) and not running_text(s)
             if longer and (not _suffixed(found[same].text, s) or same in brands):
                 # a cut copy and the whole title; not a sentence that opens with the title,
                 # nor the title with the site's words after it
@@ -729,7 +528,7 @@ def pick_title(
         person = key in people  # shown again in a person's card: a name, not a title
         after = head[at + 1][1] if at is not None and at + 1 < len(head) else ""
         given = hints if key not in brands else []  # a file named after the show: no title
-        score = _score(s, rank, 1 if masthead or person else count, nxt, prev, given, after)
+        score = line_score(s, rank, 1 if masthead or person else count, nxt, prev, given, after)
         headline = (at is not None and at > k + 1 and _standfirst(head, k + 1) == at) or (
             _lede_and_byline(head, k)  # "Title / lede / By …", the date above the title
         )
@@ -741,7 +540,7 @@ def pick_title(
             score += 1.0  # a post's tags under its title ("#sre #devops #podcast")
         if k + 1 < len(head) and chrome_kind(head[k + 1][1]) == "player":
             score += 1.0  # what the player under it plays ("00:00 / 52:40")
-        score += _ABOUT * _about_share(s, about)
+        score += _ABOUT * about_share(s, about)
         if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names | labelled):
             score += 1.5  # the show's name right above or under it (a player's card)
         if key in brands or masthead or person or _show_over_number(head, k) or podcast_name(s):
