@@ -102,14 +102,15 @@ def quote_lines(lines: list[tuple[int, str]]) -> list[Quote]:
     quotes: list[Quote] = []
     block: list[str] = []
     shown = [s for _, s in lines]
+    under = _next_shown(shown)
     credit = -1  # the line under a quotation set apart that says who said it
     for k, (_, s) in enumerate([*lines, (-1, "")]):
         if _clip_title(shown, k) or k == credit:
             continue
-        under = next((t for t in shown[k + 1 :] if t), "")
-        if s and (pulled := pull_quote(s, under)):
+        below = shown[under[k]] if k < len(shown) and under[k] >= 0 else ""
+        if s and (pulled := pull_quote(s, below)):
             quotes.append(pulled)  # "‘…’" / "Marloes de Vries, forens uit Kapelle", "— Ann Lee"
-            credit = next(j for j in range(k + 1, len(shown)) if shown[j])
+            credit = under[k]
             continue
         if s.startswith(">"):
             block.append(s.lstrip("> ").strip())
@@ -124,6 +125,18 @@ def quote_lines(lines: list[tuple[int, str]]) -> list[Quote]:
         elif s and (quote := quote_of(s) or dash_quote(s) or said_quote(s)):
             quotes.append(quote)
     return quotes
+
+
+def _next_shown(shown: list[str]) -> list[int]:
+    """For each line, the index of the next non-blank line under it (-1: none), found in one
+    pass from the end."""
+    out = [-1] * len(shown)
+    following = -1
+    for k in range(len(shown) - 1, -1, -1):
+        out[k] = following
+        if shown[k]:
+            following = k
+    return out
 
 
 def _clip_title(shown: list[str], k: int) -> bool:

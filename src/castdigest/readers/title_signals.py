@@ -236,7 +236,9 @@ def _newsroom() -> re.Pattern[str]:
     correspondant à Bruxelles"): the vocabulary's `newsroom_bylines`, perhaps a place after."""
     phrases = {w for ws in vocabulary()["newsroom_bylines"].values() for w in ws}
     words = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
-    place = r"(?:in|à|au|aux|en|a|aus|em|i|w|v|ve|från|fra)\s+[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,2}"
+    at = {w for ws in vocabulary()["place_words"].values() for w in ws}
+    before = "|".join(re.escape(w) for w in sorted(at, key=len, reverse=True))
+    place = rf"(?:{before})\s+[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,2}}"
     return re.compile(rf"(?i:{words})(?:\s+{place})?\s*[.:]?$")
 
 
