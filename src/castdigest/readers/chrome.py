@@ -52,8 +52,10 @@ _DOTTED_START = re.compile(r"^\d{1,2}\.\d{2}\s+[^\W\d_]")
 # "12 345"); two dots or slashes otherwise make a date ("2026.11.20", "20.11.2026").
 _COUNT_NUMBER = re.compile(r"\d+(?:[.,]\d+)?|\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?")
 _NUMBER_PART = re.compile(r"[+\-]?(\d[\d.,\s]*\d|\d)")
+# the path to the page; a CJK page may set it with full-width signs ("首頁 ／ Podcast ／ EP52")
 _BREADCRUMB = re.compile(
-    r"^[^>›»/]{1,40}(?:\s[>›»]\s[^>›»/]{1,60}){1,}$|^[^>›»/]{1,40}(?:\s/\s[^>›»/]{1,60}){2,}$"
+    r"^[^>›»＞/／]{1,40}(?:\s[>›»＞]\s[^>›»＞/／]{1,60}){1,}$"
+    r"|^[^>›»＞/／]{1,40}(?:\s[/／]\s[^>›»＞/／]{1,60}){2,}$"
 )
 _SEPARATED = re.compile(r"\s+[/|·•]\s+")
 _JOINED = re.compile(r"\s+[&+]\s+")  # buttons joined by a sign ("Accepter & Fermer")
@@ -82,6 +84,7 @@ _SERVER_MESSAGE = re.compile(
 
 
 # An image's credit: a word or two, a colon or "=", a short name; perhaps in brackets.
+_CREDIT_ALONE = re.compile(r"^(?P<word>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:：]$")
 _CREDIT = re.compile(
     r"^[(\[（]?\s*(?P<word>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:：=]\s*[^:：=]{1,80}?[)\]）]?$"
 )
@@ -218,13 +221,20 @@ def chrome_kind(line: str) -> str | None:
     words = n.split()
     if 1 < len(words) <= 8 and (words[-1] in voc.alt or words[0] in voc.alt):
         return "image text"
-    if _credit(s, voc):
-        return "image credit"  # "(Bild: Prozessorkern / dpa)", "Photo: Jane Doe/Getty"
+    if _credit(s, voc) or _credit_label(s, voc):
+        # "(Bild: Prozessorkern / dpa)", "Photo: Jane Doe/Getty", or "Foto:" over the name
+        return "image credit"
     if _CREDIT_AFTER.search(s):
         return "image credit"  # "… 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’": a caption
     if (end := _CAPTION_END.search(s)) and _credit(s[end.end() :], voc):
         return "image credit"  # "Angus Kerr beside the stopbank. Photo: supplied"
     return None
+
+
+def _credit_label(s: str, voc: _Vocabulary) -> bool:
+    """`s` is a credit word and its colon alone ("Foto:"): the credit's name is the next line."""
+    m = _CREDIT_ALONE.match(s)
+    return m is not None and normalise(m.group("word")) in voc.credits
 
 
 def _credit(s: str, voc: _Vocabulary) -> bool:
@@ -247,7 +257,7 @@ def without_button(title: str) -> str:
     return title
 
 
-_CRUMB_SPLIT = re.compile(r"\s[>›»/]\s")
+_CRUMB_SPLIT = re.compile(r"\s[>›»＞/／]\s")
 
 
 def crumbs_above(line: str) -> list[str]:
@@ -256,6 +266,15 @@ def crumbs_above(line: str) -> list[str]:
     if chrome_kind(line) != "breadcrumb":
         return []
     return [p.strip() for p in _CRUMB_SPLIT.split(line.strip())][:-1]
+
+
+def crumb_end(line: str) -> str | None:
+    """The last item of a breadcrumb line ("Home » Podcast » S2E9: Title" gives "S2E9:
+    Title"): the page itself, often its title; None for other lines."""
+    if chrome_kind(line) != "breadcrumb":
+        return None
+    parts = [p.strip() for p in _CRUMB_SPLIT.split(line.strip())]
+    return parts[-1] if len(parts) >= 2 and parts[-1] else None
 
 
 def server_message(line: str) -> bool:

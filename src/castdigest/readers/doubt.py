@@ -213,6 +213,17 @@ def count_doubts(lines: list[str], read: int) -> list[str]:
     return [f"the page's structure suggests {shown} episodes but {read} {verb} read"]
 
 
+def unlike_entries(episodes: list[Episode]) -> list[str]:
+    """Entries of a listing that show a date but no length, beside others that show a length
+    but no date: a listing's entries show the same fields, so these may be one episode's page
+    read with its clips, its tracks or the links under it."""
+    dated = any(ep.published is not None and ep.duration is None for ep in episodes)
+    timed = any(ep.duration is not None and ep.published is None for ep in episodes)
+    if dated and timed:
+        return ["the entries read show a date or a length, never alike: one episode's page?"]
+    return []
+
+
 def chapter_doubts(lines: list[str], read: int) -> list[str]:
     marks = chapter_marks(lines)
     if marks >= _MIN_CHAPTERS and read < marks:

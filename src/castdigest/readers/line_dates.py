@@ -30,6 +30,10 @@ _AIRED = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?![\d:])")
+# "kl. 7:00", "à 20:00": a clock time after the word for "at" is a time of day
+_AT_CLOCK = re.compile(
+    rf"(?<![^\W_])(?:{alternation('at')})\s*(?:[01]?\d|2[0-4])[:.][0-5]\d(?![\d:])", re.IGNORECASE
+)
 _PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 _CLAUSES = re.compile(r"\s*[·•|,，]\s*|\s+[-–—]\s+")
 # A time of day ending a part: "05h00", "10:00 Uhr", "5:00 PM", "오후 3:00".
@@ -135,6 +139,9 @@ def player_length(lines: list[str]) -> float | None:
     return None
 
 
+_HOURS_A_DAY = 24
+
+
 def head_length(lines: list[str]) -> float | None:
     """Seconds of the episode's length as its page shows it near the title: the player's, or
     a line of a length alone ("44 min", "28:16 min", "1 Std. 4 Min.") above the body's first
@@ -156,15 +163,20 @@ def head_length(lines: list[str]) -> float | None:
 
 def _part_length(part: str) -> float | None:
     """A length with its unit ("48 Min.", "58분"), after a label ("时长 1:05:20", "Dauer:
-    48:30"), or a clock of hours ("1:05:20"); a bare "15:30" may be a time of day."""
+    48:30"), or a clock of hours ("1:05:20"); a bare "15:30" may be a time of day, "38:44"
+    may not."""
     words = part.split()
     labelled = len(words) == 2 and not any(c.isdigit() for c in words[0])
     if labelled and (after := length_seconds(words[1])) is not None:
         return after
     seconds = length_seconds(part)
-    if seconds is not None and (_CLOCK_ALONE.match(part.strip()) is None or part.count(":") == 2):
+    if seconds is None:
+        return None
+    bare = part.strip()
+    if _CLOCK_ALONE.match(bare) is None or bare.count(":") == 2:
         return seconds
-    return None
+    # "38:44": no hour of the day is 24 or more, so minutes and seconds
+    return seconds if int(bare.split(":")[0]) >= _HOURS_A_DAY else None
 
 
 def clock_length(line: str) -> float | None:
@@ -196,12 +208,20 @@ def length_seconds(line: str) -> float | None:
     return float(sum(int(n) * (u or 0) for (n, _), u in zip(parts, units, strict=True)))
 
 
+def without_clock_at(line: str) -> str:
+    """`line` without a time of day after the word for "at" ("Le 22/11/2026 à 10:31" ->
+    "Le 22/11/2026", "22. nov. 2026 kl. 7:00" -> "22. nov. 2026")."""
+    return _AT_CLOCK.sub(" ", line).strip() if _TIME.search(line) else line
+
+
 @lru_cache(maxsize=_LINES)
 def has_length(s: str) -> bool:
     """A duration in the line: "38min", "1 hr 29 min", "52:38"; not the hour a programme
-    airs at ("om 20 uur", "à 20 h")."""
+    airs at ("om 20 uur", "à 20 h", "kl. 7:00")."""
     if _TIME.search(s):
-        return True
+        s = _AT_CLOCK.sub(" ", s)  # "22. nov. 2026 kl. 7:00": the time of day it came out
+        if _TIME.search(s):
+            return True
     return _LENGTH.search(s) is not None and _LENGTH.search(_AIRED.sub(" ", s)) is not None
 
 

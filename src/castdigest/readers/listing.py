@@ -25,7 +25,13 @@ from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext, unglued
 from castdigest.readers.chrome import chrome_kind, is_chrome, without_button
-from castdigest.readers.doubt import add_reasons, chapter_doubts, count_doubts, takeaway_doubts
+from castdigest.readers.doubt import (
+    add_reasons,
+    chapter_doubts,
+    count_doubts,
+    takeaway_doubts,
+    unlike_entries,
+)
 from castdigest.readers.line_dates import clock_length, length_seconds, relative_age
 from castdigest.readers.listing_blocks import blocks, dated_titles, rows
 from castdigest.readers.listing_entry import (
@@ -82,18 +88,26 @@ from castdigest.readers.page_dates import (
     labelled_numeric_date,
     numeric_date,
     offered_until,
+    played_length,
     without_time_of_day,
 )
 from castdigest.readers.page_structure import enrich
-from castdigest.readers.subheadings import listened_segments, part_chapters, segment_chapters
-from castdigest.readers.title_signals import field_line, numbered_name
+from castdigest.readers.subheadings import (
+    aired_parts,
+    listened_segments,
+    part_chapters,
+    segment_chapters,
+)
+from castdigest.readers.title_signals import field_line, numbered, numbered_name
 from castdigest.text.dates import find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
 from castdigest.text.normalize import fold
 from castdigest.text.titles import assign_people, split_title
+from castdigest.text.truncate import display_width
 
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
+_TEASER_WIDTH = 80  # columns of an entry's teaser under its title, at least
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
 _TIMES = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 SNIFF_CHARS = 200_000
@@ -117,7 +131,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
     starts = entry_starts(lines, kinds)
     framed: list[tuple[int, int | None]]
     if one_label(lines, starts):  # "Title / teaser / Host / date / length", entry by entry
-        framed = [(line_above(lines, start) or start, None) for start in starts]
+        framed = [(_labelled_title(lines, kinds, start), None) for start in starts]
     elif (title := story_title(lines, starts)) is not None:
         # "Title / standfirst / Reporter / date", "… / ROMA / date": one episode's page, its
         # show's other episodes listed under it or not
@@ -160,7 +174,9 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             if kind is None and not is_chrome(s) and not counted(s) and not _plays(lines, kinds, i):
                 break  # a button ("Play"), its tags or a count may stand between metadata lines
             if kind == "duration":
-                raw.duration = clock_length(s) or lone_length(s) or labelled_length_line(s)
+                raw.duration = (
+                    clock_length(s) or lone_length(s) or labelled_length_line(s) or played_length(s)
+                )
             elif kind == "captions":
                 raw.captions = [c.strip().lower() for c in s.split("/")]
             elif kind == "dated":
@@ -185,6 +201,22 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         raws.append(raw)
     lengths_over_titles(raws, lines, kinds, titles)
     return raws
+
+
+def _labelled_title(lines: list[str], kinds: dict[int, str | None], start: int) -> int:
+    """The title over an entry's label ("Title / teaser / Host / date / length"): the line
+    right above the label, or the shorter one over it when that line is a teaser (longer, a
+    sentence or more); not a label every entry shows ("Show / Title / Host / date")."""
+    above = line_above(lines, start)
+    if above is None:
+        return start
+    over = line_above(lines, above)
+    if over is None or kinds.get(over) or is_chrome(lines[over]):
+        return above
+    title, teaser = lines[over].strip(), lines[above].strip()
+    shown = sum(1 for line in lines if line.strip() == title)
+    wide, narrow = display_width(teaser), display_width(title)
+    return over if shown < SAME_STARTS and wide >= _TEASER_WIDTH and narrow < wide else above
 
 
 def _meta_under(kinds: dict[int, str | None], i: int) -> bool:
@@ -218,9 +250,17 @@ def _titles(lines: list[str], framed: list[tuple[int, int | None]]) -> list[int]
         ]
         moved = sum(1 for o, (t, _) in zip(over, framed, strict=True) if o != t)
     if len(framed) >= SAME_STARTS and moved * 2 < len(framed):
-        # a lede is no title, however few entries have one
-        return [o if _lede(lines[t].strip()) else t for o, (t, _) in zip(over, framed, strict=True)]
+        # a lede is no title, however few entries have one; nor is a sentence under a line
+        # with the episode's number ("Vol.85 …" / "从外婆的咸菜摊到….")
+        return [
+            o if _lede(lines[t].strip()) or _numbered_over(lines, o, t) else t
+            for o, (t, _) in zip(over, framed, strict=True)
+        ]
     return over
+
+
+def _numbered_over(lines: list[str], above: int, line: int) -> bool:
+    return above != line and numbered(lines[above]) and lines[line].strip().endswith(FULL_STOPS)
 
 
 def _lede(line: str) -> bool:
@@ -479,9 +519,12 @@ class ListingReader:
             # one episode's page: its segments, a subheading over each one's paragraphs
             body = raws[0].body
             episodes[0].chapters = (
-                segment_chapters(body) or part_chapters(body) or listened_segments(body)
+                segment_chapters(body)
+                or part_chapters(body)
+                or listened_segments(body)
+                or aired_parts(body)
             )
-        reasons = count_doubts(lines, len(episodes))
+        reasons = count_doubts(lines, len(episodes)) + unlike_entries(episodes)
         if len(episodes) == 1:
             reasons += takeaway_doubts(lines, len(episodes[0].takeaways))
         return [add_reasons(ep, reasons) for ep in episodes]

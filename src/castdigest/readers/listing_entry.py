@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from castdigest.readers.chrome import is_chrome
-from castdigest.readers.line_dates import clock_length, has_date, has_length, length_seconds
+from castdigest.readers.line_dates import (
+    clock_length,
+    has_date,
+    has_length,
+    length_seconds,
+    without_clock_at,
+)
 from castdigest.readers.listing_kinds import (
     dated_end,
     numeric_after_name,
@@ -26,7 +32,11 @@ from castdigest.readers.listing_starts import (
     title_like,
 )
 from castdigest.readers.markup import is_hashtag_line, parse_hashtags
-from castdigest.readers.page_dates import labelled_length_line, without_label_after
+from castdigest.readers.page_dates import (
+    after_preposition,
+    labelled_length_line,
+    without_label_after,
+)
 from castdigest.readers.title_signals import numbers_only
 from castdigest.text.dates import find_relative, find_yearless, without_weekday
 from castdigest.text.normalize import fold
@@ -108,7 +118,8 @@ def over_teaser(
 def read_age(raw: RawEpisode, s: str, as_of: datetime) -> None:
     """The date of an entry's date line ("3 days ago", "Show · Nov 20, 2026", "20. Nov.",
     "23.11.2026", "2026/11/20(金)更新"), and the show's name before it."""
-    s = without_label_after(s)
+    s = without_label_after(without_clock_at(s))  # "Le 22/11/2026 à 10:31": its day
+    s = after_preposition(s) or s
     age = find_relative(s, as_of) or dated_end(s) or find_yearless(s, as_of)
     if age is not None:
         raw.show = show_before(s[: age.start])

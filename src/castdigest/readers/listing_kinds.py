@@ -15,14 +15,16 @@ from statistics import median
 
 from castdigest.readers.base import ReadContext
 from castdigest.readers.heading_words import lists_tracks
-from castdigest.readers.line_dates import clock_length
+from castdigest.readers.line_dates import clock_length, without_clock_at
 from castdigest.readers.listing_shapes import is_dated, lone_length
 from castdigest.readers.page_dates import (
+    after_preposition,
     labelled_length_line,
     labelled_numeric_date,
     named_by_date,
     numeric_date,
     offered_until,
+    played_length,
     without_label_after,
     without_time_of_day,
 )
@@ -65,11 +67,16 @@ def meta_kind(line: str, as_of: datetime) -> str | None:
         return None
     if clock_length(s) is not None or lone_length(s) or labelled_length_line(s):
         return "duration"  # "52:18", "52 min", "재생시간 52:18"
+    if played_length(s):
+        return "played"  # "Listen | 31:05": the player's button and what it plays
     if _CAPTIONS.match(s):
         return "captions"
     if _WATCH.match(s):
         return "watch"
-    dated = without_label_after(s)  # "2026/11/20(金)更新": a date and its label after it
+    # "2026/11/20(金)更新": a date and its label after it; "Le 22/11/2026 à 10:31": and the
+    # time of day it came out
+    dated = without_label_after(without_clock_at(s))
+    dated = after_preposition(dated) or dated
     if is_dated(s):
         kind = "dated"  # a date and a length on one line
     elif (
@@ -158,6 +165,7 @@ def line_kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
     """The metadata kind (or None) of every non-blank line, by index. Times that rise a few
     seconds apart are a transcript's cues, not episode durations."""
     kinds = {i: meta_kind(line, as_of) for i, line in enumerate(lines) if line.strip()}
+    _date_played(kinds)
     times = [(i, clock_length(lines[i].strip())) for i, k in kinds.items() if k == "duration"]
     if _are_cues([t for _, t in times if t is not None]):
         for i, _ in times:
@@ -172,6 +180,26 @@ def line_kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
     for i in _airtimes(lines, times):
         kinds[i] = None
     return kinds
+
+
+_PLAYED_ENTRIES = 2  # entries dated over their player's button and length
+
+
+def _date_played(kinds: dict[int, str | None]) -> None:
+    """A player's button and its length under an entry's date ("Tue Nov 24 2026 - 06:00" /
+    "Listen | 31:05") is the entry's length; under a segment's heading it is the segment's
+    ("Why tamales cost more" / "Listen 21:05"), no entry's; and one under a date alone is
+    the page's own player."""
+    dated: list[int] = []
+    above: str | None = None
+    for i, kind in kinds.items():
+        if kind == "played":
+            kinds[i] = None
+            if above in DATE_KINDS:
+                dated.append(i)
+        above = kind
+    if len(dated) >= _PLAYED_ENTRIES:  # one is an episode page's own player, not a listing
+        kinds.update(dict.fromkeys(dated, "duration"))
 
 
 def _airtimes(lines: list[str], times: list[tuple[int, float | None]]) -> list[int]:

@@ -488,6 +488,7 @@ _STANDFIRST_WORDS = 6  # a teaser sentence has at least these; a title ending in
 _CJK_PER_WORD = 2  # CJK characters to a word, counting a teaser's words
 _TEASER_WIDER = 1.5  # a teaser is this many times wider than its title at least
 _TEASER_ENDS = (".", "。", "?", "？", "!", "！", "…")
+_SENTENCE_WORDS = 8  # words of a title's sentence, more than a line of metadata has
 _SENTENCE_END = re.compile(r"[.。．]$")  # a full stop: a title may well end in "!"
 # A sentence's end inside the line, another sentence after it: prose, not a title
 # (in CJK text the half-width "!" too: "ご紹介!北の海の…")
@@ -548,12 +549,18 @@ def over_standfirst(lines: list[str], i: int, questions: bool = False) -> int:
         shaped = (
             len(line) <= TITLE_MAX
             and not _SENTENCE_END.search(line)
-            and not ((_dating(line) and not named_by_date(line)) or has_length(line))
+            and not ((_dating(line) and not named_by_date(line)) or _length_line(line))
             and _text(line)
             and (not unended or len(line.split()) + cjk_count(line) // 2 >= _TITLE_WORDS)
         )
         return j if shaped else i
     return i
+
+
+def _length_line(line: str) -> bool:
+    """A line of metadata with a length ("Episode 5 · 45 min"); a title's sentence that
+    says how long something took ("… the week trucks waited 72 hours") is a title."""
+    return has_length(line) and len(line.split()) < _SENTENCE_WORDS
 
 
 def _label_of_entries(lines: list[str], line: str) -> bool:

@@ -12,7 +12,12 @@ from collections import Counter
 from itertools import pairwise
 
 from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
-from castdigest.readers.heading_words import MAX_HEADING, heading_kind, lists_episodes
+from castdigest.readers.heading_words import (
+    MAX_HEADING,
+    heading_kind,
+    lists_episodes,
+    suggests_others,
+)
 from castdigest.readers.line_dates import clock_length, has_length
 from castdigest.readers.listing_kinds import DATE_KINDS
 from castdigest.readers.listing_shapes import TITLE_MAX, badge, over_standfirst, two_sentences
@@ -71,6 +76,7 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     alone: set[str] | None = None  # the page's lines, normalised: made when a byline asks
     spoken = _transcript_lines(lines, nonblank)
     counts = {i for i in nonblank if counted(lines[i])}  # asked of each line up to eight times
+    labels = _over_each_entry(lines, kinds, nonblank)
     for k, i in enumerate(nonblank[:-1]):
         cur = lines[i].strip()
         if kinds[i] or i in counts or _CLIP.match(cur) or i in spoken:
@@ -79,9 +85,16 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             continue
         if not any(c.isalnum() for c in cur) or badge(cur):
             continue  # a player's separator ("00:00" / "/" / "58:14"), a rule, a badge ("E")
-        if _TAG.match(cur) or field_line(cur) or byline(cur) or lists_episodes(cur):
+        if (
+            _TAG.match(cur)
+            or field_line(cur)
+            or byline(cur)
+            or lists_episodes(cur)
+            or suggests_others(cur)
+        ):
             # a genre tag ("# Storytelling"), a panel's field ("ゲスト：..."), a byline, the
-            # list's heading over the first entry's date ("Wszystkie odcinki (86)")
+            # list's heading over the first entry's date ("Wszystkie odcinki (86)", "Autres
+            # épisodes")
             continue
         if title_label(cur.replace("：", ":").partition(":")[0]):
             continue  # a panel's title field ("Title: …" over "Show: …" / "Length: 52 min")
@@ -109,9 +122,10 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         )
         if not over_meta or lead_in(cur) or is_chrome(cur) or is_label(cur):  # costliest last
             continue
-        if _credited(lines, cur) or names_only(cur):
+        if (_credited(lines, cur) or names_only(cur)) and fold(cur) not in labels:
             # "Harriet Okafor" over the date, "Presented by Harriet Okafor" below; names
-            # joined ("Lukas Brunner, Seraina Vogt"): a byline
+            # joined ("Lukas Brunner, Seraina Vogt"): a byline, unless every entry shows it
+            # over its metadata (the one host of a show's list: a label of each entry)
             continue
         if (name := by_name(cur)) is not None:
             alone = alone if alone is not None else {normalise(s) for s in lines if s.strip()}
@@ -131,6 +145,15 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
     return _without_labels(lines, _with_unlengthed(lines, kinds, out), kinds)
 
 
+def _over_each_entry(
+    lines: list[str], kinds: dict[int, str | None], nonblank: list[int]
+) -> set[str]:
+    """Lines shown, the same, right over `SAME_STARTS` or more metadata lines: a label each
+    entry carries ("Title / teaser / Host / date / length"), folded."""
+    over = Counter(fold(lines[i]) for i, j in pairwise(nonblank) if kinds[j] and not kinds[i])
+    return {line for line, n in over.items() if n >= SAME_STARTS}
+
+
 def _playing(lines: list[str], times: list[int]) -> bool:
     """Two times, the first shorter: a player's position and its length."""
     first, second = (clock_length(lines[j].strip()) for j in times)
@@ -142,7 +165,7 @@ def teaser_like(line: str) -> bool:
     return two_sentences(line) or (len(line) > _SENTENCE and line.endswith(FULL_STOPS))
 
 
-_OWN_PARTS = frozenset({"transcript", "highlights"})  # sections of the episode's own parts
+_OWN_PARTS = frozenset({"transcript", "highlights", "takeaways"})  # the episode's own parts
 
 
 def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
@@ -385,13 +408,17 @@ def _byline_like(line: str) -> bool:
     )
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff\uac00-\ud7a3]{2,4}")  # a Chinese or Korean name
+
+
 def _credited(lines: list[str], line: str) -> bool:
     """A person's full name the page credits after a by-word or a person's label elsewhere
     ("Presented by …", "Prowadzący: …"): a byline over the date, not an entry's title."""
-    if not full_name(line):
+    cjk = _CJK_NAME.fullmatch(line.strip()) is not None  # "林奕安", spaced by no capitals
+    if not (full_name(line) or cjk):
         return False
     page = lines[:_CREDIT_LINES]
-    if credited(line, "\n".join(s for s in page if s.strip() != line)):
+    if not cjk and credited(line, "\n".join(s for s in page if s.strip() != line)):
         return True
     return normalise(line) in labelled_people([s for s in page if s.strip() != line.strip()])
 

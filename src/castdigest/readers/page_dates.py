@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 
 from castdigest.models import plausible
-from castdigest.readers.chrome import chrome_kind
+from castdigest.readers.chrome import chrome_kind, is_chrome
 from castdigest.readers.heading_words import lists_episodes, opens_comments, suggests_others
 from castdigest.readers.line_dates import age_before_time, has_date, length_seconds
 from castdigest.readers.title_signals import without_markers
@@ -206,6 +206,21 @@ def labelled_length(lines: list[str]) -> float | None:
         if seconds := length_seconds(rest):
             return seconds
     return None
+
+
+_PLAYED_LINE = 24  # characters of a player's button and its length ("Listen 17:42")
+_PLAYED = re.compile(r"^(?P<word>[^\d:：]{1,16}?)\s*[:：]?\s*(?P<time>\d{1,2}:\d{2}(?::\d{2})?)$")
+
+
+def played_length(line: str) -> float | None:
+    """Seconds a player's button says it plays ("Listen 21:05", "Listen | 31:05", "再生
+    35:12"), else None: not a turn's time ("00:12"), a length alone ("41 min") or a
+    programme's hours ("14:32-14:47：…")."""
+    s = line.strip()
+    m = _PLAYED.match(s) if len(s) <= _PLAYED_LINE else None
+    if m is None or not is_chrome(m["word"].strip(" |·•-–—")):
+        return None
+    return length_seconds(m["time"]) or None
 
 
 def labelled_length_line(line: str) -> float | None:

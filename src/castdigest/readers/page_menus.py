@@ -10,12 +10,14 @@ from itertools import takewhile
 
 from castdigest.readers.chrome import chrome_kind, is_chrome
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.line_dates import is_date_line
 from castdigest.readers.sections import heading_key, is_bullet
 from castdigest.text.truncate import display_width
 
 _MENU_ITEM = 14  # width (a CJK character counts two) of a menu item alone on its line
 _MENU_RUN = 8  # short items that make a menu
 _TABS = 5  # short items over a breadcrumb that make a section's tabs
+_TAB_BAR = 4  # short items right over a title and its date: a programme's tabs
 _MENU_COLUMN = 8  # lines under a site's name looked at for its menu's column
 _MENU_ITEM_LONG = 24  # width of a longer item inside a menu's run ("WHYY Member Portal")
 _MENU_ITEM_WORDS = 4
@@ -41,6 +43,10 @@ def menu_runs(head: list[tuple[int, str]]) -> set[int]:
         # eight short items at least, the longer ones among them; fewer right over the path
         # to the page ("Home > Shows > …"): a section's tabs, over where the page is
         if short >= _MENU_RUN or (short >= _TABS and chrome_kind(lines[k]) == "breadcrumb"):
+            found.update(run)
+        elif short >= _TAB_BAR and k + 1 < len(lines) and is_date_line(lines[k + 1]):
+            # a programme's tabs right over the episode's title and its date ("프로그램 소개"
+            # / "다시듣기" / "사연과 신청곡" / "선곡표" / title / "2026.11.23 (월)")
             found.update(run)
         run = []
     return found

@@ -110,11 +110,16 @@ def labelled_shows(lines: list[str]) -> set[str]:
     return (under | beside) - {""}
 
 
+_CARD_SPLIT = re.compile(r"\s*[|｜・:：]\s*|\s+[-–—]\s+")
+
+
 def labelled_people(lines: list[str]) -> set[str]:
     """Lines under a label over a person's card ("About the speaker" / "Ana Ruiz"), and the
     names after a person's label on its line ("Moderation: Jonas Richter", "Host: Ada Lund &
     Ben Ruiz"), normalised."""
     under = {normalise(lines[k + 1]) for k in range(len(lines) - 1) if names_person(lines[k])}
+    # a card's name before its role ("林奕安｜作家、主持人", "Ana Ruiz | host")
+    under |= {normalise(_CARD_SPLIT.split(name, 1)[0]) for name in under}
     fields = (line.replace("：", ":").partition(":") for line in lines if len(line) <= _FIELD)
     named = {
         normalise(name)

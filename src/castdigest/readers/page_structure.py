@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
+from itertools import takewhile
 
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
@@ -56,6 +57,7 @@ _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
 _STATEMENT_END = re.compile(r"[.。…][\"'”’»」)]*$")
 _MAX_ITEM = 400
 _MAX_LIST = 15
+_STOPS = (".", "!", "?", "。", "！", "？")
 _SHORT_LINE = 100
 _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not know
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
@@ -378,9 +380,20 @@ def _list_under(sec: Section) -> list[str]:
     if out:
         return out[: _MAX_LIST * 2]
     texts = [s for _, s in sec.lines]
+    if run := _sentences_run(texts):
+        return run
     if 0 < len(texts) <= _MAX_LIST and all(len(t) <= _MAX_ITEM for t in texts):
         return texts
     return []
+
+
+def _sentences_run(texts: list[str]) -> list[str]:
+    """The section's first lines, two or more, each one sentence ended by its stop, up to a
+    line of another shape ("Podcast: <show>", a player's "38:12") that ends the list: what
+    follows it is the page's text, not its points."""
+    run = list(takewhile(lambda t: len(t) <= _MAX_ITEM and t.endswith(_STOPS), texts))
+    ended = len(run) < len(texts) and not texts[len(run)].rstrip().endswith(_STOPS)
+    return run if 2 <= len(run) <= _MAX_LIST and ended else []
 
 
 def tagged_titles(items: list[str]) -> bool:

@@ -20,6 +20,7 @@ from itertools import pairwise
 
 from castdigest.readers.chrome import (
     chrome_kind,
+    crumb_end,
     ends_in_call,
     is_label,
     normalise,
@@ -36,6 +37,7 @@ from castdigest.readers.page_dates import schedule_line
 from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.quote_lines import is_quote_line
+from castdigest.readers.subheadings import aired_run
 from castdigest.readers.title_lines import (
     CJK,
     LONE_TIME,
@@ -72,7 +74,9 @@ from castdigest.readers.title_signals import (
     byline,
     capitals,
     credits_line,
+    follow_button,
     kicked_title,
+    names_person,
     numbered,
     numbers_only,
     opens_byline,
@@ -103,6 +107,10 @@ _CLOSE = 0.75  # a runner-up this close makes the pick doubtful
 _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a name
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
+_BLURB_WORDS = 6  # words of a show's description under its name
+_ARROWED = re.compile(r"\s[>›»＞]\s")
+_ABOVE_PATH = 1.0  # what a line above the path to the page loses: the site's header
+_PATH_END = 1.0  # what a line the path to the page ends with gains: it names the page (or its show)
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
 
 
@@ -141,6 +149,7 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or byline(line)
             or names_only(line)  # "Title / Omar Reyes and Helen Drabek / date"
             or labelled_name(line)  # "Title / With Ada Lund / date"
+            or names_person(line)  # "Title / Avec / <host> / date": the label over the names
         )
         if not between or has_date(line):
             return j
@@ -168,7 +177,9 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
         if author_card(line) and card < _CARD_LINES:
             card += 1  # "Inês Carvalhal" / "Jornalista"; more short lines are tags
             continue
-        credited = _CREDIT.search(line) and d == j + 1  # the photo's caption under the lede
+        # the photo's caption under the lede, its credit at its end or on the next line
+        under = head[d + 1][1] if d + 1 < len(head) else ""
+        credited = d == j + 1 and (_CREDIT.search(line) or chrome_kind(under) == "image credit")
         if not (byline(line) or attribution(line, head[d - 1][1]) or credited):
             return None
     return None
@@ -267,17 +278,26 @@ def _over_metadata(head: list[tuple[int, str]]) -> set[str]:
 
 
 def _others_from(head: list[tuple[int, str]]) -> int:
-    """Where a heading over the show's episodes ("Episodes", "选集") stands under the first
-    paragraph after a date or a length (the episode's description): the episode's own page
-    ends there, its show's list follows; else past the head."""
+    """Where a heading over the show's episodes ("Episodes", "选集", "Other episodes") stands
+    under the first paragraph after a date or a length (the episode's description): the
+    episode's own page ends there, its show's list follows; else past the head."""
     dated = next((k for k, (_, s) in enumerate(head) if is_metadata(s)), len(head))
     wide = (k for k in range(dated, len(head)) if display_width(head[k][1]) >= PARAGRAPH)
     body = next(wide, None)
     if body is not None:
         for k in range(body + 1, len(head)):
-            if lists_episodes(head[k][1]):
-                return k
+            if lists_episodes(head[k][1]) or suggests_others(head[k][1]):
+                return k  # "Episodes", "Autres épisodes": no title, nor what is under it
     return len(head)
+
+
+def _show_card(items: list[tuple[int, str]], k: int) -> bool:
+    """items[k] over a sentence and a button to follow ("Show / The whole Saturday show,
+    without the ads. / S'abonner"): the show's card, its name and its description."""
+    if k + 2 >= len(items):
+        return False
+    blurb, button = items[k + 1][1], items[k + 2][1]
+    return len(blurb.split()) >= _BLURB_WORDS and blurb.endswith(".") and follow_button(button)
 
 
 def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
@@ -444,11 +464,12 @@ def _nav_under(head: list[tuple[int, str]], k: int, menus: set[int]) -> bool:
 def _bylines(head: list[tuple[int, str]], prose: str) -> frozenset[str]:
     """Full names over the page's date that its prose names in full ("Anna Mirowska" /
     "22 listopada 2026", and "… Anna Mirowska rozmawia z …"): the author's or the host's
-    byline, normalised; a title over the date is seldom a name the prose then says."""
+    byline, normalised; a title over the date is seldom a name the prose then says. Or over
+    their newsroom's byline ("Camila Ortiz" / "Redacción Cultura")."""
     return frozenset(
         normalise(s)
         for (_, s), (_, under) in pairwise(head)
-        if has_date(under) and full_name(s) and s in prose
+        if full_name(s) and ((has_date(under) and s in prose) or byline(under))
     )
 
 
@@ -482,11 +503,16 @@ def pick_title(
     navs = menus - kickers  # a site's menu under its name (the last item may head the page)
     menu_items = {normalise(head[k][1]) for k in menus}
     others = _others_from(head)
+    path_ends = {normalise(end) for _, s in head if (end := crumb_end(s))}
+    # the path to the page ends the site's header: its name and menus stand above it (a
+    # path of arrows: "Home › Podcasts › <show>"; slashes also join a field's names)
+    path = next((k for k, (_, s) in enumerate(head) if _ARROWED.search(s) and crumb_end(s)), None)
+    aired = {i for i, _ in aired_run(lines)}  # a broadcast's rundown ("9 h 40 – …"): its parts
     boosted: set[str] = set()  # candidates shown again after another prefix, counted once
     for k, (i, s) in enumerate(head):
-        if k in menus and k not in kickers:
+        if (k in menus and k not in kickers) or i in aired:
             continue  # a column of menu items or links: no title, no rank taken from the title
-        if k > others:
+        if k >= others:
             break  # the show's other episodes, listed under this one's description
         nxt = items[k + 1][1] if k + 1 < len(items) else ""  # past the head, too
         prev = head[k - 1][1] if k else ""
@@ -543,7 +569,14 @@ def pick_title(
         score += _ABOUT * about_share(s, about)
         if not (masthead or capitals(s) or numbers_only(s)) and _framed(head, k, names | labelled):
             score += 1.5  # the show's name right above or under it (a player's card)
-        if key in brands or masthead or person or _show_over_number(head, k) or podcast_name(s):
+        if (
+            key in brands
+            or masthead
+            or person
+            or _show_over_number(head, k)
+            or podcast_name(s)
+            or _show_card(items, k)
+        ):
             score -= 2.5  # the site's or the show's name ("... Podcast", "...播客")
         elif show_and_number(key, s, brands):
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
@@ -552,6 +585,10 @@ def pick_title(
         if k in kickers or (k not in menus and key in menu_items):
             score -= 2.0  # the menu's last item over the headline, or an item again: a section
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
+        if path is not None and k < path:
+            score -= _ABOVE_PATH
+        if key in path_ends:
+            score += _PATH_END  # the path to the page ends with it ("Home » Show » <title>")
         if _captioned(key, normalised, brands) or summed or _tagged_by_show(s, brands):
             score += 1.5
         if ends_in_call(s):

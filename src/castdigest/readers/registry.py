@@ -240,10 +240,23 @@ def read_document(
 
         missed = [f"read as {reader.name}: {exc.message}"]
         episodes = [add_reasons(ep, missed) for ep in reader.read(doc, ctx)]
+    if not forced and reader.name == "listing" and len(episodes) == 2 and _unlike(episodes):
+        # two entries, one with a date, the other with a length: one episode's page read with
+        # the player or the link under it; read as one page, which says its own doubts (more
+        # entries so are in doubt: the listing's reader says so)
+        reader = reader_named(FALLBACK_FORMAT)
+        ctx.format = reader.name
+        episodes = reader.read(doc, ctx)
     guessed = _guessed_format(doc, reader, sureness)
     if len(episodes) == 1 and reader.name in GUESSED_PAGE_FORMATS | {FALLBACK_FORMAT}:
         episodes = [_person_titled(episodes[0], doc)]
     return reader.name, [_doubted(_finish(ep, ctx), doc, reader.name, guessed) for ep in episodes]
+
+
+def _unlike(episodes: list[Episode]) -> bool:
+    from castdigest.readers.doubt import unlike_entries  # with the readers: lazily
+
+    return bool(unlike_entries(episodes))
 
 
 def _person_titled(ep: Episode, doc: Document) -> Episode:

@@ -8,12 +8,15 @@ episode's page written as segments ("Why the water mains keep breaking" / its pa
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from castdigest.models import Chapter
 from castdigest.readers.chrome import is_chrome
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.length_units import alternation
 from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.page_dates import played_length
 from castdigest.readers.quote_lines import is_quote_line
 from castdigest.readers.title_signals import part_title
 
@@ -78,19 +81,6 @@ def segment_chapters(lines: list[str]) -> list[Chapter]:
     return chapters if len(chapters) >= _SEGMENTS_MIN else []
 
 
-_LENGTH_LINE = 24  # characters of a segment's length line ("Listen 17:42")
-
-
-_PLAYED = re.compile(r"^(?P<word>[^\d:：]{1,16}?)\s*[:：]?\s*\d{1,2}:\d{2}(?::\d{2})?$")
-
-
-def _played(line: str) -> bool:
-    """A player's button and the length it plays ("Listen 21:05", "再生 35:12"): not a turn's
-    time ("00:12"), a length alone ("41 min") or a programme's hours ("14:32-14:47：…")."""
-    m = _PLAYED.match(line) if len(line) <= _LENGTH_LINE else None
-    return m is not None and is_chrome(m["word"].strip())
-
-
 def listened_segments(lines: list[str]) -> list[Chapter]:
     """An episode's segments, each with a length of its own under its heading ("Why tamales
     cost more" / "Listen 21:05" / its teaser), three or more: its untimed chapters (a
@@ -99,7 +89,7 @@ def listened_segments(lines: list[str]) -> list[Chapter]:
     titles = [
         head
         for head, under in pairwise(shown)
-        if _played(under)
+        if played_length(under) is not None
         and len(head) <= _HEADING_MAX
         and not head.endswith((".", ",", ";", ":"))  # a heading of two sentences may be one
         and any(c.isalpha() for c in head)
@@ -130,3 +120,44 @@ def part_chapters(lines: list[str]) -> list[Chapter]:
 
 
 _PARTS_MIN = 2  # parts of a programme listed
+
+
+_AIRED_MIN = 3  # parts of a rundown, at least
+
+
+@cache
+def _aired() -> re.Pattern[str]:
+    """A line opening with an hour of the day and its word, then a separator and the part's
+    title ("9 h 40 – Maxime …", "21.30 Uhr: …", "9 a.m. — …", "오전 9시 - …")."""
+    words = alternation("o_clock")
+    hour = r"(?:[午上下][前後后午]\s?|오[전후]\s?)?(?P<h>[01]?\d|2[0-3])"
+    minutes = r"(?:[:.h]\s?(?P<m>[0-5]\d)|\s(?P<m2>[0-5]\d)(?!\d))?"
+    return re.compile(
+        rf"^{hour}(?:\s?(?:{words})\.?{minutes}|[:.](?P<m3>[0-5]\d)\s?(?:{words})\.?)"
+        rf"(?:\s?[分분])?\s*[-–—:|]\s*(?P<title>\S.{{2,150}})$",
+        re.IGNORECASE,
+    )
+
+
+def aired_run(lines: list[str]) -> list[tuple[int, str]]:
+    """A broadcast's rundown: three or more lines in a row, each opening with the hour of
+    the day its part airs at, the hours rising ("9 h – La semaine en revue" / "9 h 40 – …"):
+    (index, title) of each, or [] when the page has none. Its hours are no start times."""
+    run: list[tuple[int, str, int]] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _aired().match(line.strip())
+        at = int(m["h"]) * 60 + int(m["m"] or m["m2"] or m["m3"] or 0) if m is not None else None
+        if m is not None and at is not None and (not run or at > run[-1][2]):
+            run.append((i, m["title"].strip(), at))
+            continue
+        if len(run) >= _AIRED_MIN:
+            break
+        run = [(i, m["title"].strip(), at)] if m is not None and at is not None else []
+    return [(i, title) for i, title, _ in run] if len(run) >= _AIRED_MIN else []
+
+
+def aired_parts(lines: list[str]) -> list[Chapter]:
+    """A broadcast's rundown (`aired_run`) as its untimed chapters."""
+    return [Chapter(title=title) for _, title in aired_run(lines)]

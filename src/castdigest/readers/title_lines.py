@@ -109,8 +109,12 @@ def in_turns(s: str, prev: str, nxt: str) -> bool:
     """A speaker's turn among others ("Ann: we shipped it" / "Bob: nice"); a lone "Name: rest"
     line may be a title ("Kubernetes: the good parts"), and so may "Episode 9: ..." above
     its own copy."""
-    # its own copy next to it is the same title shown twice, not a second turn
-    return _turn(s) and ((prev != s and _turn(prev)) or (nxt != s and _turn(nxt)))
+    # its own copy next to it is the same title shown twice, not a second turn; an image's
+    # credit ("Foto: Odense Bys Museer") is no speaker's turn
+    return _turn(s) and any(
+        other != s and _turn(other) and chrome_kind(other) != "image credit"
+        for other in (prev, nxt)
+    )
 
 
 def _turn(s: str) -> bool:
@@ -128,6 +132,8 @@ def attribution(s: str, prev: str) -> bool:
     the line under a byline ("Article rédigé par ..." / "Radio France"): whom they write for."""
     if not prev or len(s) > _ATTRIBUTION:
         return False
+    if prev.rstrip().endswith((":", "：")) and chrome_kind(prev) == "image credit":
+        return True  # "Foto:" / "Archivo particular": whom the picture is owed to
     return is_quote_line(prev) or (byline(prev) and len(s.split()) <= _BYLINE_ORG)
 
 
@@ -180,8 +186,8 @@ def line_score(
         score -= 1.5  # a greeting ("Hi friends,")
     if nxt and has_date(nxt):
         # the episode's date under its title, more telling with its length ("3 days ago · 39 min",
-        # or the length alone on the line under the date)
-        if has_length(nxt) or length_alone(after):
+        # or the length alone on the line under the date) or its time ("19 nov. 2026 om 05:00")
+        if has_length(nxt) or length_alone(after) or has_time(nxt):
             score += 2.5
         elif len(prev.split()) >= _HEADLINE_WORDS and full_name(s):
             score -= 1.0  # "Headline of five words or more / Ana Ruiz / date": its byline

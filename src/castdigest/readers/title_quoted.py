@@ -140,7 +140,13 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     unquoted = re.compile(
         rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?<!\w)(?P<n>{says})\s+{run}(?=[,;:.]\s)", re.I
     )
-    return before, numbered, after, beside, named, unquoted
+    # the same in plain single quotes, as some newsrooms set titles ("su historia es el
+    # centro de 'Title', el episodio de …"): an apostrophe inside a word opens none
+    plain = r"(?<![\w'])'(?P<t>[^'\n]{4,150}?)'(?![\w'])"
+    plain_beside = re.compile(
+        rf"{plain}\s*,\s*(?P<pre>(?:[^\W\d_]+\s+){{0,3}}?)(?P<w>{alternatives})\b", re.I
+    )
+    return before, numbered, after, beside, plain_beside, named, unquoted
 
 
 def quoted_episode(
@@ -158,9 +164,9 @@ def quoted_episode(
     found: dict[str, tuple[int, str]] = {}
     patterns = _quoted_patterns()
     if numbered_only:
-        patterns = patterns[1:4]  # and beside its place in the series ("…», quatrième épisode")
+        patterns = patterns[1:5]  # and beside its place in the series ("…», quatrième épisode")
     elif titled_only:
-        patterns = patterns[4:]
+        patterns = patterns[5:]
     prose = list(islice(_prose(lines), paragraphs))
     shows = quoted_shows([s for _, s in prose])  # a name one paragraph says is the show's
     for k, s in prose:

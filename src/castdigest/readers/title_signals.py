@@ -230,6 +230,17 @@ def byline(line: str) -> bool:
     )
 
 
+def follow_button(line: str) -> bool:
+    """A button to follow or subscribe to a show ("Subscribe", "S'abonner", "+ 订阅"): the
+    vocabulary's `follow_words`."""
+    return line.strip().casefold() in _follow_words()
+
+
+@cache
+def _follow_words() -> frozenset[str]:
+    return frozenset(w.casefold() for ws in vocabulary()["follow_words"].values() for w in ws)
+
+
 @cache
 def _newsroom() -> re.Pattern[str]:
     """A byline naming only the newsroom or its reporter ("Van onze redacteur", "De notre
@@ -239,7 +250,9 @@ def _newsroom() -> re.Pattern[str]:
     at = {w for ws in vocabulary()["place_words"].values() for w in ws}
     before = "|".join(re.escape(w) for w in sorted(at, key=len, reverse=True))
     place = rf"(?:{before})\s+[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){{0,2}}"
-    return re.compile(rf"(?i:{words})(?:\s+{place})?\s*[.:]?$")
+    # or its desk's name, capitalised ("Redacción Cultura", "Redaktion Wirtschaft")
+    desk = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+(?:\s+(?:&\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+){0,2}"
+    return re.compile(rf"(?i:{words})(?:\s+(?i:{place})|\s+{desk})?\s*[.:]?$")
 
 
 _BY = re.compile(rf"^(?i:{_BY_WORDS}|av|af|przez)\s+(?P<name>\S.{{1,60}})$")
