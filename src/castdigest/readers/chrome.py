@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from castdigest.readers.heading_words import heading_kind
+from castdigest.readers.line_dates import has_date, has_length
 from castdigest.text.truncate import display_width
 
 _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□▶►▷⏵–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
@@ -127,6 +128,37 @@ def _vocabulary() -> _Vocabulary:
             for first, last in pairs
         ),
     )
+
+
+_NOTE_WORDS = 30  # words of a note on how a summary was made, at most
+
+
+def machine_note(line: str) -> bool:
+    """A short line saying a machine made the text near it ("AI-generated summary, reviewed
+    by BT editors", "※ 본 요약은 AI가 … 자동 생성한 것으로"): a note, never one of its points."""
+    if len(line.split()) > _NOTE_WORDS:
+        return False
+    low = line.casefold()
+    return all(words.search(low) is not None for words in _machine_words())
+
+
+@lru_cache(maxsize=1)
+def _machine_words() -> tuple[re.Pattern[str], ...]:
+    """The vocabulary's `machine_notes`: a machine's name as a whole Latin word ("AI가" too),
+    a word of its making and one of what it made, each at a word's start or anywhere in a
+    CJK text ("AI-generated summary", "요약은 … 생성한")."""
+    raw = json.loads(
+        resources.files("castdigest.readers").joinpath("data/chrome.json").read_text("utf-8")
+    )["machine_notes"]
+
+    def pattern(key: str, whole: bool) -> re.Pattern[str]:
+        words = sorted({w for ws in raw[key].values() for w in ws}, key=len, reverse=True)
+        edge = r"(?<![a-z])"
+        end = r"(?![a-z])" if whole else ""
+        forms = [f"{edge}{re.escape(w)}{end}" if w.isascii() else re.escape(w) for w in words]
+        return re.compile("|".join(forms))
+
+    return pattern("machines", whole=True), pattern("made", whole=False), pattern("what", False)
 
 
 def _rating(raw: dict[str, dict[str, list[str]]]) -> re.Pattern[str]:
@@ -301,10 +333,17 @@ def blank_tab_bars(lines: list[str]) -> list[str]:
         if pair and _shown_again([out[i].strip() for i in named], out, j):
             out[k:j] = [""] * (j - k)
         for bar in _clusters(named):
-            if len(bar) >= _TAB_RUN:
+            if len(bar) >= _TAB_RUN and not _fields(out, bar):
                 out[bar[0] : bar[-1] + 1] = [""] * (bar[-1] + 1 - bar[0])
         k = max(j, k + 1)
     return out
+
+
+def _fields(lines: list[str], bar: list[int]) -> bool:
+    """Labels each over its value, a date or a length ("放送日時" / "2026年11月21日（土）" /
+    "番組時間" / "45分"): the episode's panel of fields, no tab bar."""
+    values = [lines[i] for i in range(bar[0], bar[-1]) if i not in bar]
+    return any(has_date(v) or has_length(v) for v in values)
 
 
 def _clusters(named: list[int]) -> list[list[int]]:

@@ -46,6 +46,10 @@ _CLOCK_END = re.compile(
 _PLAYER_AT_START = re.compile(
     r"^(?:0{1,2}:00(?::00)?|-{1,2}:-{1,2})\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$"
 )
+# two clock times joined as a span, anywhere in a line ("2026年11月21日 21:00～21:45")
+_SPAN = re.compile(
+    r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?\s*[-–—~〜～]\s*\d{1,2}:\d{2}(?::\d{2})?(?![\d:])"
+)
 _CLOCK_SPAN = re.compile(r"^\s*\d{1,2}(?::\d{2}){1,2}\s*[-–—~〜～]\s*\d{1,2}(?::\d{2}){1,2}\s*$")
 _ZERO_CLOCK = re.compile(r"^0{1,2}:00(?::00)?$")
 _PLAYER_LINES = 80  # lines of the page's head where its player is
@@ -140,25 +144,40 @@ def player_length(lines: list[str]) -> float | None:
 
 
 _HOURS_A_DAY = 24
+_LONGEST_AIRING = 6 * 60  # minutes of a programme's span of hours, at most
 
 
 def head_length(lines: list[str]) -> float | None:
     """Seconds of the episode's length as its page shows it near the title: the player's, or
     a line of a length alone ("44 min", "28:16 min", "1 Std. 4 Min.") above the body's first
-    paragraph; None when neither is there."""
+    paragraph, else the span of hours a programme airs in (`aired_span`); None when none is
+    there."""
     if (length := player_length(lines)) is not None:
         return length
     shown = [line for line in lines[:_PLAYER_LINES] if line.strip()][:_HEAD_LENGTH_LINES]
-    for line in shown:
+    for n, line in enumerate(shown):
         if len(line) >= _BODY_LINE:
-            return None  # the body has begun: lengths below are others' (related, chapters)
+            shown = shown[:n]  # the body has begun: lengths below are others' (related, …)
+            break
         if len(line) > _META_LINE or _CLOCK_SPAN.match(line):
             continue  # a span of two times ("00:00:00 - 00:50:00"): a section's, no length
         for part in _PARTS.split(line):  # "14. März 2025 · 48 Min.", "时长 1:05:20"
             seconds = _part_length(part)
             if seconds is not None and seconds >= _SHORTEST:
                 return seconds
-    return None
+    return next((aired for line in shown if (aired := aired_span(line)) is not None), None)
+
+
+def aired_span(line: str) -> float | None:
+    """Seconds from the start to the end of the hours a dated line says a programme airs in
+    ("2026年11月20日（金）22:00-22:55": 55 minutes), else None."""
+    m = _SPAN.search(line)
+    if m is None or not has_date(line):
+        return None
+    start, _, end = re.split(r"\s*([-–—~〜～])\s*", m.group(0), maxsplit=1)
+    minutes = [int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for t in (start, end)]
+    span = (minutes[1] - minutes[0]) % (24 * 60)
+    return span * 60.0 if 0 < span <= _LONGEST_AIRING else None
 
 
 def _part_length(part: str) -> float | None:
@@ -217,9 +236,10 @@ def without_clock_at(line: str) -> str:
 @lru_cache(maxsize=_LINES)
 def has_length(s: str) -> bool:
     """A duration in the line: "38min", "1 hr 29 min", "52:38"; not the hour a programme
-    airs at ("om 20 uur", "à 20 h", "kl. 7:00")."""
+    airs at ("om 20 uur", "à 20 h", "kl. 7:00") or the span it airs in ("21:00～21:45")."""
     if _TIME.search(s):
         s = _AT_CLOCK.sub(" ", s)  # "22. nov. 2026 kl. 7:00": the time of day it came out
+        s = _SPAN.sub(" ", s)  # "21:00～21:45": the hours it airs
         if _TIME.search(s):
             return True
     return _LENGTH.search(s) is not None and _LENGTH.search(_AIRED.sub(" ", s)) is not None

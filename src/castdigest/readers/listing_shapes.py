@@ -24,7 +24,7 @@ from itertools import pairwise
 from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import lists_episodes
 from castdigest.readers.headings import title_cased
-from castdigest.readers.length_units import alternation
+from castdigest.readers.length_units import alternation, unit_seconds
 from castdigest.readers.line_dates import (
     has_date,
     has_length,
@@ -85,12 +85,25 @@ class Entry:
     text: str | None = None  # the title, when it is one cell of its line (a table's row)
 
 
+_TIMED_ITEM = re.compile(r"(?:\d{1,2}[.)]\s+)?\d{1,2}:\d{2}(?::\d{2})?\s+(?=[^\W\d_])")
+_ITEM_WORDS = 4  # words after a line's opening time that make it an item's title, not a date
+
+
+def _item_title(rest: str) -> bool:
+    """Words after a line's opening time that title an item, not its length's unit ("32:14
+    min, aus Grenzgänge vom 20.11.2026")."""
+    words = rest.split()
+    return len(words) >= _ITEM_WORDS and words[0].rstrip(".,").casefold() not in unit_seconds()
+
+
 @lru_cache(maxsize=1 << 14)
 def is_dated(line: str) -> bool:
     """A metadata line: a date and a length, short ("Oct 7, 2025 • 38min")."""
     s = line.strip()
     if not 0 < len(s) <= _META_MAX or _BYLINE.match(s):
         return False
+    if (m := _TIMED_ITEM.match(s)) and _item_title(s[m.end() :]):
+        return False  # "1. 16:02 Boletín informativo (20 de noviembre)": a timed item's title
     # the length first: its pattern is cheaper than finding a date in any language
     t = without_hour_span(_CLOCK.sub(" ", s))  # a time of day is no length
     if not has_length(t):

@@ -34,6 +34,7 @@ from castdigest.readers.title_signals import (
     numbered,
     numbers_only,
     podcast_name,
+    show_numbered,
     title_label,
 )
 from castdigest.text.normalize import fold
@@ -98,6 +99,8 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
             continue
         if title_label(cur.replace("：", ":").partition(":")[0]):
             continue  # a panel's title field ("Title: …" over "Show: …" / "Length: 52 min")
+        if k and show_numbered(cur) and teaser_like(lines[nonblank[k - 1]].strip()):
+            continue  # "Title / standfirst / Tidelines · Season 2, Episode 6 / date": its show
         following = _following(lines, kinds, nonblank[k + 1 : k + 8], counts)
         if not following:
             continue  # counts and tags to the end: nothing it stands over
@@ -165,22 +168,25 @@ def teaser_like(line: str) -> bool:
     return two_sentences(line) or (len(line) > _SENTENCE and line.endswith(FULL_STOPS))
 
 
-_OWN_PARTS = frozenset({"transcript", "highlights", "takeaways"})  # the episode's own parts
+_OWN_PARTS = frozenset({"transcript", "highlights"})  # sections of the episode's own parts
 
 
 def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
     """The lines of the page's transcript and clips sections, their headings too: from such
     a heading to the next heading of another kind ("Transcript" / "Rebecca Tan" / "00:00" /
     … / "Related Episodes"; "이 회차의 클립" / "03:12" / a clip's title): the episode's own
-    parts, no entries."""
+    parts, no entries. And a takeaways heading's sentences, each ended by its stop ("Das
+    Wichtigste in Kürze" / three sentences): the episode's points."""
     inside: set[int] = set()
-    within = False
+    within = points = False
     for i in nonblank:
         s = lines[i].strip()
         kind = heading_kind(s) if len(s) <= MAX_HEADING else None
         if kind is not None:
-            within = kind in _OWN_PARTS
-        if within:
+            within, points = kind in _OWN_PARTS, kind == "takeaways"
+        elif points and not s.endswith(FULL_STOPS):
+            within = points = False  # the points' sentences end ("Podcast: <show>" / "38:12")
+        if within or points:
             inside.add(i)
     return inside
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from itertools import takewhile
@@ -28,7 +28,13 @@ from itertools import takewhile
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed, starts_at_time
-from castdigest.readers.heading_words import heading_kind, inline_pattern, takeaway_phrases
+from castdigest.readers.chrome import machine_note
+from castdigest.readers.heading_words import (
+    heading_kind,
+    inline_pattern,
+    lists_tracks,
+    takeaway_phrases,
+)
 from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
@@ -63,6 +69,7 @@ _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not k
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
 _SENTENCE_GAP = re.compile(r"[.!?。！？”\"\n]\s*")
 _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
+_TIMED_LEAST = 2  # timed lines, at least, that make a section a chapter list
 _TIMED_FIRST = 3  # lines under a heading that, each timed, make its list a chapter list
 _BACKWARDS = "chapter times go backwards"
 
@@ -153,7 +160,7 @@ def read_structure(
     found = PageStructure()
     points: list[str] = []
     if chapters:
-        found.chapters, found.doubts = _timed_chapters(lines)
+        found.chapters, found.doubts = _timed_chapters(_without_playlists(lines))
         if not found.chapters:
             found.chapters, points = _untimed_chapters(sections)
             if _contents(found.chapters, lines):
@@ -172,6 +179,35 @@ def read_structure(
     if quotes:
         found.quotes = _quotes(sections)
     return found
+
+
+def _without_playlists(lines: list[str]) -> list[str]:
+    """`lines` with each playlist blanked, from its heading ("Music played", "オンエア楽曲")
+    to its last timed track, a few lines of composer, work or performers allowed between
+    times: the times a song aired at are no chapters. A heading with no times under it (a
+    tab's name, "선곡표") blanks nothing."""
+    if not any(lists_tracks(line) for line in lines):
+        return lines
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if not lists_tracks(line.strip()):
+            continue
+        last, gap = None, 0
+        for j in range(k + 1, len(lines)):
+            s = lines[j].strip()
+            if not s:
+                continue
+            if _TRACK_TIME.match(s):
+                last, gap = j, 0
+            elif (gap := gap + 1) > _TRACK_LINES or heading_kind(s) is not None:
+                break
+        if last is not None:
+            out[k : last + 1] = [""] * (last + 1 - k)
+    return out
+
+
+_TRACK_TIME = re.compile(r"^[\[(]?\d{1,2}[:.h]\d{2}\b")  # "22:08 夜明けの灯台 / 星野ナギ", "21:04"
+_TRACK_LINES = 3  # lines of a track's composer, work and performers under its time
 
 
 def _sections(lines: list[str]) -> list[Section]:
@@ -227,7 +263,9 @@ def _heading_shaped(line: str) -> bool:
     if not 2 <= len(s) <= _HEADING_SHAPE or _bullet(s) is not None:
         return False
     letters = [c for c in s if c.isalpha()]
-    return s.endswith((":", "：")) or (len(letters) >= 3 and s.upper() == s != s.lower())
+    cased = [c for c in letters if c.upper() != c.lower()]  # not "등유·LPG 사용 가구": Hangul
+    capitals = len(cased) >= 3 and len(cased) * 2 >= len(letters) and s.upper() == s
+    return s.endswith((":", "：")) or capitals
 
 
 def _bullet(line: str) -> str | None:
@@ -365,7 +403,10 @@ def _paragraph_chapters(sec: Section) -> tuple[list[Chapter], list[str]]:
 
 def _list_under(sec: Section) -> list[str]:
     """The list a heading opens: its questions and answers, its bullets (an intro line before
-    them allowed), else its lines when they are few and short."""
+    them allowed), else its lines when they are few and short. A note on how the list was
+    made is none of it, and a line opening with another section's name ends it ("SYNOPSIS:
+    …")."""
+    sec = replace(sec, lines=_own_lines(sec))
     if pairs := answered_pairs([s for _, s in sec.lines]):
         return pairs
     if tagged_titles([s for _, s in sec.lines if s]):
@@ -394,6 +435,22 @@ def _sentences_run(texts: list[str]) -> list[str]:
     run = list(takewhile(lambda t: len(t) <= _MAX_ITEM and t.endswith(_STOPS), texts))
     ended = len(run) < len(texts) and not texts[len(run)].rstrip().endswith(_STOPS)
     return run if 2 <= len(run) <= _MAX_LIST and ended else []
+
+
+def _own_lines(sec: Section) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for i, line in sec.lines:
+        label, colon, rest = line.replace("：", ":").partition(":")
+        if colon and rest.strip() and len(label) <= _LABEL_MAX:
+            kind = heading_kind(label)
+            if kind is not None and kind != sec.kind:
+                break  # "SYNOPSIS: Singapore has …": the summary's paragraph after the points
+        if not machine_note(line):
+            out.append((i, line))
+    return out
+
+
+_LABEL_MAX = 30  # characters of a section's name opening a paragraph
 
 
 def tagged_titles(items: list[str]) -> bool:
@@ -449,8 +506,8 @@ def _headed_takeaways(sections: list[Section]) -> tuple[list[str], bool]:
 
 def _timed_list(sec: Section) -> bool:
     """The section's first lines each start a chapter at a time: a chapter list."""
-    first = sec.lines[:_TIMED_FIRST]
-    return len(first) == _TIMED_FIRST and all(starts_at_time(s) for _, s in first)
+    first = sec.lines[:_TIMED_FIRST]  # or all of a section cut short ("00:40 오프닝" / …)
+    return len(first) >= _TIMED_LEAST and all(starts_at_time(s) for _, s in first)
 
 
 def _bulleted(sec: Section) -> bool:

@@ -21,6 +21,7 @@ from itertools import pairwise
 from castdigest.readers.chrome import (
     chrome_kind,
     crumb_end,
+    crumbs_above,
     ends_in_call,
     is_label,
     normalise,
@@ -84,6 +85,7 @@ from castdigest.readers.title_signals import (
     play_count,
     podcast_name,
     show_and_number,
+    show_numbered,
     summed_up,
     uploaded_title,
 )
@@ -108,6 +110,7 @@ _NAME_SHOWN = 3  # times a short line is shown around the head for it to be a na
 _NAME_WORDS = 6
 _MASTHEAD_WORDS = 4
 _BLURB_WORDS = 6  # words of a show's description under its name
+_CHANNEL = re.compile(r"(?=\S*\d)(?=\S*[^\W\d_])\S{2,10}")  # a channel's number: "BS231ch"
 _ARROWED = re.compile(r"\s[>›»＞]\s")
 _ABOVE_PATH = 1.0  # what a line above the path to the page loses: the site's header
 _PATH_END = 1.0  # what a line the path to the page ends with gains: it names the page (or its show)
@@ -150,6 +153,8 @@ def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | Non
             or names_only(line)  # "Title / Omar Reyes and Helen Drabek / date"
             or labelled_name(line)  # "Title / With Ada Lund / date"
             or names_person(line)  # "Title / Avec / <host> / date": the label over the names
+            or _CHANNEL.fullmatch(line) is not None  # "Title / BS231ch / 放送日時 / date"
+            or (numbers_only(line) and any(c.isalpha() for c in line))  # "Season 4, Episode 7"
         )
         if not between or has_date(line):
             return j
@@ -180,7 +185,11 @@ def _standfirst(head: list[tuple[int, str]], j: int) -> int | None:
         # the photo's caption under the lede, its credit at its end or on the next line
         under = head[d + 1][1] if d + 1 < len(head) else ""
         credited = d == j + 1 and (_CREDIT.search(line) or chrome_kind(under) == "image credit")
-        if not (byline(line) or attribution(line, head[d - 1][1]) or credited):
+        # a byline, a quote's speaker, a caption, or the show's name and the episode's number
+        # ("Tidelines · Season 2, Episode 6")
+        if not (
+            byline(line) or attribution(line, head[d - 1][1]) or credited or show_numbered(line)
+        ):
             return None
     return None
 
@@ -289,6 +298,13 @@ def _others_from(head: list[tuple[int, str]]) -> int:
             if lists_episodes(head[k][1]) or suggests_others(head[k][1]):
                 return k  # "Episodes", "Autres épisodes": no title, nor what is under it
     return len(head)
+
+
+def _filed_under(line: str, crumbs: set[str]) -> bool:
+    """Two or more names joined by commas, each a section the path to the page names: the
+    categories a post is filed under."""
+    parts = [normalise(p) for p in line.split(",")]
+    return len(parts) >= 2 and all(p in crumbs for p in parts)
 
 
 def _show_card(items: list[tuple[int, str]], k: int) -> bool:
@@ -504,6 +520,8 @@ def pick_title(
     menu_items = {normalise(head[k][1]) for k in menus}
     others = _others_from(head)
     path_ends = {normalise(end) for _, s in head if (end := crumb_end(s))}
+    # the sections of the path to the page ("Home » Trasmissioni » Diritti in Onda")
+    crumbs = path_ends | {normalise(c) for _, s in head for c in crumbs_above(s)}
     # the path to the page ends the site's header: its name and menus stand above it (a
     # path of arrows: "Home › Podcasts › <show>"; slashes also join a field's names)
     path = next((k for k, (_, s) in enumerate(head) if _ARROWED.search(s) and crumb_end(s)), None)
@@ -529,6 +547,10 @@ def pick_title(
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
         if _under_time(head, k) or in_person_card(head, k) or _suggested_item(head, k):
             continue
+        if show_numbered(s):
+            continue  # "Tidelines · Season 2, Episode 6": the episode's label, no title
+        if _filed_under(s, crumbs):
+            continue  # "Diritti in Onda, Trasmissioni": the post's categories, as in its path
         if people_joined(s, prose) or with_person(s, prose) or role_named(s, prose):
             # "Omar Reyes and Helen Drabek", "With Ada Lund", a byline: the prose names them
             continue

@@ -105,6 +105,10 @@ def _label_over_value(label: str, value: str) -> bool:
     return bool(labelled_numeric_date(joined) or byline(joined) or fielded)
 
 
+def _player(line: str) -> bool:
+    return bool(line) and chrome_kind(line) == "player"
+
+
 def in_turns(s: str, prev: str, nxt: str) -> bool:
     """A speaker's turn among others ("Ann: we shipped it" / "Bob: nice"); a lone "Name: rest"
     line may be a title ("Kubernetes: the good parts"), and so may "Episode 9: ..." above
@@ -186,8 +190,11 @@ def line_score(
         score -= 1.5  # a greeting ("Hi friends,")
     if nxt and has_date(nxt):
         # the episode's date under its title, more telling with its length ("3 days ago · 39 min",
-        # or the length alone on the line under the date) or its time ("19 nov. 2026 om 05:00")
-        if has_length(nxt) or length_alone(after) or has_time(nxt):
+        # or the length alone on the line under the date, or the player's "0:00 / 31:09") or its
+        # time ("19 nov. 2026 om 05:00")
+        # a title's words over the date and the player; not "Por g1", a byline of two words
+        played = _player(after) and not byline(s) and (len(s.split()) > 2 or bool(CJK.search(s)))
+        if has_length(nxt) or length_alone(after) or has_time(nxt) or played:
             score += 2.5
         elif len(prev.split()) >= _HEADLINE_WORDS and full_name(s):
             score -= 1.0  # "Headline of five words or more / Ana Ruiz / date": its byline

@@ -577,6 +577,28 @@ def name_before_number(line: str) -> str | None:
     return normalise(name) if name else None
 
 
+_NAME_SEP = re.compile(r"\s+[·|•–—-]\s+|,\s+")
+
+
+def show_numbered(line: str) -> bool:
+    """A show's name and the episode's number, nothing else ("Close Looking, Episode 87",
+    "Tidelines · Season 2, Episode 6"): a label of the episode, never its title."""
+    parts = _NAME_SEP.split(line.strip(), maxsplit=1)
+    if len(parts) != 2 or _of_parts(parts[1]):
+        return False  # "Ketchup Wars, Part 1": a title in parts
+    return bool(numbered_name(line)) or (numbers_only(parts[1]) and not numbers_only(parts[0]))
+
+
+def _of_parts(text: str) -> bool:
+    """`text` names a part of a story ("Part 1", "Teil 2"): the vocabulary's `part_words`."""
+    return any(word in _part_words() for word in text.casefold().split())
+
+
+@cache
+def _part_words() -> frozenset[str]:
+    return frozenset(w for ws in vocabulary()["part_words"].values() for w in ws if "{n}" not in w)
+
+
 def numbered_name(line: str) -> str | None:
     """The few words before the episode's number that ends `line`, as written ("Close
     Looking, Episode 87" -> "Close Looking"), or None when the line is not a name and a
