@@ -29,6 +29,7 @@ from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import has_length
 from castdigest.readers.listing_shapes import is_dated
 from castdigest.readers.page_dates import (
+    date_field,
     labelled_numeric_date,
     offered_until,
     without_time_of_day,
@@ -140,7 +141,10 @@ def episode_marks(lines: list[str]) -> int:
         {
             (items[k - 1] if k else "", s)  # an entry shown twice (a featured latest one) once
             for k, s in enumerate(items)
-            if len(s) <= 120 and has_length(s) and is_dated(s) and not _dated_only(s)
+            if len(s) <= 120
+            and has_length(s)
+            and (is_dated(s) or date_field(s))  # "Released Nov 19 · 44 min": no year
+            and not _dated_only(s)
         }
     )
     twice = _shown_twice(items)

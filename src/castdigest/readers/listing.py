@@ -32,7 +32,12 @@ from castdigest.readers.doubt import (
     takeaway_doubts,
     unlike_entries,
 )
-from castdigest.readers.line_dates import clock_length, length_seconds, relative_age
+from castdigest.readers.line_dates import (
+    clock_length,
+    length_seconds,
+    relative_age,
+    without_clock_at,
+)
 from castdigest.readers.listing_blocks import blocks, dated_titles, rows
 from castdigest.readers.listing_entry import (
     RawEpisode,
@@ -182,7 +187,7 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
             elif kind == "dated":
                 _read_dated(raw, s)
             elif kind == "published":
-                raw.published_text = labelled_numeric_date(s)
+                raw.published_text = labelled_numeric_date(without_clock_at(s))
             elif kind == "age":
                 read_age(raw, s, ctx.as_of)
             i += 1

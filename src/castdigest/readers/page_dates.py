@@ -120,6 +120,13 @@ def _beside_date(part: str) -> bool:
     return len(part.split()) <= 4 and not _has_digit(part) and len(part) <= _DATE_MAX
 
 
+_ROC = re.compile(
+    r"(?:民國\s*)?(?P<y>1[0-4]\d)\s*[-/.年]\s*(?P<m>1[0-2]|0?[1-9])\s*[-/.月]\s*"
+    r"(?P<d>3[01]|[12]\d|0?[1-9])日?"
+)
+_ROC_YEAR = 1911
+
+
 def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[datetime, str] | None:
     """A date or an age, alone or with a few words that have no digit ("Publicado el",
     "(토)")."""
@@ -133,6 +140,10 @@ def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[da
     when: datetime | None
     if found is not None:
         start, wording, when = found.start, found.text, found.when
+    elif m := _ROC.fullmatch(s.strip()):
+        # "115-11-22": Taiwan's calendar counts its years from 1912 (115 is 2026)
+        when = datetime(int(m["y"]) + _ROC_YEAR, int(m["m"]), int(m["d"]), tzinfo=UTC)
+        start, wording = m.start(), m.group()
     elif m := _NUMERIC.search(s):
         when = parse_date(m.group(), as_of, language)
         start, wording = m.start(), m.group()
@@ -253,6 +264,13 @@ def named_by_date(line: str) -> bool:
     rest = (line[: found.start] + " " + line[found.start + len(found.text) :]).split()
     words = [w for w in rest if any(c.isalpha() for c in w)]
     return len(words) >= 2 and words[0][:1].isupper()
+
+
+def date_field(line: str) -> bool:
+    """A publication label and a value with digits on one line ("發布日期：115-11-22",
+    "Published: 2025-03-03"): a field of the page, never its title."""
+    rest = _after_label(line.strip()) if len(line) <= _DATE_MAX * 2 else None
+    return bool(rest) and any(c.isdigit() for c in rest or "") and len(rest or "") <= _DATE_MAX
 
 
 def _after_label(line: str) -> str | None:

@@ -28,14 +28,19 @@ from itertools import takewhile
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed, starts_at_time
-from castdigest.readers.chrome import machine_note
+from castdigest.readers.chrome import chrome_kind, is_chrome, machine_note
 from castdigest.readers.heading_words import (
     heading_kind,
     inline_pattern,
     lists_tracks,
     takeaway_phrases,
 )
-from castdigest.readers.line_dates import has_length, head_length, is_date_line, length_alone
+from castdigest.readers.line_dates import (
+    has_length,
+    head_length,
+    is_date_line,
+    length_alone,
+)
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.readers.quote_lines import headed_quotes, quote_lines, quote_of, speech_words
@@ -299,6 +304,8 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
             listed = bool(titles) and _bullet(s) is not None  # the list's last item may end in "。"
             if display_width(text) > _SHORT_LINE or (_STATEMENT_END.search(text) and not listed):
                 break  # a sentence, not a title (a question may be one: "Why tides?")
+            if titles and (is_chrome(text) or chrome_kind(text) == "player"):
+                break  # the page's player or buttons under the list ("收聽節目" / "00:00 / 54:32")
             if last is not None and _dated_alone(text):
                 continue  # each segment's date or length under its title
             if last is not None and spacing is not None and i - last != spacing:

@@ -18,7 +18,7 @@ from castdigest.readers.chrome import (
 )
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import has_date, has_length, has_time, is_date_line, length_alone
-from castdigest.readers.page_dates import labelled_numeric_date, schedule_line
+from castdigest.readers.page_dates import date_field, labelled_numeric_date, schedule_line
 from castdigest.readers.quote_lines import is_quote_line
 from castdigest.readers.title_people import full_name
 from castdigest.readers.title_signals import (
@@ -78,7 +78,7 @@ def excluded(line: str, next_line: str, after: str = "") -> bool:
     tokens = _TOKEN.findall(s)
     if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
         return True  # dates, counts, codes ("S12 E290")
-    if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)):
+    if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)) or date_field(s):
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
     if has_date(s) and is_date_line(" ".join(without_markers(s).split())):
         return True  # a date and the episode's numbers ("Nov 17, 2026 Season 2 Episode 23")
@@ -188,7 +188,7 @@ def line_score(
         score -= 3.0
     if s.endswith((",", "，", "、")):
         score -= 1.5  # a greeting ("Hi friends,")
-    if nxt and has_date(nxt):
+    if nxt and (has_date(nxt) or date_field(nxt)):
         # the episode's date under its title, more telling with its length ("3 days ago · 39 min",
         # or the length alone on the line under the date, or the player's "0:00 / 31:09") or its
         # time ("19 nov. 2026 om 05:00")

@@ -154,6 +154,9 @@ def _crew_labels() -> frozenset[str]:
     return frozenset(w.casefold() for ws in vocabulary()["crew_labels"].values() for w in ws)
 
 
+_DASH = re.compile(r"\s[–—-]\s")  # a guest's name, then what the episode is about
+
+
 def field_line(line: str) -> bool:
     """A field of an information panel: a known label, a colon, its value ("ゲスト：三浦彩花さん",
     "Host: Ada Lund", "番組：..."): a value, never an entry's title."""
@@ -163,6 +166,9 @@ def field_line(line: str) -> bool:
     key = _LABEL_EDGES.sub("", normalise(label))
     if key in _kind_words() and len(value.split()) >= _KICKED_WORDS:
         return False  # "Podcast: Ports, pipelines and patience – …": a kicker and a headline
+    told = _DASH.split(value, maxsplit=1)
+    if len(told) == 2 and names_person(label) and len(told[1].split()) >= _KICKED_WORDS:
+        return False  # "Gæst: Mads Thorsager – manden der taber i Bezzerwizzer": a title
     return names_person(label) or key in _show_labels() or field_label(label) or is_label(label)
 
 
