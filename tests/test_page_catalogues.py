@@ -68,7 +68,8 @@ def test_dates_over_titles_a_guests_name_in_a_title_and_hours_in_danish() -> Non
     ]
 
 
-ROC_DATE = """臺北廣播網
+# a city radio station's replay page: its menu, the title, its fields
+STATION_HEAD = """臺北廣播網
 首頁
 最新消息
 節目表
@@ -80,10 +81,15 @@ ROC_DATE = """臺北廣播網
 【城市漫步】老街的聲音：大稻埕布行的最後一代
 發布日期：115-11-20
 主持人：林若雨
-本集節目時長：45:10
+"""
+
+ROC_DATE = (
+    STATION_HEAD
+    + """本集節目時長：45:10
 節目內容
 大稻埕的布行曾經是整條街最熱鬧的地方，本集邀請第三代布行老闆，聊聊布料生意的起落與老街的變化。
 """
+)
 
 
 def test_a_date_in_taiwans_calendar_dates_the_page_and_is_no_title() -> None:
@@ -123,6 +129,15 @@ Audio Player
 00:00
 00:00
 Use Up/Down Arrow keys to increase or decrease volume.
+Palestra popolare: i volontari che da dieci anni tengono aperta la palestra del quartiere chiedono un nuovo affitto al Comune.
+Audio Player
+00:00
+00:00
+Use Up/Down Arrow keys to increase or decrease volume.
+Ascolta o scarica la puntata integrale:
+Audio Player
+00:00
+00:00
 """
 
 
@@ -135,6 +150,12 @@ def test_a_blogs_players_and_the_categories_of_its_post_are_no_title() -> None:
     (episode,) = episodes
     assert episode.title.startswith("VOCI DI QUARTIERE: il mercato coperto riapre")
     assert episode.review_reasons == []
+    # each segment a paragraph opening with its label, over a player of its own
+    assert [(c.start, c.title) for c in episode.chapters] == [
+        (None, "Mercato"),
+        (None, "Rider"),
+        (None, "Palestra popolare"),
+    ]
 
 
 UNIVERSITY = """Skip to content
@@ -197,19 +218,9 @@ def test_entries_released_on_a_day_without_a_year_count_as_entries() -> None:
     assert episode_marks(lines) == 3
 
 
-SEGMENT_LIST = """臺北廣播網
-首頁
-最新消息
-節目表
-線上收聽
-節目重播
-主持群
-關於我們
-聯絡我們
-【城市漫步】老街的聲音：大稻埕布行的最後一代
-發布日期：115-11-20
-主持人：林若雨
-節目內容：
+SEGMENT_LIST = (
+    STATION_HEAD
+    + """節目內容：
 大稻埕的布行曾經是整條街最熱鬧的地方，本集邀請第三代布行老闆，聊聊布料生意的起落與老街的變化。
 本集單元：
 一、老街記憶：從南北貨行說起
@@ -220,6 +231,7 @@ SEGMENT_LIST = """臺北廣播網
 友善列印
 回上一頁
 """
+)
 
 
 def test_a_list_of_segments_ends_at_the_player_and_the_pages_buttons() -> None:

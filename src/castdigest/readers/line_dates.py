@@ -176,7 +176,7 @@ def aired_span(line: str) -> float | None:
         return None
     start, _, end = re.split(r"\s*([-–—~〜～])\s*", m.group(0), maxsplit=1)
     minutes = [int(t.split(":")[0]) * 60 + int(t.split(":")[1]) for t in (start, end)]
-    span = (minutes[1] - minutes[0]) % (24 * 60)
+    span = (minutes[1] - minutes[0]) % (_HOURS_A_DAY * 60)  # past midnight ("23:30 - 00:15")
     return span * 60.0 if 0 < span <= _LONGEST_AIRING else None
 
 

@@ -101,6 +101,7 @@ from castdigest.readers.subheadings import (
     aired_parts,
     listened_segments,
     part_chapters,
+    played_paragraphs,
     segment_chapters,
 )
 from castdigest.readers.title_signals import field_line, numbered, numbered_name
@@ -528,6 +529,7 @@ class ListingReader:
                 or part_chapters(body)
                 or listened_segments(body)
                 or aired_parts(body)
+                or played_paragraphs(body)
             )
         reasons = count_doubts(lines, len(episodes)) + unlike_entries(episodes)
         if len(episodes) == 1:

@@ -87,7 +87,7 @@ def meta_kind(line: str, as_of: datetime) -> str | None:
         or numeric_after_name(s)
     ):
         kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
-    elif labelled_numeric_date(s) or labelled_numeric_date(without_clock_at(s)):
+    elif labelled_numeric_date(without_clock_at(s)):
         # "publié le 21/11/2026", "Publié le 20/11/2026 à 06:00": an entry's, when several
         # show one
         kind = "published"

@@ -445,6 +445,8 @@ def _sentences_run(texts: list[str]) -> list[str]:
 
 
 def _own_lines(sec: Section) -> list[tuple[int, str]]:
+    """The section's lines up to one opening with another section's name, less the notes on
+    how they were made."""
     out: list[tuple[int, str]] = []
     for i, line in sec.lines:
         label, colon, rest = line.replace("：", ":").partition(":")

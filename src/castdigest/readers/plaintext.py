@@ -18,7 +18,12 @@ from castdigest.readers.line_dates import head_length
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.quote_lines import line_quote
-from castdigest.readers.subheadings import aired_parts, listened_segments, part_chapters
+from castdigest.readers.subheadings import (
+    aired_parts,
+    listened_segments,
+    part_chapters,
+    played_paragraphs,
+)
 from castdigest.text.durations import parse_duration
 from castdigest.text.titles import clip_title
 
@@ -60,9 +65,15 @@ class PlainTextReader:
             # the headline's deck in quotation marks ("“Rents up 40% in three years”"): no quote
             episode.quotes = [q for q in episode.quotes if q.text != deck]
         if not episode.chapters:
-            # "Part 1: …" / "Part 2: …", segments each with its length, or a broadcast's
-            # rundown by the hours its parts air at: untimed
-            episode.chapters = part_chapters(body) or listened_segments(lines) or aired_parts(body)
+            # "Part 1: …" / "Part 2: …", segments each with its length, a broadcast's rundown
+            # by the hours its parts air at, or labelled paragraphs each over its player:
+            # untimed
+            episode.chapters = (
+                part_chapters(body)
+                or listened_segments(lines)
+                or aired_parts(body)
+                or played_paragraphs(lines)
+            )
         return [add_reasons(episode, reasons + page_doubts(lines, [episode]))]
 
 

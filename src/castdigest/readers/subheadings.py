@@ -12,7 +12,7 @@ from functools import cache
 from itertools import pairwise
 
 from castdigest.models import Chapter
-from castdigest.readers.chrome import is_chrome
+from castdigest.readers.chrome import chrome_kind, is_chrome
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.length_units import alternation
 from castdigest.readers.line_dates import has_date, has_length
@@ -161,3 +161,35 @@ def aired_run(lines: list[str]) -> list[tuple[int, str]]:
 def aired_parts(lines: list[str]) -> list[Chapter]:
     """A broadcast's rundown (`aired_run`) as its untimed chapters."""
     return [Chapter(title=title) for _, title in aired_run(lines)]
+
+
+_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:：.!?]{1,40}?)\s*[:：]\s+\S")  # "Sfratti: nel 2026 …"
+_LABEL_WORDS = 4  # words of a segment's label before its colon
+_PLAYED_UNDER = 3  # lines between a segment's paragraph and its player, at most
+
+
+def played_paragraphs(lines: list[str]) -> list[Chapter]:
+    """An episode's segments, each a paragraph opening with its label ("Sfratti: …",
+    "Logistica: …") over a player of its own, three or more: its untimed chapters, named by
+    their labels."""
+    shown = [s for s in (line.strip() for line in lines) if s]
+    labels: list[str] = []
+    for k, text in enumerate(shown):
+        m = _LABEL.match(text) if len(text) >= PROSE_MIN // 2 else None
+        if m is None or len(m["label"].split()) > _LABEL_WORDS:
+            continue
+        if _played_under(shown[k + 1 : k + 1 + _PLAYED_UNDER]):
+            labels.append(m["label"].strip())
+    return [Chapter(title=t) for t in labels] if len(labels) >= _SEGMENTS_MIN else []
+
+
+_ZERO = re.compile(r"^0?0:00(?::00)?$")  # a player's position before it plays
+
+
+def _played_under(under: list[str]) -> bool:
+    """A player among these lines: "00:00 / 12:30", or its name over "00:00" ("Audio Player")."""
+    return any(
+        chrome_kind(u) == "player"
+        or (is_chrome(u) and j + 1 < len(under) and bool(_ZERO.match(under[j + 1])))
+        for j, u in enumerate(under)
+    )

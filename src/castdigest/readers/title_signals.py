@@ -583,16 +583,20 @@ def name_before_number(line: str) -> str | None:
     return normalise(name) if name else None
 
 
+_NUMBERED_LABEL = 60  # characters of a show's name and an episode's number, at most
 _NAME_SEP = re.compile(r"\s+[·|•–—-]\s+|,\s+")
 
 
 def show_numbered(line: str) -> bool:
     """A show's name and the episode's number, nothing else ("Close Looking, Episode 87",
     "Tidelines · Season 2, Episode 6"): a label of the episode, never its title."""
-    parts = _NAME_SEP.split(line.strip(), maxsplit=1)
+    s = line.strip()
+    if len(s) > _NUMBERED_LABEL:
+        return False  # a label is short: spare a long line the search for its numbers
+    parts = _NAME_SEP.split(s, maxsplit=1)
     if len(parts) != 2 or _of_parts(parts[1]):
         return False  # "Ketchup Wars, Part 1": a title in parts
-    return bool(numbered_name(line)) or (numbers_only(parts[1]) and not numbers_only(parts[0]))
+    return (numbers_only(parts[1]) and not numbers_only(parts[0])) or bool(numbered_name(s))
 
 
 def _of_parts(text: str) -> bool:
