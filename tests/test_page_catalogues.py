@@ -279,3 +279,13 @@ def test_a_publication_date_with_its_time_of_day_dates_each_entry() -> None:
         ("Logement étudiant : la pénurie", datetime(2026, 11, 12, tzinfo=UTC), 29 * 60),
         ("La Meuse en crue : ce qui a ch", datetime(2026, 11, 5, tzinfo=UTC), 33 * 60),
     ]
+
+
+def test_a_day_taiwans_calendar_month_has_not_is_no_date() -> None:
+    # "115-02-30": no such day; the page is still read, undated
+    _, episodes = read_text(STATION_HEAD.replace("115-11-20", "115-02-30"))
+    (episode,) = episodes
+    assert (episode.title, episode.published) == (
+        "【城市漫步】老街的聲音：大稻埕布行的最後一代",
+        None,
+    )

@@ -127,6 +127,15 @@ _ROC = re.compile(
 _ROC_YEAR = 1911
 
 
+def _roc_date(m: re.Match[str]) -> datetime | None:
+    """ "115-11-22": Taiwan's calendar counts its years from 1912 (115 is 2026); None for a day
+    the month has not ("115-02-30")."""
+    try:
+        return datetime(int(m["y"]) + _ROC_YEAR, int(m["m"]), int(m["d"]), tzinfo=UTC)
+    except ValueError:
+        return None
+
+
 def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[datetime, str] | None:
     """A date or an age, alone or with a few words that have no digit ("Publicado el",
     "(토)")."""
@@ -140,9 +149,7 @@ def _date_part(s: str, as_of: datetime, language: str | None = None) -> tuple[da
     when: datetime | None
     if found is not None:
         start, wording, when = found.start, found.text, found.when
-    elif m := _ROC.fullmatch(s.strip()):
-        # "115-11-22": Taiwan's calendar counts its years from 1912 (115 is 2026)
-        when = datetime(int(m["y"]) + _ROC_YEAR, int(m["m"]), int(m["d"]), tzinfo=UTC)
+    elif (m := _ROC.fullmatch(s.strip())) and (when := _roc_date(m)) is not None:
         start, wording = m.start(), m.group()
     elif m := _NUMERIC.search(s):
         when = parse_date(m.group(), as_of, language)
