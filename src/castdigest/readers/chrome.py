@@ -102,6 +102,7 @@ class _Vocabulary:
     calls: frozenset[str]
     rating: re.Pattern[str]
     skips: tuple[tuple[str, str], ...]  # a skip link's first and last words
+    machines: tuple[re.Pattern[str], ...]  # a note on how a summary was made: `machine_notes`
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +128,7 @@ def _vocabulary() -> _Vocabulary:
             for pairs in raw["skip_links"].values()
             for first, last in pairs
         ),
+        machines=_machine_words(raw["machine_notes"]),
     )
 
 
@@ -139,17 +141,13 @@ def machine_note(line: str) -> bool:
     if len(line.split()) > _NOTE_WORDS:
         return False
     low = line.casefold()
-    return all(words.search(low) is not None for words in _machine_words())
+    return all(words.search(low) is not None for words in _vocabulary().machines)
 
 
-@lru_cache(maxsize=1)
-def _machine_words() -> tuple[re.Pattern[str], ...]:
+def _machine_words(raw: dict[str, dict[str, list[str]]]) -> tuple[re.Pattern[str], ...]:
     """The vocabulary's `machine_notes`: a machine's name as a whole Latin word ("AI가" too),
     a word of its making and one of what it made, each at a word's start or anywhere in a
     CJK text ("AI-generated summary", "요약은 … 생성한")."""
-    raw = json.loads(
-        resources.files("castdigest.readers").joinpath("data/chrome.json").read_text("utf-8")
-    )["machine_notes"]
 
     def pattern(key: str, whole: bool) -> re.Pattern[str]:
         words = sorted({w for ws in raw[key].values() for w in ws}, key=len, reverse=True)

@@ -227,6 +227,11 @@ def length_seconds(line: str) -> float | None:
     return float(sum(int(n) * (u or 0) for (n, _), u in zip(parts, units, strict=True)))
 
 
+def zero_clock(line: str) -> bool:
+    """A player's position before it plays, alone on its line ("00:00", "0:00:00")."""
+    return _ZERO_CLOCK.match(line.strip()) is not None
+
+
 def without_clock_at(line: str) -> str:
     """`line` without a time of day after the word for "at" ("Le 22/11/2026 à 10:31" ->
     "Le 22/11/2026", "22. nov. 2026 kl. 7:00" -> "22. nov. 2026")."""

@@ -37,6 +37,7 @@ from castdigest.readers.line_dates import (
     length_seconds,
     relative_age,
     without_clock_at,
+    zero_clock,
 )
 from castdigest.readers.listing_blocks import blocks, dated_titles, rows
 from castdigest.readers.listing_entry import (
@@ -283,7 +284,7 @@ def _plays_one(head: list[str]) -> bool:
             if not is_chrome(shown[k - 1]):
                 return True
         elif (
-            _POSITION.fullmatch(line)
+            zero_clock(line)
             and k + 1 < len(shown)
             and clock_length(shown[k + 1])
             and any(not is_chrome(s) for s in shown[:k])
@@ -311,7 +312,6 @@ def _own_page(raws: list[RawEpisode]) -> list[RawEpisode]:
 
 
 _START = re.compile(r"^0?0:00(?::00)?\s*/")  # a player's position at the start
-_POSITION = re.compile(r"0?0:00(?::00)?")  # the same on a line of its own
 _NUMBERED_AGAIN = re.compile(r"(?:\w+ )?\w*\d+\w* ")  # "avsnitt 11 ", "第12期 " (folded)
 _TOLD = 150  # characters of description at least in an episode's page's own entry
 _TOLD_SHARE = 3  # times the description of its entry in the list

@@ -15,7 +15,7 @@ from castdigest.models import Chapter
 from castdigest.readers.chrome import chrome_kind, is_chrome
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.length_units import alternation
-from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.line_dates import has_date, has_length, zero_clock
 from castdigest.readers.page_dates import played_length
 from castdigest.readers.quote_lines import is_quote_line
 from castdigest.readers.title_signals import part_title
@@ -183,13 +183,10 @@ def played_paragraphs(lines: list[str]) -> list[Chapter]:
     return [Chapter(title=t) for t in labels] if len(labels) >= _SEGMENTS_MIN else []
 
 
-_ZERO = re.compile(r"^0?0:00(?::00)?$")  # a player's position before it plays
-
-
 def _played_under(under: list[str]) -> bool:
     """A player among these lines: "00:00 / 12:30", or its name over "00:00" ("Audio Player")."""
     return any(
         chrome_kind(u) == "player"
-        or (is_chrome(u) and j + 1 < len(under) and bool(_ZERO.match(under[j + 1])))
+        or (is_chrome(u) and j + 1 < len(under) and zero_clock(under[j + 1]))
         for j, u in enumerate(under)
     )
