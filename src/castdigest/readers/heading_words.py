@@ -114,7 +114,28 @@ def suggests_others(line: str) -> bool:
     if bare in _suggested() or _suggested_from(bare):
         return True
     rest = _without_owner(bare)  # "Marisol's Most Recent Stories"
-    return rest is not None and rest in _suggested()
+    if rest is not None and rest in _suggested():
+        return True
+    rest = _without_media(bare)  # "Related Podcast Episodes"
+    return rest is not None and (rest in _suggested() or _suggested_from(rest))
+
+
+def _without_media(bare: str) -> str | None:
+    """A heading less the word for its medium among its words ("related podcast episodes"
+    -> "related episodes"), or None when it holds none."""
+    padded = f" {bare} "
+    for word in _media():
+        if f" {word} " in padded:
+            rest = padded.replace(f" {word} ", " ", 1).strip()
+            return rest if " " in rest or cjk_count(rest) else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _media() -> tuple[str, ...]:
+    """The vocabulary's `media` words as `_bare` gives them, the longest first."""
+    words = {_plain(w) for ws in _headings()["media"].values() for w in ws}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def more_of(line: str, above: Iterable[str]) -> bool:

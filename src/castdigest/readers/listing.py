@@ -17,6 +17,7 @@ entry's lines under its title hold, `listing_entry`'s.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import UTC, datetime
 
@@ -43,6 +44,7 @@ from castdigest.readers.listing_blocks import blocks, dated_titles, rows
 from castdigest.readers.listing_entry import (
     RawEpisode,
     length_under_teaser,
+    lengths_opening_entries,
     lengths_over_titles,
     over_teaser,
     read_age,
@@ -133,8 +135,10 @@ _NON_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f]")
 _SNIFF_AS_OF = datetime(2000, 1, 1, tzinfo=UTC)  # sniffing only asks whether an age is there
 
 
-def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
-    kinds = line_kinds(lines, ctx.as_of)
+def _collect(
+    lines: list[str], ctx: ReadContext, kinds: dict[int, str | None] | None = None
+) -> list[RawEpisode]:
+    kinds = line_kinds(lines, ctx.as_of) if kinds is None else kinds
     starts = entry_starts(lines, kinds)
     framed: list[tuple[int, int | None]]
     if one_label(lines, starts):  # "Title / teaser / Host / date / length", entry by entry
@@ -208,6 +212,18 @@ def _collect(lines: list[str], ctx: ReadContext) -> list[RawEpisode]:
         raws.append(raw)
     lengths_over_titles(raws, lines, kinds, titles)
     return raws
+
+
+def _lengths_under_dates(lines: list[str], at: list[int]) -> list[str]:
+    """`lines` with each entry's length (over its title, at `at`) moved under its date, in
+    the place of the next entry's, which follows the date: the layout lengths close entries
+    in. Each title stays on its line; the last entry's length has no place left (its reader
+    gives it after)."""
+    moved = list(lines)
+    moved[at[0]] = ""
+    for here, there in itertools.pairwise(at):
+        moved[there] = lines[here]
+    return moved
 
 
 def _labelled_title(lines: list[str], kinds: dict[int, str | None], start: int) -> int:
@@ -488,7 +504,13 @@ class ListingReader:
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
         lines = doc.page_lines()
-        raws = _collect(lines, ctx)
+        kinds: dict[int, str | None] | None = line_kinds(lines, ctx.as_of)
+        lengths: dict[int, str] = {}
+        if kinds and (opening := lengths_opening_entries(lines, kinds)):
+            # "22:14 / Title / teaser / date": read without the lengths, each given its entry
+            lengths = {title: lines[at].strip() for title, at in opening.items()}
+            lines, kinds = _lengths_under_dates(lines, sorted(opening.values())), None
+        raws = _collect(lines, ctx, kinds)
         first = meta_first(lines)
         if len(first) >= 2 and (not raws or first[0].meta[0] < raws[0].line - 1):
             raws = _shaped(lines, first, loose=True)  # the metadata comes before the first title
@@ -519,6 +541,9 @@ class ListingReader:
                 "no episode found in listing", where=doc.location, hint="try --format text"
             )
         raws = _own_page(raws)
+        for raw in raws:
+            if raw.duration is None and (shown := lengths.get(raw.line - 1)):
+                raw.duration = clock_length(shown) or lone_length(shown)
         episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
         episodes = merge_repeats(episodes)
         if len(episodes) == 1 and not episodes[0].chapters:

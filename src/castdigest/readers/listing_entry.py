@@ -17,6 +17,7 @@ from castdigest.readers.line_dates import (
     without_clock_at,
 )
 from castdigest.readers.listing_kinds import (
+    DATE_KINDS,
     dated_end,
     numeric_after_name,
     numeric_alone,
@@ -69,6 +70,54 @@ def show_of(line: str, title: str) -> bool:
     "Ślady miasta. Dworzec, który …")."""
     rest = title[len(line) :] if line and title.startswith(line) else ""
     return len(rest) > 1 and rest[0] in _SHOW_SEPARATORS and bool(rest[1:].strip())
+
+
+_LENGTHS_OVER = 3  # entries, at least, each under its length
+_UNDER_TITLE = 4  # lines between an entry's title and its date: a teaser, its guests
+
+
+def lengths_opening_entries(lines: list[str], kinds: dict[int, str | None]) -> dict[int, int]:
+    """ "22:14 / Title / teaser / Nov 23, 2026": each entry's length over its title and its
+    date closing it, three entries or more; the title's line -> the length's. The run tells
+    itself by its ends: its first length has no date over it and its last date no length
+    under it (where lengths close entries, "Title / teaser / date / 22:14", it is the
+    reverse). Empty when the page has no such run."""
+    lengths = [i for i, kind in kinds.items() if kind == "duration"]
+    if len(lengths) < _LENGTHS_OVER:
+        return {}
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    place = {i: k for k, i in enumerate(nonblank)}
+    for first in sorted(lengths):
+        k = place.get(first)
+        if k is None or (k and kinds.get(nonblank[k - 1])):
+            continue  # a date over it: the length closes the entry above
+        found = _lengths_from(lines, kinds, nonblank, k)
+        if len(found) >= _LENGTHS_OVER:
+            return found
+    return {}
+
+
+def _lengths_from(
+    lines: list[str], kinds: dict[int, str | None], nonblank: list[int], k: int
+) -> dict[int, int]:
+    """The run of "length / title / … / date" entries from the length at nonblank[k]."""
+    found: dict[int, int] = {}
+    while k + 1 < len(nonblank) and kinds.get(nonblank[k]) == "duration":
+        title = nonblank[k + 1]
+        if kinds.get(title) or not title_like(lines[title].strip()):
+            break
+        under = range(k + 2, min(k + 3 + _UNDER_TITLE, len(nonblank)))
+        dated = next((n for n in under if kinds.get(nonblank[n])), None)
+        if dated is None or kinds.get(nonblank[dated]) not in DATE_KINDS:
+            break
+        found[title] = nonblank[k]
+        k = dated + 1
+        parted = k < len(nonblank) and nonblank[k] != nonblank[dated] + 1
+        if parted and kinds.get(nonblank[k]) == "duration":
+            return {}  # blank lines part the entries, which tells where each begins
+    if k < len(nonblank) and kinds.get(nonblank[k]) == "duration":
+        return {}  # a length under the last date: it closes its entry, and so do the others
+    return found
 
 
 def lengths_over_titles(

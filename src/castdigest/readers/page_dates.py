@@ -208,14 +208,17 @@ def labelled_date(
 
 def labelled_length(lines: list[str]) -> float | None:
     """Seconds of the length after a length label ("再生時間 38:41", "Duration: 48:30", or the
-    label over the length), anywhere above what the page suggests besides its episode: a
-    player placed under the body. None when the page labels none."""
+    label over the length) or on a player's button ("Listen • 16:42"), anywhere above what
+    the page suggests besides its episode: a player placed under the body. None when the
+    page labels none."""
     items = [ln.strip() for ln in lines if ln.strip()]
     for k, line in enumerate(items):
         if len(line) > _DATE_MAX:
             continue
         if suggests_others(line) or lists_episodes(line) or opens_comments(line):
             return None  # lengths below are other episodes'
+        if played := played_length(line):
+            return played  # a player's button and its length: "Listen • 16:42"
         rest = _after_length_label(line)
         if rest is None:
             continue

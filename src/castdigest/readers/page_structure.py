@@ -374,12 +374,28 @@ def _running_order(sec: Section) -> list[str]:
         text = _bullet(s)
         if text is None or (k and i - lines[k - 1][0] != 1):
             break
-        if display_width(text) > _SHORT_LINE or _STATEMENT_END.search(text):
+        if display_width(text) > _SHORT_LINE:
             return []
         titles.append(text)
     if titles and all(_FIELD.match(t) for t in titles):
         return []  # an information panel's fields ("프로그램: …", "Host: …"), no segments
+    if any(_STATEMENT_END.search(t) for t in titles) and not _one_sentence(titles):
+        return []  # sentences: the episode's points
+    titles = [t.rstrip(_LIST_PUNCTUATION) if _one_sentence(titles) else t for t in titles]
     return titles[: _MAX_LIST * 3] if len(titles) >= _MIN_SEGMENTS else []
+
+
+_LIST_PUNCTUATION = ",;，；、."
+
+
+def _one_sentence(items: list[str]) -> bool:
+    """Items punctuated as the parts of one sentence ("– what the plan costs," / "– who
+    pays for it."): each ends in a comma or a semicolon, the last in a full stop."""
+    return (
+        len(items) >= 2
+        and all(t.endswith((",", ";", "，", "；", "、")) for t in items[:-1])
+        and _STATEMENT_END.search(items[-1]) is not None
+    )
 
 
 def _inline_items(line: str) -> list[str]:

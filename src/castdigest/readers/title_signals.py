@@ -220,8 +220,9 @@ _BYLINE = re.compile(
     r"|publicado|geschrieben|verfasst|scritto|pubblicato"
     rf"|original\s+music|{_CREDIT_VERBS})\s+)?"
     rf"(?i:{_BY_WORDS})\s+(?:[A-ZÀ-ÖØ-Þ@][\w.'’()@-]*|&|and|et|y|e|und|en)"
-    # (a comma may close a name or a role: "By Corinne Baptiste, Librarian, Bronx Library")
-    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*,?|&|and|et|y|e|und|en|,)){0,7},?\s*$"
+    # (a comma may close a name or a role: "By Corinne Baptiste, Librarian, Bronx Library";
+    # a slash may set the role apart: "By Marisol Ventura / Host, Border & Bay")
+    r"(?:\s+(?:[A-ZÀ-ÖØ-Þ@(][\w.'’()@-]*,?|&|and|et|y|e|und|en|,|/)){0,7},?\s*$"
     r"|(?:作者|文)\s)"
 )
 
