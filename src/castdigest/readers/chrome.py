@@ -63,6 +63,9 @@ _JOINED = re.compile(r"\s+[&+]\s+")  # buttons joined by a sign ("Accepter & Fer
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
+_CAPTION_MAX = 200  # characters of a caption naming who stands where in a picture
+_PLACES = 2  # people placed in a picture, in a caption of any length
+_CAPTION_WORDS = 8  # words of a caption that places one person
 _CJK_COUNTER = re.compile(
     r"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,5}\s?(?:[:：]\s?|[(（])?"
     r"\d[\d.,]*\s?[万千億亿만천억]?[회명개次人件条條]?[)）]?$"
@@ -103,6 +106,8 @@ class _Vocabulary:
     rating: re.Pattern[str]
     skips: tuple[tuple[str, str], ...]  # a skip link's first and last words
     machines: tuple[re.Pattern[str], ...]  # a note on how a summary was made: `machine_notes`
+    positions: re.Pattern[str]  # where someone stands in a picture: `photo_positions`
+    shares: frozenset[str]  # where a share button sends the page: `share_targets`
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +134,20 @@ def _vocabulary() -> _Vocabulary:
             for first, last in pairs
         ),
         machines=_machine_words(raw["machine_notes"]),
+        positions=_positions(words("photo_positions")),
+        shares=frozenset(words("share_targets")),
     )
+
+
+def share_button(line: str) -> bool:
+    """A button of a page's share row ("facebook", "X", "LINE", "微博"): `share_targets`."""
+    return normalise(line) in _vocabulary().shares
+
+
+def _positions(words: list[str]) -> re.Pattern[str]:
+    """A word of where someone stands in a picture, in brackets: "(left)", "（左から）"."""
+    alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"[(（]\s*(?:{alternatives})\s*[)）]", re.IGNORECASE)
 
 
 _NOTE_WORDS = 30  # words of a note on how a summary was made, at most
@@ -256,9 +274,19 @@ def chrome_kind(line: str) -> str | None:
         return "image credit"
     if _CREDIT_AFTER.search(s):
         return "image credit"  # "… 출연한 박영호(61)씨. /유튜브 ‘인생 2막 상담소’": a caption
+    if len(s) <= _CAPTION_MAX and _placed(s, voc):
+        return "image credit"  # "柏木遥(左)と西村啓太(右)": who stands where in the picture
     if (end := _CAPTION_END.search(s)) and _credit(s[end.end() :], voc):
         return "image credit"  # "Angus Kerr beside the stopbank. Photo: supplied"
     return None
+
+
+def _placed(s: str, voc: _Vocabulary) -> bool:
+    """`s` says who stands where in a picture: two places ("Ana Ruiz (left) and Ben Lund
+    (right)"), or one in a sentence ("Ana Ruiz (left) talks to …"); not a title that
+    brackets such a word ("The Right (Left) Way")."""
+    found = len(voc.positions.findall(s))
+    return found >= _PLACES or (found == 1 and len(s.split()) >= _CAPTION_WORDS)
 
 
 def _credit_label(s: str, voc: _Vocabulary) -> bool:

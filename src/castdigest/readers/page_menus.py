@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
-from castdigest.readers.chrome import chrome_kind, is_chrome
+from castdigest.readers.chrome import chrome_kind, is_chrome, share_button
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import is_date_line
 from castdigest.readers.sections import heading_key, is_bullet
@@ -103,7 +103,7 @@ def menu_under(head: list[tuple[int, str]], k: int) -> bool:
     "登入" / "註冊"): head[k] is the site's name."""
     under = [line for _, line in head[k + 1 : k + 3]]
     if len(under) == 2 and all(chrome_kind(line) for line in under):
-        return True
+        return not any(share_button(line) for line in under)  # not a title's share row
     if k:
         return False  # a title has its buttons under it ("Share" / "Save" / "Like")
     column = list(

@@ -103,23 +103,31 @@ def listened_segments(lines: list[str]) -> list[Chapter]:
 
 
 def part_chapters(lines: list[str]) -> list[Chapter]:
-    """A programme's parts listed one under the other, numbered from one ("1부 : 노을빛
-    엽서" / "2부 : 풍류초대석 - …", "Part 1: …" / "Part 2: …"): its untimed chapters."""
+    """A programme's parts, numbered from one, one under the other or each over a paragraph
+    or two of its own ("1부 : 노을빛 엽서" / "2부 : 풍류초대석 - …", "■ 1부 - …" / what it
+    airs / "■ 2부 - …", "Part 1: …" / "Part 2: …"): its untimed chapters."""
     run: list[str] = []
+    gap = 0  # lines since the last part: its paragraphs
     for line in lines:
         if not line.strip():
             continue
         part = part_title(line)
         if part is not None and part[0] == len(run) + 1:
             run.append(part[1])
+            gap = 0
             continue
+        gap += 1
+        if gap <= _PART_LINES and part is None and run:
+            continue  # the part's own paragraph
         if len(run) >= _PARTS_MIN:
             break
         run = [part[1]] if part is not None and part[0] == 1 else []
+        gap = 0
     return [Chapter(title=t) for t in run] if len(run) >= _PARTS_MIN else []
 
 
 _PARTS_MIN = 2  # parts of a programme listed
+_PART_LINES = 2  # lines under a part, at most, before the next
 
 
 _AIRED_MIN = 3  # parts of a rundown, at least

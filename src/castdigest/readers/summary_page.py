@@ -184,8 +184,9 @@ def _points(section: Section) -> list[str]:
     if not any(is_bullet(line) for line in opening):  # bullets further down are another list's
         listed = _unbulleted(section.lines)
         said = [line for line in listed if is_quote_line(line)]
-        if len(said) >= 2 or tagged_titles(listed):
-            return []  # the page's quotes, or its clips' titles
+        timed = [line for line in listed if _STARTS_TIMED.match(line)]
+        if len(said) >= 2 or len(timed) >= 2 or tagged_titles(listed):
+            return []  # the page's quotes, its chapters ("02:10 …"), or its clips' titles
         return listed
     out: list[str] = []
     for line in section.lines:

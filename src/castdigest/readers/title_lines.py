@@ -17,7 +17,14 @@ from castdigest.readers.chrome import (
     quote_and_button,
 )
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import has_date, has_length, has_time, is_date_line, length_alone
+from castdigest.readers.line_dates import (
+    has_date,
+    has_length,
+    has_time,
+    is_date_line,
+    length_alone,
+    without_clock_at,
+)
 from castdigest.readers.page_dates import date_field, labelled_numeric_date, schedule_line
 from castdigest.readers.quote_lines import is_quote_line
 from castdigest.readers.title_people import full_name
@@ -78,7 +85,8 @@ def excluded(line: str, next_line: str, after: str = "") -> bool:
     tokens = _TOKEN.findall(s)
     if not tokens or all(any(c.isdigit() for c in t) for t in tokens):
         return True  # dates, counts, codes ("S12 E290")
-    if is_date_line(s) or has_time(s) or (has_date(s) and has_length(s)) or date_field(s):
+    timed = has_time(s) and has_time(without_clock_at(s))  # "… gdy jest ciemno o 16:00"
+    if is_date_line(s) or timed or (has_date(s) and has_length(s)) or date_field(s):
         return True  # dates, durations, a metadata line ("Feb 03, 2022 1 hr 29 min")
     if has_date(s) and is_date_line(" ".join(without_markers(s).split())):
         return True  # a date and the episode's numbers ("Nov 17, 2026 Season 2 Episode 23")
@@ -141,6 +149,9 @@ def attribution(s: str, prev: str) -> bool:
     return is_quote_line(prev) or (byline(prev) and len(s.split()) <= _BYLINE_ORG)
 
 
+_NUMBER_WORDS = 2  # words up to an episode's number that opens a title ("Odc. 57.")
+
+
 def running_text(s: str) -> bool:
     """A sentence of the body rather than a heading."""
     if s.endswith(_SENTENCE_END) and not s.endswith(("...", "…")) and len(s) > 25:
@@ -158,6 +169,8 @@ def _ends_sentence(s: str, at: int, after: int) -> bool:
     if s[after].isdigit():
         return False
     word = s[:at].rsplit(None, 1)[-1] if s[:at].strip() else ""
+    if word.isdigit() and len(s[:at].split()) <= _NUMBER_WORDS:
+        return False  # the episode's number opening the line: "57. Title", "Odc. 57. Title"
     return not (
         (1 <= len(word) <= 3 and word[:1].isupper() and word.isalpha()) or abbreviation(word)
     )

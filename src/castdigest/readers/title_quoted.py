@@ -184,6 +184,8 @@ def quoted_episode(
     if len(found) != 1:
         return None
     key, named = next(iter(found.items()))
+    if titled_only:
+        return named  # "the episode, titled X": the prose says whose name it is
     return None if _named_again(key, named[1], lines) else named
 
 

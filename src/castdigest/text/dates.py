@@ -469,6 +469,7 @@ def find_yearless(text: str, as_of: datetime) -> Age | None:
     so, last year's once the year has turned)."""
     if len(text) > _YEARLESS_MAX or _YEAR_DIGITS.search(text):
         return None
+    text = without_weekday(text)  # "Sun 11 Oct", "Sonntag, 11. Okt."
     if m := _YEARLESS_CJK.match(text):
         month, day = int(m.group("m")), int(m.group("d"))
     elif m := _YEARLESS_WORD.match(text):
