@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from datetime import UTC, datetime
 
 from castdigest.errors import ReadError
@@ -107,7 +108,7 @@ from castdigest.readers.subheadings import (
     played_paragraphs,
     segment_chapters,
 )
-from castdigest.readers.title_signals import field_line, numbered, numbered_name
+from castdigest.readers.title_signals import field_line, kind_alone, numbered, numbered_name
 from castdigest.text.dates import find_absolute, find_relative, find_yearless, parse_date
 from castdigest.text.durations import parse_duration
 from castdigest.text.language import detect_language
@@ -155,6 +156,7 @@ def _collect(
         drop, dated = over
         starts, framed, titles, dates = starts[drop:], framed[drop:], titles[drop:], [*dated]
     raws: list[RawEpisode] = []
+    shown = Counter(line.strip() for line in lines)  # a label over every entry is no furniture
     for n, (start, (_, show), title) in enumerate(zip(starts, framed, titles, strict=True)):
         # the next entry begins at its title (or its date over it), above its start when that
         # is its teaser
@@ -182,8 +184,11 @@ def _collect(
                 raw.show = raw.show or name  # a player's card: "Close Looking, Episode 87"
                 i += 1
                 continue
-            if kind is None and not is_chrome(s) and not counted(s) and not _plays(lines, kinds, i):
-                break  # a button ("Play"), its tags or a count may stand between metadata lines
+            # a button ("Play"), its kind ("Podcast": not a label over every entry), its tags
+            # or a count may stand between metadata lines
+            furniture = is_chrome(s) or counted(s) or (kind_alone(s) and shown[s] < SAME_STARTS)
+            if kind is None and not furniture and not _plays(lines, kinds, i):
+                break
             if kind == "duration":
                 raw.duration = (
                     clock_length(s) or lone_length(s) or labelled_length_line(s) or played_length(s)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from itertools import pairwise
 from statistics import median
@@ -28,7 +28,14 @@ from castdigest.readers.page_dates import (
     without_label_after,
     without_time_of_day,
 )
-from castdigest.text.dates import Age, find_absolute, find_relative, find_yearless, without_weekday
+from castdigest.text.dates import (
+    Age,
+    find_absolute,
+    find_relative,
+    find_yearless,
+    parse_date,
+    without_weekday,
+)
 
 _LABEL_WORDS = 3  # words of a place's or a show's name before an entry's date
 
@@ -243,7 +250,15 @@ def _same_date(found: Age, line: str) -> bool:
     if found.text in line:
         return True
     other = find_absolute(line)
-    return other is not None and other.when.date() == found.when.date()
+    if other is not None:
+        return other.when.date() == found.when.date()
+    # "23/11/2026" or "11/23/2026": the same day, whichever way the page writes it
+    when = found.when + timedelta(days=1)
+    return any(
+        (read := parse_date(line.strip(), when, order)) is not None
+        and read.date() == found.when.date()
+        for order in ("en", "fr")
+    )
 
 
 def _chapter_starts(times: list[tuple[int, float | None]]) -> list[int]:

@@ -526,6 +526,9 @@ def two_sentences(s: str) -> bool:
     return False
 
 
+_ASKS_INSIDE = re.compile(r"[?？]\s+\S")  # a question inside the line, more words after it
+
+
 def over_standfirst(lines: list[str], i: int, questions: bool = False) -> int:
     """The title's index for a start line found over metadata: when that line is a teaser
     sentence ("Where to spend and where to save when you set up a first bench."), a line of
@@ -550,6 +553,8 @@ def over_standfirst(lines: list[str], i: int, questions: bool = False) -> int:
         words += cjk_count(s) // _CJK_PER_WORD  # a CJK sentence's words have no spaces
     if not (teaser and words >= _STANDFIRST_WORDS):
         return i
+    if unended and _ASKS_INSIDE.search(s) and not questions:
+        return i  # a headline asks, then answers: "Two-pot withdrawal? A planner on the cost"
     above = [j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].strip()]
     for j in above:
         line = lines[j].strip()

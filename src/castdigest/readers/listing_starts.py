@@ -152,9 +152,14 @@ def _over_each_entry(
     lines: list[str], kinds: dict[int, str | None], nonblank: list[int]
 ) -> set[str]:
     """Lines shown, the same, right over `SAME_STARTS` or more metadata lines: a label each
-    entry carries ("Title / teaser / Host / date / length"), folded."""
-    over = Counter(fold(lines[i]) for i, j in pairwise(nonblank) if kinds[j] and not kinds[i])
-    return {line for line, n in over.items() if n >= SAME_STARTS}
+    entry carries ("Title / teaser / Host / date / length"), folded; and names alone over
+    as many, each entry's guests ("Title / teaser / Ana Ruiz and Ben Lund / date")."""
+    above = [i for i, j in pairwise(nonblank) if kinds[j] and not kinds[i]]
+    over = Counter(fold(lines[i]) for i in above)
+    labels = {line for line, n in over.items() if n >= SAME_STARTS}
+    # or who is on each, names only ("Dr Helen Marchetti and Thomas Whitcombe" / date)
+    named = [fold(lines[i]) for i in above if names_only(lines[i].strip())]
+    return labels | set(named) if len(named) >= SAME_STARTS else labels
 
 
 def _playing(lines: list[str], times: list[int]) -> bool:
@@ -458,8 +463,12 @@ def _without_labels(lines: list[str], starts: list[int], kinds: dict[int, str | 
 
 
 def one_label(lines: list[str], starts: list[int]) -> bool:
-    """Every entry starts on the same line (a host's name over its metadata)."""
-    return len(starts) >= SAME_STARTS and len({fold(lines[i]) for i in starts}) == 1
+    """Every entry starts on the same line (a host's name over its metadata), or on the
+    names of who is on it."""
+    return len(starts) >= SAME_STARTS and (
+        len({fold(lines[i]) for i in starts}) == 1
+        or all(names_only(lines[i].strip()) for i in starts)
+    )
 
 
 def line_above(lines: list[str], i: int) -> int | None:

@@ -112,6 +112,8 @@ _MASTHEAD_WORDS = 4
 _BLURB_WORDS = 6  # words of a show's description under its name
 _CHANNEL = re.compile(r"(?=\S*\d)(?=\S*[^\W\d_])\S{2,10}")  # a channel's number: "BS231ch"
 _ARROWED = re.compile(r"\s[>›»＞]\s")
+# a station's frequency, perhaps after its call sign: "JOEU-FM 79.7MHz", "KPBS 89.5 FM"
+_FREQUENCY = re.compile(r"^(?:[A-Z][\w-]{1,10}\s)?\d{2,4}(?:[.,]\d{1,2})?\s?(?:MHz|kHz|FM|AM)$")
 _ABOVE_PATH = 1.0  # what a line above the path to the page loses: the site's header
 _PATH_END = 1.0  # what a line the path to the page ends with gains: it names the page (or its show)
 _NOT_IN_NAMES = frozenset("=[]{}<>;/\\|")  # code, markup and paths hold these; names do not
@@ -602,8 +604,8 @@ def pick_title(
             score -= 2.5  # the site's or the show's name ("... Podcast", "...播客")
         elif show_and_number(key, s, brands):
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
-        if menu:
-            score -= 1.5  # a masthead over its menu
+        if menu or (k + 1 < len(head) and _FREQUENCY.match(head[k + 1][1])):
+            score -= 1.5  # a masthead over its menu, or a station's name over its frequency
         if k in kickers or (k not in menus and key in menu_items):
             score -= 2.0  # the menu's last item over the headline, or an item again: a section
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line

@@ -43,6 +43,7 @@ from castdigest.readers.title_signals import (
     without_markers,
 )
 from castdigest.text.stopwords import STOPWORDS
+from castdigest.text.truncate import display_width
 
 PARAGRAPH = 100  # characters: a line this long is a paragraph, not a title
 LONE_TIME = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?$")
@@ -149,13 +150,18 @@ def attribution(s: str, prev: str) -> bool:
     return is_quote_line(prev) or (byline(prev) and len(s.split()) <= _BYLINE_ORG)
 
 
+_OPENING_QUOTES = ('"', "“", "„", "«", "‘", "'", "「", "『", "《")
+_EXCLAIMED = 80  # columns of a line ending in "!" that may be a title, at most
 _NUMBER_WORDS = 2  # words up to an episode's number that opens a title ("Odc. 57.")
 
 
 def running_text(s: str) -> bool:
     """A sentence of the body rather than a heading."""
     if s.endswith(_SENTENCE_END) and not s.endswith(("...", "…")) and len(s) > 25:
-        return True
+        # a title may exclaim ("… しまなみ・大島の「島のパン屋さん」！"); not a banner's quote
+        # and its call ("„Gracie to, czego szukałem” Zostań Patronem!")
+        exclaims = s.endswith(("!", "！")) and not s.startswith(_OPENING_QUOTES)
+        return not (exclaims and display_width(s) <= _EXCLAIMED)
     if s.endswith(("…", "...")) and len(s) > 25:
         return True  # a cut sentence
     return sum(1 for m in STOPS.finditer(s) if _ends_sentence(s, m.start(), m.end())) >= 2

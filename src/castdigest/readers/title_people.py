@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from castdigest.readers.heading_words import joined_parts
+from castdigest.readers.heading_words import joined_parts, joiner_words
 from castdigest.readers.title_signals import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -44,7 +44,8 @@ def in_person_card(head: list[tuple[int, str]], k: int) -> bool:
     return any(k >= d and names_person(head[k - d][1]) for d in (1, 2))
 
 
-_NAME_WORD = r"\p{Lu}[\p{Ll}'’-]+"  # any script with cases: "Ewa", "Grądzki", "Šťastný"
+# any script with cases: "Ewa", "Grądzki", "Šťastný", a double name "Solberg-Hale"
+_NAME_WORD = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*"
 
 
 @cache
@@ -59,6 +60,12 @@ def person_name() -> str:
 @cache
 def _full_name() -> regex.Pattern[str]:
     return regex.compile(rf"^{person_name()}$")
+
+
+@cache
+def _full_name_at() -> regex.Pattern[str]:
+    """A full name, then a word's end (matched at a position)."""
+    return regex.compile(rf"{person_name()}(?!\w)")
 
 
 def opening_prose(texts: list[str]) -> str:
@@ -116,7 +123,16 @@ def with_person(line: str, prose: str) -> bool:
         return m["name"] in prose
     if ":" in s or len(s.split()) > _ROLE_WORDS:
         return False  # "Offene Kerne, volle Racks: Warum …": a title of capitalised nouns
-    return (m := _NAME_ROLE.match(s)) is not None and m["name"] in prose
+    m = _NAME_ROLE.match(s)
+    if m is None or m["name"] not in prose:
+        return False
+    # "Ana Ruiz, Ben Lund et le palmarès": another name after the comma, joined to more,
+    # lists people in a title; a role follows a name alone ("Ana Ruiz, Senior Fellow")
+    other = _full_name_at().match(s, m.end("name") + 2)
+    if other is None:
+        return True
+    rest = s[other.end() :].strip()
+    return not (rest.startswith(",") or rest.split(" ", 1)[0].casefold() in joiner_words())
 
 
 # a quotation, in any of the marks titles are quoted with: what a page quotes may be a title

@@ -321,8 +321,8 @@ def _reporter() -> re.Pattern[str]:
         rf"^(?:(?:{label})\s*[:：]?\s*)?"  # "기자명 김현수 기자": a label before the name
         rf"[\u3400-\u9fff\uac00-\ud7af]{{2,5}}\s?(?:{alternatives})(?:\s+\S+@\S+)?\s*$"
         # the newsroom and the title before the name: "澎湃新闻记者 林晓舟", "ダイヤモンド編集部
-        # 村瀬健太" (a newsroom's name may be written in kana)
-        rf"|^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{{0,8}}(?:{alternatives})\s+[\u3400-\u9fff\uac00-\ud7af]{{2,4}}$"
+        # 村瀬健太", "潮新闻客户端 记者 沈知遥" (a newsroom's name may be written in kana)
+        rf"|^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{{0,8}}\s?(?:{alternatives})\s+[\u3400-\u9fff\uac00-\ud7af]{{2,4}}$"
         # the label and a name or an account of a word or two: "작성자 오후의발견"
         # (a colon or a space after the label: "报道称…" opens a sentence)
         rf"|^(?:{label})(?:\s*[:：]\s*|\s+)\S{{1,20}}(?:\s\S{{1,20}})?$"
