@@ -32,13 +32,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from castdigest.condense.base import Budget
 from castdigest.condense.core import ExtractiveCondenser, _Pools
-from castdigest.condense.extractive import SPOKEN, TERMS, Features, Marks, Weights, components
+from castdigest.condense.extractive import SPOKEN, Features, Marks, Weights, components, weigh
 from castdigest.models import Episode
 from castdigest.text.truncate import truncate
 from condense_quality import SHARED, Item, castdigest, qmsum, scorer
@@ -64,6 +62,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "duplicate": (0.4, 0.55, 0.7),
     "zones": (0.0, 0.5, 1.0),
     "specific": (0.0, 0.5, 1.0, 1.5),
+    "dialogue": (0.0, 1.0, 2.0, 3.0),
 }
 
 
@@ -90,11 +89,7 @@ class Kept(ExtractiveCondenser):
         if key not in self.parts:
             self.parts[key] = components(texts, language, marks, weights=weights)
         matrix, parts = self.parts[key]
-        relevance = sum(
-            (sign * getattr(weights, w) * parts[name] for name, w, sign in TERMS if name in parts),
-            start=np.zeros(len(texts)),
-        )
-        return Features(matrix, relevance)
+        return Features(matrix, weigh(parts, weights, len(texts)))
 
 
 KEPT = Kept()

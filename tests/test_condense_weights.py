@@ -20,6 +20,7 @@ from castdigest.condense.extractive import (
     Weights,
     components,
     features,
+    weigh,
 )
 from castdigest.models import Episode, Segment, Transcript
 
@@ -39,7 +40,8 @@ def test_relevance_is_the_weighted_sum_of_the_components() -> None:
     weights = Weights(centroid=0.7, signature=1.3, meta=0.9, claim=0.4, short=0.2)
     feats = features(SENTENCES, "en", marks, weights=weights)
     matrix, parts = components(SENTENCES, "en", marks, weights=weights)
-    # no clause marks given; no topic terms asked for (`specific` 0)
+    # no clause marks given; no topic terms asked for (`specific` 0), nor the share of words
+    # naming the speakers (`dialogue` 0: a discount, `weigh`, not a term of the sum)
     assert set(parts) == {name for name, _, _ in TERMS} - {"clause", "specific"}
     summed = sum(sign * getattr(weights, w) * parts[n] for n, w, sign in TERMS if n in parts)
     assert np.allclose(feats.relevance, summed)
@@ -87,8 +89,9 @@ def test_transcripts_are_scored_with_the_spoken_weights_and_writing_with_the_oth
         out = condenser.condense(episode, budget)
         assert out.takeaways, episode.id
         assert condenser.used and all(w == expected for w in condenser.used), episode.id
-    # speech: claim words earn nothing, topic terms rare in the language count
-    assert dataclasses.replace(DEFAULT, claim=0.0, specific=1.0) == SPOKEN
+    # speech: claim words earn nothing, topic terms rare in the language count, and words
+    # naming the speakers discount a sentence
+    assert dataclasses.replace(DEFAULT, claim=0.0, specific=1.0, dialogue=2.0) == SPOKEN
 
 
 TALK = [
@@ -128,3 +131,41 @@ def test_speech_picks_the_sentence_on_the_subject_over_the_commonplace() -> None
     plain = ExtractiveCondenser(spoken=dataclasses.replace(SPOKEN, specific=0.0))
     assert plain.condense(heard, budget).takeaways[0].text == TALK[4]
     assert ExtractiveCondenser().condense(heard, budget).takeaways[0].text == TALK[1]
+
+
+ADDRESSED = [
+    "The harbour board dredges the north channel every other winter.",
+    "I think you know the channel is getting really busy these days.",
+    "The silt returns within two winters, so the channel is dredged again.",
+    "You can imagine what I thought when you told me about the silt.",
+]
+
+
+def test_words_naming_the_speakers_discount_relevance_above_the_least() -> None:
+    weights = dataclasses.replace(SPOKEN, dialogue=2.0)
+    _, parts = components(ADDRESSED, "en", weights=weights)
+    share = parts["dialogue"]
+    assert share[0] == share[2] == 0.0 and share[1] > 0 and share[3] > share[1]
+    undiscounted = weigh(parts, dataclasses.replace(weights, dialogue=0.0), len(ADDRESSED))
+    discounted = weigh(parts, weights, len(ADDRESSED))
+    kept = np.clip(1 - 2.0 * share, 0, 1)
+    assert np.allclose(discounted, (undiscounted - undiscounted.min()) * kept)
+    assert np.allclose(features(ADDRESSED, "en", weights=weights).relevance, discounted)
+    _, written = components(ADDRESSED, "en", weights=DEFAULT)
+    assert "dialogue" not in written  # writing is scored without it (weight 0)
+
+
+def test_the_share_of_words_naming_the_speakers_spreads_within_a_turn() -> None:
+    weights = dataclasses.replace(SPOKEN, dialogue=2.0)
+    alone = components(ADDRESSED, "en", weights=weights)[1]["dialogue"]
+    # the first two sentences are one turn, the last two another; none is in a unit at all
+    for groups, plain in (([0, 0, 1, 1], False), ([-1, -1, -1, -1], True)):
+        marks = Marks(groups=groups)
+        turn = components(ADDRESSED, "en", marks, weights=weights)[1]["dialogue"]
+        assert np.allclose(turn, alone) == plain
+    marks = Marks(groups=[0, 0, 1, 1])
+    turn = components(ADDRESSED, "en", marks, weights=weights)[1]["dialogue"]
+    # a sentence without such words, in a turn that has them, takes a share of its neighbour's
+    assert turn[0] == pytest.approx(0.3 * alone[1])
+    assert turn[2] == pytest.approx(0.3 * alone[3])
+    assert turn[3] == pytest.approx(0.7 * alone[3])

@@ -17,6 +17,7 @@ from castdigest.condense.thoughts import (
     balanced,
     claim_score,
     cut_to_thought,
+    dialogue_share,
     is_meta,
     is_whole_thought,
     points_back,
@@ -143,6 +144,24 @@ def test_points_back_per_language() -> None:
     assert points_back("他认为港口会扩大。", "zh")
     assert points_back("그것은 항구의 문제다.", "ko")
     assert not points_back("港口会扩大。", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "share"),
+    [
+        ("The port will dredge the north channel in May.", "en", 0.0),
+        ("I think you know the port is getting busy.", "en", 2 / 9),
+        ("I’m sure your crane is fine.", "en", 2 / 6),  # curly apostrophe
+        ("India exports its tea from Kolkata.", "en", 0.0),  # not "i"
+        ("J'ai dit que vous aviez raison.", "fr", 2 / 6),  # the elided "j'"
+        ("Creo que tú tienes razón.", "es", 1 / 5),
+        ("Ich glaube, der Hafen wächst.", "de", 1 / 5),
+        ("我们觉得你说得对", "zh", 1 / 4),  # 我们 (we) is not the speaker alone
+        ("Portua hazten ari da zuk esan bezala.", "eu", 0.0),  # no list: nothing counted
+    ],
+)
+def test_share_of_words_naming_the_speakers(text: str, lang: str, share: float) -> None:
+    assert dialogue_share(text, lang) == pytest.approx(share)
 
 
 def test_meta_sentences() -> None:

@@ -144,7 +144,8 @@ class ExtractiveCondenser:
         # Speech ("will", "because", run-ons, fillers) reads unlike writing: its own weights.
         speech = cands[0].provenance is Provenance.TRANSCRIPT
         weights = self.spoken if speech else self.weights
-        marks = Marks(leads=leads, lengths=lengths, questions=asks, noise=noise, clauses=clauses)
+        groups = [c.group for c in cands] + [-1] * len(chosen)  # a takeaway chosen: no unit
+        marks = Marks(leads, lengths, asks, noise, clauses, groups)
         feats = self.features(texts, language, marks, weights)
         n = len(cands)
         own = type(feats)(sp.csr_matrix(feats.matrix[:n]), feats.relevance[:n])

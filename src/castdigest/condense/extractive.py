@@ -15,7 +15,9 @@ bigrams). A sentence's relevance combines
   title is"), a bonus for claims (numbers, "because", "will", "decided"), and penalties for
   what cleaning removed
   (fillers, stutters, an unfinished run-on piece), a bonus for the first sentence of a
-  chapter or paragraph.
+  chapter or paragraph;
+- in speech, a discount for the share of its words that name the speakers ("I", "you"): a
+  summary states the subject, not who said what to whom (`weigh`).
 Picking is greedy MMR: relevance minus redundancy with what is already picked, each pick in a
 part of the episode not yet covered while one remains, until the count or word budget is full.
 Questions shape centrality but are picked only when a pool holds no statement at all.
@@ -33,7 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 from numpy.typing import NDArray
 
-from castdigest.condense.thoughts import claim_score, is_meta, points_back
+from castdigest.condense.thoughts import claim_score, dialogue_share, is_meta, points_back
 from castdigest.text.frequency import RARE, zipf_table
 from castdigest.text.language import is_cjk
 from castdigest.text.tokens import is_number, terms
@@ -45,6 +47,8 @@ TOPIC_SENTENCES = 3  # sentences a term is in, at least, to be one of the episod
 COMMON = 6.0  # Zipf value ("people", "time") from which a word is too common to be a topic
 MIN_NEIGHBOURS = 100  # edges per sentence always kept, however many sentences there are
 BLOCK_CELLS = 1_000_000  # sentence pairs compared at once, at most
+TURN_REACH = 2  # sentences each side, in the same turn, that share a sentence's way of speaking
+TURN_SHARE = 0.3  # their weight in a sentence's share of words naming the speakers
 
 _NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]*[A-Za-z0-9]")
 # A question, or a request that works as one ("I'm curious how ...", "Tell me about ...").
@@ -89,13 +93,16 @@ class Weights:
     mmr: float = 0.7  # lambda: weight of relevance against redundancy
     duplicate: float = 0.55  # cosine above which two sentences say the same thing
     specific: float = 0.0  # topic terms rare in the language at large (`_specific`)
+    dialogue: float = 0.0  # relevance discount per share of words naming the speakers (`weigh`)
 
 
 DEFAULT = Weights()
-# Transcripts: speech says "will" and "because" of anything, so its claim words earn nothing.
-# The weights bench/condense_tune.py learns for speech on QMSum train have not carried over
-# to the scoring sets so far (bench/README.md, "condense"): the others are the written ones.
-SPOKEN = Weights(claim=0.0, specific=1.0)
+# Transcripts: speech says "will" and "because" of anything, so its claim words earn nothing;
+# what speakers say to each other ("I think", "you can imagine") is discounted (`dialogue`,
+# chosen on QMSum train). The other weights bench/condense_tune.py learns for speech there
+# have not carried over to the scoring sets so far (bench/README.md, "condense"): they are
+# the written ones.
+SPOKEN = Weights(claim=0.0, specific=1.0, dialogue=2.0)
 
 
 @dataclass(frozen=True)
@@ -213,13 +220,15 @@ TERMS: tuple[tuple[str, str, float], ...] = (
 class Marks:
     """What reading the material marked on each text, where known: the first sentence of a
     chapter, paragraph or turn, its length in words, a question, its share of fillers, a
-    clause split out of a run-on."""
+    clause split out of a run-on, the unit it belongs to (chapter, paragraph or turn; -1:
+    none)."""
 
     leads: Sequence[bool] | None = None
     lengths: Sequence[float] | None = None
     questions: Sequence[bool] | None = None
     noise: Sequence[float] | None = None
     clauses: Sequence[bool] | None = None
+    groups: Sequence[int] | None = None
 
 
 NO_MARKS = Marks()
@@ -234,11 +243,24 @@ def features(
 ) -> Features:
     """The TF-IDF rows and each sentence's relevance: `TERMS`' components, weighted."""
     matrix, parts = components(texts, language, marks, weights=weights)
-    relevance = np.zeros(len(texts))
+    return Features(matrix, weigh(parts, weights, len(texts)))
+
+
+def weigh(parts: dict[str, Vector], weights: Weights, n: int) -> Vector:
+    """Relevance from the components (`TERMS`, weighted and summed), then discounted by the
+    share of each sentence's words that name its speaker or the one spoken to ("I", "you":
+    `thoughts.dialogue_share`): what is said to someone (an opinion, an aside, a question
+    framed) keeps that much less of its relevance, above the least relevant sentence's. A
+    discount, not a penalty to subtract: the sentences most central to the talk are those the
+    speakers say of it to each other, and a fixed penalty moves few of them."""
+    relevance = np.zeros(n)
     for name, weight, sign in TERMS:
         if name in parts:
             relevance += sign * getattr(weights, weight) * parts[name]
-    return Features(matrix, relevance)
+    if weights.dialogue and n and "dialogue" in parts:
+        keep = np.clip(1.0 - weights.dialogue * parts["dialogue"], 0.0, 1.0)
+        relevance = (relevance - relevance.min()) * keep
+    return relevance
 
 
 def components(
@@ -280,6 +302,9 @@ def components(
         if given is not None:
             parts[name] = np.asarray(given, float)
     parts.update(_choice_parts(texts, language))
+    if weights.dialogue:
+        talk = np.array([min(1.0, dialogue_share(t, language)) for t in texts])
+        parts["dialogue"] = talk if marks.groups is None else _in_turn(talk, marks.groups)
     if weights.specific:
         specific = _specific(token_lists, language) / np.maximum(words, 1.0) ** 0.5
         parts["specific"] = _unit(specific)
@@ -317,6 +342,24 @@ def _choice_parts(texts: Sequence[str], language: str | None) -> dict[str, Vecto
         meta[i] = is_meta(text, language)
         claim[i] = claim_score(text, language)
     return {"context": back, "meta": meta, "claim": claim}
+
+
+def _in_turn(values: Vector, groups: Sequence[int]) -> Vector:
+    """Each value mixed (`TURN_SHARE`) with the mean of its neighbours in the same unit, up to
+    `TURN_REACH` sentences each side: whether a speaker is talking to the other (framing a
+    question, an aside) holds for a stretch of their turn, not for the one sentence that
+    happens to say "you"."""
+    unit = np.asarray(groups)
+    n = len(values)
+    total, count = np.zeros(n), np.zeros(n)
+    for step in range(1, TURN_REACH + 1):
+        same = (unit[step:] == unit[:-step]) & (unit[step:] >= 0)  # pairs (i, i + step)
+        total[:-step] += np.where(same, values[step:], 0.0)
+        total[step:] += np.where(same, values[:-step], 0.0)
+        count[:-step] += same
+        count[step:] += same
+    near = total / np.maximum(count, 1.0)
+    return np.where(count > 0, (1 - TURN_SHARE) * values + TURN_SHARE * near, values)
 
 
 def _informative(text: str, tokens: Sequence[str]) -> float:

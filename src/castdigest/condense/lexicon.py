@@ -6,6 +6,9 @@
 - `META`: phrases of introductions, titles, biographies and framing ("in this episode",
   "welcome to", "joins us", "X's title is", "asks"): about the episode, not its point.
 - `CLAIM`: words of a claim, decision or reason ("because", "will", "decided", comparatives).
+- `DIALOGUE`: the words by which speakers name themselves and the one they speak to ("I",
+  "my", "you", "your"): a sentence full of them is about the talk (an opinion, a question, a
+  hedge), where a summary states its subject in the third person.
 - `DANGLING`: words a complete clause does not end on (articles, prepositions, conjunctions).
 - `CLAUSE_OPENERS`, `STRONG_OPENERS`, `PAUSES`: where unpunctuated speech opens a new main
   clause, for splitting a run-on spoken sentence into sentence-like units.
@@ -228,6 +231,53 @@ CLAIM: dict[str, tuple[str, ...]] = {
     "ja": ("なぜなら", "ため", "決め", "べき", "より"),
     "ko": ("때문", "결정", "해야", "보다", "줄이", "늘리"),
 }
+
+# First person singular and second person: the participants of a conversation. CJK entries
+# are substrings; a plural form (我们, 你们) is listed apart in `DIALOGUE_PLURAL`, and not
+# counted.
+DIALOGUE: dict[str, tuple[str, ...]] = {
+    "en": (
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "me",
+        "my",
+        "mine",
+        "myself",
+        "you",
+        "you're",
+        "you've",
+        "you'd",
+        "you'll",
+        "your",
+        "yours",
+        "yourself",
+    ),
+    "fr": (
+        "je",
+        "j'",
+        "moi",
+        "mon",
+        "ma",
+        "mes",
+        "tu",
+        "toi",
+        "ton",
+        "ta",
+        "tes",
+        "vous",
+        "votre",
+        "vos",
+    ),
+    "es": ("yo", "mí", "mi", "mis", "conmigo", "tú", "ti", "tu", "tus", "usted", "contigo"),
+    "de": ("ich", "mich", "mir", "mein", "meine", "meinen", "du", "dich", "dir", "dein", "deine"),
+    "zh": ("我", "你", "您"),
+    "ja": ("私", "僕", "俺", "あなた"),
+    "ko": ("나는", "내가", "저는", "제가", "당신"),
+}
+DIALOGUE_PLURAL: dict[str, tuple[str, ...]] = {"zh": ("我们", "你们", "您们")}
 
 DANGLING: dict[str, tuple[str, ...]] = {
     "en": (

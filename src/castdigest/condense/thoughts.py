@@ -21,6 +21,8 @@ from castdigest.condense.lexicon import (
     CLAIM,
     CLAUSE_OPENERS,
     DANGLING,
+    DIALOGUE,
+    DIALOGUE_PLURAL,
     META,
     PAUSES,
     PERSONAL,
@@ -260,6 +262,33 @@ def claim_score(text: str, language: str | None = None) -> float:
     if _phrases("claim", _lang(language)).search(text):
         score += 0.5
     return score
+
+
+@lru_cache(maxsize=64)
+def _dialogue(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(the words of `DIALOGUE`, their plural forms not to count) as patterns."""
+    words, plural = DIALOGUE.get(lang, ()), DIALOGUE_PLURAL.get(lang, ())
+    if not words:
+        return None, None
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if is_cjk(lang):
+        many = "|".join(re.escape(w) for w in plural)
+        return re.compile(alternation), re.compile(many) if many else None
+    # A word of its own; an elided form ("j'") ends at its apostrophe.
+    edge = r"(?:(?<=')|(?![\w'-]))"
+    return re.compile(rf"(?<![\w'-])(?:{alternation}){edge}", re.IGNORECASE), None
+
+
+def dialogue_share(text: str, language: str | None = None) -> float:
+    """Words naming the speaker or the one spoken to ("I", "you", `lexicon.DIALOGUE`) per
+    word: high in what is said to someone (an opinion, a question, a hedge), low in a
+    sentence that states its subject, as a summary does."""
+    words, plural = _dialogue(_lang(language))
+    if words is None:
+        return 0.0
+    said = text.lower().replace("’", "'")
+    found = len(words.findall(said)) - (len(plural.findall(said)) if plural else 0)
+    return max(0, found) / max(1.0, count_words(text))
 
 
 def resolve(text: str, people: list[str], subject: str | None, language: str | None = None) -> str:
