@@ -58,6 +58,7 @@ _BREADCRUMB = re.compile(
     r"^[^>›»＞/／]{1,40}(?:\s[>›»＞]\s[^>›»＞/／]{1,60}){1,}$"
     r"|^[^>›»＞/／]{1,40}(?:\s[/／]\s[^>›»＞/／]{1,60}){2,}$"
 )
+_GUILLEMETS = re.compile(r"«[^«»]*»")  # a quotation, whose closing mark is no crumb's arrow
 _SEPARATED = re.compile(r"\s+[/|·•]\s+")
 _JOINED = re.compile(r"\s+[&+]\s+")  # buttons joined by a sign ("Accepter & Fermer")
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
@@ -254,8 +255,8 @@ def chrome_kind(line: str) -> str | None:
         return "counter"  # "9K", "22 snips", "3 评论"; not "#58 栗の渋皮煮に挑戦"
     if _CJK_COUNTER.match(n):
         return "counter"  # "조회수 2.3만회", "播放：1.8万次", "评论(86)": the word first
-    if _BREADCRUMB.match(s):
-        return "breadcrumb"
+    if _BREADCRUMB.match(_GUILLEMETS.sub("«»", s) if "«" in s else s):
+        return "breadcrumb"  # not a French quotation's closing mark: "« Les galibots » : …"
     if _ADDRESS.match(s) or _COPYRIGHT.match(n) or _COPYRIGHT_AFTER.match(n):
         return "address"
     parts = _SEPARATED.split(s)

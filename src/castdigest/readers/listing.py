@@ -34,6 +34,7 @@ from castdigest.readers.doubt import (
     takeaway_doubts,
     unlike_entries,
 )
+from castdigest.readers.heading_words import lists_episodes, suggests_others
 from castdigest.readers.line_dates import (
     clock_length,
     length_seconds,
@@ -60,6 +61,7 @@ from castdigest.readers.listing_kinds import (
     date_lines,
     dated_end,
     line_kinds,
+    one_hour,
 )
 from castdigest.readers.listing_shapes import (
     Entry,
@@ -116,6 +118,7 @@ from castdigest.text.normalize import fold
 from castdigest.text.titles import assign_people, split_title
 from castdigest.text.truncate import display_width
 
+_TITLE_WORDS = 3  # words of a title shown again in the show's list, at least
 _LABELLED_ENTRIES = 2  # entries dated after a publication label: a listing, not one page
 _TEASER_WIDTH = 80  # columns of an entry's teaser under its title, at least
 _PROSE = 100  # characters of a line ending in a full stop that is prose, not a title
@@ -303,7 +306,7 @@ def _plays_one(head: list[str]) -> bool:
     for k, line in enumerate(shown):
         if k and _START.match(line) and chrome_kind(line) == "player":
             if not is_chrome(shown[k - 1]):
-                return True
+                return not _all_listed(shown[:k], shown[k + 1 :])
         elif (
             zero_clock(line)
             and k + 1 < len(shown)
@@ -312,8 +315,22 @@ def _plays_one(head: list[str]) -> bool:
         ):
             # its two times on two lines: past its button ("Podcast hören") and a share bar
             # ("WhatsApp" / "Copy link" / "Play"), a line of the page's own
-            return True
+            return not _all_listed(shown[:k], shown[k + 2 :])
     return False
+
+
+def _all_listed(above: list[str], under: list[str]) -> bool:
+    """The show's list of all its episodes is headed under the player ("All Episodes") and
+    shows again the title over the player: the player plays the latest; the page is the
+    show's (a list of the show's others leaves the played one out)."""
+    heading = next(
+        (n for n, line in enumerate(under) if lists_episodes(line) and not suggests_others(line)),
+        None,
+    )
+    if heading is None:
+        return False
+    played = {fold(line) for line in above if len(line.split()) >= _TITLE_WORDS}
+    return any(fold(line) in played for line in under[heading + 1 :])
 
 
 def _own_page(raws: list[RawEpisode]) -> list[RawEpisode]:
@@ -357,6 +374,8 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
     """Raw episodes from entries of the layouts in `listing_shapes` and `listing_blocks`;
     `loose`: their metadata lines may hold a length or a date alone."""
     raws: list[RawEpisode] = []
+    dated = [i for entry in entries for i in entry.meta if is_dated(lines[i])]
+    hour = one_hour(lines, dated)  # "19/11/2026 - 14:00" each week: when, not how long
     for entry in entries:
         raw = RawEpisode(title=entry.text or lines[entry.title].strip(), line=entry.title + 1)
         if entry.show and raw.title.endswith(" " + entry.show):
@@ -367,7 +386,7 @@ def _shaped(lines: list[str], entries: list[Entry], loose: bool = False) -> list
                 raw.title = raw.title[: -len(entry.date)].rstrip(" :：–—|·-")
             raw.published_text = entry.date
         for i in entry.meta:
-            if is_dated(lines[i]):
+            if is_dated(lines[i]) and not hour:
                 _read_dated(raw, lines[i])
             elif loose:
                 _read_alone(raw, lines[i].strip())

@@ -36,7 +36,9 @@ from castdigest.readers.markup import is_hashtag_line, parse_hashtags
 from castdigest.readers.page_dates import (
     after_preposition,
     labelled_length_line,
+    numeric_date,
     without_label_after,
+    without_time_of_day,
 )
 from castdigest.readers.title_signals import numbers_only
 from castdigest.text.dates import find_relative, find_yearless, without_weekday
@@ -177,6 +179,8 @@ def read_age(raw: RawEpisode, s: str, as_of: datetime) -> None:
         raw.published_text = without_weekday(s)  # read in the page's language
     elif written := numeric_after_name(s):
         raw.published_text = written  # "London, 18.11.26": where it was made, then when
+    elif written := numeric_date(without_time_of_day(s)):
+        raw.published_text = written  # "Madrid 20/11/2026 - 06:00 CET", the hour it aired
 
 
 def title_under_date(

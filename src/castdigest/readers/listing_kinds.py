@@ -92,6 +92,7 @@ def meta_kind(line: str, as_of: datetime) -> str | None:
         or numeric_alone(dated)
         or _mostly(s, find_yearless(s, as_of))
         or numeric_after_name(s)
+        or _after_show(s)
     ):
         kind = "age"  # "hace 2 días", "Nov 20, 2026", "15/11/2026", "20. Nov."
     elif labelled_numeric_date(without_clock_at(s)):
@@ -134,6 +135,19 @@ def numeric_after_name(s: str) -> str | None:
         return None
     words = lead.rstrip(",").split()
     return written if 0 < len(words) <= _LABEL_WORDS else None
+
+
+def _after_show(s: str) -> bool:
+    """The show's name, then the date in figures and perhaps the hour it aired, set off by
+    bars ("Brandenburg-Magazin | Sa 21.11.2026 | 10:05 Uhr")."""
+    name, _, rest = s.partition(" | ")
+    words = name.split()
+    return (
+        bool(rest)
+        and 0 < len(words) <= _LABEL_WORDS
+        and not any(c.isdigit() for c in name)
+        and numeric_alone(rest.replace(" | ", " "))
+    )
 
 
 def numeric_alone(s: str) -> bool:
@@ -188,7 +202,27 @@ def line_kinds(lines: list[str], as_of: datetime) -> dict[int, str | None]:
         kinds[i] = None
     for i in _airtimes(lines, times):
         kinds[i] = None
+    for i in _same_hour(lines, kinds):
+        kinds[i] = "age"
     return kinds
+
+
+_SAME_HOUR = 3  # dated lines, at least, that show one time: the hour a programme airs at
+_HOUR = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
+
+
+def _same_hour(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
+    dated = [i for i, kind in kinds.items() if kind == "dated"]
+    return dated if one_hour(lines, dated) else []
+
+
+def one_hour(lines: list[str], dated: list[int]) -> bool:
+    """Dates that each show the same time ("19/11/2026 - 14:00", "12/11/2026 - 14:00"): the
+    hour the programme airs at, every week, not each edition's length."""
+    if len(dated) < _SAME_HOUR:
+        return False
+    shown = {tuple(_HOUR.findall(lines[i])) for i in dated}
+    return len(shown) == 1 and len(next(iter(shown))) == 1
 
 
 _PLAYED_ENTRIES = 2  # entries dated over their player's button and length

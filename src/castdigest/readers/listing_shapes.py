@@ -434,11 +434,19 @@ def _between_copies(lines: list[str], start: int, above: list[int]) -> bool:
     )
 
 
+_NUMBER_AFTER = re.compile(r"\s?(?:no\.?\s?|#|ep\.?\s?|vol\.?\s?|第)?\d", re.IGNORECASE)
+
+
 def _names_within(title: str, name: str) -> bool:
     """`name` (a short line) stands inside the longer `title` after a separator ("… | 퇴근길
-    라디오 EP.64 (게스트: …)"): the show's name the title carries."""
+    라디오 EP.64 (게스트: …)") or opens it before the episode's number: the show's name the
+    title carries."""
     t, n = normalise(title), normalise(name)
-    return 0 < len(n) < len(t) // 2 and any(f"{sep}{n}" in t for sep in ("| ", "- ", "– ", "— "))
+    if not 0 < len(n) < len(t) // 2:
+        return False
+    # or opening it, before the episode's number: "周刊听读 No.214｜…", "Show #12: …"
+    opens = t.startswith(n) and bool(_NUMBER_AFTER.match(t[len(n) :]))
+    return opens or any(f"{sep}{n}" in t for sep in ("| ", "- ", "– ", "— "))
 
 
 def _repeated_pair(lines: list[str], start: int, above: list[int]) -> bool:

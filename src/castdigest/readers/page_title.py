@@ -215,8 +215,9 @@ def _masthead(line: str, count: int) -> bool:
 
 
 def _lede_and_byline(head: list[tuple[int, str]], k: int) -> bool:
-    """head[k] stands over a lede (a sentence or two) and a byline: a news page's headline,
-    its date above it ("November 18, 2026" / "14 min read" / headline / lede / "By …")."""
+    """head[k] stands over a lede (a sentence or two) and a byline (or the presenter's
+    field), perhaps past a picture's credit: a news page's headline, its date above it
+    ("November 18, 2026" / "14 min read" / headline / lede / "By …")."""
     if k + 2 >= len(head):
         return False
     lede, under = head[k + 1][1], head[k + 2][1]
@@ -225,7 +226,10 @@ def _lede_and_byline(head: list[tuple[int, str]], k: int) -> bool:
     sentences = STOPS.search(lede) is not None or len(lede) >= PARAGRAPH
     if len(lede) < max(_LEDE, len(head[k][1])) or not sentences or chrome_kind(lede):
         return False
-    return byline(under) or opens_byline(under)
+    if chrome_kind(under) == "image credit" and k + 3 < len(head):
+        under = head[k + 3][1]  # the picture's credit first: "Bild: rbb/Paul Wendt"
+    # who wrote it, or who presents it ("Moderation: Jana Kleinschmidt")
+    return byline(under) or opens_byline(under) or person_field(under)
 
 
 def _suggested_item(head: list[tuple[int, str]], k: int) -> bool:

@@ -158,7 +158,13 @@ def _show_list(lines: list[str], k: int, body: int | None) -> bool:
     """ "Latest episode(s)", "Episodes" on a show's page, nothing dated above its description
     (an episode's page dates its episode above its body, or under its standfirst and byline):
     the show's own list."""
-    own = any(lists_episodes(near) for near in lines[k : k + _OWN_LIST])
+    # the heading itself, or one under it over dated entries; not the link closing a list
+    # ("Weitere Sendungen" / two entries / "Alle Sendungen")
+    own = lists_episodes(lines[k]) or any(
+        lists_episodes(lines[j])
+        and any(_dated(under) for under in lines[j + 1 : j + 1 + _NAMED_SPAN])
+        for j in range(k + 1, min(k + _OWN_LIST, len(lines)))
+    )
     top = k if body is None else min(k, _dateline_end(lines, body))
     return own and (not any(_dated(above) for above in lines[:top]) or _show_named(lines, k))
 
