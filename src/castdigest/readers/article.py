@@ -15,7 +15,7 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
+from castdigest.readers.chrome import is_chrome, is_interface, is_reaction, without_read_aloud
 from castdigest.readers.doubt import add_reasons, chapter_doubts
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import clock_length, head_length
@@ -233,7 +233,7 @@ class ArticleReader:
             language=language,
             published=dated[0] if dated else None,
             published_text=dated[1] if dated else None,
-            duration=head_length(lines),
+            duration=head_length(without_read_aloud(lines)),
             abstract="\n\n".join(abstract) or None,
             chapters=chapters,
             quotes=quotes,

@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from castdigest.models import Chapter
 from castdigest.readers.heading_words import heading_kind, joiner_words
+from castdigest.readers.length_units import alternation
 from castdigest.readers.page_dates import labelled_length_line, without_time_of_day
 from castdigest.text.sentences import split_sentences
 
@@ -140,9 +142,18 @@ def _clean(title: str) -> str:
     return " ".join(t.split())
 
 
+@lru_cache(maxsize=1)
+def _minute_label() -> re.Pattern[str]:
+    """A word for minutes before a start time ("Min. 01:40 – …", "Minuto 12:05"): units.json
+    `minutes`, whole."""
+    words = alternation("minutes")
+    return re.compile(rf"^(?:{words})\.?\s*(?=(?:\d{{1,2}}:)?\d{{1,3}}:\d\d)", re.IGNORECASE)
+
+
 def classify(index: int, line: str, section: str | None) -> Item:
     s = line.strip()
     bare = _BULLET.sub("", s, count=1)
+    bare = _minute_label().sub("", bare, count=1)  # "Min. 01:40 – …": the time's word
     bullet = bare != s
     times = _times(bare)
     until = None

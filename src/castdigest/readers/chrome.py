@@ -64,6 +64,8 @@ _JOINED = re.compile(r"\s+[&+]\s+")  # buttons joined by a sign ("Accepter & Fer
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
+_ALOUD_LINE = 60  # characters of a read-aloud button, at most
+_TIMES_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _CAPTION_MAX = 200  # characters of a caption naming who stands where in a picture
 _PLACES = 2  # people placed in a picture, in a caption of any length
 _CAPTION_WORDS = 8  # words of a caption that places one person
@@ -109,6 +111,7 @@ class _Vocabulary:
     machines: tuple[re.Pattern[str], ...]  # a note on how a summary was made: `machine_notes`
     positions: re.Pattern[str]  # where someone stands in a picture: `photo_positions`
     shares: frozenset[str]  # where a share button sends the page: `share_targets`
+    aloud: frozenset[str]  # a button reading the article aloud: `read_aloud`
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +140,29 @@ def _vocabulary() -> _Vocabulary:
         machines=_machine_words(raw["machine_notes"]),
         positions=_positions(words("photo_positions")),
         shares=frozenset(words("share_targets")),
+        aloud=frozenset(words("read_aloud")),
     )
+
+
+_ALOUD_PLAYER = 3  # lines under a read-aloud button where its player's times stand
+
+
+def without_read_aloud(lines: list[str]) -> list[str]:
+    """`lines` with each read-aloud button ("Ascolta l'articolo", `read_aloud`) and the
+    player's times under it blanked: the text read by a machine, whose length is not the
+    episode's."""
+    aloud = _vocabulary().aloud
+    if not any(normalise(line) in aloud for line in lines if 0 < len(line) <= _ALOUD_LINE):
+        return lines
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if not 0 < len(line) <= _ALOUD_LINE or normalise(line) not in aloud:
+            continue
+        out[k] = ""
+        for j in range(k + 1, min(k + 1 + _ALOUD_PLAYER, len(lines))):
+            if _TIMES_ONLY.match(lines[j].strip()):
+                out[j] = ""  # "00:00" / "03:18", or "00:00 / 03:18"
+    return out
 
 
 def share_button(line: str) -> bool:

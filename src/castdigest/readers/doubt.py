@@ -32,6 +32,7 @@ from castdigest.readers.page_dates import (
     date_field,
     labelled_numeric_date,
     offered_until,
+    opens_update,
     without_time_of_day,
 )
 from castdigest.readers.page_title import TITLE_UNCERTAIN
@@ -158,9 +159,13 @@ def episode_marks(lines: list[str]) -> int:
 
 def _dated_only(line: str) -> bool:
     """A date with a time of day, not a length: when it goes ("Video verfügbar bis
-    21.11.2027, 23:59"), or when it came out after a publication label ("Veröffentlicht:
-    18.11.2026 06:00"); not another episode."""
-    return offered_until(line) or labelled_numeric_date(without_time_of_day(line)) is not None
+    21.11.2027, 23:59"), when it came out after a publication label ("Veröffentlicht:
+    18.11.2026 06:00") or when the page changed; not another episode."""
+    return (
+        offered_until(line)
+        or opens_update(line)  # "Actualizat: 24.11.2026, 08:41": when the page changed
+        or labelled_numeric_date(without_time_of_day(line)) is not None
+    )
 
 
 def _shown_twice(items: list[str]) -> int:

@@ -201,7 +201,7 @@ def _collect(
             elif kind == "dated":
                 _read_dated(raw, s)
             elif kind == "published":
-                raw.published_text = labelled_numeric_date(without_clock_at(s))
+                raw.published_text = labelled_numeric_date(without_time_of_day(without_clock_at(s)))
             elif kind == "age":
                 read_age(raw, s, ctx.as_of)
             i += 1

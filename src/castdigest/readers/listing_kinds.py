@@ -15,7 +15,7 @@ from statistics import median
 
 from castdigest.readers.base import ReadContext
 from castdigest.readers.heading_words import lists_tracks
-from castdigest.readers.line_dates import clock_length, without_clock_at
+from castdigest.readers.line_dates import clock_length, has_date, without_clock_at
 from castdigest.readers.listing_shapes import is_dated, lone_length
 from castdigest.readers.page_dates import (
     after_preposition,
@@ -24,6 +24,7 @@ from castdigest.readers.page_dates import (
     named_by_date,
     numeric_date,
     offered_until,
+    opens_update,
     played_length,
     without_label_after,
     without_time_of_day,
@@ -84,7 +85,11 @@ def meta_kind(line: str, as_of: datetime) -> str | None:
     # time of day it came out
     dated = without_label_after(without_clock_at(s))
     dated = after_preposition(dated) or dated
-    if is_dated(s):
+    if opens_update(s) and has_date(s):
+        return "expiry"  # "Actualizat: 24.11.2026, 08:41": metadata, no date nor length of it
+    if (day := without_time_of_day(dated)) != dated and labelled_numeric_date(day):
+        kind = "published"  # "Publicat: 23.11.2026, 20:00": the hour it came out, no length
+    elif is_dated(s):
         kind = "dated"  # a date and a length on one line
     elif (
         _mostly(s, find_relative(s, as_of))

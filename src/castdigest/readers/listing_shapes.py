@@ -126,8 +126,16 @@ def minutes(line: str) -> float | None:
 
 
 @lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1)
+def _listening() -> re.Pattern[str]:
+    """A word after a length saying it is the time to listen: units.json `listening`."""
+    return re.compile(rf"(?<=[\w.])\s+(?:{alternation('listening')})\s*$", re.IGNORECASE)
+
+
 def lone_length(line: str) -> float | None:
-    """Seconds of a line that is only a length in words ("52 mins", "1 hour 4 mins", "45分")."""
+    """Seconds of a line that is only a length in words ("52 mins", "1 hour 4 mins", "45分"),
+    perhaps saying it is the time to listen ("41 min listen")."""
+    line = _listening().sub("", line)
     m = _MINUTES.fullmatch(line.strip().rstrip(".").strip())
     if m:
         return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0

@@ -89,7 +89,7 @@ def entry_starts(lines: list[str], kinds: dict[int, str | None]) -> list[int]:
         if (
             _TAG.match(cur)
             or field_line(cur)
-            or byline(cur)
+            or (byline(cur) and fold(cur) not in labels)  # not the host every entry shows
             or lists_episodes(cur)
             or suggests_others(cur)
         ):

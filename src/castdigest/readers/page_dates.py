@@ -93,6 +93,12 @@ def date_line(
     return None
 
 
+def opens_update(line: str) -> bool:
+    """`line` opens with the label of a later date ("Actualizat: 24.11.2026, 08:41",
+    "Updated Nov 24"): when the page changed, not when the episode came out."""
+    return _update_label().match(line.strip()) is not None
+
+
 def _before_update(line: str) -> str:
     """`line` up to a later date's label ("Published 3 May 2025 · Updated 4 May 2025"), when
     a date may stand before it."""

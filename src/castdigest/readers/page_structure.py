@@ -28,7 +28,7 @@ from itertools import takewhile
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed, starts_at_time
-from castdigest.readers.chrome import chrome_kind, is_chrome, machine_note
+from castdigest.readers.chrome import chrome_kind, is_chrome, machine_note, without_read_aloud
 from castdigest.readers.heading_words import (
     heading_kind,
     inline_pattern,
@@ -129,7 +129,7 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     if (
         as_of is not None
         and ep.duration is None
-        and (length := head_length(lines) or labelled_length(lines))
+        and (length := head_length(without_read_aloud(lines)) or labelled_length(lines))
     ):
         upd["duration"] = length
     if not found.chapters and not ep.chapters:

@@ -12,7 +12,7 @@ import re
 
 from castdigest.models import Episode, Segment, Transcript
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import is_chrome, normalise
+from castdigest.readers.chrome import is_chrome, normalise, without_read_aloud
 from castdigest.readers.doubt import add_reasons, page_doubts
 from castdigest.readers.line_dates import head_length
 from castdigest.readers.page_structure import enrich
@@ -57,7 +57,9 @@ class PlainTextReader:
         episode = Episode(
             title=title or "Untitled",
             transcript=Transcript(text=text, segments=segments) if text else None,
-            duration=head_length(lines),  # the player is chrome: not in the body
+            duration=head_length(
+                without_read_aloud(lines)
+            ),  # the player is chrome: not in the body
             sources=[ctx.ref(0, line=first + 1)],
         )
         episode = enrich(episode, body, ctx.as_of)
