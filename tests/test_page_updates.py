@@ -2,7 +2,8 @@
 entry carries the host's byline and "41 min listen"; a programme's contents timed as "Min.
 01:40 – …"; a news site's episode page published and then updated at given hours, its player
 card under the headline; an article that says what the episode "si intitola", with a button
-reading the article aloud over its own short player."""
+reading the article aloud over its own short player; a show's own site whose copyright line,
+under the other episodes it suggests, names it ("© 2026 Second Shift Stories")."""
 
 # ruff: noqa: E501 - the pages are saved text: a paragraph is one line
 
@@ -10,9 +11,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from castdigest.readers.base import Document
 from castdigest.readers.chrome import without_read_aloud
 from castdigest.readers.listing_kinds import meta_kind
 from castdigest.readers.listing_shapes import lone_length
+from castdigest.readers.suggested import without_suggestions
 from page_reading import AS_OF, read_text
 
 BYLINED_ENTRIES = """Skip to main content
@@ -196,3 +199,48 @@ def test_the_episode_the_article_says_is_titled_so_and_its_own_players_length() 
     [episode] = episodes
     assert episode.title == "L'ultima barca del corallo"
     assert episode.duration == 41 * 60 + 7
+
+
+SHOW_SITE = """Skip to content
+Second Shift Stories
+Episodes
+About
+Support the show
+Subscribe
+Episode 31
+Darning, patching and the sock drawer problem
+Monday 16 November 2026 · Season 3
+with Ines Calder
+Play
+00:00
+52:10
+1x
+Download (47.8 MB)
+Ines Calder has mended other people's knitwear for fifteen years from a back room in Leeds, and she has opinions about moths. Jo and Sam ask her which holes are worth darning, how to match yarn on a jumper older than its owner, and why visible mending became fashionable.
+
+Second Shift Stories is made by Jo Penrose and Sam Achebe in Leeds. If you enjoy the show, you can buy us a coffee.
+
+Share this episode
+Copy link
+Previous episode
+30. The coat that outlived three owners
+Next episode
+Coming soon
+Listen and subscribe
+Apple Podcasts
+Spotify
+© 2026 Second Shift Stories
+Cookie preferences
+"""
+
+
+def test_the_copyright_line_under_the_cut_still_names_the_show() -> None:
+    kept = without_suggestions(Document(location="page.txt", data=b"", text=SHOW_SITE)).text
+    assert "30. The coat that outlived three owners" not in kept
+    assert kept.rstrip().splitlines()[-2:] == ["© 2026 Second Shift Stories", "Cookie preferences"]
+    fmt, episodes = read_text(SHOW_SITE)
+    assert fmt == "text"
+    [episode] = episodes
+    assert episode.title == "Darning, patching and the sock drawer problem"
+    assert episode.duration == 52 * 60 + 10
+    assert episode.review_reasons == []

@@ -44,6 +44,7 @@ from castdigest.readers.title_signals import (
     field_line,
     numbers_only,
     podcast_name,
+    vocabulary,
 )
 from castdigest.readers.title_signals import numbered as title_numbered
 from castdigest.text.dates import find_absolute
@@ -442,7 +443,17 @@ def _between_copies(lines: list[str], start: int, above: list[int]) -> bool:
     )
 
 
-_NUMBER_AFTER = re.compile(r"\s?(?:no\.?\s?|#|ep\.?\s?|vol\.?\s?|第)?\d", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _number_after() -> re.Pattern[str]:
+    """What follows a show's name that opens a title before the episode's number: a mark
+    (titles.json `number_marks`), an episode word (`words`) or the start of a numbered form
+    (`around`: "第", "vol."), then the number."""
+    data = vocabulary()
+    marks = {w for ws in data["number_marks"].values() for w in ws}
+    marks |= {w for ws in data["words"].values() for w in ws}
+    marks |= {f.split("{n}")[0] for fs in data["around"].values() for f in fs} - {""}
+    words = "|".join(re.escape(w) for w in sorted(marks, key=len, reverse=True))
+    return re.compile(rf"\s?(?:(?:{words})\s?)?\d", re.IGNORECASE)
 
 
 def _names_within(title: str, name: str) -> bool:
@@ -453,7 +464,7 @@ def _names_within(title: str, name: str) -> bool:
     if not 0 < len(n) < len(t) // 2:
         return False
     # or opening it, before the episode's number: "周刊听读 No.214｜…", "Show #12: …"
-    opens = t.startswith(n) and bool(_NUMBER_AFTER.match(t[len(n) :]))
+    opens = t.startswith(n) and bool(_number_after().match(t[len(n) :]))
     return opens or any(f"{sep}{n}" in t for sep in ("| ", "- ", "– ", "— "))
 
 

@@ -54,12 +54,12 @@ class PlainTextReader:
             if segments
             else "\n".join(line.strip() for line in body if line.strip())
         )
+        # the player is chrome, not in the body; a read-aloud player's length is not the episode's
+        length = head_length(without_read_aloud(lines))
         episode = Episode(
             title=title or "Untitled",
             transcript=Transcript(text=text, segments=segments) if text else None,
-            duration=head_length(
-                without_read_aloud(lines)
-            ),  # the player is chrome: not in the body
+            duration=length,
             sources=[ctx.ref(0, line=first + 1)],
         )
         episode = enrich(episode, body, ctx.as_of)

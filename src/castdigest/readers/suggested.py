@@ -398,9 +398,11 @@ def _furniture(line: str) -> bool:
     """The page's own lines under what is cut (copyright, legal links), not the cut entries'
     dates or lengths."""
     s = line.strip()
+    if s.startswith(("©", "(c)", "Copyright")):
+        return True  # "© 2026 Second-Hand Signals": no entry's date, nor "2026 seconds"
     if not s or has_date(s) or has_length(s):
         return False  # the cut entries' dates and lengths ("3日前", "48 分钟" look like counters)
-    return s.startswith(("©", "(c)", "Copyright")) or chrome_kind(s) is not None
+    return chrome_kind(s) is not None
 
 
 def _listing_above(lines: list[str]) -> bool:

@@ -29,6 +29,7 @@ from castdigest.readers.page_dates import date_field, labelled_numeric_date, sch
 from castdigest.readers.quote_lines import is_quote_line
 from castdigest.readers.title_people import full_name
 from castdigest.readers.title_signals import (
+    OPEN_QUOTES,
     abbreviation,
     audience_count,
     byline,
@@ -150,7 +151,6 @@ def attribution(s: str, prev: str) -> bool:
     return is_quote_line(prev) or (byline(prev) and len(s.split()) <= _BYLINE_ORG)
 
 
-_OPENING_QUOTES = ('"', "“", "„", "«", "‘", "'", "「", "『", "《")
 _EXCLAIMED = 80  # columns of a line ending in "!" that may be a title, at most
 _NUMBER_WORDS = 2  # words up to an episode's number that opens a title ("Odc. 57.")
 
@@ -160,7 +160,7 @@ def running_text(s: str) -> bool:
     if s.endswith(_SENTENCE_END) and not s.endswith(("...", "…")) and len(s) > 25:
         # a title may exclaim ("… しまなみ・大島の「島のパン屋さん」！"); not a banner's quote
         # and its call ("„Gracie to, czego szukałem” Zostań Patronem!")
-        exclaims = s.endswith(("!", "！")) and not s.startswith(_OPENING_QUOTES)
+        exclaims = s.endswith(("!", "！")) and s[:1] not in OPEN_QUOTES + "'《"
         return not (exclaims and display_width(s) <= _EXCLAIMED)
     if s.endswith(("…", "...")) and len(s) > 25:
         return True  # a cut sentence
