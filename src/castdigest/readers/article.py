@@ -29,6 +29,7 @@ from castdigest.readers.subheadings import (
     is_heading,
     is_subheading,
 )
+from castdigest.readers.title_cards import card_title, names_another
 from castdigest.readers.title_signals import byline
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
@@ -190,9 +191,12 @@ class ArticleReader:
         # The title is scored among the page's lines (a masthead or a share box may come
         # first); the first line kept is the last resort.
         pick = pick_title(lines)
+        card = None if pick.named else card_title(lines)
         at = next((k for k, (i, _) in enumerate(kept) if i == pick.index), None)
         (source, title), body = kept[at or 0], kept[(at or 0) + 1 :]  # above it: the masthead
-        if pick.title and at is not None and not pick.named:
+        if card and at is not None and pick.title and names_another(card, pick.title):
+            title = card  # the headline is the article's; the player's card names the episode
+        elif pick.title and at is not None and not pick.named:
             title = pick.title  # its words, past a kicker ("Podcast | <headline>")
         elif pick.title:
             # a post about an episode (the post is the body), or a title shown only where the

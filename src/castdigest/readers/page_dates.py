@@ -103,7 +103,7 @@ def _before_update(line: str) -> str:
     """`line` up to a later date's label ("Published 3 May 2025 · Updated 4 May 2025"), when
     a date may stand before it."""
     m = _update_label().search(line)
-    return line[: m.start()].rstrip(" ,;") if m and _has_digit(line[: m.start()]) else line
+    return line[: m.start()].rstrip(" ,;/|·•–—-") if m and _has_digit(line[: m.start()]) else line
 
 
 def _beside_date(part: str) -> bool:

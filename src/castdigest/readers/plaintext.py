@@ -24,6 +24,7 @@ from castdigest.readers.subheadings import (
     part_chapters,
     played_paragraphs,
 )
+from castdigest.readers.title_cards import card_title, names_another
 from castdigest.text.durations import parse_duration
 from castdigest.text.titles import clip_title
 
@@ -46,6 +47,9 @@ class PlainTextReader:
         pick = pick_title(lines, [doc.stem_title])
         reasons = list(pick.doubts)  # no title at all is the registry's to say (file name)
         title = clip_title(pick.title) if pick.title else doc.stem_title
+        card = card_title(lines) if pick.title and not pick.named and not reasons else None
+        if card and names_another(card, title):
+            title = card  # a story's headline over the card of the episode it is about
         first = pick.index if pick.index is not None else _first(lines)
         body = _body(lines, pick.title)
         segments = _turns(body)

@@ -49,11 +49,16 @@ def is_heading(line: str) -> bool:
     )
 
 
+_FOOTNOTE = re.compile(r"^(?:\*(?!\*)|†|¹)\S")  # "*Estagiária …"; not "**Bold**"
+
+
 def is_subheading(text: str, nxt: str) -> bool:
     """A subheading over its paragraph: not a section's name ("Summary", "Transcript": a
-    page's parts, not the talk's), a date or a speaker's turn."""
+    page's parts, not the talk's), a date, a speaker's turn or a footnote to a starred name
+    ("*Estagiária sob a supervisão de …")."""
     return (
         is_heading(text)
+        and not _FOOTNOTE.match(text)
         and len(nxt) >= PROSE_MIN
         and heading_kind(text) is None
         and not has_date(text)
