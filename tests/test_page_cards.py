@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from castdigest.readers.chrome import skip_link
 from castdigest.readers.page_dates import page_date
 from castdigest.readers.title_cards import card_title
 from page_reading import AS_OF, read_text
@@ -72,3 +73,53 @@ def test_a_date_line_that_says_when_it_was_updated_after_a_slash() -> None:
     dated = page_date(["postado em 22/11/2026 07:00 / atualizado em 23/11/2026 10:15"], AS_OF, "pt")
     assert dated is not None
     assert dated[0] == datetime(2026, 11, 22, tzinfo=UTC)
+
+
+SKIP_AND_LOGO = """Direkt zum Inhalt
+Hafenwelle Info
+Live hören
+Suche
+Menü
+Nachrichten
+Programm
+Podcasts
+Startseite
+Programm
+Inselmagazin
+Inselmagazin | Sa 21.11.2026 | 09:05 Uhr
+Halligen zwischen Landunter und Alltag
+Zwölfmal Landunter in einem Winter: Das Inselmagazin war eine Woche auf den Halligen unterwegs, bei einer Lehrerin mit vier Schülern, einem Postschiffer und einer Familie, die bleiben will.
+Bild: Hafenwelle/Jonas Ketels
+Moderation: Wiebke Thomsen
+Sendung hören
+Audio: Hafenwelle Info | 21.11.2026 | Wiebke Thomsen
+52:40 min
+Beiträge der Sendung
+Die Schule mit vier Kindern
+Auf Hallig Hooge unterrichtet Maren Lorenzen vier Kinder in einem Raum. Ein Besuch von Finn Carstens.
+Audio (06:20)
+"Wir sind keine Kulisse für Touristen"
+Der Halligbauer Hauke Petersen im Gespräch mit Wiebke Thomsen über Warften, Deiche und Gäste.
+Audio (08:45)
+Der Postschiffer
+Dreimal die Woche bringt Ole Jessen Briefe und Pakete. Eine Fahrt mit ihm, von Finn Carstens.
+Audio (05:10)
+Das Inselmagazin hören Sie samstags von 09:05 bis 10 Uhr bei Hafenwelle Info.
+Weitere Sendungen
+Inselmagazin | Sa 14.11.2026 | 09:05 Uhr
+Amrum im November
+Alle Sendungen
+Impressum
+"""
+
+
+def test_the_sites_name_under_the_opening_skip_link_and_a_quoted_segment_title() -> None:
+    assert skip_link("Direkt zum Inhalt")
+    assert not skip_link("Skip the small talk: a title")
+    fmt, episodes = read_text(SKIP_AND_LOGO)
+    assert fmt == "text"
+    [episode] = episodes
+    assert episode.title == "Halligen zwischen Landunter und Alltag"
+    assert [c.title for c in episode.chapters][1] == '"Wir sind keine Kulisse für Touristen"'
+    assert episode.quotes == []  # a segment's title in quotation marks is no quote
+    assert episode.review_reasons == []

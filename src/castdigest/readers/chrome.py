@@ -112,6 +112,7 @@ class _Vocabulary:
     positions: re.Pattern[str]  # where someone stands in a picture: `photo_positions`
     shares: frozenset[str]  # where a share button sends the page: `share_targets`
     aloud: frozenset[str]  # a button reading the article aloud: `read_aloud`
+    skips_open: tuple[str, ...]  # how a skip link opens: `skip_openers`
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,15 @@ def _vocabulary() -> _Vocabulary:
         positions=_positions(words("photo_positions")),
         shares=frozenset(words("share_targets")),
         aloud=frozenset(words("read_aloud")),
+        skips_open=tuple(sorted(set(words("skip_openers")), key=len, reverse=True)),
     )
+
+
+def skip_link(line: str) -> bool:
+    """A link to skip to the page's content ("Skip to main content", "본문 바로가기"): a
+    short line of chrome that opens as `skip_openers` say."""
+    n = normalise(line)
+    return 0 < len(n) <= _ALOUD_LINE and n.startswith(_vocabulary().skips_open) and is_chrome(line)
 
 
 _ALOUD_PLAYER = 3  # lines under a read-aloud button where its player's times stand

@@ -182,7 +182,9 @@ def read_structure(
         if empty and not found.takeaways:
             found.doubts.append(_EMPTY_TAKEAWAYS)
     if quotes:
-        found.quotes = _quotes(sections)
+        titled = {_quote_key(c.title) for c in found.chapters}
+        # a segment's title in quotation marks ('"Wir sind nicht das Museum"') is no quote
+        found.quotes = [q for q in _quotes(sections) if _quote_key(q.text) not in titled]
     return found
 
 
@@ -343,12 +345,16 @@ def _tags(titles: list[str]) -> bool:
 def _segment_titles(sec: Section) -> list[str]:
     """Segments told each in a block closed by its length ("Science" / a title / a teaser /
     "Listen 13:42"), two or more: each block's title, its longest line of three words or more
-    that ends no sentence (the one- or two-word line over it is its section's label)."""
+    that ends no sentence (the one-word line over it is its section's label), else one of two
+    words ("Der Postschiffer")."""
     titles: list[str] = []
     block: list[str] = []
     for _, s in sec.lines:
         if len(s) <= _LENGTH_LINE and has_length(s) and not _STATEMENT_END.search(s):
-            shaped = [b for b in block if len(b.split()) >= 3 and not _STATEMENT_END.search(b)]
+            unended = [b for b in block if not _STATEMENT_END.search(b)]
+            shaped = [b for b in unended if len(b.split()) >= 3]
+            # or a title of two words ("Der Postschiffer") when no longer one is there
+            shaped = shaped or [b for b in unended if len(b.split()) == 2]
             if not shaped:
                 return []
             titles.append(max(shaped, key=len))

@@ -25,6 +25,7 @@ from castdigest.readers.chrome import (
     ends_in_call,
     is_label,
     normalise,
+    skip_link,
 )
 from castdigest.readers.heading_words import (
     lists_episodes,
@@ -610,6 +611,8 @@ def pick_title(
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
         if menu or (k + 1 < len(head) and _FREQUENCY.match(head[k + 1][1])):
             score -= 1.5  # a masthead over its menu, or a station's name over its frequency
+        if k == 1 and skip_link(head[0][1]):
+            score -= 1.5  # the line under the skip link the page opens with: the site's logo
         if k in kickers or (k not in menus and key in menu_items):
             score -= 2.0  # the menu's last item over the headline, or an item again: a section
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line
