@@ -77,14 +77,14 @@ def test_a_date_line_that_says_when_it_was_updated_after_a_slash() -> None:
 
 SKIP_AND_LOGO = """Direkt zum Inhalt
 Hafenwelle Info
-Live hören
-Suche
 Menü
-Nachrichten
+Live hören
+Region
+Sport
+Mediathek
 Programm
-Podcasts
 Startseite
-Programm
+Mediathek
 Inselmagazin
 Inselmagazin | Sa 21.11.2026 | 09:05 Uhr
 Halligen zwischen Landunter und Alltag

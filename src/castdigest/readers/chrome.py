@@ -64,7 +64,7 @@ _JOINED = re.compile(r"\s+[&+]\s+")  # buttons joined by a sign ("Accepter & Fer
 _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
-_ALOUD_LINE = 60  # characters of a read-aloud button, at most
+_BUTTON_LINE = 60  # characters of a button or a link alone on its line (read aloud, skip), at most
 _TIMES_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _CAPTION_MAX = 200  # characters of a caption naming who stands where in a picture
 _PLACES = 2  # people placed in a picture, in a caption of any length
@@ -150,7 +150,7 @@ def skip_link(line: str) -> bool:
     """A link to skip to the page's content ("Skip to main content", "본문 바로가기"): a
     short line of chrome that opens as `skip_openers` say."""
     n = normalise(line)
-    return 0 < len(n) <= _ALOUD_LINE and n.startswith(_vocabulary().skips_open) and is_chrome(line)
+    return 0 < len(n) <= _BUTTON_LINE and n.startswith(_vocabulary().skips_open) and is_chrome(line)
 
 
 _ALOUD_PLAYER = 3  # lines under a read-aloud button where its player's times stand
@@ -161,11 +161,11 @@ def without_read_aloud(lines: list[str]) -> list[str]:
     player's times under it blanked: the text read by a machine, whose length is not the
     episode's."""
     aloud = _vocabulary().aloud
-    if not any(normalise(line) in aloud for line in lines if 0 < len(line) <= _ALOUD_LINE):
+    if not any(normalise(line) in aloud for line in lines if 0 < len(line) <= _BUTTON_LINE):
         return lines
     out = list(lines)
     for k, line in enumerate(lines):
-        if not 0 < len(line) <= _ALOUD_LINE or normalise(line) not in aloud:
+        if not 0 < len(line) <= _BUTTON_LINE or normalise(line) not in aloud:
             continue
         out[k] = ""
         for j in range(k + 1, min(k + 1 + _ALOUD_PLAYER, len(lines))):
