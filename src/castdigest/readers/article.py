@@ -15,11 +15,11 @@ import re
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import is_chrome, is_interface, is_reaction, without_read_aloud
+from castdigest.readers.chrome import is_chrome, is_interface, is_reaction
 from castdigest.readers.doubt import add_reasons, chapter_doubts
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import clock_length, head_length
-from castdigest.readers.page_dates import page_date
+from castdigest.readers.line_dates import clock_length
+from castdigest.readers.page_dates import page_date, page_length
 from castdigest.readers.page_structure import read_structure
 from castdigest.readers.page_title import TITLE_UNCERTAIN, pick_title
 from castdigest.readers.quote_lines import line_quote, pull_quote
@@ -237,7 +237,7 @@ class ArticleReader:
             language=language,
             published=dated[0] if dated else None,
             published_text=dated[1] if dated else None,
-            duration=head_length(without_read_aloud(lines)),
+            duration=page_length(lines),
             abstract="\n\n".join(abstract) or None,
             chapters=chapters,
             quotes=quotes,

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.line_dates import clock_length, has_date, has_length
 from castdigest.text.truncate import display_width
 
 _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□▶►▷⏵–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
@@ -65,7 +65,6 @@ _ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$|^@?[\w.]+_[\w.]+$|^\S+@\S+\.\w+
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_UNIT = 3
 _BUTTON_LINE = 60  # characters of a button or a link alone on its line (read aloud, skip), at most
-_TIMES_ONLY = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _CAPTION_MAX = 200  # characters of a caption naming who stands where in a picture
 _PLACES = 2  # people placed in a picture, in a caption of any length
 _CAPTION_WORDS = 8  # words of a caption that places one person
@@ -169,7 +168,8 @@ def without_read_aloud(lines: list[str]) -> list[str]:
             continue
         out[k] = ""
         for j in range(k + 1, min(k + 1 + _ALOUD_PLAYER, len(lines))):
-            if _TIMES_ONLY.match(lines[j].strip()):
+            shown = lines[j].strip()
+            if clock_length(shown) is not None or _PLAYER.match(shown):
                 out[j] = ""  # "00:00" / "03:18", or "00:00 / 03:18"
     return out
 

@@ -14,9 +14,9 @@ from functools import cache
 from importlib import resources
 
 from castdigest.models import plausible
-from castdigest.readers.chrome import chrome_kind, is_chrome
+from castdigest.readers.chrome import chrome_kind, is_chrome, without_read_aloud
 from castdigest.readers.heading_words import lists_episodes, opens_comments, suggests_others
-from castdigest.readers.line_dates import age_before_time, has_date, length_seconds
+from castdigest.readers.line_dates import age_before_time, has_date, head_length, length_seconds
 from castdigest.readers.title_signals import without_markers
 from castdigest.text.dates import (
     find_absolute,
@@ -210,6 +210,12 @@ def labelled_date(
         if found is not None:
             return found
     return None
+
+
+def page_length(lines: list[str]) -> float | None:
+    """Seconds of the episode's length as its page shows it near the title (`head_length`),
+    a player that reads the article aloud left out (`chrome.without_read_aloud`)."""
+    return head_length(without_read_aloud(lines))
 
 
 def labelled_length(lines: list[str]) -> float | None:

@@ -28,7 +28,7 @@ from itertools import takewhile
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed, starts_at_time
-from castdigest.readers.chrome import chrome_kind, is_chrome, machine_note, without_read_aloud
+from castdigest.readers.chrome import chrome_kind, is_chrome, machine_note
 from castdigest.readers.heading_words import (
     heading_kind,
     inline_pattern,
@@ -37,11 +37,10 @@ from castdigest.readers.heading_words import (
 )
 from castdigest.readers.line_dates import (
     has_length,
-    head_length,
     is_date_line,
     length_alone,
 )
-from castdigest.readers.page_dates import labelled_date, labelled_length, page_date
+from castdigest.readers.page_dates import labelled_date, labelled_length, page_date, page_length
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.readers.quote_lines import headed_quotes, quote_lines, quote_of, speech_words
 from castdigest.readers.title_people import full_name
@@ -129,7 +128,7 @@ def enrich(ep: Episode, lines: list[str], as_of: datetime | None = None) -> Epis
     if (
         as_of is not None
         and ep.duration is None
-        and (length := head_length(without_read_aloud(lines)) or labelled_length(lines))
+        and (length := page_length(lines) or labelled_length(lines))
     ):
         upd["duration"] = length
     if not found.chapters and not ep.chapters:

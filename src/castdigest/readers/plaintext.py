@@ -12,9 +12,9 @@ import re
 
 from castdigest.models import Episode, Segment, Transcript
 from castdigest.readers.base import Document, ReadContext
-from castdigest.readers.chrome import is_chrome, normalise, without_read_aloud
+from castdigest.readers.chrome import is_chrome, normalise
 from castdigest.readers.doubt import add_reasons, page_doubts
-from castdigest.readers.line_dates import head_length
+from castdigest.readers.page_dates import page_length
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.quote_lines import line_quote
@@ -58,12 +58,10 @@ class PlainTextReader:
             if segments
             else "\n".join(line.strip() for line in body if line.strip())
         )
-        # the player is chrome, not in the body; a read-aloud player's length is not the episode's
-        length = head_length(without_read_aloud(lines))
         episode = Episode(
             title=title or "Untitled",
             transcript=Transcript(text=text, segments=segments) if text else None,
-            duration=length,
+            duration=page_length(lines),  # the player is chrome: not in the body
             sources=[ctx.ref(0, line=first + 1)],
         )
         episode = enrich(episode, body, ctx.as_of)
