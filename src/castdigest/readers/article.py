@@ -11,6 +11,7 @@ a name follows them ("..., French-Owen wrote").
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from castdigest.errors import ReadError
 from castdigest.models import Chapter, Episode, Quote
@@ -44,6 +45,8 @@ _SAID = re.compile(
     r"|told|noted|écrit|a écrit|a déclaré|explique|ajoute)\b"
 )
 _LABEL_MAX = 30
+_NAME_MAX = 40  # characters of a name on a player's card (its show's, its publisher's)
+_CLOSING = (".", "!", "?", ":", ";", ",")  # a line ending so is a sentence or a label
 
 
 def _reaction_bar(lines: list[str]) -> int:
@@ -74,6 +77,19 @@ def _over_player(lines: list[str]) -> set[int]:
         a
         for a, b, c in zip(shown, shown[1:], shown[2:], strict=False)
         if _short_chrome(lines[b]) and clock_length(lines[c].strip()) is not None
+    }
+
+
+def _under_player(lines: list[str]) -> set[int]:
+    """A short name right under a player's length ("34:12" / "Äripäeva raadio"): the card's
+    publisher or show, no subheading of the text under it."""
+    shown = [i for i, ln in enumerate(lines) if ln.strip()]
+    return {
+        b
+        for a, b in pairwise(shown)
+        if clock_length(lines[a].strip()) is not None
+        and len(lines[b].strip()) <= _NAME_MAX
+        and not lines[b].strip().endswith(_CLOSING)
     }
 
 
@@ -184,7 +200,7 @@ class ArticleReader:
         # The line under a link's label ("Leia também" / a headline, "Ouça o episódio" / the
         # show's name in the player) is the link's, not the article's.
         labelled = {i + 1 for i, ln in enumerate(lines) if _short_chrome(ln)} | _over_player(lines)
-        labelled |= _tags(lines)
+        labelled |= _tags(lines) | _under_player(lines)
         kept = [(i, ln.strip()) for i, ln in enumerate(lines) if _keep(ln) and i not in labelled]
         if not kept:
             raise ReadError("no article text found", where=doc.location)
@@ -208,9 +224,13 @@ class ArticleReader:
         paragraphs, set_apart = _pull_quotes([t for _, t in body if _same_language(t, language)])
         abstract: list[str] = []
         chapters: list[Chapter] = []
+        # a title the prose names leaves the headline in the body: over the first paragraph,
+        # it is no subheading
+        read_on = not pick.named
         for k, text in enumerate(paragraphs):
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else ""
-            if is_subheading(text, nxt):
+            read_on = read_on or len(text) >= PROSE_MIN
+            if read_on and is_subheading(text, nxt):
                 chapters.append(Chapter(title=text))
             elif chapters:
                 ch = chapters[-1]

@@ -27,6 +27,7 @@ from castdigest.models import Chapter
 from castdigest.readers.heading_words import heading_kind, joiner_words
 from castdigest.readers.length_units import alternation
 from castdigest.readers.page_dates import labelled_length_line, without_time_of_day
+from castdigest.text.dates import find_absolute
 from castdigest.text.sentences import split_sentences
 
 # Not inside a longer number, date or decimal ("2.10:00", "12/10:30"); after a sentence's end
@@ -36,6 +37,9 @@ _TIME = re.compile(
     r"(?<![\d:/,])(?<!\d\.)(?P<t>(?:\d{1,2}:)?\d{1,3}:\d{1,2})(?P<frac>[.,]\d{1,3})?"
     r"(?!\d|:\d|[.,]\d)"
 )
+# a start in minutes and seconds marked so, opening a line ("4'35 : Les premières lances",
+# "12′10″"): read as "4:35"
+_MINUTES_MARKED = re.compile(r"^(\d{1,3})['’′](\d{2})[\"”″]?(?!\d)")
 # a bullet, a number with its mark ("3.", "3)"), or a chapter's number before its start time
 # ("3 03:09 Sponsor: Northbeam 01:47")
 _BULLET = re.compile(
@@ -134,7 +138,9 @@ def seconds(token: str) -> float | None:
 
 
 def _clean(title: str) -> str:
-    t = title.strip().strip(_SEP).strip()
+    t = title.strip().lstrip(_SEP)
+    # a separator ends no title, but a closing "»" ends one quoted ("« On a cru … »")
+    t = t.rstrip(_SEP.replace("»", "") if "«" in t else _SEP).strip()
     if t[:1] in _OPEN and not any(c in t for c in _CLOSE):
         t = t[1:].strip()
     if t[-1:] in _CLOSE and not any(c in t for c in _OPEN):
@@ -151,7 +157,7 @@ def _minute_label() -> re.Pattern[str]:
 
 
 def classify(index: int, line: str, section: str | None) -> Item:
-    s = line.strip()
+    s = _MINUTES_MARKED.sub(r"\1:\2", line.strip(), count=1)
     bare = _BULLET.sub("", s, count=1)
     bare = _minute_label().sub("", bare, count=1)  # "Min. 01:40 – …": the time's word
     bullet = bare != s
@@ -183,13 +189,32 @@ def classify(index: int, line: str, section: str | None) -> Item:
             item.until = seconds(times[1].group("t"))
         return item  # a player line ("00:00:00 / 01:50:32") or a bare number row
     if len(times) == 1:
-        return _single(item, bare, times[0])
+        return _undated(_single(item, bare, times[0]))
     if _with_length(bare, times):
         # "00:58 Welcome, Ines & Tomasz 02:11": the start, the title, the chapter's length
         return _single(item, bare[: times[1].start()].rstrip(" " + _SEP), times[0])
     item.entries = _glued(bare, times)
     item.kind = "glued" if len(item.entries) >= 2 else "text"
+    return _undated(item)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_GLUED_WORD = re.compile(r"(?<=\d)(?=[A-Z][a-z])")  # "19 Nov 2026Updated 07:41"
+
+
+def _undated(item: Item) -> Item:
+    """No chapter when each time is a time of day before its date ("07:00, 19 Nov 2026",
+    "07:00, 19 Nov 2026Updated 07:41, 19 Nov 2026": when an article came out and changed)."""
+    if item.entries and all(_opens_dated(e.title) for e in item.entries):
+        item.kind, item.entries = "text", []
     return item
+
+
+def _opens_dated(title: str) -> bool:
+    if _YEAR.search(title) is None:
+        return False  # most titles: the date's scan is spared
+    found = find_absolute(_GLUED_WORD.sub(" ", title))
+    return found is not None and found.start == 0
 
 
 def starts_at_time(line: str) -> bool:

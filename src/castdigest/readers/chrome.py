@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 
 from castdigest.readers.heading_words import heading_kind
-from castdigest.readers.line_dates import clock_length, has_date, has_length
+from castdigest.readers.line_dates import clock_length, has_date, has_length, length_seconds
 from castdigest.text.truncate import display_width
 
 _EDGES = " \t\u00a0\u200b·•◦‣▪●○■□▶►▷⏵–—-*>|:;,.!?¡¿…()[]{}\"'“”‘’«»„#"
@@ -169,8 +169,8 @@ def without_read_aloud(lines: list[str]) -> list[str]:
         out[k] = ""
         for j in range(k + 1, min(k + 1 + _ALOUD_PLAYER, len(lines))):
             shown = lines[j].strip()
-            if clock_length(shown) is not None or _PLAYER.match(shown):
-                out[j] = ""  # "00:00" / "03:18", or "00:00 / 03:18"
+            if clock_length(shown) is not None or _PLAYER.match(shown) or length_seconds(shown):
+                out[j] = ""  # "00:00" / "03:18", "00:00 / 03:18", or its length ("4 min")
     return out
 
 
@@ -254,6 +254,9 @@ def _skip_link(n: str, skips: tuple[tuple[str, str], ...]) -> bool:
     return any(n.startswith(first + " ") and n.endswith(last) for first, last in skips)
 
 
+_NUMBERED = re.compile(r"\s+#?\d{1,4}$")
+
+
 @lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
 def chrome_kind(line: str) -> str | None:
     """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
@@ -266,8 +269,8 @@ def chrome_kind(line: str) -> str | None:
     if not n:
         return "punctuation"
     voc = _vocabulary()
-    if n in voc.lines:
-        return "interface words"
+    if n in voc.lines or (_NUMBERED.search(n) and _NUMBERED.sub("", n) in voc.lines):
+        return "interface words"  # or a button naming its episode's number ("Listen to … 4")
     if len(n) <= _STARTS_MAX and _starts_with(n, voc.starts):
         return "interface words"
     if len(n.split()) <= _SKIP_WORDS and _skip_link(n, voc.skips):

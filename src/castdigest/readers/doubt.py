@@ -138,15 +138,15 @@ def episode_marks(lines: list[str]) -> int:
     items = [ln.strip() for ln in lines if ln.strip()]
     # has_length first: it is a tenth of a date's cost, and most lines have no length; a
     # time of day after a date ("2026. 11. 22. 21:14", a comment's) is no length
-    meta = len(
-        {
-            (items[k - 1] if k else "", s)  # an entry shown twice (a featured latest one) once
+    meta = _distinct(
+        [
+            (s, set(items[max(0, k - 1) : k] + items[k + 1 : k + 2]))
             for k, s in enumerate(items)
             if len(s) <= 120
             and has_length(s)
             and (is_dated(s) or date_field(s))  # "Released Nov 19 · 44 min": no year
             and not _dated_only(s)
-        }
+        ]
     )
     twice = _shown_twice(items)
     labels: dict[str, int] = {}
@@ -155,6 +155,17 @@ def episode_marks(lines: list[str]) -> int:
             labels[m.group(1).casefold()] = labels.get(m.group(1).casefold(), 0) + 1
     best = max(meta, twice, *labels.values(), 0)
     return best if best >= 2 else 0
+
+
+def _distinct(metas: list[tuple[str, set[str]]]) -> int:
+    """How many entries the metadata lines show, each with the lines beside it: an entry
+    shown twice (a featured latest one, its title over its line there and under it in the
+    list) counts once, the same line beside the same line."""
+    kept: list[tuple[str, set[str]]] = []
+    for line, near in metas:
+        if not any(line == seen and near & beside for seen, beside in kept):
+            kept.append((line, near))
+    return len(kept)
 
 
 def _dated_only(line: str) -> bool:

@@ -36,9 +36,9 @@ _AT_CLOCK = re.compile(
 )
 _PARTS = re.compile(r"\s*[·•|]\s*|\s+[-–—]\s+")
 _CLAUSES = re.compile(r"\s*[·•|,，]\s*|\s+[-–—]\s+")
-# A time of day ending a part: "05h00", "10:00 Uhr", "5:00 PM", "오후 3:00".
+# A time of day ending a part: "05h00", "10:00 Uhr", "5:00 PM", "오후 3:00", "kl. 05.00".
 _CLOCK_END = re.compile(
-    r"\s*(?:[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h]\d{2}(?::\d{2})?"
+    r"\s*(?:[午上下][前後后午]\s?|오[전후]\s?)?\d{1,2}[:h.]\d{2}(?::\d{2})?"
     r"(?:\s*(?:[ap]\.?m\.?|uhr|h))?\s*$",
     re.IGNORECASE,
 )
@@ -99,6 +99,8 @@ def relative_age(s: str, as_of: datetime) -> Age | None:
     for part in _PARTS.split(s):
         if part.strip() and (found := find_relative(part.strip(), as_of)):
             return found
+        if _CLOCK_END.search(part) and (aged := age_before_time(part, as_of)):
+            return aged[1]  # "I går kl. 05.00 · 41 min.": the age and its time, a part
     if not _CLOCK_END.search(s):
         return None
     for part in _CLAUSES.split(s):  # a line with a time of day: "gestern, 10:00 Uhr"
@@ -166,6 +168,14 @@ def head_length(lines: list[str]) -> float | None:
             if seconds is not None and seconds >= _SHORTEST:
                 return seconds
     return next((aired for line in shown if (aired := aired_span(line)) is not None), None)
+
+
+def without_airing(line: str) -> str:
+    """`line` without the span of hours a programme airs in ("Di, 18.11.2026 · 18:00 –
+    19:00" -> "Di, 18.11.2026")."""
+    if ":" not in line:
+        return line  # most lines: the span's pattern is spared
+    return _SPAN.sub(" ", line).strip(" ·•|,–—-")
 
 
 def aired_span(line: str) -> float | None:

@@ -26,7 +26,7 @@ from castdigest.errors import ReadError
 from castdigest.merge import merge
 from castdigest.models import Episode
 from castdigest.readers.base import Document, ReadContext, unglued
-from castdigest.readers.chrome import chrome_kind, is_chrome, without_button
+from castdigest.readers.chrome import chrome_kind, is_chrome, without_button, without_read_aloud
 from castdigest.readers.doubt import (
     add_reasons,
     chapter_doubts,
@@ -105,6 +105,7 @@ from castdigest.readers.page_dates import (
 from castdigest.readers.page_structure import enrich
 from castdigest.readers.subheadings import (
     aired_parts,
+    corner_lines,
     listened_segments,
     part_chapters,
     played_paragraphs,
@@ -183,7 +184,7 @@ def _collect(
                 raw.show = raw.show or s  # "Show. Episode title" / date / "Show" / player
                 i += 1
                 continue
-            if kind is None and (name := numbered_name(s)):
+            if kind is None and (name := numbered_name(s)) and not is_chrome(s):
                 raw.show = raw.show or name  # a player's card: "Close Looking, Episode 87"
                 i += 1
                 continue
@@ -220,6 +221,12 @@ def _collect(
         raws.append(raw)
     lengths_over_titles(raws, lines, kinds, titles)
     return raws
+
+
+def _listed_again(raws: list[RawEpisode], first: list[Entry], lines: list[str]) -> bool:
+    """The one entry read is set apart over the list that shows it again with the others,
+    each under its date ("LATEST EPISODE" / title / date, then date / title ...)."""
+    return len(raws) == 1 and any(lines[e.title].strip() == raws[0].title for e in first)
 
 
 def _lengths_under_dates(lines: list[str], at: list[int]) -> list[str]:
@@ -527,7 +534,8 @@ class ListingReader:
         return 0.5 if shown_twice(lines) else 0.0
 
     def read(self, doc: Document, ctx: ReadContext) -> list[Episode]:
-        lines = doc.page_lines()
+        # a player reading an article aloud: its length is no entry's
+        lines = without_read_aloud(doc.page_lines())
         kinds: dict[int, str | None] | None = line_kinds(lines, ctx.as_of)
         lengths: dict[int, str] = {}
         if kinds and (opening := lengths_opening_entries(lines, kinds)):
@@ -536,7 +544,9 @@ class ListingReader:
             lines, kinds = _lengths_under_dates(lines, sorted(opening.values())), None
         raws = _collect(lines, ctx, kinds)
         first = meta_first(lines)
-        if len(first) >= 2 and (not raws or first[0].meta[0] < raws[0].line - 1):
+        if len(first) >= 2 and (
+            not raws or first[0].meta[0] < raws[0].line - 1 or _listed_again(raws, first, lines)
+        ):
             raws = _shaped(lines, first, loose=True)  # the metadata comes before the first title
         elif not raws:
             raws = _shaped(lines, shown_twice(lines))
@@ -571,14 +581,17 @@ class ListingReader:
         episodes = [_checked(build_episode(raw, ctx, pos), raw) for pos, raw in enumerate(raws)]
         episodes = merge_repeats(episodes)
         if len(episodes) == 1 and not episodes[0].chapters:
-            # one episode's page: its segments, a subheading over each one's paragraphs
-            body = raws[0].body
+            # one episode's page: its segments, a subheading over each one's paragraphs (a
+            # name shown over the title too is the show's or the site's, no segment's)
+            above = {line.strip() for line in lines[: max(0, raws[0].line - 1)]}
+            body = [line for line in raws[0].body if line.strip() not in above]
             episodes[0].chapters = (
                 segment_chapters(body)
                 or part_chapters(body)
                 or listened_segments(body)
                 or aired_parts(body)
                 or played_paragraphs(body)
+                or corner_lines(body)
             )
         reasons = count_doubts(lines, len(episodes)) + unlike_entries(episodes)
         if len(episodes) == 1:

@@ -31,6 +31,7 @@ from castdigest.readers.line_dates import (
     is_date_line,
     length_alone,
     length_seconds,
+    without_airing,
 )
 from castdigest.readers.page_dates import (
     labelled_length_line,
@@ -39,6 +40,8 @@ from castdigest.readers.page_dates import (
     without_hour_span,
     without_time_of_day,
 )
+from castdigest.readers.title_lines import running_text
+from castdigest.readers.title_people import guest_line
 from castdigest.readers.title_signals import (
     abbreviation,
     field_line,
@@ -126,13 +129,13 @@ def minutes(line: str) -> float | None:
     return (int(m.group("h") or 0) * 60 + int(m.group("m"))) * 60.0
 
 
-@lru_cache(maxsize=1 << 14)
 @lru_cache(maxsize=1)
 def _listening() -> re.Pattern[str]:
     """A word after a length saying it is the time to listen: units.json `listening`."""
     return re.compile(rf"(?<=[\w.])\s+(?:{alternation('listening')})\s*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 14)
 def lone_length(line: str) -> float | None:
     """Seconds of a line that is only a length in words ("52 mins", "1 hour 4 mins", "45分"),
     perhaps saying it is the time to listen ("41 min listen")."""
@@ -159,6 +162,17 @@ def meta_first(lines: list[str]) -> list[Entry]:
     entries = _meta_first(lines, is_dated, adjacent=False)
     if len(entries) < 2:
         alone = _meta_first(lines, date_alone, adjacent=True)
+        if len(alone) >= 2:
+            # a date written as the entries' are opens an entry under theirs, whatever
+            # closes the one above ("No audio available for this episode")
+            forms = {_form(lines[e.meta[0]]) for e in alone}
+            alike = _meta_first(
+                lines,
+                lambda line: date_alone(line) and _form(line) in forms,
+                adjacent=False,
+                since=alone[0].meta[0],
+            )
+            alone = alike if len(alike) > len(alone) else alone
         entries = alone if len(alone) >= MIN_BLOCKS else entries
     if len(entries) < 2 and (show := _dating_name(lines)):
         # "La Mappa | 21/11/2026" over each title: the show's name and the date, every entry
@@ -252,7 +266,9 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
 
 @lru_cache(maxsize=1 << 14)
 def date_alone(line: str) -> bool:
-    s = line.strip()
+    """A date alone on its line, perhaps with the hours it aired in ("Di, 18.11.2026 ·
+    18:00 – 19:00")."""
+    s = without_airing(line.strip())
     return (
         0 < len(s) <= _META_MAX
         and any(c.isdigit() for c in s)  # every date has one; finding one costs more
@@ -261,8 +277,20 @@ def date_alone(line: str) -> bool:
     )
 
 
-def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -> list[Entry]:
-    items = [i for i, line in enumerate(lines) if line.strip()]
+def _form(line: str) -> str:
+    """A line's form: its words and its numbers each as one mark ("Wed 18 Nov 2026" ->
+    "a 0 a 0")."""
+    return _NUMBERS.sub("0", _WORDS.sub("a", line.strip()))
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_NUMBERS = re.compile(r"\d+")
+
+
+def _meta_first(
+    lines: list[str], meta: Callable[[str], bool], adjacent: bool, since: int = 0
+) -> list[Entry]:
+    items = [i for i, line in enumerate(lines) if line.strip() and i >= since]
     # A line every entry shows alike (a kicker, a "Podcast" label) is never its title.
     shown = Counter(lines[i].strip() for i in items)
 
@@ -287,6 +315,9 @@ def _meta_first(lines: list[str], meta: Callable[[str], bool], adjacent: bool) -
         ):
             k = j
             continue
+        if k and title_at(items[k - 1]) and running_text(lines[items[j]].strip()):
+            k = j + 1  # a title over its date, its teaser under them: the date is not over
+            continue  # a title (a page's latest episode set apart over the list of all)
         lengths = [i for i in items[k + 1 : j] if length_alone(lines[i])]
         entries.append(Entry(title=items[j], meta=[items[k], *lengths]))
         k = j + 1
@@ -339,6 +370,13 @@ def _shown_again(lines: list[str], start: int) -> bool:
     return any(_same(lines[j], lines[start]) for j in range(start + 1, min(len(lines), start + 4)))
 
 
+def _guest_of(lines: list[str], start: int) -> bool:
+    """lines[start] names who is on, the page naming that person again ("Mit der
+    Sozialpsychologin Dr. Miriam Lenhardt" / "19.11.2026"): a line under the title."""
+    name = guest_line(lines[start])
+    return name is not None and sum(1 for line in lines if name in line) >= 2
+
+
 def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     """(title index, show index or None) for a title line found just above metadata: when the
     line above it repeats it shortly above, the start is the show's name framing the title."""
@@ -359,7 +397,7 @@ def unframe(lines: list[str], start: int) -> tuple[int, int | None]:
     # Épisode 24", the show shown alone elsewhere on the page).
     if (
         above
-        and (_numbered(lines[start]) or _show_numbered(lines, start))
+        and (_numbered(lines[start]) or _show_numbered(lines, start) or _guest_of(lines, start))
         and _text(lines[above[0]])
         and not numbers_only(lines[above[0]])
         and not lists_episodes(lines[above[0]])  # "最新回" / "第24回": the number is the title

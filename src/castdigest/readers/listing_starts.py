@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from castdigest.readers.chrome import is_chrome, is_label, lead_in, normalise
+from castdigest.readers.chrome import chrome_kind, is_chrome, is_label, lead_in, normalise
 from castdigest.readers.heading_words import (
     MAX_HEADING,
     heading_kind,
@@ -187,6 +187,8 @@ def _transcript_lines(lines: list[str], nonblank: list[int]) -> set[int]:
     for i in nonblank:
         s = lines[i].strip()
         kind = heading_kind(s) if len(s) <= MAX_HEADING else None
+        if kind is not None and chrome_kind(s) == "interface words":
+            kind = None  # "Read the transcript" under each entry: a link, no heading
         if kind is not None:
             within, points = kind in _OWN_PARTS, kind == "takeaways"
         elif points and not s.endswith(FULL_STOPS):

@@ -24,6 +24,7 @@ from castdigest.text.dates import (
     find_yearless,
     parse_date,
     weekday_range,
+    weekdays_opening,
 )
 from castdigest.text.truncate import cjk_count, is_cjk_char
 
@@ -413,8 +414,8 @@ def schedule_line(line: str) -> bool:
     s = line.strip().casefold()
     if not s or len(s) > _SCHEDULE or s.endswith((".", "!", "?", "。")):
         return False
-    if weekday_range(s):
-        return True  # "월~금 오후 2시 ~ 4시", "Mon–Fri 6–9am": its days and hours
+    if weekday_range(s) or weekdays_opening(s):
+        return True  # "월~금 오후 2시 ~ 4시", "Mon–Fri 6–9am", "Saturdays 10am": days and hours
     if any(_opens(s, w) for w in _every()):
         return True
     # "매일 오후 4시 ~ 6시", "Daily 4-6pm": a day's words open a slot only before its hours

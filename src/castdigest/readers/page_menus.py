@@ -11,6 +11,7 @@ from itertools import takewhile
 from castdigest.readers.chrome import chrome_kind, is_chrome, share_button
 from castdigest.readers.heading_words import heading_kind
 from castdigest.readers.line_dates import is_date_line
+from castdigest.readers.page_dates import is_date_or_length_label
 from castdigest.readers.sections import heading_key, is_bullet
 from castdigest.text.truncate import display_width
 
@@ -44,12 +45,27 @@ def menu_runs(head: list[tuple[int, str]]) -> set[int]:
         # to the page ("Home > Shows > …"): a section's tabs, over where the page is
         if short >= _MENU_RUN or (short >= _TABS and chrome_kind(lines[k]) == "breadcrumb"):
             found.update(run)
-        elif short >= _TAB_BAR and k + 1 < len(lines) and is_date_line(lines[k + 1]):
+        elif short >= _TAB_BAR and _dated_under(lines, widths, k):
             # a programme's tabs right over the episode's title and its date ("프로그램 소개"
             # / "다시듣기" / "사연과 신청곡" / "선곡표" / title / "2026.11.23 (월)")
             found.update(run)
         run = []
     return found
+
+
+_POST_FIELDS = 4  # lines of a post's fields between its title and its date, at most
+
+
+def _dated_under(lines: list[str], widths: list[int], k: int) -> bool:
+    """lines[k] is over a date, right under it or past a post's short fields and their
+    values ("작성자" / "마음한스푼" / "등록일" / "2026.11.23"): a title and its date. (One
+    short line between is the date's label, or the show's name under its title or over it.)"""
+    for j in range(k + 1, min(k + 2 + _POST_FIELDS, len(lines) - 1)):
+        if is_date_line(lines[j]):
+            return j != k + 2 or is_date_or_length_label(lines[k + 1])
+        if widths[j] > _MENU_ITEM:
+            return False
+    return False
 
 
 def _long_item(lines: list[str], widths: list[int], k: int) -> bool:

@@ -17,6 +17,7 @@ import regex
 from castdigest.readers.chrome import chrome_kind, crumbs_above, is_label, normalise
 from castdigest.readers.heading_words import joined_parts, more_names, names_under_more, shown_names
 from castdigest.readers.line_dates import has_date, has_length
+from castdigest.readers.page_dates import is_date_or_length_label
 from castdigest.readers.title_people import person_name
 from castdigest.readers.title_quoted import quoted_shows
 from castdigest.readers.title_signals import (
@@ -173,9 +174,20 @@ def _over_marker(head: list[tuple[int, str]]) -> set[str]:
     Notes" / "Episode 8"): the show's name, shown again with the number ("밤의 서재 8화")."""
     return {
         normalise(line)
-        for (_, line), (_, under) in pairwise(head)
-        if numbers_only(under) and any(c.isalpha() for c in under) and not numbered(line)
+        for k, ((_, line), (_, under)) in enumerate(pairwise(head))
+        if numbers_only(under)
+        and any(c.isalpha() for c in under)
+        and not numbered(line)
+        and not _fields_under(head, k + 2)
     }
+
+
+def _fields_under(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] is a post's field, the label of its date ("34회" / "등록일" / "2026-11-20"):
+    the number is the post's under its title, not the show's over its episode's title."""
+    if k >= len(head):
+        return False
+    return is_date_or_length_label(head[k][1])
 
 
 def _named_with_number(head: list[tuple[int, str]], texts: list[str]) -> set[str]:

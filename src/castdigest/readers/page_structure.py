@@ -36,19 +36,22 @@ from castdigest.readers.heading_words import (
     takeaway_phrases,
 )
 from castdigest.readers.line_dates import (
+    clock_length,
     has_length,
     is_date_line,
     length_alone,
+    zero_clock,
 )
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date, page_length
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.readers.quote_lines import headed_quotes, quote_lines, quote_of, speech_words
+from castdigest.readers.subheadings import aired_run
 from castdigest.readers.title_people import full_name
 from castdigest.readers.title_quoted import episode_field
 from castdigest.readers.title_signals import kind_alone, podcast_name
 from castdigest.text.sentences import split_sentences
 from castdigest.text.tries import trie_alternation
-from castdigest.text.truncate import display_width
+from castdigest.text.truncate import cjk_count, display_width
 
 _MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
 _INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
@@ -165,6 +168,9 @@ def read_structure(
     points: list[str] = []
     if chapters:
         found.chapters, found.doubts = _timed_chapters(_without_playlists(lines))
+        if _BACKWARDS in found.doubts and (segments := _told_segments(sections)):
+            # "Title / teaser / 24:18" for each segment: lengths closing blocks, no starts
+            found.chapters, found.doubts = segments, []
         if not found.chapters:
             found.chapters, points = _untimed_chapters(sections)
             if _contents(found.chapters, lines):
@@ -180,6 +186,9 @@ def read_structure(
         )
         if empty and not found.takeaways:
             found.doubts.append(_EMPTY_TAKEAWAYS)
+        # a list read as the episode's segments is not read again as its points
+        titled = {c.title for c in found.chapters}
+        found.takeaways = [t for t in found.takeaways if t not in titled]
     if quotes:
         titled = {_quote_key(c.title) for c in found.chapters}
         # a segment's title in quotation marks ('"Wir sind nicht das Museum"') is no quote
@@ -218,11 +227,15 @@ _TRACK_LINES = 3  # lines of a track's composer, work and performers under its t
 
 def _sections(lines: list[str]) -> list[Section]:
     sections = [Section(kind=None)]
+    above: list[str] = []  # the lines above, shown, nearest last
     for i, line in enumerate(lines):
         s = line.strip()
         if not s:
             continue
         kind = heading_kind(s) or ("other" if _heading_shaped(s) else None)
+        if kind and _paired(above):
+            kind = None  # "1:01:30" / "Podsumowanie": a chapter's title under its time
+        above = [*above[-2:], s]
         if kind:
             sections.append(Section(kind=kind))
         else:
@@ -230,14 +243,46 @@ def _sections(lines: list[str]) -> list[Section]:
     return sections
 
 
+def _paired(above: list[str]) -> bool:
+    """The lines above are a time alone, its title, a time alone ("52:08" / "Pytania" /
+    "1:01:30"): a list of chapters, each title under its time."""
+    return len(above) == 3 and _time_alone(above[-1]) and _time_alone(above[-3])
+
+
+def _time_alone(line: str) -> bool:
+    """A time alone on its line ("1:01:30"): the start of the chapter titled under it."""
+    if not line or not (line[0].isdigit() or line[0] in "[("):
+        return False  # most lines: the classifying is spared
+    return chapter_lines.classify(0, line, None).kind == "time"
+
+
+def _without_split_players(lines: list[str]) -> list[str]:
+    """`lines` with each player shown on three lines blanked, its position at zero, a slash
+    and its length ("0:00" / "/" / "27:45"): no chapter starts at its length."""
+    if not any(line.strip() in _PLAYER_SLASHES for line in lines):
+        return lines  # most pages: no slash alone on a line
+    out = list(lines)
+    shown = [i for i, line in enumerate(lines) if line.strip()]
+    for a, b, c in zip(shown, shown[1:], shown[2:], strict=False):
+        slashed = lines[b].strip() in _PLAYER_SLASHES
+        if slashed and zero_clock(lines[a]) and clock_length(lines[c].strip()) is not None:
+            out[a] = out[b] = out[c] = ""
+    return out
+
+
+_PLAYER_SLASHES = frozenset({"/", "|", "／"})
+
+
 def _items(lines: list[str]) -> list[Item]:
     items: list[Item] = []
     section: str | None = None
     since = 99
-    for i, line in enumerate(chapter_lines.dotted_starts(lines)):
+    for i, line in enumerate(chapter_lines.dotted_starts(_without_split_players(lines))):
         if not line.strip():
             continue
         kind = heading_kind(line)
+        if kind and len(items) >= 3 and items[-1].kind == items[-3].kind == "time":
+            kind = None  # "1:01:30" / "Podsumowanie": a chapter's title under its time
         if kind:
             section, since = kind, 0
             items.append(Item(index=i, kind="head", text=line.strip(), section=kind))
@@ -294,6 +339,10 @@ def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]
             continue
         if segments := _segment_titles(sec):
             return [Chapter(title=t) for t in segments], []
+        if aired := aired_run([s for _, s in sec.lines]):
+            return [Chapter(title=t) for _, t in aired], []  # "ore 9.06 – …": when each airs
+        if marked := _marked_titles(sec):
+            return marked, []
         first = sec.lines[0][1]
         if display_width(first) > _SHORT_LINE and _bullet(first) is None:
             return _paragraph_chapters(sec)
@@ -341,6 +390,35 @@ def _tags(titles: list[str]) -> bool:
     return len(titles) >= 3 and all(len(t.split()) == 1 and not _CJK.search(t) for t in titles)
 
 
+_MARKED = re.compile(r"^[■□◆◇●○▶▷★☆◎]\s*(?P<t>\S.*)$")  # "■まちかど探検隊"
+
+
+def _marked_titles(sec: Section) -> list[Chapter]:
+    """Corners each marked as a heading over its own paragraph ("■まちかど探検隊" / what it
+    was about / "■ぎふの旬ごはん" / …), two or more: each a chapter, its paragraph its
+    summary. (Marked lines one under the other are a list, read as such.)"""
+    chapters: list[Chapter] = []
+    between = False  # a line of its own under a marked one
+    for _, s in sec.lines:
+        m = _MARKED.match(s)
+        if m is not None and display_width(m["t"]) <= _SHORT_LINE:
+            chapters.append(Chapter(title=m["t"].strip()))
+        elif chapters:
+            between = True
+            last = chapters[-1]
+            last.summary = f"{last.summary}\n\n{s}" if last.summary else s
+    return chapters if len(chapters) >= 2 and between else []
+
+
+def _told_segments(sections: list[Section]) -> list[Chapter]:
+    """The segments of the first chapters section told each in a block closed by its
+    length (`_segment_titles`), untimed."""
+    for sec in sections:
+        if sec.kind == "chapters" and (titles := _segment_titles(sec)):
+            return [Chapter(title=t) for t in titles]
+    return []
+
+
 def _segment_titles(sec: Section) -> list[str]:
     """Segments told each in a block closed by its length ("Science" / a title / a teaser /
     "Listen 13:42"), two or more: each block's title, its longest line of three words or more
@@ -375,10 +453,13 @@ def _running_order(sec: Section) -> list[str]:
     lines = sec.lines
     if lines and (inline := _inline_items(lines[0][1])):
         lines = [(lines[0][0] + k, "- " + item) for k, item in enumerate(inline)]
+    bare = bool(lines) and _bullet(lines[0][1]) is None  # titles without their bullets
     for k, (i, s) in enumerate(lines):
-        text = _bullet(s)
+        text = s if bare and _bullet(s) is None else _bullet(s)
         if text is None or (k and i - lines[k - 1][0] != 1):
             break
+        if bare and not _bare_title(text):
+            break  # the list ends where sentences or names follow
         if display_width(text) > _SHORT_LINE:
             return []
         titles.append(text)
@@ -388,6 +469,20 @@ def _running_order(sec: Section) -> list[str]:
         return []  # sentences: the episode's points
     titles = [t.rstrip(_LIST_PUNCTUATION) if _one_sentence(titles) else t for t in titles]
     return titles[: _MAX_LIST * 3] if len(titles) >= _MIN_SEGMENTS else []
+
+
+_BARE_WORDS = 3  # words of a segment's title listed without a bullet, at least
+
+
+def _bare_title(text: str) -> bool:
+    """A segment's title on a line of its own, no bullet: a phrase, not a sentence, nor a
+    name ("Filtros caseros: cuáles sirven y cuáles no")."""
+    words = len(text.split()) if not cjk_count(text) else cjk_count(text) // 2
+    return (
+        display_width(text) <= _SHORT_LINE
+        and not _STATEMENT_END.search(text)
+        and words >= _BARE_WORDS
+    )
 
 
 _LIST_PUNCTUATION = ",;，；、."

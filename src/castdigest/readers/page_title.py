@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from castdigest.readers.chrome import (
     chrome_kind,
@@ -35,11 +35,11 @@ from castdigest.readers.line_dates import (
     has_date,
     is_date_line,
 )
-from castdigest.readers.page_dates import schedule_line
+from castdigest.readers.page_dates import is_date_or_length_label, schedule_line
 from castdigest.readers.page_menus import linked, menu_runs, menu_tails, menu_under
 from castdigest.readers.page_names import bracketed_name, is_metadata, page_names
 from castdigest.readers.quote_lines import is_quote_line
-from castdigest.readers.subheadings import aired_run
+from castdigest.readers.subheadings import aired_run, part_run
 from castdigest.readers.title_lines import (
     CJK,
     LONE_TIME,
@@ -139,13 +139,18 @@ class _Candidate:
 def _meta_at(head: list[tuple[int, str]], k: int, brands: set[str]) -> int | None:
     """Where the line under head[k] is, past a tab label ("Transcript"), the show's name and
     the episode's number, or a standfirst over the date (a news page's lede) between them."""
+    numbered_over = False  # the episode's number alone right under the title
     for j, (_, line) in enumerate(head[k + 1 : k + 4], start=k + 1):
         if (date := _standfirst(head, j)) is not None:
             return date
+        numbered_over = numbered_over or (
+            j == k + 1 and numbers_only(line) and any(c.isalpha() for c in line)
+        )
         key = normalise(line)
         crumbs = chrome_kind(line) == "breadcrumb"  # the path to the page heads the page
         between = (
             is_label(line)
+            or (numbered_over and is_date_or_length_label(line))  # "Title / 34회 / 등록일"
             or (chrome_kind(line) and not crumbs)
             or show_and_number(key, line, brands)
             or key in brands  # the show's or the author's name: "Title / Show / · / date"
@@ -323,6 +328,22 @@ def _show_card(items: list[tuple[int, str]], k: int) -> bool:
     return len(blurb.split()) >= _BLURB_WORDS and blurb.endswith(".") and follow_button(button)
 
 
+_FIELD = re.compile(r"^[^:：]{1,12}[:：]\s*")  # a field's label ("播出時間：", "Airs: ")
+_CARD_FIELDS = 2  # fields of a show's card over its schedule (its host's, its station's)
+
+
+def _over_schedule(head: list[tuple[int, str]], k: int) -> bool:
+    """head[k] over the show's schedule, alone or as a field's value, perhaps past its
+    host's field ("樂齡好生活" / "主持人：孫慧琪" / "播出時間：每週六 09:00-10:00"): the name on
+    a show's card, not an episode's title."""
+    for _, line in head[k + 1 : k + 2 + _CARD_FIELDS]:
+        if schedule_line(line) or schedule_line(_FIELD.sub("", line, count=1)):
+            return True
+        if not person_field(line):
+            return False
+    return False
+
+
 def _show_over_number(head: list[tuple[int, str]], k: int) -> bool:
     """head[k] names the show of the numbered title under it: its words (but for a first one
     naming the kind, "Podcast Café com Dados") open a line a line or two below, followed by a
@@ -422,11 +443,37 @@ _TAIL_WORDS = 3  # words the two titles share after their prefixes, at least
 
 
 _SHOWN_AGAIN = 1.2  # what a title shown a second time gains (as `score` counts a copy)
+_SHOW_NAME = 2.5  # what a line loses as the site's or the show's name
 
 
 def _retold(s: str, found: dict[str, _Candidate]) -> str | None:
     """The key of a candidate showing the title `s` shows, after another prefix."""
     return next((key for key, c in found.items() if _one_title(c.text, s)), None)
+
+
+# a dash between them: bars join a line of metadata ("Show | Sa 21.11.2026 | 09:05 Uhr")
+_NAMED_BROADCAST = re.compile(r"^(?P<name>[^\d|–—-]{2,60}?)\s+[-–—]\s+(?P<date>[^|·•]{5,30})$")
+
+
+def _named_broadcast(s: str, normalised: list[str]) -> bool:
+    """ "Pati de Llums - 21/11/2026": a daily programme's broadcast, titled by its show's
+    name (shown alone on the page) and its date."""
+    m = _NAMED_BROADCAST.match(s)
+    return m is not None and is_date_line(m["date"]) and normalise(m["name"]) in normalised
+
+
+def _show_and_title(s: str, found: dict[str, _Candidate]) -> tuple[str, str] | None:
+    """A line joining two candidates, the show's name and the title's first words ("FM4
+    Bubble Trouble: Stille Post im Klassenchat" under "FM4 Bubble Trouble" and "Stille Post
+    im Klassenchat: Wie Gerüchte …"): the keys of the show and of the title."""
+    m = _PREFIXED.match(s)
+    if m is None:
+        return None
+    show, rest = normalise(s[: m.start("rest")]), normalise(m.group("rest"))
+    if show not in found or len(rest.split()) < _TAIL_WORDS:
+        return None
+    title = next((key for key in found if key != show and key.startswith(rest)), None)
+    return None if title is None else (show, title)
 
 
 def _one_title(a: str, b: str) -> bool:
@@ -532,8 +579,10 @@ def pick_title(
     # the path to the page ends the site's header: its name and menus stand above it (a
     # path of arrows: "Home › Podcasts › <show>"; slashes also join a field's names)
     path = next((k for k, (_, s) in enumerate(head) if _ARROWED.search(s) and crumb_end(s)), None)
-    aired = {i for i, _ in aired_run(lines)}  # a broadcast's rundown ("9 h 40 – …"): its parts
+    # a broadcast's rundown ("9 h 40 – …"), a programme's numbered parts: its parts
+    aired = {i for i, _ in aired_run(lines)} | {i for i, _ in part_run(lines)}
     boosted: set[str] = set()  # candidates shown again after another prefix, counted once
+    skips = sum(1 for _ in takewhile(lambda item: skip_link(item[1]), head))
     for k, (i, s) in enumerate(head):
         if (k in menus and k not in kickers) or i in aired:
             continue  # a column of menu items or links: no title, no rank taken from the title
@@ -548,13 +597,27 @@ def pick_title(
         s = kicked_title(s) or s  # "Podcast | <headline>": the kind of item as its kicker
         key = normalise(s)
         after = items[k + 2][1] if k + 2 < len(items) else ""
-        if excluded(s, nxt, after) or in_turns(s, prev, nxt) or attribution(s, prev):
+        if (joined := _show_and_title(s, found)) is not None:
+            # "<show>: <the title's first words>", a player's caption: the show's name is no
+            # title, the title shown again
+            show, title = joined
+            if show not in boosted:
+                boosted.add(show)
+                found[show] = replace(found[show], score=found[show].score - _SHOW_NAME)
+            if title not in boosted:
+                boosted.add(title)
+                found[title] = replace(found[title], score=found[title].score + _SHOWN_AGAIN)
+            continue
+        broadcast = _named_broadcast(s, normalised)  # "<show> - <date>": no metadata line
+        if (excluded(s, nxt, after) and not broadcast) or (
+            in_turns(s, prev, nxt) or attribution(s, prev)
+        ):
             continue
         if is_quote_line(s) and nxt.lstrip().startswith(("—", "–", "―", "- ")):
             continue  # a pull quote, its speaker under it ("— Gannet Head keeper's journal")
         if _under_time(head, k) or in_person_card(head, k) or _suggested_item(head, k):
             continue
-        if show_numbered(s):
+        if show_numbered(s) and not broadcast:
             continue  # "Tidelines · Season 2, Episode 6": the episode's label, no title
         if _filed_under(s, crumbs):
             continue  # "Diritti in Onda, Trasmissioni": the post's categories, as in its path
@@ -605,14 +668,15 @@ def pick_title(
             or _show_over_number(head, k)
             or podcast_name(s)
             or _show_card(items, k)
+            or _over_schedule(head, k)
         ):
-            score -= 2.5  # the site's or the show's name ("... Podcast", "...播客")
+            score -= _SHOW_NAME  # the site's or the show's name ("... Podcast", "...播客")
         elif show_and_number(key, s, brands):
             score -= 4.0  # "Harbor Notes Weekly, Episode 112": the line under the title
         if menu or (k + 1 < len(head) and _FREQUENCY.match(head[k + 1][1])):
             score -= 1.5  # a masthead over its menu, or a station's name over its frequency
-        if k == 1 and skip_link(head[0][1]):
-            score -= 1.5  # the line under the skip link the page opens with: the site's logo
+        if k and k == skips:
+            score -= 1.5  # the line under the skip links the page opens with: the site's logo
         if k in kickers or (k not in menus and key in menu_items):
             score -= 2.0  # the menu's last item over the headline, or an item again: a section
         score += _inside(key, normalised) + (1.0 if k == 0 else 0.0)  # or the first line

@@ -20,6 +20,7 @@ from castdigest.readers.page_title import pick_title
 from castdigest.readers.quote_lines import line_quote
 from castdigest.readers.subheadings import (
     aired_parts,
+    corner_lines,
     listened_segments,
     part_chapters,
     played_paragraphs,
@@ -65,8 +66,9 @@ class PlainTextReader:
             sources=[ctx.ref(0, line=first + 1)],
         )
         episode = enrich(episode, body, ctx.as_of)
-        if pick.index is not None and (deck := _deck(lines, pick.index)):
-            # the headline's deck in quotation marks ("“Rents up 40% in three years”"): no quote
+        if pick.index is not None and not pick.named and (deck := _deck(lines, pick.index)):
+            # the headline's deck in quotation marks ("“Rents up 40% in three years”"): no
+            # quote (a title the prose names has no deck: the quotation under it is one)
             episode.quotes = [q for q in episode.quotes if q.text != deck]
         if not episode.chapters:
             # "Part 1: …" / "Part 2: …", segments each with its length, a broadcast's rundown
@@ -77,6 +79,7 @@ class PlainTextReader:
                 or listened_segments(lines)
                 or aired_parts(body)
                 or played_paragraphs(lines)
+                or corner_lines(body)
             )
         return [add_reasons(episode, reasons + page_doubts(lines, [episode]))]
 

@@ -17,6 +17,7 @@ from itertools import takewhile
 from castdigest.models import Quote
 from castdigest.readers.chapter_lines import classify
 from castdigest.readers.title_people import full_name
+from castdigest.readers.title_signals import byline
 
 _PAIRS = {'"': '"', "“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "”": "”", "‘": "’"}
 # Single quotation marks quote in a headline too ("‘Highlife is not dying’ – Name on …"):
@@ -42,6 +43,7 @@ _SAID_WORDS = 6  # words of an attribution after the quote ("berättar seismolog
 _QUOTE_WORDS = 5
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
+_CLOSING_MARKS = ('"', "”", "“", "»", "」", "』", "’")  # what closes a quotation (German: “)
 _MAX_QUOTES = 30  # lines under a quotes heading read as quotes, at most
 
 
@@ -122,6 +124,8 @@ def quote_lines(lines: list[tuple[int, str]]) -> list[Quote]:
             block = []
         if (m := _ATTRIBUTION.match(s)) and quotes and quotes[-1].context is None:
             _attribute(quotes[-1], m.group("who"))
+        elif _headline(shown, under, k):
+            continue  # "« Je suis retournée … »" / lede / "Par …": an article's headline
         elif s and (quote := quote_of(s) or dash_quote(s) or said_quote(s)):
             quotes.append(quote)
     return quotes
@@ -137,6 +141,19 @@ def _next_shown(shown: list[str]) -> list[int]:
         if shown[k]:
             following = k
     return out
+
+
+def _headline(shown: list[str], under: list[int], k: int) -> bool:
+    """The line at `k` stands over its byline, or over a lede and its byline: a headline,
+    though it is wholly in quotation marks."""
+    if k >= len(shown) or (first := under[k]) < 0 or not shown[k].endswith(_CLOSING_MARKS):
+        return False  # a quotation with its speaker after it on its line is no headline
+    if is_quote_line(shown[first]):
+        return False  # quotations one under the other
+    second = under[first]
+    return byline(shown[first]) or (
+        second >= 0 and len(shown[first]) > len(shown[k]) and byline(shown[second])
+    )
 
 
 def _clip_title(shown: list[str], k: int) -> bool:

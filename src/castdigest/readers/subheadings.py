@@ -108,17 +108,22 @@ def listened_segments(lines: list[str]) -> list[Chapter]:
 
 
 def part_chapters(lines: list[str]) -> list[Chapter]:
+    """A programme's parts (`part_run`) as its untimed chapters."""
+    return [Chapter(title=title) for _, title in part_run(lines)]
+
+
+def part_run(lines: list[str]) -> list[tuple[int, str]]:
     """A programme's parts, numbered from one, one under the other or each over a paragraph
     or two of its own ("1부 : 노을빛 엽서" / "2부 : 풍류초대석 - …", "■ 1부 - …" / what it
-    airs / "■ 2부 - …", "Part 1: …" / "Part 2: …"): its untimed chapters."""
-    run: list[str] = []
+    airs / "■ 2부 - …", "Part 1: …" / "Part 2: …"): (index, title) of each, or []."""
+    run: list[tuple[int, str]] = []
     gap = 0  # lines since the last part: its paragraphs
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line.strip():
             continue
         part = part_title(line)
         if part is not None and part[0] == len(run) + 1:
-            run.append(part[1])
+            run.append((i, part[1]))
             gap = 0
             continue
         gap += 1
@@ -126,9 +131,9 @@ def part_chapters(lines: list[str]) -> list[Chapter]:
             continue  # the part's own paragraph
         if len(run) >= _PARTS_MIN:
             break
-        run = [part[1]] if part is not None and part[0] == 1 else []
+        run = [(i, part[1])] if part is not None and part[0] == 1 else []
         gap = 0
-    return [Chapter(title=t) for t in run] if len(run) >= _PARTS_MIN else []
+    return run if len(run) >= _PARTS_MIN else []
 
 
 _PARTS_MIN = 2  # parts of a programme listed
@@ -145,11 +150,18 @@ def _aired() -> re.Pattern[str]:
     words = alternation("o_clock")
     hour = r"(?:[午上下][前後后午]\s?|오[전후]\s?)?(?P<h>[01]?\d|2[0-3])"
     minutes = r"(?:[:.h]\s?(?P<m>[0-5]\d)|\s(?P<m2>[0-5]\d)(?!\d))?"
+    worded = rf"{hour}(?:\s?(?:{words})\.?{minutes}|[:.](?P<m3>[0-5]\d)\s?(?:{words})\.?)"
+    # or the word for "at" before the hour and its minutes ("ore 10.04 – …")
+    at = rf"(?:{alternation('at')})\s(?P<h2>[01]?\d|2[0-3])[:.h](?P<m4>[0-5]\d)"
     return re.compile(
-        rf"^{hour}(?:\s?(?:{words})\.?{minutes}|[:.](?P<m3>[0-5]\d)\s?(?:{words})\.?)"
-        rf"(?:\s?[分분])?\s*[-–—:|]\s*(?P<title>\S.{{2,150}})$",
+        rf"^(?:{worded}|{at})(?:\s?[分분])?\s*[-–—:|]\s*(?P<title>\S.{{2,150}})$",
         re.IGNORECASE,
     )
+
+
+def _minute_of_day(m: re.Match[str]) -> int:
+    hour = m["h"] or m["h2"]
+    return int(hour) * 60 + int(m["m"] or m["m2"] or m["m3"] or m["m4"] or 0)
 
 
 def aired_run(lines: list[str]) -> list[tuple[int, str]]:
@@ -161,7 +173,7 @@ def aired_run(lines: list[str]) -> list[tuple[int, str]]:
         if not line.strip():
             continue
         m = _aired().match(line.strip())
-        at = int(m["h"]) * 60 + int(m["m"] or m["m2"] or m["m3"] or 0) if m is not None else None
+        at = _minute_of_day(m) if m is not None else None
         if m is not None and at is not None and (not run or at > run[-1][2]):
             run.append((i, m["title"].strip(), at))
             continue
@@ -203,3 +215,39 @@ def _played_under(under: list[str]) -> bool:
         or (is_chrome(u) and j + 1 < len(under) and zero_clock(under[j + 1]))
         for j, u in enumerate(under)
     )
+
+
+_BOXES = "■□◆◇▶▷●○★☆◎"  # marks a programme's corners are listed under
+# a corner's name and its subject, apart ("■工房探訪　楮の皮むきから乾燥まで", "◆ Quiz – …")
+_CORNER = re.compile(
+    rf"^(?P<mark>[{_BOXES}])\s*(?P<title>[^:：]{{1,30}}?(?:\u3000| [-–|｜] )\S.{{1,80}})$"
+)
+_CORNERS_MIN = 3  # corners listed one under the other, at least
+_PART_LABEL = re.compile(r"^[\[【(（][^\]】)）]{1,8}[\]】)）]$")  # "[2부]", "【後半】"
+
+
+def corner_lines(lines: list[str]) -> list[Chapter]:
+    """A programme's corners, three or more lines in a row under the same mark, each a
+    corner's name and its subject ("■人物ファイル　会社を辞めて紙すきの道へ" /
+    "■工房探訪　…"): its untimed chapters. A label and its value ("■ 진행 : …") is a field,
+    a sentence is a point."""
+    run: list[str] = []
+    mark = ""
+    for line in lines:
+        s = line.strip()
+        if not s:
+            continue
+        if run and _PART_LABEL.match(s):
+            continue  # "[2부]": the corners of the programme's next part follow
+        m = _CORNER.match(s)
+        if m is not None and (not run or m["mark"] == mark) and not s.endswith(_ENDS):
+            run.append(m["title"].strip())
+            mark = m["mark"]
+            continue
+        if len(run) >= _CORNERS_MIN:
+            break
+        run, mark = ([m["title"].strip()], m["mark"]) if m is not None else ([], "")
+    return [Chapter(title=t) for t in run] if len(run) >= _CORNERS_MIN else []
+
+
+_ENDS = (".", "。", "!", "！", "?", "？")

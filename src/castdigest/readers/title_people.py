@@ -114,6 +114,22 @@ _NAME_ROLE = regex.compile(
 )
 
 
+# a person label, a role of a word or three, a full name ending the line ("Mit der
+# Sozialpsychologin Dr. Miriam Lenhardt", "With guest Ada Lund")
+_WITH_ROLE = regex.compile(
+    rf"^(?P<label>[^\W\d_]+)(?: \S+){{1,3}}? (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,2}})$"
+)
+
+
+def guest_line(line: str) -> str | None:
+    """The name a line of who is on gives after its label and the person's role ("Mit der
+    Sozialpsychologin Dr. Miriam Lenhardt" -> "Miriam Lenhardt"), else None."""
+    s = line.strip()
+    if len(s.split()) > _ROLE_WORDS or (m := _WITH_ROLE.match(s)) is None:
+        return None
+    return m["name"] if names_person(m["label"]) else None
+
+
 def with_person(line: str, prose: str) -> bool:
     """A full name the prose names too, after a one-word person label ("Com Renata
     Albuquerque", "With Ada Lund") or before a role ("Renata Albuquerque, agricultora"; the

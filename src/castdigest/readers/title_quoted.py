@@ -19,6 +19,7 @@ from castdigest.readers.title_signals import (
     field_label,
     field_line,
     numbers_only,
+    part_title,
     podcast_words,
     title_label,
     vocabulary,
@@ -62,7 +63,8 @@ def episode_field(lines: list[str]) -> tuple[int, str] | None:
             below = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j].strip()), 0)
             value = lines[below].strip() if below else ""
             taken = below and _inline_value(value) is None and _plausible_value(value)
-            if taken and not _people_listed(lines, below):  # "Neste episódio:" over guests
+            # "Neste episódio:" over guests, "This episode:" over its parts ("Part 1: …")
+            if taken and not _people_listed(lines, below) and not _opens_parts(lines, below):
                 over.setdefault(normalise(value), (below, value))
     found = inline or over  # a label over a field ("The episode" / "Episode: ...") is a heading
     return next(iter(found.values())) if len(found) == 1 else None
@@ -129,16 +131,23 @@ def _quoted_patterns() -> tuple[re.Pattern[str], ...]:
     # an episode word, then in the same sentence a word saying a title follows ("el último
     # episodio de X, …, publicado este miércoles y titulado ‘Title’")
     naming = {w for ws in data["titled_words"].values() for w in ws}
-    says = "|".join(re.escape(w) for w in sorted(naming, key=len, reverse=True))
-    named = re.compile(
-        rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?<!\w)(?P<n>{says})\s*{quoted}", re.I
+    # a whole word ("titled", not "untitled"); a word after a comma (", called") its comma
+    says = "|".join(
+        rf"(?<!\w){re.escape(w)}" if w[:1].isalnum() else re.escape(w)
+        for w in sorted(naming, key=len, reverse=True)
     )
+    named = re.compile(rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?P<n>{says})\s*{quoted}", re.I)
     # the same, the title unquoted in capitals up to the clause's end ("In the 74-minute
     # episode, titled Mento Never Left, Ferguson …"): short words inside, a capital last
     capital = r"(?-i:[A-ZÀ-ÖØ-Þ0-9][\w'’-]*)"
-    run = rf"(?P<t>{capital}(?:\s+(?:(?-i:[a-zà-öø-ÿ]{{1,3}})\s+)*{capital}){{1,11}})"
+    # (a colon inside before a capital: "Tea at 3am: Maureen and the Night Owl")
+    # and a subtitle in lower case after a colon ("The Flannans: the keepers who vanished")
+    tail = r"(?::\s+[^,.;:!?\n]{2,60}?)?"
+    run = (
+        rf"(?P<t>{capital}(?:(?::\s+|\s+(?:(?-i:[a-zà-öø-ÿ]{{1,3}})\s+)*){capital}){{1,11}}{tail})"
+    )
     unquoted = re.compile(
-        rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?<!\w)(?P<n>{says})\s+{run}(?=[,;:.]\s)", re.I
+        rf"(?P<w>{whole})[^.!?。！？\n]{{0,200}}?(?P<n>{says})\s+{run}(?=[,;:.]\s)", re.I
     )
     # the same in plain single quotes, as some newsrooms set titles ("su historia es el
     # centro de 'Title', el episodio de …"): an apostrophe inside a word opens none
@@ -454,6 +463,13 @@ def _people_listed(lines: list[str], k: int) -> bool:
         and _NAME_AND_ROLE.match(lines[k].strip()) is not None
         and _NAME_AND_ROLE.match(lines[under].strip()) is not None
     )
+
+
+def _opens_parts(lines: list[str], k: int) -> bool:
+    """lines[k] is the first of an episode's numbered parts, the second under it."""
+    under = next((line for line in lines[k + 1 :] if line.strip()), "")
+    first, second = part_title(lines[k]), part_title(under)
+    return first is not None and first[0] == 1 and second is not None and second[0] == 2
 
 
 def _plausible_value(value: str) -> bool:

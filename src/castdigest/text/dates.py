@@ -360,11 +360,34 @@ _CJK_WEEK_WORDS = ("星期", "礼拜", "禮拜", "周", "週")  # what opens a C
 _DAY_RANGE = re.compile(r"^\W*([^\W\d_]+)\.?\s*[~\-–—〜～]\s*([^\W\d_]+)\.?(?![^\W\d_])")
 
 
+# or joined by a short word, perhaps after another ("Mondays to Fridays", "lundi au
+# vendredi", "dal lunedì al venerdì", "maandag t/m vrijdag"): both ends are weekdays, the
+# hours or nothing after them
+_WORDED_RANGE = re.compile(
+    r"^\W*(?:[^\W\d_]{1,5}\s)?([^\W\d_]+)\s+[^\W\d_]{1,7}(?:/[^\W\d_]{1,3})?\s+([^\W\d_]+)(?=,?\s*(?:$|\d))"
+)
+
+
 def weekday_range(text: str) -> bool:
-    """`text` opens with a range of weekdays ("월~금", "Mon–Fri", "lun.-ven."): an
-    airtime's, a schedule."""
-    m = _DAY_RANGE.match(text.strip())
-    return m is not None and {m[1].casefold(), m[2].casefold()} <= _weekday_words()
+    """`text` opens with a range of weekdays ("월~금", "Mon–Fri", "lun.-ven.", "Mondays to
+    Fridays"): an airtime's, a schedule."""
+    s = text.strip()
+    m = _DAY_RANGE.match(s) or _WORDED_RANGE.match(s)
+    return m is not None and all(_weekday(m[n]) for n in (1, 2))
+
+
+def weekdays_opening(text: str) -> bool:
+    """`text` opens with a weekday in the plural, hours after it ("Saturdays 10am–noon",
+    "Dissabtes, de 10.00 a 12.00 h"): an airtime's, a schedule."""
+    first = text.strip().split(" ", 1)[0].strip(",.:").casefold()
+    plural = first.endswith("s") and first not in _weekday_words()
+    return plural and _weekday(first) and any(c.isdigit() for c in text)
+
+
+def _weekday(word: str) -> bool:
+    """A weekday's name, or its plural ("Mondays")."""
+    w = word.casefold()
+    return w in _weekday_words() or w.removesuffix("s") in _weekday_words()
 
 
 def without_weekday(text: str) -> str:
