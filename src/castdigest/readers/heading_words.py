@@ -326,6 +326,12 @@ def heading_kind(line: str) -> str | None:
     s = line.strip()
     if not s or len(s) > MAX_HEADING:
         return None
+    return _short_heading_kind(s)
+
+
+@lru_cache(maxsize=1 << 14)  # a page's short lines are asked by several passes (tabs, starts)
+def _short_heading_kind(s: str) -> str | None:
+    """`heading_kind` of a stripped line of at most `MAX_HEADING` characters."""
     bare = _bare(s)
     if (kind := vocabulary().get(bare)) is None and (m := _QUALIFIER.search(s)) and m.start():
         kind = vocabulary().get(_bare(s[: m.start()]))

@@ -7,7 +7,7 @@ page's prose calls by a name of theirs alone ("Jess Corrigan", "they tell Jess")
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -178,6 +178,7 @@ def labelled_name(line: str) -> bool:
     return m is not None and m.end("name") == len(s) and names_person(m["label"])
 
 
+@lru_cache(maxsize=1 << 12)  # asked of an entry's lines by its start, its frame and its title
 def names_only(line: str) -> bool:
     """Full names joined, nothing else ("Omar Reyes and Helen Drabek", "Ada Lund & Ben Ruiz",
     "Lukas Brunner, Seraina Vogt")."""

@@ -17,7 +17,7 @@ import json
 import operator
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -664,6 +664,7 @@ def without_markers(line: str) -> str:
 _NUMERAL = re.compile(r"[\d一二三四五六七八九十百〇零两]")
 
 
+@lru_cache(maxsize=1 << 12)  # asked of an entry's title by its start and its frame
 def numbers_only(line: str) -> bool:
     """Only season and episode numbers ("Season 4, Episode 7", "Episode 212"): a label."""
     return not any(c.isalpha() for c in without_markers(line))

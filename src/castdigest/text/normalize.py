@@ -13,10 +13,22 @@ _TRACKING = re.compile(r"^(utm_[a-z]+|ref|fbclid|gclid|si)$")
 _DROPPED = frozenset({"So", "Sk", "Cf", "Mn"})  # symbols, modifiers, format, combining marks
 
 
+_FOLD_CACHED = 200  # characters: a line (a title, a name) is folded again by later passes
+
+
 def fold(text: str | None) -> str:
     """NFKC, casefolded, accents kept, every run of non-word characters one space."""
     if not text:
         return ""
+    return _fold_line(text) if len(text) <= _FOLD_CACHED else _fold(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a page's lines are folded by each pass comparing them
+def _fold_line(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     # Look each distinct character up once: titles and abstracts repeat a few dozen of them.
     dropped = [ch for ch in set(text) if unicodedata.category(ch) in _DROPPED]
