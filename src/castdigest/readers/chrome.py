@@ -257,11 +257,16 @@ def _skip_link(n: str, skips: tuple[tuple[str, str], ...]) -> bool:
 _NUMBERED = re.compile(r"\s+#?\d{1,4}$")
 
 
-@lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
 def chrome_kind(line: str) -> str | None:
     """Why a line is page chrome ("menu", "player", "counter"...), or None when it is not."""
     if len(line) > _LONGEST:
         return None  # a paragraph; and normalising a long body line costs time
+    return _short_chrome_kind(line)  # a paragraph is neither hashed nor kept by the cache
+
+
+@lru_cache(maxsize=1 << 14)  # one page asks of its lines several times (title, body, doubts)
+def _short_chrome_kind(line: str) -> str | None:
+    """`chrome_kind` of a line of at most `_LONGEST` characters."""
     s = " ".join(line.split())
     if not s:
         return None

@@ -68,10 +68,19 @@ _MIN_CHAPTER_TIMES = 3
 _CUE_STEP = 60.0  # seconds: a transcript's cue times rise by less
 
 
-@lru_cache(maxsize=1 << 14)
+_META_LONGEST = 200  # characters of a metadata line, stripped
+
+
 def meta_kind(line: str, as_of: datetime) -> str | None:
+    if len(line) > _META_LONGEST and len(line.strip()) > _META_LONGEST:
+        return None  # a body line: neither hashed nor kept by the cache
+    return _meta_kind(line, as_of)
+
+
+@lru_cache(maxsize=1 << 14)
+def _meta_kind(line: str, as_of: datetime) -> str | None:
     s = line.strip()
-    if not s or len(s) > 200:
+    if not s or len(s) > _META_LONGEST:
         return None
     if clock_length(s) is not None or lone_length(s) or labelled_length_line(s):
         return "duration"  # "52:18", "52 min", "재생시간 52:18"
