@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from castdigest.dedupe import _split_words
 from castdigest.readers.listing import _HINTS, _quote_language
 from castdigest.readers.markup import clean_text
-from castdigest.readers.page_structure import _opens_with_phrase
+from castdigest.readers.page_structure import _opens_with_phrase, _phrase_pattern
 from castdigest.text.language import _identifier, detect_language
 
 # Characters that make the shortcuts take each branch: every ASCII space str.split knows,
@@ -90,3 +90,18 @@ def _opens_plainly(text: str, phrases: tuple[str, ...]) -> bool:
 def test_phrase_at_a_sentence_start_is_found_as_the_gap_pattern_finds_it(text: str) -> None:
     phrases = ("ab", "b", "a b")
     assert _opens_with_phrase(text, phrases) == _opens_plainly(text, phrases)
+
+
+@settings(max_examples=3000)
+@given(
+    st.text(alphabet=' \t\n\u3000.!?。”"ab', max_size=30),
+    st.lists(st.sampled_from(["ab", "a.b", "?a", "b ", '"a', "a\nb", ".", " a", "\u3000b", ""])),
+)
+def test_phrase_after_a_gap_is_found_as_the_trie_pattern_finds_it(
+    text: str, phrases: list[str]
+) -> None:
+    kept = tuple(p for p in phrases if p)
+    by_pattern = bool(kept) and (
+        text.startswith(kept) or _phrase_pattern(kept).search(text) is not None
+    )
+    assert _opens_with_phrase(text, tuple(phrases)) == by_pattern

@@ -673,10 +673,47 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 def _opens_with_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     """Whether a line or a sentence of `text` starts with one of `phrases` (all casefolded):
     where `inline_pattern` can find a heading, looked for far faster than it does."""
-    phrases = tuple(p for p in phrases if p)
-    if not phrases:
+    kept, starts = _by_first(phrases)
+    if not kept:
         return False
-    return text.startswith(phrases) or _phrase_pattern(phrases).search(text) is not None
+    if text.startswith(kept):
+        return True
+    if starts is None:
+        return _phrase_pattern(kept).search(text) is not None
+    return any(_after_gap(text, gap, starts) for gap in _GAPS if gap in text)
+
+
+_GAPS = '.!?。！？”"\n'  # the characters a `_SENTENCE_GAP` opens with
+
+
+@cache
+def _by_first(
+    phrases: tuple[str, ...],
+) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]] | None]:
+    """The phrases but empty ones, and the same by their first character; None for these
+    when one opens with a space (the pattern's spaces may give it back: the pattern says)."""
+    kept = tuple(p for p in phrases if p)
+    groups: dict[str, list[str]] = {}
+    for phrase in kept:
+        groups.setdefault(phrase[0], []).append(phrase)
+    if any(first.isspace() for first in groups):
+        return kept, None
+    return kept, {first: tuple(group) for first, group in groups.items()}
+
+
+def _after_gap(text: str, gap: str, starts: dict[str, tuple[str, ...]]) -> bool:
+    """Whether one of the phrases (`starts`: by first character) follows a `gap` in `text`
+    past the spaces after it: `_phrase_pattern`'s search for one gap character, which
+    `str.split` finds faster than the pattern engine tries every position."""
+    pieces = text.split(gap)
+    at = len(pieces[0])  # where the gap before each piece stands
+    for piece in pieces[1:]:
+        word = at + 1 + len(piece) - len(piece.lstrip())  # the spaces' end: a phrase's start
+        group = starts.get(text[word : word + 1])
+        if group and text.startswith(group, word):
+            return True
+        at += 1 + len(piece)
+    return False
 
 
 def _opens(line: str, at: int) -> bool:
