@@ -125,7 +125,9 @@ def _vectorised(base: type) -> type:
             moves = self.tk_nextmove
             if not isinstance(moves, np.ndarray):  # py3langid's own array, as derived
                 moves = np.frombuffer(moves, dtype=np.dtype(moves.typecode))  # no copy
-            self._moves = moves
+            # a plain view of a mapped table: indexing a memmap goes through its Python-level
+            # __getitem__ and __array_finalize__, eight times a text
+            self._moves = np.asarray(moves)
             self._rows = np.asarray(self._rowbase, dtype=np.int64)
             self._out = np.asarray(self.tk_output, dtype=np.int64)
 
