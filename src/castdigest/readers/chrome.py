@@ -240,6 +240,15 @@ def _by_first_character(phrases: Iterable[str]) -> dict[str, tuple[str, ...]]:
 def normalise(line: str) -> str:
     """Case folded, width folded, spaces collapsed, bullets, play marks and end punctuation
     dropped ("▶ 再生" is "再生")."""
+    return _normalise_line(line) if len(line) <= _LONGEST else _normalise(line)
+
+
+@lru_cache(maxsize=1 << 14)  # a page's lines are compared with the lines around them, often
+def _normalise_line(line: str) -> str:
+    return _normalise(line)
+
+
+def _normalise(line: str) -> str:
     s = unicodedata.normalize("NFKC", line).casefold()
     return " ".join(s.split()).strip(_EDGES)
 
