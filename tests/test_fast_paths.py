@@ -11,6 +11,7 @@ from castdigest.dedupe import _split_words
 from castdigest.readers.listing import _HINTS, _quote_language
 from castdigest.readers.markup import clean_text
 from castdigest.readers.page_structure import _opens_with_phrase, _phrase_pattern
+from castdigest.readers.title_signals import _without_edges
 from castdigest.text.language import _identifier, detect_language
 
 # Characters that make the shortcuts take each branch: every ASCII space str.split knows,
@@ -105,3 +106,9 @@ def test_phrase_after_a_gap_is_found_as_the_trie_pattern_finds_it(
         text.startswith(kept) or _phrase_pattern(kept).search(text) is not None
     )
     assert _opens_with_phrase(text, tuple(phrases)) == by_pattern
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet=_TRICKY + "_:-()[]#", max_size=30))
+def test_label_edges_are_taken_off_as_the_pattern_does(text: str) -> None:
+    assert _without_edges(text) == re.sub(r"^[^\w]+|[^\w]+$", "", text)

@@ -448,7 +448,8 @@ def _tab_like(line: str) -> bool:
     # a CJK line's characters count double, and its sentence ends in its own full stop: a
     # takeaway of thirty characters is no tab
     return (
-        0 < display_width(s) <= _TAB_MAX
+        0 < len(s) <= _TAB_MAX  # no shorter than its width: a paragraph's width is not counted
+        and display_width(s) <= _TAB_MAX
         and len(s.split()) <= _TAB_WORDS
         and not s.endswith((".", "。", "．", "！", "？"))
     )
