@@ -103,10 +103,14 @@ def has_controls(text: str, multiline: bool = True) -> str | None:
     """The first control character `text` may not hold, or None. In `multiline` text tab and
     line feed are allowed; in a single line (a title, a name) they are not."""
     if text.isascii():
-        # ASCII that is all printable holds no control at all (tab and line feed included)
-        if text.isprintable():
-            return None
-        if len(text) >= _SHORT and not any(c in text for c in _ascii_controls(multiline)):
+        if len(text) >= _SHORT:
+            # the substring searches first: `isprintable` walks a long text character by
+            # character (40 us on a 20 KB body, eight times the searches), and a multiline
+            # text is never printable throughout (its line feeds)
+            if not any(c in text for c in _ascii_controls(multiline)):
+                return None
+        elif text.isprintable():
+            # ASCII that is all printable holds no control at all (tab and line feed included)
             return None
     m = (_CONTROLS if multiline else _LINE_CONTROLS).search(text)
     return m.group(0) if m else None
