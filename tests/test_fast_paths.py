@@ -112,3 +112,9 @@ def test_phrase_after_a_gap_is_found_as_the_trie_pattern_finds_it(
 @given(st.text(alphabet=_TRICKY + "_:-()[]#", max_size=30))
 def test_label_edges_are_taken_off_as_the_pattern_does(text: str) -> None:
     assert _without_edges(text) == re.sub(r"^[^\w]+|[^\w]+$", "", text)
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_split_words_of_ascii_text_is_the_word_regex(text: str) -> None:
+    assert _split_words(text) == re.findall(r"\w+", text)
