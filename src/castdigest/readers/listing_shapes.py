@@ -135,10 +135,15 @@ def _listening() -> re.Pattern[str]:
     return re.compile(rf"(?<=[\w.])\s+(?:{alternation('listening')})\s*$", re.IGNORECASE)
 
 
+_DIGIT = re.compile(r"\d")  # the patterns' digit (str.isdecimal), not str.isdigit
+
+
 @lru_cache(maxsize=1 << 14)
 def lone_length(line: str) -> float | None:
     """Seconds of a line that is only a length in words ("52 mins", "1 hour 4 mins", "45分"),
     perhaps saying it is the time to listen ("41 min listen")."""
+    if _DIGIT.search(line) is None:
+        return None  # every length has a number: the listening words' scan is spared
     line = _listening().sub("", line)
     m = _MINUTES.fullmatch(line.strip().rstrip(".").strip())
     if m:

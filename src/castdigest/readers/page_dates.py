@@ -371,6 +371,8 @@ def _ends_yearless(text: str) -> bool:
 
 def numeric_date(line: str) -> str | None:
     """The all-number date in `line` ("21.11.2026", "2026/11/21"), as written, or None."""
+    if "/" not in line and "." not in line and "-" not in line:
+        return None  # no separator the pattern needs: its scan of every position is spared
     m = _NUMERIC.search(line)
     return m.group() if m else None
 

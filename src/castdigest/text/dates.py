@@ -396,7 +396,13 @@ def without_weekday(text: str) -> str:
     head, _, rest = text.strip().partition(" ")
     if rest and head.rstrip(".,").casefold() in _weekday_words():
         return rest.strip()
-    if (m := _BRACKETED_DAY.match(text.strip())) and m["day"].casefold() in _weekday_words():
+    # the pattern only after its closing bracket is seen: it backtracks over the whole line
+    bracketed = text.strip().endswith((")", "）"))
+    if (
+        bracketed
+        and (m := _BRACKETED_DAY.match(text.strip()))
+        and m["day"].casefold() in _weekday_words()
+    ):
         return m["date"]
     return text
 
