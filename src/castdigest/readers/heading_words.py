@@ -155,7 +155,7 @@ def more_names(line: str) -> frozenset[str]:
     if not s or len(s) > MAX_HEADING:
         return frozenset()
     bare = _bare(s)
-    for word in _more_words():
+    for word in _more_by_first().get(bare[:1], ()):
         if not bare.startswith(word) or not (
             cjk_count(word) or bare[len(word) : len(word) + 1] == " "
         ):
@@ -376,11 +376,32 @@ def _owners() -> tuple[str, ...]:
 def _without_owner(bare: str) -> str | None:
     """A heading less the words opening it that say whose it is ("番組のポイント" ->
     "ポイント"), or None when it opens with none of them."""
-    owner = next((o for o in _owners() if bare.startswith(o) and len(bare) > len(o)), None)
+    owners = _owners_by_first().get(bare[:1], ())
+    owner = next((o for o in owners if bare.startswith(o) and len(bare) > len(o)), None)
     if owner:
         return bare[len(owner) :].strip()
     first, _, rest = bare.partition(" ")  # a name's: "marisol's most recent stories"
     return rest if rest and first.endswith(_possessives()) and len(first) > 3 else None
+
+
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """`words` grouped by their first character, each group in their order: a heading is
+    compared only with the words that can open it (an empty word opens none that counts)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
+@lru_cache(maxsize=1)
+def _owners_by_first() -> dict[str, tuple[str, ...]]:
+    return _by_first(_owners())
+
+
+@lru_cache(maxsize=1)
+def _more_by_first() -> dict[str, tuple[str, ...]]:
+    return _by_first(_more_words())
 
 
 @lru_cache(maxsize=1)
