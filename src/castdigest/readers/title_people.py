@@ -84,6 +84,18 @@ def opening_prose(texts: list[str]) -> str:
 def full_name(line: str) -> bool:
     """Two or three capitalised words and nothing else ("Harriet Okafor"): a person's name,
     or a show's; what else the page says tells which."""
+    return _short_full_name(line) if len(line) <= _CACHED_LINE else _is_full_name(line)
+
+
+_CACHED_LINE = 200  # characters: a title or a name, which several passes ask about
+
+
+@lru_cache(maxsize=1 << 12)  # entry starts, story titles and bylines ask it of the same lines
+def _short_full_name(line: str) -> bool:
+    return _is_full_name(line)
+
+
+def _is_full_name(line: str) -> bool:
     return _full_name().match(line.strip()) is not None
 
 
