@@ -31,9 +31,10 @@ from castdigest.readers.page_dates import (
     offered_until,
     without_time_of_day,
 )
-from castdigest.readers.page_structure import _bullet, answered_pairs, tagged_titles
+from castdigest.readers.page_structure import answered_pairs, tagged_titles
 from castdigest.readers.page_title import pick_title
 from castdigest.readers.quote_lines import dash_quote, line_quote, said_quote
+from castdigest.readers.section_lines import bullet
 from castdigest.readers.suggested import lists_own_episodes
 from castdigest.readers.summary_page import SummaryPageReader
 from castdigest.readers.title_quoted import headline_names, quoted_episode, quoted_shows
@@ -239,12 +240,12 @@ def test_the_name_a_more_heading_names_is_the_show() -> None:
 
 
 def test_emoji_bullets_under_a_takeaways_heading_but_not_emoji_headings() -> None:
-    assert _bullet("💡 Raising the savings rate moves the outcome more than returns do.") == (
+    assert bullet("💡 Raising the savings rate moves the outcome more than returns do.") == (
         "Raising the savings rate moves the outcome more than returns do."
     )
-    assert _bullet("⚖️ A target stated as a share of income is easier to keep.") is not None
-    assert _bullet("📝 요약") is None and _bullet("✅ Key points") is None  # headings
-    assert _bullet("🎧Listen") is None and _bullet("- a dash") == "a dash"
+    assert bullet("⚖️ A target stated as a share of income is easier to keep.") is not None
+    assert bullet("📝 요약") is None and bullet("✅ Key points") is None  # headings
+    assert bullet("🎧Listen") is None and bullet("- a dash") == "a dash"
 
 
 @pytest.mark.parametrize(
@@ -714,7 +715,7 @@ def test_a_quotation_then_its_particle_and_speaker() -> None:
         "望月さん",
     )
     assert said_quote("「はい」と彼。") is None  # too short to say something
-    assert _bullet("・積読は「興味の記録」と考えればいい") == "積読は「興味の記録」と考えればいい"
+    assert bullet("・積読は「興味の記録」と考えればいい") == "積読は「興味の記録」と考えればいい"
 
 
 def test_times_on_the_line_above_their_titles_under_a_chapters_heading() -> None:

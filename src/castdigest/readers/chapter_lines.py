@@ -157,7 +157,9 @@ def _minute_label() -> re.Pattern[str]:
 
 
 def classify(index: int, line: str, section: str | None) -> Item:
-    s = _MINUTES_MARKED.sub(r"\1:\2", line.strip(), count=1)
+    s = line.strip()
+    if s[:1].isdigit() and _MINUTES_MARKED.match(s):  # most lines: the substitution is spared
+        s = _MINUTES_MARKED.sub(r"\1:\2", s, count=1)
     bare = _BULLET.sub("", s, count=1)
     bare = _minute_label().sub("", bare, count=1)  # "Min. 01:40 – …": the time's word
     bullet = bare != s

@@ -273,13 +273,11 @@ def _opens_block(lines: list[str], date: int, title: int, shown: Counter[str]) -
 def date_alone(line: str) -> bool:
     """A date alone on its line, perhaps with the hours it aired in ("Di, 18.11.2026 ·
     18:00 – 19:00")."""
-    s = without_airing(line.strip())
-    return (
-        0 < len(s) <= _META_MAX
-        and any(c.isdigit() for c in s)  # every date has one; finding one costs more
-        and not has_length(s)
-        and is_date_line(s)
-    )
+    s = line.strip()
+    if not 0 < len(s) <= _META_MAX or not any(c.isdigit() for c in s):
+        return False  # a paragraph, or no number: every date has one, finding one costs more
+    s = without_airing(s)
+    return not has_length(s) and is_date_line(s)
 
 
 def _form(line: str) -> str:

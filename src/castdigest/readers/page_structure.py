@@ -4,7 +4,7 @@ The page's headings (`heading_words`, any language of the vocabulary) say which 
 line belongs to; the lines' shapes say what they are:
 
 - chapters: timed lines (`chapter_lines`); under a chapters heading also a list of short
-  untimed lines, or paragraphs, each a chapter (their bullets are its key points);
+  untimed lines, or paragraphs, each a chapter (their bullets are its key points: `untimed`);
 - takeaways: the bullets or numbered items under a takeaways heading (or its lines, when a
   short list has no bullets); a takeaways heading run into a paragraph ("... Key takeaways
   Breadth matters ...") gives the sentences after it; without a heading, a bulleted list
@@ -19,7 +19,6 @@ Nothing under a transcript heading is taken for any of them.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
@@ -28,7 +27,7 @@ from itertools import takewhile
 from castdigest.models import Chapter, Episode, Quote
 from castdigest.readers import chapter_lines
 from castdigest.readers.chapter_lines import Item, Timed, starts_at_time
-from castdigest.readers.chrome import chrome_kind, is_chrome, machine_note
+from castdigest.readers.chrome import machine_note
 from castdigest.readers.heading_words import (
     heading_kind,
     inline_pattern,
@@ -37,41 +36,21 @@ from castdigest.readers.heading_words import (
 )
 from castdigest.readers.line_dates import (
     clock_length,
-    has_length,
-    is_date_line,
-    length_alone,
     zero_clock,
 )
 from castdigest.readers.page_dates import labelled_date, labelled_length, page_date, page_length
 from castdigest.readers.page_transcript import find_transcript, transcript_chapters
 from castdigest.readers.quote_lines import headed_quotes, quote_lines, quote_of, speech_words
-from castdigest.readers.subheadings import aired_run
-from castdigest.readers.title_people import full_name
+from castdigest.readers.section_lines import CJK, MAX_LIST, Section, bullet
 from castdigest.readers.title_quoted import episode_field
-from castdigest.readers.title_signals import kind_alone, podcast_name
+from castdigest.readers.untimed import contents, told_segments, untimed_chapters
 from castdigest.text.sentences import split_sentences
 from castdigest.text.tries import trie_alternation
-from castdigest.text.truncate import cjk_count, display_width
 
-_MIN_SEGMENTS = 3  # bullets under a summary heading that list the episode's segments
-_INLINE_MARKS = "▽▼△▲■□◆◇●○•◎"  # marks that run a list into one line
-# A bullet: a mark, a number, a circled number, or a pictograph and a space ("💡 ...")
-_PICTOGRAPHS = "[\u2600-\u27bf\U0001f300-\U0001faff]"  # symbols and emoji
-# a list's bullet: a mark, a number with its dot or bracket, a zero-padded number alone ("01 …",
-# a magazine's numbered points), a circled number, an emoji
-_BULLET = re.compile(
-    rf"^\s*(?:[-*•·・▪●◦‣►▸▹✓✔→–—]|\d{{1,3}}[.)]|0\d(?=\s)|[①-⑳]|{_PICTOGRAPHS}\ufe0f?(?=\s))\s*"
-)
-_PICTOGRAPH = re.compile(rf"^\s*{_PICTOGRAPHS}")
-_PICTOGRAPH_ITEM = 40  # width of a sentence after an emoji bullet; a heading is shorter
 _QUOTE_MARKS = "\"“”„«»「」『』‘’' "
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TERMINAL = re.compile(r"[.!?。！？…][\"'”’»」)]*$")
-_STATEMENT_END = re.compile(r"[.。…][\"'”’»」)]*$")
 _MAX_ITEM = 400
-_MAX_LIST = 15
 _STOPS = (".", "!", "?", "。", "！", "？")
-_SHORT_LINE = 100
 _HEADING_SHAPE = 40  # characters at most in a heading the vocabulary does not know
 _INLINE_MIN = 200  # characters: only a long line can hide a heading inside it
 _SENTENCE_GAP = re.compile(r"[.!?。！？”\"\n]\s*")
@@ -79,12 +58,6 @@ _EMPTY_TAKEAWAYS = "a takeaways heading with no list under it"
 _TIMED_LEAST = 2  # timed lines, at least, that make a section a chapter list
 _TIMED_FIRST = 3  # lines under a heading that, each timed, make its list a chapter list
 _BACKWARDS = "chapter times go backwards"
-
-
-@dataclass
-class Section:
-    kind: str | None
-    lines: list[tuple[int, str]] = field(default_factory=list)  # (index, stripped line)
 
 
 @dataclass
@@ -168,12 +141,12 @@ def read_structure(
     points: list[str] = []
     if chapters:
         found.chapters, found.doubts = _timed_chapters(_without_playlists(lines))
-        if _BACKWARDS in found.doubts and (segments := _told_segments(sections)):
+        if _BACKWARDS in found.doubts and (segments := told_segments(sections)):
             # "Title / teaser / 24:18" for each segment: lengths closing blocks, no starts
             found.chapters, found.doubts = segments, []
         if not found.chapters:
-            found.chapters, points = _untimed_chapters(sections)
-            if _contents(found.chapters, lines):
+            found.chapters, points = untimed_chapters(sections)
+            if contents(found.chapters, lines):
                 found.chapters = []
     if takeaways:
         headed, empty = _headed_takeaways(sections)
@@ -311,217 +284,12 @@ def _timed_chapters(lines: list[str]) -> tuple[list[Chapter], list[str]]:
 def _heading_shaped(line: str) -> bool:
     """A short line alone that names what follows: ending with a colon, or in capitals."""
     s = line.strip()
-    if not 2 <= len(s) <= _HEADING_SHAPE or _bullet(s) is not None:
+    if not 2 <= len(s) <= _HEADING_SHAPE or bullet(s) is not None:
         return False
     letters = [c for c in s if c.isalpha()]
     cased = [c for c in letters if c.upper() != c.lower()]  # not "등유·LPG 사용 가구": Hangul
     capitals = len(cased) >= 3 and len(cased) * 2 >= len(letters) and s.upper() == s
     return s.endswith((":", "：")) or capitals
-
-
-def _bullet(line: str) -> str | None:
-    m = _BULLET.match(line)
-    text = line[m.end() :].strip() if m else ""
-    if text and line.lstrip().startswith("—") and full_name(text.partition(",")[0]):
-        return None  # "— Dana Whitfield": who said the quote above, not a list's item
-    if text and _PICTOGRAPH.match(line) and display_width(text) < _PICTOGRAPH_ITEM:
-        return None  # "📝 요약", "✅ Key points": a heading's emoji, not a list's bullet
-    return text or None
-
-
-def _untimed_chapters(sections: list[Section]) -> tuple[list[Chapter], list[str]]:
-    """Chapters under a chapters heading without times: short lines, each a title; or
-    paragraphs, each a chapter summary, with the bullets after one as key points."""
-    for sec in sections:
-        if sec.kind == "summary" and (topics := _running_order(sec)):
-            return [Chapter(title=t) for t in topics], []
-        if sec.kind != "chapters" or not sec.lines:
-            continue
-        if segments := _segment_titles(sec):
-            return [Chapter(title=t) for t in segments], []
-        if aired := aired_run([s for _, s in sec.lines]):
-            return [Chapter(title=t) for _, t in aired], []  # "ore 9.06 – …": when each airs
-        if marked := _marked_titles(sec):
-            return marked, []
-        first = sec.lines[0][1]
-        if display_width(first) > _SHORT_LINE and _bullet(first) is None:
-            return _paragraph_chapters(sec)
-        titles: list[str] = []
-        spacing = None  # lines from one title to the next: the list keeps its own
-        last = None  # the line of the title before
-        for i, s in sec.lines:
-            text = _bullet(s) or s
-            listed = bool(titles) and _bullet(s) is not None  # the list's last item may end in "。"
-            if display_width(text) > _SHORT_LINE or (_STATEMENT_END.search(text) and not listed):
-                break  # a sentence, not a title (a question may be one: "Why tides?")
-            if titles and (is_chrome(text) or chrome_kind(text) == "player"):
-                break  # the page's player or buttons under the list ("收聽節目" / "00:00 / 54:32")
-            if last is not None and _dated_alone(text):
-                continue  # each segment's date or length under its title
-            if last is not None and spacing is not None and i - last != spacing:
-                break  # a blank line ends a tight list: credits or tags follow ("Avec")
-            if last is not None:
-                spacing = i - last
-            titles.append(text)
-            last = i
-        # a menu under a menu item of that name ("Themen" / "Live TV" / "Live TV" / ...)
-        # repeats its items, or names the site's sections and the show; chapters do not
-        menu = len(set(titles)) < len(titles) or any(
-            kind_alone(t) or podcast_name(t) for t in titles
-        )
-        if len(titles) >= 2 and not _tags(titles) and not menu:
-            return [Chapter(title=t) for t in titles[: _MAX_LIST * 3]], []
-    return [], []
-
-
-def _contents(chapters: list[Chapter], lines: list[str]) -> bool:
-    """Untimed titles each shown again further down as a line of its own: the page's table
-    of contents ("目录" / "节目信息" ... and the same headings over its sections), an article's
-    parts, not the episode's."""
-    if len(chapters) < 2:
-        return False
-    shown = Counter(line.strip() for line in lines)
-    return all(shown[c.title] >= 2 for c in chapters)
-
-
-def _tags(titles: list[str]) -> bool:
-    """Three or more single words ("Energie", "Heizen", "Verbraucher"): a page's topic tags
-    under a "Themen" heading, not its parts, which a phrase names."""
-    return len(titles) >= 3 and all(len(t.split()) == 1 and not _CJK.search(t) for t in titles)
-
-
-_MARKED = re.compile(r"^[■□◆◇●○▶▷★☆◎]\s*(?P<t>\S.*)$")  # "■まちかど探検隊"
-
-
-def _marked_titles(sec: Section) -> list[Chapter]:
-    """Corners each marked as a heading over its own paragraph ("■まちかど探検隊" / what it
-    was about / "■ぎふの旬ごはん" / …), two or more: each a chapter, its paragraph its
-    summary. (Marked lines one under the other are a list, read as such.)"""
-    chapters: list[Chapter] = []
-    between = False  # a line of its own under a marked one
-    for _, s in sec.lines:
-        m = _MARKED.match(s)
-        if m is not None and display_width(m["t"]) <= _SHORT_LINE:
-            chapters.append(Chapter(title=m["t"].strip()))
-        elif chapters:
-            between = True
-            last = chapters[-1]
-            last.summary = f"{last.summary}\n\n{s}" if last.summary else s
-    return chapters if len(chapters) >= 2 and between else []
-
-
-def _told_segments(sections: list[Section]) -> list[Chapter]:
-    """The segments of the first chapters section told each in a block closed by its
-    length (`_segment_titles`), untimed."""
-    for sec in sections:
-        if sec.kind == "chapters" and (titles := _segment_titles(sec)):
-            return [Chapter(title=t) for t in titles]
-    return []
-
-
-def _segment_titles(sec: Section) -> list[str]:
-    """Segments told each in a block closed by its length ("Science" / a title / a teaser /
-    "Listen 13:42"), two or more: each block's title, its longest line of three words or more
-    that ends no sentence (the one-word line over it is its section's label), else one of two
-    words ("Der Postschiffer")."""
-    titles: list[str] = []
-    block: list[str] = []
-    for _, s in sec.lines:
-        if len(s) <= _LENGTH_LINE and has_length(s) and not _STATEMENT_END.search(s):
-            unended = [b for b in block if not _STATEMENT_END.search(b)]
-            shaped = [b for b in unended if len(b.split()) >= 3]
-            # or a title of two words ("Der Postschiffer") when no longer one is there
-            shaped = shaped or [b for b in unended if len(b.split()) == 2]
-            if not shaped:
-                return []
-            titles.append(max(shaped, key=len))
-            block = []
-        else:
-            block.append(s)
-    return titles if len(titles) >= 2 else []
-
-
-def _dated_alone(line: str) -> bool:
-    """A date or a length alone on its line ("Nov 21, 2026", "12 min"): metadata, no title."""
-    return is_date_line(line) or length_alone(line)
-
-
-def _running_order(sec: Section) -> list[str]:
-    """The segments an "In this episode:" heading lists right under it: a tight run of three
-    or more bullets, each a short title, not a sentence (those are its points)."""
-    titles: list[str] = []
-    lines = sec.lines
-    if lines and (inline := _inline_items(lines[0][1])):
-        lines = [(lines[0][0] + k, "- " + item) for k, item in enumerate(inline)]
-    bare = bool(lines) and _bullet(lines[0][1]) is None  # titles without their bullets
-    for k, (i, s) in enumerate(lines):
-        text = s if bare and _bullet(s) is None else _bullet(s)
-        if text is None or (k and i - lines[k - 1][0] != 1):
-            break
-        if bare and not _bare_title(text):
-            break  # the list ends where sentences or names follow
-        if display_width(text) > _SHORT_LINE:
-            return []
-        titles.append(text)
-    if titles and all(_FIELD.match(t) for t in titles):
-        return []  # an information panel's fields ("프로그램: …", "Host: …"), no segments
-    if any(_STATEMENT_END.search(t) for t in titles) and not _one_sentence(titles):
-        return []  # sentences: the episode's points
-    titles = [t.rstrip(_LIST_PUNCTUATION) if _one_sentence(titles) else t for t in titles]
-    return titles[: _MAX_LIST * 3] if len(titles) >= _MIN_SEGMENTS else []
-
-
-_BARE_WORDS = 3  # words of a segment's title listed without a bullet, at least
-
-
-def _bare_title(text: str) -> bool:
-    """A segment's title on a line of its own, no bullet: a phrase, not a sentence, nor a
-    name ("Filtros caseros: cuáles sirven y cuáles no")."""
-    words = len(text.split()) if not cjk_count(text) else cjk_count(text) // 2
-    return (
-        display_width(text) <= _SHORT_LINE
-        and not _STATEMENT_END.search(text)
-        and words >= _BARE_WORDS
-    )
-
-
-_LIST_PUNCTUATION = ",;，；、."
-
-
-def _one_sentence(items: list[str]) -> bool:
-    """Items punctuated as the parts of one sentence ("– what the plan costs," / "– who
-    pays for it."): each ends in a comma or a semicolon, the last in a full stop."""
-    return (
-        len(items) >= 2
-        and all(t.endswith((",", ";", "，", "；", "、")) for t in items[:-1])
-        and _STATEMENT_END.search(items[-1]) is not None
-    )
-
-
-def _inline_items(line: str) -> list[str]:
-    """A list run into one line, each item after the same mark ("▽A ▽B ▽C", as Japanese
-    broadcasters list a programme's segments), or []."""
-    s = line.strip()
-    if not s or s[0] not in _INLINE_MARKS or s.count(s[0]) < _MIN_SEGMENTS:
-        return []
-    return [item.strip() for item in s.split(s[0]) if item.strip()]
-
-
-def _paragraph_chapters(sec: Section) -> tuple[list[Chapter], list[str]]:
-    chapters: list[Chapter] = []
-    points: list[str] = []
-    for _, s in sec.lines:
-        if (item := _bullet(s)) is not None:
-            if not chapters:
-                break
-            points.append(item)
-        elif display_width(s) > _SHORT_LINE and not points:
-            first = split_sentences(s)[0] if split_sentences(s) else s
-            title = re.split(r"[,，、;；:：]", first, maxsplit=1)[0].strip()
-            chapters.append(Chapter(title=title[:80].rstrip(), summary=s))
-        else:
-            break
-    return chapters, points
 
 
 def _list_under(sec: Section) -> list[str]:
@@ -536,17 +304,17 @@ def _list_under(sec: Section) -> list[str]:
         return []
     out: list[str] = []
     for _, s in sec.lines:
-        item = _bullet(s)
+        item = bullet(s)
         if item is not None:
             out.append(item)
         elif out:
             break
     if out:
-        return out[: _MAX_LIST * 2]
+        return out[: MAX_LIST * 2]
     texts = [s for _, s in sec.lines]
     if run := _sentences_run(texts):
         return run
-    if 0 < len(texts) <= _MAX_LIST and all(len(t) <= _MAX_ITEM for t in texts):
+    if 0 < len(texts) <= MAX_LIST and all(len(t) <= _MAX_ITEM for t in texts):
         return texts
     return []
 
@@ -557,7 +325,7 @@ def _sentences_run(texts: list[str]) -> list[str]:
     follows it is the page's text, not its points."""
     run = list(takewhile(lambda t: len(t) <= _MAX_ITEM and t.endswith(_STOPS), texts))
     ended = len(run) < len(texts) and not texts[len(run)].rstrip().endswith(_STOPS)
-    return run if 2 <= len(run) <= _MAX_LIST and ended else []
+    return run if 2 <= len(run) <= MAX_LIST and ended else []
 
 
 def _own_lines(sec: Section) -> list[tuple[int, str]]:
@@ -591,7 +359,7 @@ _TAG = re.compile(r"^(?:\[[^\]]{1,30}\]|【[^】]{1,30}】)")
 def answered_pairs(section: list[str]) -> list[str]:
     """Lines "Q: …" / "A: …" in pairs from a section's start ("问：…" / "答：…"), each pair
     one point: the question, then its answer."""
-    lines = [_bullet(s) or s.strip() for s in section if s.strip()]
+    lines = [bullet(s) or s.strip() for s in section if s.strip()]
     points: list[str] = []
     for k in range(0, len(lines) - 1, 2):
         asked, answered = _labelled(lines[k], "asked"), _labelled(lines[k + 1], "answered")
@@ -636,7 +404,7 @@ def _timed_list(sec: Section) -> bool:
 
 
 def _bulleted(sec: Section) -> bool:
-    return any(_bullet(s) is not None for _, s in sec.lines[:3])
+    return any(bullet(s) is not None for _, s in sec.lines[:3])
 
 
 def _inline_takeaways(lines: list[str]) -> list[str]:
@@ -658,7 +426,7 @@ def _inline_takeaways(lines: list[str]) -> list[str]:
                 continue
             end = found[k + 1].start() if k + 1 < len(found) else len(line)
             items = [s.strip() for s in split_sentences(line[m.end() : end]) if s.strip()]
-            if 2 <= len(items) <= _MAX_LIST:
+            if 2 <= len(items) <= MAX_LIST:
                 return items
     return []
 
@@ -721,8 +489,6 @@ def _opens(line: str, at: int) -> bool:
     return bool(ch) and (ch.isupper() or not ch.islower())
 
 
-_FIELD = re.compile(r"^[^:：]{1,20}[:：]\s*\S")  # "Host: Ada Lund", "공개일: 2026년 11월 19일"
-_LENGTH_LINE = 24  # characters of a segment's length line ("Listen 13:42")
 _LISTED_POINTS = 3  # one-sentence lines under a summary heading that make it a list
 # a sentence ends and another goes on (in CJK scripts, with no space between them)
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]?\s+\S|[。！？][」』”）]?[^\s」』”）]")
@@ -732,7 +498,7 @@ _CJK_POINT = 15  # CJK characters of a summary's point without its full stop
 
 
 def _is_sentence(text: str) -> bool:
-    if _CJK.search(text):
+    if CJK.search(text):
         return len(text) >= 15 and bool(_TERMINAL.search(text))
     return len(text.split()) >= 8 and bool(_TERMINAL.search(text))
 
@@ -741,7 +507,7 @@ def _is_cjk_point(text: str) -> bool:
     """A summary's bullet: a sentence, or in Chinese, Japanese or Korean a clause of some
     length, which such points often leave without a full stop ("书店收入中图书销售占比已不到三成,
     咖啡和研学活动成为主要来源")."""
-    return _is_sentence(text) or len(_CJK.findall(text)) >= _CJK_POINT
+    return _is_sentence(text) or len(CJK.findall(text)) >= _CJK_POINT
 
 
 def _sentence_bullets(sections: list[Section]) -> list[str]:
@@ -752,7 +518,7 @@ def _sentence_bullets(sections: list[Section]) -> list[str]:
             continue
         run: list[str] = []
         for _, s in [*sec.lines, (-1, "")]:
-            item = _bullet(s) if s and quote_of(s) is None else None
+            item = bullet(s) if s and quote_of(s) is None else None
             if item is not None and not chapter_lines.classify(0, item, None).entries:
                 run.append(item)
                 continue
@@ -760,7 +526,7 @@ def _sentence_bullets(sections: list[Section]) -> list[str]:
             if len(run) >= 2 and sum(map(point, run)) * 3 >= len(run) * 2:
                 out += run
             run = []
-    return out[: _MAX_LIST * 3]
+    return out[: MAX_LIST * 3]
 
 
 def _listed_summary(sections: list[Section]) -> list[str]:
@@ -778,7 +544,7 @@ def _listed_summary(sections: list[Section]) -> list[str]:
                 break  # a paragraph of sentences, or a heading under the list ("Action Items")
             run.append(text)
         if len(run) >= _LISTED_POINTS:
-            return run[: _MAX_LIST * 3]
+            return run[: MAX_LIST * 3]
     return []
 
 
