@@ -442,6 +442,39 @@ def test_tidy_removes_fillers_stutters_and_opening_markers(raw: str, clean: str)
     assert tidy(raw, language) == clean
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        # meeting transcripts' notations: contractions in two tokens, letters spelled out
+        (
+            "So we 're putting it 's L_C_D_ screen on T_V_s.",
+            "We're putting it's LCD screen on TVs.",
+        ),
+        # a word broken off and begun again; common words before a longer one stay
+        ("Des design a new remote control.", "Design a new remote control."),
+        # an address to the chair opens a committee's every answer
+        (
+            "Mr. Chair, the measures we've put forward help workers.",
+            "The measures we've put forward help workers.",
+        ),
+        (
+            "We are lim limiting the mult multi-channel data.",
+            "We are limiting the multi-channel data.",
+        ),
+        (
+            "In instead of a scroll, the theory is an answer.",
+            "In instead of a scroll, the theory is an answer.",
+        ),
+    ],
+)
+def test_tidy_meeting_notations_and_broken_off_words(raw: str, clean: str) -> None:
+    assert tidy(raw, "en") == clean
+
+
+def test_spaced_script_cleaning_leaves_cjk_text_alone() -> None:
+    assert clean_spoken("我们 L_C_D_ 产 产品", "zh") == "我们 L_C_D_ 产 产品"
+
+
 def test_clean_spoken_chinese_fillers_and_repeats() -> None:
     assert (
         clean_spoken("嗯，我们就是就是讨论一下对对对这个问题。", "zh")

@@ -11,7 +11,7 @@ from castdigest.config import CondenseConfig
 from castdigest.models import Condensed, Episode
 
 # Bumped whenever the algorithm changes output, so cached condensations are recomputed.
-METHOD_VERSION = "extractive-9"
+METHOD_VERSION = "extractive-10"
 
 
 @dataclass(frozen=True)

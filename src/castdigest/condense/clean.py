@@ -8,8 +8,11 @@ is dropped, so a cleaned sentence is still found in its cleaned source (`match_k
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from operator import eq
 
+from castdigest.text.frequency import zipf_table
+from castdigest.text.language import is_cjk
 from castdigest.text.normalize import fold
 from castdigest.text.truncate import ELLIPSIS
 
@@ -48,6 +51,18 @@ _HEDGE = {
 }
 # A lone lower-case letter other than "a" and "i" is a word broken off ("much better m like").
 _CUT_OFF = re.compile(r"(?<![\w'’.-])[b-hj-z](?![\w'’.-])\s*")
+# A word broken off and begun again ("des design", "lim limiting", "mult multi-channel"): up to
+# five letters that the next word starts with, and that are no common word of their own
+# (Zipf under `BROKEN_ZIPF`: "in instead", "the theory" and "an answer" stay).
+_BROKEN_OFF = re.compile(
+    r"(?<![\w'’-])([^\W\d_]{1,5})(?:\s*-\s*|\s+)(?=(\1[^\W\d_]+))", re.IGNORECASE
+)
+BROKEN_ZIPF = 4.5
+# Meeting transcripts (AMI, ICSI) write a contraction as two tokens ("we 're", "it 's"): the
+# second would count as a word of its own and give the topic term "re".
+_SPACED_CONTRACTION = re.compile(r"(?<=\w) (?=['’](?:re|s|ll|ve|d|m|t)(?![\w'’-]))", re.I)
+# Letters spelled out, in the transcribers' notation ("L_C_D_ screen", "T_V_s"): the acronym.
+_SPELLED = re.compile(r"(?<![\w'’-])(?:[A-Za-z]_){2,}(?=s?(?![\w'’-]))")
 # "like" as a filler: before a verb in -ing or an adverb ("we're like setting up", "better
 # like very fast"), unless a verb or subject that takes "like" comes before ("I like being").
 _FILLER_LIKE = re.compile(
@@ -88,6 +103,15 @@ _CJK_LEAD = {
     "ko": re.compile(r"^(?:(?:그래서|그리고|근데|그런데|네|예|음|아|자|그러니까|이제)[,.]?\s+)+"),
     "ja": re.compile(r"^(?:(?:それで|で|まあ|あの|えっと|じゃあ)[、,]?)+"),
 }
+# An opening address to whoever chairs ("Mr. Chair, the measures ..."): said to the room, not
+# part of the point (a committee's every answer opens so).
+_ADDRESS = {
+    "en": re.compile(
+        r"^(?:(?:mr|mrs|ms|madam|madame)\.?\s*)?(?:chair|chairman|chairwoman|chairperson|speaker"
+        r"|president|minister|deputy presiding officer)\s*,\s+(?=\S)",
+        re.IGNORECASE,
+    ),
+}
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%)\]])")
 _DOUBLE_PUNCT = re.compile(r"([,;:])(?:\s*[,;:])+")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
@@ -117,6 +141,8 @@ _CLEAN_PASSES = 3
 def _clean_once(text: str, language: str | None) -> str:
     lang = _lang(language)
     text = _ANNOTATION.sub(" ", text)
+    if not is_cjk(lang):  # notations and restarts of text written with spaces
+        text = _spaced_script(text, lang)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if lang in _CJK_FILLER:
         text = _CJK_FILLER[lang].sub("", text)
@@ -137,6 +163,22 @@ def _clean_once(text: str, language: str | None) -> str:
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DOUBLE_PUNCT.sub(r"\1", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _spaced_script(text: str, lang: str) -> str:
+    """Acronyms spelled out joined, contractions made whole (English), words broken off and
+    begun again dropped."""
+    text = _SPELLED.sub(lambda m: m.group().replace("_", "").upper(), text)
+    if lang == "en":
+        text = _SPACED_CONTRACTION.sub("", text)
+    if _BROKEN_OFF.search(text) and (common := zipf_table(lang)):
+        text = _BROKEN_OFF.sub(lambda m: _restarted(m, common), text)
+    return text
+
+
+def _restarted(m: re.Match[str], common: Mapping[str, float]) -> str:
+    """Nothing in place of a word broken off before the next word (`_BROKEN_OFF`)."""
+    return "" if common.get(m.group(1).casefold(), 0) < BROKEN_ZIPF else m.group()
 
 
 def _drop_filler_like(m: re.Match[str]) -> str:
@@ -199,11 +241,14 @@ def _joined(text: str, words: list[re.Match[str]], start: int, stop: int, k: int
 
 
 def strip_lead(sentence: str, language: str | None = None) -> str:
-    """Drop opening discourse markers ("So, yeah, we ..." -> "We ...") and capitalise.
+    """Drop opening discourse markers ("So, yeah, we ..." -> "We ...") and an address to the
+    chair ("Mr. Chair, ..."), and capitalise.
 
     Keeps the sentence as it was when too little would remain.
     """
     lang = _lang(language)
+    if lang in _ADDRESS:
+        sentence = _ADDRESS[lang].sub("", sentence, count=1)
     pattern = _CJK_LEAD.get(lang) or _LEAD.get(lang) or _LEAD["en"]
     rest = _DANGLING.sub("", pattern.sub("", sentence, count=1))
     if len(rest) < 0.5 * len(sentence) or (len(rest.split()) < 3 and lang not in _CJK_LEAD):

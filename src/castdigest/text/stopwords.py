@@ -1,7 +1,9 @@
 """Stop words and spoken fillers, per language: words that carry no topic of their own.
 
-Short hand-made lists (function words, auxiliaries, fillers of speech). In-document IDF does
-the rest of the down-weighting, so these need not be exhaustive. For Chinese the entries are
+Short hand-made lists (function words, auxiliaries, fillers of speech; in English also what
+meeting transcripts are full of without it being a topic: "cuz", "'kay", "yep", a "Mr." that
+addresses the chair, "th" broken off before "the"). In-document IDF does the rest of the
+down-weighting, so these need not be exhaustive. For Chinese the entries are
 character bigrams and for Korean two-syllable stems, matching `text.tokens.terms`.
 """
 
@@ -24,6 +26,11 @@ were weren't what what's whatever when when's where where's whether which while 
 whose why why's will with within without won't would wouldn't yeah yes yet you you'd you'll
 you're you've your yours yourself yourselves actually basically kind kinda mean mm hmm huh
 anyway anyways literally stuff guess know go come make take
+"""
+# English speech only (the lists of other languages include `_EN` for the English words in
+# their text, where these do not occur).
+_EN_SPOKEN = """
+cuz coz th mr mrs ms dr yep yup nope kay
 """
 _FR = """
 a ai aie aient aies ait alors as au aucun aussi autre aux avec avoir avais avait avant avez
@@ -70,7 +77,7 @@ _KO = """
 """
 
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(_EN.split()),
+    "en": frozenset(_EN.split()) | frozenset(_EN_SPOKEN.split()),
     "fr": frozenset(_FR.split()) | frozenset(_EN.split()),
     "es": frozenset(_ES.split()),
     "de": frozenset(_DE.split()),
