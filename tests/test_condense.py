@@ -452,6 +452,8 @@ def test_tidy_removes_fillers_stutters_and_opening_markers(raw: str, clean: str)
         ),
         # a word broken off and begun again; common words before a longer one stay
         ("Des design a new remote control.", "Design a new remote control."),
+        ("We ate pre-prepared food.", "We ate pre-prepared food."),
+        ("'Kay, and just to reiterate the plan.", "Just to reiterate the plan."),
         # an address to the chair opens a committee's every answer
         (
             "Mr. Chair, the measures we've put forward help workers.",

@@ -53,10 +53,9 @@ _HEDGE = {
 _CUT_OFF = re.compile(r"(?<![\w'’.-])[b-hj-z](?![\w'’.-])\s*")
 # A word broken off and begun again ("des design", "lim limiting", "mult multi-channel"): up to
 # five letters that the next word starts with, and that are no common word of their own
-# (Zipf under `BROKEN_ZIPF`: "in instead", "the theory" and "an answer" stay).
-_BROKEN_OFF = re.compile(
-    r"(?<![\w'’-])([^\W\d_]{1,5})(?:\s*-\s*|\s+)(?=(\1[^\W\d_]+))", re.IGNORECASE
-)
+# (Zipf under `BROKEN_ZIPF`: "in instead", "the theory" and "an answer" stay), with a space
+# between them ("pre-prepared" is one word).
+_BROKEN_OFF = re.compile(r"(?<!\S)([^\W\d_]{1,5})(?: +(?:- *)?|- +)(?=\1[^\W\d_])", re.I)
 BROKEN_ZIPF = 4.5
 # Meeting transcripts (AMI, ICSI) write a contraction as two tokens ("we 're", "it 's"): the
 # second would count as a word of its own and give the topic term "re".
@@ -83,7 +82,7 @@ _CJK_STUTTER = re.compile(
 )
 # Discourse markers that open spoken sentences without adding content.
 _LEADS = {
-    "en": r"so|and|but|yeah|yes|yep|well|okay|ok|oh|right|now|like|i mean|you know|anyway"
+    "en": r"so|and|but|yeah|yes|yep|well|okay|ok|'kay|oh|right|now|like|i mean|you know|anyway"
     r"|also|actually|basically|honestly|sure|no|totally|exactly|absolutely|cool|great|wow"
     r"|and then|and so|but then|so then",
     "fr": r"donc|et|mais|alors|bon|ben|voilà|bah|en fait|du coup|oui|ouais|enfin|bref",
@@ -168,8 +167,10 @@ def _clean_once(text: str, language: str | None) -> str:
 def _spaced_script(text: str, lang: str) -> str:
     """Acronyms spelled out joined, contractions made whole (English), words broken off and
     begun again dropped."""
-    text = _SPELLED.sub(lambda m: m.group().replace("_", "").upper(), text)
-    if lang == "en":
+    # The cheap tests first: most sentences have none of these, and cleaning runs on each.
+    if "_" in text:
+        text = _SPELLED.sub(lambda m: m.group().replace("_", "").upper(), text)
+    if lang == "en" and (" '" in text or " ’" in text):
         text = _SPACED_CONTRACTION.sub("", text)
     if _BROKEN_OFF.search(text) and (common := zipf_table(lang)):
         text = _BROKEN_OFF.sub(lambda m: _restarted(m, common), text)
