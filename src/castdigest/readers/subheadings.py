@@ -223,14 +223,15 @@ _CORNER = re.compile(
     rf"^(?P<mark>[{_BOXES}])\s*(?P<title>[^:：]{{1,30}}?(?:\u3000| [-–|｜] )\S.{{1,80}})$"
 )
 _CORNERS_MIN = 3  # corners listed one under the other, at least
+_ENDS = (".", "。", "!", "！", "?", "？")  # a line ending so is a sentence, no corner
 _PART_LABEL = re.compile(r"^[\[【(（][^\]】)）]{1,8}[\]】)）]$")  # "[2부]", "【後半】"
 
 
 def corner_lines(lines: list[str]) -> list[Chapter]:
     """A programme's corners, three or more lines in a row under the same mark, each a
     corner's name and its subject ("■人物ファイル　会社を辞めて紙すきの道へ" /
-    "■工房探訪　…"): its untimed chapters. A label and its value ("■ 진행 : …") is a field,
-    a sentence is a point."""
+    "■工房探訪　…"), perhaps under the labels of the programme's parts ("[2부]"): its
+    untimed chapters. A label and its value ("■ 진행 : …") is a field, a sentence a point."""
     run: list[str] = []
     mark = ""
     for line in lines:
@@ -239,8 +240,8 @@ def corner_lines(lines: list[str]) -> list[Chapter]:
             continue
         if run and _PART_LABEL.match(s):
             continue  # "[2부]": the corners of the programme's next part follow
-        m = _CORNER.match(s)
-        if m is not None and (not run or m["mark"] == mark) and not s.endswith(_ENDS):
+        m = _CORNER.match(s) if not s.endswith(_ENDS) else None  # a sentence: a point
+        if m is not None and (not run or m["mark"] == mark):
             run.append(m["title"].strip())
             mark = m["mark"]
             continue
@@ -248,6 +249,3 @@ def corner_lines(lines: list[str]) -> list[Chapter]:
             break
         run, mark = ([m["title"].strip()], m["mark"]) if m is not None else ([], "")
     return [Chapter(title=t) for t in run] if len(run) >= _CORNERS_MIN else []
-
-
-_ENDS = (".", "。", "!", "！", "?", "？")
