@@ -30,7 +30,7 @@ from castdigest.readers.subheadings import (
     is_heading,
     is_subheading,
 )
-from castdigest.readers.title_cards import card_title, names_another
+from castdigest.readers.title_cards import card_name, card_title, names_another
 from castdigest.readers.title_signals import byline
 from castdigest.text.language import detect_language
 from castdigest.text.titles import split_title
@@ -45,8 +45,6 @@ _SAID = re.compile(
     r"|told|noted|écrit|a écrit|a déclaré|explique|ajoute)\b"
 )
 _LABEL_MAX = 30
-_NAME_MAX = 40  # characters of a name on a player's card (its show's, its publisher's)
-_CLOSING = (".", "!", "?", ":", ";", ",")  # a line ending so is a sentence or a label
 
 
 def _reaction_bar(lines: list[str]) -> int:
@@ -87,9 +85,7 @@ def _under_player(lines: list[str]) -> set[int]:
     return {
         b
         for a, b in pairwise(shown)
-        if clock_length(lines[a].strip()) is not None
-        and len(lines[b].strip()) <= _NAME_MAX
-        and not lines[b].strip().endswith(_CLOSING)
+        if clock_length(lines[a].strip()) is not None and card_name(lines[b].strip())
     }
 
 

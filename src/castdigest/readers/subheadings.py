@@ -217,10 +217,10 @@ def _played_under(under: list[str]) -> bool:
     )
 
 
-_BOXES = "■□◆◇▶▷●○★☆◎"  # marks a programme's corners are listed under
+CORNER_MARKS = "■□◆◇▶▷●○★☆◎"  # marks a programme's corners are listed under
 # a corner's name and its subject, apart ("■工房探訪　楮の皮むきから乾燥まで", "◆ Quiz – …")
 _CORNER = re.compile(
-    rf"^(?P<mark>[{_BOXES}])\s*(?P<title>[^:：]{{1,30}}?(?:\u3000| [-–|｜] )\S.{{1,80}})$"
+    rf"^(?P<mark>[{CORNER_MARKS}])\s*(?P<title>[^:：]{{1,30}}?(?:\u3000| [-–|｜] )\S.{{1,80}})$"
 )
 _CORNERS_MIN = 3  # corners listed one under the other, at least
 _ENDS = (".", "。", "!", "！", "?", "？")  # a line ending so is a sentence, no corner

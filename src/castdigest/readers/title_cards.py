@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from castdigest.readers.chrome import chrome_kind, is_label, normalise
+from castdigest.readers.chrome import chrome_kind, is_label
 from castdigest.readers.line_dates import clock_length, has_date, length_seconds, zero_clock
 from castdigest.readers.title_signals import vocabulary
+from castdigest.text.normalize import fold
 
 _CAPTION_MAX = 160  # characters of a player card's caption
 _CARD_LINES = 3  # the caption, then at most two of the card's name lines over its player
@@ -31,7 +32,7 @@ def card_title(lines: list[str]) -> str | None:
         for caption in reversed(shown[max(0, k - _CARD_LINES) : k]):
             if len(caption) <= _CAPTION_MAX and pattern.match(caption):
                 return caption
-            if len(caption) > _NAME_MAX or caption[-1] in _CLOSING:
+            if not card_name(caption):
                 break
     return _listened_card(shown)
 
@@ -49,8 +50,7 @@ def _listened_card(shown: list[str]) -> str | None:
             (chrome_kind(button) == "interface words" or is_label(button))  # or "Podcast"
             and _worded(show)
             and _worded(caption)  # not the player's times ("Audio Player" / "00:00" / …)
-            and len(show) <= _NAME_MAX
-            and show[-1] not in _CLOSING
+            and card_name(show)
             and not chrome_kind(show)
             and len(caption) <= _CAPTION_MAX
             and not chrome_kind(caption)
@@ -61,27 +61,29 @@ def _listened_card(shown: list[str]) -> str | None:
     return None
 
 
+def _folded(line: str) -> str:
+    """The line's words alone ("Ep. 12 – De ce …" and "…, ep. 12. De ce …" hold the same)."""
+    return fold(line).strip()
+
+
 def names_another(card: str, title: str) -> bool:
     """The card names an episode the title does not: neither holds the other's words, nor
     do they show one title after different prefixes (an episode's page shows its title again
     in its player's card: "Family Health Hour: Talking …" and "Episode 41: Talking …")."""
-    c, t = _words(card), _words(title)
+    c, t = _folded(card), _folded(title)
     if not (c and t) or c in t or t in c:
         return False
-    return _words(_PREFIX.sub("", card)) != _words(_PREFIX.sub("", title))
-
-
-def _words(line: str) -> str:
-    """The line's words alone, normalised: its punctuation left out ("Ep. 12 – De ce …" and
-    "…, ep. 12. De ce …" hold the same words)."""
-    return " ".join(_WORD.findall(normalise(line)))
-
-
-_WORD = re.compile(r"\w+")
+    return _folded(_PREFIX.sub("", card)) != _folded(_PREFIX.sub("", title))
 
 
 # a show's name or an episode's number, then the title
 _PREFIX = re.compile(r"^[^:：|｜–—]{1,60}[:：|｜–—]\s*")
+
+
+def card_name(line: str) -> bool:
+    """A short line that ends neither a sentence nor a label: a name on a player's card (the
+    show's, the publisher's)."""
+    return 0 < len(line) <= _NAME_MAX and line[-1] not in _CLOSING
 
 
 def _worded(line: str) -> bool:

@@ -19,7 +19,7 @@ from castdigest.readers.section_lines import (
     Section,
     bullet,
 )
-from castdigest.readers.subheadings import aired_run
+from castdigest.readers.subheadings import CORNER_MARKS, aired_run
 from castdigest.readers.title_signals import kind_alone, podcast_name
 from castdigest.text.sentences import split_sentences
 from castdigest.text.truncate import cjk_count, display_width
@@ -90,7 +90,7 @@ def _tags(titles: list[str]) -> bool:
     return len(titles) >= 3 and all(len(t.split()) == 1 and not CJK.search(t) for t in titles)
 
 
-_MARKED = re.compile(r"^[■□◆◇●○▶▷★☆◎]\s*(?P<t>\S.*)$")  # "■まちかど探検隊"
+_MARKED = re.compile(rf"^[{CORNER_MARKS}]\s*(?P<t>\S.*)$")  # "■まちかど探検隊"
 
 
 def _marked_titles(sec: Section) -> list[Chapter]:
